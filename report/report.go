@@ -1,0 +1,220 @@
+// Package report holds the canonical types every stage of a moocreport build
+// shares, from ingest to the renderers.
+//
+// The flow is one direction:
+//
+//	study.yaml ─► study ─► ingest ─► measures (+ stats) ─► charts ─► render/{html,pdf} ─► site
+//
+// Ingest turns raw exports into the tables in Dataset; learner identities are
+// pseudonymised there, so no type in this package ever carries a username,
+// e-mail address, real name or IP address. Measures turn a Dataset into
+// Measures, Tables and Figures; renderers draw those and compute nothing.
+package report
+
+import "time"
+
+// Learner is one learner's enrolment in one course, from an enrolled-learner
+// profile export. ID is a pseudonym (see ingest.Pseudonymizer), stable for
+// the same raw identity and study salt.
+type Learner struct {
+	ID          string
+	Course      string // course key from study.yaml, e.g. "eat"
+	YearOfBirth int    // 0 when unknown
+	Gender      string // edX code as exported: "m", "f", "o" or "" (unknown)
+	Education   string // edX code as exported: "p", "m", "b", "a", "hs", "jhs", "el", "none", "other" or ""
+	Country     string // ISO 3166-1 alpha-2, "" when unknown
+	Mode        string // enrollment track: "audit", "verified", "honor", "professional", …
+	Verified    bool   // identity verification status is "verified"
+}
+
+// Grade is one learner's row from an edX grade report.
+type Grade struct {
+	Learner              string // pseudonym
+	Course               string
+	Grade                float64 // 0–1
+	Track                string  // Enrollment Track
+	CertificateEligible  bool
+	CertificateDelivered bool
+	CertificateType      string
+	// Assignments maps an assignment column ("Homework 1", "Exam") to its
+	// score in 0–1; a missing entry means the export had "Not Attempted" or
+	// an empty cell.
+	Assignments map[string]float64
+}
+
+// EventKind classifies a tracking-log event for the activity measures.
+type EventKind uint8
+
+// Event kinds. KindOther covers every event that counts as activity but
+// belongs to none of the named kinds.
+const (
+	KindOther EventKind = iota
+	KindPage
+	KindVideo
+	KindProblem
+	KindForum
+	KindEnrollment
+	NumKinds
+)
+
+var kindNames = [NumKinds]string{"other", "page", "video", "problem", "forum", "enrollment"}
+
+// String returns the kind's name as used in ids and the README.
+func (k EventKind) String() string {
+	if k < NumKinds {
+		return kindNames[k]
+	}
+	return "unknown"
+}
+
+// LearnerWeek is the per-learner, per-course-week activity aggregate that
+// ingest produces from tracking logs. It is the only shape in which activity
+// leaves ingest, so it can equally be computed by an external SQL engine.
+type LearnerWeek struct {
+	Course  string
+	Learner string // pseudonym
+	Week    int    // course week, 1-based; 0 is the week before start, negative earlier
+	Events  [NumKinds]int
+	Days    uint8 // distinct days (UTC) with any activity in this week, 0–7
+}
+
+// Total returns the number of events of all kinds except enrollment.
+func (w LearnerWeek) Total() int {
+	n := 0
+	for k, c := range w.Events {
+		if EventKind(k) != KindEnrollment {
+			n += c
+		}
+	}
+	return n
+}
+
+// Response is one survey response. Learner is the pseudonym of the linked
+// learner, or "" when the response could not be linked.
+type Response struct {
+	Instrument string // instrument key from study.yaml, e.g. "pre"
+	Course     string
+	Learner    string
+	Finished   bool
+	// Answers maps a question id (the Qualtrics column id, e.g. "Q3_2") to the
+	// answer as exported (choice text or numeric code). Free-text questions
+	// are kept only if the study declares them, and never reach a renderer.
+	Answers map[string]string
+}
+
+// Skip records input that a reader did not turn into a row, with the reason.
+// Nothing is dropped silently: every Skip is counted in the data-quality
+// section and in measures.json.
+type Skip struct {
+	File   string // path relative to the study directory
+	Reason string // short, stable reason, e.g. "malformed JSON", "other course"
+	Count  int
+}
+
+// Dataset is the canonical tables ingest produces for a whole study.
+type Dataset struct {
+	Learners  []Learner
+	Grades    []Grade
+	Activity  []LearnerWeek
+	Responses []Response
+	Skips     []Skip
+	// Inputs lists every raw file read, relative to the study directory,
+	// sorted, for the manifest.
+	Inputs []string
+}
+
+// Measure is one computed number with its provenance. IDs are stable across
+// builds: they derive from what is measured, never from build order.
+type Measure struct {
+	ID         string  `json:"id"`
+	Course     string  `json:"course,omitempty"`
+	Label      string  `json:"label"`
+	Value      float64 `json:"value"`
+	N          int     `json:"n"`
+	Unit       string  `json:"unit,omitempty"` // "learners", "%", "0–1", …
+	Definition string  `json:"definition"`
+	// Suppressed is set when disclosure control withheld the value; Value
+	// is then zero and must not be shown.
+	Suppressed bool `json:"suppressed,omitempty"`
+	// Text is the value formatted for reading (e.g. "41.2 %", "<5", or an
+	// APA string for a test result).
+	Text string `json:"text"`
+}
+
+// Cell is one table cell: its text as shown, and the number behind it when
+// there is one (for CSV downloads and alt texts).
+type Cell struct {
+	Text       string   `json:"text"`
+	Value      *float64 `json:"value,omitempty"`
+	Suppressed bool     `json:"suppressed,omitempty"`
+}
+
+// Table is a titled grid of cells. The first column holds row labels.
+type Table struct {
+	ID         string   `json:"id"`
+	Title      string   `json:"title"`
+	Columns    []string `json:"columns"`
+	Rows       [][]Cell `json:"rows"`
+	Note       string   `json:"note,omitempty"`
+	Definition string   `json:"definition,omitempty"`
+}
+
+// FigureKind says how a Figure is drawn.
+type FigureKind string
+
+// Figure kinds.
+const (
+	FigureBars      FigureKind = "bars"      // grouped bars: one group per category, one bar per series
+	FigureLines     FigureKind = "lines"     // one line per series over numeric X
+	FigureHistogram FigureKind = "histogram" // bars over contiguous bins (Categories are bin labels)
+)
+
+// Series is one named row of values in a Figure. NaN marks a suppressed or
+// missing value, which charts leave out and mark.
+type Series struct {
+	Name   string    `json:"name"`
+	Values []float64 `json:"values"`
+}
+
+// Figure is a chart's data: what the charts package draws and the renderers
+// place. The Table holds exactly the numbers drawn.
+type Figure struct {
+	ID         string     `json:"id"`
+	Kind       FigureKind `json:"kind"`
+	Title      string     `json:"title"`
+	Caption    string     `json:"caption"`
+	XLabel     string     `json:"x_label"`
+	YLabel     string     `json:"y_label"`
+	Categories []string   `json:"categories"` // X positions (category names, bin labels or week numbers)
+	Series     []Series   `json:"series"`
+	Alt        string     `json:"alt"` // text alternative generated from the data
+	Table      Table      `json:"table"`
+}
+
+// Block is one item of a Section's body: exactly one field is set.
+type Block struct {
+	Markdown string  // narrative Markdown (from content/ or generated)
+	Table    *Table  // a numbered table
+	Figure   *Figure // a numbered figure
+}
+
+// Section is one part of the report, in outline order.
+type Section struct {
+	ID     string
+	Title  string
+	Blocks []Block
+}
+
+// Document is everything a renderer needs to draw one version of a report.
+// Renderers read it and compute nothing.
+type Document struct {
+	Title    string
+	Subtitle string
+	Authors  []string
+	Version  string
+	StudyID  string
+	Built    time.Time // from SOURCE_DATE_EPOCH, UTC
+	Tool     string    // "moocreport v0.1.0"
+	Sections []Section
+	Measures []Measure
+}

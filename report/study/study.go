@@ -1,0 +1,332 @@
+// Package study reads and validates study.yaml, the one description of a
+// study: its courses, data sources, survey instruments and scales, and
+// privacy rules. Nothing else in moocreport reads YAML.
+//
+// Decoding is strict: an unknown key or a value of the wrong type is an
+// error naming the file and line, so a typo never silently changes a report.
+package study
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+	"time"
+
+	"gopkg.in/yaml.v3"
+)
+
+// Study is a parsed, validated study.yaml.
+type Study struct {
+	ID       string   `yaml:"id"`
+	Title    string   `yaml:"title"`
+	Subtitle string   `yaml:"subtitle"`
+	Authors  []string `yaml:"authors"`
+	// Version names the published version: public/<version>/.
+	Version string `yaml:"version"`
+	// Summary is one line shown in the list of versions.
+	Summary string `yaml:"summary"`
+	// Salt keys the pseudonyms. The environment variable MOOCREPORT_SALT,
+	// when set, overrides it, so a real study need not commit its key.
+	Salt    string           `yaml:"salt"`
+	Privacy Privacy          `yaml:"privacy"`
+	Courses []Course         `yaml:"courses"`
+	Surveys []Survey         `yaml:"surveys"`
+	Scales  map[string]Scale `yaml:"scales"`
+	// Outline orders the report's sections; empty means DefaultOutline.
+	Outline []string `yaml:"outline"`
+
+	// Dir is the directory study.yaml was read from; source paths are
+	// relative to it. File is the path of study.yaml itself.
+	Dir  string `yaml:"-"`
+	File string `yaml:"-"`
+}
+
+// Privacy holds the disclosure-control rules.
+type Privacy struct {
+	// MinCell is the smallest count published; smaller cells show as "<k".
+	MinCell int `yaml:"min_cell"`
+}
+
+// Course is one course run in the study.
+type Course struct {
+	Key      string `yaml:"key"`  // short id used in measure ids, e.g. "eat"
+	Name     string `yaml:"name"` // display name
+	CourseID string `yaml:"course_id"`
+	// Role is "study" or "baseline".
+	Role string `yaml:"role"`
+	// Start is the course start date (YYYY-MM-DD, UTC); week 1 begins then.
+	Start Date `yaml:"start"`
+	// Weeks is the course length in weeks, for weekly measures.
+	Weeks int `yaml:"weeks"`
+	// PassMark is the grade (0–1) at or above which a learner passed.
+	PassMark float64  `yaml:"pass_mark"`
+	Sources  []Source `yaml:"sources"`
+}
+
+// Source is one raw export. Path may be a glob (e.g. "logs/*.log.gz").
+type Source struct {
+	Format string `yaml:"format"` // see Formats
+	Path   string `yaml:"path"`
+	Line   int    `yaml:"-"` // line in study.yaml, for errors
+}
+
+// Formats lists the course source formats ingest understands.
+var Formats = []string{"edx-profile", "edx-grades", "edx-tracking"}
+
+// Survey is one survey instrument export for one course.
+type Survey struct {
+	Key    string `yaml:"key"`    // instrument, e.g. "pre" or "post"
+	Course string `yaml:"course"` // course key
+	Title  string `yaml:"title"`
+	Format string `yaml:"format"` // "qualtrics"
+	Path   string `yaml:"path"`
+	// IDColumn names the column holding the learner's edX username, used to
+	// link a response to a learner.
+	IDColumn  string     `yaml:"id_column"`
+	Questions []Question `yaml:"questions"`
+	Line      int        `yaml:"-"`
+}
+
+// Question declares one survey column and how to summarise it.
+type Question struct {
+	ID    string `yaml:"id"` // column id in the export, e.g. "Q5_1"
+	Label string `yaml:"label"`
+	// Type is "single", "multi", "numeric", "likert" or "text". Text answers
+	// are never published.
+	Type  string `yaml:"type"`
+	Scale string `yaml:"scale"` // for likert: key into Study.Scales
+}
+
+// Scale is a Likert scale: its labels from lowest to highest point.
+type Scale struct {
+	Labels []string `yaml:"labels"`
+}
+
+// Date is a calendar date in study.yaml (YYYY-MM-DD), midnight UTC.
+type Date struct{ time.Time }
+
+// UnmarshalYAML parses YYYY-MM-DD.
+func (d *Date) UnmarshalYAML(n *yaml.Node) error {
+	t, err := time.Parse("2006-01-02", n.Value)
+	if err != nil {
+		return fmt.Errorf("line %d: want a date YYYY-MM-DD, got %q", n.Line, n.Value)
+	}
+	d.Time = t
+	return nil
+}
+
+// DefaultOutline is the section order when study.yaml gives none.
+var DefaultOutline = []string{"introduction", "learners", "activity", "performance", "surveys", "methods", "data-quality", "disclosure", "provenance"}
+
+// Load reads, decodes and validates the study file at path.
+func Load(path string) (*Study, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	return Parse(path, b)
+}
+
+// Parse decodes and validates study.yaml content; path is used in errors and
+// to resolve source paths.
+func Parse(path string, b []byte) (*Study, error) {
+	var root yaml.Node
+	dec := yaml.NewDecoder(bytes.NewReader(b))
+	if err := dec.Decode(&root); err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	var s Study
+	dec = yaml.NewDecoder(bytes.NewReader(b))
+	dec.KnownFields(true)
+	if err := dec.Decode(&s); err != nil {
+		return nil, fmt.Errorf("%s: %s", path, strings.TrimPrefix(err.Error(), "yaml: "))
+	}
+	recordLines(&root, &s)
+	s.File = path
+	s.Dir = filepath.Dir(path)
+	if v := os.Getenv("MOOCREPORT_SALT"); v != "" {
+		s.Salt = v
+	}
+	if s.Privacy.MinCell == 0 {
+		s.Privacy.MinCell = 5
+	}
+	if len(s.Outline) == 0 {
+		s.Outline = DefaultOutline
+	}
+	if err := s.validate(); err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return &s, nil
+}
+
+// recordLines copies the line numbers of sources and surveys from the YAML
+// node tree, so later stages can point at them in errors.
+func recordLines(root *yaml.Node, s *Study) {
+	if len(root.Content) == 0 {
+		return
+	}
+	doc := root.Content[0]
+	seq := func(m *yaml.Node, key string) *yaml.Node {
+		for i := 0; i+1 < len(m.Content); i += 2 {
+			if m.Content[i].Value == key {
+				return m.Content[i+1]
+			}
+		}
+		return nil
+	}
+	if cs := seq(doc, "courses"); cs != nil {
+		for i, c := range cs.Content {
+			if i >= len(s.Courses) {
+				break
+			}
+			if src := seq(c, "sources"); src != nil {
+				for j, n := range src.Content {
+					if j < len(s.Courses[i].Sources) {
+						s.Courses[i].Sources[j].Line = n.Line
+					}
+				}
+			}
+		}
+	}
+	if ss := seq(doc, "surveys"); ss != nil {
+		for i, n := range ss.Content {
+			if i < len(s.Surveys) {
+				s.Surveys[i].Line = n.Line
+			}
+		}
+	}
+}
+
+var keyRE = regexp.MustCompile(`^[a-z][a-z0-9-]*$`)
+var versionRE = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]*$`)
+
+// validate collects every problem, as go vet does, rather than stopping at
+// the first.
+func (s *Study) validate() error {
+	var errs []error
+	bad := func(format string, args ...any) { errs = append(errs, fmt.Errorf(format, args...)) }
+	if s.ID == "" {
+		bad("id: missing")
+	}
+	if s.Title == "" {
+		bad("title: missing")
+	}
+	if !versionRE.MatchString(s.Version) || s.Version == "latest" {
+		bad("version: want letters, digits, '.', '_' or '-' (not \"latest\"), got %q", s.Version)
+	}
+	if s.Salt == "" {
+		bad("salt: missing (or set MOOCREPORT_SALT): pseudonyms need a secret key")
+	}
+	if s.Privacy.MinCell < 1 {
+		bad("privacy.min_cell: want at least 1, got %d", s.Privacy.MinCell)
+	}
+	if len(s.Courses) == 0 {
+		bad("courses: want at least one course")
+	}
+	keys := map[string]bool{}
+	for i, c := range s.Courses {
+		where := fmt.Sprintf("courses[%d]", i)
+		if !keyRE.MatchString(c.Key) {
+			bad("%s.key: want lower-case letters, digits and '-', got %q", where, c.Key)
+		}
+		if keys[c.Key] {
+			bad("%s.key: %q used twice", where, c.Key)
+		}
+		keys[c.Key] = true
+		if c.Name == "" {
+			bad("%s.name: missing", where)
+		}
+		if c.CourseID == "" {
+			bad("%s.course_id: missing", where)
+		}
+		if c.Role != "study" && c.Role != "baseline" {
+			bad("%s.role: want \"study\" or \"baseline\", got %q", where, c.Role)
+		}
+		if c.Start.IsZero() {
+			bad("%s.start: missing", where)
+		}
+		if c.Weeks < 1 || c.Weeks > 104 {
+			bad("%s.weeks: want 1–104, got %d", where, c.Weeks)
+		}
+		if c.PassMark <= 0 || c.PassMark > 1 {
+			bad("%s.pass_mark: want a grade in (0, 1], got %g", where, c.PassMark)
+		}
+		for j, src := range c.Sources {
+			if !contains(Formats, src.Format) {
+				bad("line %d: %s.sources[%d].format: want one of %s, got %q", src.Line, where, j, strings.Join(Formats, ", "), src.Format)
+			}
+			if src.Path == "" {
+				bad("line %d: %s.sources[%d].path: missing", src.Line, where, j)
+			}
+		}
+	}
+	for i, sv := range s.Surveys {
+		where := fmt.Sprintf("line %d: surveys[%d]", sv.Line, i)
+		if !keyRE.MatchString(sv.Key) {
+			bad("%s.key: want lower-case letters, digits and '-', got %q", where, sv.Key)
+		}
+		if !keys[sv.Course] {
+			bad("%s.course: no course with key %q", where, sv.Course)
+		}
+		if sv.Format != "qualtrics" {
+			bad("%s.format: want \"qualtrics\", got %q", where, sv.Format)
+		}
+		if sv.Path == "" {
+			bad("%s.path: missing", where)
+		}
+		for j, q := range sv.Questions {
+			switch q.Type {
+			case "single", "multi", "numeric", "text":
+			case "likert":
+				if _, ok := s.Scales[q.Scale]; !ok {
+					bad("%s.questions[%d].scale: no scale %q in scales", where, j, q.Scale)
+				}
+			default:
+				bad("%s.questions[%d].type: want single, multi, numeric, likert or text, got %q", where, j, q.Type)
+			}
+			if q.ID == "" {
+				bad("%s.questions[%d].id: missing", where, j)
+			}
+		}
+	}
+	names := make([]string, 0, len(s.Scales))
+	for k := range s.Scales {
+		names = append(names, k)
+	}
+	sort.Strings(names)
+	for _, k := range names {
+		if len(s.Scales[k].Labels) < 2 {
+			bad("scales.%s.labels: want at least 2 labels", k)
+		}
+	}
+	for _, sec := range s.Outline {
+		if !contains(DefaultOutline, sec) {
+			bad("outline: unknown section %q (want one of %s)", sec, strings.Join(DefaultOutline, ", "))
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// Course returns the course with key k.
+func (s *Study) Course(k string) (Course, bool) {
+	for _, c := range s.Courses {
+		if c.Key == k {
+			return c, true
+		}
+	}
+	return Course{}, false
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
