@@ -38,6 +38,7 @@ type Study struct {
 	Surveys []Survey         `yaml:"surveys"`
 	Scales  map[string]Scale `yaml:"scales"`
 	// Outline orders the report's sections; empty means DefaultOutline.
+	// Ids beyond the default ones are sections written only in content/.
 	Outline []string `yaml:"outline"`
 
 	// Dir is the directory study.yaml was read from; source paths are
@@ -304,10 +305,15 @@ func (s *Study) validate() error {
 			bad("scales.%s.labels: want at least 2 labels", k)
 		}
 	}
+	seen := map[string]bool{}
 	for _, sec := range s.Outline {
-		if !contains(DefaultOutline, sec) {
-			bad("outline: unknown section %q (want one of %s)", sec, strings.Join(DefaultOutline, ", "))
+		if !keyRE.MatchString(sec) {
+			bad("outline: section id %q: want lower-case letters, digits and '-'", sec)
 		}
+		if seen[sec] {
+			bad("outline: section %q listed twice", sec)
+		}
+		seen[sec] = true
 	}
 	return errors.Join(errs...)
 }
