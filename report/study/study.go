@@ -159,8 +159,11 @@ func Parse(path string, b []byte) (*Study, error) {
 	if len(s.Outline) == 0 {
 		s.Outline = DefaultOutline
 	}
-	if err := s.validate(); err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
+	if errs := s.validate(); len(errs) > 0 {
+		for i, e := range errs {
+			errs[i] = fmt.Errorf("%s: %w", path, e)
+		}
+		return nil, errors.Join(errs...)
 	}
 	return &s, nil
 }
@@ -208,7 +211,7 @@ var versionRE = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]*$`)
 
 // validate collects every problem, as go vet does, rather than stopping at
 // the first.
-func (s *Study) validate() error {
+func (s *Study) validate() []error {
 	var errs []error
 	bad := func(format string, args ...any) { errs = append(errs, fmt.Errorf(format, args...)) }
 	if s.ID == "" {
@@ -315,7 +318,7 @@ func (s *Study) validate() error {
 		}
 		seen[sec] = true
 	}
-	return errors.Join(errs...)
+	return errs
 }
 
 // Course returns the course with key k.
