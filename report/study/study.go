@@ -145,7 +145,15 @@ func Parse(path string, b []byte) (*Study, error) {
 	dec = yaml.NewDecoder(bytes.NewReader(b))
 	dec.KnownFields(true)
 	if err := dec.Decode(&s); err != nil {
-		return nil, fmt.Errorf("%s: %s", path, strings.TrimPrefix(err.Error(), "yaml: "))
+		var te *yaml.TypeError
+		if !errors.As(err, &te) {
+			return nil, fmt.Errorf("%s: %s", path, strings.TrimPrefix(err.Error(), "yaml: "))
+		}
+		errs := make([]error, len(te.Errors))
+		for i, msg := range te.Errors {
+			errs[i] = fmt.Errorf("%s: %s", path, friendlier(msg))
+		}
+		return nil, errors.Join(errs...)
 	}
 	recordLines(&root, &s)
 	s.File = path
@@ -204,6 +212,16 @@ func recordLines(root *yaml.Node, s *Study) {
 			}
 		}
 	}
+}
+
+var unknownField = regexp.MustCompile(`^(line \d+): field (\S+) not found in type \S+$`)
+
+// friendlier rewords yaml.v3's decoding messages in the words of the file.
+func friendlier(msg string) string {
+	if m := unknownField.FindStringSubmatch(msg); m != nil {
+		return fmt.Sprintf("%s: unknown key %q (see the study.yaml reference in the README)", m[1], m[2])
+	}
+	return msg
 }
 
 var keyRE = regexp.MustCompile(`^[a-z][a-z0-9-]*$`)

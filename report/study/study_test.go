@@ -1,0 +1,102 @@
+package study
+
+import (
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"testing"
+)
+
+const valid = `id: s
+title: T
+version: "1.0"
+salt: x
+courses:
+  - key: eat
+    name: EAT
+    course_id: course-v1:O+N+R
+    role: study
+    start: 2026-03-02
+    weeks: 8
+    pass_mark: 0.5
+    sources:
+      - format: edx-profile
+        path: p.csv
+`
+
+func TestParseErrors(t *testing.T) {
+	tests := []struct {
+		name string
+		yaml string
+		want []string // substrings, each on its own error line
+	}{
+		{name: "unknown key is an error with its line", yaml: strings.Replace(valid, "salt: x", "salt: x\ntitel: typo", 1),
+			want: []string{`study.yaml: line 5: unknown key "titel"`}},
+		{name: "wrong type is an error with its line", yaml: strings.Replace(valid, "weeks: 8", "weeks: eight", 1),
+			want: []string{"study.yaml: line 11: cannot unmarshal !!str `eight` into int"}},
+		{name: "bad date names the line", yaml: strings.Replace(valid, "2026-03-02", "03/02/2026", 1),
+			want: []string{"line 10: want a date YYYY-MM-DD, got \"03/02/2026\""}},
+		{name: "unknown format names the source line", yaml: strings.Replace(valid, "edx-profile", "edx-profil", 1),
+			want: []string{`study.yaml: line 14: courses[0].sources[0].format: want one of edx-profile, edx-grades, edx-tracking, got "edx-profil"`}},
+		{name: "every validation problem is reported at once", yaml: strings.Replace(strings.Replace(valid, "role: study", "role: main", 1), "pass_mark: 0.5", "pass_mark: 50", 1),
+			want: []string{`courses[0].role: want "study" or "baseline", got "main"`, "courses[0].pass_mark: want a grade in (0, 1], got 50"}},
+		{name: "latest is not a version", yaml: strings.Replace(valid, `"1.0"`, "latest", 1),
+			want: []string{`version: want letters`}},
+		{name: "survey must name a known course", yaml: valid + "surveys:\n  - {key: pre, course: nope, format: qualtrics, path: s.csv}\n",
+			want: []string{`study.yaml: line 17: surveys[0].course: no course with key "nope"`}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Setenv("MOOCREPORT_SALT", "")
+			_, err := Parse("study.yaml", []byte(tt.yaml))
+			if err == nil {
+				t.Fatal("no error")
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(err.Error(), w) {
+					t.Errorf("error\n%v\ndoes not contain\n%s", err, w)
+				}
+			}
+			if n := strings.Count(err.Error(), "\n") + 1; n != len(tt.want) {
+				t.Errorf("got %d error lines, want %d:\n%v", n, len(tt.want), err)
+			}
+		})
+	}
+}
+
+func TestParseDefaultsAndSaltOverride(t *testing.T) {
+	t.Setenv("MOOCREPORT_SALT", "from-env")
+	s, err := Parse(filepath.Join("dir", "study.yaml"), []byte(valid))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.Salt != "from-env" {
+		t.Errorf("salt = %q, want the MOOCREPORT_SALT value", s.Salt)
+	}
+	if s.Privacy.MinCell != 5 {
+		t.Errorf("min_cell default = %d, want 5", s.Privacy.MinCell)
+	}
+	if s.Dir != "dir" || len(s.Outline) != len(DefaultOutline) {
+		t.Errorf("dir %q, outline %v", s.Dir, s.Outline)
+	}
+	if s.Courses[0].Sources[0].Line != 14 {
+		t.Errorf("source line = %d, want 14", s.Courses[0].Sources[0].Line)
+	}
+}
+
+// TestExampleStudy proves the committed example study.yaml is valid.
+func TestExampleStudy(t *testing.T) {
+	_, file, _, _ := runtime.Caller(0)
+	root := filepath.Join(filepath.Dir(file), "..", "..")
+	if _, err := os.Stat(filepath.Join(root, "study.yaml")); err != nil {
+		t.Fatal(err)
+	}
+	s, err := Load(filepath.Join(root, "study.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(s.Courses) != 2 || len(s.Surveys) != 4 {
+		t.Errorf("example study has %d courses and %d surveys, want 2 and 4", len(s.Courses), len(s.Surveys))
+	}
+}
