@@ -1,0 +1,95 @@
+package narrative
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/moocreport/moocreport/report"
+)
+
+func setup(t *testing.T, files map[string]string) string {
+	t.Helper()
+	dir := t.TempDir()
+	for name, body := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+var (
+	fig  = &report.Figure{ID: "weekly", Title: "Weekly"}
+	tab  = &report.Table{ID: "pass", Title: "Pass"}
+	auto = map[string][]report.Block{
+		"activity":    {{Markdown: "generated"}, {Figure: fig}},
+		"performance": {{Table: tab}},
+	}
+	ms = []report.Measure{{ID: "eat.pass-rate", Text: "41.2 %"}, {ID: "eat.small", Text: "<5"}}
+)
+
+func TestAssemble(t *testing.T) {
+	dir := setup(t, map[string]string{
+		"introduction.md": "# Why we did this\n\nThe pass rate was {{< value eat.pass-rate >}}, and {{< value eat.small >}} learners did X.\n\n{{< figure weekly >}}\n\nAfter.\n\n```\n{{< value not-resolved-in-code >}}\n```\n",
+	})
+	secs, err := Assemble(dir, []string{"introduction", "activity", "performance"}, auto, ms, filepath.Base)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if secs[0].Title != "Why we did this" || secs[1].Title != "Activity" {
+		t.Errorf("titles %q, %q", secs[0].Title, secs[1].Title)
+	}
+	intro := secs[0].Blocks
+	if len(intro) != 3 || intro[1].Figure != fig {
+		t.Fatalf("introduction blocks = %+v, want markdown, the figure, markdown", intro)
+	}
+	if !strings.Contains(intro[0].Markdown, `was 41.2 %, and \<5 learners`) {
+		t.Errorf("values not substituted (or not escaped): %q", intro[0].Markdown)
+	}
+	if !strings.Contains(intro[2].Markdown, "{{< value not-resolved-in-code >}}") {
+		t.Errorf("shortcode inside a code fence was touched: %q", intro[2].Markdown)
+	}
+	for _, b := range secs[1].Blocks {
+		if b.Figure != nil {
+			t.Errorf("figure placed by the narrative is repeated in its generated section")
+		}
+	}
+	if len(secs[2].Blocks) != 1 || secs[2].Blocks[0].Table != tab {
+		t.Errorf("performance section lost its generated table")
+	}
+}
+
+func TestAssembleErrors(t *testing.T) {
+	tests := []struct {
+		name, file, body, want string
+	}{
+		{"unknown value id names file, line and the nearest id", "introduction.md", "ok\n\nThe rate {{< value eat.pass-rat >}}.\n",
+			`introduction.md:3: unknown value id "eat.pass-rat" (did you mean "eat.pass-rate"?)`},
+		{"unknown figure id", "activity.md", "{{< figure weekley >}}\n", `activity.md:1: unknown figure id "weekley" (did you mean "weekly"?)`},
+		{"figure shortcode inline", "activity.md", "see {{< figure weekly >}}\n", `activity.md:1: a figure shortcode must stand on a line of its own`},
+		{"unknown shortcode", "activity.md", "x\n{{< chart weekly >}}\n", `activity.md:2: unknown shortcode "chart"`},
+		{"file for a section not in the outline", "extra.md", "x", `extra.md:1: section "extra" is not in the study's outline`},
+		{"figure placed twice", "activity.md", "{{< figure weekly >}}\n{{< figure weekly >}}\n", `activity.md:2: figure "weekly" is placed twice`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := setup(t, map[string]string{tt.file: tt.body})
+			_, err := Assemble(dir, []string{"introduction", "activity", "performance"}, auto, ms, filepath.Base)
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("err = %v, want %q", err, tt.want)
+			}
+		})
+	}
+}
+
+func TestAssembleWithoutContent(t *testing.T) {
+	secs, err := Assemble(filepath.Join(t.TempDir(), "missing"), []string{"activity", "performance"}, auto, ms, filepath.Base)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(secs) != 2 || len(secs[0].Blocks) != 2 {
+		t.Errorf("a study without narrative should still get every generated block: %+v", secs)
+	}
+}
