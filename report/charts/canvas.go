@@ -1,0 +1,179 @@
+package charts
+
+import (
+	"encoding/xml"
+	"math"
+	"strings"
+	"sync"
+
+	"github.com/golang/freetype/truetype"
+	"github.com/wcharczuk/go-chart/v2"
+	"github.com/wcharczuk/go-chart/v2/drawing"
+	"golang.org/x/image/font"
+	"golang.org/x/image/font/gofont/goregular"
+)
+
+// goRegular is parsed once: it is the only font the charts use, so that the
+// SVG (which names it as 'Go') and the PNG (which rasterises it) measure and
+// look the same, and the HTML site can embed the same TTF with @font-face.
+var goRegular = sync.OnceValues(func() (*truetype.Font, error) {
+	return truetype.Parse(goregular.TTF)
+})
+
+// point is a position in CSS pixels of the SVG; the canvas scales it.
+type point struct{ x, y float64 }
+
+// align says which point of a text its anchor is. go-chart's renderers only
+// draw from the start of the baseline, so the canvas shifts the text itself.
+type align int
+
+const (
+	alignLeft align = iota
+	alignCenter
+	alignRight
+)
+
+// canvas wraps a go-chart Renderer so that one drawing function can target
+// both SVG and PNG. All coordinates are CSS pixels of the SVG; the canvas
+// multiplies them by scale, so the PNG is the same picture at a higher
+// resolution. Text is measured here, with the same font at a fixed size, and
+// never by the renderer: that keeps every layout decision (truncation,
+// thinning, rotation) identical in both outputs.
+type canvas struct {
+	r     chart.Renderer
+	scale float64
+	// escape is set for SVG: go-chart writes text bodies into the XML
+	// verbatim, and our labels come from data.
+	escape bool
+	font   *truetype.Font
+	faces  map[float64]font.Face
+	// w and h are the picture's size in CSS pixels.
+	w, h float64
+}
+
+// newCanvas starts a white width×height picture (CSS pixels).
+func newCanvas(provider chart.RendererProvider, width, height, scale float64, escape bool) (*canvas, error) {
+	fnt, err := goRegular()
+	if err != nil {
+		return nil, err
+	}
+	r, err := provider(int(math.Round(width*scale)), int(math.Round(height*scale)))
+	if err != nil {
+		return nil, err
+	}
+	// The SVG renderer turns points into pixels at dpi/72, the raster one at
+	// dpi/64 (go-chart's drawing package uses a 26.6 scale of size×dpi).
+	// These DPIs make one "point" one CSS pixel in both.
+	if escape {
+		r.SetDPI(72 * scale)
+	} else {
+		r.SetDPI(64 * scale)
+	}
+	r.SetFont(fnt)
+	c := &canvas{r: r, scale: scale, escape: escape, font: fnt, faces: map[float64]font.Face{}, w: width, h: height}
+	c.rect(0, 0, width, height, white)
+	return c, nil
+}
+
+func (c *canvas) px(v float64) int { return int(math.Round(v * c.scale)) }
+
+// rect fills the axis-aligned rectangle between two corners. Grid and axis
+// lines are thin rects too: rounded edges keep them crisp in both outputs,
+// where a 1 px stroke on an integer coordinate would blur over two pixels.
+func (c *canvas) rect(x0, y0, x1, y1 float64, fill drawing.Color) {
+	c.polygon([]point{{x0, y0}, {x1, y0}, {x1, y1}, {x0, y1}}, fill, drawing.Color{}, 0)
+}
+
+// polygon fills a closed shape and, when width > 0, strokes its outline.
+func (c *canvas) polygon(pts []point, fill, stroke drawing.Color, width float64) {
+	c.r.ResetStyle()
+	c.r.SetFillColor(fill)
+	if width > 0 {
+		c.r.SetStrokeColor(stroke)
+		c.r.SetStrokeWidth(width * c.scale)
+	}
+	c.path(pts)
+	c.r.Close()
+	c.r.FillStroke()
+}
+
+// polyline strokes an open path.
+func (c *canvas) polyline(pts []point, stroke drawing.Color, width float64) {
+	if len(pts) < 2 {
+		return
+	}
+	c.r.ResetStyle()
+	c.r.SetStrokeColor(stroke)
+	c.r.SetStrokeWidth(width * c.scale)
+	c.path(pts)
+	c.r.Stroke()
+}
+
+func (c *canvas) path(pts []point) {
+	for i, p := range pts {
+		if i == 0 {
+			c.r.MoveTo(c.px(p.x), c.px(p.y))
+		} else {
+			c.r.LineTo(c.px(p.x), c.px(p.y))
+		}
+	}
+}
+
+// text draws s with its baseline through (x, y), anchored as a says, turned
+// by deg degrees clockwise around the anchor.
+func (c *canvas) text(s string, x, y, size float64, col drawing.Color, a align, deg float64) {
+	if s == "" {
+		return
+	}
+	shift := 0.0
+	switch a {
+	case alignCenter:
+		shift = c.width(s, size) / 2
+	case alignRight:
+		shift = c.width(s, size)
+	}
+	rad := deg * math.Pi / 180
+	x -= shift * math.Cos(rad)
+	y -= shift * math.Sin(rad)
+
+	c.r.ResetStyle()
+	c.r.SetFontSize(size)
+	c.r.SetFontColor(col)
+	if deg != 0 {
+		c.r.SetTextRotation(rad)
+		defer c.r.ClearTextRotation()
+	}
+	if c.escape {
+		var b strings.Builder
+		_ = xml.EscapeText(&b, []byte(s)) // a strings.Builder never fails
+		s = b.String()
+	}
+	c.r.Text(s, c.px(x), c.px(y))
+}
+
+// width is the advance width of s in CSS pixels at size.
+func (c *canvas) width(s string, size float64) float64 {
+	face, ok := c.faces[size]
+	if !ok {
+		face = truetype.NewFace(c.font, &truetype.Options{Size: size, DPI: 72, Hinting: font.HintingNone})
+		c.faces[size] = face
+	}
+	return float64(font.MeasureString(face, s)) / 64
+}
+
+// fit returns s, shortened with an ellipsis if it is wider than max pixels.
+// Labels come from data (country names, survey options) and have no length
+// limit; a chart must not let them run into each other.
+func (c *canvas) fit(s string, size, max float64) string {
+	if c.width(s, size) <= max {
+		return s
+	}
+	r := []rune(s)
+	for n := len(r) - 1; n > 0; n-- {
+		t := strings.TrimRight(string(r[:n]), " ") + "…"
+		if c.width(t, size) <= max {
+			return t
+		}
+	}
+	return "…"
+}

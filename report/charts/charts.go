@@ -1,0 +1,192 @@
+// Package charts draws a report.Figure as an SVG for the HTML site and as a
+// PNG for the PDF, the same picture in both.
+//
+// It owns only the look of a figure: layout, palette, fonts, labels. It
+// computes no statistic, decides nothing about disclosure (a NaN arrives
+// already suppressed) and writes no alt text or caption; the measures package
+// produces those and the renderers place them. The figure's title is not
+// drawn either, because every renderer shows it as the caption.
+//
+// Drawing goes through go-chart's Renderer primitives rather than its chart
+// types: one function per kind draws on a canvas that targets either
+// chart.SVG or chart.PNG, so both outputs come from the same layout.
+package charts
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"math"
+
+	"github.com/moocreport/moocreport/report"
+	"github.com/wcharczuk/go-chart/v2"
+	"github.com/wcharczuk/go-chart/v2/drawing"
+)
+
+// Width is the width of every chart in CSS pixels. The SVG scales to its
+// container, so this only fixes the proportions of text to plot: fonts are
+// 11–13 px at this width.
+const Width = 800
+
+// PNGScale is how many PNG pixels draw one SVG pixel. At 3 an 800 px chart
+// is 2400 px wide: 300 DPI when the PDF prints it 8 in (20 cm) wide, and
+// more at the usual A4 text width of about 16 cm.
+const PNGScale = 3
+
+// svgScale is how many viewBox units make one CSS pixel in the SVG.
+// go-chart writes integer coordinates; at 4 they are exact to a quarter
+// pixel, and width and height attributes keep the chart 800 px wide.
+const svgScale = 4
+
+// height is the height of charts whose height does not grow with the data
+// (all but horizontal bars).
+const height = 450
+
+// Font sizes in CSS pixels; the smallest stays readable when the chart is
+// shrunk to a column.
+const (
+	sizeTick  = 12
+	sizeTitle = 13
+	sizeNote  = 11
+)
+
+// suppressed is written where a value is NaN. The figure's caption and
+// table say why (disclosure control or missing data).
+const suppressed = "suppressed"
+
+// Okabe–Ito, in their order: distinguishable with the common colour-vision
+// deficiencies. Yellow comes late because it is faint on white.
+var palette = []drawing.Color{
+	hex(0x0072B2), hex(0xE69F00), hex(0x009E73), hex(0xCC79A7),
+	hex(0x56B4E9), hex(0xD55E00), hex(0xF0E442), hex(0x000000),
+}
+
+var (
+	white     = hex(0xFFFFFF)
+	textColor = hex(0x222222)
+	mutedText = hex(0x595959) // 7:1 on white, for notes and "suppressed"
+	gridColor = hex(0xE0E0E0)
+	axisColor = hex(0x555555)
+)
+
+func hex(v uint32) drawing.Color {
+	return drawing.Color{R: uint8(v >> 16), G: uint8(v >> 8), B: uint8(v), A: 255}
+}
+
+func seriesColor(i int) drawing.Color { return palette[i%len(palette)] }
+
+// SVG draws f as a standalone SVG document with a viewBox and no fixed
+// size, for the HTML site. Its text is real <text> elements in the Go font
+// ('Go', falling back to sans-serif): the site should embed Go Regular with
+// @font-face so that the label positions, measured with it, stay exact.
+func SVG(f *report.Figure) ([]byte, error) {
+	out, err := draw(f, chart.SVG, svgScale, true)
+	if err != nil {
+		return nil, err
+	}
+	return sizeSVG(out)
+}
+
+// PNG draws f as a PNG PNGScale times the size of its SVG, for the PDF.
+func PNG(f *report.Figure) ([]byte, error) {
+	return draw(f, chart.PNG, PNGScale, false)
+}
+
+func draw(f *report.Figure, provider chart.RendererProvider, scale float64, svg bool) ([]byte, error) {
+	if err := check(f); err != nil {
+		return nil, err
+	}
+	var c *canvas
+	var err error
+	switch {
+	case f.Kind == report.FigureLines:
+		c, err = drawLines(f, provider, scale, svg)
+	case f.Kind == report.FigureBars && horizontal(f):
+		c, err = drawHorizontalBars(f, provider, scale, svg)
+	default: // bars or histogram, as check allows
+		c, err = drawColumns(f, provider, scale, svg)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("charts: figure %q: %w", f.ID, err)
+	}
+	var buf bytes.Buffer
+	if err := c.r.Save(&buf); err != nil {
+		return nil, fmt.Errorf("charts: figure %q: %w", f.ID, err)
+	}
+	return buf.Bytes(), nil
+}
+
+// sizeSVG gives the SVG element its size in CSS pixels next to the finer
+// viewBox go-chart wrote (see svgScale), so that pages and viewers show it
+// at its natural size.
+func sizeSVG(svg []byte) ([]byte, error) {
+	_, rest, ok := bytes.Cut(svg, []byte(`viewBox="0 0 `))
+	var w, h int
+	if ok {
+		_, err := fmt.Sscanf(string(rest[:bytes.IndexByte(rest, '"')]), "%d %d", &w, &h)
+		ok = err == nil
+	}
+	if !ok {
+		return nil, errors.New("charts: go-chart wrote an SVG header we do not recognise")
+	}
+	old := fmt.Sprintf(`viewBox="0 0 %d %d"`, w, h)
+	sized := fmt.Sprintf(`width="%d" height="%d" %s`, w/svgScale, h/svgScale, old)
+	return bytes.Replace(svg, []byte(old), []byte(sized), 1), nil
+}
+
+// check rejects figures that cannot be drawn. They come from measures, so
+// each of these is a bug there: say which figure and what is wrong.
+func check(f *report.Figure) error {
+	if f == nil {
+		return errors.New("charts: nil figure")
+	}
+	bad := func(format string, a ...any) error {
+		return fmt.Errorf("charts: figure %q: "+format, append([]any{f.ID}, a...)...)
+	}
+	switch f.Kind {
+	case report.FigureBars, report.FigureLines, report.FigureHistogram:
+	default:
+		return bad("unknown kind %q", f.Kind)
+	}
+	if len(f.Categories) == 0 {
+		return bad("no categories")
+	}
+	if len(f.Series) == 0 {
+		return bad("no series")
+	}
+	for _, s := range f.Series {
+		if len(s.Values) != len(f.Categories) {
+			return bad("series %q has %d values for %d categories", s.Name, len(s.Values), len(f.Categories))
+		}
+		for i, v := range s.Values {
+			if math.IsInf(v, 0) {
+				return bad("series %q is infinite at %q", s.Name, f.Categories[i])
+			}
+		}
+	}
+	return nil
+}
+
+// valueRange is the span of the finite values, always including zero so
+// that bars start at a baseline and lines are not exaggerated.
+func valueRange(f *report.Figure) (lo, hi float64) {
+	for _, s := range f.Series {
+		for _, v := range s.Values {
+			if !math.IsNaN(v) {
+				lo, hi = math.Min(lo, v), math.Max(hi, v)
+			}
+		}
+	}
+	return lo, hi
+}
+
+func hasNaN(f *report.Figure) bool {
+	for _, s := range f.Series {
+		for _, v := range s.Values {
+			if math.IsNaN(v) {
+				return true
+			}
+		}
+	}
+	return false
+}

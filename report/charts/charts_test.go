@@ -1,0 +1,387 @@
+package charts
+
+import (
+	"bytes"
+	"encoding/xml"
+	"flag"
+	"fmt"
+	"image/png"
+	"io"
+	"math"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/moocreport/moocreport/report"
+)
+
+var (
+	update = flag.Bool("update", false, "rewrite the golden SVGs in testdata/")
+	pngDir = flag.String("pngdir", "", "also write each fixture's PNG to this directory, to look at")
+)
+
+var nan = math.NaN()
+
+// fixtures are the figures the golden files show, one per kind and form.
+var fixtures = []struct {
+	name string
+	fig  *report.Figure
+}{
+	{"bars-grouped", &report.Figure{
+		ID: "survey-confidence", Kind: report.FigureBars,
+		XLabel: "Answer", YLabel: "Share of respondents (%)",
+		Categories: []string{"Strongly disagree", "Disagree", "Agree", "Strongly agree"},
+		Series: []report.Series{
+			{Name: "Pre-course survey", Values: []float64{12.5, 30, 41.2, 16.3}},
+			{Name: "Post-course survey", Values: []float64{5, 18.4, 50.1, 26.5}},
+		},
+	}},
+	{"bars-horizontal", &report.Figure{
+		ID: "learners-country", Kind: report.FigureBars,
+		XLabel: "Country", YLabel: "Learners",
+		Categories: []string{"United States", "India", "United Kingdom of Great Britain and Northern Ireland",
+			"Nigeria", "Brazil", "Germany", "Canada", "Mexico", "Egypt", "Pakistan", "Spain", "Other"},
+		Series: []report.Series{{Name: "Learners", Values: []float64{
+			2210, 1503, 812, 640, 402, 391, 310, 255, 198, nan, 120, 903}}},
+	}},
+	{"lines", &report.Figure{
+		ID: "activity-weekly-active", Kind: report.FigureLines,
+		XLabel: "Course week", YLabel: "Active learners",
+		Categories: []string{"1", "2", "3", "4", "5", "6", "7", "8"},
+		Series: []report.Series{
+			{Name: "Verified", Values: []float64{410, 380, 352, 330, nan, 301, 288, 280}},
+			{Name: "Audit", Values: []float64{2950, 2100, 1630, 1310, 1102, 960, 851, 790}},
+		},
+	}},
+	{"histogram", &report.Figure{
+		ID: "performance-grades", Kind: report.FigureHistogram,
+		XLabel: "Final grade (%)", YLabel: "Learners",
+		Categories: []string{"0–10", "10–20", "20–30", "30–40", "40–50", "50–60", "60–70", "70–80", "80–90", "90–100"},
+		Series: []report.Series{{Name: "Learners", Values: []float64{
+			1210, 340, 205, 180, 190, 240, 310, 420, 380, 150}}},
+	}},
+}
+
+func TestSVGGolden(t *testing.T) {
+	for _, fx := range fixtures {
+		t.Run(fx.name, func(t *testing.T) {
+			got, err := SVG(fx.fig)
+			if err != nil {
+				t.Fatal(err)
+			}
+			wellFormed(t, got)
+			path := filepath.Join("testdata", fx.name+".svg")
+			if *update {
+				if err := os.WriteFile(path, got, 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			want, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatalf("%v (run go test -update to create it)", err)
+			}
+			if !bytes.Equal(got, want) {
+				t.Errorf("SVG differs from %s; review with go test -update and git diff", path)
+			}
+		})
+	}
+}
+
+// TestDeterministic renders every fixture twice in each format: the site is
+// versioned by content, so a chart that changes by itself is a new version.
+func TestDeterministic(t *testing.T) {
+	for _, fx := range fixtures {
+		for _, format := range []struct {
+			name string
+			draw func(*report.Figure) ([]byte, error)
+		}{{"svg", SVG}, {"png", PNG}} {
+			t.Run(fx.name+"/"+format.name, func(t *testing.T) {
+				a, err := format.draw(fx.fig)
+				if err != nil {
+					t.Fatal(err)
+				}
+				b, err := format.draw(fx.fig)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if !bytes.Equal(a, b) {
+					t.Error("two renders of the same figure differ")
+				}
+			})
+		}
+	}
+}
+
+func TestPNGSize(t *testing.T) {
+	for _, fx := range fixtures {
+		t.Run(fx.name, func(t *testing.T) {
+			out, err := PNG(fx.fig)
+			if err != nil {
+				t.Fatal(err)
+			}
+			img, err := png.Decode(bytes.NewReader(out))
+			if err != nil {
+				t.Fatal(err)
+			}
+			svg, err := SVG(fx.fig)
+			if err != nil {
+				t.Fatal(err)
+			}
+			w, h := svgSize(t, svg)
+			if b := img.Bounds(); b.Dx() != w*PNGScale || b.Dy() != h*PNGScale {
+				t.Errorf("PNG is %dx%d, want %d× the SVG's %dx%d", b.Dx(), b.Dy(), PNGScale, w, h)
+			}
+			if w != Width {
+				t.Errorf("SVG is %d px wide, want %d", w, Width)
+			}
+			if *pngDir != "" {
+				if err := os.WriteFile(filepath.Join(*pngDir, fx.name+".png"), out, 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// TestEscaped feeds labels that would break or inject into the SVG in every
+// place a label from data is drawn.
+func TestEscaped(t *testing.T) {
+	evil := `<script>alert("x")</script>`
+	for _, kind := range []report.FigureKind{report.FigureBars, report.FigureLines, report.FigureHistogram} {
+		t.Run(string(kind), func(t *testing.T) {
+			f := &report.Figure{
+				ID: "evil", Kind: kind, XLabel: "R&D <dept>", YLabel: `"quoted" & 'single'`,
+				Categories: []string{evil, "R&D"},
+				Series: []report.Series{
+					{Name: evil, Values: []float64{1, 2}},
+					{Name: "A & B", Values: []float64{2, 1}},
+				},
+			}
+			svg, err := SVG(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			wellFormed(t, svg)
+			s := string(svg)
+			if strings.Contains(s, "<script") {
+				t.Error("SVG contains a raw <script")
+			}
+			for _, want := range []string{"&lt;script&gt;", "R&amp;D", "A &amp; B", "&#34;quoted&#34; &amp; &#39;single&#39;"} {
+				if !strings.Contains(s, want) {
+					t.Errorf("SVG lacks %q", want)
+				}
+			}
+			texts := svgTexts(t, svg)
+			for _, want := range []string{"R&D", "A & B", "R&D <dept>"} {
+				if !contains(texts, want) {
+					t.Errorf("no <text> reads %q; texts: %q", want, texts)
+				}
+			}
+		})
+	}
+}
+
+// TestTextElements checks that every label a reader needs is a <text>, so
+// that screen readers and find-in-page reach it.
+func TestTextElements(t *testing.T) {
+	for _, fx := range fixtures {
+		t.Run(fx.name, func(t *testing.T) {
+			svg, err := SVG(fx.fig)
+			if err != nil {
+				t.Fatal(err)
+			}
+			texts := svgTexts(t, svg)
+			want := []string{fx.fig.XLabel, fx.fig.YLabel}
+			if len(fx.fig.Series) > 1 {
+				for _, s := range fx.fig.Series {
+					want = append(want, s.Name)
+				}
+			}
+			if hasNaN(fx.fig) {
+				want = append(want, suppressedMark(fx.fig))
+			}
+			for _, w := range want {
+				if !contains(texts, w) {
+					t.Errorf("no <text> reads %q; texts: %q", w, texts)
+				}
+			}
+			if fx.fig.Kind == report.FigureLines {
+				return // week labels may be thinned
+			}
+			for _, cat := range fx.fig.Categories {
+				if !containsPrefix(texts, cat) {
+					t.Errorf("category %q has no label", cat)
+				}
+			}
+		})
+	}
+}
+
+func suppressedMark(f *report.Figure) string {
+	if f.Kind == report.FigureLines {
+		return nanNote
+	}
+	return suppressed
+}
+
+func TestUndrawable(t *testing.T) {
+	one := []report.Series{{Name: "a", Values: []float64{1}}}
+	for _, tc := range []struct {
+		name string
+		fig  *report.Figure
+	}{
+		{"nil figure", nil},
+		{"no series", &report.Figure{ID: "x", Kind: report.FigureBars, Categories: []string{"a"}}},
+		{"no categories", &report.Figure{ID: "x", Kind: report.FigureLines, Series: []report.Series{{Name: "a"}}}},
+		{"empty figure", &report.Figure{ID: "x", Kind: report.FigureHistogram}},
+		{"unknown kind", &report.Figure{ID: "x", Kind: "pie", Categories: []string{"a"}, Series: one}},
+		{"values do not match categories", &report.Figure{ID: "x", Kind: report.FigureBars, Categories: []string{"a", "b"}, Series: one}},
+		{"infinite value", &report.Figure{ID: "x", Kind: report.FigureBars, Categories: []string{"a"},
+			Series: []report.Series{{Name: "a", Values: []float64{math.Inf(1)}}}}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if _, err := SVG(tc.fig); err == nil {
+				t.Error("SVG: no error")
+			}
+			if _, err := PNG(tc.fig); err == nil {
+				t.Error("PNG: no error")
+			}
+		})
+	}
+}
+
+// TestDrawable covers figures that are odd but legitimate: they must draw,
+// not fail or panic.
+func TestDrawable(t *testing.T) {
+	weeks := make([]string, 52)
+	values := make([]float64, 52)
+	for i := range weeks {
+		weeks[i] = fmt.Sprint(i + 1)
+		values[i] = float64(i * i * 97)
+	}
+	for _, tc := range []struct {
+		name string
+		fig  *report.Figure
+	}{
+		{"all suppressed", &report.Figure{Kind: report.FigureBars, Categories: []string{"a", "b"},
+			Series: []report.Series{{Name: "a", Values: []float64{nan, nan}}}}},
+		{"all zero", &report.Figure{Kind: report.FigureLines, Categories: []string{"1", "2"},
+			Series: []report.Series{{Name: "a", Values: []float64{0, 0}}}}},
+		{"negative values", &report.Figure{Kind: report.FigureBars, Categories: []string{"a", "b"},
+			Series: []report.Series{{Name: "a", Values: []float64{-3.5, 2}}}}},
+		{"52 weeks", &report.Figure{Kind: report.FigureLines, Categories: weeks,
+			Series: []report.Series{{Name: "a", Values: values}}}},
+		{"one bin", &report.Figure{Kind: report.FigureHistogram, Categories: []string{"0–100"},
+			Series: []report.Series{{Name: "a", Values: []float64{0.004}}}}},
+		{"many series", &report.Figure{Kind: report.FigureBars, Categories: []string{"a", "b"}, Series: manySeries(9, 2)}},
+		{"many series in rows", &report.Figure{Kind: report.FigureBars, Categories: weeks[:8], Series: manySeries(3, 8)}},
+		{"long labels, few categories", &report.Figure{Kind: report.FigureBars, YLabel: "Share (%)",
+			Categories: []string{"Completed the course and earned a certificate", "Completed the course", "Dropped out", "Never started"},
+			Series:     []report.Series{{Name: "a", Values: []float64{10, nan, 30, 40}}, {Name: "b", Values: []float64{10, 20, 30, 40}}}}},
+		{"large numbers", &report.Figure{Kind: report.FigureHistogram, YLabel: "Events", XLabel: "Hour of day (UTC)",
+			Categories: weeks[:24], Series: []report.Series{{Name: "a", Values: values[20:44]}, {Name: "b", Values: values[:24]}}}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			svg, err := SVG(tc.fig)
+			if err != nil {
+				t.Fatal(err)
+			}
+			wellFormed(t, svg)
+			out, err := PNG(tc.fig)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if *pngDir != "" {
+				name := strings.ReplaceAll(tc.name, " ", "-") + ".png"
+				if err := os.WriteFile(filepath.Join(*pngDir, name), out, 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// manySeries makes n series of m values.
+func manySeries(n, m int) []report.Series {
+	out := make([]report.Series, n)
+	for i := range out {
+		out[i] = report.Series{Name: fmt.Sprintf("Series %d", i+1), Values: make([]float64, m)}
+		for j := range m {
+			out[i].Values[j] = float64((i + 1) * (j + 2))
+		}
+	}
+	return out
+}
+
+func wellFormed(t *testing.T, svg []byte) {
+	t.Helper()
+	d := xml.NewDecoder(bytes.NewReader(svg))
+	for {
+		_, err := d.Token()
+		if err == io.EOF {
+			return
+		}
+		if err != nil {
+			t.Fatalf("SVG is not well-formed XML: %v", err)
+		}
+	}
+}
+
+// svgTexts returns the character data of every <text> element.
+func svgTexts(t *testing.T, svg []byte) []string {
+	t.Helper()
+	var out []string
+	d := xml.NewDecoder(bytes.NewReader(svg))
+	in := false
+	for {
+		tok, err := d.Token()
+		if err == io.EOF {
+			return out
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		switch tok := tok.(type) {
+		case xml.StartElement:
+			in = tok.Name.Local == "text"
+		case xml.EndElement:
+			in = false
+		case xml.CharData:
+			if in {
+				out = append(out, string(tok))
+			}
+		}
+	}
+}
+
+func svgSize(t *testing.T, svg []byte) (w, h int) {
+	t.Helper()
+	var root struct {
+		Width  int `xml:"width,attr"`
+		Height int `xml:"height,attr"`
+	}
+	if err := xml.Unmarshal(svg, &root); err != nil {
+		t.Fatal(err)
+	}
+	return root.Width, root.Height
+}
+
+func contains(list []string, s string) bool {
+	for _, l := range list {
+		if l == s {
+			return true
+		}
+	}
+	return false
+}
+
+// containsPrefix also accepts a label shortened with an ellipsis.
+func containsPrefix(list []string, s string) bool {
+	for _, l := range list {
+		if l == s || (strings.HasSuffix(l, "…") && strings.HasPrefix(s, strings.TrimSuffix(l, "…"))) {
+			return true
+		}
+	}
+	return false
+}

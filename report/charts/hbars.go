@@ -1,0 +1,138 @@
+package charts
+
+import (
+	"math"
+
+	"github.com/moocreport/moocreport/report"
+	"github.com/wcharczuk/go-chart/v2"
+	"golang.org/x/image/font"
+)
+
+// Horizontal bars: labels up to this wide sit left of their bar; the chart
+// grows a row per category instead of squeezing them.
+const (
+	maxCategoryLabel = 220
+	maxVerticalBars  = 6
+)
+
+// horizontal reports whether bars are drawn horizontally: for many
+// categories (countries, education levels) or labels too long to stand
+// under a column, a row each reads better than turned labels.
+func horizontal(f *report.Figure) bool {
+	n := len(f.Categories)
+	if n > maxVerticalBars {
+		return true
+	}
+	m, err := measurer()
+	if err != nil {
+		return false
+	}
+	slot := (Width - 100) / float64(n) // the plot is about Width-100 wide
+	for _, l := range f.Categories {
+		if m.width(l, sizeTick) > slot-labelGap {
+			return true
+		}
+	}
+	return false
+}
+
+// measurer is a canvas that can only measure text, for layouts that must
+// know their height before the renderer exists.
+func measurer() (*canvas, error) {
+	fnt, err := goRegular()
+	if err != nil {
+		return nil, err
+	}
+	return &canvas{font: fnt, faces: map[float64]font.Face{}}, nil
+}
+
+// hlayout is the geometry of a horizontal bar chart, in CSS pixels.
+type hlayout struct {
+	axis                     valueAxis
+	labels                   []string
+	legend                   []legendEntry
+	row                      float64
+	left, top, right, bottom float64
+	height                   float64
+}
+
+func layoutHorizontal(m *canvas, f *report.Figure) hlayout {
+	l := hlayout{axis: niceAxis(valueRange(f)), top: pad}
+	// A row holds one bar per series; one series gets a 17 px bar.
+	l.row = math.Max(24, float64(len(f.Series))*14+10)
+	if len(f.Series) > 1 {
+		var h float64
+		l.legend, h = layoutLegend(m, f, swatchBox, pad, Width-pad, l.top)
+		l.top += h + 8
+	}
+	if f.XLabel != "" {
+		l.top += sizeTitle + 8 // the category title sits above the labels
+	}
+	widest := 0.0
+	for _, c := range f.Categories {
+		s := m.fit(c, sizeTick, maxCategoryLabel)
+		l.labels = append(l.labels, s)
+		widest = math.Max(widest, m.width(s, sizeTick))
+	}
+	l.left = pad + widest + 8
+	last := l.axis.labels[len(l.axis.labels)-1]
+	l.right = Width - pad - m.width(last, sizeTick)/2
+	l.bottom = l.top + float64(len(f.Categories))*l.row
+	l.height = l.bottom + 6 + sizeTick*1.25 + pad
+	if f.YLabel != "" {
+		l.height += sizeTitle + 8
+	}
+	l.height = math.Ceil(l.height) // the SVG states its size in whole pixels
+	return l
+}
+
+func (l hlayout) x(v float64) float64 {
+	return l.left + (v-l.axis.lo)/(l.axis.hi-l.axis.lo)*(l.right-l.left)
+}
+
+// drawHorizontalBars draws one row per category, labels on the left, the
+// value axis along the bottom. XLabel names the categories (above their
+// labels) and YLabel the values (under the axis), as in the vertical form.
+func drawHorizontalBars(f *report.Figure, provider chart.RendererProvider, scale float64, svg bool) (*canvas, error) {
+	m, err := measurer()
+	if err != nil {
+		return nil, err
+	}
+	l := layoutHorizontal(m, f)
+	c, err := newCanvas(provider, Width, l.height, scale, svg)
+	if err != nil {
+		return nil, err
+	}
+	for i, t := range l.axis.ticks {
+		x := math.Round(l.x(t))
+		c.rect(x, l.top, x+1, l.bottom, gridColor)
+		c.text(l.axis.labels[i], x, l.bottom+6+0.8*sizeTick, sizeTick, textColor, alignCenter, 0)
+	}
+	zero := l.x(0)
+	bar := (l.row - 8) / float64(len(f.Series))
+	for i, label := range l.labels {
+		rowTop := l.top + float64(i)*l.row
+		c.text(label, l.left-8, rowTop+l.row/2+0.35*sizeTick, sizeTick, textColor, alignRight, 0)
+		for k, s := range f.Series {
+			y0 := rowTop + 4 + float64(k)*bar
+			v := s.Values[i]
+			if math.IsNaN(v) {
+				c.text(suppressed, zero+4, y0+bar/2+0.35*sizeNote, sizeNote, mutedText, alignLeft, 0)
+				continue
+			}
+			c.rect(math.Min(zero, l.x(v)), y0, math.Max(zero, l.x(v)), y0+bar-1, seriesColor(k))
+		}
+	}
+	z := math.Round(zero)
+	c.rect(z, l.top, z+1, l.bottom, axisColor)
+	if f.XLabel != "" {
+		title := c.fit(f.XLabel, sizeTitle, Width-2*pad)
+		c.text(title, pad, l.top-8, sizeTitle, textColor, alignLeft, 0)
+	}
+	if f.YLabel != "" {
+		title := c.fit(f.YLabel, sizeTitle, l.right-l.left)
+		c.text(title, (l.left+l.right)/2, l.height-pad, sizeTitle, textColor, alignCenter, 0)
+	}
+	drawLegend(c, l.legend)
+	return c, nil
+}

@@ -1,0 +1,97 @@
+package charts
+
+import (
+	"math"
+
+	"github.com/moocreport/moocreport/report"
+	"github.com/wcharczuk/go-chart/v2/drawing"
+)
+
+// swatch is how a legend entry shows its series.
+type swatch int
+
+const (
+	swatchBox  swatch = iota // a filled square, for bars
+	swatchLine               // a line through the series' marker
+)
+
+// legendEntry is one series' key, placed.
+type legendEntry struct {
+	name   string
+	series int
+	sw     swatch
+	x, y   float64 // left of the swatch, middle of the row
+}
+
+const (
+	legendRow     = 20
+	legendMaxName = 240
+	swatchWidth   = 22
+)
+
+// layoutLegend places one entry per series, left to right from x0, wrapping
+// before x1. It returns the entries and the height they take from top.
+func layoutLegend(c *canvas, f *report.Figure, sw swatch, x0, x1, top float64) ([]legendEntry, float64) {
+	var out []legendEntry
+	x, y := x0, top+legendRow/2
+	for i, s := range f.Series {
+		name := c.fit(s.Name, sizeTick, legendMaxName)
+		w := swatchWidth + 6 + c.width(name, sizeTick)
+		if x > x0 && x+w > x1 {
+			x, y = x0, y+legendRow
+		}
+		out = append(out, legendEntry{name: name, series: i, sw: sw, x: x, y: y})
+		x += w + 18
+	}
+	return out, y + legendRow/2 - top
+}
+
+func drawLegend(c *canvas, entries []legendEntry) {
+	for _, e := range entries {
+		col := seriesColor(e.series)
+		switch e.sw {
+		case swatchBox:
+			c.rect(e.x+5, e.y-6, e.x+17, e.y+6, col)
+		case swatchLine:
+			c.polyline([]point{{e.x, e.y}, {e.x + swatchWidth, e.y}}, col, 2)
+			marker(c, e.series, e.x+swatchWidth/2, e.y, col, false)
+		}
+		c.text(e.name, e.x+swatchWidth+6, e.y+0.35*sizeTick, sizeTick, textColor, alignLeft, 0)
+	}
+}
+
+// markerRadius is the marker's size in CSS pixels.
+const markerRadius = 4.5
+
+// marker draws series i's marker shape centred on (x, y). Each series has
+// its own shape as well as colour, so lines stay apart in grey print and
+// for readers who cannot tell the colours apart. A hollow marker stands for
+// a value that is not there.
+func marker(c *canvas, i int, x, y float64, col drawing.Color, hollow bool) {
+	r := markerRadius
+	var pts []point
+	switch i % 5 {
+	case 0: // circle, as a 16-gon: go-chart's SVG circles round the radius
+		for k := range 16 {
+			a := float64(k) * math.Pi / 8
+			pts = append(pts, point{x + r*math.Cos(a), y + r*math.Sin(a)})
+		}
+	case 1: // square
+		r *= 0.9
+		pts = []point{{x - r, y - r}, {x + r, y - r}, {x + r, y + r}, {x - r, y + r}}
+	case 2: // triangle up
+		r *= 1.2
+		pts = []point{{x, y - r}, {x + r, y + r*0.75}, {x - r, y + r*0.75}}
+	case 3: // diamond
+		r *= 1.2
+		pts = []point{{x, y - r}, {x + r, y}, {x, y + r}, {x - r, y}}
+	case 4: // triangle down
+		r *= 1.2
+		pts = []point{{x, y + r}, {x + r, y - r*0.75}, {x - r, y - r*0.75}}
+	}
+	fill := col
+	if hollow {
+		fill = white
+	}
+	c.polygon(pts, fill, col, 1.5)
+}
