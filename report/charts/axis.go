@@ -16,19 +16,22 @@ type valueAxis struct {
 
 // niceAxis picks about five ticks at 1, 2 or 5 × 10ⁿ covering lo..hi.
 // Readers compare bars against round numbers; go-chart's own ticks are
-// evenly spaced but not round, so we choose them here.
+// evenly spaced but not round, so we choose them here. The step is the
+// round number nearest (geometrically) to a fifth of the span, as in d3.
 func niceAxis(lo, hi float64) valueAxis {
 	if hi <= lo {
 		hi = lo + 1
 	}
 	raw := (hi - lo) / 5
 	mag := math.Pow(10, math.Floor(math.Log10(raw)))
-	step := 10 * mag
-	for _, m := range []float64{1, 2, 5} {
-		if raw <= m*mag {
-			step = m * mag
-			break
-		}
+	step := mag
+	switch norm := raw / mag; {
+	case norm >= math.Sqrt(50):
+		step = 10 * mag
+	case norm >= math.Sqrt(10):
+		step = 5 * mag
+	case norm >= math.Sqrt(2):
+		step = 2 * mag
 	}
 	decimals := 0
 	if step < 1 {
