@@ -1,0 +1,97 @@
+package ingest
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+)
+
+// table reads an RFC 4180 export strictly: every row must have as many
+// fields as the header, and columns are found by name, never by position,
+// so a reordered or extended export still reads correctly.
+type table struct {
+	file   string
+	r      *csv.Reader
+	header []string
+	cols   map[string]int // header name → first index
+}
+
+var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
+
+// newTable wraps r, dropping a UTF-8 byte-order mark (Qualtrics and Excel
+// write one; before a quoted field it would otherwise be a syntax error).
+func newTable(r io.Reader, file string) *table {
+	br := bufio.NewReaderSize(r, 64<<10)
+	if b, err := br.Peek(len(utf8BOM)); err == nil && bytes.Equal(b, utf8BOM) {
+		br.Discard(len(utf8BOM))
+	}
+	cr := csv.NewReader(br)
+	cr.ReuseRecord = true
+	return &table{file: file, r: cr}
+}
+
+// readHeader reads the first row as column names.
+func (t *table) readHeader() error {
+	rec, err := t.read()
+	if err == io.EOF {
+		return &ParseError{File: t.file, Err: errors.New("empty file: want a header row")}
+	}
+	if err != nil {
+		return err
+	}
+	t.setHeader(rec)
+	return nil
+}
+
+func (t *table) setHeader(rec []string) {
+	t.header = append([]string(nil), rec...)
+	t.cols = make(map[string]int, len(rec))
+	for i, name := range t.header {
+		if _, ok := t.cols[name]; !ok {
+			t.cols[name] = i
+		}
+	}
+}
+
+// column returns the index of a required column.
+func (t *table) column(name string) (int, error) {
+	i, ok := t.cols[name]
+	if !ok {
+		return 0, &ParseError{File: t.file, Line: 1, Field: name, Err: ErrMissingColumn}
+	}
+	return i, nil
+}
+
+// read returns the next row (valid until the next call), io.EOF at the end,
+// or a *ParseError naming the line.
+func (t *table) read() ([]string, error) {
+	rec, err := t.r.Read()
+	if err == nil || err == io.EOF {
+		return rec, err
+	}
+	var pe *csv.ParseError
+	if errors.As(err, &pe) {
+		if errors.Is(pe.Err, csv.ErrFieldCount) {
+			return nil, &ParseError{File: t.file, Line: pe.StartLine,
+				Err: fmt.Errorf("%w: want %d, got %d", csv.ErrFieldCount, len(t.header), len(rec))}
+		}
+		return nil, &ParseError{File: t.file, Line: pe.Line, Err: fmt.Errorf("byte %d: %w", pe.Column, pe.Err)}
+	}
+	return nil, &ParseError{File: t.file, Err: err}
+}
+
+// fieldErr makes an error about column i of the row just read, on the line
+// where that field starts (a quoted field may span lines).
+func (t *table) fieldErr(i int, err error) error {
+	line, _ := t.r.FieldPos(i)
+	return &ParseError{File: t.file, Line: line, Field: t.header[i], Err: err}
+}
+
+// line returns the line on which the row just read starts.
+func (t *table) line() int {
+	line, _ := t.r.FieldPos(0)
+	return line
+}

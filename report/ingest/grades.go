@@ -1,0 +1,110 @@
+package ingest
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"strconv"
+
+	"github.com/moocreport/moocreport/report"
+)
+
+var gradeColumns = []string{"Student ID", "Grade", "Enrollment Track", "Certificate Eligible", "Certificate Delivered", "Certificate Type"}
+
+// ReadGrades reads an edX grade report (docs/formats.md, edx-grades). Every
+// column after "Certificate Type" is an assignment or assignment-type
+// average, however many the course has. The learner is the pseudonym of
+// "Student ID", the same user id the profile's "id" holds.
+func ReadGrades(r io.Reader, file string, c *Course) ([]report.Grade, error) {
+	t := newTable(r, file)
+	if err := t.readHeader(); err != nil {
+		return nil, err
+	}
+	var col [6]int
+	var errs []error
+	for i, name := range gradeColumns {
+		j, err := t.column(name)
+		col[i] = j
+		if err != nil {
+			errs = append(errs, err)
+		}
+	}
+	if len(errs) > 0 {
+		return nil, errors.Join(errs...)
+	}
+	var assignments []int
+	for i := col[5] + 1; i < len(t.header); i++ {
+		if t.header[i] == "" {
+			continue // a trailing comma in the header
+		}
+		if t.cols[t.header[i]] != i {
+			return nil, &ParseError{File: file, Line: 1, Field: t.header[i], Err: fmt.Errorf("%w column", ErrDuplicate)}
+		}
+		assignments = append(assignments, i)
+	}
+	seen := map[string]int{}
+	var out []report.Grade
+	for {
+		rec, err := t.read()
+		if err == io.EOF {
+			return out, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+		id := rec[col[0]]
+		if !isDigits(id) {
+			return nil, t.fieldErr(col[0], fmt.Errorf("want a numeric edX user id, got %q", id))
+		}
+		if first, dup := seen[id]; dup {
+			return nil, t.fieldErr(col[0], fmt.Errorf("%w: learner already listed on line %d", ErrDuplicate, first))
+		}
+		seen[id] = t.line()
+		grade, ok := score(rec[col[1]])
+		if !ok {
+			return nil, t.fieldErr(col[1], fmt.Errorf("want a number 0–1, got %q", rec[col[1]]))
+		}
+		g := report.Grade{
+			Learner:         c.pseudonym(id),
+			Course:          c.Key,
+			Grade:           grade,
+			Track:           rec[col[2]],
+			CertificateType: rec[col[5]],
+		}
+		for k, dst := range []*bool{&g.CertificateEligible, &g.CertificateDelivered} {
+			i := col[3+k]
+			switch rec[i] {
+			case "Y":
+				*dst = true
+			case "N":
+			default:
+				return nil, t.fieldErr(i, fmt.Errorf("want Y or N, got %q", rec[i]))
+			}
+		}
+		for _, i := range assignments {
+			switch s := rec[i]; s {
+			case "", "Not Attempted", "Not Available":
+			default:
+				v, ok := score(s)
+				if !ok {
+					return nil, t.fieldErr(i, fmt.Errorf("want a number 0–1, \"Not Attempted\" or \"Not Available\", got %q", s))
+				}
+				if g.Assignments == nil {
+					g.Assignments = make(map[string]float64, len(assignments))
+				}
+				g.Assignments[t.header[i]] = v
+			}
+		}
+		out = append(out, g)
+	}
+}
+
+// score parses a grade in [0, 1].
+func score(s string) (float64, bool) {
+	v, err := strconv.ParseFloat(s, 64)
+	if err != nil || math.IsNaN(v) || v < 0 || v > 1 {
+		return 0, false
+	}
+	return v, true
+}

@@ -1,0 +1,131 @@
+package ingest
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"strconv"
+	"time"
+
+	"github.com/moocreport/moocreport/report"
+	"github.com/moocreport/moocreport/report/study"
+)
+
+// Course is what every reader needs to know about the course a file belongs
+// to. ReadProfile fills its roster; the grade, tracking and survey readers
+// use it to link records, which is why profiles are read first.
+type Course struct {
+	Key   string    // course key from study.yaml, copied into every row
+	ID    string    // edX course id; tracking events for other ids are skipped
+	Start time.Time // week 1 begins here (midnight UTC)
+	Salt  string    // pseudonym key
+
+	names *pseudonyms
+	// users maps an edX username to its user id, and ids the user ids seen
+	// to where they were first seen. Personal data: they never leave ingest.
+	users map[string]string
+	ids   map[string]string
+}
+
+// NewCourse prepares the readers' shared state for one study course.
+func NewCourse(c study.Course, salt string) *Course {
+	return &Course{Key: c.Key, ID: c.CourseID, Start: c.Start.Time, Salt: salt}
+}
+
+func (c *Course) pseudonym(userID string) string {
+	if c.names == nil || c.names.salt != c.Salt {
+		c.names = &pseudonyms{salt: c.Salt}
+	}
+	return c.names.of(userID)
+}
+
+// UserID returns the edX user id of a username from the profiles read so
+// far, for linking records that carry only a username.
+func (c *Course) UserID(username string) (string, bool) {
+	id, ok := c.users[username]
+	return id, ok
+}
+
+// Learners returns how many learners the profiles read so far listed.
+func (c *Course) Learners() int { return len(c.ids) }
+
+var profileColumns = []string{"id", "username", "year_of_birth", "gender", "level_of_education", "enrollment_mode", "verification_status", "country"}
+
+// ReadProfile reads an enrolled-learner profile export (docs/formats.md,
+// edx-profile) into Learners of course c and records each username's user
+// id in c. A user id listed twice, in this file or an earlier one of the
+// same course, is an error: it would double-count a learner.
+func ReadProfile(r io.Reader, file string, c *Course) ([]report.Learner, error) {
+	t := newTable(r, file)
+	if err := t.readHeader(); err != nil {
+		return nil, err
+	}
+	var col [8]int
+	var errs []error
+	for i, name := range profileColumns {
+		j, err := t.column(name)
+		col[i] = j
+		if err != nil {
+			errs = append(errs, err)
+		}
+	}
+	if len(errs) > 0 {
+		return nil, errors.Join(errs...)
+	}
+	if c.users == nil {
+		c.users = map[string]string{}
+		c.ids = map[string]string{}
+	}
+	var out []report.Learner
+	for {
+		rec, err := t.read()
+		if err == io.EOF {
+			return out, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+		id := rec[col[0]]
+		if !isDigits(id) {
+			return nil, t.fieldErr(col[0], fmt.Errorf("want a numeric edX user id, got %q", id))
+		}
+		where := fmt.Sprintf("%s:%d", file, t.line())
+		if first, dup := c.ids[id]; dup {
+			return nil, t.fieldErr(col[0], fmt.Errorf("%w: learner already listed at %s", ErrDuplicate, first))
+		}
+		c.ids[id] = where
+		if u := rec[col[1]]; u != "" {
+			c.users[u] = id
+		}
+		yob := 0
+		if s := rec[col[2]]; s != "" {
+			y, err := strconv.Atoi(s)
+			if err != nil || len(s) != 4 {
+				return nil, t.fieldErr(col[2], fmt.Errorf("want a 4-digit year or nothing, got %q", s))
+			}
+			yob = y
+		}
+		out = append(out, report.Learner{
+			ID:          c.pseudonym(id),
+			Course:      c.Key,
+			YearOfBirth: yob,
+			Gender:      rec[col[3]],
+			Education:   rec[col[4]],
+			Mode:        rec[col[5]],
+			Verified:    rec[col[6]] == "ID Verified",
+			Country:     rec[col[7]],
+		})
+	}
+}
+
+func isDigits(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}

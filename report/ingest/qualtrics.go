@@ -1,0 +1,153 @@
+package ingest
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"regexp"
+	"strings"
+
+	"github.com/moocreport/moocreport/report"
+	"github.com/moocreport/moocreport/report/study"
+)
+
+// ReadQualtrics reads a Qualtrics CSV export (docs/formats.md, qualtrics)
+// of survey sv for course c.
+//
+// Both export layouts are accepted: the current one with three header rows
+// (column ids, question texts, ImportId JSON) and the legacy one with two
+// (V1…Vn ids, then labels), told apart by whether the third row is ImportId
+// JSON. In the legacy layout a Vn column is known by its label
+// ("Finished", "IPAddress", …).
+//
+// Only the declared questions that are not free text are copied into
+// Answers, and only when answered (an empty cell is no answer): free text
+// and the identifying columns (IP address, names, e-mail, location) never
+// leave ingest. The sv.IDColumn username links a response to a learner of c;
+// an unknown or empty username leaves Learner "". Every row is kept, even a
+// learner's second response to the same instrument: deciding which one
+// counts is a measure's job, and the count of duplicates is itself a
+// data-quality figure.
+func ReadQualtrics(r io.Reader, file string, sv study.Survey, c *Course) ([]report.Response, error) {
+	t := newTable(r, file)
+	if err := t.readHeader(); err != nil {
+		return nil, err
+	}
+	texts, err := t.read()
+	if err == io.EOF {
+		return nil, &ParseError{File: file, Line: 2, Err: errors.New("want a second header row (question texts)")}
+	}
+	if err != nil {
+		return nil, err
+	}
+	texts = append([]string(nil), texts...)
+	first, err := t.read()
+	if err != nil && err != io.EOF {
+		return nil, err
+	}
+	pending := err == nil
+	if pending && isImportIDRow(first) {
+		pending = false
+	} else {
+		renameLegacy(t, texts)
+	}
+
+	col := map[string]int{}
+	var errs []error
+	need := func(name string) {
+		if _, ok := col[name]; ok {
+			return
+		}
+		i, err := t.column(name)
+		if err != nil {
+			errs = append(errs, err)
+			return
+		}
+		for j := i + 1; j < len(t.header); j++ {
+			if t.header[j] == name {
+				errs = append(errs, &ParseError{File: file, Line: 1, Field: name, Err: fmt.Errorf("%w column", ErrDuplicate)})
+				return
+			}
+		}
+		col[name] = i
+	}
+	need("Finished")
+	if sv.IDColumn != "" {
+		need(sv.IDColumn)
+	}
+	var keep []string
+	for _, q := range sv.Questions {
+		need(q.ID)
+		if q.Type != "text" {
+			keep = append(keep, q.ID)
+		}
+	}
+	if len(errs) > 0 {
+		return nil, errors.Join(errs...)
+	}
+
+	var out []report.Response
+	for {
+		var rec []string
+		if pending {
+			rec, pending = first, false
+		} else if rec, err = t.read(); err == io.EOF {
+			return out, nil
+		} else if err != nil {
+			return nil, err
+		}
+		resp := report.Response{Instrument: sv.Key, Course: c.Key}
+		switch f := col["Finished"]; rec[f] {
+		case "True", "true", "1":
+			resp.Finished = true
+		case "False", "false", "0", "":
+		default:
+			return nil, t.fieldErr(f, fmt.Errorf("want True, False, 1 or 0, got %q", rec[f]))
+		}
+		if sv.IDColumn != "" {
+			if uid, ok := c.UserID(strings.TrimSpace(rec[col[sv.IDColumn]])); ok {
+				resp.Learner = c.pseudonym(uid)
+			}
+		}
+		for _, id := range keep {
+			if a := rec[col[id]]; a != "" {
+				if resp.Answers == nil {
+					resp.Answers = make(map[string]string, len(keep))
+				}
+				resp.Answers[id] = a
+			}
+		}
+		out = append(out, resp)
+	}
+}
+
+// isImportIDRow tells the third header row of a current export
+// ({"ImportId":"QID1"} in every column) from a legacy export's first
+// response.
+func isImportIDRow(rec []string) bool {
+	for _, cell := range rec {
+		if cell == "" {
+			continue
+		}
+		var v struct {
+			ImportID *string `json:"ImportId"`
+		}
+		return strings.HasPrefix(cell, "{") && json.Unmarshal([]byte(cell), &v) == nil && v.ImportID != nil
+	}
+	return false
+}
+
+var legacyID = regexp.MustCompile(`^V[0-9]+$`)
+
+// renameLegacy names the legacy export's V1…Vn columns by their label in
+// the second row, so "Finished" is found under its own name.
+func renameLegacy(t *table, texts []string) {
+	h := append([]string(nil), t.header...)
+	for i, id := range h {
+		if legacyID.MatchString(id) && i < len(texts) && texts[i] != "" {
+			h[i] = texts[i]
+		}
+	}
+	t.setHeader(h)
+}
