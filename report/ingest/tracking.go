@@ -275,7 +275,9 @@ var gzipMagic = []byte{0x1f, 0x8b}
 func readLog(r io.Reader, file string, c *Course) (*logPart, error) {
 	br := bufio.NewReaderSize(r, 64<<10)
 	var src io.Reader = br
+	zipped := false
 	if magic, _ := br.Peek(2); bytes.Equal(magic, gzipMagic) {
+		zipped = true
 		gz, err := gzip.NewReader(br)
 		if err != nil {
 			return nil, &ParseError{File: file, Err: err}
@@ -297,6 +299,9 @@ func readLog(r io.Reader, file string, c *Course) (*logPart, error) {
 			b = long
 		}
 		if err != nil && err != io.EOF {
+			if zipped {
+				err = fmt.Errorf("gzip data truncated or corrupt: %w", err)
+			}
 			return nil, &ParseError{File: file, Line: lineNo, Err: err}
 		}
 		if len(b) > 0 {
