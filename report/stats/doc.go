@@ -1,0 +1,34 @@
+// Package stats holds the statistics that moocreport's measures cite: descriptives,
+// proportions, contingency tables, rank tests, t-tests, correlation, multiple-comparison
+// adjustment, scale reliability and their APA-style text.
+//
+// Everything here is a pure function of its arguments: no I/O, no report types, no
+// randomness. Each test returns a small result struct whose APA method renders the line a
+// researcher pastes into a paper. Every definition follows a named reference
+// implementation (scipy.stats, R, statsmodels) and the tests check it against that
+// reference's published output, so a number in a report can be traced to a convention a
+// reviewer knows.
+//
+// Inputs are guarded rather than trusted: too few observations give an error wrapping
+// ErrTooFew, data without variation one wrapping ErrNoVariance, and malformed input
+// (NaN or infinite values, ragged tables, mismatched lengths) one wrapping ErrInvalid.
+// Nothing returns a silent NaN for a statistic the caller asked for.
+package stats
+
+import "errors"
+
+var (
+	// ErrTooFew reports a sample, table or list too small for the statistic asked for,
+	// such as an SD of one value or a chi-square test on a single row.
+	ErrTooFew = errors.New("stats: too few observations")
+
+	// ErrNoVariance reports data whose statistic is undefined because nothing varies:
+	// all values tied in a rank test, a constant variable in a correlation, a table
+	// with an empty row or column.
+	ErrNoVariance = errors.New("stats: no variation in the data")
+
+	// ErrInvalid reports malformed input: NaN or infinite values, negative counts,
+	// ragged tables, samples of different lengths where pairs are needed, a
+	// probability outside [0, 1].
+	ErrInvalid = errors.New("stats: invalid input")
+)
