@@ -1,0 +1,150 @@
+package measures
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+
+	"github.com/moocreport/moocreport/report"
+)
+
+// activeDefinition is written out in the methods section and next to every
+// activity measure, so readers can cite what "active" meant.
+const activeDefinition = "A learner is active in a course week when the tracking logs hold at least one event of theirs for the course in that week, other than enrollment events. Course week 1 starts at 00:00 UTC on the course start date; each week is 7 days. Only learners in the enrolled-learner profile export count."
+
+func (c *computer) activity() error {
+	type weekly struct {
+		active []int                                // [week-1] active learners
+		kinds  map[report.EventKind]map[string]bool // kind → learners with ≥1 such event in weeks 1..W
+		ever   map[string]bool
+		events int
+		strays map[string]bool // learners with events but not in the profile
+	}
+	per := map[string]*weekly{}
+	for _, co := range c.s.Courses {
+		per[co.Key] = &weekly{active: make([]int, co.Weeks), kinds: map[report.EventKind]map[string]bool{}, ever: map[string]bool{}, strays: map[string]bool{}}
+	}
+	for _, w := range c.ds.Activity {
+		p := per[w.Course]
+		co, ok := c.s.Course(w.Course)
+		if p == nil || !ok || w.Total() == 0 {
+			continue
+		}
+		if !c.enrolled[w.Course][w.Learner] {
+			p.strays[w.Learner] = true
+			continue
+		}
+		if w.Week < 1 || w.Week > co.Weeks {
+			continue
+		}
+		p.active[w.Week-1]++
+		p.ever[w.Learner] = true
+		p.events += w.Total()
+		for k, n := range w.Events {
+			if n > 0 {
+				kind := report.EventKind(k)
+				if p.kinds[kind] == nil {
+					p.kinds[kind] = map[string]bool{}
+				}
+				p.kinds[kind][w.Learner] = true
+			}
+		}
+	}
+
+	maxWeeks := 0
+	for _, co := range c.s.Courses {
+		maxWeeks = max(maxWeeks, co.Weeks)
+	}
+	fig := &report.Figure{ID: "activity-weekly-active", Kind: report.FigureLines, Title: "Weekly active learners",
+		XLabel: "Week", YLabel: "Share of enrolled learners (%)", Caption: activeDefinition}
+	for w := 1; w <= maxWeeks; w++ {
+		fig.Categories = append(fig.Categories, strconv.Itoa(w))
+	}
+	tab := &report.Table{ID: "activity-weekly-active", Title: "Weekly active learners", Columns: []string{"Week"}, Definition: activeDefinition}
+	for _, co := range c.s.Courses {
+		tab.Columns = append(tab.Columns, co.Name+" n", co.Name+" %")
+	}
+	for w := 1; w <= maxWeeks; w++ {
+		row := []report.Cell{textCell(strconv.Itoa(w))}
+		for _, co := range c.s.Courses {
+			if w > co.Weeks {
+				row = append(row, textCell("–"), textCell("–"))
+				continue
+			}
+			n := per[co.Key].active[w-1]
+			enrolled := len(c.byCourse[co.Key])
+			cnt := c.count(fmt.Sprintf("%s.active.w%d", co.Key, w), co.Key, fmt.Sprintf("Active learners in week %d", w), n, activeDefinition)
+			sh := c.share(fmt.Sprintf("%s.active.w%d.share", co.Key, w), co.Key, fmt.Sprintf("Share of enrolled learners active in week %d", w), n, enrolled, activeDefinition)
+			row = append(row, measureCell(cnt), measureCell(sh))
+		}
+		tab.Rows = append(tab.Rows, row)
+	}
+	for _, co := range c.s.Courses {
+		s := report.Series{Name: co.Name}
+		for w := 1; w <= maxWeeks; w++ {
+			m := c.find(fmt.Sprintf("%s.active.w%d.share", co.Key, w))
+			if w > co.Weeks || m == nil || m.Suppressed {
+				s.Values = append(s.Values, math.NaN())
+				continue
+			}
+			s.Values = append(s.Values, m.Value)
+		}
+		fig.Series = append(fig.Series, s)
+	}
+	fig.Table = *figureTable(fig, c.lessThanK())
+	fig.Alt = altLines(fig)
+
+	kinds := []struct {
+		kind  report.EventKind
+		label string
+	}{{report.KindPage, "Viewed course pages"}, {report.KindVideo, "Watched video"}, {report.KindProblem, "Submitted a problem"}, {report.KindForum, "Posted in the forum"}}
+	kindDef := "Learners in the enrolled-learner profile with at least one event of the kind in course weeks 1 to the last course week. Page: implicit page views and sequence navigation; video: play, pause, seek, stop and load video events; problem: server-side problem_check events; forum: edx.forum.* events."
+	ktab := &report.Table{ID: "activity-kinds", Title: "Learners by kind of activity", Columns: []string{"Activity"}, Definition: kindDef}
+	for _, co := range c.s.Courses {
+		ktab.Columns = append(ktab.Columns, co.Name+" n", co.Name+" % of enrolled")
+	}
+	everRow := []report.Cell{textCell("Active in any course week")}
+	for _, co := range c.s.Courses {
+		p := per[co.Key]
+		enrolled := len(c.byCourse[co.Key])
+		everRow = append(everRow,
+			measureCell(c.count(co.Key+".active.ever", co.Key, "Learners active in any course week", len(p.ever), activeDefinition)),
+			measureCell(c.share(co.Key+".active.ever.share", co.Key, "Share of enrolled learners active in any course week", len(p.ever), enrolled, activeDefinition)))
+		c.count(co.Key+".activity.unprofiled-learners", co.Key, "Learners with activity but no profile row", len(p.strays),
+			"Distinct pseudonymous learners with events for the course who are missing from the enrolled-learner profile export; their events are not counted in the activity measures.")
+	}
+	ktab.Rows = append(ktab.Rows, everRow)
+	for _, k := range kinds {
+		row := []report.Cell{textCell(k.label)}
+		for _, co := range c.s.Courses {
+			n := len(per[co.Key].kinds[k.kind])
+			enrolled := len(c.byCourse[co.Key])
+			id := co.Key + ".activity." + k.kind.String()
+			row = append(row,
+				measureCell(c.count(id, co.Key, k.label, n, kindDef)),
+				measureCell(c.share(id+".share", co.Key, k.label+" (share of enrolled)", n, enrolled, kindDef)))
+		}
+		ktab.Rows = append(ktab.Rows, row)
+	}
+	intro := "This section describes how active learners were, week by week, from the edX tracking logs. " + activeDefinition
+	c.section("activity", report.Block{Markdown: intro}, report.Block{Figure: fig}, report.Block{Table: tab}, report.Block{Table: ktab})
+	return nil
+}
+
+// measureCell shows a measure in a table cell, withheld if it was suppressed.
+func measureCell(m report.Measure) report.Cell {
+	if m.Suppressed {
+		return report.Cell{Text: m.Text, Suppressed: true}
+	}
+	return numCell(m.Text, m.Value)
+}
+
+// find returns the measure with id, or nil.
+func (c *computer) find(id string) *report.Measure {
+	for i := range c.res.Measures {
+		if c.res.Measures[i].ID == id {
+			return &c.res.Measures[i]
+		}
+	}
+	return nil
+}

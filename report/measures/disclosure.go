@@ -1,0 +1,261 @@
+package measures
+
+import (
+	"fmt"
+	"math"
+	"sort"
+	"strings"
+
+	"github.com/moocreport/moocreport/report"
+)
+
+// suppressColumn decides which counts of one table column to withhold so
+// that no cell under k can be read or recovered. A count of zero is not
+// disclosive and stays. Primary: 0 < n < k. Secondary: when the column's
+// total is published and exactly one cell is withheld, the subtraction
+// total − rest would reveal it, so the smallest other non-zero cell is
+// withheld too. When the total itself is under k, every cell is withheld.
+func suppressColumn(counts []int, k int) (hide []bool, secondary []bool) {
+	hide = make([]bool, len(counts))
+	secondary = make([]bool, len(counts))
+	total := 0
+	for _, n := range counts {
+		total += n
+	}
+	if total > 0 && total < k {
+		for i, n := range counts {
+			hide[i] = n > 0
+		}
+		return hide, secondary
+	}
+	hidden := 0
+	for i, n := range counts {
+		if n > 0 && n < k {
+			hide[i] = true
+			hidden++
+		}
+	}
+	if hidden == 1 {
+		best := -1
+		for i, n := range counts {
+			if !hide[i] && n > 0 && (best < 0 || n < counts[best]) {
+				best = i
+			}
+		}
+		if best >= 0 {
+			hide[best] = true
+			secondary[best] = true
+		}
+	}
+	return hide, secondary
+}
+
+// crossTab is a table of counts: one row per category, one column per
+// group (usually per course), with each column's share of its total.
+type crossTab struct {
+	id, title  string
+	rowHeader  string
+	rows       []string
+	groups     []string // column group names (course names)
+	groupKeys  []string // course keys, for measure ids
+	counts     [][]int  // [group][row]
+	definition string
+	measurePre string // measure id prefix, e.g. "gender": "<course>.gender.<row>"
+}
+
+// build turns a crossTab into a disclosure-controlled Table, a Figure of
+// the shares, and one count and one share Measure per cell.
+func (c *computer) build(t crossTab) (*report.Table, *report.Figure) {
+	tab := &report.Table{ID: t.id, Title: t.title, Definition: t.definition}
+	tab.Columns = []string{t.rowHeader}
+	fig := &report.Figure{ID: t.id, Kind: report.FigureBars, Title: t.title, Categories: t.rows, XLabel: t.rowHeader, YLabel: "Share of learners (%)"}
+	hides := make([][]bool, len(t.groups))
+	totals := make([]int, len(t.groups))
+	for g, name := range t.groups {
+		tab.Columns = append(tab.Columns, name+" n", name+" %")
+		var sec []bool
+		hides[g], sec = suppressColumn(t.counts[g], c.k)
+		for r, h := range hides[g] {
+			if h {
+				reason := fmt.Sprintf("primary: n < %d", c.k)
+				if sec[r] {
+					reason = "secondary: protects a primary cell from subtraction"
+				}
+				c.res.Disclosure = append(c.res.Disclosure, Suppression{Where: t.id, Cell: t.rows[r] + " / " + name, Reason: reason})
+			}
+		}
+		for _, n := range t.counts[g] {
+			totals[g] += n
+		}
+	}
+	for r, row := range t.rows {
+		cells := []report.Cell{textCell(row)}
+		for g := range t.groups {
+			n := t.counts[g][r]
+			pct := 0.0
+			if totals[g] > 0 {
+				pct = round(100*float64(n)/float64(totals[g]), 1)
+			}
+			if hides[g][r] {
+				cells = append(cells, report.Cell{Text: c.lessThanK(), Suppressed: true}, report.Cell{Text: c.lessThanK(), Suppressed: true})
+			} else {
+				cells = append(cells, numCell(formatInt(n), float64(n)), numCell(formatPct(pct), pct))
+			}
+			if t.measurePre != "" {
+				id := t.groupKeys[g] + "." + t.measurePre + "." + slug(row)
+				m := report.Measure{ID: id, Course: t.groupKeys[g], Label: t.title + ": " + row, Value: float64(n), N: totals[g], Unit: "learners", Definition: t.definition, Text: formatInt(n)}
+				s := report.Measure{ID: id + ".share", Course: t.groupKeys[g], Label: t.title + ": " + row + " (share)", Value: pct, N: totals[g], Unit: "%", Definition: t.definition, Text: formatPct(pct)}
+				if hides[g][r] {
+					m.Value, m.Suppressed, m.Text = 0, true, c.lessThanK()
+					s.Value, s.Suppressed, s.Text = 0, true, c.lessThanK()
+				}
+				c.add(m)
+				c.add(s)
+			}
+		}
+		tab.Rows = append(tab.Rows, cells)
+	}
+	total := []report.Cell{textCell("Total")}
+	for g := range t.groups {
+		total = append(total, numCell(formatInt(totals[g]), float64(totals[g])), numCell(formatPct(100), 100))
+	}
+	tab.Rows = append(tab.Rows, total)
+	for g, name := range t.groups {
+		s := report.Series{Name: name}
+		for r, n := range t.counts[g] {
+			v := math.NaN()
+			if !hides[g][r] && totals[g] > 0 {
+				v = round(100*float64(n)/float64(totals[g]), 1)
+			}
+			s.Values = append(s.Values, v)
+		}
+		fig.Series = append(fig.Series, s)
+	}
+	fig.Table = *figureTable(fig, c.lessThanK())
+	fig.Alt = altBars(fig)
+	fig.Caption = t.definition
+	if anyHidden(hides) {
+		tab.Note = fmt.Sprintf("Cells with fewer than %d learners are shown as %s; where one such cell could be recovered from the total, the next smallest cell is withheld too.", c.k, c.lessThanK())
+	}
+	return tab, fig
+}
+
+func anyHidden(h [][]bool) bool {
+	for _, col := range h {
+		for _, x := range col {
+			if x {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// figureTable is the data table of exactly the numbers a figure draws.
+func figureTable(f *report.Figure, suppressed string) *report.Table {
+	t := &report.Table{ID: f.ID + "-data", Title: f.Title}
+	t.Columns = append([]string{f.XLabel}, seriesNames(f)...)
+	for i, cat := range f.Categories {
+		row := []report.Cell{textCell(cat)}
+		for _, s := range f.Series {
+			v := s.Values[i]
+			if math.IsNaN(v) {
+				row = append(row, report.Cell{Text: suppressed, Suppressed: true})
+			} else {
+				row = append(row, numCell(trimFloat(v), v))
+			}
+		}
+		t.Rows = append(t.Rows, row)
+	}
+	return t
+}
+
+func seriesNames(f *report.Figure) []string {
+	var names []string
+	for _, s := range f.Series {
+		names = append(names, s.Name)
+	}
+	return names
+}
+
+func trimFloat(v float64) string {
+	if v == math.Trunc(v) && math.Abs(v) < 1e15 {
+		return formatInt(int(v))
+	}
+	return fmt.Sprintf("%.1f", v)
+}
+
+// altBars describes a bar figure in words: each series' largest category.
+func altBars(f *report.Figure) string {
+	var parts []string
+	for _, s := range f.Series {
+		best := -1
+		for i, v := range s.Values {
+			if !math.IsNaN(v) && (best < 0 || v > s.Values[best]) {
+				best = i
+			}
+		}
+		if best >= 0 {
+			parts = append(parts, fmt.Sprintf("in %s the largest group is %s (%s %s)", s.Name, f.Categories[best], trimFloat(s.Values[best]), unitWord(f.YLabel)))
+		}
+	}
+	return f.Title + ": " + joinSentences(parts) + "."
+}
+
+// altLines describes a line figure: each series' peak and its last value.
+func altLines(f *report.Figure) string {
+	var parts []string
+	for _, s := range f.Series {
+		peak, last := -1, -1
+		for i, v := range s.Values {
+			if math.IsNaN(v) {
+				continue
+			}
+			if peak < 0 || v > s.Values[peak] {
+				peak = i
+			}
+			last = i
+		}
+		if peak >= 0 {
+			parts = append(parts, fmt.Sprintf("%s peaked at %s in %s %s and was %s in %s %s", s.Name, trimFloat(s.Values[peak]), lowerFirst(f.XLabel), f.Categories[peak], trimFloat(s.Values[last]), lowerFirst(f.XLabel), f.Categories[last]))
+		}
+	}
+	return f.Title + " (" + f.YLabel + "): " + joinSentences(parts) + "."
+}
+
+func unitWord(ylabel string) string {
+	if i := strings.Index(ylabel, "("); i >= 0 {
+		return strings.Trim(ylabel[i:], "()")
+	}
+	return ""
+}
+
+func lowerFirst(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToLower(s[:1]) + s[1:]
+}
+
+func joinSentences(parts []string) string {
+	if len(parts) == 0 {
+		return "no values could be shown"
+	}
+	return strings.Join(parts, "; ")
+}
+
+// sortedKeys returns the keys of a count map ordered by count, descending,
+// then by name, so tables are stable.
+func sortedKeys(m map[string]int) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		if m[keys[i]] != m[keys[j]] {
+			return m[keys[i]] > m[keys[j]]
+		}
+		return keys[i] < keys[j]
+	})
+	return keys
+}

@@ -1,0 +1,182 @@
+package measures
+
+import (
+	"fmt"
+
+	"golang.org/x/text/language"
+	"golang.org/x/text/language/display"
+
+	"github.com/moocreport/moocreport/report"
+)
+
+// Labels for edX profile codes, as the edX registration form words them.
+var (
+	genderLabels = map[string]string{"m": "Male", "f": "Female", "o": "Other", "": "Not stated"}
+	genderOrder  = []string{"Female", "Male", "Other", "Not stated"}
+
+	educationLabels = map[string]string{
+		"p": "Doctorate", "m": "Master's or professional degree", "b": "Bachelor's degree",
+		"a": "Associate degree", "hs": "Secondary/high school", "jhs": "Junior secondary/middle school",
+		"el": "Elementary/primary school", "none": "No formal education", "other": "Other education", "": "Not stated",
+	}
+	educationOrder = []string{"Doctorate", "Master's or professional degree", "Bachelor's degree", "Associate degree",
+		"Secondary/high school", "Junior secondary/middle school", "Elementary/primary school", "No formal education", "Other education", "Not stated"}
+
+	ageOrder = []string{"Under 25", "25–34", "35–44", "45–54", "55–64", "65 and over", "Not stated"}
+)
+
+// ageBand places a learner's age at course start in a band; ages outside
+// 10–100 are treated as not stated, since they are almost always a
+// mistyped or placeholder year of birth.
+func ageBand(yob, year int) string {
+	if yob == 0 {
+		return "Not stated"
+	}
+	age := year - yob
+	switch {
+	case age < 10 || age > 100:
+		return "Not stated"
+	case age < 25:
+		return "Under 25"
+	case age < 35:
+		return "25–34"
+	case age < 45:
+		return "35–44"
+	case age < 55:
+		return "45–54"
+	case age < 65:
+		return "55–64"
+	}
+	return "65 and over"
+}
+
+// countryName turns an ISO 3166-1 alpha-2 code into its English name.
+func countryName(code string) string {
+	if code == "" {
+		return "Not stated"
+	}
+	r, err := language.ParseRegion(code)
+	if err != nil {
+		return code
+	}
+	if n := display.English.Regions().Name(r); n != "" {
+		return n
+	}
+	return code
+}
+
+// topCountries is how many countries the country table lists by name; the
+// rest are pooled, which also keeps small countries from being singled out.
+const topCountries = 10
+
+func (c *computer) learners() error {
+	var keys, names []string
+	for _, co := range c.s.Courses {
+		keys = append(keys, co.Key)
+		names = append(names, co.Name)
+		n := len(c.byCourse[co.Key])
+		c.count(co.Key+".enrolled", co.Key, "Enrolled learners", n,
+			"Learners in the course's enrolled-learner profile export.")
+		verified := 0
+		for _, l := range c.byCourse[co.Key] {
+			if l.Mode == "verified" {
+				verified++
+			}
+		}
+		c.share(co.Key+".verified.share", co.Key, "Share of learners on the verified track", verified, n,
+			"Learners whose enrollment mode is \"verified\", as a share of enrolled learners.")
+	}
+	var blocks []report.Block
+	add := func(t crossTab) {
+		t.groups, t.groupKeys = names, keys
+		tab, fig := c.build(t)
+		blocks = append(blocks, report.Block{Figure: fig}, report.Block{Table: tab})
+	}
+	tabulate := func(label func(report.Learner) string, order []string) [][]int {
+		counts := make([][]int, len(keys))
+		for g, k := range keys {
+			idx := map[string]int{}
+			for i, o := range order {
+				idx[o] = i
+			}
+			counts[g] = make([]int, len(order))
+			for _, l := range c.byCourse[k] {
+				counts[g][idx[label(l)]]++
+			}
+		}
+		return counts
+	}
+	add(crossTab{id: "learners-gender", title: "Learners by gender", rowHeader: "Gender", rows: genderOrder, measurePre: "gender",
+		counts:     tabulate(func(l report.Learner) string { return genderLabels[l.Gender] }, genderOrder),
+		definition: "Gender as self-reported in the edX profile; \"Not stated\" when left empty."})
+	ages := make([][]int, len(keys))
+	for g, k := range keys {
+		co, _ := c.s.Course(k)
+		ages[g] = make([]int, len(ageOrder))
+		for _, l := range c.byCourse[k] {
+			b := ageBand(l.YearOfBirth, co.Start.Year())
+			for i, o := range ageOrder {
+				if o == b {
+					ages[g][i]++
+				}
+			}
+		}
+	}
+	add(crossTab{id: "learners-age", title: "Learners by age at course start", rowHeader: "Age band", rows: ageOrder, measurePre: "age", counts: ages,
+		definition: "Age is the course start year minus the year of birth in the edX profile; ages outside 10–100 count as not stated."})
+	add(crossTab{id: "learners-education", title: "Learners by highest level of education", rowHeader: "Education", rows: educationOrder, measurePre: "education",
+		counts: tabulate(func(l report.Learner) string {
+			if s, ok := educationLabels[l.Education]; ok {
+				return s
+			}
+			return "Other education"
+		}, educationOrder),
+		definition: "Highest completed level of education as self-reported in the edX profile."})
+	add(c.countryTab())
+	modes := map[string]int{}
+	for _, l := range c.ds.Learners {
+		modes[l.Mode]++
+	}
+	modeOrder := sortedKeys(modes)
+	add(crossTab{id: "learners-track", title: "Learners by enrollment track", rowHeader: "Track", rows: modeOrder, measurePre: "track",
+		counts:     tabulate(func(l report.Learner) string { return l.Mode }, modeOrder),
+		definition: "Enrollment mode at the time of the profile export (audit, verified, …)."})
+	intro := fmt.Sprintf("This section describes who enrolled, from the edX enrolled-learner profile exports. Shares are of each course's enrolled learners; cells with fewer than %d learners are withheld.", c.k)
+	c.section("learners", append([]report.Block{{Markdown: intro}}, blocks...)...)
+	return nil
+}
+
+// countryTab lists the countries most common over all courses by name and
+// pools the rest.
+func (c *computer) countryTab() crossTab {
+	all := map[string]int{}
+	for _, l := range c.ds.Learners {
+		if l.Country != "" {
+			all[countryName(l.Country)]++
+		}
+	}
+	top := sortedKeys(all)
+	if len(top) > topCountries {
+		top = top[:topCountries]
+	}
+	rows := append(append([]string{}, top...), "Other countries", "Not stated")
+	counts := make([][]int, len(c.s.Courses))
+	for g, co := range c.s.Courses {
+		counts[g] = make([]int, len(rows))
+		for _, l := range c.byCourse[co.Key] {
+			name := countryName(l.Country)
+			i := len(rows) - 2
+			if l.Country == "" {
+				i = len(rows) - 1
+			}
+			for j, t := range top {
+				if t == name {
+					i = j
+				}
+			}
+			counts[g][i]++
+		}
+	}
+	return crossTab{id: "learners-country", title: "Learners by country", rowHeader: "Country", rows: rows, measurePre: "country", counts: counts,
+		definition: fmt.Sprintf("Country as stated in the edX profile. The %d countries with most learners over all courses are named; the rest are pooled as \"Other countries\".", topCountries)}
+}

@@ -1,0 +1,195 @@
+// Package measures turns a study's canonical tables into the numbers a
+// report publishes: Measures with stable ids, numbered Tables and Figures,
+// and the generated blocks of each outline section.
+//
+// It owns the definitions (what counts as active, passed, agreed) and
+// disclosure control: every count it publishes has passed the study's
+// minimum cell size. It knows nothing of HTML or PDF.
+package measures
+
+import (
+	"fmt"
+	"math"
+	"sort"
+	"strings"
+
+	"github.com/moocreport/moocreport/report"
+	"github.com/moocreport/moocreport/report/study"
+)
+
+// Result is everything computed for one build.
+type Result struct {
+	// Measures holds every published number, sorted by ID.
+	Measures []report.Measure
+	// Sections maps an outline section id to its generated blocks, in order.
+	Sections map[string][]report.Block
+	// Disclosure lists every suppression made, in the order made.
+	Disclosure []Suppression
+}
+
+// Suppression records one value withheld by disclosure control.
+type Suppression struct {
+	Where  string // table or measure id
+	Cell   string // row and column, or "value"
+	Reason string // "primary: n < k" or "secondary: protects a primary cell"
+}
+
+// Compute runs every measure for the study on ds.
+func Compute(s *study.Study, ds *report.Dataset) (*Result, error) {
+	c := &computer{
+		s:   s,
+		ds:  ds,
+		k:   s.Privacy.MinCell,
+		res: &Result{Sections: map[string][]report.Block{}},
+		ids: map[string]bool{},
+	}
+	c.index()
+	steps := []func() error{c.learners, c.activity, c.performance, c.surveys, c.quality, c.methods, c.disclosure}
+	for _, step := range steps {
+		if err := step(); err != nil {
+			return nil, err
+		}
+	}
+	sort.Slice(c.res.Measures, func(i, j int) bool { return c.res.Measures[i].ID < c.res.Measures[j].ID })
+	return c.res, nil
+}
+
+// computer carries the state shared by the measure steps.
+type computer struct {
+	s   *study.Study
+	ds  *report.Dataset
+	k   int
+	res *Result
+	ids map[string]bool
+
+	byCourse map[string][]report.Learner // by course key
+	enrolled map[string]map[string]bool  // course → learner id set
+}
+
+func (c *computer) index() {
+	c.byCourse = map[string][]report.Learner{}
+	c.enrolled = map[string]map[string]bool{}
+	for _, l := range c.ds.Learners {
+		c.byCourse[l.Course] = append(c.byCourse[l.Course], l)
+		if c.enrolled[l.Course] == nil {
+			c.enrolled[l.Course] = map[string]bool{}
+		}
+		c.enrolled[l.Course][l.ID] = true
+	}
+}
+
+// add records a measure; ids must be unique, since narrative and other
+// tools look them up by id.
+func (c *computer) add(m report.Measure) {
+	if c.ids[m.ID] {
+		panic("measures: duplicate id " + m.ID)
+	}
+	c.ids[m.ID] = true
+	c.res.Measures = append(c.res.Measures, m)
+}
+
+// count adds a count measure, suppressed when it is under k.
+func (c *computer) count(id, course, label string, n int, def string) report.Measure {
+	m := report.Measure{ID: id, Course: course, Label: label, Value: float64(n), N: n, Unit: "learners", Definition: def, Text: formatInt(n)}
+	if n > 0 && n < c.k {
+		m = c.suppressMeasure(m)
+	}
+	c.add(m)
+	return m
+}
+
+// share adds a percentage measure of part in whole; it is suppressed when
+// either count is under k, since a share of a tiny group identifies people.
+func (c *computer) share(id, course, label string, part, whole int, def string) report.Measure {
+	m := report.Measure{ID: id, Course: course, Label: label, N: whole, Unit: "%", Definition: def}
+	if whole == 0 {
+		m.Text = "–"
+		c.add(m)
+		return m
+	}
+	m.Value = round(100*float64(part)/float64(whole), 1)
+	m.Text = formatPct(m.Value)
+	if whole < c.k || (part > 0 && part < c.k) {
+		m = c.suppressMeasure(m)
+	}
+	c.add(m)
+	return m
+}
+
+func (c *computer) suppressMeasure(m report.Measure) report.Measure {
+	m.Value = 0
+	m.Suppressed = true
+	m.Text = c.lessThanK()
+	if m.N < c.k {
+		m.N = 0
+	}
+	c.res.Disclosure = append(c.res.Disclosure, Suppression{Where: m.ID, Cell: "value", Reason: fmt.Sprintf("primary: n < %d", c.k)})
+	return m
+}
+
+func (c *computer) lessThanK() string { return fmt.Sprintf("<%d", c.k) }
+
+// courseName returns a course's display name.
+func (c *computer) courseName(key string) string {
+	if co, ok := c.s.Course(key); ok {
+		return co.Name
+	}
+	return key
+}
+
+// section appends blocks to a generated section.
+func (c *computer) section(id string, blocks ...report.Block) {
+	c.res.Sections[id] = append(c.res.Sections[id], blocks...)
+}
+
+func numCell(text string, v float64) report.Cell {
+	return report.Cell{Text: text, Value: &v}
+}
+
+func textCell(s string) report.Cell { return report.Cell{Text: s} }
+
+func round(x float64, places int) float64 {
+	p := math.Pow(10, float64(places))
+	return math.Round(x*p) / p
+}
+
+// formatInt writes n with thousands separators, as APA style asks.
+func formatInt(n int) string {
+	s := fmt.Sprint(n)
+	neg := strings.HasPrefix(s, "-")
+	s = strings.TrimPrefix(s, "-")
+	var b strings.Builder
+	for i, r := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(r)
+	}
+	if neg {
+		return "-" + b.String()
+	}
+	return b.String()
+}
+
+func formatPct(p float64) string { return fmt.Sprintf("%.1f %%", p) }
+
+func formatNum(x float64, places int) string {
+	return fmt.Sprintf("%.*f", places, x)
+}
+
+// slug makes a stable id fragment from a label.
+func slug(s string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(s) {
+		switch {
+		case r >= 'a' && r <= 'z' || r >= '0' && r <= '9':
+			b.WriteRune(r)
+			dash = false
+		case !dash && b.Len() > 0:
+			b.WriteByte('-')
+			dash = true
+		}
+	}
+	return strings.TrimSuffix(b.String(), "-")
+}

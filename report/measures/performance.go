@@ -1,0 +1,134 @@
+package measures
+
+import (
+	"fmt"
+	"math"
+	"strings"
+
+	"github.com/moocreport/moocreport/report"
+	"github.com/moocreport/moocreport/report/stats"
+)
+
+func (c *computer) performance() error {
+	bins := []string{"0–9", "10–19", "20–29", "30–39", "40–49", "50–59", "60–69", "70–79", "80–89", "90–100"}
+	hist := &report.Figure{ID: "performance-grades", Kind: report.FigureBars, Title: "Distribution of final grades",
+		XLabel: "Final grade (%)", YLabel: "Share of graded learners (%)", Categories: bins,
+		Caption: "Final grade in the edX grade report, in bins of 10 percentage points (the last bin includes 100). Shares are of all learners in the grade report."}
+	counts := make([][]int, len(c.s.Courses))
+	var names, keys []string
+	byCourse := map[string][]report.Grade{}
+	for _, g := range c.ds.Grades {
+		byCourse[g.Course] = append(byCourse[g.Course], g)
+	}
+	passTab := &report.Table{ID: "performance-pass", Title: "Pass rate and certificates", Columns: []string{"Measure"}}
+	rows := [][]report.Cell{
+		{textCell("Learners in grade report")},
+		{textCell("Attempted at least one assignment")},
+		{textCell("Passed")},
+		{textCell("Pass rate (% of graded)")},
+		{textCell("Pass rate 95 % CI (Wilson)")},
+		{textCell("Certificates delivered")},
+	}
+	for g, co := range c.s.Courses {
+		names = append(names, co.Name)
+		keys = append(keys, co.Key)
+		passTab.Columns = append(passTab.Columns, co.Name)
+		counts[g] = make([]int, len(bins))
+		grades := byCourse[co.Key]
+		passed, attempted, certs := 0, 0, 0
+		for _, gr := range grades {
+			counts[g][min(int(math.Floor(gr.Grade*10+1e-9)), 9)]++
+			if gr.Grade >= co.PassMark-1e-9 {
+				passed++
+			}
+			if attemptedAny(gr) {
+				attempted++
+			}
+			if gr.CertificateDelivered {
+				certs++
+			}
+		}
+		n := len(grades)
+		passDef := fmt.Sprintf("A learner passed when their final grade in the edX grade report is at least %.0f %% (the course's pass mark). The pass rate is passed learners as a share of all learners in the grade report, with a 95 %% Wilson score interval.", 100*co.PassMark)
+		rows[0] = append(rows[0], measureCell(c.count(co.Key+".graded", co.Key, "Learners in the grade report", n, "Rows of the edX grade report.")))
+		rows[1] = append(rows[1], measureCell(c.count(co.Key+".attempted", co.Key, "Learners who attempted an assignment", attempted,
+			"Learners in the grade report with a score (not \"Not Attempted\" or \"Not Available\") in at least one assignment column.")))
+		rows[2] = append(rows[2], measureCell(c.count(co.Key+".passed", co.Key, "Learners who passed", passed, passDef)))
+		rate := c.share(co.Key+".pass-rate", co.Key, "Pass rate", passed, n, passDef)
+		rows[3] = append(rows[3], measureCell(rate))
+		ci := report.Measure{ID: co.Key + ".pass-rate.ci95", Course: co.Key, Label: "Pass rate, 95 % Wilson CI", N: n, Unit: "%", Definition: passDef, Text: "–"}
+		if n > 0 {
+			lo, hi := stats.Wilson(passed, n, 0.95)
+			ci.Value = round(100*lo, 1)
+			ci.Text = fmt.Sprintf("[%.1f %%, %.1f %%]", 100*lo, 100*hi)
+			if rate.Suppressed {
+				ci.Value, ci.Suppressed, ci.Text = 0, true, c.lessThanK()
+			}
+		}
+		c.add(ci)
+		rows[4] = append(rows[4], measureCell(ci))
+		rows[5] = append(rows[5], measureCell(c.count(co.Key+".certificates", co.Key, "Certificates delivered", certs,
+			"Learners whose grade report row says Certificate Delivered = Y.")))
+	}
+	passTab.Rows = rows
+	passTab.Definition = "Pass mark per course from study.yaml; certificates count only when delivered."
+	gradeTab, gradeFig := c.build(crossTab{id: "performance-grades", title: "Distribution of final grades", rowHeader: "Final grade (%)",
+		rows: bins, groups: names, groupKeys: keys, counts: counts, measurePre: "grade-bin",
+		definition: hist.Caption})
+	gradeFig.Kind = report.FigureHistogram
+	gradeFig.XLabel, gradeFig.YLabel = hist.XLabel, hist.YLabel
+	gradeFig.Table = *figureTable(gradeFig, c.lessThanK())
+	gradeFig.Alt = altBars(gradeFig)
+
+	tracks := c.trackTable(byCourse)
+	intro := "This section reports grades and certificates from the edX grade reports."
+	c.section("performance", report.Block{Markdown: intro}, report.Block{Table: passTab}, report.Block{Figure: gradeFig}, report.Block{Table: gradeTab}, report.Block{Table: tracks})
+	return nil
+}
+
+// trackTable counts graded, passed and certified learners by enrollment
+// track, since certificates are only open to some tracks.
+func (c *computer) trackTable(byCourse map[string][]report.Grade) *report.Table {
+	def := "By the Enrollment Track column of the grade report. A certificate counts only when delivered."
+	t := &report.Table{ID: "performance-tracks", Title: "Passing and certificates by enrollment track", Columns: []string{"Course", "Track", "Learners", "Passed", "Certificates"}, Definition: def}
+	for _, co := range c.s.Courses {
+		per := map[string][3]int{}
+		for _, g := range byCourse[co.Key] {
+			v := per[g.Track]
+			v[0]++
+			if g.Grade >= co.PassMark-1e-9 {
+				v[1]++
+			}
+			if g.CertificateDelivered {
+				v[2]++
+			}
+			per[g.Track] = v
+		}
+		totals := map[string]int{}
+		for k, v := range per {
+			totals[k] = v[0]
+		}
+		for _, track := range sortedKeys(totals) {
+			v := per[track]
+			id := co.Key + ".track." + slug(track)
+			t.Rows = append(t.Rows, []report.Cell{textCell(co.Name), textCell(track),
+				measureCell(c.count(id+".graded", co.Key, "Graded learners on the "+track+" track", v[0], def)),
+				measureCell(c.count(id+".passed", co.Key, "Passed learners on the "+track+" track", v[1], def)),
+				measureCell(c.count(id+".certificates", co.Key, "Certificates on the "+track+" track", v[2], def)),
+			})
+		}
+	}
+	return t
+}
+
+// attemptedAny reports whether a learner has a score in any assignment
+// column. Assignment-type averages ("Homework (Avg)") are left out: edX
+// fills them with 0.0 even for learners who attempted nothing.
+func attemptedAny(g report.Grade) bool {
+	for name := range g.Assignments {
+		if !strings.HasSuffix(name, "(Avg)") {
+			return true
+		}
+	}
+	return false
+}

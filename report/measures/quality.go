@@ -1,0 +1,89 @@
+package measures
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/moocreport/moocreport/report"
+)
+
+// quality reports everything ingest did not turn into a row, per file and
+// reason, so nothing is dropped silently.
+func (c *computer) quality() error {
+	t := &report.Table{ID: "quality-skipped", Title: "Input not counted, by file and reason", Columns: []string{"File", "Reason", "Count"},
+		Definition: "Lines, rows or events the readers did not turn into data, with the reason. Counts are of input records, not learners."}
+	byReason := map[string]int{}
+	skips := append([]report.Skip(nil), c.ds.Skips...)
+	sort.Slice(skips, func(i, j int) bool {
+		if skips[i].File != skips[j].File {
+			return skips[i].File < skips[j].File
+		}
+		return skips[i].Reason < skips[j].Reason
+	})
+	for _, s := range skips {
+		byReason[s.Reason] += s.Count
+		t.Rows = append(t.Rows, []report.Cell{textCell(s.File), textCell(s.Reason), numCell(formatInt(s.Count), float64(s.Count))})
+	}
+	reasons := make([]string, 0, len(byReason))
+	for r := range byReason {
+		reasons = append(reasons, r)
+	}
+	sort.Strings(reasons)
+	total := 0
+	for _, r := range reasons {
+		total += byReason[r]
+		c.add(report.Measure{ID: "quality.skipped." + slug(r), Label: "Input records not counted: " + r, Value: float64(byReason[r]), N: byReason[r], Unit: "records",
+			Definition: t.Definition, Text: formatInt(byReason[r])})
+	}
+	c.add(report.Measure{ID: "quality.skipped", Label: "Input records not counted", Value: float64(total), N: total, Unit: "records", Definition: t.Definition, Text: formatInt(total)})
+	var md strings.Builder
+	fmt.Fprintf(&md, "moocreport read %d input files. ", len(c.ds.Inputs))
+	if total == 0 {
+		md.WriteString("Every record in them was used.")
+		c.section("data-quality", report.Block{Markdown: md.String()})
+		return nil
+	}
+	fmt.Fprintf(&md, "%s records were not counted, for the reasons below; none were dropped without being counted here.", formatInt(total))
+	c.section("data-quality", report.Block{Markdown: md.String()}, report.Block{Table: t})
+	return nil
+}
+
+// methods writes out the definitions actually used, from the configuration.
+func (c *computer) methods() error {
+	var md strings.Builder
+	md.WriteString("This section defines every measure in the report, with the settings this build used.\n\n")
+	md.WriteString("**Courses.** ")
+	for i, co := range c.s.Courses {
+		if i > 0 {
+			md.WriteString("; ")
+		}
+		fmt.Fprintf(&md, "%s (%s, %s course), starting %s, %d weeks, pass mark %.0f %%", co.Name, co.CourseID, co.Role, co.Start.Format("2 January 2006"), co.Weeks, 100*co.PassMark)
+	}
+	md.WriteString(".\n\n")
+	fmt.Fprintf(&md, "**Learners.** %s\n\n", "Every learner in a course's enrolled-learner profile export counts as enrolled. Learner identities are replaced by keyed pseudonyms (HMAC-SHA-256) when the raw files are read; no later step sees a name, username, e-mail address or IP address.")
+	fmt.Fprintf(&md, "**Active learners.** %s\n\n", activeDefinition)
+	md.WriteString("**Passing and certificates.** A learner passed when their final grade in the edX grade report is at least the course's pass mark. The pass rate is passed learners over all learners in the grade report, with a 95 % Wilson score interval. A certificate counts only when the grade report says it was delivered.\n\n")
+	fmt.Fprintf(&md, "**Surveys.** %s %s\n\n", responseDefinition, likertDefinition)
+	fmt.Fprintf(&md, "**Disclosure control.** Every published count of learners under %d is withheld and shown as %s, as is every share computed from such a count and every statistic of a group under %d. Where a withheld cell could be recovered from a published total, the next smallest cell in that column is withheld as well. Free-text survey answers are never published.\n", c.k, c.lessThanK(), c.k)
+	c.section("methods", report.Block{Markdown: md.String()})
+	return nil
+}
+
+// disclosure lists every suppression; it runs last, after every measure.
+func (c *computer) disclosure() error {
+	md := fmt.Sprintf("The minimum cell size is %d. %d values were withheld in this build.", c.k, len(c.res.Disclosure))
+	c.add(report.Measure{ID: "disclosure.min-cell", Label: "Minimum published cell size", Value: float64(c.k), Unit: "learners", Definition: "Counts under this size are withheld.", Text: formatInt(c.k)})
+	c.add(report.Measure{ID: "disclosure.suppressed", Label: "Values withheld by disclosure control", Value: float64(len(c.res.Disclosure)), N: len(c.res.Disclosure), Definition: "Primary and secondary suppressions in this build.", Text: formatInt(len(c.res.Disclosure))})
+	if len(c.res.Disclosure) == 0 {
+		c.section("disclosure", report.Block{Markdown: md})
+		return nil
+	}
+	t := &report.Table{ID: "disclosure-log", Title: "Disclosure log", Columns: []string{"Where", "Cell", "Reason"},
+		Definition: "Each value withheld by disclosure control and why."}
+	for _, s := range c.res.Disclosure {
+		t.Rows = append(t.Rows, []report.Cell{textCell(s.Where), textCell(s.Cell), textCell(s.Reason)})
+	}
+	c.section("disclosure", report.Block{Markdown: md}, report.Block{Table: t})
+	return nil
+}

@@ -1,0 +1,159 @@
+package measures
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/moocreport/moocreport/report"
+	"github.com/moocreport/moocreport/report/stats"
+	"github.com/moocreport/moocreport/report/study"
+)
+
+const responseDefinition = "A response is one row of the survey export. It is linked when its learner id column matches a learner in the course's profile export. When a learner responded more than once, only their first response (in export order) counts in the item summaries. The response rate is distinct linked respondents as a share of enrolled learners."
+
+const likertDefinition = "Likert answers are scored 1 (lowest label) to the number of scale points (highest label). Agree is the share answering one of the top two points, disagree the bottom two, of those who answered the item. Mean and SD (n − 1) are of the scores; the median is of the scores. Groups under the minimum cell size get no statistics."
+
+func (c *computer) surveys() error {
+	if len(c.s.Surveys) == 0 {
+		return nil
+	}
+	counts := &report.Table{ID: "surveys-responses", Title: "Survey responses and linkage",
+		Columns:    []string{"Course", "Instrument", "Responses", "Finished", "Linked to a learner", "Distinct learners", "Response rate (% of enrolled)"},
+		Definition: responseDefinition}
+	byInstrument := map[[2]string][]report.Response{}
+	for _, r := range c.ds.Responses {
+		k := [2]string{r.Course, r.Instrument}
+		byInstrument[k] = append(byInstrument[k], r)
+	}
+	blocks := []report.Block{{Markdown: "This section summarises the pre- and post-course surveys. " + responseDefinition}}
+	respondents := map[[2]string]map[string]bool{}
+	for _, sv := range c.s.Surveys {
+		rs := byInstrument[[2]string{sv.Course, sv.Key}]
+		finished, linked := 0, 0
+		seen := map[string]bool{}
+		var first []report.Response
+		for _, r := range rs {
+			if r.Finished {
+				finished++
+			}
+			if r.Learner == "" {
+				first = append(first, r)
+				continue
+			}
+			linked++
+			if !seen[r.Learner] {
+				seen[r.Learner] = true
+				first = append(first, r)
+			}
+		}
+		respondents[[2]string{sv.Course, sv.Key}] = seen
+		id := sv.Course + "." + sv.Key
+		counts.Rows = append(counts.Rows, []report.Cell{textCell(c.courseName(sv.Course)), textCell(sv.Title),
+			measureCell(c.count(id+".responses", sv.Course, sv.Title+": responses", len(rs), responseDefinition)),
+			measureCell(c.count(id+".finished", sv.Course, sv.Title+": finished responses", finished, responseDefinition)),
+			measureCell(c.count(id+".linked", sv.Course, sv.Title+": responses linked to a learner", linked, responseDefinition)),
+			measureCell(c.count(id+".respondents", sv.Course, sv.Title+": distinct linked learners", len(seen), responseDefinition)),
+			measureCell(c.share(id+".response-rate", sv.Course, sv.Title+": response rate", len(seen), len(c.byCourse[sv.Course]), responseDefinition)),
+		})
+		if t := c.likert(sv, first); t != nil {
+			blocks = append(blocks, report.Block{Table: t})
+		}
+	}
+	pairs := &report.Table{ID: "surveys-pairs", Title: "Learners who answered both pre- and post-course surveys", Columns: []string{"Course", "Pre respondents", "Post respondents", "Matched pairs"},
+		Definition: "A matched pair is a learner linked to a response in both the pre- and the post-course survey of the same course."}
+	for _, co := range c.s.Courses {
+		pre, post := respondents[[2]string{co.Key, "pre"}], respondents[[2]string{co.Key, "post"}]
+		if pre == nil || post == nil {
+			continue
+		}
+		n := 0
+		for l := range pre {
+			if post[l] {
+				n++
+			}
+		}
+		pairs.Rows = append(pairs.Rows, []report.Cell{textCell(co.Name),
+			numCell(formatInt(len(pre)), float64(len(pre))), numCell(formatInt(len(post)), float64(len(post))),
+			measureCell(c.count(co.Key+".pre-post.pairs", co.Key, "Matched pre/post pairs", n, pairs.Definition))})
+	}
+	blocks = append(blocks[:1], append([]report.Block{{Table: counts}, {Table: pairs}}, blocks[1:]...)...)
+	c.section("surveys", blocks...)
+	return nil
+}
+
+// likert summarises every Likert item of one instrument.
+func (c *computer) likert(sv study.Survey, rs []report.Response) *report.Table {
+	t := &report.Table{ID: "surveys-likert-" + sv.Course + "-" + sv.Key, Title: fmt.Sprintf("%s, %s: Likert items", c.courseName(sv.Course), sv.Title),
+		Columns: []string{"Item", "n", "Mean", "SD", "Median", "Agree %", "Disagree %"}, Definition: likertDefinition}
+	for _, q := range sv.Questions {
+		if q.Type != "likert" {
+			continue
+		}
+		labels := c.s.Scales[q.Scale].Labels
+		var scores []float64
+		invalid := 0
+		for _, r := range rs {
+			a := strings.TrimSpace(r.Answers[q.ID])
+			if a == "" {
+				continue
+			}
+			if p := likertPoint(a, labels); p > 0 {
+				scores = append(scores, float64(p))
+			} else {
+				invalid++
+			}
+		}
+		id := fmt.Sprintf("%s.%s.%s", sv.Course, sv.Key, strings.ToLower(q.ID))
+		n := c.count(id+".n", sv.Course, q.Label+": answers", len(scores), likertDefinition)
+		row := []report.Cell{textCell(q.Label), measureCell(n)}
+		if invalid > 0 {
+			c.count(id+".invalid", sv.Course, q.Label+": answers not on the scale", invalid, "Answers that match neither a scale label nor a scale point; they are left out of the summary.")
+		}
+		if n.Suppressed || len(scores) == 0 {
+			for range 5 {
+				row = append(row, report.Cell{Text: c.lessThanK(), Suppressed: true})
+			}
+			t.Rows = append(t.Rows, row)
+			continue
+		}
+		sum, _ := stats.Describe(scores)
+		agree, disagree := 0, 0
+		for _, s := range scores {
+			if int(s) > len(labels)-2 {
+				agree++
+			}
+			if s <= 2 {
+				disagree++
+			}
+		}
+		stat := func(suffix, label string, v float64, places int) report.Cell {
+			m := report.Measure{ID: id + "." + suffix, Course: sv.Course, Label: q.Label + ": " + label, Value: round(v, places), N: len(scores), Definition: likertDefinition, Text: formatNum(v, places)}
+			c.add(m)
+			return measureCell(m)
+		}
+		row = append(row, stat("mean", "mean", sum.Mean, 2), stat("sd", "SD", sum.SD, 2), stat("median", "median", sum.Median, 1),
+			measureCell(c.share(id+".agree", sv.Course, q.Label+": agree", agree, len(scores), likertDefinition)),
+			measureCell(c.share(id+".disagree", sv.Course, q.Label+": disagree", disagree, len(scores), likertDefinition)))
+		t.Rows = append(t.Rows, row)
+	}
+	if len(t.Rows) == 0 {
+		return nil
+	}
+	return t
+}
+
+// likertPoint maps an answer to its scale point: the label's position
+// (choice-text exports) or the number itself (numeric exports); 0 when it
+// is neither.
+func likertPoint(answer string, labels []string) int {
+	for i, l := range labels {
+		if strings.EqualFold(answer, l) {
+			return i + 1
+		}
+	}
+	if p, err := strconv.Atoi(answer); err == nil && p >= 1 && p <= len(labels) {
+		return p
+	}
+	return 0
+}
