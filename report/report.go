@@ -14,7 +14,7 @@ package report
 import "time"
 
 // Learner is one learner's enrolment in one course, from an enrolled-learner
-// profile export. ID is a pseudonym (see ingest.Pseudonymizer), stable for
+// profile export. ID is a pseudonym (see ingest.Pseudonym), stable for
 // the same raw identity and study salt.
 type Learner struct {
 	ID          string
