@@ -120,7 +120,7 @@ func TestWilcoxonTest(t *testing.T) {
 		// scipy docs, scipy.stats.wilcoxon: Darwin's corn, d = [6, 8, …, -67, 75];
 		// wilcoxon(d, method='approx') → (24.0, 0.04088813291185591).
 		{"scipy docs corn heights", corn, make([]float64, len(corn)), 24, 0.04088813291185591, relTight, false, 15, 0},
-		// scipy test_morestats.py (test_wilcoxon_arg_type's neighbour), checked against R:
+		// scipy test_morestats.py, TestWilcoxon (T = 34 case), checked against R:
 		// wilcox.test(x, y, paired=TRUE, exact=FALSE, correct=FALSE) → T = 34,
 		// p = 0.6948866 (tied |differences|).
 		{"R paired exact=FALSE correct=FALSE with ties",
