@@ -1,0 +1,121 @@
+// Package html renders one version of a report as a static site: an
+// index.html with the table of contents, one page per section, every figure
+// as SVG and every table and figure's data as CSV. It also renders the
+// public/index.html that lists all versions.
+//
+// It draws what the report.Document holds and computes nothing: numbers
+// arrive as formatted text, figures as SVG from Options.FigureSVG. Pages
+// come from html/template, so every string from the data is escaped, and
+// narrative Markdown is rendered without raw HTML.
+//
+// A version folder is self-contained: its pages link only relatively (to
+// each other, to style.css, figures/, data/, the PDF and manifest beside
+// them, and to ../<version>/ for other versions), so it reads the same from
+// file://, from any sub-path of a web server and as a copy in latest/.
+package html
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+
+	"github.com/moocreport/moocreport/report"
+)
+
+// Version is one published version as the version switcher and the index of
+// versions show it.
+type Version struct {
+	Version string
+	Date    string // already formatted for reading, e.g. "2 January 2006"
+	Summary string
+}
+
+// Options are what Render needs beyond the Document. The zero value renders
+// a report without figures' images, version switcher or download links.
+type Options struct {
+	// Templates is the study's template folder, or nil. A file found there
+	// replaces the embedded default of the same name (see package
+	// templates); files it lacks come from the defaults.
+	Templates fs.FS
+	// FigureSVG draws a figure; the charts package supplies it. It must be
+	// set when the document has figures.
+	FigureSVG func(*report.Figure) ([]byte, error)
+	// Versions lists every published version, newest first, including
+	// this one, for the version switcher.
+	Versions []Version
+	// PDF, Manifest and Measures name the files written beside the pages
+	// ("report.pdf", "manifest.json", "measures.json"); an empty name
+	// leaves its link out.
+	PDF      string
+	Manifest string
+	Measures string
+}
+
+// safeName is what ids and versions must look like to become file names and
+// URL path segments unchanged: no separators, no leading dot. It matches
+// the study package's rule for versions.
+var safeName = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]*$`)
+
+// Render writes the site of doc's version into dir, which must exist:
+// index.html, <section-id>.html per section, style.css, figures/<id>.svg
+// and data/<id>.csv. It leaves the PDF and JSON files to the caller.
+func Render(dir string, doc *report.Document, opt Options) error {
+	if doc == nil {
+		return errors.New("html: nil document")
+	}
+	site, err := build(doc, opt)
+	if err != nil {
+		return err
+	}
+	ts, err := loadTemplates(opt.Templates)
+	if err != nil {
+		return err
+	}
+	for _, p := range site.pages {
+		if err := ts.writePage(filepath.Join(dir, p.File), p); err != nil {
+			return err
+		}
+	}
+	css, err := ts.file("style.css")
+	if err != nil {
+		return err
+	}
+	if err := writeFile(dir, "style.css", css); err != nil {
+		return err
+	}
+	for _, f := range site.figures {
+		if opt.FigureSVG == nil {
+			return fmt.Errorf("html: figure %q: Options.FigureSVG is not set", f.ID)
+		}
+		svg, err := opt.FigureSVG(f)
+		if err != nil {
+			return fmt.Errorf("html: drawing figure %q: %w", f.ID, err)
+		}
+		if err := writeFile(dir, "figures/"+f.ID+".svg", svg); err != nil {
+			return err
+		}
+	}
+	for _, t := range site.csvs {
+		b, err := tableCSV(t.table)
+		if err != nil {
+			return fmt.Errorf("html: CSV of %q: %w", t.table.ID, err)
+		}
+		if err := writeFile(dir, t.path, b); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// writeFile writes name (slash-separated, relative to dir), making its
+// folder as needed.
+func writeFile(dir, name string, b []byte) error {
+	path := filepath.Join(dir, filepath.FromSlash(name))
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return err
+	}
+	return os.WriteFile(path, b, 0o644)
+}

@@ -1,0 +1,111 @@
+package html
+
+import (
+	"bytes"
+	"html/template"
+	"strconv"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+)
+
+// fnPrefixKey is the document metadata key that carries a block's footnote
+// id prefix from markdown to the footnote renderer.
+const fnPrefixKey = "moocreport-footnote-prefix"
+
+// md renders narrative Markdown. It is safe for concurrent use and shared:
+// only the per-block state (heading ids, footnote prefix) differs.
+//
+// The renderer is goldmark's default, which is not "unsafe": raw HTML in
+// the narrative comes out as an "omitted" comment and links with dangerous
+// schemes (javascript:, vbscript:, most data:) are dropped, so a content/
+// file cannot inject script into the site.
+var md = goldmark.New(
+	goldmark.WithExtensions(
+		extension.GFM,
+		extension.NewFootnote(extension.WithFootnoteIDPrefixFunction(footnotePrefix)),
+	),
+	goldmark.WithParserOptions(parser.WithAutoHeadingID()),
+)
+
+func footnotePrefix(n ast.Node) []byte {
+	if doc := n.OwnerDocument(); doc != nil {
+		if p, ok := doc.Meta()[fnPrefixKey].(string); ok {
+			return []byte(p)
+		}
+	}
+	return nil
+}
+
+// markdown renders one Markdown block. ids holds the element ids already
+// used on the page, so headings in different blocks of one page never
+// share an id; fnPrefix does the same for footnotes, which goldmark
+// numbers from 1 in each block.
+//
+// The result is trusted HTML for the template: it is goldmark's safe
+// output, built from escaped text.
+func markdown(src string, ids parser.IDs, fnPrefix string) (template.HTML, error) {
+	source := []byte(src)
+	ctx := parser.NewContext(parser.WithIDs(ids))
+	doc := md.Parser().Parse(text.NewReader(source), parser.WithContext(ctx))
+	doc.OwnerDocument().AddMeta(fnPrefixKey, fnPrefix)
+	var buf bytes.Buffer
+	if err := md.Renderer().Render(&buf, source, doc); err != nil {
+		return "", err
+	}
+	return template.HTML(buf.String()), nil
+}
+
+// anchors is the set of element ids on one page. It makes heading ids the
+// way goldmark does (lower-case ASCII letters and digits, '-' for spaces)
+// and numbers repeats, but across all blocks of a page and around the ids
+// the templates give figures and tables.
+type anchors struct {
+	used map[string]bool
+}
+
+func newAnchors() *anchors {
+	a := &anchors{used: map[string]bool{}}
+	// Ids the layout itself uses.
+	for _, id := range []string{"main", "contents", "about-this-version"} {
+		a.used[id] = true
+	}
+	return a
+}
+
+// Generate implements parser.IDs.
+func (a *anchors) Generate(value []byte, kind ast.NodeKind) []byte {
+	value = util.TrimRightSpace(util.TrimLeftSpace(value))
+	var id []byte
+	for _, c := range value {
+		switch {
+		case c >= 'A' && c <= 'Z':
+			id = append(id, c+'a'-'A')
+		case c >= 'a' && c <= 'z', c >= '0' && c <= '9':
+			id = append(id, c)
+		case c == ' ' || c == '\t' || c == '-' || c == '_':
+			id = append(id, '-')
+		}
+	}
+	if len(id) == 0 {
+		id = []byte("id")
+		if kind == ast.KindHeading {
+			id = []byte("heading")
+		}
+	}
+	base := string(id)
+	cand := base
+	for n := 1; a.used[cand]; n++ {
+		cand = base + "-" + strconv.Itoa(n)
+	}
+	a.used[cand] = true
+	return []byte(cand)
+}
+
+// Put implements parser.IDs: an explicit id ({#id}) or one the page
+// reserved.
+func (a *anchors) Put(value []byte) { a.used[string(value)] = true }

@@ -1,0 +1,299 @@
+package html
+
+import (
+	"fmt"
+	"html/template"
+	"strings"
+
+	"github.com/moocreport/moocreport/report"
+)
+
+// site is everything one Render writes, prepared before any file is
+// touched so that a bad id fails the build without leaving half a site.
+type site struct {
+	pages   []*page
+	figures []*report.Figure // in order of appearance
+	csvs    []csvFile
+}
+
+type csvFile struct {
+	path  string // "data/<id>.csv"
+	table *report.Table
+}
+
+// page is what the templates see. Every field is data for display; the
+// templates make no decisions beyond presence.
+type page struct {
+	File     string // "index.html" or "<section-id>.html"
+	Doc      *report.Document
+	Built    string // "2 January 2006"
+	BuiltISO string // "2006-01-02", for <time datetime>
+	Summary  string // this version's summary from Options.Versions
+	Pages    []link // the contents page, then every section
+	Prev     *link
+	Next     *link
+	Versions []versionLink
+	PDF      string
+	Manifest string
+	Measures string
+	// Section is the page's section; nil on the contents page.
+	Section *sectionView
+	// Sections and the counts describe the whole report, for the contents.
+	Sections   []*sectionView
+	NumFigures int
+	NumTables  int
+}
+
+type link struct {
+	Href    string
+	Title   string
+	Current bool
+}
+
+type versionLink struct {
+	Version string
+	Date    string
+	Summary string
+	Href    string
+	Current bool
+}
+
+type sectionView struct {
+	ID     string
+	Title  string
+	Href   string
+	Blocks []blockView
+	Refs   []ref // numbered figures and tables, in order, for the contents
+}
+
+// ref is one numbered figure or table in the table of contents.
+type ref struct {
+	Label  string // "Figure" or "Table"
+	Number int
+	Title  string
+	Href   string
+}
+
+// blockView is one block of a section page: exactly one field is set.
+type blockView struct {
+	HTML   template.HTML
+	Table  *tableView
+	Figure *figureView
+}
+
+type tableView struct {
+	Anchor     string // element id, "table-<id>"
+	Number     int
+	Title      string
+	Columns    []string
+	Rows       [][]cellView
+	Note       string
+	Definition string
+	CSV        string
+}
+
+type figureView struct {
+	Anchor  string // element id, "figure-<id>"
+	Number  int
+	Title   string
+	Caption string
+	Alt     string
+	Src     string
+	CSV     string
+	Table   tableView
+}
+
+type cellView struct {
+	Text   string
+	Header bool   // the row label: first column
+	Class  string // "num", "suppressed", both or ""
+}
+
+// build checks doc's ids and turns it into pages. Figures and tables are
+// numbered separately, in order of appearance across all sections, which is
+// the numbering the PDF uses.
+func build(doc *report.Document, opt Options) (*site, error) {
+	if err := checkIDs(doc); err != nil {
+		return nil, err
+	}
+	versions, summary, err := versionLinks(doc.Version, opt.Versions)
+	if err != nil {
+		return nil, err
+	}
+	s := &site{}
+	var sections []*sectionView
+	nfig, ntab := 0, 0
+	for _, sec := range doc.Sections {
+		sv := &sectionView{ID: sec.ID, Title: sec.Title, Href: sec.ID + ".html"}
+		anchors := newAnchors()
+		for _, b := range sec.Blocks {
+			if b.Table != nil {
+				anchors.Put([]byte("table-" + b.Table.ID))
+				anchors.Put([]byte("table-" + b.Table.ID + "-caption"))
+			}
+			if b.Figure != nil {
+				anchors.Put([]byte("figure-" + b.Figure.ID))
+				anchors.Put([]byte("figure-" + b.Figure.ID + "-data"))
+			}
+		}
+		for i, b := range sec.Blocks {
+			switch {
+			case b.Table != nil:
+				ntab++
+				tv := newTableView(b.Table, "table-"+b.Table.ID, ntab, "data/"+b.Table.ID+".csv")
+				sv.Blocks = append(sv.Blocks, blockView{Table: &tv})
+				sv.Refs = append(sv.Refs, ref{"Table", ntab, b.Table.Title, sv.Href + "#" + tv.Anchor})
+				s.csvs = append(s.csvs, csvFile{tv.CSV, b.Table})
+			case b.Figure != nil:
+				nfig++
+				f := b.Figure
+				fv := &figureView{
+					Anchor: "figure-" + f.ID, Number: nfig, Title: f.Title, Caption: f.Caption,
+					Alt: f.Alt, Src: "figures/" + f.ID + ".svg", CSV: "data/" + f.ID + ".csv",
+				}
+				if fv.Alt == "" {
+					// An empty alt would mark the chart decorative; the
+					// title is a poor alternative but better than none.
+					fv.Alt = fmt.Sprintf("Figure %d: %s", nfig, f.Title)
+				}
+				fv.Table = newTableView(&f.Table, fv.Anchor+"-data", 0, fv.CSV)
+				if fv.Table.Title == "" {
+					fv.Table.Title = f.Title
+				}
+				sv.Blocks = append(sv.Blocks, blockView{Figure: fv})
+				sv.Refs = append(sv.Refs, ref{"Figure", nfig, f.Title, sv.Href + "#" + fv.Anchor})
+				s.figures = append(s.figures, f)
+				s.csvs = append(s.csvs, csvFile{fv.CSV, &f.Table})
+			case b.Markdown != "":
+				h, err := markdown(b.Markdown, anchors, fmt.Sprintf("b%d-", i+1))
+				if err != nil {
+					return nil, fmt.Errorf("html: section %q, block %d: %w", sec.ID, i+1, err)
+				}
+				sv.Blocks = append(sv.Blocks, blockView{HTML: h})
+			}
+		}
+		sections = append(sections, sv)
+	}
+
+	// One page per section after the contents page; previous and next
+	// follow the outline.
+	files := []link{{Href: "index.html", Title: "Contents"}}
+	for _, sv := range sections {
+		files = append(files, link{Href: sv.Href, Title: sv.Title})
+	}
+	for i := range files {
+		p := &page{
+			File: files[i].Href, Doc: doc,
+			Built: doc.Built.UTC().Format("2 January 2006"), BuiltISO: doc.Built.UTC().Format("2006-01-02"),
+			Summary: summary, Versions: versions,
+			PDF: opt.PDF, Manifest: opt.Manifest, Measures: opt.Measures,
+			Sections: sections, NumFigures: nfig, NumTables: ntab,
+		}
+		for j, l := range files {
+			l.Current = i == j
+			p.Pages = append(p.Pages, l)
+		}
+		if i > 0 {
+			p.Section = sections[i-1]
+			prev := files[i-1]
+			p.Prev = &prev
+		}
+		if i+1 < len(files) {
+			next := files[i+1]
+			p.Next = &next
+		}
+		s.pages = append(s.pages, p)
+	}
+	return s, nil
+}
+
+func newTableView(t *report.Table, anchor string, n int, csv string) tableView {
+	tv := tableView{
+		Anchor: anchor, Number: n, Title: t.Title, Columns: t.Columns,
+		Note: t.Note, Definition: t.Definition, CSV: csv,
+	}
+	for _, row := range t.Rows {
+		cells := make([]cellView, len(row))
+		for i, c := range row {
+			var class []string
+			if c.Value != nil {
+				class = append(class, "num")
+			}
+			if c.Suppressed {
+				class = append(class, "suppressed")
+			}
+			cells[i] = cellView{Text: c.Text, Header: i == 0, Class: strings.Join(class, " ")}
+		}
+		tv.Rows = append(tv.Rows, cells)
+	}
+	return tv
+}
+
+// versionLinks turns the published versions into switcher links. Other
+// versions are siblings of this one, so ../<version>/index.html reaches
+// them from the version's own folder and from latest/ alike.
+func versionLinks(current string, vs []Version) ([]versionLink, string, error) {
+	var out []versionLink
+	summary := ""
+	for _, v := range vs {
+		if !safeName.MatchString(v.Version) {
+			return nil, "", fmt.Errorf("html: version %q cannot be a folder name", v.Version)
+		}
+		cur := v.Version == current
+		if cur {
+			summary = v.Summary
+		}
+		out = append(out, versionLink{Version: v.Version, Date: v.Date, Summary: v.Summary,
+			Href: "../" + v.Version + "/index.html", Current: cur})
+	}
+	return out, summary, nil
+}
+
+// checkIDs rejects ids that cannot become the file names they name, or
+// that would write two things to one file. Names are compared without
+// case, as on the file systems of most readers' laptops.
+func checkIDs(doc *report.Document) error {
+	if !safeName.MatchString(doc.Version) {
+		return fmt.Errorf("html: version %q cannot be a folder name", doc.Version)
+	}
+	pages := map[string]string{"index": "the contents page"}
+	data := map[string]string{}
+	claim := func(seen map[string]string, id, what string) error {
+		if !safeName.MatchString(id) {
+			return fmt.Errorf("html: %s has id %q, which cannot be a file name", what, id)
+		}
+		key := strings.ToLower(id)
+		if other, ok := seen[key]; ok {
+			return fmt.Errorf("html: %s and %s both have id %q", other, what, id)
+		}
+		seen[key] = what
+		return nil
+	}
+	for si, sec := range doc.Sections {
+		if err := claim(pages, sec.ID, fmt.Sprintf("section %d (%q)", si+1, sec.Title)); err != nil {
+			return err
+		}
+		for bi, b := range sec.Blocks {
+			set := 0
+			for _, ok := range []bool{b.Markdown != "", b.Table != nil, b.Figure != nil} {
+				if ok {
+					set++
+				}
+			}
+			if set > 1 {
+				return fmt.Errorf("html: section %q, block %d: more than one of Markdown, Table and Figure is set", sec.ID, bi+1)
+			}
+			var err error
+			switch {
+			case b.Table != nil:
+				err = claim(data, b.Table.ID, fmt.Sprintf("table %q", b.Table.Title))
+			case b.Figure != nil:
+				err = claim(data, b.Figure.ID, fmt.Sprintf("figure %q", b.Figure.Title))
+			}
+			if err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}

@@ -1,0 +1,101 @@
+package html
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"path/filepath"
+
+	"github.com/moocreport/moocreport/templates"
+)
+
+// templateSet finds each template file in the study's folder first and in
+// the embedded defaults second, following Hugo's lookup order.
+type templateSet struct {
+	override fs.FS
+	contents *template.Template
+	section  *template.Template
+}
+
+var funcs = template.FuncMap{
+	// plural writes "1 figure", "3 figures".
+	"plural": func(n int, one, many string) string {
+		if n == 1 {
+			return fmt.Sprintf("%d %s", n, one)
+		}
+		return fmt.Sprintf("%d %s", n, many)
+	},
+}
+
+// loadTemplates parses the page templates: the layout and blocks shared by
+// every page, then the file that defines each kind of page's "main".
+func loadTemplates(override fs.FS) (*templateSet, error) {
+	ts := &templateSet{override: override}
+	var err error
+	if ts.contents, err = ts.parse("layout.html", "blocks.html", "contents.html"); err != nil {
+		return nil, err
+	}
+	if ts.section, err = ts.parse("layout.html", "blocks.html", "section.html"); err != nil {
+		return nil, err
+	}
+	return ts, nil
+}
+
+func (ts *templateSet) parse(names ...string) (*template.Template, error) {
+	t := template.New("").Funcs(funcs)
+	for _, name := range names {
+		b, err := ts.file(name)
+		if err != nil {
+			return nil, err
+		}
+		if _, err := t.New(name).Parse(string(b)); err != nil {
+			return nil, fmt.Errorf("html: template %s: %w", ts.where(name), err)
+		}
+	}
+	return t, nil
+}
+
+// file reads a template file, from the override folder when it has one.
+func (ts *templateSet) file(name string) ([]byte, error) {
+	return readTemplate(ts.override, name)
+}
+
+func readTemplate(override fs.FS, name string) ([]byte, error) {
+	if override != nil {
+		b, err := fs.ReadFile(override, name)
+		if err == nil {
+			return b, nil
+		}
+		if !errors.Is(err, fs.ErrNotExist) {
+			return nil, fmt.Errorf("html: reading templates/%s: %w", name, err)
+		}
+	}
+	return fs.ReadFile(templates.FS, name)
+}
+
+// where names a template file as a study author would look for it.
+func (ts *templateSet) where(name string) string {
+	if ts.override != nil {
+		if _, err := fs.Stat(ts.override, name); err == nil {
+			return "templates/" + name + " (the study's)"
+		}
+	}
+	return name + " (built-in)"
+}
+
+// writePage executes the page's "layout" and writes the result. The page is
+// rendered in full before the file is created, so a template error leaves
+// no truncated page behind.
+func (ts *templateSet) writePage(path string, p *page) error {
+	t := ts.section
+	if p.Section == nil {
+		t = ts.contents
+	}
+	var buf bytes.Buffer
+	if err := t.ExecuteTemplate(&buf, "layout", p); err != nil {
+		return fmt.Errorf("html: page %s: %w", p.File, err)
+	}
+	return writeFile(filepath.Dir(path), filepath.Base(path), buf.Bytes())
+}
