@@ -137,6 +137,8 @@ type Fisher struct {
 // of every a whose probability does not exceed the observed one (within a relative
 // 1e-7, the tolerance scipy and R use so that tables of equal probability are not split
 // by rounding). Use it instead of ChiSquareTest when expected counts are small.
+// A row or column with no counts is an error wrapping ErrNoVariance, as in
+// ChiSquareTest (scipy would return p = 1).
 func FisherExact(table [2][2]int) (Fisher, error) {
 	rows, cols, n, err := margins("FisherExact", [][]int{table[0][:], table[1][:]})
 	if err != nil {

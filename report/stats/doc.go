@@ -12,7 +12,9 @@
 // Inputs are guarded rather than trusted: too few observations give an error wrapping
 // ErrTooFew, data without variation one wrapping ErrNoVariance, and malformed input
 // (NaN or infinite values, ragged tables, mismatched lengths) one wrapping ErrInvalid.
-// Nothing returns a silent NaN for a statistic the caller asked for.
+// No statistic the caller asked for comes back as a silent NaN: NaN appears only in
+// fields whose documentation says when (an odds ratio of 0/0, alpha-if-deleted of a
+// two-item scale, the item–total correlation of a constant item).
 package stats
 
 import "errors"
