@@ -34,7 +34,8 @@ type Version struct {
 }
 
 // Options are what Render needs beyond the Document. The zero value renders
-// a report without figures' images, version switcher or download links.
+// the embedded templates with no version switcher and no download links;
+// FigureSVG is needed only when the document has figures.
 type Options struct {
 	// Templates is the study's template folder, or nil. A file found there
 	// replaces the embedded default of the same name (see package

@@ -446,3 +446,20 @@ func TestRenderErrors(t *testing.T) {
 		})
 	}
 }
+
+// TestZeroOptions renders a report without figures with no options at all:
+// the embedded templates, no switcher, no download links, no dangling link.
+func TestZeroOptions(t *testing.T) {
+	doc := fixture()
+	doc.Sections[0].Blocks = doc.Sections[0].Blocks[:1]
+	files := tree(t, render(t, doc, Options{}))
+	page := string(files["introduction.html"])
+	for _, absent := range []string{`class="versions"`, `class="downloads"`, "report.pdf", "../index.html"} {
+		if strings.Contains(page, absent) {
+			t.Errorf("introduction.html contains %q with zero Options", absent)
+		}
+	}
+	if files["style.css"] == nil || len(files) != 5 {
+		t.Errorf("wrote %v, want index, two sections, style.css and one CSV", sortedKeys(files))
+	}
+}
