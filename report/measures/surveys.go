@@ -117,7 +117,15 @@ func (c *computer) likert(sv study.Survey, rs []report.Response) *report.Table {
 			t.Rows = append(t.Rows, row)
 			continue
 		}
-		sum, _ := stats.Describe(scores)
+		sum, err := stats.Describe(scores)
+		if err != nil {
+			// Too few answers or no variance: no statistics, rather than NaN.
+			for range 5 {
+				row = append(row, textCell("–"))
+			}
+			t.Rows = append(t.Rows, row)
+			continue
+		}
 		agree, disagree := 0, 0
 		for _, s := range scores {
 			if int(s) > len(labels)-2 {
