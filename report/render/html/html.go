@@ -87,15 +87,8 @@ func Render(dir string, doc *report.Document, opt Options) error {
 	if err := writeFile(dir, "style.css", css); err != nil {
 		return err
 	}
-	for _, f := range site.figures {
-		if opt.FigureSVG == nil {
-			return fmt.Errorf("html: figure %q: Options.FigureSVG is not set", f.ID)
-		}
-		svg, err := opt.FigureSVG(f)
-		if err != nil {
-			return fmt.Errorf("html: drawing figure %q: %w", f.ID, err)
-		}
-		if err := writeFile(dir, "figures/"+f.ID+".svg", svg); err != nil {
+	for _, f := range site.svgs {
+		if err := writeFile(dir, f.path, f.svg); err != nil {
 			return err
 		}
 	}

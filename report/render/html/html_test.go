@@ -144,7 +144,18 @@ func golden(t *testing.T, name string, got []byte) {
 		t.Fatalf("%v (run go test -update to create it)", err)
 	}
 	if !bytes.Equal(got, want) {
-		t.Errorf("%s differs from the golden file; run go test -update and review the diff\n--- got ---\n%s", name, got)
+		g, w := strings.Split(string(got), "\n"), strings.Split(string(want), "\n")
+		line := 0
+		for line < len(g) && line < len(w) && g[line] == w[line] {
+			line++
+		}
+		at := func(l []string) string {
+			if line < len(l) {
+				return l[line]
+			}
+			return "(end of file)"
+		}
+		t.Errorf("%s differs from the golden file from line %d:\n got: %s\nwant: %s\n(run go test -update and review the diff)", name, line+1, at(g), at(w))
 	}
 }
 
@@ -298,6 +309,26 @@ func TestEscaping(t *testing.T) {
 	}
 	if !strings.Contains(string(files["performance.html"]), "&lt;img src=x onerror=alert(1)&gt;") {
 		t.Error("the evil cell text is missing, not just escaped")
+	}
+}
+
+func TestSVGSize(t *testing.T) {
+	tests := []struct {
+		name, svg string
+		w, h      int
+	}{
+		{"charts package output", `<svg xmlns="http://www.w3.org/2000/svg" width="800" height="450" viewBox="0 0 3200 1800">`, 800, 450},
+		{"xml declaration and px", `<?xml version="1.0"?>` + "\n" + `<svg width="80px" height="45px">`, 80, 45},
+		{"no size", `<svg viewBox="0 0 10 10">`, 0, 0},
+		{"size of a child, not the root", `<svg viewBox="0 0 10 10"><rect width="5" height="5"/></svg>`, 0, 0},
+		{"not svg", `<html>`, 0, 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if w, h := svgSize([]byte(tt.svg)); w != tt.w || h != tt.h {
+				t.Errorf("svgSize = %d×%d, want %d×%d", w, h, tt.w, tt.h)
+			}
+		})
 	}
 }
 

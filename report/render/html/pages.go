@@ -3,17 +3,25 @@ package html
 import (
 	"fmt"
 	"html/template"
+	"regexp"
+	"strconv"
 	"strings"
 
 	"github.com/moocreport/moocreport/report"
 )
 
-// site is everything one Render writes, prepared before any file is
-// touched so that a bad id fails the build without leaving half a site.
+// site is everything one Render writes, figures already drawn, prepared
+// before any file is touched so that a bad id or a figure that cannot be
+// drawn fails the build without leaving half a site.
 type site struct {
-	pages   []*page
-	figures []*report.Figure // in order of appearance
-	csvs    []csvFile
+	pages []*page
+	svgs  []svgFile // in order of appearance
+	csvs  []csvFile
+}
+
+type svgFile struct {
+	path string // "figures/<id>.svg"
+	svg  []byte
 }
 
 type csvFile struct {
@@ -99,6 +107,8 @@ type figureView struct {
 	Caption string
 	Alt     string
 	Src     string
+	Width   int // the SVG's own size, so the page does not jump as it loads; 0 if unknown
+	Height  int
 	CSV     string
 	Table   tableView
 }
@@ -162,7 +172,15 @@ func build(doc *report.Document, opt Options) (*site, error) {
 				}
 				sv.Blocks = append(sv.Blocks, blockView{Figure: fv})
 				sv.Refs = append(sv.Refs, ref{"Figure", nfig, f.Title, sv.Href + "#" + fv.Anchor})
-				s.figures = append(s.figures, f)
+				if opt.FigureSVG == nil {
+					return nil, fmt.Errorf("html: figure %q: Options.FigureSVG is not set", f.ID)
+				}
+				svg, err := opt.FigureSVG(f)
+				if err != nil {
+					return nil, fmt.Errorf("html: drawing figure %q: %w", f.ID, err)
+				}
+				fv.Width, fv.Height = svgSize(svg)
+				s.svgs = append(s.svgs, svgFile{fv.Src, svg})
 				s.csvs = append(s.csvs, csvFile{fv.CSV, &f.Table})
 			case b.Markdown != "":
 				h, err := markdown(b.Markdown, anchors, fmt.Sprintf("b%d-", i+1))
@@ -205,6 +223,22 @@ func build(doc *report.Document, opt Options) (*site, error) {
 		s.pages = append(s.pages, p)
 	}
 	return s, nil
+}
+
+// svgRootSize finds the width and height attributes of an SVG's root
+// element, in user units or px.
+var svgRootSize = regexp.MustCompile(`^\s*(?:<\?xml[^>]*>\s*)?<svg\b[^>]*?\swidth="(\d+)(?:px)?"[^>]*?\sheight="(\d+)(?:px)?"`)
+
+// svgSize reads the drawing's size for the <img> that shows it. A size it
+// cannot read is left out, which costs only a reflow.
+func svgSize(svg []byte) (w, h int) {
+	m := svgRootSize.FindSubmatch(svg)
+	if m == nil {
+		return 0, 0
+	}
+	w, _ = strconv.Atoi(string(m[1]))
+	h, _ = strconv.Atoi(string(m[2]))
+	return w, h
 }
 
 func newTableView(t *report.Table, anchor string, n int, csv string) tableView {
