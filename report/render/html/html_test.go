@@ -53,7 +53,7 @@ func fixture() *report.Document {
 					"| Course | Weeks |\n|---|---:|\n| eat | 6 |\n\n" +
 					"Numbers are rounded.[^1]\n\n<script>alert(1)</script>\n\n[^1]: To one decimal place.\n"},
 				{Figure: fig},
-				{Markdown: "## Why we did this\n\nA second heading with the same text gets its own id.[^1]\n\n[^1]: Another note.\n"},
+				{Markdown: "# A first-level heading\n\n## Why we did this\n\nA second heading with the same text gets its own id.[^1]\n\n[^1]: Another note.\n"},
 			}},
 			{ID: "performance", Title: "Performance", Blocks: []report.Block{
 				{Table: tab},
@@ -251,14 +251,18 @@ func TestLinksResolve(t *testing.T) {
 	}
 }
 
-// TestNoDuplicateIDs keeps heading, footnote, figure and table ids unique on
-// each page, even when two Markdown blocks use the same heading or footnote.
-func TestNoDuplicateIDs(t *testing.T) {
+// TestPageOutline keeps heading, footnote, figure and table ids unique on
+// each page, even when two Markdown blocks use the same heading or footnote,
+// and keeps one <h1> per page even when the narrative writes "# ".
+func TestPageOutline(t *testing.T) {
 	files := tree(t, render(t, fixture(), options()))
 	idRE := regexp.MustCompile(`\sid="([^"]*)"`)
 	for _, name := range sortedKeys(files) {
 		if !strings.HasSuffix(name, ".html") {
 			continue
+		}
+		if n := strings.Count(string(files[name]), "<h1"); n != 1 {
+			t.Errorf("%s has %d <h1> elements, want 1", name, n)
 		}
 		seen := map[string]bool{}
 		for _, m := range idRE.FindAllSubmatch(files[name], -1) {

@@ -29,8 +29,25 @@ var md = goldmark.New(
 		extension.GFM,
 		extension.NewFootnote(extension.WithFootnoteIDPrefixFunction(footnotePrefix)),
 	),
-	goldmark.WithParserOptions(parser.WithAutoHeadingID()),
+	goldmark.WithParserOptions(
+		parser.WithAutoHeadingID(),
+		parser.WithASTTransformers(util.Prioritized(demoteH1{}, 100)),
+	),
 )
+
+// demoteH1 turns a narrative "# Heading" into an <h2>: the section title is
+// the page's one <h1>, which screen-reader users jump to, and narrative
+// takes its own first "# " line as that title already.
+type demoteH1 struct{}
+
+func (demoteH1) Transform(doc *ast.Document, _ text.Reader, _ parser.Context) {
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if h, ok := n.(*ast.Heading); ok && entering && h.Level == 1 {
+			h.Level = 2
+		}
+		return ast.WalkContinue, nil
+	})
+}
 
 func footnotePrefix(n ast.Node) []byte {
 	if doc := n.OwnerDocument(); doc != nil {
