@@ -61,8 +61,12 @@ type Options struct {
 var safeName = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]*$`)
 
 // Render writes the site of doc's version into dir, which must exist:
-// index.html, <section-id>.html per section, style.css, figures/<id>.svg
-// and data/<id>.csv. It leaves the PDF and JSON files to the caller.
+// index.html, <section-id>.html per section, figures/<id>.svg, data/<id>.csv
+// and style.css. The stylesheet is copied into every version rather than
+// shared, so a published version keeps its look forever. Everything is
+// rendered in memory first: a bad id, a figure that cannot be drawn or a
+// broken override template fails before any file is written. The PDF and
+// JSON files are the caller's.
 func Render(dir string, doc *report.Document, opt Options) error {
 	if doc == nil {
 		return errors.New("html: nil document")
@@ -75,33 +79,40 @@ func Render(dir string, doc *report.Document, opt Options) error {
 	if err != nil {
 		return err
 	}
+	var out []outFile // in a fixed order: pages, stylesheet, figures, data
 	for _, p := range site.pages {
-		if err := ts.writePage(filepath.Join(dir, p.File), p); err != nil {
+		b, err := ts.renderPage(p)
+		if err != nil {
 			return err
 		}
+		out = append(out, outFile{p.File, b})
 	}
 	css, err := ts.file("style.css")
 	if err != nil {
 		return err
 	}
-	if err := writeFile(dir, "style.css", css); err != nil {
-		return err
-	}
+	out = append(out, outFile{"style.css", css})
 	for _, f := range site.svgs {
-		if err := writeFile(dir, f.path, f.svg); err != nil {
-			return err
-		}
+		out = append(out, outFile{f.path, f.svg})
 	}
 	for _, t := range site.csvs {
 		b, err := tableCSV(t.table)
 		if err != nil {
 			return fmt.Errorf("html: CSV of %q: %w", t.table.ID, err)
 		}
-		if err := writeFile(dir, t.path, b); err != nil {
+		out = append(out, outFile{t.path, b})
+	}
+	for _, f := range out {
+		if err := writeFile(dir, f.name, f.data); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+type outFile struct {
+	name string // slash-separated, relative to the version folder
+	data []byte
 }
 
 // writeFile writes name (slash-separated, relative to dir), making its

@@ -417,6 +417,21 @@ func TestOverrideErrorNamesFile(t *testing.T) {
 	}
 }
 
+// TestFailureWritesNothing: a template that fails while executing, after
+// the first pages rendered, must not leave part of a site behind.
+func TestFailureWritesNothing(t *testing.T) {
+	opt := options()
+	opt.Templates = fstest.MapFS{"section.html": {Data: []byte(`{{define "main"}}{{.Section.Nope}}{{end}}`)}}
+	dir := t.TempDir()
+	err := Render(dir, fixture(), opt)
+	if err == nil || !strings.Contains(err.Error(), "introduction.html") {
+		t.Fatalf("error = %v, want one naming the page", err)
+	}
+	if left := tree(t, dir); len(left) != 0 {
+		t.Errorf("a failed render wrote %v", sortedKeys(left))
+	}
+}
+
 func TestDeterministic(t *testing.T) {
 	a := tree(t, render(t, fixture(), options()))
 	b := tree(t, render(t, fixture(), options()))

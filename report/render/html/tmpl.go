@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"html/template"
 	"io/fs"
-	"path/filepath"
 
 	"github.com/moocreport/moocreport/templates"
 )
@@ -85,17 +84,15 @@ func (ts *templateSet) where(name string) string {
 	return name + " (built-in)"
 }
 
-// writePage executes the page's "layout" and writes the result. The page is
-// rendered in full before the file is created, so a template error leaves
-// no truncated page behind.
-func (ts *templateSet) writePage(path string, p *page) error {
+// renderPage executes the page's "layout" with the templates of its kind.
+func (ts *templateSet) renderPage(p *page) ([]byte, error) {
 	t := ts.section
 	if p.Section == nil {
 		t = ts.contents
 	}
 	var buf bytes.Buffer
 	if err := t.ExecuteTemplate(&buf, "layout", p); err != nil {
-		return fmt.Errorf("html: page %s: %w", p.File, err)
+		return nil, fmt.Errorf("html: page %s: %w", p.File, err)
 	}
-	return writeFile(filepath.Dir(path), filepath.Base(path), buf.Bytes())
+	return buf.Bytes(), nil
 }
