@@ -1,0 +1,262 @@
+// Package pdf draws a report.Document as the archival PDF of one report
+// version: title page, contents, numbered sections, tables and figures, with
+// every font and the report's data files embedded so the file stands on its
+// own for as long as archivists keep it.
+//
+// It draws what the Document holds and computes no statistic. Output is a
+// pure function of its inputs: the same Document, Options and figure images
+// give byte-identical PDFs.
+package pdf
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/go-pdf/fpdf"
+
+	"github.com/moocreport/moocreport/report"
+)
+
+// Options configure Render. The zero value gives an A4 PDF without
+// attachments whose figures show their text alternative instead of a chart.
+type Options struct {
+	// PageSize is "A4" (the default when empty) or "Letter".
+	PageSize string
+	// FigurePNG draws a figure as PNG; the charts package supplies it. Render
+	// calls it once per figure. When nil, each figure is drawn as a framed box
+	// holding its Alt text, so the PDF still says what the chart showed.
+	FigurePNG func(*report.Figure) ([]byte, error)
+	// Attachments travel inside the PDF as embedded files (measures.json,
+	// manifest.json, CSVs), in this order, so the numbers survive with it.
+	Attachments []Attachment
+}
+
+// Attachment is a file embedded in the PDF.
+type Attachment struct {
+	Name        string
+	Description string
+	Data        []byte
+}
+
+// Render writes doc as a PDF to w.
+//
+// fpdf writes pages in one forward pass, so the contents cannot know where
+// sections will fall. Render therefore lays the document out twice: the
+// contents page has the same height whatever numbers it shows, so the first
+// pass fixes every section's page and the second prints them. A third pass
+// is only a guard; if page numbers still moved, Render fails rather than
+// print a wrong contents page.
+func Render(w io.Writer, doc *report.Document, opt Options) error {
+	if doc == nil {
+		return errors.New("pdf: nil document")
+	}
+	size, err := pageSize(opt.PageSize)
+	if err != nil {
+		return err
+	}
+	figs := &figureCache{draw: opt.FigurePNG, png: map[*report.Figure][]byte{}}
+	var prev *layout
+	for range 3 {
+		r := newRenderer(doc, opt, size, prev, figs)
+		lay, err := r.render()
+		if err != nil {
+			return err
+		}
+		if prev != nil && lay.equal(*prev) {
+			if err := r.pdf.Output(w); err != nil {
+				return fmt.Errorf("pdf: writing: %w", err)
+			}
+			return nil
+		}
+		prev = &lay
+	}
+	return errors.New("pdf: section page numbers did not settle after three layout passes")
+}
+
+// pageSize maps Options.PageSize to fpdf's size name.
+func pageSize(s string) (string, error) {
+	switch strings.ToLower(s) {
+	case "", "a4":
+		return "A4", nil
+	case "letter":
+		return "Letter", nil
+	}
+	return "", fmt.Errorf("pdf: page size %q: want \"A4\" or \"Letter\"", s)
+}
+
+// layout is what one pass learns that the next pass prints: the page each
+// section starts on and the page count.
+type layout struct {
+	sections []int
+	pages    int
+}
+
+func (l layout) equal(o layout) bool {
+	return l.pages == o.pages && slices.Equal(l.sections, o.sections)
+}
+
+// Page geometry in millimetres, and type sizes in points.
+const (
+	margin       = 20.0
+	headerY      = 10.0
+	footerY      = -12.0
+	bodySize     = 10.0
+	bodyLeading  = 5.0
+	smallSize    = 8.5
+	smallLeading = 4.2
+	blockGap     = 3.0
+)
+
+// renderer is one layout pass over a Document.
+type renderer struct {
+	pdf  *fpdf.Fpdf
+	doc  *report.Document
+	opt  Options
+	prev *layout // nil on the first pass
+	figs *figureCache
+
+	sectionPages []int
+	tocLinks     []int
+	tables       int // tables numbered so far
+	figures      int // figures numbered so far
+}
+
+func newRenderer(doc *report.Document, opt Options, size string, prev *layout, figs *figureCache) *renderer {
+	f := fpdf.NewCustom(&fpdf.InitType{OrientationStr: "P", UnitStr: "mm", SizeStr: size})
+	f.SetMargins(margin, margin, margin)
+	f.SetAutoPageBreak(true, margin)
+	f.SetCellMargin(0)
+	f.SetCompression(true)
+	f.SetCatalogSort(true)
+	addFonts(f)
+	return &renderer{pdf: f, doc: doc, opt: opt, prev: prev, figs: figs}
+}
+
+func (r *renderer) render() (layout, error) {
+	r.metadata()
+	r.pdf.SetHeaderFunc(r.header)
+	r.pdf.SetFooterFunc(r.footer)
+	r.titlePage()
+	r.contents()
+	for i, s := range r.doc.Sections {
+		r.section(i, s)
+		if err := r.pdf.Error(); err != nil {
+			return layout{}, fmt.Errorf("pdf: section %q: %w", s.ID, err)
+		}
+	}
+	// Close ends the last page now, so the page count below includes it.
+	r.pdf.Close()
+	if err := r.pdf.Error(); err != nil {
+		return layout{}, fmt.Errorf("pdf: %w", err)
+	}
+	return layout{sections: r.sectionPages, pages: r.pdf.PageCount()}, nil
+}
+
+// metadata fills the document information dictionary and the embedded
+// files. Dates come from doc.Built, never the clock, so a rebuild is
+// byte-identical.
+func (r *renderer) metadata() {
+	f, d := r.pdf, r.doc
+	f.SetTitle(d.Title, true)
+	f.SetAuthor(strings.Join(d.Authors, "; "), true)
+	f.SetSubject(d.Subtitle, true)
+	f.SetKeywords("MOOC; learning analytics; "+d.StudyID, true)
+	f.SetCreator(d.Tool, true)
+	f.SetProducer(strings.TrimSpace(d.Tool+" with go-pdf/fpdf"), true)
+	built := d.Built.UTC()
+	if d.Built.IsZero() {
+		// fpdf reads a zero time as "now"; the epoch keeps output stable.
+		built = time.Unix(0, 0).UTC()
+	}
+	f.SetCreationDate(built)
+	f.SetModificationDate(built)
+	as := make([]fpdf.Attachment, len(r.opt.Attachments))
+	for i, a := range r.opt.Attachments {
+		as[i] = fpdf.Attachment{Content: a.Data, Filename: a.Name, Description: a.Description}
+	}
+	f.SetAttachments(as)
+}
+
+// font sets the Go font in the given fpdf style ("", "B", "I", "BI").
+func (r *renderer) font(style string, size float64) { r.pdf.SetFont(sans, style, size) }
+
+// bottom is the y below which body content must not go.
+func (r *renderer) bottom() float64 {
+	_, h := r.pdf.GetPageSize()
+	return h - margin
+}
+
+// remaining is the height left on the current page.
+func (r *renderer) remaining() float64 { return r.bottom() - r.pdf.GetY() }
+
+// full is the height a fresh page offers.
+func (r *renderer) full() float64 { return r.bottom() - margin }
+
+// textWidth is the width between the current left margin and the right one.
+func (r *renderer) textWidth() float64 {
+	w, _ := r.pdf.GetPageSize()
+	l, _, rm, _ := r.pdf.GetMargins()
+	return w - l - rm
+}
+
+// pageWidth is the width between the page margins, ignoring indents.
+func (r *renderer) pageWidth() float64 {
+	w, _ := r.pdf.GetPageSize()
+	return w - 2*margin
+}
+
+// atTop reports whether nothing has been drawn yet on the current page, so
+// a page break would gain nothing.
+func (r *renderer) atTop() bool { return r.remaining() >= r.full()-0.01 }
+
+// section starts a numbered section on a new page: its heading, bookmark and
+// the target of its contents link.
+func (r *renderer) section(i int, s report.Section) {
+	f := r.pdf
+	f.AddPage()
+	r.sectionPages = append(r.sectionPages, f.PageNo())
+	if r.tocLinks != nil {
+		f.SetLink(r.tocLinks[i], f.GetY(), f.PageNo())
+	}
+	title := sectionTitle(i, s)
+	r.font("B", 18)
+	f.Bookmark(title, 0, -1)
+	f.MultiCell(0, 8, title, "", "L", false)
+	f.Ln(4)
+	for _, b := range s.Blocks {
+		switch {
+		case b.Table != nil:
+			r.tables++
+			r.table(b.Table, r.tables)
+		case b.Figure != nil:
+			r.figures++
+			r.figure(b.Figure, r.figures)
+		default:
+			r.markdown(b.Markdown)
+		}
+		f.SetX(margin)
+	}
+}
+
+// sectionTitle is the numbered title shown in the heading, contents and
+// outline alike, e.g. "2 Activity".
+func sectionTitle(i int, s report.Section) string {
+	return fmt.Sprintf("%d %s", i+1, s.Title)
+}
+
+// fit shortens s with an ellipsis until it is at most w wide in the current
+// font, for single-line places such as the running header.
+func (r *renderer) fit(s string, w float64) string {
+	if r.pdf.GetStringWidth(s) <= w {
+		return s
+	}
+	rs := []rune(s)
+	for len(rs) > 0 && r.pdf.GetStringWidth(string(rs)+"…") > w {
+		rs = rs[:len(rs)-1]
+	}
+	return strings.TrimSpace(string(rs)) + "…"
+}

@@ -1,0 +1,447 @@
+package pdf
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	east "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+)
+
+// markdownParser reads narrative Markdown as the HTML renderer does (GFM
+// plus footnotes), so both outputs agree on what the text says.
+var markdownParser = goldmark.New(goldmark.WithExtensions(extension.GFM, extension.Footnote)).Parser()
+
+// Markdown layout, in millimetres.
+const (
+	listIndent  = 6.0
+	quoteIndent = 6.0
+	codeSize    = 8.5
+	codeLead    = 4.2
+)
+
+// mdWriter draws one Markdown block by walking goldmark's AST. fpdf's Write
+// flows text from the current position and wraps at the left margin, so
+// indentation (lists, quotes) is done by moving the left margin.
+type mdWriter struct {
+	r     *renderer
+	src   []byte
+	size  float64 // font size of running text, points
+	lead  float64 // line height of running text, mm
+	depth int     // list nesting
+}
+
+// inline is the character style in force while walking inline nodes.
+type inline struct {
+	bold, italic, strike, code bool
+	link                       string
+}
+
+func (r *renderer) markdown(src string) {
+	if strings.TrimSpace(src) == "" {
+		return
+	}
+	m := &mdWriter{r: r, src: []byte(src), size: bodySize, lead: bodyLeading}
+	doc := markdownParser.Parse(text.NewReader(m.src))
+	m.blocks(doc)
+}
+
+func (m *mdWriter) blocks(n ast.Node) {
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		m.block(c)
+	}
+}
+
+func (m *mdWriter) block(n ast.Node) {
+	f := m.r.pdf
+	switch n := n.(type) {
+	case *ast.Heading:
+		m.heading(n)
+	case *ast.Paragraph:
+		m.paragraph(n)
+		f.Ln(2)
+	case *ast.TextBlock: // a paragraph in a tight list
+		m.paragraph(n)
+	case *ast.List:
+		m.list(n)
+	case *ast.Blockquote:
+		m.quote(n)
+	case *ast.FencedCodeBlock, *ast.CodeBlock:
+		m.code(n)
+	case *ast.ThematicBreak:
+		m.rule()
+	case *ast.HTMLBlock:
+		// Raw HTML has no meaning on paper and may hide anything; drop it.
+	case *east.Table:
+		m.table(n)
+	case *east.FootnoteList:
+		m.footnotes(n)
+	default:
+		m.blocks(n)
+	}
+}
+
+// heading sets a Markdown heading in bold, sized by level, and keeps it on
+// the page of the two lines that follow it.
+func (m *mdWriter) heading(n *ast.Heading) {
+	f := m.r.pdf
+	size := map[int]float64{1: 14, 2: 12.5, 3: 11}[n.Level]
+	if size == 0 {
+		size = bodySize
+	}
+	lead := size * 0.5
+	if !m.r.atTop() {
+		f.Ln(2)
+	}
+	if m.r.remaining() < lead+2*bodyLeading+2 && !m.r.atTop() {
+		f.AddPage()
+	}
+	saved := *m
+	m.size, m.lead = size, lead
+	m.inlines(n, inline{bold: true})
+	*m = saved
+	f.Ln(lead)
+	f.Ln(1.5)
+}
+
+// paragraph flows a block's inline content from the left margin.
+func (m *mdWriter) paragraph(n ast.Node) {
+	f := m.r.pdf
+	left, _, _, _ := f.GetMargins()
+	if f.GetX() < left {
+		f.SetX(left)
+	}
+	m.inlines(n, inline{})
+	f.Ln(m.lead)
+}
+
+func (m *mdWriter) inlines(n ast.Node, st inline) {
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		m.inline(c, st)
+	}
+}
+
+func (m *mdWriter) inline(n ast.Node, st inline) {
+	f := m.r.pdf
+	switch n := n.(type) {
+	case *ast.Text:
+		v := n.Value(m.src)
+		if !n.IsRaw() {
+			v = unescape(v)
+		}
+		m.write(string(v), st)
+		switch {
+		case n.HardLineBreak():
+			f.Ln(m.lead)
+		case n.SoftLineBreak():
+			m.write(" ", st)
+		}
+	case *ast.String:
+		v := n.Value
+		if !n.IsRaw() && !n.IsCode() {
+			v = unescape(v)
+		}
+		m.write(string(v), st)
+	case *ast.Emphasis:
+		if n.Level >= 2 {
+			st.bold = true
+		} else {
+			st.italic = true
+		}
+		m.inlines(n, st)
+	case *east.Strikethrough:
+		st.strike = true
+		m.inlines(n, st)
+	case *ast.CodeSpan:
+		st.code = true
+		m.inlines(n, st)
+	case *ast.Link:
+		// Paper cannot be clicked: the URL is printed after the text.
+		url := string(n.Destination)
+		st.link = url
+		m.inlines(n, st)
+		if url != "" && url != plain(n, m.src) {
+			st.link = ""
+			m.write(" ("+url+")", st)
+		}
+	case *ast.AutoLink:
+		url := string(n.URL(m.src))
+		st.link = url
+		m.write(url, st)
+	case *ast.Image:
+		st.italic = true
+		m.write("[Image: "+plain(n, m.src)+"]", st)
+	case *ast.RawHTML:
+		// Dropped, as HTML blocks are.
+	case *east.TaskCheckBox:
+		box := "[ ] "
+		if n.IsChecked {
+			box = "[x] "
+		}
+		m.write(box, st)
+	case *east.FootnoteLink:
+		m.write(fmt.Sprintf("[%d]", n.Index), st)
+	case *east.FootnoteBacklink:
+		// A way back up the page only a browser needs.
+	default:
+		m.inlines(n, st)
+	}
+}
+
+// write sets s in the given style at the current position, wrapping at the
+// margins.
+func (m *mdWriter) write(s string, st inline) {
+	if s == "" {
+		return
+	}
+	f := m.r.pdf
+	if st.code {
+		f.SetFont(mono, "", m.size*0.9)
+	} else {
+		style := ""
+		if st.bold {
+			style += "B"
+		}
+		if st.italic {
+			style += "I"
+		}
+		if st.strike {
+			style += "S"
+		}
+		f.SetFont(sans, style, m.size)
+	}
+	if st.link != "" {
+		f.SetTextColor(20, 70, 160)
+		f.WriteLinkString(m.lead, s, st.link)
+		f.SetTextColor(0, 0, 0)
+		return
+	}
+	f.Write(m.lead, s)
+}
+
+// unescape resolves backslash escapes and entities as an HTML renderer
+// would, since the PDF shows the characters themselves.
+func unescape(v []byte) []byte {
+	return util.ResolveEntityNames(util.ResolveNumericReferences(util.UnescapePunctuations(v)))
+}
+
+// plain is the text of a node's inline content without styling, for table
+// cells, image alt text and comparing a link's text with its URL.
+func plain(n ast.Node, src []byte) string {
+	var b strings.Builder
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		switch c := c.(type) {
+		case *ast.Text:
+			v := c.Value(src)
+			if !c.IsRaw() {
+				v = unescape(v)
+			}
+			b.Write(v)
+			if c.SoftLineBreak() || c.HardLineBreak() {
+				b.WriteByte(' ')
+			}
+		case *ast.String:
+			b.Write(c.Value)
+		case *ast.AutoLink:
+			b.Write(c.URL(src))
+		case *ast.RawHTML, *east.FootnoteBacklink:
+		case *east.FootnoteLink:
+			fmt.Fprintf(&b, "[%d]", c.Index)
+		default:
+			b.WriteString(plain(c, src))
+		}
+	}
+	return b.String()
+}
+
+// list draws bullets or numbers in a hanging indent, alternating bullet
+// shapes with depth so nesting stays visible in print.
+func (m *mdWriter) list(n *ast.List) {
+	f := m.r.pdf
+	left, _, _, _ := f.GetMargins()
+	num := n.Start
+	m.depth++
+	defer func() { m.depth-- }()
+	for item := n.FirstChild(); item != nil; item = item.NextSibling() {
+		marker := "•"
+		if m.depth%2 == 0 {
+			marker = "–"
+		}
+		if n.IsOrdered() {
+			marker = fmt.Sprintf("%d%c", num, n.Marker)
+			num++
+		}
+		if m.r.remaining() < m.lead {
+			f.AddPage()
+		}
+		f.SetFont(sans, "", m.size)
+		y := f.GetY()
+		f.SetX(left)
+		f.CellFormat(listIndent-1.5, m.lead, marker, "", 0, "R", false, 0, "")
+		f.SetLeftMargin(left + listIndent)
+		f.SetXY(left+listIndent, y)
+		m.blocks(item)
+		f.SetLeftMargin(left)
+		f.SetX(left)
+	}
+	if m.depth == 1 {
+		f.Ln(2)
+	}
+}
+
+// quote indents a block quote and rules its left edge, page by page when
+// it breaks across pages.
+func (m *mdWriter) quote(n *ast.Blockquote) {
+	f := m.r.pdf
+	left, _, _, _ := f.GetMargins()
+	startPage, startY := f.PageNo(), f.GetY()
+	f.SetLeftMargin(left + quoteIndent)
+	f.SetX(left + quoteIndent)
+	f.SetTextColor(60, 60, 60)
+	m.blocks(n)
+	f.SetTextColor(0, 0, 0)
+	f.SetLeftMargin(left)
+	f.SetX(left)
+	endPage, endY := f.PageNo(), f.GetY()-2 // less the last paragraph's gap
+	f.SetDrawColor(170, 170, 170)
+	f.SetLineWidth(0.8)
+	x := left + 2
+	for p := startPage; p <= endPage; p++ {
+		f.SetPage(p)
+		y0, y1 := margin, m.r.bottom()
+		if p == startPage {
+			y0 = startY
+		}
+		if p == endPage {
+			y1 = endY
+		}
+		f.Line(x, y0, x, y1)
+	}
+	f.SetPage(endPage)
+	f.SetDrawColor(0, 0, 0)
+	f.SetLineWidth(0.2)
+	f.Ln(1)
+}
+
+// code sets a code block in the mono font on a grey ground, line for line;
+// lines wider than the text are broken, not clipped.
+func (m *mdWriter) code(n ast.Node) {
+	f := m.r.pdf
+	left, _, _, _ := f.GetMargins()
+	width := m.r.textWidth()
+	f.SetFont(mono, "", codeSize)
+	f.SetFillColor(242, 242, 242)
+	const pad = 2.0
+	f.SetX(left)
+	f.CellFormat(width, 1.5, "", "", 1, "", true, 0, "")
+	lines := n.Lines()
+	for i := range lines.Len() {
+		seg := lines.At(i)
+		line := strings.TrimRight(string(seg.Value(m.src)), "\r\n")
+		line = strings.ReplaceAll(line, "\t", "    ")
+		for _, part := range breakRunes(line, func(s string) float64 { return f.GetStringWidth(s) }, width-2*pad) {
+			f.SetX(left)
+			f.CellFormat(pad, codeLead, "", "", 0, "", true, 0, "")
+			f.CellFormat(width-pad, codeLead, part, "", 1, "L", true, 0, "")
+		}
+	}
+	f.SetX(left)
+	f.CellFormat(width, 1.5, "", "", 1, "", true, 0, "")
+	f.SetFillColor(255, 255, 255)
+	f.Ln(2)
+}
+
+// breakRunes splits s into pieces no wider than w; an empty line stays one
+// empty piece so blank lines in code survive.
+func breakRunes(s string, width func(string) float64, w float64) []string {
+	var out []string
+	rs := []rune(s)
+	for len(rs) > 0 {
+		n := len(rs)
+		for n > 1 && width(string(rs[:n])) > w {
+			n--
+		}
+		out = append(out, string(rs[:n]))
+		rs = rs[n:]
+	}
+	if len(out) == 0 {
+		out = []string{""}
+	}
+	return out
+}
+
+// rule draws a thematic break as a short centred line.
+func (m *mdWriter) rule() {
+	f := m.r.pdf
+	left, _, _, _ := f.GetMargins()
+	w := m.r.textWidth()
+	y := f.GetY() + 2
+	f.SetDrawColor(150, 150, 150)
+	f.SetLineWidth(0.3)
+	f.Line(left+w/3, y, left+2*w/3, y)
+	f.SetDrawColor(0, 0, 0)
+	f.SetXY(left, y+4)
+}
+
+// table draws a GFM table with the same layout as report tables, but
+// without a number: it is part of the narrative, not a result.
+func (m *mdWriter) table(n *east.Table) {
+	var g grid
+	for _, a := range n.Alignments {
+		g.align = append(g.align, map[east.Alignment]string{east.AlignRight: "R", east.AlignCenter: "C"}[a])
+	}
+	for i := range g.align {
+		if g.align[i] == "" {
+			g.align[i] = "L"
+		}
+	}
+	for row := n.FirstChild(); row != nil; row = row.NextSibling() {
+		var cells []string
+		for c := row.FirstChild(); c != nil; c = c.NextSibling() {
+			cells = append(cells, strings.TrimSpace(plain(c, m.src)))
+		}
+		for len(cells) < len(g.align) {
+			cells = append(cells, "")
+		}
+		cells = cells[:len(g.align)]
+		if _, ok := row.(*east.TableHeader); ok {
+			g.head = cells
+		} else {
+			g.rows = append(g.rows, cells)
+		}
+	}
+	m.r.drawGrid(g, "")
+	m.r.pdf.Ln(blockGap)
+}
+
+// footnotes sets the block's notes at its end, in small type under a short
+// rule, numbered as their references are.
+func (m *mdWriter) footnotes(n *east.FootnoteList) {
+	f := m.r.pdf
+	left, _, _, _ := f.GetMargins()
+	y := f.GetY() + 1
+	f.SetDrawColor(150, 150, 150)
+	f.SetLineWidth(0.2)
+	f.Line(left, y, left+40, y)
+	f.SetDrawColor(0, 0, 0)
+	f.SetXY(left, y+2)
+	saved := *m
+	m.size, m.lead = smallSize, smallLeading
+	for fn := n.FirstChild(); fn != nil; fn = fn.NextSibling() {
+		note, ok := fn.(*east.Footnote)
+		if !ok {
+			continue
+		}
+		m.write(fmt.Sprintf("[%d] ", note.Index), inline{})
+		for p := note.FirstChild(); p != nil; p = p.NextSibling() {
+			m.inlines(p, inline{})
+			f.Ln(m.lead)
+		}
+	}
+	*m = saved
+	f.Ln(2)
+}
