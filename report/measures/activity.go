@@ -55,7 +55,7 @@ func (c *computer) activity() error {
 	for _, co := range c.s.Courses {
 		maxWeeks = max(maxWeeks, co.Weeks)
 	}
-	fig := &report.Figure{ID: "activity-weekly-active", Kind: report.FigureLines, Title: "Weekly active learners",
+	fig := &report.Figure{ID: "activity-weekly-active-chart", Kind: report.FigureLines, Title: "Weekly active learners",
 		XLabel: "Week", YLabel: "Share of enrolled learners (%)", Caption: activeDefinition}
 	for w := 1; w <= maxWeeks; w++ {
 		fig.Categories = append(fig.Categories, strconv.Itoa(w))

@@ -68,7 +68,7 @@ type crossTab struct {
 func (c *computer) build(t crossTab) (*report.Table, *report.Figure) {
 	tab := &report.Table{ID: t.id, Title: t.title, Definition: t.definition}
 	tab.Columns = []string{t.rowHeader}
-	fig := &report.Figure{ID: t.id, Kind: report.FigureBars, Title: t.title, Categories: t.rows, XLabel: t.rowHeader, YLabel: "Share of learners (%)"}
+	fig := &report.Figure{ID: t.id + "-chart", Kind: report.FigureBars, Title: t.title, Categories: t.rows, XLabel: t.rowHeader, YLabel: "Share of learners (%)"}
 	hides := make([][]bool, len(t.groups))
 	totals := make([]int, len(t.groups))
 	for g, name := range t.groups {

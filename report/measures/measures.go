@@ -2,6 +2,10 @@
 // report publishes: Measures with stable ids, numbered Tables and Figures,
 // and the generated blocks of each outline section.
 //
+// Ids: a measure is "<course>.<what>"; a table is "<section>-<what>"; a
+// figure is "<section>-<what>-chart", so a chart and the table of the same
+// numbers never share an id (their CSV files live side by side).
+//
 // It owns the definitions (what counts as active, passed, agreed) and
 // disclosure control: every count it publishes has passed the study's
 // minimum cell size. It knows nothing of HTML or PDF.
