@@ -1,0 +1,61 @@
+# moocreport: the two set-up commands are `make report` and `make test`.
+# Both install what they need (Go modules through the module proxy; the
+# Debian tools the PDF checks use) on a fresh machine.
+
+GO ?= go
+BIN := bin/moocreport
+
+# The build time stamped into every output. Taken from the last commit, so
+# two clones of the same commit produce byte-identical reports.
+SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
+export SOURCE_DATE_EPOCH
+
+.PHONY: all report test deps bench data fuzz clean
+
+all: report
+
+$(BIN): FORCE
+	$(GO) build -trimpath -o $(BIN) ./cmd/moocreport
+
+FORCE:
+
+## report: build the example study into public/<version>/
+report: $(BIN)
+	./$(BIN) build -study study.yaml
+
+## test: vet and run every test (installs poppler-utils and qpdf if missing)
+test: deps
+	$(GO) vet ./...
+	$(GO) test -count=1 ./...
+
+## deps: the system tools the tests use to check the PDF
+deps:
+	@missing=""; \
+	for t in pdftotext:poppler-utils pdffonts:poppler-utils qpdf:qpdf; do \
+	  command -v $${t%%:*} >/dev/null 2>&1 || missing="$$missing $${t##*:}"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null; \
+	fi
+
+## bench: throughput and memory benchmarks
+bench:
+	$(GO) test -run '^$$' -bench . -benchmem ./report/...
+
+## fuzz: run each parser's fuzz test for a short while
+FUZZTIME ?= 20s
+fuzz:
+	@for pkg in ./report/ingest; do \
+	  for f in $$($(GO) test -list '^Fuzz' $$pkg | grep '^Fuzz'); do \
+	    echo "== $$pkg $$f"; $(GO) test -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) $$pkg || exit 1; \
+	  done; \
+	done
+
+## data: regenerate the example study's raw exports under data/ (byte-for-byte)
+data:
+	$(GO) run ./cmd/gendata -out data
+
+clean:
+	rm -rf bin public

@@ -1,0 +1,275 @@
+// Package build runs the stages of a moocreport build in order: study
+// definition, ingest, measures, narrative, then the HTML and PDF renderers,
+// and publishes the result under public/<version>/.
+//
+// It is the only place that knows every stage; each stage knows only the
+// one before it.
+package build
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"time"
+
+	"github.com/moocreport/moocreport/report"
+	"github.com/moocreport/moocreport/report/charts"
+	"github.com/moocreport/moocreport/report/ingest"
+	"github.com/moocreport/moocreport/report/measures"
+	"github.com/moocreport/moocreport/report/narrative"
+	"github.com/moocreport/moocreport/report/render/html"
+	"github.com/moocreport/moocreport/report/render/pdf"
+	"github.com/moocreport/moocreport/report/site"
+	"github.com/moocreport/moocreport/report/study"
+)
+
+// Options configure one build.
+type Options struct {
+	// StudyFile is the path of study.yaml.
+	StudyFile string
+	// Public is the output root; empty means "public" beside study.yaml.
+	Public string
+	// Built is the build time, from SOURCE_DATE_EPOCH. When zero, a version
+	// already published keeps its original build time (so an identical
+	// rebuild is byte-identical) and a new version takes Now.
+	Built time.Time
+	Now   time.Time
+	// Force replaces a published version whose content would change.
+	Force bool
+	// Tool names the program and its version, e.g. "moocreport v0.1.0".
+	Tool string
+	// Log receives progress lines; nil discards them.
+	Log io.Writer
+}
+
+// Result says what a build produced.
+type Result struct {
+	Version string
+	Dir     string // public/<version>
+	Outcome site.Outcome
+}
+
+// Prepared is a study read and computed, ready to render.
+type Prepared struct {
+	Study    *study.Study
+	Dataset  *report.Dataset
+	Measures *measures.Result
+	Sections []report.Section
+	Inputs   []site.FileHash
+	StudyFH  site.FileHash
+}
+
+// Prepare runs every stage up to rendering. `moocreport check` stops here.
+func Prepare(studyFile string) (*Prepared, error) {
+	s, err := study.Load(studyFile)
+	if err != nil {
+		return nil, err
+	}
+	ds, err := ingest.Load(s)
+	if err != nil {
+		return nil, err
+	}
+	res, err := measures.Compute(s, ds)
+	if err != nil {
+		return nil, err
+	}
+	contentDir := filepath.Join(s.Dir, "content")
+	contentFiles, _ := filepath.Glob(filepath.Join(contentDir, "*.md"))
+	sort.Strings(contentFiles)
+	var inputs []string
+	inputs = append(inputs, ds.Inputs...)
+	for _, f := range contentFiles {
+		inputs = append(inputs, rel(s.Dir, f))
+	}
+	sort.Strings(inputs)
+	p := &Prepared{Study: s, Dataset: ds, Measures: res}
+	for _, in := range inputs {
+		fh, err := hashFile(s.Dir, in)
+		if err != nil {
+			return nil, err
+		}
+		p.Inputs = append(p.Inputs, fh)
+	}
+	if p.StudyFH, err = hashFile(s.Dir, filepath.Base(s.File)); err != nil {
+		return nil, err
+	}
+	auto := res.Sections
+	auto["provenance"] = append(auto["provenance"], provenance(p))
+	p.Sections, err = narrative.Assemble(contentDir, s.Outline, auto, res.Measures, func(f string) string { return rel(s.Dir, f) })
+	if err != nil {
+		return nil, err
+	}
+	return p, nil
+}
+
+// Run builds and publishes one version.
+func Run(opt Options) (*Result, error) {
+	logf := func(format string, args ...any) {
+		if opt.Log != nil {
+			fmt.Fprintf(opt.Log, format+"\n", args...)
+		}
+	}
+	p, err := Prepare(opt.StudyFile)
+	if err != nil {
+		return nil, err
+	}
+	s := p.Study
+	logf("read %d input files: %d learners, %d learner-weeks of activity, %d survey responses", len(p.Inputs), len(p.Dataset.Learners), len(p.Dataset.Activity), len(p.Dataset.Responses))
+	public := opt.Public
+	if public == "" {
+		public = filepath.Join(s.Dir, "public")
+	}
+	built := opt.Built
+	if built.IsZero() {
+		built = opt.Now
+		if m, err := site.ReadManifest(filepath.Join(public, s.Version)); err == nil {
+			built = m.Built
+		}
+	}
+	built = built.UTC().Truncate(time.Second)
+
+	man := site.Manifest{Study: s.ID, Title: s.Title, Version: s.Version, Summary: s.Summary, Tool: opt.Tool, Built: built, StudyFile: p.StudyFH, Inputs: p.Inputs}
+	doc := &report.Document{Title: s.Title, Subtitle: s.Subtitle, Authors: s.Authors, Version: s.Version, StudyID: s.ID, Built: built, Tool: opt.Tool, Sections: p.Sections, Measures: p.Measures.Measures}
+
+	staged, err := site.Stage(public, s.Version)
+	if err != nil {
+		return nil, err
+	}
+	defer os.RemoveAll(staged)
+	if err := render(staged, doc, man, s, public); err != nil {
+		return nil, err
+	}
+	out, err := site.Publish(public, s.Version, staged, opt.Force)
+	if err != nil {
+		return nil, err
+	}
+	logf("%s: %s", filepath.Join(public, s.Version), out)
+	if err := updateIndex(public, s.Title); err != nil {
+		return nil, err
+	}
+	return &Result{Version: s.Version, Dir: filepath.Join(public, s.Version), Outcome: out}, nil
+}
+
+// render writes every output file of one version into dir.
+func render(dir string, doc *report.Document, man site.Manifest, s *study.Study, public string) error {
+	measuresJSON, err := marshal(struct {
+		Study    string           `json:"study"`
+		Version  string           `json:"version"`
+		Measures []report.Measure `json:"measures"`
+	}{s.ID, s.Version, doc.Measures})
+	if err != nil {
+		return err
+	}
+	manifestJSON, err := marshal(man)
+	if err != nil {
+		return err
+	}
+	for name, b := range map[string][]byte{"measures.json": measuresJSON, "manifest.json": manifestJSON} {
+		if err := os.WriteFile(filepath.Join(dir, name), b, 0o644); err != nil {
+			return err
+		}
+	}
+	versions, err := site.Versions(public)
+	if err != nil {
+		return err
+	}
+	var hv []html.Version
+	seen := false
+	for _, m := range versions {
+		seen = seen || m.Version == s.Version
+		hv = append(hv, html.Version{Version: m.Version, Date: m.Built.Format("2 January 2006"), Summary: m.Summary})
+	}
+	if !seen {
+		hv = append([]html.Version{{Version: s.Version, Date: doc.Built.Format("2 January 2006"), Summary: s.Summary}}, hv...)
+	}
+	var overrides fs.FS
+	if fi, err := os.Stat(filepath.Join(s.Dir, "templates")); err == nil && fi.IsDir() {
+		overrides = os.DirFS(filepath.Join(s.Dir, "templates"))
+	}
+	err = html.Render(dir, doc, html.Options{Templates: overrides, FigureSVG: charts.SVG, Versions: hv,
+		PDF: "report.pdf", Manifest: "manifest.json", Measures: "measures.json"})
+	if err != nil {
+		return fmt.Errorf("rendering HTML: %w", err)
+	}
+	var buf bytes.Buffer
+	err = pdf.Render(&buf, doc, pdf.Options{FigurePNG: charts.PNG, Attachments: []pdf.Attachment{
+		{Name: "measures.json", Description: "Every computed number with its id, course, n and definition", Data: measuresJSON},
+		{Name: "manifest.json", Description: "SHA-256 of every input file, tool version and build time", Data: manifestJSON},
+	}})
+	if err != nil {
+		return fmt.Errorf("rendering PDF: %w", err)
+	}
+	return os.WriteFile(filepath.Join(dir, "report.pdf"), buf.Bytes(), 0o644)
+}
+
+// updateIndex rewrites public/index.html and public/latest after a build.
+func updateIndex(public, title string) error {
+	versions, err := site.Versions(public)
+	if err != nil {
+		return err
+	}
+	if len(versions) == 0 {
+		return errors.New("no published versions found after publishing")
+	}
+	var hv []html.Version
+	for _, m := range versions {
+		hv = append(hv, html.Version{Version: m.Version, Date: m.Built.Format("2 January 2006"), Summary: m.Summary})
+	}
+	var buf bytes.Buffer
+	if err := html.RenderIndex(&buf, title, hv); err != nil {
+		return err
+	}
+	if err := site.WriteFile(filepath.Join(public, "index.html"), buf.Bytes()); err != nil {
+		return err
+	}
+	return site.UpdateLatest(public, versions[0].Version)
+}
+
+// provenance is the generated provenance section: what this version was
+// built from, by content hash.
+func provenance(p *Prepared) report.Block {
+	t := &report.Table{ID: "provenance-inputs", Title: "Input files", Columns: []string{"File", "Bytes", "SHA-256"},
+		Definition: "Every file the build read, with its size and SHA-256 digest; the same list is in manifest.json."}
+	for _, fh := range append([]site.FileHash{p.StudyFH}, p.Inputs...) {
+		t.Rows = append(t.Rows, []report.Cell{{Text: fh.Path}, {Text: fmt.Sprint(fh.Bytes)}, {Text: fh.SHA256}})
+	}
+	return report.Block{Table: t}
+}
+
+func hashFile(dir, relPath string) (site.FileHash, error) {
+	f, err := os.Open(filepath.Join(dir, filepath.FromSlash(relPath)))
+	if err != nil {
+		return site.FileHash{}, err
+	}
+	defer f.Close()
+	h := sha256.New()
+	n, err := io.Copy(h, f)
+	if err != nil {
+		return site.FileHash{}, fmt.Errorf("%s: %w", relPath, err)
+	}
+	return site.FileHash{Path: relPath, SHA256: hex.EncodeToString(h.Sum(nil)), Bytes: n}, nil
+}
+
+func rel(dir, path string) string {
+	r, err := filepath.Rel(dir, path)
+	if err != nil {
+		return filepath.ToSlash(path)
+	}
+	return filepath.ToSlash(r)
+}
+
+func marshal(v any) ([]byte, error) {
+	b, err := json.MarshalIndent(v, "", "  ")
+	if err != nil {
+		return nil, err
+	}
+	return append(b, '\n'), nil
+}
