@@ -62,7 +62,7 @@ func (c *computer) activity() error {
 	}
 	tab := &report.Table{ID: "activity-weekly-active", Title: "Weekly active learners", Columns: []string{"Week"}, Definition: activeDefinition}
 	for _, co := range c.s.Courses {
-		tab.Columns = append(tab.Columns, co.Name+" n", co.Name+" %")
+		tab.Columns = append(tab.Columns, co.Short+" n", co.Short+" %")
 	}
 	for w := 1; w <= maxWeeks; w++ {
 		row := []report.Cell{textCell(strconv.Itoa(w))}
@@ -80,7 +80,7 @@ func (c *computer) activity() error {
 		tab.Rows = append(tab.Rows, row)
 	}
 	for _, co := range c.s.Courses {
-		s := report.Series{Name: co.Name}
+		s := report.Series{Name: co.Short}
 		for w := 1; w <= maxWeeks; w++ {
 			m := c.find(fmt.Sprintf("%s.active.w%d.share", co.Key, w))
 			if w > co.Weeks || m == nil || m.Suppressed {
@@ -101,7 +101,7 @@ func (c *computer) activity() error {
 	kindDef := "Learners in the enrolled-learner profile with at least one event of the kind in course weeks 1 to the last course week. Page: implicit page views and sequence navigation; video: play, pause, seek, stop and load video events; problem: server-side problem_check events; forum: edx.forum.* events."
 	ktab := &report.Table{ID: "activity-kinds", Title: "Learners by kind of activity", Columns: []string{"Activity"}, Definition: kindDef}
 	for _, co := range c.s.Courses {
-		ktab.Columns = append(ktab.Columns, co.Name+" n", co.Name+" % of enrolled")
+		ktab.Columns = append(ktab.Columns, co.Short+" n", co.Short+" % of enrolled")
 	}
 	everRow := []report.Cell{textCell("Active in any course week")}
 	for _, co := range c.s.Courses {

@@ -73,7 +73,7 @@ func (c *computer) learners() error {
 	var keys, names []string
 	for _, co := range c.s.Courses {
 		keys = append(keys, co.Key)
-		names = append(names, co.Name)
+		names = append(names, co.Short)
 		n := len(c.byCourse[co.Key])
 		c.count(co.Key+".enrolled", co.Key, "Enrolled learners", n,
 			"Learners in the course's enrolled-learner profile export.")

@@ -133,10 +133,10 @@ func (c *computer) suppressMeasure(m report.Measure) report.Measure {
 
 func (c *computer) lessThanK() string { return fmt.Sprintf("<%d", c.k) }
 
-// courseName returns a course's display name.
+// courseName returns a course's short name, as tables and legends use it.
 func (c *computer) courseName(key string) string {
 	if co, ok := c.s.Course(key); ok {
-		return co.Name
+		return co.Short
 	}
 	return key
 }

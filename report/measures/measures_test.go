@@ -55,8 +55,8 @@ func smallStudy() *study.Study {
 	return &study.Study{
 		ID: "s", Title: "T", Version: "1", Salt: "x", Privacy: study.Privacy{MinCell: 5}, Outline: study.DefaultOutline,
 		Courses: []study.Course{
-			{Key: "big", Name: "Big", CourseID: "c1", Role: "study", Start: start, Weeks: 2, PassMark: 0.5},
-			{Key: "tiny", Name: "Tiny", CourseID: "c2", Role: "baseline", Start: start, Weeks: 2, PassMark: 0.5},
+			{Key: "big", Name: "Big", Short: "Big", CourseID: "c1", Role: "study", Start: start, Weeks: 2, PassMark: 0.5},
+			{Key: "tiny", Name: "Tiny", Short: "Tiny", CourseID: "c2", Role: "baseline", Start: start, Weeks: 2, PassMark: 0.5},
 		},
 		Scales: map[string]study.Scale{"a5": {Labels: []string{"SD", "D", "N", "A", "SA"}}},
 		Surveys: []study.Survey{

@@ -30,9 +30,9 @@ func (c *computer) performance() error {
 		{textCell("Certificates delivered")},
 	}
 	for g, co := range c.s.Courses {
-		names = append(names, co.Name)
+		names = append(names, co.Short)
 		keys = append(keys, co.Key)
-		passTab.Columns = append(passTab.Columns, co.Name)
+		passTab.Columns = append(passTab.Columns, co.Short)
 		counts[g] = make([]int, len(bins))
 		grades := byCourse[co.Key]
 		passed, attempted, certs := 0, 0, 0
@@ -111,7 +111,7 @@ func (c *computer) trackTable(byCourse map[string][]report.Grade) *report.Table 
 		for _, track := range sortedKeys(totals) {
 			v := per[track]
 			id := co.Key + ".track." + slug(track)
-			t.Rows = append(t.Rows, []report.Cell{textCell(co.Name), textCell(track),
+			t.Rows = append(t.Rows, []report.Cell{textCell(co.Short), textCell(track),
 				measureCell(c.count(id+".graded", co.Key, "Graded learners on the "+track+" track", v[0], def)),
 				measureCell(c.count(id+".passed", co.Key, "Passed learners on the "+track+" track", v[1], def)),
 				measureCell(c.count(id+".certificates", co.Key, "Certificates on the "+track+" track", v[2], def)),

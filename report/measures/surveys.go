@@ -73,7 +73,7 @@ func (c *computer) surveys() error {
 				n++
 			}
 		}
-		pairs.Rows = append(pairs.Rows, []report.Cell{textCell(co.Name),
+		pairs.Rows = append(pairs.Rows, []report.Cell{textCell(co.Short),
 			numCell(formatInt(len(pre)), float64(len(pre))), numCell(formatInt(len(post)), float64(len(post))),
 			measureCell(c.count(co.Key+".pre-post.pairs", co.Key, "Matched pre/post pairs", n, pairs.Definition))})
 	}

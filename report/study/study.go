@@ -55,8 +55,11 @@ type Privacy struct {
 
 // Course is one course run in the study.
 type Course struct {
-	Key      string `yaml:"key"`  // short id used in measure ids, e.g. "eat"
-	Name     string `yaml:"name"` // display name
+	Key  string `yaml:"key"`  // short id used in measure ids, e.g. "eat"
+	Name string `yaml:"name"` // display name
+	// Short is the name used in table columns and chart legends, e.g.
+	// "EAT101x"; it defaults to Name.
+	Short    string `yaml:"short"`
 	CourseID string `yaml:"course_id"`
 	// Role is "study" or "baseline".
 	Role string `yaml:"role"`
@@ -160,6 +163,11 @@ func Parse(path string, b []byte) (*Study, error) {
 	s.Dir = filepath.Dir(path)
 	if v := os.Getenv("MOOCREPORT_SALT"); v != "" {
 		s.Salt = v
+	}
+	for i := range s.Courses {
+		if s.Courses[i].Short == "" {
+			s.Courses[i].Short = s.Courses[i].Name
+		}
 	}
 	if s.Privacy.MinCell == 0 {
 		s.Privacy.MinCell = 5
