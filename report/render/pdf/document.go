@@ -9,6 +9,7 @@
 package pdf
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -67,10 +68,16 @@ func Render(w io.Writer, doc *report.Document, opt Options) error {
 			return err
 		}
 		if prev != nil && lay.equal(*prev) {
-			if err := r.pdf.Output(w); err != nil {
-				return fmt.Errorf("pdf: writing: %w", err)
+			var buf bytes.Buffer
+			if err := r.pdf.Output(&buf); err != nil {
+				return fmt.Errorf("pdf: %w", err)
 			}
-			return nil
+			out, err := appendAttachments(buf.Bytes(), opt.Attachments, built(doc))
+			if err != nil {
+				return err
+			}
+			_, err = w.Write(out)
+			return err
 		}
 		prev = &lay
 	}
@@ -156,8 +163,7 @@ func (r *renderer) render() (layout, error) {
 	return layout{sections: r.sectionPages, pages: r.pdf.PageCount()}, nil
 }
 
-// metadata fills the document information dictionary and the embedded
-// files. Dates come from doc.Built, never the clock, so a rebuild is
+// metadata fills the document information dictionary. Dates come from doc.Built, never the clock, so a rebuild is
 // byte-identical.
 func (r *renderer) metadata() {
 	f, d := r.pdf, r.doc
@@ -167,18 +173,18 @@ func (r *renderer) metadata() {
 	f.SetKeywords("MOOC; learning analytics; "+d.StudyID, true)
 	f.SetCreator(d.Tool, true)
 	f.SetProducer(strings.TrimSpace(d.Tool+" with go-pdf/fpdf"), true)
-	built := d.Built.UTC()
+	f.SetCreationDate(built(d))
+	f.SetModificationDate(built(d))
+}
+
+// built is the document's date for metadata: doc.Built, or the epoch when
+// unset, since fpdf reads a zero time as "now" and output must not depend
+// on the clock.
+func built(d *report.Document) time.Time {
 	if d.Built.IsZero() {
-		// fpdf reads a zero time as "now"; the epoch keeps output stable.
-		built = time.Unix(0, 0).UTC()
+		return time.Unix(0, 0).UTC()
 	}
-	f.SetCreationDate(built)
-	f.SetModificationDate(built)
-	as := make([]fpdf.Attachment, len(r.opt.Attachments))
-	for i, a := range r.opt.Attachments {
-		as[i] = fpdf.Attachment{Content: a.Data, Filename: a.Name, Description: a.Description}
-	}
-	f.SetAttachments(as)
+	return d.Built.UTC()
 }
 
 // font sets the Go font in the given fpdf style ("", "B", "I", "BI").

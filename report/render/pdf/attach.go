@@ -1,0 +1,166 @@
+package pdf
+
+import (
+	"bytes"
+	"compress/zlib"
+	"crypto/md5"
+	"fmt"
+	"path"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf16"
+)
+
+// fpdf v0.9.0 writes SetAttachments' files before the page objects but
+// still addresses pages as objects 3, 5, 7…, so with attachments every
+// bookmark and contents link lands pages early. Render therefore leaves
+// fpdf's attachments empty and adds the files afterwards as an incremental
+// update (ISO 32000-1 §7.5.6): new file objects, a new catalog naming them,
+// and an xref section that points back to fpdf's. Nothing fpdf wrote moves.
+
+var (
+	trailerRe   = regexp.MustCompile(`trailer\n<<\n/Size (\d+)\n/Root (\d+) 0 R\n/Info (\d+) 0 R\n>>\nstartxref\n(\d+)\n%%EOF\n?$`)
+	mimeByExt   = map[string]string{".json": "application/json", ".csv": "text/csv", ".txt": "text/plain", ".yaml": "application/yaml"}
+	namesMarker = "/Names <<"
+)
+
+// appendAttachments returns doc with files embedded as document-level
+// attachments. Keys of the name tree are zero-padded positions, so viewers
+// list the files in the order given; each file spec carries the file's
+// name, description, size, MD5 checksum, date and, when known, MIME type.
+func appendAttachments(doc []byte, files []Attachment, date time.Time) ([]byte, error) {
+	if len(files) == 0 {
+		return doc, nil
+	}
+	m := trailerRe.FindSubmatch(doc)
+	if m == nil {
+		return nil, fmt.Errorf("pdf: attaching files: cannot find the trailer fpdf writes")
+	}
+	size, _ := strconv.Atoi(string(m[1]))
+	root, _ := strconv.Atoi(string(m[2]))
+	info, _ := strconv.Atoi(string(m[3]))
+	prev, _ := strconv.Atoi(string(m[4]))
+	catalog, err := catalogEntries(doc, root)
+	if err != nil {
+		return nil, err
+	}
+
+	out := bytes.NewBuffer(append([]byte(nil), doc...))
+	if !bytes.HasSuffix(doc, []byte("\n")) {
+		out.WriteByte('\n')
+	}
+	offsets := map[int]int{}
+	obj := func(n int, body string, stream []byte) {
+		offsets[n] = out.Len()
+		fmt.Fprintf(out, "%d 0 obj\n%s\n", n, body)
+		if stream != nil {
+			out.WriteString("stream\n")
+			out.Write(stream)
+			out.WriteString("\nendstream\n")
+		}
+		out.WriteString("endobj\n")
+	}
+	stamp := pdfDate(date)
+	var names []string
+	for i, a := range files {
+		stream, spec := size+2*i, size+2*i+1
+		z, err := deflate(a.Data)
+		if err != nil {
+			return nil, err
+		}
+		sum := md5.Sum(a.Data)
+		subtype := ""
+		if t, ok := mimeByExt[strings.ToLower(path.Ext(a.Name))]; ok {
+			subtype = " /Subtype /" + strings.ReplaceAll(t, "/", "#2F")
+		}
+		obj(stream, fmt.Sprintf("<< /Type /EmbeddedFile%s /Filter /FlateDecode /Length %d /Params << /Size %d /CheckSum <%x> /ModDate %s >> >>",
+			subtype, len(z), len(a.Data), sum, stamp), z)
+		obj(spec, fmt.Sprintf("<< /Type /Filespec /F %s /UF %s /Desc %s /EF << /F %d 0 R /UF %d 0 R >> >>",
+			asciiString(a.Name), textString(a.Name), textString(a.Description), stream, stream), nil)
+		names = append(names, fmt.Sprintf("(%03d) %d 0 R", i+1, spec))
+	}
+	obj(root, fmt.Sprintf("<<\n%s\n/Names << /EmbeddedFiles << /Names [%s] >> >>\n>>", catalog, strings.Join(names, " ")), nil)
+
+	xref := out.Len()
+	newSize := size + 2*len(files)
+	out.WriteString("xref\n0 1\n0000000000 65535 f \n")
+	fmt.Fprintf(out, "%d 1\n%010d 00000 n \n", root, offsets[root])
+	fmt.Fprintf(out, "%d %d\n", size, 2*len(files))
+	for n := size; n < newSize; n++ {
+		fmt.Fprintf(out, "%010d 00000 n \n", offsets[n])
+	}
+	fmt.Fprintf(out, "trailer\n<<\n/Size %d\n/Root %d 0 R\n/Info %d 0 R\n/Prev %d\n>>\nstartxref\n%d\n%%%%EOF\n", newSize, root, info, prev, xref)
+	return out.Bytes(), nil
+}
+
+// catalogEntries returns the body of fpdf's catalog dictionary without its
+// (empty) /Names entry, which fpdf writes last.
+func catalogEntries(doc []byte, root int) (string, error) {
+	start := bytes.LastIndex(doc, fmt.Appendf(nil, "\n%d 0 obj\n<<\n", root))
+	if start < 0 {
+		return "", fmt.Errorf("pdf: attaching files: cannot find catalog object %d", root)
+	}
+	body := doc[start+len(fmt.Sprintf("\n%d 0 obj\n<<\n", root)):]
+	end := bytes.Index(body, []byte("\nendobj"))
+	if end < 0 {
+		return "", fmt.Errorf("pdf: attaching files: catalog object %d has no end", root)
+	}
+	body = body[:end]
+	if i := bytes.Index(body, []byte(namesMarker)); i >= 0 {
+		body = body[:i]
+	} else {
+		body = bytes.TrimSuffix(body, []byte(">>"))
+	}
+	return strings.TrimSpace(string(body)), nil
+}
+
+// deflate compresses at a fixed level, so the same data gives the same
+// bytes.
+func deflate(b []byte) ([]byte, error) {
+	var buf bytes.Buffer
+	w, err := zlib.NewWriterLevel(&buf, zlib.BestCompression)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := w.Write(b); err != nil {
+		return nil, err
+	}
+	if err := w.Close(); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// textString encodes s as a PDF text string: UTF-16BE with a byte order
+// mark, in hex so no character needs escaping.
+func textString(s string) string {
+	var b strings.Builder
+	b.WriteString("<FEFF")
+	for _, u := range utf16.Encode([]rune(s)) {
+		fmt.Fprintf(&b, "%04X", u)
+	}
+	b.WriteString(">")
+	return b.String()
+}
+
+// asciiString is the legacy /F file name for readers older than /UF:
+// non-ASCII characters become "_".
+func asciiString(s string) string {
+	var b strings.Builder
+	b.WriteString("<")
+	for _, r := range s {
+		if r < 0x20 || r > 0x7e {
+			r = '_'
+		}
+		fmt.Fprintf(&b, "%02X", r)
+	}
+	b.WriteString(">")
+	return b.String()
+}
+
+// pdfDate formats t as a PDF date in UTC.
+func pdfDate(t time.Time) string {
+	return "(D:" + t.UTC().Format("20060102150405") + "Z)"
+}

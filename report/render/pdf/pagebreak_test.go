@@ -1,0 +1,106 @@
+package pdf
+
+import (
+	"math"
+	"slices"
+	"testing"
+)
+
+func TestPlanTable(t *testing.T) {
+	rows := func(n int, h float64) []float64 {
+		out := make([]float64, n)
+		for i := range out {
+			out[i] = h
+		}
+		return out
+	}
+	tests := []struct {
+		name            string
+		remaining, full float64
+		head            float64
+		rows            []float64
+		want            tablePlan
+	}{
+		{"fits where it is", 100, 250, 10, rows(5, 10), tablePlan{pages: []int{5}}},
+		{"exactly fills the page", 60, 250, 10, rows(5, 10), tablePlan{pages: []int{5}}},
+		{"header and two rows fit, rest continues", 35, 250, 10, rows(5, 10), tablePlan{pages: []int{2, 3}}},
+		{"header with one row moves to a new page", 25, 250, 10, rows(5, 10), tablePlan{newPage: true, pages: []int{5}}},
+		{"header alone moves to a new page", 12, 250, 10, rows(5, 10), tablePlan{newPage: true, pages: []int{5}}},
+		{"a one-row table needs only that row", 25, 250, 10, rows(1, 10), tablePlan{pages: []int{1}}},
+		{"at the top of a page a table never moves", 25, 25, 10, rows(5, 10), tablePlan{pages: []int{1, 1, 1, 1, 1}}},
+		{"empty table", 5, 250, 10, nil, tablePlan{newPage: true, pages: []int{0}}},
+		{"spans three pages", 50, 100, 10, rows(20, 10), tablePlan{pages: []int{4, 9, 7}}},
+		{"single orphan row is joined by one from the page before", 100, 100, 10, rows(10, 10), tablePlan{pages: []int{8, 2}}},
+		{"orphan stays when the page before cannot spare a row", 30, 30, 10, rows(3, 10), tablePlan{pages: []int{2, 1}}},
+		{"a row taller than a page gets a page of its own", 250, 250, 10, []float64{10, 300, 10}, tablePlan{pages: []int{1, 1, 1}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := planTable(tt.remaining, tt.full, tt.head, tt.rows)
+			if got.newPage != tt.want.newPage || !slices.Equal(got.pages, tt.want.pages) {
+				t.Errorf("planTable(%v, %v, %v, %d rows) = %+v, want %+v", tt.remaining, tt.full, tt.head, len(tt.rows), got, tt.want)
+			}
+			n := 0
+			for _, c := range got.pages {
+				n += c
+			}
+			if n != len(tt.rows) {
+				t.Errorf("plan holds %d rows, table has %d", n, len(tt.rows))
+			}
+		})
+	}
+}
+
+func TestPlaceFigure(t *testing.T) {
+	tests := []struct {
+		name                          string
+		remaining, full, img, caption float64
+		newPage                       bool
+		height                        float64
+	}{
+		{"fits with its caption", 120, 250, 85, 12, false, 85},
+		{"fits exactly", 97, 250, 85, 12, false, 85},
+		{"caption would fall off: both move", 90, 250, 85, 12, true, 85},
+		{"at the top of a page it stays", 250, 250, 85, 12, false, 85},
+		{"taller than a page is shrunk to fit with its caption", 250, 250, 300, 12, false, 238},
+		{"taller than a page, mid-page: shrunk and moved", 100, 250, 300, 12, true, 238},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			newPage, h := placeFigure(tt.remaining, tt.full, tt.img, tt.caption)
+			if newPage != tt.newPage || math.Abs(h-tt.height) > 1e-9 {
+				t.Errorf("placeFigure(%v, %v, %v, %v) = %v, %v; want %v, %v", tt.remaining, tt.full, tt.img, tt.caption, newPage, h, tt.newPage, tt.height)
+			}
+		})
+	}
+}
+
+func TestColumnWidths(t *testing.T) {
+	tests := []struct {
+		name             string
+		natural, minimum []float64
+		avail            float64
+		want             []float64
+	}{
+		{"natural widths fit", []float64{20, 30, 15}, []float64{10, 10, 15}, 170, []float64{20, 30, 15}},
+		{"only the wide text column shrinks", []float64{10, 400, 12, 12}, []float64{10, 30, 12, 12}, 170, []float64{10, 136, 12, 12}},
+		{"two wide columns shrink to a common width", []float64{10, 200, 300}, []float64{10, 20, 20}, 170, []float64{10, 80, 80}},
+		{"a column keeps its longest word", []float64{10, 200, 300}, []float64{10, 120, 20}, 170, []float64{10, 120, 40}},
+		{"longest words too wide: scaled down", []float64{100, 200}, []float64{100, 100}, 100, []float64{50, 50}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := columnWidths(tt.natural, tt.minimum, tt.avail)
+			sum := 0.0
+			for i := range got {
+				sum += got[i]
+				if math.Abs(got[i]-tt.want[i]) > 1e-6 {
+					t.Fatalf("columnWidths = %v, want %v", got, tt.want)
+				}
+			}
+			if sum > tt.avail+1e-6 {
+				t.Errorf("widths sum to %v, more than %v", sum, tt.avail)
+			}
+		})
+	}
+}
