@@ -25,6 +25,14 @@ type Learner struct {
 	Country     string // ISO 3166-1 alpha-2, "" when unknown
 	Mode        string // enrollment track: "audit", "verified", "honor", "professional", …
 	Verified    bool   // identity verification status is "verified"
+	// AgeBand is set when the source gives an age band instead of a year
+	// of birth (OULAD's "0-35"); measures then use it as given.
+	AgeBand string
+	Region  string // sub-national region where the source has one (OULAD)
+	// Enrolled and Unenrolled are when the learner (last) enrolled and, if
+	// they left, unenrolled; zero when the sources do not say.
+	Enrolled   time.Time
+	Unenrolled time.Time
 }
 
 // Grade is one learner's row from an edX grade report.
@@ -36,6 +44,9 @@ type Grade struct {
 	CertificateEligible  bool
 	CertificateDelivered bool
 	CertificateType      string
+	// Result is the platform's own final result where it records one
+	// (OULAD: "Pass", "Fail", "Distinction", "Withdrawn"); "" otherwise.
+	Result string
 	// Assignments maps an assignment column ("Homework 1", "Exam") to its
 	// score in 0–1; a missing entry means the export had "Not Attempted" or
 	// an empty cell.
@@ -76,6 +87,12 @@ type LearnerWeek struct {
 	Week    int    // course week, 1-based; 0 is the week before start, negative earlier
 	Events  [NumKinds]int
 	Days    uint8 // distinct days (UTC) with any activity in this week, 0–7
+	// Sessions and Seconds measure time on task: a learner's events are
+	// split into sessions wherever two events are further apart than the
+	// study's session gap; a session's time is from its first to its last
+	// event and counts in the week it starts.
+	Sessions int
+	Seconds  int
 }
 
 // Total returns the number of events of all kinds except enrollment.
@@ -102,6 +119,25 @@ type Response struct {
 	Answers map[string]string
 }
 
+// Reach is how much of a course's structure one learner visited, for
+// participation classes such as HarvardX's "explored" (at least half of
+// the chapters).
+type Reach struct {
+	Course   string
+	Learner  string
+	Chapters int // distinct chapters with at least one page view
+}
+
+// ProblemStat aggregates the submissions to one problem. Problem ids are
+// course content ids, not personal data.
+type ProblemStat struct {
+	Course        string
+	Problem       string
+	Learners      int // distinct learners who submitted
+	FirstAttempts int // submissions that were a learner's first attempt
+	FirstCorrect  int // first attempts that were correct
+}
+
 // Skip records input that a reader did not turn into a row, with the reason.
 // Nothing is dropped silently: every Skip is counted in the data-quality
 // section and in measures.json.
@@ -117,7 +153,12 @@ type Dataset struct {
 	Grades    []Grade
 	Activity  []LearnerWeek
 	Responses []Response
-	Skips     []Skip
+	Reach     []Reach
+	Problems  []ProblemStat
+	// Chapters is the number of chapters per course key, from the course
+	// structure where known, else the distinct chapters seen in the logs.
+	Chapters map[string]int
+	Skips    []Skip
 	// Inputs lists every raw file read, relative to the study directory,
 	// sorted, for the manifest.
 	Inputs []string

@@ -37,6 +37,10 @@ type Study struct {
 	Courses []Course         `yaml:"courses"`
 	Surveys []Survey         `yaml:"surveys"`
 	Scales  map[string]Scale `yaml:"scales"`
+	// Activity and Comparisons configure the research measures; see
+	// analysis.go.
+	Activity    Activity     `yaml:"activity"`
+	Comparisons []Comparison `yaml:"comparisons"`
 	// Outline orders the report's sections; empty means DefaultOutline.
 	// Ids beyond the default ones are sections written only in content/.
 	Outline []string `yaml:"outline"`
@@ -324,6 +328,7 @@ func (s *Study) validate() []error {
 			}
 		}
 	}
+	errs = append(errs, s.validateAnalysis()...)
 	names := make([]string, 0, len(s.Scales))
 	for k := range s.Scales {
 		names = append(names, k)
