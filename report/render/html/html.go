@@ -16,13 +16,13 @@ package html
 
 import (
 	"errors"
-	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
 
 	"github.com/moocreport/moocreport/report"
+	"github.com/moocreport/moocreport/report/tabular"
 )
 
 // Version is one published version as the version switcher and the index of
@@ -96,11 +96,7 @@ func Render(dir string, doc *report.Document, opt Options) error {
 		out = append(out, outFile{f.path, f.svg})
 	}
 	for _, t := range site.csvs {
-		b, err := tableCSV(t.table)
-		if err != nil {
-			return fmt.Errorf("html: CSV of %q: %w", t.table.ID, err)
-		}
-		out = append(out, outFile{t.path, b})
+		out = append(out, outFile{t.path, tabular.CSV(t.table)})
 	}
 	for _, f := range out {
 		if err := writeFile(dir, f.name, f.data); err != nil {
