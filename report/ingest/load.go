@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"time"
 
 	"github.com/moocreport/moocreport/report"
 	"github.com/moocreport/moocreport/report/study"
@@ -20,11 +21,12 @@ import (
 // tracking logs, then the surveys. A problem in one file does not stop the
 // others from being read: all errors are returned together.
 func Load(s *study.Study) (*report.Dataset, error) {
-	l := &loader{s: s, ds: &report.Dataset{}, inputs: map[string]bool{}}
+	l := &loader{s: s, ds: &report.Dataset{}, inputs: map[string]bool{}, enrol: map[string]map[string]Enrollment{}}
 	courses := make(map[string]*Course, len(s.Courses))
 	for _, c := range s.Courses {
 		courses[c.Key] = NewCourse(c, s.Salt)
 	}
+	l.oulad(courses)
 	for _, pass := range []string{"edx-profile", "edx-grades", "edx-tracking"} {
 		for _, c := range s.Courses {
 			for _, src := range c.Sources {
@@ -37,7 +39,7 @@ func Load(s *study.Study) (*report.Dataset, error) {
 	for _, c := range s.Courses {
 		for _, src := range c.Sources {
 			switch src.Format {
-			case "edx-profile", "edx-grades", "edx-tracking":
+			case "edx-profile", "edx-grades", "edx-tracking", "oulad":
 			default:
 				l.errs = append(l.errs, &ParseError{File: s.File, Line: src.Line,
 					Err: fmt.Errorf("course %s: unknown source format %q", c.Key, src.Format)})
@@ -62,6 +64,7 @@ func Load(s *study.Study) (*report.Dataset, error) {
 	if len(l.errs) > 0 {
 		return nil, errors.Join(l.errs...)
 	}
+	l.applyEnrollments()
 	ds := l.ds
 	for name := range l.inputs {
 		ds.Inputs = append(ds.Inputs, name)
@@ -85,6 +88,14 @@ func Load(s *study.Study) (*report.Dataset, error) {
 		}
 		return a.Week < b.Week
 	})
+	sort.SliceStable(ds.Reach, func(i, j int) bool {
+		a, b := ds.Reach[i], ds.Reach[j]
+		return a.Course < b.Course || a.Course == b.Course && a.Learner < b.Learner
+	})
+	sort.SliceStable(ds.Problems, func(i, j int) bool {
+		a, b := ds.Problems[i], ds.Problems[j]
+		return a.Course < b.Course || a.Course == b.Course && a.Problem < b.Problem
+	})
 	sort.SliceStable(ds.Skips, func(i, j int) bool {
 		a, b := ds.Skips[i], ds.Skips[j]
 		return a.File < b.File || a.File == b.File && a.Reason < b.Reason
@@ -100,6 +111,42 @@ type loader struct {
 	ds     *report.Dataset
 	inputs map[string]bool
 	errs   []error
+	// enrol holds enrolment dates from the tracking logs, by course key and
+	// pseudonym, until they are merged into the profile's learners.
+	enrol map[string]map[string]Enrollment
+}
+
+// mergeEnrollment combines the enrolments two sources saw: the latest of
+// each, and an unenrolment only if it is not older than the enrolment.
+func mergeEnrollment(a, b Enrollment) Enrollment {
+	if b.Enrolled.After(a.Enrolled) {
+		a.Enrolled = b.Enrolled
+	}
+	if b.Unenrolled.After(a.Unenrolled) {
+		a.Unenrolled = b.Unenrolled
+	}
+	if !a.Unenrolled.IsZero() && a.Unenrolled.Before(a.Enrolled) {
+		a.Unenrolled = time.Time{}
+	}
+	return a
+}
+
+// applyEnrollments sets the enrolment dates the logs give on the profile's
+// learners. A learner whom only the logs know is not added: enrolment
+// counts come from the profile, and the activity measures already count
+// unprofiled learners.
+func (l *loader) applyEnrollments() {
+	for i := range l.ds.Learners {
+		ln := &l.ds.Learners[i]
+		if e, ok := l.enrol[ln.Course][ln.ID]; ok {
+			if !e.Enrolled.IsZero() {
+				ln.Enrolled = e.Enrolled
+			}
+			if !e.Unenrolled.IsZero() {
+				ln.Unenrolled = e.Unenrolled
+			}
+		}
+	}
 }
 
 func (l *loader) source(c *Course, key string, src study.Source) {
@@ -128,13 +175,84 @@ func (l *loader) source(c *Course, key string, src study.Source) {
 		for _, name := range names {
 			l.inputs[name] = true
 		}
-		weeks, skips, err := ReadTrackingFiles(l.s.Dir, names, c)
+		opt := TrackingOptions{SessionGap: src.SessionGap, ByUsername: src.LearnerID == "username", MaxBadLines: src.MaxBadLines}
+		tr, err := ReadTrackingFiles(l.s.Dir, names, c, opt)
 		if err != nil {
 			l.errs = append(l.errs, err)
 			return
 		}
-		l.ds.Activity = append(l.ds.Activity, weeks...)
-		l.ds.Skips = append(l.ds.Skips, skips...)
+		l.ds.Activity = append(l.ds.Activity, tr.Weeks...)
+		l.ds.Reach = append(l.ds.Reach, tr.Reach...)
+		l.ds.Problems = append(l.ds.Problems, tr.Problems...)
+		l.ds.Skips = append(l.ds.Skips, tr.Skips...)
+		if tr.Chapters > 0 {
+			if l.ds.Chapters == nil {
+				l.ds.Chapters = map[string]int{}
+			}
+			// Several tracking sources of one course: the largest count
+			// seen; a course structure, when read, takes precedence.
+			l.ds.Chapters[key] = max(l.ds.Chapters[key], tr.Chapters)
+		}
+		if l.enrol[key] == nil {
+			l.enrol[key] = map[string]Enrollment{}
+		}
+		for id, e := range tr.Enrollments {
+			l.enrol[key][id] = mergeEnrollment(l.enrol[key][id], e)
+		}
+	}
+}
+
+// oulad reads every OULAD folder the study's courses name, each once for
+// all the courses naming it.
+func (l *loader) oulad(courses map[string]*Course) {
+	type folder struct {
+		courses map[string]*Course
+		line    int
+	}
+	folders := map[string]*folder{}
+	var names []string
+	for _, c := range l.s.Courses {
+		for _, src := range c.Sources {
+			if src.Format != "oulad" {
+				continue
+			}
+			m := l.match(src.Path, src.Line, fmt.Sprintf("course %s oulad source", c.Key))
+			if len(m) != 1 {
+				if len(m) > 1 {
+					l.errs = append(l.errs, &ParseError{File: l.s.File, Line: src.Line,
+						Err: fmt.Errorf("course %s oulad source: path %q: want one folder, matches %d", c.Key, src.Path, len(m))})
+				}
+				continue
+			}
+			f := folders[m[0]]
+			if f == nil {
+				f = &folder{courses: map[string]*Course{}, line: src.Line}
+				folders[m[0]] = f
+				names = append(names, m[0])
+			}
+			id := OULADCourseID(c.CourseID)
+			if other, dup := f.courses[id]; dup {
+				l.errs = append(l.errs, &ParseError{File: l.s.File, Line: src.Line,
+					Err: fmt.Errorf("course %s: module presentation %s is already course %s", c.Key, id, other.Key)})
+				continue
+			}
+			f.courses[id] = courses[c.Key]
+		}
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		o, err := ReadOULAD(os.DirFS(filepath.Join(l.s.Dir, filepath.FromSlash(name))), name, folders[name].courses)
+		if err != nil {
+			l.errs = append(l.errs, err)
+			continue
+		}
+		for _, in := range o.Inputs {
+			l.inputs[in] = true
+		}
+		l.ds.Learners = append(l.ds.Learners, o.Learners...)
+		l.ds.Grades = append(l.ds.Grades, o.Grades...)
+		l.ds.Activity = append(l.ds.Activity, o.Activity...)
+		l.ds.Skips = append(l.ds.Skips, o.Skips...)
 	}
 }
 

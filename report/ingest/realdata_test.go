@@ -73,10 +73,11 @@ func TestOpenEdXTrackingLogs(t *testing.T) {
 				t.Fatal(err)
 			}
 			defer in.Close()
-			weeks, skips, err := ReadTracking(in, f.name, c)
+			tr, err := ReadTracking(in, f.name, c, TrackingOptions{})
 			if err != nil {
 				t.Fatal(err)
 			}
+			weeks, skips := tr.Weeks, tr.Skips
 			counted, skipped, comments := 0, 0, 0
 			for _, w := range weeks {
 				for _, n := range w.Events {
@@ -115,10 +116,11 @@ func TestOpenEdXTrackingLogs(t *testing.T) {
 			t.Fatal(err)
 		}
 		defer in.Close()
-		weeks, _, err := ReadTracking(in, "enrollment_trends_tracking.log", c)
+		tr, err := ReadTracking(in, "enrollment_trends_tracking.log", c, TrackingOptions{})
 		if err != nil {
 			t.Fatal(err)
 		}
+		weeks := tr.Weeks
 		learners := map[string]bool{}
 		for _, w := range weeks {
 			if w.Total() != 0 || w.Days != 0 {

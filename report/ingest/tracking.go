@@ -3,21 +3,21 @@ package ingest
 import (
 	"bufio"
 	"bytes"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
-	"math/bits"
+	"math"
 	"os"
 	"path/filepath"
 	"runtime"
-	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
 
 	"github.com/klauspost/compress/gzip"
 	"github.com/moocreport/moocreport/report"
+	"github.com/moocreport/moocreport/report/study"
 )
 
 // Skip reasons of the tracking-log reader. They are stable strings: the
@@ -32,159 +32,106 @@ const (
 	SkipBadTime     = "bad timestamp"
 )
 
-// logEvent holds only the fields of a tracking-log event that activity
-// needs; encoding/json skips the rest (agent, ip, referer, page, …) without
-// allocating, and `event` stays raw until an enrollment event needs it.
+// Top-level and context members a tracking-log line is read for; all
+// others (agent, ip, referer, host, session, the payload of most events)
+// are validated and skipped without being decoded.
+var (
+	eventKeys   = []string{"time", "event_type", "event_source", "username", "page", "context", "event"}
+	contextKeys = []string{"course_id", "user_id", "path"}
+	payloadKeys = []string{"course_id", "user_id", "problem_id", "attempts", "success"}
+)
+
+const (
+	kTime = iota
+	kType
+	kSource
+	kUsername
+	kPage
+	kContext
+	kEvent
+)
+
+// logEvent holds the fields of a tracking-log event that ingest needs.
 type logEvent struct {
-	Time        string `json:"time"`
-	EventType   string `json:"event_type"`
-	EventSource string `json:"event_source"`
-	Username    string `json:"username"`
-	Context     struct {
-		CourseID string `json:"course_id"`
-		UserID   userID `json:"user_id"`
-	} `json:"context"`
-	Event json.RawMessage `json:"event"`
+	Time, EventType, EventSource, Username, Page string
+	CourseID, UserID, Path                       string
+	Event                                        []byte // raw payload, decoded only where needed
 }
 
-// userID accepts the shapes edX writes for a user id: a number, a string
-// (empty for anonymous events) or null.
-type userID string
-
-// UnmarshalJSON keeps a number's digits as text; anything but an integer,
-// a string or null makes the event malformed.
-func (u *userID) UnmarshalJSON(b []byte) error {
-	switch {
-	case string(b) == "null":
-		*u = ""
-	case len(b) > 0 && b[0] == '"':
-		var s string
-		if err := json.Unmarshal(b, &s); err != nil {
+// decode fills ev from one line, with the raw-value buffers of p; a line
+// that is not a JSON object, or whose fields have the wrong types, is an
+// error (a malformed line).
+func (p *logPart) decode(b []byte, ev *logEvent) error {
+	top, ctx := p.top[:], p.ctx[:]
+	if err := scanObject(b, eventKeys, top); err != nil {
+		return err
+	}
+	*ev = logEvent{Event: top[kEvent]}
+	var err error
+	str := func(dst *string, raw []byte, name string) {
+		if err == nil {
+			*dst, err = jsonString(raw, name)
+		}
+	}
+	str(&ev.Time, top[kTime], "time")
+	str(&ev.EventType, top[kType], "event_type")
+	str(&ev.EventSource, top[kSource], "event_source")
+	str(&ev.Username, top[kUsername], "username")
+	str(&ev.Page, top[kPage], "page")
+	if err != nil {
+		return err
+	}
+	if c := top[kContext]; c != nil && string(c) != "null" {
+		if c[0] != '{' {
+			return fmt.Errorf("context: want an object, got %s", clip(c))
+		}
+		if err := scanObject(c, contextKeys, ctx); err != nil {
 			return err
 		}
-		*u = userID(s)
-	case isDigits(string(b)):
-		*u = userID(b)
-	default:
-		return fmt.Errorf("user_id: want an integer or a string, got %s", b)
+		str(&ev.CourseID, ctx[0], "context.course_id")
+		str(&ev.Path, ctx[2], "context.path")
+		if err != nil {
+			return err
+		}
+		if ev.UserID, err = jsonUserID(ctx[1]); err != nil {
+			return err
+		}
 	}
 	return nil
 }
 
-// tally is one learner's activity in one course week.
-type tally struct {
-	events [report.NumKinds]int
-	days   uint8 // bit d set: activity on day d (0–6) of the week
+// payload holds the members of an event's payload that enrollment and
+// problem events carry.
+type payload struct {
+	CourseID, UserID, ProblemID, Success string
+	Attempts                             int // 0 when absent or not an integer
 }
 
-type weekKey struct {
-	user string // raw edX user id; pseudonymised only when merging
-	week int
-}
-
-// logPart is the aggregate of one log file. Workers build parts
-// independently; mergeLogs combines them in file order.
-type logPart struct {
-	file      string
-	weeks     map[weekKey]*tally
-	skips     map[string]int
-	lines     int
-	malformed int
-	firstBad  int   // line of the first malformed line
-	badErr    error // its decoding error
-	ev        logEvent
-}
-
-func newLogPart(file string) *logPart {
-	return &logPart{file: file, weeks: map[weekKey]*tally{}, skips: map[string]int{}}
-}
-
-// line counts one line of a log: as activity of kind k for a learner week,
-// or as a skip with its reason.
-func (p *logPart) line(c *Course, b []byte, lineNo int) {
-	p.lines++
-	b = bytes.TrimSpace(b)
-	if len(b) == 0 || b[0] == '#' {
-		p.skips[SkipComment]++
-		return
-	}
-	ev := &p.ev
-	*ev = logEvent{}
-	if err := json.Unmarshal(b, ev); err != nil {
-		p.skips[SkipMalformed]++
-		if p.malformed == 0 {
-			p.firstBad, p.badErr = lineNo, err
-		}
-		p.malformed++
-		return
-	}
-	if ev.EventSource == "task" {
-		p.skips[SkipTask]++
-		return
-	}
-	kind := classify(ev.EventType, ev.EventSource)
-	var payload *enrollment
-	if kind == report.KindEnrollment {
-		payload = parseEnrollment(ev.Event)
-	}
-	course := ev.Context.CourseID
-	if course == "" {
-		course = courseFromPath(ev.EventType)
-	}
-	if course == "" && payload != nil {
-		course = payload.CourseID
-	}
-	switch {
-	case course == "":
-		p.skips[SkipNoCourse]++
-		return
-	case course != c.ID:
-		p.skips[SkipOtherCourse]++
-		return
-	}
-	user := string(ev.Context.UserID)
-	if user == "" && ev.Username != "" {
-		user = c.users[ev.Username]
-	}
-	if user == "" && payload != nil {
-		user = string(payload.UserID)
-	}
-	if user == "" {
-		p.skips[SkipNoLearner]++
-		return
-	}
-	t, ok := parseTime(ev.Time)
-	if !ok {
-		p.skips[SkipBadTime]++
-		return
-	}
-	day := floorDiv(int64(t.Sub(c.Start)), int64(24*time.Hour))
-	week := floorDiv(day, 7)
-	k := weekKey{user, int(week) + 1}
-	w := p.weeks[k]
-	if w == nil {
-		w = &tally{}
-		p.weeks[k] = w
-	}
-	w.events[kind]++
-	if kind != report.KindEnrollment {
-		w.days |= 1 << (day - week*7)
-	}
-}
-
-// enrollment is the payload of edx.course.enrollment.* server events, which
-// carry the learner there rather than in the context.
-type enrollment struct {
-	CourseID string `json:"course_id"`
-	UserID   userID `json:"user_id"`
-}
-
-func parseEnrollment(raw json.RawMessage) *enrollment {
-	var e enrollment
-	if len(raw) == 0 || raw[0] != '{' || json.Unmarshal(raw, &e) != nil {
+// parsePayload reads an event's payload, an object or a JSON string
+// holding one; nil when it is neither or its members have the wrong types.
+func (p *logPart) parsePayload(raw []byte) *payload {
+	obj := jsonObject(raw)
+	if obj == nil {
 		return nil
 	}
-	return &e
+	f := p.pay[:]
+	if scanObject(obj, payloadKeys, f) != nil {
+		return nil
+	}
+	var pl payload
+	var err error
+	if pl.CourseID, err = jsonString(f[0], "course_id"); err != nil {
+		return nil
+	}
+	if pl.UserID, err = jsonUserID(f[1]); err != nil {
+		return nil
+	}
+	pl.ProblemID, _ = jsonString(f[2], "problem_id")
+	pl.Success, _ = jsonString(f[4], "success")
+	if a := f[3]; isDigits(string(a)) && len(a) < 9 {
+		pl.Attempts, _ = strconv.Atoi(string(a))
+	}
+	return &pl
 }
 
 // classify maps an event to its kind. A problem is the server's
@@ -268,11 +215,56 @@ func floorDiv(a, b int64) int64 {
 	return q
 }
 
+// TrackingOptions are a tracking source's reading settings (study.Source);
+// the zero value means the defaults.
+type TrackingOptions struct {
+	// SessionGap ends a session; 0 means study.DefaultSessionGap.
+	SessionGap time.Duration
+	// ByUsername identifies learners by username (through the profile)
+	// before context.user_id.
+	ByUsername bool
+	// MaxBadLines is the share of malformed lines tolerated per file; nil
+	// means study.DefaultMaxBadLines.
+	MaxBadLines *float64
+}
+
+func (o TrackingOptions) gap() int64 {
+	if o.SessionGap > 0 {
+		return int64(o.SessionGap / time.Millisecond)
+	}
+	return int64(study.DefaultSessionGap / time.Millisecond)
+}
+
+func (o TrackingOptions) maxBad() float64 {
+	if o.MaxBadLines != nil {
+		return *o.MaxBadLines
+	}
+	return study.DefaultMaxBadLines
+}
+
+// Tracking is what the tracking logs of one course give: activity per
+// learner week, reach, problem statistics, enrolment dates, and what was
+// not counted.
+type Tracking struct {
+	Weeks    []report.LearnerWeek // sorted by learner, week
+	Reach    []report.Reach       // sorted by learner; learners with a chapter view only
+	Problems []report.ProblemStat // sorted by problem id
+	Chapters int                  // distinct chapters seen in courseware URLs
+	// Enrollments maps a learner pseudonym to when they last enrolled and,
+	// if they left afterwards, unenrolled.
+	Enrollments map[string]Enrollment
+	Skips       []report.Skip // per file, in file order, reasons sorted
+}
+
+// Enrollment is a learner's last enrolment and unenrolment; zero when the
+// logs hold none.
+type Enrollment struct{ Enrolled, Unenrolled time.Time }
+
 var gzipMagic = []byte{0x1f, 0x8b}
 
 // readLog reads one log stream, gzipped or plain (told apart by the gzip
 // magic bytes, not the file name), into a part.
-func readLog(r io.Reader, file string, c *Course) (*logPart, error) {
+func readLog(r io.Reader, file string, c *Course, opt TrackingOptions) (*logPart, error) {
 	br := bufio.NewReaderSize(r, 64<<10)
 	var src io.Reader = br
 	zipped := false
@@ -286,7 +278,7 @@ func readLog(r io.Reader, file string, c *Course) (*logPart, error) {
 		src = bufio.NewReaderSize(gz, 256<<10)
 	}
 	lines := src.(*bufio.Reader)
-	p := newLogPart(file)
+	p := newLogPart(file, opt)
 	var long []byte
 	for lineNo := 1; ; lineNo++ {
 		b, err := lines.ReadSlice('\n')
@@ -311,32 +303,31 @@ func readLog(r io.Reader, file string, c *Course) (*logPart, error) {
 			break
 		}
 	}
-	if allowed := p.lines / 1000; p.malformed > allowed {
+	share := opt.maxBad()
+	if allowed := int(math.Floor(float64(p.lines)*share + 1e-9)); p.malformed > allowed {
 		return nil, &ParseError{File: file, Line: p.firstBad, Err: fmt.Errorf(
-			"%w: %d of %d lines are not JSON events, at most %d (0.1 %%) tolerated; this is the first: %v",
-			ErrTooManyMalformed, p.malformed, p.lines, allowed, p.badErr)}
+			"%w: %d of %d lines are not JSON events, at most %d (%s %%) tolerated; this is the first: %v",
+			ErrTooManyMalformed, p.malformed, p.lines, allowed, strconv.FormatFloat(share*100, 'g', -1, 64), p.badErr)}
 	}
 	return p, nil
 }
 
-// ReadTracking reads one tracking log, gzipped or plain JSON lines, and
-// returns course c's activity per learner week and the lines it did not
-// count. Up to 0.1 % of a file's lines may be malformed (a crash can leave
-// a torn line); more is an error naming the first.
-func ReadTracking(r io.Reader, file string, c *Course) ([]report.LearnerWeek, []report.Skip, error) {
-	p, err := readLog(r, file, c)
+// ReadTracking reads one tracking log, gzipped or plain JSON lines, for
+// course c. Up to opt.MaxBadLines of a file's lines may be malformed (a
+// crash can leave a torn line); more is an error naming the first.
+func ReadTracking(r io.Reader, file string, c *Course, opt TrackingOptions) (*Tracking, error) {
+	p, err := readLog(r, file, c, opt)
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
-	weeks, skips := mergeLogs(c, []*logPart{p})
-	return weeks, skips, nil
+	return mergeLogs(c, opt, []*logPart{p}), nil
 }
 
 // ReadTrackingFiles reads the logs dir/files[i] (files slash-separated and
 // relative to dir, as they appear in skips and errors) on a bounded pool of
 // runtime.GOMAXPROCS workers, one file at a time each, and merges the parts
 // in the order of files, so the result does not depend on scheduling.
-func ReadTrackingFiles(dir string, files []string, c *Course) ([]report.LearnerWeek, []report.Skip, error) {
+func ReadTrackingFiles(dir string, files []string, c *Course, opt TrackingOptions) (*Tracking, error) {
 	parts := make([]*logPart, len(files))
 	errs := make([]error, len(files))
 	jobs := make(chan int)
@@ -344,7 +335,7 @@ func ReadTrackingFiles(dir string, files []string, c *Course) ([]report.LearnerW
 	for w := 0; w < min(runtime.GOMAXPROCS(0), len(files)); w++ {
 		wg.Go(func() {
 			for i := range jobs {
-				parts[i], errs[i] = readLogFile(filepath.Join(dir, filepath.FromSlash(files[i])), files[i], c)
+				parts[i], errs[i] = readLogFile(filepath.Join(dir, filepath.FromSlash(files[i])), files[i], c, opt)
 			}
 		})
 	}
@@ -354,70 +345,16 @@ func ReadTrackingFiles(dir string, files []string, c *Course) ([]report.LearnerW
 	close(jobs)
 	wg.Wait()
 	if err := errors.Join(errs...); err != nil {
-		return nil, nil, err
+		return nil, err
 	}
-	weeks, skips := mergeLogs(c, parts)
-	return weeks, skips, nil
+	return mergeLogs(c, opt, parts), nil
 }
 
-func readLogFile(path, file string, c *Course) (*logPart, error) {
+func readLogFile(path, file string, c *Course, opt TrackingOptions) (*logPart, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	return readLog(f, file, c)
-}
-
-// mergeLogs adds up the parts' learner weeks, pseudonymises the learners,
-// and sorts by learner and week; skips stay per file, in file order.
-func mergeLogs(c *Course, parts []*logPart) ([]report.LearnerWeek, []report.Skip) {
-	if len(parts) == 0 {
-		return nil, nil
-	}
-	all := parts[0].weeks
-	if len(parts) > 1 {
-		all = map[weekKey]*tally{}
-		for _, p := range parts {
-			for k, t := range p.weeks {
-				a := all[k]
-				if a == nil {
-					a = &tally{}
-					all[k] = a
-				}
-				for i, n := range t.events {
-					a.events[i] += n
-				}
-				a.days |= t.days
-			}
-		}
-	}
-	weeks := make([]report.LearnerWeek, 0, len(all))
-	for k, t := range all {
-		weeks = append(weeks, report.LearnerWeek{
-			Course:  c.Key,
-			Learner: c.pseudonym(k.user),
-			Week:    k.week,
-			Events:  t.events,
-			Days:    uint8(bits.OnesCount8(t.days)),
-		})
-	}
-	sort.Slice(weeks, func(i, j int) bool {
-		if weeks[i].Learner != weeks[j].Learner {
-			return weeks[i].Learner < weeks[j].Learner
-		}
-		return weeks[i].Week < weeks[j].Week
-	})
-	var skips []report.Skip
-	for _, p := range parts {
-		reasons := make([]string, 0, len(p.skips))
-		for r := range p.skips {
-			reasons = append(reasons, r)
-		}
-		sort.Strings(reasons)
-		for _, r := range reasons {
-			skips = append(skips, report.Skip{File: p.file, Reason: r, Count: p.skips[r]})
-		}
-	}
-	return weeks, skips
+	return readLog(f, file, c, opt)
 }

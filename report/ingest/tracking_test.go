@@ -33,37 +33,48 @@ func sortWeeks(ws []report.LearnerWeek) []report.LearnerWeek {
 	return ws
 }
 
+// timed sets a week's sessions and their seconds.
+func timed(w report.LearnerWeek, sessions, seconds int) report.LearnerWeek {
+	w.Sessions, w.Seconds = sessions, seconds
+	return w
+}
+
 // tinyWeeks is the activity in testdata/tiny/logs, worked out by hand from
-// the events there (see the comments per learner).
+// the events there (see the comments per learner). Sessions use the
+// default 30-minute gap and count in the week they start.
 var tinyWeeks = []report.LearnerWeek{
-	// 101: page + video on Mon 2 Mar; browser problem_check (other) and
-	// server problem_check on Tue; showanswer (other) on Wed; two video
-	// events on Tue 10 Mar.
-	week("101", 1, 3, 2, 1, 1, 1),
-	week("101", 2, 1, 0, 0, 2),
+	// 101: page + video on Mon 2 Mar (10:15:30.123–10:20:00: one session,
+	// 269.877 s, truncated to 269); browser problem_check (other) and
+	// server problem_check on Tue 0.5 s apart (one session, 0 s);
+	// showanswer (other) on Wed (one session); two video events on Tue 10
+	// Mar five minutes apart (one session, 300 s).
+	timed(week("101", 1, 3, 2, 1, 1, 1), 3, 269),
+	timed(week("101", 2, 1, 0, 0, 2), 1, 300),
 	// 102: page at 23:30 -02:00 on Wed 4 Mar = Thu 01:30 UTC; enrollment
-	// change only in week 2 (no active day); forum at 01:00 +01:00 on
-	// Mon 16 Mar = 00:00 UTC, the first second of week 3.
-	week("102", 1, 1, 0, 1),
+	// change only in week 2 (no active day, no session); forum at 01:00
+	// +01:00 on Mon 16 Mar = 00:00 UTC, the first second of week 3.
+	timed(week("102", 1, 1, 0, 1), 1, 0),
 	week("102", 2, 0, 0, 0, 0, 0, 0, 1),
-	week("102", 3, 1, 0, 0, 0, 0, 1),
+	timed(week("102", 3, 1, 0, 0, 0, 0, 1), 1, 0),
 	// 103: enrolled the day before start (week 0, learner from
 	// event.user_id); forum post linked by username only.
 	week("103", 0, 0, 0, 0, 0, 0, 0, 1),
-	week("103", 1, 1, 0, 0, 0, 0, 1),
+	timed(week("103", 1, 1, 0, 0, 0, 0, 1), 1, 0),
 	// 104: seq_goto at 23:59:59.999 on Sun 8 Mar (week 1), then a mobile
-	// edx.video.played and an edx.ui.lms click on Mon 9 Mar (week 2).
-	week("104", 1, 1, 0, 1),
+	// edx.video.played and an edx.ui.lms click on Mon 9 Mar (week 2) 10 s
+	// later: one session of 10.001 s, counted in week 1 where it starts.
+	timed(week("104", 1, 1, 0, 1), 1, 10),
 	week("104", 2, 1, 0, 1, 1),
 }
 
 func TestReadTrackingFiles(t *testing.T) {
 	c := tinyCourse(t)
 	files := []string{"logs/tracking.log-20260302", "logs/tracking.log-20260309.gz"}
-	weeks, skips, err := ReadTrackingFiles("testdata/tiny", files, c)
+	tr, err := ReadTrackingFiles("testdata/tiny", files, c, TrackingOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
+	weeks, skips := tr.Weeks, tr.Skips
 	if want := sortWeeks(append([]report.LearnerWeek(nil), tinyWeeks...)); !reflect.DeepEqual(weeks, want) {
 		t.Errorf("weeks:\n got %+v\nwant %+v", weeks, want)
 	}
@@ -87,7 +98,7 @@ func TestReadTrackingFiles(t *testing.T) {
 // the whole file read at once.
 func TestReadTrackingSplit(t *testing.T) {
 	c := tinyCourse(t)
-	whole, _, err := ReadTracking(open(t, "tiny/logs/tracking.log-20260302"), "whole", c)
+	whole, err := ReadTracking(open(t, "tiny/logs/tracking.log-20260302"), "whole", c, TrackingOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -104,10 +115,11 @@ func TestReadTrackingSplit(t *testing.T) {
 		}
 		files = append(files, name)
 	}
-	split, _, err := ReadTrackingFiles(dir, files, c)
+	split, err := ReadTrackingFiles(dir, files, c, TrackingOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
+	split.Skips, whole.Skips = nil, nil // per file by design
 	if !reflect.DeepEqual(split, whole) {
 		t.Errorf("split read:\n got %+v\nwant %+v", split, whole)
 	}
@@ -139,17 +151,18 @@ func TestReadTrackingErrors(t *testing.T) {
 			"bad.log:5: too many malformed lines: 1 of 999 lines are not JSON events, at most 0 (0.1 %) tolerated; this is the first: unexpected end of JSON input"},
 		{"one malformed line in 1000 is tolerated", []byte(strings.Repeat(event, 4) + "{\"time\": \n" + strings.Repeat(event, 995)), ""},
 		{"two malformed lines in 1999 are too many", []byte("[1]\n" + strings.Repeat(event, 1997) + "{,}"),
-			"bad.log:1: too many malformed lines: 2 of 1999 lines are not JSON events, at most 1 (0.1 %) tolerated; this is the first: json: cannot unmarshal array into Go value of type ingest.logEvent"},
+			"bad.log:1: too many malformed lines: 2 of 1999 lines are not JSON events, at most 1 (0.1 %) tolerated; this is the first: want a JSON object, got '['"},
 		{"user id of the wrong type is malformed", []byte(`{"context": {"user_id": true}}`),
 			"bad.log:1: too many malformed lines: 1 of 1 lines are not JSON events, at most 0 (0.1 %) tolerated; this is the first: user_id: want an integer or a string, got true"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, skips, err := ReadTracking(bytes.NewReader(tt.in), "bad.log", c)
+			tr, err := ReadTracking(bytes.NewReader(tt.in), "bad.log", c, TrackingOptions{})
 			if tt.want == "" {
 				if err != nil {
 					t.Fatal(err)
 				}
+				skips := tr.Skips
 				if want := []report.Skip{{File: "bad.log", Reason: SkipMalformed, Count: 1}}; !reflect.DeepEqual(skips, want) {
 					t.Errorf("skips = %+v, want %+v", skips, want)
 				}
@@ -197,7 +210,7 @@ func TestTrackingLine(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			p := newLogPart("f")
+			p := newLogPart("f", TrackingOptions{})
 			p.line(c, []byte(tt.line), 1)
 			if tt.skip != "" {
 				if len(p.weeks) != 0 || !reflect.DeepEqual(p.skips, map[string]int{tt.skip: 1}) {
@@ -253,7 +266,7 @@ func FuzzTrackingLine(f *testing.F) {
 	}
 	c := tinyCourse(f)
 	f.Fuzz(func(t *testing.T, line []byte) {
-		p := newLogPart("f")
+		p := newLogPart("f", TrackingOptions{})
 		p.line(c, line, 1)
 		n := 0
 		for k, w := range p.weeks {
@@ -280,11 +293,11 @@ func FuzzReadTracking(f *testing.F) {
 	f.Add(readFixture(f, "bad/truncated.log.gz"))
 	c := tinyCourse(f)
 	f.Fuzz(func(t *testing.T, b []byte) {
-		weeks, _, err := ReadTracking(bytes.NewReader(b), "f", c)
+		tr, err := ReadTracking(bytes.NewReader(b), "f", c, TrackingOptions{})
 		if err != nil {
 			return
 		}
-		for _, w := range weeks {
+		for _, w := range tr.Weeks {
 			if w.Days > 7 || w.Learner == "" {
 				t.Fatalf("bad learner week %+v", w)
 			}
@@ -315,7 +328,7 @@ func BenchmarkTrackingLogs(b *testing.B) {
 	}
 	b.ResetTimer()
 	for b.Loop() {
-		if _, _, err := ReadTrackingFiles(dir, files, c); err != nil {
+		if _, err := ReadTrackingFiles(dir, files, c, TrackingOptions{}); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -77,14 +77,39 @@ type Course struct {
 }
 
 // Source is one raw export. Path may be a glob (e.g. "logs/*.log.gz").
+//
+// The settings after Path say how to read the source, not what to measure
+// (that is Study.Activity's job); each applies only to the formats named
+// and is an error on any other, so a misplaced setting is never ignored.
 type Source struct {
 	Format string `yaml:"format"` // see Formats
 	Path   string `yaml:"path"`
-	Line   int    `yaml:"-"` // line in study.yaml, for errors
+	// SessionGap (edx-tracking) splits a learner's events into sessions
+	// wherever two are further apart; default DefaultSessionGap. YAML
+	// durations: "30m", "1h".
+	SessionGap time.Duration `yaml:"session_gap"`
+	// LearnerID (edx-tracking) says which field identifies the learner:
+	// "user_id" (default: context.user_id, else the username through the
+	// profile) or "username" (the username through the profile first).
+	LearnerID string `yaml:"learner_id"`
+	// MaxBadLines (edx-tracking) is the share of a file's lines that may
+	// be malformed before the file is refused; default 0.001 (0.1 %).
+	MaxBadLines *float64 `yaml:"max_bad_lines"`
+	Line        int      `yaml:"-"` // line in study.yaml, for errors
 }
 
+// DefaultSessionGap is the inactivity that ends a session when a source
+// gives none: 30 minutes, the convention of web analytics and of most MOOC
+// time-on-task studies.
+const DefaultSessionGap = 30 * time.Minute
+
+// DefaultMaxBadLines is the share of malformed tracking-log lines tolerated
+// when a source gives none: a crash can leave a torn line, more is a bad
+// file.
+const DefaultMaxBadLines = 0.001
+
 // Formats lists the course source formats ingest understands.
-var Formats = []string{"edx-profile", "edx-grades", "edx-tracking"}
+var Formats = []string{"edx-profile", "edx-grades", "edx-tracking", "oulad"}
 
 // Survey is one survey instrument export for one course.
 type Survey struct {
@@ -112,7 +137,8 @@ type Question struct {
 
 // Scale is a Likert scale: its labels from lowest to highest point.
 type Scale struct {
-	Labels []string `yaml:"labels"`
+	Labels     []string         `yaml:"labels"`
+	ScaleItems `yaml:",inline"` // optional items and reverse-coded items; see analysis.go
 }
 
 // Date is a calendar date in study.yaml (YYYY-MM-DD), midnight UTC.
@@ -129,7 +155,7 @@ func (d *Date) UnmarshalYAML(n *yaml.Node) error {
 }
 
 // DefaultOutline is the section order when study.yaml gives none.
-var DefaultOutline = []string{"introduction", "learners", "activity", "performance", "surveys", "methods", "data-quality", "disclosure", "provenance"}
+var DefaultOutline = []string{"introduction", "learners", "activity", "performance", "surveys", "comparisons", "methods", "data-quality", "disclosure", "provenance"}
 
 // Load reads, decodes and validates the study file at path.
 func Load(path string) (*Study, error) {
@@ -297,6 +323,7 @@ func (s *Study) validate() []error {
 			if src.Path == "" {
 				bad("line %d: %s.sources[%d].path: missing", src.Line, where, j)
 			}
+			errs = append(errs, src.validate(fmt.Sprintf("line %d: %s.sources[%d]", src.Line, where, j))...)
 		}
 	}
 	for i, sv := range s.Surveys {
@@ -348,6 +375,30 @@ func (s *Study) validate() []error {
 			bad("outline: section %q listed twice", sec)
 		}
 		seen[sec] = true
+	}
+	return errs
+}
+
+// validate checks the reading settings of a source: each only where its
+// format uses it, and in range.
+func (src Source) validate(where string) []error {
+	var errs []error
+	bad := func(format string, args ...any) { errs = append(errs, fmt.Errorf(format, args...)) }
+	tracking := src.Format == "edx-tracking"
+	if src.SessionGap != 0 && (!tracking || src.SessionGap < time.Second) {
+		bad("%s.session_gap: want a duration of at least 1s on an edx-tracking source, got %s on %s", where, src.SessionGap, src.Format)
+	}
+	switch src.LearnerID {
+	case "":
+	case "user_id", "username":
+		if !tracking {
+			bad("%s.learner_id: only edx-tracking sources take it, not %s", where, src.Format)
+		}
+	default:
+		bad("%s.learner_id: want \"user_id\" or \"username\", got %q", where, src.LearnerID)
+	}
+	if m := src.MaxBadLines; m != nil && (!tracking || *m < 0 || *m >= 1) {
+		bad("%s.max_bad_lines: want a share in [0, 1) on an edx-tracking source, got %g on %s", where, *m, src.Format)
 	}
 	return errs
 }

@@ -38,7 +38,7 @@ func TestParseErrors(t *testing.T) {
 		{name: "bad date names the line", yaml: strings.Replace(valid, "2026-03-02", "03/02/2026", 1),
 			want: []string{"line 10: want a date YYYY-MM-DD, got \"03/02/2026\""}},
 		{name: "unknown format names the source line", yaml: strings.Replace(valid, "edx-profile", "edx-profil", 1),
-			want: []string{`study.yaml: line 14: courses[0].sources[0].format: want one of edx-profile, edx-grades, edx-tracking, got "edx-profil"`}},
+			want: []string{`study.yaml: line 14: courses[0].sources[0].format: want one of edx-profile, edx-grades, edx-tracking, oulad, got "edx-profil"`}},
 		{name: "every validation problem is reported at once", yaml: strings.Replace(strings.Replace(valid, "role: study", "role: main", 1), "pass_mark: 0.5", "pass_mark: 50", 1),
 			want: []string{`courses[0].role: want "study" or "baseline", got "main"`, "courses[0].pass_mark: want a grade in (0, 1], got 50"}},
 		{name: "latest is not a version", yaml: strings.Replace(valid, `"1.0"`, "latest", 1),

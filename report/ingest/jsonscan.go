@@ -1,0 +1,365 @@
+package ingest
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"unicode/utf8"
+)
+
+// This file is a small JSON field extractor for tracking-log lines. A line
+// is ~1 kB of JSON of which activity needs a handful of short fields;
+// unmarshalling it with encoding/json costs most of the ingest time, and
+// most of that is spent on fields we throw away (agent, referer, the
+// event payload). scanObject validates the whole line exactly as strictly
+// as encoding/json (json.Valid is the fuzz oracle, see FuzzScanObject) but
+// only slices out the raw values of the keys asked for; strings are
+// decoded lazily, and only strings with escapes or non-ASCII bytes go
+// through encoding/json itself, so their decoding is encoding/json's by
+// construction.
+
+// maxDepth is encoding/json's nesting limit: deeper input is invalid there,
+// so it is here.
+const maxDepth = 10000
+
+var errSyntax = errors.New("invalid JSON")
+
+// scanObject checks that b is exactly one JSON object (with optional
+// surrounding white space) and sets out[i] to the raw value of the member
+// named keys[i], or nil when there is none. A repeated member's last value
+// wins, as in encoding/json. Keys are matched exactly (encoding/json would
+// also match other letter cases; edX writes lower case only).
+func scanObject(b []byte, keys []string, out [][]byte) error {
+	for i := range out {
+		out[i] = nil
+	}
+	s := scanner{b: b}
+	s.ws()
+	if s.i >= len(b) {
+		return errors.New("unexpected end of JSON input")
+	}
+	if b[s.i] != '{' {
+		return fmt.Errorf("want a JSON object, got %s", s.what())
+	}
+	s.i++
+	s.ws()
+	if s.i < len(b) && b[s.i] == '}' {
+		s.i++
+	} else {
+		for {
+			s.ws()
+			ks := s.i
+			esc, ok := s.str()
+			if !ok {
+				return s.fail()
+			}
+			key := b[ks+1 : s.i-1]
+			s.ws()
+			if s.i >= len(b) || b[s.i] != ':' {
+				return s.fail()
+			}
+			s.i++
+			s.ws()
+			vs := s.i
+			if !s.value(1) {
+				return s.fail()
+			}
+			if k := keyIndex(keys, key, esc, b[ks:s.i]); k >= 0 {
+				out[k] = b[vs:s.i]
+			}
+			s.ws()
+			if s.i >= len(b) {
+				return s.fail()
+			}
+			if b[s.i] == ',' {
+				s.i++
+				continue
+			}
+			if b[s.i] != '}' {
+				return s.fail()
+			}
+			s.i++
+			break
+		}
+	}
+	s.ws()
+	if s.i != len(b) {
+		return fmt.Errorf("%w: data after the top-level object at byte %d", errSyntax, s.i)
+	}
+	return nil
+}
+
+// keyIndex finds key among keys; a key with escapes is decoded first.
+func keyIndex(keys []string, key []byte, esc bool, quoted []byte) int {
+	if esc {
+		var k string
+		if json.Unmarshal(quoted, &k) != nil {
+			return -1
+		}
+		key = []byte(k)
+	}
+	for i, k := range keys {
+		if string(key) == k {
+			return i
+		}
+	}
+	return -1
+}
+
+type scanner struct {
+	b []byte
+	i int
+}
+
+func (s *scanner) what() string {
+	if s.i >= len(s.b) {
+		return "end of input"
+	}
+	return fmt.Sprintf("%q", s.b[s.i])
+}
+
+func (s *scanner) fail() error {
+	if s.i >= len(s.b) {
+		return errors.New("unexpected end of JSON input")
+	}
+	return fmt.Errorf("%w: unexpected %s at byte %d", errSyntax, s.what(), s.i)
+}
+
+func (s *scanner) ws() {
+	for s.i < len(s.b) {
+		switch s.b[s.i] {
+		case ' ', '\t', '\n', '\r':
+			s.i++
+		default:
+			return
+		}
+	}
+}
+
+// str scans a string starting at s.i (its opening quote) and reports
+// whether it needs decoding (escapes or non-ASCII bytes).
+func (s *scanner) str() (esc, ok bool) {
+	b := s.b
+	if s.i >= len(b) || b[s.i] != '"' {
+		return false, false
+	}
+	s.i++
+	for s.i < len(b) {
+		c := b[s.i]
+		switch {
+		case c == '"':
+			s.i++
+			return esc, true
+		case c == '\\':
+			esc = true
+			if s.i+1 >= len(b) {
+				return esc, false
+			}
+			switch b[s.i+1] {
+			case '"', '\\', '/', 'b', 'f', 'n', 'r', 't':
+				s.i += 2
+			case 'u':
+				if s.i+6 > len(b) {
+					return esc, false
+				}
+				for _, h := range b[s.i+2 : s.i+6] {
+					if !isHex(h) {
+						return esc, false
+					}
+				}
+				s.i += 6
+			default:
+				return esc, false
+			}
+		case c < 0x20:
+			return esc, false
+		default:
+			if c >= utf8.RuneSelf {
+				esc = true
+			}
+			s.i++
+		}
+	}
+	return esc, false
+}
+
+func isHex(c byte) bool {
+	return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F'
+}
+
+// value skips one valid JSON value at depth (1 for a top-level member).
+func (s *scanner) value(depth int) bool {
+	b := s.b
+	if s.i >= len(b) {
+		return false
+	}
+	switch c := b[s.i]; {
+	case c == '"':
+		_, ok := s.str()
+		return ok
+	case c == '{' || c == '[':
+		if depth+1 > maxDepth {
+			return false
+		}
+		end := byte('}')
+		if c == '[' {
+			end = ']'
+		}
+		s.i++
+		s.ws()
+		if s.i < len(b) && b[s.i] == end {
+			s.i++
+			return true
+		}
+		for {
+			s.ws()
+			if c == '{' {
+				if _, ok := s.str(); !ok {
+					return false
+				}
+				s.ws()
+				if s.i >= len(b) || b[s.i] != ':' {
+					return false
+				}
+				s.i++
+				s.ws()
+			}
+			if !s.value(depth + 1) {
+				return false
+			}
+			s.ws()
+			if s.i >= len(b) {
+				return false
+			}
+			if b[s.i] == ',' {
+				s.i++
+				continue
+			}
+			if b[s.i] != end {
+				return false
+			}
+			s.i++
+			return true
+		}
+	case c == '-' || c >= '0' && c <= '9':
+		return s.number()
+	case c == 't':
+		return s.lit("true")
+	case c == 'f':
+		return s.lit("false")
+	case c == 'n':
+		return s.lit("null")
+	}
+	return false
+}
+
+func (s *scanner) lit(w string) bool {
+	if bytes.HasPrefix(s.b[s.i:], []byte(w)) {
+		s.i += len(w)
+		return true
+	}
+	return false
+}
+
+// number scans -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?
+func (s *scanner) number() bool {
+	b := s.b
+	digits := func() int {
+		n := 0
+		for s.i < len(b) && b[s.i] >= '0' && b[s.i] <= '9' {
+			s.i++
+			n++
+		}
+		return n
+	}
+	if b[s.i] == '-' {
+		s.i++
+	}
+	if s.i < len(b) && b[s.i] == '0' {
+		s.i++
+	} else if digits() == 0 {
+		return false
+	}
+	if s.i < len(b) && b[s.i] == '.' {
+		s.i++
+		if digits() == 0 {
+			return false
+		}
+	}
+	if s.i < len(b) && (b[s.i] == 'e' || b[s.i] == 'E') {
+		s.i++
+		if s.i < len(b) && (b[s.i] == '+' || b[s.i] == '-') {
+			s.i++
+		}
+		if digits() == 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// jsonString decodes a raw value that must be a string or null ("" then).
+func jsonString(raw []byte, field string) (string, error) {
+	if raw == nil || string(raw) == "null" {
+		return "", nil
+	}
+	if len(raw) < 2 || raw[0] != '"' {
+		return "", fmt.Errorf("%s: want a string, got %s", field, clip(raw))
+	}
+	inner := raw[1 : len(raw)-1]
+	plain := true
+	for _, c := range inner {
+		if c == '\\' || c >= utf8.RuneSelf {
+			plain = false
+			break
+		}
+	}
+	if plain {
+		return string(inner), nil
+	}
+	var v string
+	if err := json.Unmarshal(raw, &v); err != nil {
+		return "", fmt.Errorf("%s: %w", field, err)
+	}
+	return v, nil
+}
+
+// jsonUserID decodes the shapes edX writes for a user id: an integer, a
+// string (empty for anonymous events) or null.
+func jsonUserID(raw []byte) (string, error) {
+	switch {
+	case raw == nil || string(raw) == "null":
+		return "", nil
+	case raw[0] == '"':
+		return jsonString(raw, "user_id")
+	case isDigits(string(raw)):
+		return string(raw), nil
+	}
+	return "", fmt.Errorf("user_id: want an integer or a string, got %s", clip(raw))
+}
+
+// jsonObject returns an object value as it is, or the object encoded in a
+// JSON string (browser events carry their payload that way); nil for
+// anything else.
+func jsonObject(raw []byte) []byte {
+	if len(raw) > 0 && raw[0] == '"' {
+		s, err := jsonString(raw, "event")
+		if err != nil {
+			return nil
+		}
+		raw = []byte(s)
+	}
+	raw = bytes.TrimLeft(raw, " \t\r\n")
+	if len(raw) == 0 || raw[0] != '{' {
+		return nil
+	}
+	return raw
+}
+
+func clip(b []byte) string {
+	if len(b) > 40 {
+		return string(b[:40]) + "…"
+	}
+	return string(b)
+}
