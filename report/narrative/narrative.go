@@ -33,6 +33,7 @@ var Titles = map[string]string{
 	"activity":     "Activity",
 	"performance":  "Performance",
 	"surveys":      "Surveys",
+	"comparisons":  "Comparisons",
 	"methods":      "Methods and definitions",
 	"data-quality": "Data quality",
 	"disclosure":   "Disclosure control",
