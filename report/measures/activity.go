@@ -8,11 +8,8 @@ import (
 	"github.com/moocreport/moocreport/report"
 )
 
-// activeDefinition is written out in the methods section and next to every
-// activity measure, so readers can cite what "active" meant.
-const activeDefinition = "A learner is active in a course week when the tracking logs hold at least one event of theirs for the course in that week, other than enrollment events. Course week 1 starts at 00:00 UTC on the course start date; each week is 7 days. Only learners in the enrolled-learner profile export count."
-
 func (c *computer) activity() error {
+	activeDefinition := c.activeDef()
 	type weekly struct {
 		active []int                                // [week-1] active learners
 		kinds  map[report.EventKind]map[string]bool // kind → learners with ≥1 such event in weeks 1..W
@@ -27,7 +24,7 @@ func (c *computer) activity() error {
 	for _, w := range c.ds.Activity {
 		p := per[w.Course]
 		co, ok := c.s.Course(w.Course)
-		if p == nil || !ok || w.Total() == 0 {
+		if p == nil || !ok || c.activeEvents(w) == 0 {
 			continue
 		}
 		if !c.enrolled[w.Course][w.Learner] {
@@ -39,7 +36,7 @@ func (c *computer) activity() error {
 		}
 		p.active[w.Week-1]++
 		p.ever[w.Learner] = true
-		p.events += w.Total()
+		p.events += c.activeEvents(w)
 		for k, n := range w.Events {
 			if n > 0 {
 				kind := report.EventKind(k)

@@ -50,6 +50,18 @@ func suppressColumn(counts []int, k int) (hide []bool, secondary []bool) {
 	return hide, secondary
 }
 
+// suppressPrimary withholds counts 0 < n < k, and every count when the
+// denominator is under k. It is for tables whose rows overlap (select-all
+// questions), where no row can be recovered from the total by subtraction.
+func suppressPrimary(counts []int, denom, k int) (hide []bool, secondary []bool) {
+	hide = make([]bool, len(counts))
+	secondary = make([]bool, len(counts))
+	for i, n := range counts {
+		hide[i] = n > 0 && (n < k || denom < k)
+	}
+	return hide, secondary
+}
+
 // crossTab is a table of counts: one row per category, one column per
 // group (usually per course), with each column's share of its total.
 type crossTab struct {
@@ -61,6 +73,11 @@ type crossTab struct {
 	counts     [][]int  // [group][row]
 	definition string
 	measurePre string // measure id prefix, e.g. "gender": "<course>.gender.<row>"
+	// denoms, when set, are the per-group denominators of the shares
+	// instead of the column sums: for select-all questions, where one
+	// respondent counts in several rows. Rows then do not partition the
+	// total, so only primary suppression applies.
+	denoms []int
 }
 
 // build turns a crossTab into a disclosure-controlled Table, a Figure of
@@ -74,7 +91,11 @@ func (c *computer) build(t crossTab) (*report.Table, *report.Figure) {
 	for g, name := range t.groups {
 		tab.Columns = append(tab.Columns, name+" n", name+" %")
 		var sec []bool
-		hides[g], sec = suppressColumn(t.counts[g], c.k)
+		if t.denoms != nil {
+			hides[g], sec = suppressPrimary(t.counts[g], t.denoms[g], c.k)
+		} else {
+			hides[g], sec = suppressColumn(t.counts[g], c.k)
+		}
 		for r, h := range hides[g] {
 			if h {
 				reason := fmt.Sprintf("primary: n < %d", c.k)
@@ -86,6 +107,9 @@ func (c *computer) build(t crossTab) (*report.Table, *report.Figure) {
 		}
 		for _, n := range t.counts[g] {
 			totals[g] += n
+		}
+		if t.denoms != nil {
+			totals[g] = t.denoms[g]
 		}
 	}
 	for r, row := range t.rows {
@@ -116,8 +140,22 @@ func (c *computer) build(t crossTab) (*report.Table, *report.Figure) {
 		tab.Rows = append(tab.Rows, cells)
 	}
 	total := []report.Cell{textCell("Total")}
+	if t.denoms != nil {
+		total[0] = textCell("Respondents")
+	}
 	for g := range t.groups {
-		total = append(total, numCell(formatInt(totals[g]), float64(totals[g])), numCell(formatPct(100), 100))
+		pct := numCell(formatPct(100), 100)
+		if t.denoms != nil {
+			pct = textCell("–")
+		}
+		if totals[g] > 0 && totals[g] < c.k {
+			// A total under k is itself disclosive (and is the group's
+			// enrolment, which measures withhold too).
+			w := report.Cell{Text: c.lessThanK(), Suppressed: true}
+			total = append(total, w, w)
+			continue
+		}
+		total = append(total, numCell(formatInt(totals[g]), float64(totals[g])), pct)
 	}
 	tab.Rows = append(tab.Rows, total)
 	for g, name := range t.groups {

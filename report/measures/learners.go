@@ -89,6 +89,7 @@ func (c *computer) learners() error {
 	var blocks []report.Block
 	add := func(t crossTab) {
 		t.groups, t.groupKeys = names, keys
+		c.demog = append(c.demog, t)
 		tab, fig := c.build(t)
 		blocks = append(blocks, report.Block{Figure: fig}, report.Block{Table: tab})
 	}

@@ -48,7 +48,7 @@ func Compute(s *study.Study, ds *report.Dataset) (*Result, error) {
 		ids: map[string]bool{},
 	}
 	c.index()
-	steps := []func() error{c.learners, c.activity, c.performance, c.surveys, c.quality, c.methods, c.disclosure}
+	steps := []func() error{c.learners, c.activity, c.performance, c.activityMore, c.performanceMore, c.surveys, c.items, c.scales, c.comparisons, c.quality, c.methods, c.disclosure}
 	for _, step := range steps {
 		if err := step(); err != nil {
 			return nil, err
@@ -68,6 +68,18 @@ type computer struct {
 
 	byCourse map[string][]report.Learner // by course key
 	enrolled map[string]map[string]bool  // course → learner id set
+
+	// excluded marks the event kinds that do not make a learner active,
+	// from study.yaml's activity settings.
+	excluded [report.NumKinds]bool
+	// acts is each enrolled learner's activity in course weeks 1…W, by
+	// course and learner; learners never active have no entry.
+	acts map[string]map[string]*learnerActivity
+	// demog keeps the learner crossTabs so comparisons can test them.
+	demog []crossTab
+	// families collects comparison results for Holm adjustment and the
+	// comparisons table; see comparisons.go.
+	results []*testResult
 }
 
 func (c *computer) index() {
@@ -80,6 +92,7 @@ func (c *computer) index() {
 		}
 		c.enrolled[l.Course][l.ID] = true
 	}
+	c.indexActivity()
 }
 
 // add records a measure; ids must be unique, since narrative and other

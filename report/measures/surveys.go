@@ -12,6 +12,10 @@ import (
 
 const responseDefinition = "A response is one row of the survey export. It is linked when its learner id column matches a learner in the course's profile export. When a learner responded more than once, only their first response (in export order) counts in the item summaries. The response rate is distinct linked respondents as a share of enrolled learners."
 
+// activeResponseDefinition relates responses to the learners who could
+// plausibly have seen the survey: those who were active in the course.
+const activeResponseDefinition = "Distinct linked respondents who were active in at least one course week, as a share of learners active in at least one course week."
+
 const likertDefinition = "Likert answers are scored 1 (lowest label) to the number of scale points (highest label). Agree is the share answering one of the top two points, disagree the bottom two, of those who answered the item. Mean and SD (n − 1) are of the scores; the median is of the scores. Groups under the minimum cell size get no statistics."
 
 func (c *computer) surveys() error {
@@ -19,7 +23,7 @@ func (c *computer) surveys() error {
 		return nil
 	}
 	counts := &report.Table{ID: "surveys-responses", Title: "Survey responses and linkage",
-		Columns:    []string{"Course", "Instrument", "Responses", "Finished", "Linked to a learner", "Distinct learners", "Response rate (% of enrolled)"},
+		Columns:    []string{"Course", "Instrument", "Responses", "Finished", "Linked to a learner", "Distinct learners", "Response rate (% of enrolled)", "Response rate (% of active)"},
 		Definition: responseDefinition}
 	byInstrument := map[[2]string][]report.Response{}
 	for _, r := range c.ds.Responses {
@@ -55,6 +59,7 @@ func (c *computer) surveys() error {
 			measureCell(c.count(id+".linked", sv.Course, sv.Title+": responses linked to a learner", linked, responseDefinition)),
 			measureCell(c.count(id+".respondents", sv.Course, sv.Title+": distinct linked learners", len(seen), responseDefinition)),
 			measureCell(c.share(id+".response-rate", sv.Course, sv.Title+": response rate", len(seen), len(c.byCourse[sv.Course]), responseDefinition)),
+			measureCell(c.share(id+".response-rate.active", sv.Course, sv.Title+": response rate among active learners", activeRespondents(seen, c.acts[sv.Course]), len(c.acts[sv.Course]), activeResponseDefinition)),
 		})
 		if t := c.likert(sv, first); t != nil {
 			blocks = append(blocks, report.Block{Table: t})
@@ -164,4 +169,15 @@ func likertPoint(answer string, labels []string) int {
 		return p
 	}
 	return 0
+}
+
+// activeRespondents counts respondents who were ever active.
+func activeRespondents(respondents map[string]bool, active map[string]*learnerActivity) int {
+	n := 0
+	for l := range respondents {
+		if active[l] != nil {
+			n++
+		}
+	}
+	return n
 }

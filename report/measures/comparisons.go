@@ -1,0 +1,384 @@
+package measures
+
+import (
+	"fmt"
+	"math"
+	"strings"
+
+	"github.com/moocreport/moocreport/report"
+	"github.com/moocreport/moocreport/report/stats"
+	"github.com/moocreport/moocreport/report/study"
+)
+
+// testResult is one statistical test of a declared comparison, kept until
+// every test of its family has run so the Holm adjustment can be made.
+type testResult struct {
+	id         string // measure id
+	course     string
+	family     string // Holm family
+	comparison string // what is compared, for the table
+	test       string // name of the test
+	n          int
+	def        string
+
+	ok         bool   // a test was run and has a p-value
+	withheld   bool   // disclosure control withheld the result
+	why        string // when !ok: why no result
+	statistic  string
+	p, pAdj    float64
+	effect     string
+	effectSize float64
+	apa        string
+}
+
+const comparisonsDefinition = "Every comparison declared in study.yaml is tested two-sided at α = .05. Tests of one family — the learner-profile tests of one pair of courses, their outcome tests, their weekly-active tests, and each pre/post test type of one course — are adjusted together by Holm's step-down method; the table gives both the unadjusted and the adjusted p-value. No test is run on a group under the minimum cell size, nor on a category in which a published table withholds a cell: such categories are pooled."
+
+// comparisons runs every comparison declared in study.yaml and reports
+// them in one table, with Holm-adjusted p-values per family.
+func (c *computer) comparisons() error {
+	if len(c.s.Comparisons) == 0 {
+		return nil
+	}
+	for _, cmp := range c.s.Comparisons {
+		switch cmp.Kind {
+		case "courses":
+			c.compareCourses(cmp)
+		case "pre-post":
+			c.comparePrePost(cmp)
+		}
+	}
+	c.adjust()
+	tab := &report.Table{ID: "comparisons-results", Title: "Comparisons and tests",
+		Columns:    []string{"Comparison", "Test", "N", "Statistic", "p", "Holm-adjusted p", "Effect size", "Result (APA)"},
+		Definition: comparisonsDefinition}
+	for _, r := range c.results {
+		m := report.Measure{ID: r.id, Course: r.course, Label: r.comparison + " (" + r.test + ")", N: r.n, Definition: r.def + " " + comparisonsDefinition}
+		row := []report.Cell{textCell(r.comparison), textCell(r.test), numCell(formatInt(r.n), float64(r.n))}
+		switch {
+		case r.withheld:
+			m = c.suppressMeasure(m)
+			c.add(m)
+			w := report.Cell{Text: c.lessThanK(), Suppressed: true}
+			row[2] = w
+			row = append(row, w, w, w, w, report.Cell{Text: "withheld: " + r.why, Suppressed: true})
+		case !r.ok:
+			m.Text = "–"
+			c.add(m)
+			row = append(row, textCell("–"), textCell("–"), textCell("–"), textCell("–"), textCell("not computable: "+r.why))
+		default:
+			m.Value, m.Text = round(r.effectSize, 3), r.apa
+			c.add(m)
+			c.add(report.Measure{ID: r.id + ".p", Course: r.course, Label: m.Label + ": p", Value: r.p, N: r.n, Definition: m.Definition, Text: stats.FormatP(r.p)})
+			c.add(report.Measure{ID: r.id + ".p-holm", Course: r.course, Label: m.Label + ": Holm-adjusted p (family " + r.family + ")", Value: r.pAdj, N: r.n, Definition: m.Definition, Text: stats.FormatP(r.pAdj)})
+			row = append(row, textCell(r.statistic), numCell(strings.TrimPrefix(stats.FormatP(r.p), "p "), r.p),
+				numCell(strings.TrimPrefix(stats.FormatP(r.pAdj), "p "), r.pAdj), textCell(r.effect), textCell(r.apa))
+		}
+		tab.Rows = append(tab.Rows, row)
+	}
+	intro := "This section tests the comparisons declared in study.yaml. " + comparisonsDefinition
+	c.section("comparisons", report.Block{Markdown: intro}, report.Block{Table: tab})
+	return nil
+}
+
+// adjust fills in Holm-adjusted p-values, family by family.
+func (c *computer) adjust() {
+	fams := map[string][]*testResult{}
+	var order []string
+	for _, r := range c.results {
+		if !r.ok {
+			continue
+		}
+		if fams[r.family] == nil {
+			order = append(order, r.family)
+		}
+		fams[r.family] = append(fams[r.family], r)
+	}
+	for _, f := range order {
+		ps := make([]float64, len(fams[f]))
+		for i, r := range fams[f] {
+			ps[i] = r.p
+		}
+		adj, err := stats.Holm(ps)
+		if err != nil {
+			panic("measures: Holm on valid p-values: " + err.Error())
+		}
+		for i, r := range fams[f] {
+			r.pAdj = adj[i]
+		}
+	}
+}
+
+// compareCourses tests a study course against its baseline.
+func (c *computer) compareCourses(cmp study.Comparison) {
+	s, b := cmp.Study, cmp.Baseline
+	sn, bn := c.courseName(s), c.courseName(b)
+	pre := s + ".vs." + b
+	vs := sn + " vs " + bn
+	gi, gj := c.groupIndex(s), c.groupIndex(b)
+	for _, t := range c.demog {
+		r := &testResult{id: pre + "." + t.measurePre, course: s, family: vs + ": learner profile", comparison: vs + ": " + strings.ToLower(strings.TrimPrefix(t.title, "Learners by ")),
+			def: "Test of independence of course and " + strings.TrimPrefix(t.title, "Learners by ") + " (" + t.definition + ")."}
+		c.crossTabTest(r, t, gi, gj)
+		c.results = append(c.results, r)
+	}
+
+	type prop struct {
+		id, what, def string
+		count         func(course string) (int, int)
+	}
+	props := []prop{
+		{"pass-rate", "pass rate", "Two-proportion z-test of the pass rates (passed over learners in the grade report), with the difference study − baseline and its 95 % Wald interval.", c.passCounts},
+		{"verified", "verified share", "Two-proportion z-test of the shares of enrolled learners on the verified track, with the difference study − baseline and its 95 % Wald interval.", c.verifiedCounts},
+	}
+	for _, p := range props {
+		x1, n1 := p.count(s)
+		x2, n2 := p.count(b)
+		r := &testResult{id: pre + "." + p.id, course: s, family: vs + ": outcomes", comparison: vs + ": " + p.what, def: p.def}
+		c.proportionTest(r, x1, n1, x2, n2)
+		c.results = append(c.results, r)
+	}
+	r := &testResult{id: pre + ".events-per-active", course: s, family: vs + ": outcomes", comparison: vs + ": events per active learner",
+		def: "Mann–Whitney U test of the active events in course weeks per learner active in at least one course week, with the rank-biserial correlation r (positive when the study course's learners did more)."}
+	c.eventsTest(r, s, b)
+	c.results = append(c.results, r)
+
+	cs, _ := c.s.Course(s)
+	cb, _ := c.s.Course(b)
+	for w := 1; w <= min(cs.Weeks, cb.Weeks); w++ {
+		r := &testResult{id: fmt.Sprintf("%s.active.w%d", pre, w), course: s, family: vs + ": weekly active share", comparison: fmt.Sprintf("%s: active share, week %d", vs, w),
+			def: fmt.Sprintf("Two-proportion z-test of the shares of enrolled learners active in course week %d, with the difference study − baseline and its 95 %% Wald interval.", w)}
+		c.proportionTest(r, c.activeIn(s, w), len(c.byCourse[s]), c.activeIn(b, w), len(c.byCourse[b]))
+		c.results = append(c.results, r)
+	}
+}
+
+// groupIndex is a course's column in the learner crossTabs.
+func (c *computer) groupIndex(course string) int {
+	for i, co := range c.s.Courses {
+		if co.Key == course {
+			return i
+		}
+	}
+	return -1
+}
+
+// crossTabTest tests a 2-group slice of a learner crossTab. Categories with
+// a cell the published table withholds are pooled, so the test cannot be
+// used to solve for a withheld count; empty categories are dropped. A 2×2
+// table with an expected count under 5 gets Fisher's exact test.
+func (c *computer) crossTabTest(r *testResult, t crossTab, gi, gj int) {
+	ci, cj := t.counts[gi], t.counts[gj]
+	ni, nj := sum(ci), sum(cj)
+	r.n = ni + nj
+	r.test = "χ² test of independence"
+	if ni < c.k || nj < c.k {
+		r.withheld, r.why = true, fmt.Sprintf("a course has fewer than %d learners", c.k)
+		return
+	}
+	hi, _ := suppressColumn(ci, c.k)
+	hj, _ := suppressColumn(cj, c.k)
+	var table [][]int
+	pooled := []int{0, 0}
+	for row := range t.rows {
+		if ci[row]+cj[row] == 0 {
+			continue
+		}
+		if hi[row] || hj[row] {
+			pooled[0] += ci[row]
+			pooled[1] += cj[row]
+			continue
+		}
+		table = append(table, []int{ci[row], cj[row]})
+	}
+	if pooled[0]+pooled[1] > 0 {
+		table = append(table, pooled)
+	}
+	c.tableTest(r, table)
+	if pooled[0]+pooled[1] > 0 && r.ok {
+		r.test += "; small categories pooled"
+	}
+}
+
+// tableTest runs χ² on a categories × 2 table, or Fisher's exact test on
+// a 2×2 table whose smallest expected count is under 5.
+func (c *computer) tableTest(r *testResult, table [][]int) {
+	if len(table) < 2 {
+		r.why = "fewer than two categories with learners"
+		return
+	}
+	chi, err := stats.ChiSquareTest(table)
+	if err != nil {
+		r.why = errReason(err)
+		return
+	}
+	if len(table) == 2 && chi.MinExpected < 5 {
+		f, err := stats.FisherExact([2][2]int{{table[0][0], table[0][1]}, {table[1][0], table[1][1]}})
+		if err != nil {
+			r.why = errReason(err)
+			return
+		}
+		r.ok, r.test, r.statistic, r.p = true, "Fisher's exact test", "–", f.P
+		r.effect, r.effectSize, r.apa = "OR = "+stats.FormatNumber(f.OddsRatio, 2), f.OddsRatio, f.APA()
+		if math.IsNaN(f.OddsRatio) || math.IsInf(f.OddsRatio, 0) {
+			r.effectSize = 0
+		}
+		return
+	}
+	r.ok, r.test, r.p = true, "χ² test of independence", chi.P
+	r.statistic = fmt.Sprintf("χ²(%d) = %s", chi.DF, stats.FormatNumber(chi.Statistic, 2))
+	r.effect, r.effectSize, r.apa = "V = "+stats.FormatBounded(chi.CramersV, 2), chi.CramersV, chi.APA()
+	if chi.ShareExpectedBelow5 > 0.2 {
+		r.test += fmt.Sprintf(" (%.0f %% of expected counts under 5)", 100*chi.ShareExpectedBelow5)
+	}
+}
+
+// proportionTest compares x1/n1 with x2/n2. It is withheld when either
+// share would be: a group under k, or a count of successes under k.
+func (c *computer) proportionTest(r *testResult, x1, n1, x2, n2 int) {
+	r.n = n1 + n2
+	r.test = "two-proportion z-test"
+	small := func(x int) bool { return x > 0 && x < c.k }
+	if n1 < c.k || n2 < c.k || small(x1) || small(x2) {
+		r.withheld, r.why = true, fmt.Sprintf("a group or count under %d", c.k)
+		return
+	}
+	p, err := stats.CompareProportions(x1, n1, x2, n2, 0.95)
+	if err != nil {
+		r.why = errReason(err)
+		return
+	}
+	r.ok, r.test, r.p = true, "two-proportion z-test", p.P
+	r.statistic = "z = " + stats.FormatNumber(p.Z, 2)
+	r.effect = fmt.Sprintf("Δ = %s [%s, %s]", stats.FormatBounded(p.Diff, 2), stats.FormatBounded(p.Lo, 2), stats.FormatBounded(p.Hi, 2))
+	r.effectSize, r.apa = p.Diff, p.APA()
+}
+
+// eventsTest compares events per active learner between two courses.
+func (c *computer) eventsTest(r *testResult, s, b string) {
+	events := func(course string) []float64 {
+		var x []float64
+		for _, id := range sortedLearners(c.acts[course]) {
+			x = append(x, float64(c.acts[course][id].Events))
+		}
+		return x
+	}
+	x, y := events(s), events(b)
+	r.n = len(x) + len(y)
+	r.test = "Mann–Whitney U test"
+	if len(x) < c.k || len(y) < c.k {
+		r.withheld, r.why = true, fmt.Sprintf("a course has fewer than %d active learners", c.k)
+		return
+	}
+	mw, err := stats.MannWhitneyTest(x, y)
+	if err != nil {
+		r.why = errReason(err)
+		return
+	}
+	r.ok, r.test, r.p = true, "Mann–Whitney U test", mw.P
+	r.statistic = fmt.Sprintf("U = %s, z = %s", stats.FormatNumber(mw.U, 1), stats.FormatNumber(mw.Z, 2))
+	r.effect, r.effectSize, r.apa = "r = "+stats.FormatBounded(mw.R, 2), mw.R, mw.APA()
+}
+
+func (c *computer) passCounts(course string) (int, int) {
+	co, _ := c.s.Course(course)
+	x, n := 0, 0
+	for _, g := range c.ds.Grades {
+		if g.Course == course {
+			n++
+			if g.Grade >= co.PassMark-1e-9 {
+				x++
+			}
+		}
+	}
+	return x, n
+}
+
+func (c *computer) verifiedCounts(course string) (int, int) {
+	x := 0
+	for _, l := range c.byCourse[course] {
+		if l.Mode == "verified" {
+			x++
+		}
+	}
+	return x, len(c.byCourse[course])
+}
+
+// activeIn counts enrolled learners active in course week w.
+func (c *computer) activeIn(course string, w int) int {
+	n := 0
+	for _, lw := range c.ds.Activity {
+		if lw.Course == course && lw.Week == w && c.enrolled[course][lw.Learner] && c.activeEvents(lw) > 0 {
+			n++
+		}
+	}
+	return n
+}
+
+// comparePrePost tests matched learners' answers to paired items: the
+// Wilcoxon signed-rank test (ordinal answers) and the paired t-test (the
+// common summary in the literature), each its own Holm family. Scales
+// with items in both instruments are compared on their scale scores too.
+func (c *computer) comparePrePost(cmp study.Comparison) {
+	preSv, _ := surveyOf(c.s, cmp.Course, cmp.Pre)
+	postSv, _ := surveyOf(c.s, cmp.Course, cmp.Post)
+	preR, postR := c.firstResponses(cmp.Course, cmp.Pre), c.firstResponses(cmp.Course, cmp.Post)
+	name := c.courseName(cmp.Course)
+	base := cmp.Course + "." + cmp.Pre + "-" + cmp.Post
+	type pair struct {
+		id, label string
+		pre, post map[string]float64 // learner → score
+	}
+	var pairs []pair
+	for _, p := range cmp.Pairs {
+		pairs = append(pairs, pair{p.ID(), questionLabel(postSv, p.Post), c.itemScores(preSv, p.Pre, preR), c.itemScores(postSv, p.Post, postR)})
+	}
+	for _, sc := range scaleNames(c.s) {
+		spec := c.s.Scales[sc]
+		if len(spec.Items[cmp.Pre]) > 0 && len(spec.Items[cmp.Post]) > 0 {
+			pairs = append(pairs, pair{"scale-" + sc, "scale score: " + sc, c.scaleScores(preSv, sc, preR), c.scaleScores(postSv, sc, postR)})
+		}
+	}
+	def := fmt.Sprintf("Learners linked to a response in both the %q and the %q survey of %s (their first response in each), with an answer on the scale to both items; answers scored 1 to the number of scale points, scale scores the mean of the scale's items.", cmp.Pre, cmp.Post, name)
+	for _, p := range pairs {
+		var x, y []float64
+		for _, l := range sortedLearners(p.pre) {
+			if v, ok := p.post[l]; ok {
+				x, y = append(x, p.pre[l]), append(y, v)
+			}
+		}
+		what := fmt.Sprintf("%s %s vs %s: %s", name, cmp.Pre, cmp.Post, p.label)
+		w := &testResult{id: base + "." + p.id + ".wilcoxon", course: cmp.Course, family: name + " " + cmp.Pre + "/" + cmp.Post + ": Wilcoxon", comparison: what, n: len(x), test: "Wilcoxon signed-rank test",
+			def: def + " Wilcoxon signed-rank test (post against pre, zero differences dropped) with r = z/√N, positive when post is higher."}
+		t := &testResult{id: base + "." + p.id + ".paired-t", course: cmp.Course, family: name + " " + cmp.Pre + "/" + cmp.Post + ": paired t", comparison: what, n: len(x), test: "paired t-test",
+			def: def + " Paired t-test (post − pre) with Cohen's d_z."}
+		c.results = append(c.results, w, t)
+		if len(x) < c.k {
+			for _, r := range []*testResult{w, t} {
+				r.withheld, r.why = true, fmt.Sprintf("fewer than %d matched learners", c.k)
+			}
+			continue
+		}
+		if res, err := stats.WilcoxonTest(y, x); err != nil {
+			w.why = errReason(err)
+		} else {
+			w.ok, w.test, w.p = true, "Wilcoxon signed-rank test", res.P
+			w.statistic = fmt.Sprintf("W = %s, z = %s", stats.FormatNumber(res.W, 1), stats.FormatNumber(res.Z, 2))
+			w.effect, w.effectSize, w.apa = "r = "+stats.FormatBounded(res.R, 2), res.R, res.APA()
+		}
+		if res, err := stats.PairedTest(y, x); err != nil {
+			t.why = errReason(err)
+		} else {
+			t.ok, t.test, t.p = true, "paired t-test", res.P
+			t.statistic = fmt.Sprintf("t(%d) = %s", res.DF, stats.FormatNumber(res.T, 2))
+			t.effect, t.effectSize, t.apa = "dz = "+stats.FormatNumber(res.DZ, 2), res.DZ, res.APA()
+		}
+	}
+}
+
+func sum(x []int) int {
+	n := 0
+	for _, v := range x {
+		n += v
+	}
+	return n
+}

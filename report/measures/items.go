@@ -1,0 +1,316 @@
+package measures
+
+import (
+	"fmt"
+	"math"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/moocreport/moocreport/report"
+	"github.com/moocreport/moocreport/report/stats"
+	"github.com/moocreport/moocreport/report/study"
+)
+
+const itemsDefinition = "Answers to each question, one response per learner (the first, as for every survey measure) plus unlinked responses. Single-choice: each answer's count and share of those who answered. Select-all (multi): each option's count and share of those who selected at least one option; answers are split at commas. Numeric: n, mean, SD, median and quartiles of the answers that are numbers. Free-text answers are never published."
+
+// items summarises every single, multi and numeric question, one table
+// per instrument key and question across the courses that asked it, and
+// draws each instrument's Likert items as a diverging-bar-ready figure.
+func (c *computer) items() error {
+	var blocks []report.Block
+	var keys []string
+	seen := map[string]bool{}
+	for _, sv := range c.s.Surveys {
+		if !seen[sv.Key] {
+			seen[sv.Key] = true
+			keys = append(keys, sv.Key)
+		}
+	}
+	for _, inst := range keys {
+		var svs []study.Survey
+		for _, sv := range c.s.Surveys {
+			if sv.Key == inst {
+				svs = append(svs, sv)
+			}
+		}
+		var numeric []study.Question
+		qseen := map[string]bool{}
+		for _, sv := range svs {
+			for _, q := range sv.Questions {
+				if qseen[q.ID] {
+					continue
+				}
+				qseen[q.ID] = true
+				switch q.Type {
+				case "single", "multi":
+					tab, fig := c.choiceItem(inst, q, svs)
+					if tab != nil {
+						blocks = append(blocks, report.Block{Figure: fig}, report.Block{Table: tab})
+					}
+				case "numeric":
+					numeric = append(numeric, q)
+				}
+			}
+		}
+		if len(numeric) > 0 {
+			blocks = append(blocks, report.Block{Table: c.numericItems(inst, numeric, svs)})
+		}
+	}
+	for _, sv := range c.s.Surveys {
+		if f := c.likertFigure(sv); f != nil {
+			blocks = append(blocks, report.Block{Figure: f})
+		}
+	}
+	c.section("surveys", blocks...)
+	return nil
+}
+
+// itemResponses are the responses an item summary counts: every linked
+// learner's first response and every unlinked response.
+func (c *computer) itemResponses(course, inst string) []report.Response {
+	var out []report.Response
+	seen := map[string]bool{}
+	for _, r := range c.ds.Responses {
+		if r.Course != course || r.Instrument != inst {
+			continue
+		}
+		if r.Learner != "" {
+			if seen[r.Learner] {
+				continue
+			}
+			seen[r.Learner] = true
+		}
+		out = append(out, r)
+	}
+	return out
+}
+
+// firstResponses maps each linked learner to their first response, for
+// matching learners across instruments.
+func (c *computer) firstResponses(course, inst string) map[string]report.Response {
+	out := map[string]report.Response{}
+	for _, r := range c.ds.Responses {
+		if r.Course == course && r.Instrument == inst && r.Learner != "" {
+			if _, ok := out[r.Learner]; !ok {
+				out[r.Learner] = r
+			}
+		}
+	}
+	return out
+}
+
+func hasQuestion(sv study.Survey, id, typ string) bool {
+	for _, q := range sv.Questions {
+		if q.ID == id && q.Type == typ {
+			return true
+		}
+	}
+	return false
+}
+
+// choiceItem tabulates a single or multi question across the courses
+// whose instrument asks it.
+func (c *computer) choiceItem(inst string, q study.Question, svs []study.Survey) (*report.Table, *report.Figure) {
+	var groups, keys []string
+	var per []map[string]int
+	var denoms []int
+	all := map[string]int{}
+	for _, sv := range svs {
+		if !hasQuestion(sv, q.ID, q.Type) {
+			continue
+		}
+		counts := map[string]int{}
+		answered := 0
+		for _, r := range c.itemResponses(sv.Course, inst) {
+			a := strings.TrimSpace(r.Answers[q.ID])
+			if a == "" {
+				continue
+			}
+			answered++
+			opts := []string{a}
+			if q.Type == "multi" {
+				opts = nil
+				for _, o := range strings.Split(a, ",") {
+					if o = strings.TrimSpace(o); o != "" {
+						opts = append(opts, o)
+					}
+				}
+			}
+			for _, o := range opts {
+				counts[o]++
+				all[o]++
+			}
+		}
+		groups = append(groups, c.courseName(sv.Course))
+		keys = append(keys, sv.Course)
+		per = append(per, counts)
+		denoms = append(denoms, answered)
+	}
+	if len(all) == 0 {
+		return nil, nil
+	}
+	rows := sortedKeys(all)
+	counts := make([][]int, len(per))
+	for g, m := range per {
+		for _, r := range rows {
+			counts[g] = append(counts[g], m[r])
+		}
+	}
+	t := crossTab{id: "surveys-" + inst + "-" + slug(q.ID), title: fmt.Sprintf("%s (%s survey)", q.Label, inst), rowHeader: "Answer", rows: rows,
+		groups: groups, groupKeys: keys, counts: counts, measurePre: inst + "." + slug(q.ID), definition: itemsDefinition}
+	if q.Type == "multi" {
+		t.denoms = denoms
+		t.title = fmt.Sprintf("%s (%s survey, select all that apply)", q.Label, inst)
+	}
+	tab, fig := c.build(t)
+	fig.YLabel = "Share of respondents (%)"
+	fig.Table = *figureTable(fig, c.lessThanK())
+	fig.Alt = altBars(fig)
+	return tab, fig
+}
+
+// numericItems describes numeric questions; no statistic is published for
+// fewer than k answers.
+func (c *computer) numericItems(inst string, qs []study.Question, svs []study.Survey) *report.Table {
+	t := &report.Table{ID: "surveys-" + inst + "-numeric", Title: fmt.Sprintf("Numeric questions (%s survey)", inst),
+		Columns: []string{"Question", "Course", "n", "Mean", "SD", "Median", "Q1", "Q3"}, Definition: itemsDefinition}
+	for _, q := range qs {
+		for _, sv := range svs {
+			if !hasQuestion(sv, q.ID, "numeric") {
+				continue
+			}
+			var x []float64
+			for _, r := range c.itemResponses(sv.Course, inst) {
+				if v, err := strconv.ParseFloat(strings.TrimSpace(r.Answers[q.ID]), 64); err == nil && !math.IsNaN(v) && !math.IsInf(v, 0) {
+					x = append(x, v)
+				}
+			}
+			id := fmt.Sprintf("%s.%s.%s", sv.Course, inst, slug(q.ID))
+			n := c.count(id+".n", sv.Course, q.Label+": answers", len(x), itemsDefinition)
+			row := []report.Cell{textCell(q.Label), textCell(c.courseName(sv.Course)), measureCell(n)}
+			sum, err := stats.Describe(x)
+			for _, st := range []struct {
+				name string
+				v    float64
+			}{{"mean", sum.Mean}, {"sd", sum.SD}, {"median", sum.Median}, {"q1", sum.Q1}, {"q3", sum.Q3}} {
+				m := report.Measure{ID: id + "." + st.name, Course: sv.Course, Label: q.Label + ": " + st.name, N: len(x), Definition: itemsDefinition}
+				switch {
+				case len(x) < c.k:
+					m = c.suppressMeasure(m)
+				case err != nil:
+					m.Text = "–"
+				default:
+					m.Value, m.Text = round(st.v, 2), formatNum(st.v, 2)
+				}
+				c.add(m)
+				row = append(row, measureCell(m))
+			}
+			t.Rows = append(t.Rows, row)
+		}
+	}
+	return t
+}
+
+// likertFigure draws an instrument's Likert items as stacked shares, one
+// series per scale point from the lowest, so a renderer can draw them as
+// diverging bars around the middle point. Shares from fewer than k
+// answers, and single cells under k, are left out (NaN).
+func (c *computer) likertFigure(sv study.Survey) *report.Figure {
+	rs := c.itemResponses(sv.Course, sv.Key)
+	var qs []study.Question
+	for _, q := range sv.Questions {
+		if q.Type == "likert" {
+			qs = append(qs, q)
+		}
+	}
+	if len(qs) == 0 {
+		return nil
+	}
+	// Items on different scales cannot share series; draw those on the
+	// first item's scale.
+	scale := qs[0].Scale
+	labels := c.s.Scales[scale].Labels
+	f := &report.Figure{ID: "surveys-likert-" + sv.Course + "-" + sv.Key + "-chart", Kind: report.FigureBars,
+		Title:  fmt.Sprintf("%s, %s: answers to the Likert items", c.courseName(sv.Course), sv.Title),
+		XLabel: "Item", YLabel: "Share of answers (%)", Caption: likertDefinition}
+	series := make([]report.Series, len(labels))
+	for i, l := range labels {
+		series[i].Name = l
+	}
+	for _, q := range qs {
+		if q.Scale != scale {
+			continue
+		}
+		f.Categories = append(f.Categories, q.Label)
+		counts := make([]int, len(labels))
+		n := 0
+		for _, r := range rs {
+			if p := likertPoint(strings.TrimSpace(r.Answers[q.ID]), labels); p > 0 {
+				counts[p-1]++
+				n++
+			}
+		}
+		for i, k := range counts {
+			v := math.NaN()
+			if n >= c.k && (k == 0 || k >= c.k) {
+				v = round(100*float64(k)/float64(n), 1)
+			}
+			series[i].Values = append(series[i].Values, v)
+		}
+	}
+	f.Series = series
+	f.Table = *figureTable(f, c.lessThanK())
+	f.Alt = altBars(f)
+	return f
+}
+
+// questionLabel is a question's label, or its id.
+func questionLabel(sv study.Survey, id string) string {
+	for _, q := range sv.Questions {
+		if q.ID == id {
+			return q.Label
+		}
+	}
+	return id
+}
+
+// surveyOf returns the instrument inst of course.
+func surveyOf(s *study.Study, course, inst string) (study.Survey, bool) {
+	for _, sv := range s.Surveys {
+		if sv.Course == course && sv.Key == inst {
+			return sv, true
+		}
+	}
+	return study.Survey{}, false
+}
+
+// itemScores maps learners to their score on a Likert item.
+func (c *computer) itemScores(sv study.Survey, id string, rs map[string]report.Response) map[string]float64 {
+	labels := c.s.Scales[questionScale(sv, id)].Labels
+	out := map[string]float64{}
+	for l, r := range rs {
+		if p := likertPoint(strings.TrimSpace(r.Answers[id]), labels); p > 0 {
+			out[l] = float64(p)
+		}
+	}
+	return out
+}
+
+func questionScale(sv study.Survey, id string) string {
+	for _, q := range sv.Questions {
+		if q.ID == id {
+			return q.Scale
+		}
+	}
+	return ""
+}
+
+func scaleNames(s *study.Study) []string {
+	var names []string
+	for k := range s.Scales {
+		names = append(names, k)
+	}
+	sort.Strings(names)
+	return names
+}

@@ -1,0 +1,179 @@
+package measures
+
+import (
+	"fmt"
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/moocreport/moocreport/report"
+	"github.com/moocreport/moocreport/report/stats"
+)
+
+// performanceMore adds per-assessment results, first-attempt correctness
+// and the link between activity and grade.
+func (c *computer) performanceMore() error {
+	blocks := []report.Block{{Table: c.assessments()}}
+	if t := c.problems(); t != nil {
+		blocks = append(blocks, report.Block{Table: t})
+	}
+	blocks = append(blocks, report.Block{Table: c.activityGrade()})
+	c.section("performance", blocks...)
+	return nil
+}
+
+// assessments reports, per assignment column of the grade report, how
+// many learners completed it and their mean score. "(Avg)" columns are
+// left out: edX fills them for every learner, so they measure nothing.
+func (c *computer) assessments() *report.Table {
+	def := "Per assignment column of the edX grade report (\"(Avg)\" columns left out): completed = learners with a score (not \"Not Attempted\" or \"Not Available\"), as a share of learners in the grade report; mean score (0–1) of those who completed it. No mean is published for fewer than the minimum cell size of learners."
+	t := &report.Table{ID: "performance-assessments", Title: "Completion and mean score by assessment", Columns: []string{"Course", "Assessment", "Completed", "Completed %", "Mean score"}, Definition: def}
+	for _, co := range c.s.Courses {
+		scores := map[string][]float64{}
+		graded := 0
+		for _, g := range c.ds.Grades {
+			if g.Course != co.Key {
+				continue
+			}
+			graded++
+			for name, v := range g.Assignments {
+				if !strings.HasSuffix(name, "(Avg)") {
+					scores[name] = append(scores[name], v)
+				}
+			}
+		}
+		names := make([]string, 0, len(scores))
+		for n := range scores {
+			names = append(names, n)
+		}
+		sort.Slice(names, func(i, j int) bool { return naturalLess(names[i], names[j]) })
+		for _, name := range names {
+			x := scores[name]
+			id := co.Key + ".assessment." + slug(name)
+			row := []report.Cell{textCell(co.Short), textCell(name),
+				measureCell(c.count(id+".completed", co.Key, name+": learners who completed it", len(x), def)),
+				measureCell(c.share(id+".completion", co.Key, name+": completion (share of graded)", len(x), graded, def))}
+			m := report.Measure{ID: id + ".mean", Course: co.Key, Label: name + ": mean score", N: len(x), Unit: "0–1", Definition: def}
+			if len(x) < c.k {
+				m = c.suppressMeasure(m)
+			} else {
+				mean, _ := stats.Mean(x)
+				m.Value, m.Text = round(mean, 2), formatNum(mean, 2)
+			}
+			c.add(m)
+			t.Rows = append(t.Rows, append(row, measureCell(m)))
+		}
+	}
+	return t
+}
+
+var digits = regexp.MustCompile(`\d+`)
+
+// naturalLess orders "Homework 2" before "Homework 10".
+func naturalLess(a, b string) bool {
+	pad := func(s string) string {
+		return digits.ReplaceAllStringFunc(s, func(d string) string { return fmt.Sprintf("%09s", d) })
+	}
+	return pad(a) < pad(b)
+}
+
+// problems reports first-attempt correctness per problem, when ingest
+// found problem submissions. A problem answered by fewer than k learners
+// is withheld.
+func (c *computer) problems() *report.Table {
+	if len(c.ds.Problems) == 0 {
+		return nil
+	}
+	def := "Per problem, from server-side problem_check events: learners who submitted, and the share of first attempts that were correct."
+	t := &report.Table{ID: "performance-problems", Title: "First-attempt correctness by problem", Columns: []string{"Course", "Problem", "Learners", "Correct at first attempt %"}, Definition: def}
+	ps := append([]report.ProblemStat(nil), c.ds.Problems...)
+	sort.Slice(ps, func(i, j int) bool {
+		if ps[i].Course != ps[j].Course {
+			return ps[i].Course < ps[j].Course
+		}
+		return naturalLess(problemShort(ps[i].Problem), problemShort(ps[j].Problem))
+	})
+	seen := map[string]bool{}
+	for _, p := range ps {
+		short := problemShort(p.Problem)
+		id := p.Course + ".problem." + slug(short)
+		if seen[id] {
+			continue // two problem ids that slug alike: keep the first
+		}
+		seen[id] = true
+		learners := c.count(id+".learners", p.Course, "Problem "+short+": learners who submitted", p.Learners, def)
+		m := report.Measure{ID: id + ".first-correct", Course: p.Course, Label: "Problem " + short + ": correct at first attempt", N: p.FirstAttempts, Unit: "%", Definition: def, Text: "–"}
+		switch {
+		case p.Learners < c.k:
+			m = c.suppressMeasure(m)
+		case p.FirstAttempts > 0:
+			m.Value = round(100*float64(p.FirstCorrect)/float64(p.FirstAttempts), 1)
+			m.Text = formatPct(m.Value)
+		}
+		c.add(m)
+		t.Rows = append(t.Rows, []report.Cell{textCell(c.courseName(p.Course)), textCell(short), measureCell(learners), measureCell(m)})
+	}
+	return t
+}
+
+// problemShort is the part of a problem's usage key after the last "@"
+// (the block id), which is unique within a course and short enough for an
+// id and a table cell.
+func problemShort(id string) string {
+	if i := strings.LastIndexAny(id, "@/"); i >= 0 && i+1 < len(id) {
+		return id[i+1:]
+	}
+	return id
+}
+
+// activityGrade correlates how much learners did with their final grade,
+// by rank, since event counts are heavily skewed.
+func (c *computer) activityGrade() *report.Table {
+	def := "Spearman's rank correlation between a learner's active events in course weeks (0 for learners never active) and their final grade, over learners in both the profile export and the grade report, with a 95 % Fisher-z interval."
+	t := &report.Table{ID: "performance-activity-grade", Title: "Activity and final grade", Columns: []string{"Course", "N", "ρ", "95 % CI", "p", "Result"}, Definition: def}
+	for _, co := range c.s.Courses {
+		var x, y []float64
+		for _, g := range c.ds.Grades {
+			if g.Course != co.Key || !c.enrolled[co.Key][g.Learner] {
+				continue
+			}
+			ev := 0
+			if a := c.acts[co.Key][g.Learner]; a != nil {
+				ev = a.Events
+			}
+			x = append(x, float64(ev))
+			y = append(y, g.Grade)
+		}
+		id := co.Key + ".activity-grade.rho"
+		m := report.Measure{ID: id, Course: co.Key, Label: "Spearman's ρ of activity with final grade", N: len(x), Definition: def, Text: "–"}
+		row := []report.Cell{textCell(co.Short)}
+		if len(x) < c.k {
+			m = c.suppressMeasure(m)
+			c.add(m)
+			t.Rows = append(t.Rows, append(row, report.Cell{Text: c.lessThanK(), Suppressed: true}, measureCell(m), measureCell(m), measureCell(m), measureCell(m)))
+			continue
+		}
+		r, err := stats.SpearmanTest(x, y)
+		if err != nil {
+			c.add(m)
+			t.Rows = append(t.Rows, append(row, numCell(formatInt(len(x)), float64(len(x))), textCell("–"), textCell("–"), textCell("–"), textCell("not computable: "+errReason(err))))
+			continue
+		}
+		m.Value, m.Text = round(r.Rho, 3), r.APA()
+		c.add(m)
+		t.Rows = append(t.Rows, append(row, numCell(formatInt(len(x)), float64(len(x))),
+			numCell(stats.FormatBounded(r.Rho, 2), r.Rho),
+			textCell(fmt.Sprintf("[%s, %s]", stats.FormatBounded(r.Lo, 2), stats.FormatBounded(r.Hi, 2))),
+			numCell(stats.FormatP(r.P), r.P), textCell(r.APA())))
+	}
+	return t
+}
+
+// errReason turns a stats error into a few words for a table cell.
+func errReason(err error) string {
+	s := err.Error()
+	if i := strings.LastIndex(s, ": "); i >= 0 {
+		s = s[i+2:]
+	}
+	return s
+}
