@@ -165,17 +165,29 @@ func (c *computer) describeOrWithhold(id, course, label, unit, def string, x []f
 	return cells
 }
 
+const (
+	intensityDefinition = "Among learners active in at least one course week: active events (as counted for weekly activity) and days with activity, summed over course weeks; median and interquartile range (quartiles by R's type 7)."
+	timeDefinition      = "Time on task sums, over course weeks, the length of each session — a learner's run of events with no gap longer than the tracking source's session gap (default 30 minutes), from its first to its last event, counted in the week it starts — in hours; it is reported only when the logs gave sessions."
+	retentionDefinition = "Retention: of the learners active in at least one course week, the share whose last active week is week N or later."
+)
+
+// funnelDefinition writes out the funnel's stages with the exploration
+// threshold in force.
+func (c *computer) funnelDefinition() string {
+	return fmt.Sprintf("Funnel: enrolled = in the profile export; active = active in at least one course week; explored = visited at least %.0f %% of the course's chapters (activity.explored; HarvardX's \"explored\" is one half), chapters counted from the course structure or, failing that, the chapters seen in the logs; passed = in the grade report with a final grade at or above the pass mark; certified = certificate delivered. Every stage counts enrolled learners and is a share of them; the stages are not required to nest.", 100*c.s.Activity.Explored)
+}
+
 // intensity describes how much active learners did: events, active days
 // and, when ingest measured sessions, time on task.
 func (c *computer) intensity() *report.Table {
-	def := "Among learners active in at least one course week: active events (as counted for weekly activity) and days with activity, summed over course weeks; median and interquartile range (quartiles by R's type 7)."
+	def := intensityDefinition
 	tot := 0
 	for _, w := range c.ds.Activity {
 		tot += w.Seconds
 	}
 	hasTime := tot > 0
 	if hasTime {
-		def += " Time on task sums the length of each session (a learner's run of events without a gap longer than the session gap, from first to last event) in course weeks, in hours."
+		def += " " + timeDefinition
 	}
 	t := &report.Table{ID: "activity-intensity", Title: "Activity per active learner", Columns: []string{"Course", "Measure", "n", "Median", "Q1", "Q3"}, Definition: def}
 	for _, co := range c.s.Courses {
@@ -214,7 +226,7 @@ func (c *computer) intensity() *report.Table {
 // the share still active in week w or later. It shows when learners left,
 // which weekly active shares alone do not.
 func (c *computer) retention() (*report.Figure, *report.Table) {
-	def := "Of the learners active in at least one course week, the share whose last active week is week N or later."
+	def := retentionDefinition
 	maxWeeks := 0
 	for _, co := range c.s.Courses {
 		maxWeeks = max(maxWeeks, co.Weeks)
@@ -264,7 +276,7 @@ func (c *computer) retention() (*report.Figure, *report.Table) {
 // than as zero.
 func (c *computer) funnel() *report.Table {
 	ex := c.s.Activity.Explored
-	def := fmt.Sprintf("Enrolled: in the profile export. Active: active in at least one course week. Explored: visited at least %.0f %% of the course's chapters (HarvardX's \"explored\"). Passed: in the grade report with a final grade at or above the pass mark. Certified: certificate delivered. Every stage counts enrolled learners and is a share of them; the stages are not required to nest.", 100*ex)
+	def := c.funnelDefinition()
 	t := &report.Table{ID: "activity-funnel", Title: "Engagement funnel", Columns: []string{"Stage"}, Definition: def}
 	stages := []string{"Enrolled", "Active", "Explored", "Passed", "Certified"}
 	rows := make([][]report.Cell, len(stages))

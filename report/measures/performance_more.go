@@ -10,6 +10,12 @@ import (
 	"github.com/moocreport/moocreport/report/stats"
 )
 
+const (
+	assessmentsDefinition   = "Per assignment column of the edX grade report (\"(Avg)\" columns left out): completed = learners with a score (not \"Not Attempted\" or \"Not Available\"), as a share of learners in the grade report; mean score (0–1) of those who completed it. No mean is published for fewer than the minimum cell size of learners."
+	problemsDefinition      = "First-attempt correctness: per problem, from server-side problem_check events, the learners who submitted and the share of first attempts that were correct; problems with fewer than the minimum cell size of learners are withheld."
+	activityGradeDefinition = "Activity and grade: Spearman's rank correlation between a learner's active events in course weeks (0 for learners never active) and their final grade, over learners in both the profile export and the grade report, with a 95 % Fisher-z interval."
+)
+
 // performanceMore adds per-assessment results, first-attempt correctness
 // and the link between activity and grade.
 func (c *computer) performanceMore() error {
@@ -26,7 +32,7 @@ func (c *computer) performanceMore() error {
 // many learners completed it and their mean score. "(Avg)" columns are
 // left out: edX fills them for every learner, so they measure nothing.
 func (c *computer) assessments() *report.Table {
-	def := "Per assignment column of the edX grade report (\"(Avg)\" columns left out): completed = learners with a score (not \"Not Attempted\" or \"Not Available\"), as a share of learners in the grade report; mean score (0–1) of those who completed it. No mean is published for fewer than the minimum cell size of learners."
+	def := assessmentsDefinition
 	t := &report.Table{ID: "performance-assessments", Title: "Completion and mean score by assessment", Columns: []string{"Course", "Assessment", "Completed", "Completed %", "Mean score"}, Definition: def}
 	for _, co := range c.s.Courses {
 		scores := map[string][]float64{}
@@ -84,7 +90,7 @@ func (c *computer) problems() *report.Table {
 	if len(c.ds.Problems) == 0 {
 		return nil
 	}
-	def := "Per problem, from server-side problem_check events: learners who submitted, and the share of first attempts that were correct."
+	def := problemsDefinition
 	t := &report.Table{ID: "performance-problems", Title: "First-attempt correctness by problem", Columns: []string{"Course", "Problem", "Learners", "Correct at first attempt %"}, Definition: def}
 	ps := append([]report.ProblemStat(nil), c.ds.Problems...)
 	sort.Slice(ps, func(i, j int) bool {
@@ -129,7 +135,7 @@ func problemShort(id string) string {
 // activityGrade correlates how much learners did with their final grade,
 // by rank, since event counts are heavily skewed.
 func (c *computer) activityGrade() *report.Table {
-	def := "Spearman's rank correlation between a learner's active events in course weeks (0 for learners never active) and their final grade, over learners in both the profile export and the grade report, with a 95 % Fisher-z interval."
+	def := activityGradeDefinition
 	t := &report.Table{ID: "performance-activity-grade", Title: "Activity and final grade", Columns: []string{"Course", "N", "ρ", "95 % CI", "p", "Result"}, Definition: def}
 	for _, co := range c.s.Courses {
 		var x, y []float64

@@ -64,7 +64,8 @@ func (c *computer) methods() error {
 	fmt.Fprintf(&md, "**Learners.** %s\n\n", "Every learner in a course's enrolled-learner profile export counts as enrolled. Learner identities are replaced by keyed pseudonyms (HMAC-SHA-256) when the raw files are read; no later step sees a name, username, e-mail address or IP address.")
 	fmt.Fprintf(&md, "**Active learners.** %s\n\n", c.activeDef())
 	md.WriteString("**Passing and certificates.** A learner passed when their final grade in the edX grade report is at least the course's pass mark. The pass rate is passed learners over all learners in the grade report, with a 95 % Wilson score interval. A certificate counts only when the grade report says it was delivered.\n\n")
-	fmt.Fprintf(&md, "**Surveys.** %s %s\n\n", responseDefinition, likertDefinition)
+	fmt.Fprintf(&md, "**Surveys.** %s %s %s %s\n\n", responseDefinition, activeResponseDefinition, likertDefinition, itemsDefinition)
+	c.methodsMore(&md)
 	fmt.Fprintf(&md, "**Disclosure control.** Every published count of learners under %d is withheld and shown as %s, as is every share computed from such a count and every statistic of a group under %d. Where a withheld cell could be recovered from a published total, the next smallest cell in that column is withheld as well. Free-text survey answers are never published.\n", c.k, c.lessThanK(), c.k)
 	c.section("methods", report.Block{Markdown: md.String()})
 	return nil

@@ -1,0 +1,53 @@
+package measures_test
+
+import (
+	"testing"
+
+	"github.com/moocreport/moocreport/report/build"
+)
+
+// TestExampleStudy computes the example study end to end and checks that
+// the research measures, tables and figures are there under their ids.
+func TestExampleStudy(t *testing.T) {
+	if testing.Short() {
+		t.Skip("reads the whole example study")
+	}
+	p, err := build.Prepare("../../study.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ids := map[string]bool{}
+	for _, m := range p.Measures.Measures {
+		ids[m.ID] = true
+	}
+	for _, id := range []string{
+		"eat.vs.sus.gender", "eat.vs.sus.age.p-holm", "eat.vs.sus.pass-rate", "eat.vs.sus.verified", "eat.vs.sus.active.w1", "eat.vs.sus.events-per-active",
+		"eat.pre-post.powertrains.wilcoxon", "eat.pre-post.powertrains.paired-t", "eat.pre-post.scale-confidence.wilcoxon",
+		"eat.pre.scale.confidence.alpha", "eat.post.scale.satisfaction.q2-1.item-total", "eat.post.scale.satisfaction.q2-1.alpha-if-deleted",
+		"eat.pre.q3.personal-interest.share", "eat.post.q3.median",
+		"eat.events.video.w1", "eat.events-per-learner.median", "eat.active-days.q3", "eat.retained.w8.share", "eat.funnel.passed.share",
+		"eat.assessment.homework-1.mean", "eat.activity-grade.rho", "eat.pre.response-rate.active",
+	} {
+		if !ids[id] {
+			t.Errorf("measure %s missing", id)
+		}
+	}
+	blocks := map[string]bool{}
+	for _, bs := range p.Measures.Sections {
+		for _, b := range bs {
+			if b.Table != nil {
+				blocks[b.Table.ID] = true
+			}
+			if b.Figure != nil {
+				blocks[b.Figure.ID] = true
+			}
+		}
+	}
+	for _, id := range []string{"comparisons-results", "surveys-scales", "surveys-pre-q3", "surveys-pre-q3-chart", "surveys-post-numeric",
+		"surveys-likert-eat-post-chart", "activity-kinds-weekly", "activity-intensity", "activity-retention-chart", "activity-funnel",
+		"performance-assessments", "performance-activity-grade"} {
+		if !blocks[id] {
+			t.Errorf("table or figure %s missing", id)
+		}
+	}
+}
