@@ -4,8 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"math/bits"
 	"io/fs"
+	"math/bits"
 	"path"
 	"sort"
 	"strconv"
@@ -97,7 +97,7 @@ type ouladReader struct {
 	sites       map[string]report.EventKind
 	assessments map[string]*ouAssessment
 	byCourse    map[string][]*ouAssessment // in name order, for a deterministic sum
-	regs        map[[2]string]*ouReg // (course, id_student)
+	regs        map[[2]string]*ouReg       // (course, id_student)
 	weeks       map[ouWeek]*tally
 	out         *OULAD
 	skips       map[string]map[string]int // file → reason → count
