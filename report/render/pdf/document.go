@@ -32,8 +32,17 @@ type Options struct {
 	// holding its Alt text, so the PDF still says what the chart showed.
 	FigurePNG func(*report.Figure) ([]byte, error)
 	// Attachments travel inside the PDF as embedded files (measures.json,
-	// manifest.json, CSVs), in this order, so the numbers survive with it.
+	// manifest.json), in this order, so the numbers survive with it.
 	Attachments []Attachment
+	// AttachData also embeds, after Attachments, the CSV of every table and
+	// of every figure's data, named <id>.csv with the same bytes as the
+	// site's data/<id>.csv, and says under each table and figure which file
+	// holds its numbers.
+	AttachData bool
+	// Keywords go into the document information dictionary, followed by
+	// the study id; when empty, generic ones ("MOOC; learning analytics")
+	// stand in.
+	Keywords []string
 }
 
 // Attachment is a file embedded in the PDF.
@@ -55,15 +64,36 @@ func Render(w io.Writer, doc *report.Document, opt Options) error {
 	if doc == nil {
 		return errors.New("pdf: nil document")
 	}
+	return renderPasses(w, doc, opt, (*renderer).render)
+}
+
+// RenderAppendix writes the paper appendix of doc as a PDF to w: a title
+// page, then only the numbered tables and figures, under the headings of
+// the sections they belong to and with the numbers they have in the report,
+// so an author can cite "Table 3" of either file.
+func RenderAppendix(w io.Writer, doc *report.Document, opt Options) error {
+	if doc == nil {
+		return errors.New("pdf: nil document")
+	}
+	return renderPasses(w, doc, opt, (*renderer).renderFloats)
+}
+
+// renderPasses runs pass until the page numbers it reports settle, then
+// writes the last pass's PDF with the attachments added.
+func renderPasses(w io.Writer, doc *report.Document, opt Options, pass func(*renderer) (layout, error)) error {
 	size, err := pageSize(opt.PageSize)
 	if err != nil {
 		return err
+	}
+	files := opt.Attachments
+	if opt.AttachData {
+		files = append(slices.Clip(files), dataAttachments(doc)...)
 	}
 	figs := &figureCache{draw: opt.FigurePNG, png: map[*report.Figure][]byte{}}
 	var prev *layout
 	for range 3 {
 		r := newRenderer(doc, opt, size, prev, figs)
-		lay, err := r.render()
+		lay, err := pass(r)
 		if err != nil {
 			return err
 		}
@@ -72,7 +102,7 @@ func Render(w io.Writer, doc *report.Document, opt Options) error {
 			if err := r.pdf.Output(&buf); err != nil {
 				return fmt.Errorf("pdf: %w", err)
 			}
-			out, err := appendAttachments(buf.Bytes(), opt.Attachments, built(doc))
+			out, err := appendAttachments(buf.Bytes(), files, built(doc))
 			if err != nil {
 				return err
 			}
@@ -128,8 +158,22 @@ type renderer struct {
 
 	sectionPages []int
 	tocLinks     []int
-	tables       int // tables numbered so far
-	figures      int // figures numbered so far
+	// numbers holds each table's and figure's number, fixed before drawing
+	// (see floats).
+	numbers map[any]float
+	// appendixFrom is the index of the first section set as a lettered
+	// appendix; len(doc.Sections) when there are none.
+	appendixFrom int
+	// level is the outline level of the last bookmark, so a heading's
+	// bookmark never skips a level (fpdf would attach it to the wrong
+	// parent).
+	level int
+	// floatsOnly is set by RenderAppendix's pass; floatMark is the bookmark
+	// for the next table or figure in that pass.
+	floatsOnly bool
+	floatMark  string
+	// sectionLevel is the outline level of the section being drawn.
+	sectionLevel int
 }
 
 func newRenderer(doc *report.Document, opt Options, size string, prev *layout, figs *figureCache) *renderer {
@@ -140,7 +184,16 @@ func newRenderer(doc *report.Document, opt Options, size string, prev *layout, f
 	f.SetCompression(true)
 	f.SetCatalogSort(true)
 	addFonts(f)
-	return &renderer{pdf: f, doc: doc, opt: opt, prev: prev, figs: figs}
+	r := &renderer{pdf: f, doc: doc, opt: opt, prev: prev, figs: figs, numbers: map[any]float{}}
+	for _, fl := range floats(doc) {
+		if fl.table != nil {
+			r.numbers[fl.table] = fl
+		} else {
+			r.numbers[fl.figure] = fl
+		}
+	}
+	r.appendixFrom = appendixStart(doc.Sections)
+	return r
 }
 
 func (r *renderer) render() (layout, error) {
@@ -170,11 +223,23 @@ func (r *renderer) metadata() {
 	f.SetTitle(d.Title, true)
 	f.SetAuthor(strings.Join(d.Authors, "; "), true)
 	f.SetSubject(d.Subtitle, true)
-	f.SetKeywords("MOOC; learning analytics; "+d.StudyID, true)
+	f.SetKeywords(keywords(r.opt.Keywords, d.StudyID), true)
 	f.SetCreator(d.Tool, true)
 	f.SetProducer(strings.TrimSpace(d.Tool+" with go-pdf/fpdf"), true)
 	f.SetCreationDate(built(d))
 	f.SetModificationDate(built(d))
+}
+
+// keywords is the metadata's keyword list: the study's own, or generic
+// ones, then the study id so a catalogue search by id finds the file.
+func keywords(kw []string, studyID string) string {
+	if len(kw) == 0 {
+		kw = []string{"MOOC", "learning analytics"}
+	}
+	if studyID != "" {
+		kw = append(slices.Clip(kw), studyID)
+	}
+	return strings.Join(kw, "; ")
 }
 
 // built is the document's date for metadata: doc.Built, or the epoch when
@@ -220,7 +285,8 @@ func (r *renderer) pageWidth() float64 {
 func (r *renderer) atTop() bool { return r.remaining() >= r.full()-0.01 }
 
 // section starts a numbered section on a new page: its heading, bookmark and
-// the target of its contents link.
+// the target of its contents link. The first lettered appendix is preceded
+// by an "Appendices" heading and bookmark, which the appendices nest under.
 func (r *renderer) section(i int, s report.Section) {
 	f := r.pdf
 	f.AddPage()
@@ -228,19 +294,28 @@ func (r *renderer) section(i int, s report.Section) {
 	if r.tocLinks != nil {
 		f.SetLink(r.tocLinks[i], f.GetY(), f.PageNo())
 	}
-	title := sectionTitle(i, s)
+	level := 0
+	if i >= r.appendixFrom {
+		level = 1
+		if i == r.appendixFrom {
+			r.font("B", 20)
+			r.bookmark(appendicesTitle, 0)
+			f.MultiCell(0, 9, appendicesTitle, "", "L", false)
+			f.Ln(3)
+		}
+	}
+	title := r.sectionTitle(i, s)
 	r.font("B", 18)
-	f.Bookmark(title, 0, -1)
+	r.bookmark(title, level)
+	r.sectionLevel = level
 	f.MultiCell(0, 8, title, "", "L", false)
 	f.Ln(4)
 	for _, b := range s.Blocks {
 		switch {
 		case b.Table != nil:
-			r.tables++
-			r.table(b.Table, r.tables)
+			r.table(b.Table)
 		case b.Figure != nil:
-			r.figures++
-			r.figure(b.Figure, r.figures)
+			r.figure(b.Figure)
 		default:
 			r.markdown(b.Markdown)
 		}
@@ -248,10 +323,26 @@ func (r *renderer) section(i int, s report.Section) {
 	}
 }
 
+// bookmark adds an outline entry at the current position, at most one
+// level below the entry before it.
+func (r *renderer) bookmark(title string, level int) {
+	level = max(0, min(level, r.level+1))
+	r.pdf.Bookmark(title, level, -1)
+	r.level = level
+}
+
 // sectionTitle is the numbered title shown in the heading, contents and
-// outline alike, e.g. "2 Activity".
-func sectionTitle(i int, s report.Section) string {
-	return fmt.Sprintf("%d %s", i+1, s.Title)
+// outline alike, e.g. "2 Activity", or "B Data quality" for an appendix.
+func (r *renderer) sectionTitle(i int, s report.Section) string {
+	return r.sectionNumber(i) + " " + s.Title
+}
+
+// sectionNumber is "2" for the second section, or the appendix letter.
+func (r *renderer) sectionNumber(i int) string {
+	if i >= r.appendixFrom {
+		return appendixLetter(i - r.appendixFrom)
+	}
+	return fmt.Sprint(i + 1)
 }
 
 // fit shortens s with an ellipsis until it is at most w wide in the current

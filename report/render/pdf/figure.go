@@ -3,6 +3,7 @@ package pdf
 import (
 	"bytes"
 	"fmt"
+	"strings"
 
 	"github.com/go-pdf/fpdf"
 
@@ -35,10 +36,11 @@ const placeholderHeight = 40.0
 // figure draws a numbered figure at text width with its caption below, the
 // two always on one page. Its data table (Figure.Table) is not drawn: the
 // PDF shows the chart, and the numbers travel in the attached files.
-func (r *renderer) figure(fig *report.Figure, n int) {
+func (r *renderer) figure(fig *report.Figure) {
 	f := r.pdf
+	fl := r.numbers[fig]
 	var info *fpdf.ImageInfoType
-	name := fmt.Sprintf("figure-%d", n)
+	name := "figure-" + fig.ID
 	if r.figs.draw != nil {
 		png, err := r.figs.get(fig)
 		if err != nil {
@@ -59,12 +61,16 @@ func (r *renderer) figure(fig *report.Figure, n int) {
 		r.font("I", smallSize)
 		img = max(img, float64(len(f.SplitText(fig.Alt, width-6)))*smallLeading+6)
 	}
-	label := fmt.Sprintf("Figure %d. %s", n, fig.Title)
+	label := fl.title()
+	caption := fig.Caption
+	if d := r.dataNote(fig.ID); d != "" {
+		caption = strings.TrimSpace(caption + " Data: " + d)
+	}
 	r.font("B", captionSize)
 	capLines := len(f.SplitText(label, width))
 	r.font("", captionSize)
-	if fig.Caption != "" {
-		capLines += len(f.SplitText(fig.Caption, width))
+	if caption != "" {
+		capLines += len(f.SplitText(caption, width))
 	}
 	capH := 2 + float64(capLines)*captionLead
 
@@ -72,6 +78,7 @@ func (r *renderer) figure(fig *report.Figure, n int) {
 	if newPage {
 		f.AddPage()
 	}
+	r.markFloat()
 	left, _, _, _ := f.GetMargins()
 	y := f.GetY()
 	if info != nil {
@@ -83,9 +90,9 @@ func (r *renderer) figure(fig *report.Figure, n int) {
 	f.SetXY(left, y+h+2)
 	r.font("B", captionSize)
 	f.MultiCell(width, captionLead, label, "", "L", false)
-	if fig.Caption != "" {
+	if caption != "" {
 		r.font("", captionSize)
-		f.MultiCell(width, captionLead, fig.Caption, "", "L", false)
+		f.MultiCell(width, captionLead, caption, "", "L", false)
 	}
 	f.Ln(blockGap)
 }

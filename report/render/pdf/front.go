@@ -33,12 +33,19 @@ func (r *renderer) titlePage() {
 		f.MultiCell(0, bodyLeading, kv[1], "", "L", false)
 	}
 
+	if r.floatsOnly {
+		f.Ln(6)
+		r.font("B", 13)
+		f.MultiCell(0, 7, "Paper appendix: tables and figures", "", "C", false)
+		r.font("", bodySize)
+		f.MultiCell(0, bodyLeading, "Numbered as in the report of the same version.", "", "C", false)
+	}
 	f.Ln(14)
 	r.font("B", bodySize)
 	f.MultiCell(0, bodyLeading, "Suggested citation", "", "L", false)
 	r.font("", bodySize)
 	f.MultiCell(0, bodyLeading, citation(r.doc.Authors, r.doc.Built.Year(), d.Title, d.Version), "", "L", false)
-	if len(r.opt.Attachments) > 0 {
+	if len(r.opt.Attachments) > 0 || r.opt.AttachData {
 		f.Ln(6)
 		r.font("B", bodySize)
 		f.MultiCell(0, bodyLeading, "Files attached to this PDF", "", "L", false)
@@ -49,6 +56,11 @@ func (r *renderer) titlePage() {
 				line += " — " + a.Description
 			}
 			f.MultiCell(0, bodyLeading, line, "", "L", false)
+		}
+		// One line for the CSVs: listing each would crowd the page, and
+		// every table and figure names its own file.
+		if n := len(r.numbers); r.opt.AttachData && n > 0 {
+			f.MultiCell(0, bodyLeading, fmt.Sprintf("<id>.csv — the data of every table and figure (%d files), named under each", n), "", "L", false)
 		}
 	}
 }
@@ -112,12 +124,20 @@ func (r *renderer) contents() {
 		}
 		link := f.AddLink()
 		r.tocLinks[i] = link
+		if i == r.appendixFrom {
+			if f.GetY()+2*lineH > r.bottom() {
+				f.AddPage()
+			}
+			r.font("B", 11)
+			f.CellFormat(width, lineH, appendicesTitle, "", 1, "L", false, link, "")
+			r.font("", 11)
+		}
 		if f.GetY()+lineH > r.bottom() {
 			f.AddPage()
 		}
 		y := f.GetY()
 		title := r.fit(s.Title, width-numW-20)
-		f.CellFormat(numW, lineH, fmt.Sprint(i+1), "", 0, "L", false, link, "")
+		f.CellFormat(numW, lineH, r.sectionNumber(i), "", 0, "L", false, link, "")
 		f.CellFormat(f.GetStringWidth(title), lineH, title, "", 0, "L", false, link, "")
 		pageW := 12.0
 		dotsW := margin + width - pageW - f.GetX() - 2

@@ -100,6 +100,12 @@ func (m *mdWriter) heading(n *ast.Heading) {
 	if m.r.remaining() < lead+2*bodyLeading+2 && !m.r.atTop() {
 		f.AddPage()
 	}
+	// In the outline a heading sits under its section: level 1 for "#" and
+	// "##" (narrative headings start at "##", the section being the "#"),
+	// one deeper per level below.
+	if !m.r.floatsOnly {
+		m.r.bookmark(plain(n, m.src), m.r.sectionLevel+max(1, n.Level-1))
+	}
 	saved := *m
 	m.size, m.lead = size, lead
 	m.inlines(n, inline{bold: true})
@@ -414,7 +420,7 @@ func (m *mdWriter) table(n *east.Table) {
 			g.rows = append(g.rows, cells)
 		}
 	}
-	m.r.drawGrid(g, "")
+	m.r.drawGrid(g, "", 0)
 	m.r.pdf.Ln(blockGap)
 }
 

@@ -15,14 +15,24 @@ type tablePlan struct {
 
 // planTable splits a table into pages. remaining is the height left on the
 // current page, full the height of a fresh one, head the height repeated on
-// every page (caption and header row) and rows the body rows' heights.
+// every page (caption and header row), rows the body rows' heights and
+// tail the height of what follows the table (its note and definition).
 //
 // The rules a reader expects: a header never stands without at least two
 // rows under it (or the table's only row), so the table moves to a new page
-// when they don't fit; and the last page never holds a single orphan row
-// when the page before can spare one. A row taller than a page still gets a
-// page of its own.
-func planTable(remaining, full, head float64, rows []float64) tablePlan {
+// when they don't fit; the last page never holds a single orphan row when
+// the page before can spare one; and the note stays with the last rows,
+// never alone on the next page. A row taller than a page still gets a page
+// of its own; drawGrid splits such rows before planning, so none reach
+// here.
+func planTable(remaining, full, head float64, rows []float64, tail float64) tablePlan {
+	// The note travels as part of the last row (or of the header, for a
+	// table without rows), which gives it every rule above.
+	if n := len(rows); n > 0 {
+		rows = append(rows[:n-1:n-1], rows[n-1]+tail)
+	} else {
+		head += tail
+	}
 	var p tablePlan
 	need := head
 	for _, h := range rows[:min(2, len(rows))] {

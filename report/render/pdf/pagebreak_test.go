@@ -1,9 +1,12 @@
 package pdf
 
 import (
+	"fmt"
 	"math"
 	"slices"
 	"testing"
+
+	"github.com/moocreport/moocreport/report"
 )
 
 func TestPlanTable(t *testing.T) {
@@ -19,24 +22,29 @@ func TestPlanTable(t *testing.T) {
 		remaining, full float64
 		head            float64
 		rows            []float64
+		tail            float64
 		want            tablePlan
 	}{
-		{"fits where it is", 100, 250, 10, rows(5, 10), tablePlan{pages: []int{5}}},
-		{"exactly fills the page", 60, 250, 10, rows(5, 10), tablePlan{pages: []int{5}}},
-		{"header and two rows fit, rest continues", 35, 250, 10, rows(5, 10), tablePlan{pages: []int{2, 3}}},
-		{"header with one row moves to a new page", 25, 250, 10, rows(5, 10), tablePlan{newPage: true, pages: []int{5}}},
-		{"header alone moves to a new page", 12, 250, 10, rows(5, 10), tablePlan{newPage: true, pages: []int{5}}},
-		{"a one-row table needs only that row", 25, 250, 10, rows(1, 10), tablePlan{pages: []int{1}}},
-		{"at the top of a page a table never moves", 25, 25, 10, rows(5, 10), tablePlan{pages: []int{1, 1, 1, 1, 1}}},
-		{"empty table", 5, 250, 10, nil, tablePlan{newPage: true, pages: []int{0}}},
-		{"spans three pages", 50, 100, 10, rows(20, 10), tablePlan{pages: []int{4, 9, 7}}},
-		{"single orphan row is joined by one from the page before", 100, 100, 10, rows(10, 10), tablePlan{pages: []int{8, 2}}},
-		{"orphan stays when the page before cannot spare a row", 30, 30, 10, rows(3, 10), tablePlan{pages: []int{2, 1}}},
-		{"a row taller than a page gets a page of its own", 250, 250, 10, []float64{10, 300, 10}, tablePlan{pages: []int{1, 1, 1}}},
+		{"fits where it is", 100, 250, 10, rows(5, 10), 0, tablePlan{pages: []int{5}}},
+		{"exactly fills the page", 60, 250, 10, rows(5, 10), 0, tablePlan{pages: []int{5}}},
+		{"header and two rows fit, rest continues", 35, 250, 10, rows(5, 10), 0, tablePlan{pages: []int{2, 3}}},
+		{"header with one row moves to a new page", 25, 250, 10, rows(5, 10), 0, tablePlan{newPage: true, pages: []int{5}}},
+		{"header alone moves to a new page", 12, 250, 10, rows(5, 10), 0, tablePlan{newPage: true, pages: []int{5}}},
+		{"a one-row table needs only that row", 25, 250, 10, rows(1, 10), 0, tablePlan{pages: []int{1}}},
+		{"at the top of a page a table never moves", 25, 25, 10, rows(5, 10), 0, tablePlan{pages: []int{1, 1, 1, 1, 1}}},
+		{"empty table", 5, 250, 10, nil, 0, tablePlan{newPage: true, pages: []int{0}}},
+		{"spans three pages", 50, 100, 10, rows(20, 10), 0, tablePlan{pages: []int{4, 9, 7}}},
+		{"single orphan row is joined by one from the page before", 100, 100, 10, rows(10, 10), 0, tablePlan{pages: []int{8, 2}}},
+		{"orphan stays when the page before cannot spare a row", 30, 30, 10, rows(3, 10), 0, tablePlan{pages: []int{2, 1}}},
+		{"a row taller than a page gets a page of its own", 250, 250, 10, []float64{10, 300, 10}, 0, tablePlan{pages: []int{1, 1, 1}}},
+		{"the note fits under the last row", 80, 250, 10, rows(5, 10), 15, tablePlan{pages: []int{5}}},
+		{"the note does not fit: the last rows move with it", 65, 250, 10, rows(5, 10), 15, tablePlan{pages: []int{3, 2}}},
+		{"rows that fit without the note still move with it", 60, 250, 10, rows(5, 10), 5, tablePlan{pages: []int{3, 2}}},
+		{"a table without rows moves whole with its note", 20, 250, 10, nil, 15, tablePlan{newPage: true, pages: []int{0}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := planTable(tt.remaining, tt.full, tt.head, tt.rows)
+			got := planTable(tt.remaining, tt.full, tt.head, tt.rows, tt.tail)
 			if got.newPage != tt.want.newPage || !slices.Equal(got.pages, tt.want.pages) {
 				t.Errorf("planTable(%v, %v, %v, %d rows) = %+v, want %+v", tt.remaining, tt.full, tt.head, len(tt.rows), got, tt.want)
 			}
@@ -102,5 +110,89 @@ func TestColumnWidths(t *testing.T) {
 				t.Errorf("widths sum to %v, more than %v", sum, tt.avail)
 			}
 		})
+	}
+}
+
+func TestSplitRow(t *testing.T) {
+	lines := func(prefix string, n int) []string {
+		var out []string
+		for i := range n {
+			out = append(out, fmt.Sprintf("%s%d", prefix, i+1))
+		}
+		return out
+	}
+	tests := []struct {
+		name  string
+		cells [][]string
+		k     int
+		want  [][][]string
+	}{
+		{"fits: one piece", [][]string{{"a1"}, lines("b", 3)}, 3, [][][]string{{{"a1"}, {"b1", "b2", "b3"}}}},
+		{"long text column split, marked", [][]string{{"a1"}, lines("b", 5)}, 3, [][][]string{
+			{{"a1"}, {"b1", "b2", "b3"}},
+			{{continuedMark}, {"b4", "b5"}},
+		}},
+		{"long label column leaves room for the mark", [][]string{lines("a", 5), {"1"}}, 3, [][][]string{
+			{{"a1", "a2", "a3"}, {"1"}},
+			{{continuedMark, "a4", "a5"}, nil},
+		}},
+		{"three pieces", [][]string{{"a"}, lines("b", 7)}, 3, [][][]string{
+			{{"a"}, {"b1", "b2", "b3"}},
+			{{continuedMark}, {"b4", "b5", "b6"}},
+			{{continuedMark}, {"b7"}},
+		}},
+		{"k below 2 still progresses", [][]string{lines("a", 3)}, 0, [][][]string{
+			{{"a1", "a2"}}, {{continuedMark, "a3"}},
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := splitRow(tt.cells, tt.k)
+			if fmt.Sprint(got) != fmt.Sprint(tt.want) {
+				t.Errorf("splitRow = %q, want %q", got, tt.want)
+			}
+			for i, piece := range got {
+				for _, c := range piece {
+					if len(c) > max(tt.k, 2) {
+						t.Errorf("piece %d has a cell of %d lines, more than %d", i, len(c), tt.k)
+					}
+				}
+			}
+		})
+	}
+}
+
+func TestAppendixStart(t *testing.T) {
+	secs := func(ids ...string) []report.Section {
+		var out []report.Section
+		for _, id := range ids {
+			out = append(out, report.Section{ID: id})
+		}
+		return out
+	}
+	tests := []struct {
+		name string
+		secs []report.Section
+		want int
+	}{
+		{"default outline: the closing run", secs("introduction", "learners", "methods", "data-quality", "disclosure", "provenance"), 2},
+		{"an author's section last: no appendices", secs("introduction", "methods", "provenance", "references"), 4},
+		{"appendix in the middle keeps its number", secs("introduction", "methods", "learners", "provenance"), 3},
+		{"no sections", nil, 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := appendixStart(tt.secs); got != tt.want {
+				t.Errorf("appendixStart = %d, want %d", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestAppendixLetter(t *testing.T) {
+	for k, want := range map[int]string{0: "A", 1: "B", 25: "Z", 26: "AA", 27: "AB", 51: "AZ", 52: "BA"} {
+		if got := appendixLetter(k); got != want {
+			t.Errorf("appendixLetter(%d) = %q, want %q", k, got, want)
+		}
 	}
 }

@@ -1,11 +1,10 @@
 package pdf
 
 import (
-	"fmt"
-	"regexp"
 	"strings"
 
 	"github.com/moocreport/moocreport/report"
+	"github.com/moocreport/moocreport/report/tabular"
 )
 
 // grid is a table reduced to what the PDF draws: header texts, body texts
@@ -30,72 +29,86 @@ const (
 // tableGrid turns a report.Table into a grid. Suppressed cells show their
 // Text ("<5"): disclosure control already chose it and the renderer must
 // not reveal or recompute anything. Columns after the first that hold only
-// numbers are right-aligned so digits line up.
+// numbers are right-aligned so digits line up, by the same rule as the
+// LaTeX tables of the paper appendix (tabular.NumericColumns).
 func tableGrid(t *report.Table) grid {
-	g := grid{head: t.Columns}
-	ncol := len(t.Columns)
-	for _, row := range t.Rows {
-		ncol = max(ncol, len(row))
-	}
+	ncol := tabular.Width(t)
+	g := grid{head: append([]string(nil), t.Columns...)}
 	for len(g.head) < ncol {
 		g.head = append(g.head, "")
 	}
-	numeric := make([]bool, ncol)
-	for c := 1; c < ncol; c++ {
-		numeric[c] = true
-	}
 	for _, row := range t.Rows {
 		texts := make([]string, ncol)
-		for c := range ncol {
-			if c >= len(row) {
-				continue
-			}
-			texts[c] = row[c].Text
-			if row[c].Text != "" && !numericCell(row[c]) {
-				numeric[c] = false
-			}
+		for c, cell := range row {
+			texts[c] = cell.Text
 		}
 		g.rows = append(g.rows, texts)
 	}
 	g.align = make([]string, ncol)
-	for c := range ncol {
+	for c, num := range tabular.NumericColumns(t) {
 		g.align[c] = "L"
-		if numeric[c] {
+		if num {
 			g.align[c] = "R"
 		}
 	}
 	return g
 }
 
-var numberLike = regexp.MustCompile(`^[-−+<>≤≥~]?\s?[0-9][0-9,. ]*\s?(%|pp)?$`)
-
-// numericCell reports whether a cell shows a number: it carries one, was
-// suppressed in place of one, or its text reads as one ("1,204", "41.2 %").
-func numericCell(c report.Cell) bool {
-	return c.Value != nil || c.Suppressed || numberLike.MatchString(strings.TrimSpace(c.Text))
-}
-
 // table draws a numbered report table: caption above, the grid, then its
-// note and definition below.
-func (r *renderer) table(t *report.Table, n int) {
-	caption := fmt.Sprintf("Table %d. %s", n, t.Title)
-	r.drawGrid(tableGrid(t), caption)
-	r.tableNotes(t)
+// note, definition and, when the data is attached, the attachment's name
+// below — kept on the page of the table's last rows.
+func (r *renderer) table(t *report.Table) {
+	fl := r.numbers[t]
+	notes := r.tableNotes(t)
+	r.drawGrid(tableGrid(t), fl.title(), r.notesHeight(notes))
+	r.drawNotes(notes)
 }
 
-// tableNotes sets the Note and Definition under a table, APA style, so a
-// table lifted out of the PDF still says what its numbers mean.
-func (r *renderer) tableNotes(t *report.Table) {
-	f := r.pdf
-	for _, p := range [][2]string{{"Note. ", t.Note}, {"Definition. ", t.Definition}} {
-		if p[1] == "" {
-			continue
+// note is one labelled line under a table or figure: "Note. …".
+type note struct{ label, text string }
+
+// tableNotes are the lines set under a table, APA style, so a table
+// lifted out of the PDF still says what its numbers mean and where they
+// are.
+func (r *renderer) tableNotes(t *report.Table) []note {
+	var out []note
+	for _, n := range []note{{"Note. ", t.Note}, {"Definition. ", t.Definition}, {"Data. ", r.dataNote(t.ID)}} {
+		if n.text != "" {
+			out = append(out, n)
 		}
+	}
+	return out
+}
+
+// dataNote names the attached CSV holding a table's or figure's numbers,
+// or is empty when the data is not attached.
+func (r *renderer) dataNote(id string) string {
+	if !r.opt.AttachData {
+		return ""
+	}
+	return id + ".csv, attached to this PDF."
+}
+
+// notesHeight is the height drawNotes will take. It measures each note as
+// one run of regular type; the label is italic, which is no wider in the
+// Go fonts, so the estimate errs on the safe side by at most a line.
+func (r *renderer) notesHeight(notes []note) float64 {
+	h := blockGap
+	r.font("", tableSize)
+	for _, n := range notes {
+		h += float64(len(r.pdf.SplitText(n.label+n.text, r.textWidth()-1))) * tableLead
+	}
+	return h
+}
+
+func (r *renderer) drawNotes(notes []note) {
+	f := r.pdf
+	for _, n := range notes {
 		f.SetX(margin)
 		r.font("I", tableSize)
-		f.Write(tableLead, p[0])
+		f.Write(tableLead, n.label)
 		r.font("", tableSize)
-		f.Write(tableLead, p[1])
+		f.Write(tableLead, n.text)
 		f.Ln(tableLead)
 	}
 	f.Ln(blockGap)
@@ -111,7 +124,9 @@ type cellLayout struct {
 	rowH   []float64
 }
 
-func (r *renderer) measureGrid(g grid, width float64) cellLayout {
+// measureGrid fits g to width. mark, when set, is a line the first column
+// must also have room for (the mark of a split row).
+func (r *renderer) measureGrid(g grid, width float64, mark string) cellLayout {
 	f := r.pdf
 	ncol := len(g.align)
 	natural := make([]float64, ncol)
@@ -131,6 +146,9 @@ func (r *renderer) measureGrid(g grid, width float64) cellLayout {
 		for c, s := range row {
 			measure(c, s)
 		}
+	}
+	if mark != "" {
+		measure(0, mark)
 	}
 	l := cellLayout{widths: columnWidths(natural, minimum, width)}
 	wrap := func(row []string) ([][]string, float64) {
@@ -157,14 +175,15 @@ func (r *renderer) measureGrid(g grid, width float64) cellLayout {
 
 // drawGrid lays a grid out across as many pages as it needs. caption, when
 // not empty, goes above the table and, marked "(continued)", above its
-// repeated header on every later page.
-func (r *renderer) drawGrid(g grid, caption string) {
+// repeated header on every later page. tail is the height of what must
+// follow the last row on its page (the table's notes).
+func (r *renderer) drawGrid(g grid, caption string, tail float64) {
 	f := r.pdf
 	if len(g.align) == 0 {
 		return
 	}
 	left, _, _, _ := f.GetMargins()
-	l := r.measureGrid(g, r.textWidth())
+	l := r.measureGrid(g, r.textWidth(), "")
 	var capLines, contLines []string
 	if caption != "" {
 		r.font("B", captionSize)
@@ -175,10 +194,15 @@ func (r *renderer) drawGrid(g grid, caption string) {
 	if capH > 0 {
 		capH += 1.5
 	}
-	plan := planTable(r.remaining(), r.full(), capH+l.headH, l.rowH)
+	if maxLines := tableLines(r.full() - capH - l.headH); l.tallest() > maxLines {
+		l = r.measureGrid(g, r.textWidth(), continuedMark)
+		l.splitTall(tableLines(r.full() - capH - l.headH))
+	}
+	plan := planTable(r.remaining(), r.full(), capH+l.headH, l.rowH, tail)
 	if plan.newPage && !r.atTop() {
 		f.AddPage()
 	}
+	r.markFloat()
 	// Rows are placed by the plan; an automatic break inside one would
 	// split it from its header.
 	f.SetAutoPageBreak(false, margin)
@@ -233,5 +257,81 @@ func (r *renderer) drawRow(x, y float64, widths []float64, cells [][]string, ali
 			f.CellFormat(widths[c]-2*cellPadX, tableLead, s, "", 0, align[c], false, 0, "")
 		}
 		x += widths[c]
+	}
+}
+
+// tableLines is how many lines of table text fit in a row of height h.
+func tableLines(h float64) int { return int((h - 2*cellPadY + eps) / tableLead) }
+
+// tallest is the most lines any body row has.
+func (l *cellLayout) tallest() int {
+	most := 0
+	for _, cells := range l.rows {
+		for _, c := range cells {
+			most = max(most, len(c))
+		}
+	}
+	return most
+}
+
+// splitTall splits every body row taller than maxLines lines into pieces
+// that fit a page (see splitRow), so no row runs off the bottom of one.
+func (l *cellLayout) splitTall(maxLines int) {
+	var rows [][][]string
+	var heights []float64
+	for i, cells := range l.rows {
+		most := 0
+		for _, c := range cells {
+			most = max(most, len(c))
+		}
+		if most <= maxLines {
+			rows = append(rows, cells)
+			heights = append(heights, l.rowH[i])
+			continue
+		}
+		for _, piece := range splitRow(cells, maxLines) {
+			n := 1
+			for _, c := range piece {
+				n = max(n, len(c))
+			}
+			rows = append(rows, piece)
+			heights = append(heights, float64(n)*tableLead+2*cellPadY)
+		}
+	}
+	l.rows, l.rowH = rows, heights
+}
+
+// continuedMark opens the first column of each later piece of a split
+// row, so a reader sees the row goes on rather than a new row beginning.
+const continuedMark = "(continued)"
+
+// splitRow cuts a row's wrapped cell lines into pieces of at most k lines
+// each, column by column in step; every piece after the first starts its
+// first column with continuedMark. k below 2 is taken as 2, the least that
+// makes progress under the mark.
+func splitRow(cells [][]string, k int) [][][]string {
+	k = max(k, 2)
+	pos := make([]int, len(cells))
+	var out [][][]string
+	for first := true; ; first = false {
+		piece := make([][]string, len(cells))
+		done := true
+		for c, lines := range cells {
+			room := k
+			if !first && c == 0 {
+				piece[0] = append(piece[0], continuedMark)
+				room--
+			}
+			end := min(pos[c]+room, len(lines))
+			piece[c] = append(piece[c], lines[pos[c]:end]...)
+			pos[c] = end
+			if end < len(lines) {
+				done = false
+			}
+		}
+		out = append(out, piece)
+		if done {
+			return out
+		}
 	}
 }
