@@ -70,8 +70,7 @@ func (c *computer) comparisons() error {
 			c.add(m)
 			c.add(report.Measure{ID: r.id + ".p", Course: r.course, Label: m.Label + ": p", Value: r.p, N: r.n, Definition: m.Definition, Text: stats.FormatP(r.p)})
 			c.add(report.Measure{ID: r.id + ".p-holm", Course: r.course, Label: m.Label + ": Holm-adjusted p (family " + r.family + ")", Value: r.pAdj, N: r.n, Definition: m.Definition, Text: stats.FormatP(r.pAdj)})
-			row = append(row, textCell(r.statistic), numCell(strings.TrimPrefix(stats.FormatP(r.p), "p "), r.p),
-				numCell(strings.TrimPrefix(stats.FormatP(r.pAdj), "p "), r.pAdj), textCell(r.effect), textCell(r.apa))
+			row = append(row, textCell(r.statistic), pCell(r.p), pCell(r.pAdj), textCell(r.effect), textCell(r.apa))
 		}
 		tab.Rows = append(tab.Rows, row)
 	}
@@ -275,7 +274,7 @@ func (c *computer) eventsTest(r *testResult, s, b string) {
 		return
 	}
 	r.ok, r.test, r.p = true, "Mann–Whitney U test", mw.P
-	r.statistic = fmt.Sprintf("U = %s, z = %s", stats.FormatNumber(mw.U, 1), stats.FormatNumber(mw.Z, 2))
+	r.statistic = fmt.Sprintf("U = %s, z = %s", rankStat(mw.U), stats.FormatNumber(mw.Z, 2))
 	r.effect, r.effectSize, r.apa = "r = "+stats.FormatBounded(mw.R, 2), mw.R, mw.APA()
 }
 
@@ -362,7 +361,7 @@ func (c *computer) comparePrePost(cmp study.Comparison) {
 			w.why = errReason(err)
 		} else {
 			w.ok, w.test, w.p = true, "Wilcoxon signed-rank test", res.P
-			w.statistic = fmt.Sprintf("W = %s, z = %s", stats.FormatNumber(res.W, 1), stats.FormatNumber(res.Z, 2))
+			w.statistic = fmt.Sprintf("W = %s, z = %s", rankStat(res.W), stats.FormatNumber(res.Z, 2))
 			w.effect, w.effectSize, w.apa = "r = "+stats.FormatBounded(res.R, 2), res.R, res.APA()
 		}
 		if res, err := stats.PairedTest(y, x); err != nil {
@@ -381,4 +380,19 @@ func sum(x []int) int {
 		n += v
 	}
 	return n
+}
+
+// pCell shows a p-value as APA writes it after "p": "= .015" becomes
+// ".015"; "< .001" and "> .999" keep their sign.
+func pCell(p float64) report.Cell {
+	return numCell(strings.TrimPrefix(strings.TrimPrefix(stats.FormatP(p), "p "), "= "), p)
+}
+
+// rankStat writes a rank statistic (whole or ending in .5) as the APA
+// string does.
+func rankStat(v float64) string {
+	if v == math.Trunc(v) {
+		return stats.FormatNumber(v, 0)
+	}
+	return stats.FormatNumber(v, 1)
 }
