@@ -44,6 +44,12 @@ type Study struct {
 	// Outline orders the report's sections; empty means DefaultOutline.
 	// Ids beyond the default ones are sections written only in content/.
 	Outline []string `yaml:"outline"`
+	// Appendix also writes the paper appendix, public/<version>/appendix/,
+	// as `moocreport build -appendix` does; see output.go.
+	Appendix bool `yaml:"appendix"`
+	// PDF configures the archival PDF; Keywords go into its metadata.
+	PDF      PDF      `yaml:"pdf"`
+	Keywords []string `yaml:"keywords"`
 
 	// Dir is the directory study.yaml was read from; source paths are
 	// relative to it. File is the path of study.yaml itself.
@@ -356,6 +362,7 @@ func (s *Study) validate() []error {
 		}
 	}
 	errs = append(errs, s.validateAnalysis()...)
+	errs = append(errs, s.validateOutput()...)
 	names := make([]string, 0, len(s.Scales))
 	for k := range s.Scales {
 		names = append(names, k)
