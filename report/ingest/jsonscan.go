@@ -137,6 +137,15 @@ func (s *scanner) ws() {
 	}
 }
 
+// strPlain marks the bytes a string can hold without a closer look: not
+// the quote, the backslash, control characters or non-ASCII.
+var strPlain = func() (t [256]bool) {
+	for c := 0x20; c < utf8.RuneSelf; c++ {
+		t[c] = c != '"' && c != '\\'
+	}
+	return
+}()
+
 // str scans a string starting at s.i (its opening quote) and reports
 // whether it needs decoding (escapes or non-ASCII bytes).
 func (s *scanner) str() (esc, ok bool) {
@@ -146,6 +155,12 @@ func (s *scanner) str() (esc, ok bool) {
 	}
 	s.i++
 	for s.i < len(b) {
+		for s.i < len(b) && strPlain[b[s.i]] {
+			s.i++
+		}
+		if s.i >= len(b) {
+			break
+		}
 		c := b[s.i]
 		switch {
 		case c == '"':
@@ -174,10 +189,8 @@ func (s *scanner) str() (esc, ok bool) {
 			}
 		case c < 0x20:
 			return esc, false
-		default:
-			if c >= utf8.RuneSelf {
-				esc = true
-			}
+		default: // non-ASCII: encoding/json decodes it (and replaces invalid UTF-8)
+			esc = true
 			s.i++
 		}
 	}

@@ -325,17 +325,27 @@ func ReadTracking(r io.Reader, file string, c *Course, opt TrackingOptions) (*Tr
 
 // ReadTrackingFiles reads the logs dir/files[i] (files slash-separated and
 // relative to dir, as they appear in skips and errors) on a bounded pool of
-// runtime.GOMAXPROCS workers, one file at a time each, and merges the parts
-// in the order of files, so the result does not depend on scheduling.
+// runtime.GOMAXPROCS workers, one file at a time each, folding each file's
+// part into one accumulator as it finishes. The folding is commutative and
+// the tables are sorted at the end, so the result does not depend on
+// scheduling (TestReadTrackingSplit); skips stay in file order.
 func ReadTrackingFiles(dir string, files []string, c *Course, opt TrackingOptions) (*Tracking, error) {
-	parts := make([]*logPart, len(files))
+	acc := newTrackAcc(opt, len(files))
+	var mu sync.Mutex
 	errs := make([]error, len(files))
 	jobs := make(chan int)
 	var wg sync.WaitGroup
 	for w := 0; w < min(runtime.GOMAXPROCS(0), len(files)); w++ {
 		wg.Go(func() {
 			for i := range jobs {
-				parts[i], errs[i] = readLogFile(filepath.Join(dir, filepath.FromSlash(files[i])), files[i], c, opt)
+				p, err := readLogFile(filepath.Join(dir, filepath.FromSlash(files[i])), files[i], c, opt)
+				if err != nil {
+					errs[i] = err
+					continue
+				}
+				mu.Lock()
+				acc.add(i, p)
+				mu.Unlock()
 			}
 		})
 	}
@@ -347,7 +357,7 @@ func ReadTrackingFiles(dir string, files []string, c *Course, opt TrackingOption
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
 	}
-	return mergeLogs(c, opt, parts), nil
+	return acc.finish(c), nil
 }
 
 func readLogFile(path, file string, c *Course, opt TrackingOptions) (*logPart, error) {

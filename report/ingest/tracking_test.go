@@ -308,8 +308,14 @@ func FuzzReadTracking(f *testing.F) {
 // BenchmarkTrackingLogs reads a month of generated gzipped logs (30 files)
 // through ReadTrackingFiles and reports throughput in events and in MB of
 // uncompressed JSON per second.
+//
+// MOOCREPORT_BENCH_LOGS=dir keeps the generated files in dir, to compare
+// with `gzip -dc dir/*.gz` and measure peak RSS (the issue 3 note).
 func BenchmarkTrackingLogs(b *testing.B) {
 	dir := b.TempDir()
+	if d := os.Getenv("MOOCREPORT_BENCH_LOGS"); d != "" {
+		dir = d
+	}
 	c := &Course{Key: "bench", ID: "course-v1:BenchX+B101+2026", Start: time.Date(2026, 3, 2, 0, 0, 0, 0, time.UTC), Salt: "s"}
 	var files []string
 	events, raw := 0, 0
@@ -335,6 +341,7 @@ func BenchmarkTrackingLogs(b *testing.B) {
 	sec := b.Elapsed().Seconds() / float64(b.N)
 	b.ReportMetric(float64(events)/sec, "events/s")
 	b.ReportMetric(float64(raw)/1e6/sec, "MB/s")
+	b.ReportMetric(float64(raw)/1e6, "MB-uncompressed")
 }
 
 // benchEvent is one realistic event line: the edX key set with a long user

@@ -229,63 +229,95 @@ func chapterOf(eventType, page string) string {
 	return ""
 }
 
-// mergeLogs combines the parts in file order: adds up learner weeks, joins
-// sessions that span files, unions chapters and problem submitters,
-// pseudonymises the learners and sorts. Skips stay per file, in file order.
+// trackAcc accumulates parts as they finish. Every combination is
+// commutative (sums, unions, latest times, and addSpan, whose result does
+// not depend on insertion order), so parts can be folded in the order
+// workers finish them and dropped at once: memory holds the accumulator
+// and the parts in flight, not every file's part. Skips keep file order.
+type trackAcc struct {
+	gap      int64
+	weeks    map[weekKey]*tally
+	sessions map[string][]span
+	chapters map[string]map[string]struct{}
+	problems map[string]*problemAcc
+	enrol    map[string]*enrolSpan
+	skips    [][]report.Skip // by file index
+}
+
+func newTrackAcc(opt TrackingOptions, files int) *trackAcc {
+	return &trackAcc{gap: opt.gap(), weeks: map[weekKey]*tally{}, sessions: map[string][]span{},
+		chapters: map[string]map[string]struct{}{}, problems: map[string]*problemAcc{},
+		enrol: map[string]*enrolSpan{}, skips: make([][]report.Skip, files)}
+}
+
+// add folds part p, the file with index i, into the accumulator.
+func (m *trackAcc) add(i int, p *logPart) {
+	for k, t := range p.weeks {
+		a := m.weeks[k]
+		if a == nil {
+			m.weeks[k] = t // parts are not used after add: take it over
+			continue
+		}
+		for i, n := range t.events {
+			a.events[i] += n
+		}
+		a.days |= t.days
+	}
+	for u, ss := range p.sessions {
+		if m.sessions[u] == nil {
+			m.sessions[u] = ss
+			continue
+		}
+		for _, s := range ss {
+			m.sessions[u] = addSpan(m.sessions[u], s, m.gap)
+		}
+	}
+	for u, set := range p.chapters {
+		if m.chapters[u] == nil {
+			m.chapters[u] = set
+			continue
+		}
+		for ch := range set {
+			m.chapters[u][ch] = struct{}{}
+		}
+	}
+	for id, a := range p.problems {
+		t := m.problems[id]
+		if t == nil {
+			m.problems[id] = a
+			continue
+		}
+		for u := range a.learners {
+			t.learners[u] = struct{}{}
+		}
+		t.first += a.first
+		t.firstC += a.firstC
+	}
+	for u, e := range p.enrol {
+		if t := m.enrol[u]; t != nil {
+			t.add(*e)
+		} else {
+			m.enrol[u] = e
+		}
+	}
+	m.skips[i] = p.skipList()
+}
+
+// mergeLogs combines parts in file order; see trackAcc.
 func mergeLogs(c *Course, opt TrackingOptions, parts []*logPart) *Tracking {
-	gap := opt.gap()
-	weeks := map[weekKey]*tally{}
-	sessions := map[string][]span{}
-	chapters := map[string]map[string]struct{}{}
-	problems := map[string]*problemAcc{}
-	enrol := map[string]*enrolSpan{}
+	m := newTrackAcc(opt, len(parts))
+	for i, p := range parts {
+		m.add(i, p)
+	}
+	return m.finish(c)
+}
+
+// finish pseudonymises the learners and sorts every table.
+func (m *trackAcc) finish(c *Course) *Tracking {
+	weeks, sessions, chapters, problems, enrol := m.weeks, m.sessions, m.chapters, m.problems, m.enrol
 	out := &Tracking{Enrollments: map[string]Enrollment{}}
-	for _, p := range parts {
-		for k, t := range p.weeks {
-			a := weeks[k]
-			if a == nil {
-				a = &tally{}
-				weeks[k] = a
-			}
-			for i, n := range t.events {
-				a.events[i] += n
-			}
-			a.days |= t.days
-		}
-		for u, ss := range p.sessions {
-			for _, s := range ss {
-				sessions[u] = addSpan(sessions[u], s, gap)
-			}
-		}
-		for u, set := range p.chapters {
-			if chapters[u] == nil {
-				chapters[u] = map[string]struct{}{}
-			}
-			for ch := range set {
-				chapters[u][ch] = struct{}{}
-			}
-		}
-		for id, a := range p.problems {
-			m := problems[id]
-			if m == nil {
-				m = &problemAcc{learners: map[string]struct{}{}}
-				problems[id] = m
-			}
-			for u := range a.learners {
-				m.learners[u] = struct{}{}
-			}
-			m.first += a.first
-			m.firstC += a.firstC
-		}
-		for u, e := range p.enrol {
-			m := enrol[u]
-			if m == nil {
-				m = &enrolSpan{}
-				enrol[u] = m
-			}
-			m.add(*e)
-		}
-		out.Skips = append(out.Skips, p.skipList()...)
+	for _, s := range m.skips {
+		out.Skips = append(out.Skips, s...)
 	}
 	// Sessions count in the week they start (they may run past midnight).
 	start := c.Start.UnixMilli()
