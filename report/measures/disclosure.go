@@ -175,7 +175,51 @@ func (c *computer) build(t crossTab) (*report.Table, *report.Figure) {
 	if anyHidden(hides) {
 		tab.Note = fmt.Sprintf("Cells with fewer than %d learners are shown as %s; where one such cell could be recovered from the total, the next smallest cell is withheld too.", c.k, c.lessThanK())
 	}
+	if len(t.groups) > maxWideGroups {
+		tab, fig = long(tab, fig, t, c.lessThanK())
+	}
 	return tab, fig
+}
+
+// maxWideGroups is the most groups a cross table shows as column pairs;
+// beyond it (the OULAD's 22 presentations) each group becomes a row, so
+// tables fit a page and charts a screen.
+const maxWideGroups = 3
+
+// long turns a wide cross table (categories × group column pairs) into a
+// long one (groups × categories, each cell "n (p %)"), and its figure into
+// one bar group per group with a series per category. Suppression was
+// decided on the wide table and carries over cell by cell.
+func long(wide *report.Table, wfig *report.Figure, t crossTab, suppressed string) (*report.Table, *report.Figure) {
+	tab := &report.Table{ID: wide.ID, Title: wide.Title, Definition: wide.Definition, Note: wide.Note}
+	tab.Columns = append([]string{"Course"}, t.rows...)
+	tab.Columns = append(tab.Columns, wide.Rows[len(wide.Rows)-1][0].Text)
+	for g, name := range t.groups {
+		row := []report.Cell{textCell(name)}
+		for r := range len(t.rows) + 1 { // the categories, then the total row
+			n, pct := wide.Rows[r][1+2*g], wide.Rows[r][2+2*g]
+			cell := n
+			if !n.Suppressed && !pct.Suppressed && pct.Text != "–" && r < len(t.rows) {
+				cell.Text = n.Text + " (" + pct.Text + ")"
+			}
+			row = append(row, cell)
+		}
+		tab.Rows = append(tab.Rows, row)
+	}
+	fig := *wfig
+	fig.Categories = t.groups
+	fig.XLabel = "Course"
+	fig.Series = nil
+	for r, cat := range t.rows {
+		s := report.Series{Name: cat}
+		for g := range t.groups {
+			s.Values = append(s.Values, wfig.Series[g].Values[r])
+		}
+		fig.Series = append(fig.Series, s)
+	}
+	fig.Table = *figureTable(&fig, suppressed)
+	fig.Alt = altBars(&fig)
+	return tab, &fig
 }
 
 func anyHidden(h [][]bool) bool {

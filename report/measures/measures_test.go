@@ -190,3 +190,28 @@ func TestAgeBand(t *testing.T) {
 		}
 	}
 }
+
+// TestManyGroupsGoLong proves a cross table over more than three courses
+// turns into one row per course, keeping each suppression.
+func TestManyGroupsGoLong(t *testing.T) {
+	c := &computer{k: 5, res: &Result{Sections: map[string][]report.Block{}}, ids: map[string]bool{}}
+	tab, fig := c.build(crossTab{id: "x", title: "Results", rowHeader: "Result", rows: []string{"Pass", "Fail"},
+		groups: []string{"A", "B", "C", "D"}, groupKeys: []string{"a", "b", "c", "d"},
+		counts: [][]int{{10, 10}, {20, 5}, {3, 30}, {8, 12}}, measurePre: "result", definition: "d"})
+	if got := strings.Join(tab.Columns, "|"); got != "Course|Pass|Fail|Total" {
+		t.Fatalf("columns = %s", got)
+	}
+	if len(tab.Rows) != 4 || tab.Rows[0][1].Text != "10 (50.0 %)" || tab.Rows[3][3].Text != "20" {
+		t.Errorf("rows = %+v", tab.Rows)
+	}
+	// C's Pass (3) is primary, its Fail (30) secondary: both withheld.
+	if !tab.Rows[2][1].Suppressed || !tab.Rows[2][2].Suppressed || tab.Rows[2][1].Text != "<5" {
+		t.Errorf("course C row = %+v, want both cells withheld", tab.Rows[2])
+	}
+	if strings.Join(fig.Categories, "") != "ABCD" || len(fig.Series) != 2 || fig.Series[0].Name != "Pass" || !math.IsNaN(fig.Series[0].Values[2]) {
+		t.Errorf("figure = %+v", fig)
+	}
+	if len(fig.Table.Rows) != 4 {
+		t.Errorf("figure data table has %d rows, want one per course", len(fig.Table.Rows))
+	}
+}
