@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strings"
 	"time"
 
 	"github.com/moocreport/moocreport/report"
@@ -46,16 +47,20 @@ func Load(s *study.Study) (*report.Dataset, error) {
 			}
 		}
 	}
+	readers := map[string]func(io.Reader, string, study.Survey, *Course) ([]report.Response, error){
+		"qualtrics": ReadQualtrics, "limesurvey": ReadLimeSurvey, "csv": ReadCSVSurvey,
+	}
 	for _, sv := range s.Surveys {
 		c, ok := courses[sv.Course]
-		if !ok || sv.Format != "qualtrics" {
+		read := readers[sv.Format]
+		if !ok || read == nil {
 			l.errs = append(l.errs, &ParseError{File: s.File, Line: sv.Line,
-				Err: fmt.Errorf("survey %s: want format qualtrics of a declared course, got %q for %q", sv.Key, sv.Format, sv.Course)})
+				Err: fmt.Errorf("survey %s: want format %s of a declared course, got %q for %q", sv.Key, strings.Join(study.SurveyFormats, ", "), sv.Format, sv.Course)})
 			continue
 		}
 		for _, name := range l.match(sv.Path, sv.Line, "survey "+sv.Key+" of course "+sv.Course) {
 			l.readFile(name, func(r io.Reader) error {
-				rs, err := ReadQualtrics(r, name, sv, c)
+				rs, err := read(r, name, sv, c)
 				l.ds.Responses = append(l.ds.Responses, rs...)
 				return err
 			})

@@ -15,6 +15,10 @@ import (
 // ReadQualtrics reads a Qualtrics CSV export (docs/formats.md, qualtrics)
 // of survey sv for course c.
 //
+// The file may be UTF-8 (with or without BOM) or UTF-16, comma- or
+// tab-separated (Qualtrics' "Excel" UTF-16 export uses tabs), and hold
+// "choice text" or "numeric values": answers are kept as exported.
+//
 // Both export layouts are accepted: the current one with three header rows
 // (column ids, question texts, ImportId JSON) and the legacy one with two
 // (V1…Vn ids, then labels), told apart by whether the third row is ImportId
@@ -30,7 +34,10 @@ import (
 // counts is a measure's job, and the count of duplicates is itself a
 // data-quality figure.
 func ReadQualtrics(r io.Reader, file string, sv study.Survey, c *Course) ([]report.Response, error) {
-	t := newTable(r, file)
+	t, err := newSurveyTable(r, file, sv.Delimiter)
+	if err != nil {
+		return nil, err
+	}
 	if err := t.readHeader(); err != nil {
 		return nil, err
 	}
@@ -76,11 +83,12 @@ func ReadQualtrics(r io.Reader, file string, sv study.Survey, c *Course) ([]repo
 	if sv.IDColumn != "" {
 		need(sv.IDColumn)
 	}
-	var keep []string
+	type kept struct{ id, col string }
+	var keep []kept
 	for _, q := range sv.Questions {
-		need(q.ID)
+		need(column(q))
 		if q.Type != "text" {
-			keep = append(keep, q.ID)
+			keep = append(keep, kept{q.ID, column(q)})
 		}
 	}
 	if len(errs) > 0 {
@@ -110,12 +118,12 @@ func ReadQualtrics(r io.Reader, file string, sv study.Survey, c *Course) ([]repo
 				resp.Learner = c.pseudonym(uid)
 			}
 		}
-		for _, id := range keep {
-			if a := rec[col[id]]; a != "" {
+		for _, k := range keep {
+			if a := rec[col[k.col]]; a != "" {
 				if resp.Answers == nil {
 					resp.Answers = make(map[string]string, len(keep))
 				}
-				resp.Answers[id] = a
+				resp.Answers[k.id] = a
 			}
 		}
 		out = append(out, resp)

@@ -122,19 +122,40 @@ type Survey struct {
 	Key    string `yaml:"key"`    // instrument, e.g. "pre" or "post"
 	Course string `yaml:"course"` // course key
 	Title  string `yaml:"title"`
-	Format string `yaml:"format"` // "qualtrics"
+	Format string `yaml:"format"` // see SurveyFormats
 	Path   string `yaml:"path"`
 	// IDColumn names the column holding the learner's edX username, used to
 	// link a response to a learner.
-	IDColumn  string     `yaml:"id_column"`
-	Questions []Question `yaml:"questions"`
-	Line      int        `yaml:"-"`
+	IDColumn string `yaml:"id_column"`
+	// Delimiter is ",", ";" or "tab"; empty means sniffed from the header
+	// row.
+	Delimiter string `yaml:"delimiter"`
+	// FinishedColumn (format csv) names a column saying whether the
+	// response was completed (True/False, Yes/No, 1/0); without it every
+	// row counts as finished, as in Google Forms, which keeps only
+	// submitted responses.
+	FinishedColumn string     `yaml:"finished_column"`
+	Questions      []Question `yaml:"questions"`
+	Line           int        `yaml:"-"`
 }
+
+// SurveyFormats lists the survey export formats ingest understands:
+// Qualtrics; LimeSurvey's CSV export with question codes as headers; and
+// any one-header-row CSV (Google Forms, SurveyMonkey, Moodle, …) whose
+// columns the questions name.
+var SurveyFormats = []string{"qualtrics", "limesurvey", "csv"}
+
+// surveyDelimiters are the values Survey.Delimiter takes.
+var surveyDelimiters = []string{"", ",", ";", "tab"}
 
 // Question declares one survey column and how to summarise it.
 type Question struct {
-	ID    string `yaml:"id"` // column id in the export, e.g. "Q5_1"
-	Label string `yaml:"label"`
+	ID string `yaml:"id"` // column id in the export, e.g. "Q5_1"
+	// Column is the export's column header when it is not ID, e.g. a
+	// Google Forms column headed by the full question text; the answers
+	// are still known by ID.
+	Column string `yaml:"column"`
+	Label  string `yaml:"label"`
 	// Type is "single", "multi", "numeric", "likert" or "text". Text answers
 	// are never published.
 	Type  string `yaml:"type"`
@@ -340,8 +361,14 @@ func (s *Study) validate() []error {
 		if !keys[sv.Course] {
 			bad("%s.course: no course with key %q", where, sv.Course)
 		}
-		if sv.Format != "qualtrics" {
-			bad("%s.format: want \"qualtrics\", got %q", where, sv.Format)
+		if !contains(SurveyFormats, sv.Format) {
+			bad("%s.format: want one of %s, got %q", where, strings.Join(SurveyFormats, ", "), sv.Format)
+		}
+		if !contains(surveyDelimiters, sv.Delimiter) {
+			bad("%s.delimiter: want \",\", \";\" or \"tab\" (or nothing, to sniff it), got %q", where, sv.Delimiter)
+		}
+		if sv.FinishedColumn != "" && sv.Format != "csv" {
+			bad("%s.finished_column: only format csv takes it (%s knows its own)", where, sv.Format)
 		}
 		if sv.Path == "" {
 			bad("%s.path: missing", where)

@@ -43,6 +43,13 @@ func TestParseErrors(t *testing.T) {
 			want: []string{`courses[0].role: want "study" or "baseline", got "main"`, "courses[0].pass_mark: want a grade in (0, 1], got 50"}},
 		{name: "latest is not a version", yaml: strings.Replace(valid, `"1.0"`, "latest", 1),
 			want: []string{`version: want letters`}},
+		{name: "tracking settings only on tracking sources", yaml: strings.Replace(valid, "path: p.csv", "path: p.csv\n        session_gap: 10m\n        learner_id: email", 1),
+			want: []string{"courses[0].sources[0].session_gap: want a duration of at least 1s on an edx-tracking source, got 10m0s on edx-profile",
+				`courses[0].sources[0].learner_id: want "user_id" or "username", got "email"`}},
+		{name: "max_bad_lines is a share", yaml: strings.Replace(strings.Replace(valid, "edx-profile", "edx-tracking", 1), "path: p.csv", "path: p.csv\n        max_bad_lines: 5", 1),
+			want: []string{"courses[0].sources[0].max_bad_lines: want a share in [0, 1) on an edx-tracking source, got 5 on edx-tracking"}},
+		{name: "survey format and delimiter", yaml: valid + "surveys:\n  - {key: pre, course: eat, format: typeform, path: s.csv, delimiter: '|', finished_column: done}\n",
+			want: []string{`surveys[0].format: want one of qualtrics, limesurvey, csv, got "typeform"`, `surveys[0].delimiter: want`, `surveys[0].finished_column: only format csv takes it`}},
 		{name: "survey must name a known course", yaml: valid + "surveys:\n  - {key: pre, course: nope, format: qualtrics, path: s.csv}\n",
 			want: []string{`study.yaml: line 17: surveys[0].course: no course with key "nope"`}},
 	}
@@ -98,5 +105,19 @@ func TestExampleStudy(t *testing.T) {
 	}
 	if len(s.Courses) != 2 || len(s.Surveys) != 4 {
 		t.Errorf("example study has %d courses and %d surveys, want 2 and 4", len(s.Courses), len(s.Surveys))
+	}
+}
+
+func TestSourceSettings(t *testing.T) {
+	t.Setenv("MOOCREPORT_SALT", "")
+	y := strings.Replace(strings.Replace(valid, "edx-profile", "edx-tracking", 1), "path: p.csv",
+		"path: p.csv\n        session_gap: 45m\n        learner_id: username\n        max_bad_lines: 0.01", 1)
+	s, err := Parse("study.yaml", []byte(y))
+	if err != nil {
+		t.Fatal(err)
+	}
+	src := s.Courses[0].Sources[0]
+	if src.SessionGap != 45*60*1e9 || src.LearnerID != "username" || src.MaxBadLines == nil || *src.MaxBadLines != 0.01 {
+		t.Errorf("got %+v", src)
 	}
 }

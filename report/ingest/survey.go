@@ -1,0 +1,125 @@
+package ingest
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/moocreport/moocreport/report"
+	"github.com/moocreport/moocreport/report/study"
+)
+
+// column is the export column of question q: its Column when given (a
+// Google Forms header is the whole question text), else its id.
+func column(q study.Question) string {
+	if q.Column != "" {
+		return q.Column
+	}
+	return q.ID
+}
+
+// ReadLimeSurvey reads a LimeSurvey CSV export ("question code" headers:
+// id, submitdate, lastpage, startlanguage, …, then Q1, Q2[SQ001], …) of
+// survey sv for course c. A response is finished when submitdate is set:
+// LimeSurvey leaves it empty for incomplete responses.
+func ReadLimeSurvey(r io.Reader, file string, sv study.Survey, c *Course) ([]report.Response, error) {
+	t, err := newSurveyTable(r, file, sv.Delimiter)
+	if err != nil {
+		return nil, err
+	}
+	return readFlatSurvey(t, sv, c, "submitdate", func(s string) (bool, error) { return strings.TrimSpace(s) != "", nil })
+}
+
+// ReadCSVSurvey reads any one-header-row survey CSV (Google Forms,
+// SurveyMonkey's "condensed" export, Moodle, FutureLearn, Coursera) of
+// survey sv for course c. Questions name their columns (Question.Column or
+// ID); sv.FinishedColumn, when given, says which responses were completed.
+func ReadCSVSurvey(r io.Reader, file string, sv study.Survey, c *Course) ([]report.Response, error) {
+	t, err := newSurveyTable(r, file, sv.Delimiter)
+	if err != nil {
+		return nil, err
+	}
+	return readFlatSurvey(t, sv, c, sv.FinishedColumn, parseFinished)
+}
+
+// parseFinished reads a yes/no cell in the spellings survey tools use.
+func parseFinished(s string) (bool, error) {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "true", "yes", "1", "y", "complete", "completed":
+		return true, nil
+	case "false", "no", "0", "n", "", "incomplete", "partial":
+		return false, nil
+	}
+	return false, fmt.Errorf("want True/False, Yes/No or 1/0, got %q", s)
+}
+
+// readFlatSurvey reads the rows after a single header row. finishedCol ""
+// means every row is a finished response. Like ReadQualtrics it copies only
+// declared, non-text answers, links by sv.IDColumn and keeps every row.
+func readFlatSurvey(t *table, sv study.Survey, c *Course, finishedCol string, finished func(string) (bool, error)) ([]report.Response, error) {
+	if err := t.readHeader(); err != nil {
+		return nil, err
+	}
+	col := map[string]int{}
+	var errs []error
+	need := func(name string) {
+		if _, ok := col[name]; ok {
+			return
+		}
+		i, err := t.column(name)
+		if err != nil {
+			errs = append(errs, err)
+			return
+		}
+		col[name] = i
+	}
+	if finishedCol != "" {
+		need(finishedCol)
+	}
+	if sv.IDColumn != "" {
+		need(sv.IDColumn)
+	}
+	type kept struct{ id, col string }
+	var keep []kept
+	for _, q := range sv.Questions {
+		need(column(q))
+		if q.Type != "text" {
+			keep = append(keep, kept{q.ID, column(q)})
+		}
+	}
+	if len(errs) > 0 {
+		return nil, errors.Join(errs...)
+	}
+	var out []report.Response
+	for {
+		rec, err := t.read()
+		if err == io.EOF {
+			return out, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+		resp := report.Response{Instrument: sv.Key, Course: c.Key, Finished: true}
+		if finishedCol != "" {
+			i := col[finishedCol]
+			if resp.Finished, err = finished(rec[i]); err != nil {
+				return nil, t.fieldErr(i, err)
+			}
+		}
+		if sv.IDColumn != "" {
+			if uid, ok := c.UserID(strings.TrimSpace(rec[col[sv.IDColumn]])); ok {
+				resp.Learner = c.pseudonym(uid)
+			}
+		}
+		for _, k := range keep {
+			if a := rec[col[k.col]]; a != "" {
+				if resp.Answers == nil {
+					resp.Answers = make(map[string]string, len(keep))
+				}
+				resp.Answers[k.id] = a
+			}
+		}
+		out = append(out, resp)
+	}
+}
