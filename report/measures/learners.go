@@ -2,6 +2,7 @@ package measures
 
 import (
 	"fmt"
+	"strings"
 
 	"golang.org/x/text/language"
 	"golang.org/x/text/language/display"
@@ -65,6 +66,57 @@ func countryName(code string) string {
 	return code
 }
 
+// dimension counts learners per course by label. Rows are the known
+// labels in their order, then any other label found (most common first)
+// before a final "Not stated", so no learner falls into a wrong row. When
+// other labels exist, known labels nobody has are left out: a source with
+// its own coding (the OULAD's "0-35") should not show edX's empty rows.
+func (c *computer) dimension(keys []string, label func(report.Learner) string, known []string) ([]string, [][]int) {
+	seen := map[string]int{}
+	for _, k := range keys {
+		for _, l := range c.byCourse[k] {
+			seen[label(l)]++
+		}
+	}
+	isKnown := map[string]bool{}
+	for _, k := range known {
+		isKnown[k] = true
+	}
+	extra := map[string]int{}
+	for lab, n := range seen {
+		if !isKnown[lab] {
+			extra[lab] = n
+		}
+	}
+	var rows []string
+	tail := ""
+	for _, k := range known {
+		if k == "Not stated" {
+			tail = k
+			continue
+		}
+		if len(extra) == 0 || seen[k] > 0 {
+			rows = append(rows, k)
+		}
+	}
+	rows = append(rows, sortedKeys(extra)...)
+	if tail != "" && (len(extra) == 0 || seen[tail] > 0) {
+		rows = append(rows, tail)
+	}
+	idx := map[string]int{}
+	for i, r := range rows {
+		idx[r] = i
+	}
+	counts := make([][]int, len(keys))
+	for g, k := range keys {
+		counts[g] = make([]int, len(rows))
+		for _, l := range c.byCourse[k] {
+			counts[g][idx[label(l)]]++
+		}
+	}
+	return rows, counts
+}
+
 // topCountries is how many countries the country table lists by name; the
 // rest are pooled, which also keeps small countries from being singled out.
 const topCountries = 10
@@ -93,55 +145,74 @@ func (c *computer) learners() error {
 		tab, fig := c.build(t)
 		blocks = append(blocks, report.Block{Figure: fig}, report.Block{Table: tab})
 	}
-	tabulate := func(label func(report.Learner) string, order []string) [][]int {
-		counts := make([][]int, len(keys))
-		for g, k := range keys {
-			idx := map[string]int{}
-			for i, o := range order {
-				idx[o] = i
-			}
-			counts[g] = make([]int, len(order))
-			for _, l := range c.byCourse[k] {
-				counts[g][idx[label(l)]]++
-			}
-		}
-		return counts
+	tabulate := func(label func(report.Learner) string, known []string) ([]string, [][]int) {
+		return c.dimension(keys, label, known)
 	}
-	add(crossTab{id: "learners-gender", title: "Learners by gender", rowHeader: "Gender", rows: genderOrder, measurePre: "gender",
-		counts:     tabulate(func(l report.Learner) string { return genderLabels[l.Gender] }, genderOrder),
-		definition: "Gender as self-reported in the edX profile; \"Not stated\" when left empty."})
-	ages := make([][]int, len(keys))
-	for g, k := range keys {
-		co, _ := c.s.Course(k)
-		ages[g] = make([]int, len(ageOrder))
-		for _, l := range c.byCourse[k] {
-			b := ageBand(l.YearOfBirth, co.Start.Year())
-			for i, o := range ageOrder {
-				if o == b {
-					ages[g][i]++
-				}
-			}
+	rows, counts := tabulate(func(l report.Learner) string {
+		if g, ok := genderLabels[strings.ToLower(l.Gender)]; ok {
+			return g
 		}
+		return l.Gender
+	}, genderOrder)
+	add(crossTab{id: "learners-gender", title: "Learners by gender", rowHeader: "Gender", rows: rows, measurePre: "gender", counts: counts,
+		definition: "Gender as self-reported in the learner profile; \"Not stated\" when left empty."})
+	banded := false
+	rows, counts = tabulate(func(l report.Learner) string {
+		if l.AgeBand != "" {
+			banded = true
+			return l.AgeBand
+		}
+		co, _ := c.s.Course(l.Course)
+		return ageBand(l.YearOfBirth, co.Start.Year())
+	}, ageOrder)
+	ageDef := "Age is the course start year minus the year of birth in the learner profile; ages outside 10–100 count as not stated."
+	if banded {
+		ageDef += " Where the source gives an age band instead of a year of birth, its band is used as given."
 	}
-	add(crossTab{id: "learners-age", title: "Learners by age at course start", rowHeader: "Age band", rows: ageOrder, measurePre: "age", counts: ages,
-		definition: "Age is the course start year minus the year of birth in the edX profile; ages outside 10–100 count as not stated."})
-	add(crossTab{id: "learners-education", title: "Learners by highest level of education", rowHeader: "Education", rows: educationOrder, measurePre: "education",
-		counts: tabulate(func(l report.Learner) string {
-			if s, ok := educationLabels[l.Education]; ok {
-				return s
+	add(crossTab{id: "learners-age", title: "Learners by age at course start", rowHeader: "Age band", rows: rows, measurePre: "age", counts: counts, definition: ageDef})
+	rows, counts = tabulate(func(l report.Learner) string {
+		if s, ok := educationLabels[l.Education]; ok {
+			return s
+		}
+		return l.Education
+	}, educationOrder)
+	add(crossTab{id: "learners-education", title: "Learners by highest level of education", rowHeader: "Education", rows: rows, measurePre: "education", counts: counts,
+		definition: "Highest completed level of education as self-reported in the learner profile; edX codes are spelt out, other sources' labels are used as given."})
+	regions := false
+	for _, l := range c.ds.Learners {
+		regions = regions || l.Region != ""
+	}
+	if regions {
+		rows, counts = tabulate(func(l report.Learner) string {
+			if l.Region == "" {
+				return "Not stated"
 			}
-			return "Other education"
-		}, educationOrder),
-		definition: "Highest completed level of education as self-reported in the edX profile."})
-	add(c.countryTab())
+			return l.Region
+		}, []string{"Not stated"})
+		add(crossTab{id: "learners-region", title: "Learners by region", rowHeader: "Region", rows: rows, measurePre: "region", counts: counts,
+			definition: "Region as recorded by the source (for the OULAD, the student's region of the UK)."})
+	}
+	countries := false
 	modes := map[string]int{}
 	for _, l := range c.ds.Learners {
-		modes[l.Mode]++
+		countries = countries || l.Country != ""
+		if l.Mode != "" {
+			modes[l.Mode]++
+		}
 	}
-	modeOrder := sortedKeys(modes)
-	add(crossTab{id: "learners-track", title: "Learners by enrollment track", rowHeader: "Track", rows: modeOrder, measurePre: "track",
-		counts:     tabulate(func(l report.Learner) string { return l.Mode }, modeOrder),
-		definition: "Enrollment mode at the time of the profile export (audit, verified, …)."})
+	if countries {
+		add(c.countryTab())
+	}
+	if len(modes) > 0 {
+		rows, counts = tabulate(func(l report.Learner) string {
+			if l.Mode == "" {
+				return "Not stated"
+			}
+			return l.Mode
+		}, sortedKeys(modes))
+		add(crossTab{id: "learners-track", title: "Learners by enrollment track", rowHeader: "Track", rows: rows, measurePre: "track", counts: counts,
+			definition: "Enrollment mode at the time of the profile export (audit, verified, …)."})
+	}
 	intro := fmt.Sprintf("This section describes who enrolled, from the edX enrolled-learner profile exports. Shares are of each course's enrolled learners; cells with fewer than %d learners are withheld.", c.k)
 	c.section("learners", append([]report.Block{{Markdown: intro}}, blocks...)...)
 	return nil

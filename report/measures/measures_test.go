@@ -74,13 +74,13 @@ func smallDataset() *report.Dataset {
 		} else if i < 20 {
 			g = "f"
 		}
-		ds.Learners = append(ds.Learners, report.Learner{ID: fmt.Sprintf("B%02d", i), Course: "big", Gender: g, YearOfBirth: 1990, Mode: "audit"})
+		ds.Learners = append(ds.Learners, report.Learner{ID: fmt.Sprintf("B%02d", i), Course: "big", Gender: g, YearOfBirth: 1990, Mode: "audit", Country: "SE"})
 		ds.Grades = append(ds.Grades, report.Grade{Learner: fmt.Sprintf("B%02d", i), Course: "big", Grade: float64(i) / 40, Track: "audit"})
 		ds.Activity = append(ds.Activity, report.LearnerWeek{Course: "big", Learner: fmt.Sprintf("B%02d", i), Week: 1, Events: [report.NumKinds]int{report.KindVideo: 2}})
 	}
 	for i := range 3 {
 		id := fmt.Sprintf("T%d", i)
-		ds.Learners = append(ds.Learners, report.Learner{ID: id, Course: "tiny", Gender: "f", YearOfBirth: 1980, Mode: "verified"})
+		ds.Learners = append(ds.Learners, report.Learner{ID: id, Course: "tiny", Gender: "f", YearOfBirth: 1980, Mode: "verified", Country: "NO"})
 		ds.Grades = append(ds.Grades, report.Grade{Learner: id, Course: "tiny", Grade: 0.9, Track: "verified", CertificateDelivered: true})
 		ds.Activity = append(ds.Activity, report.LearnerWeek{Course: "tiny", Learner: id, Week: 1, Events: [report.NumKinds]int{report.KindProblem: 1}})
 		ds.Responses = append(ds.Responses, report.Response{Instrument: "post", Course: "tiny", Learner: id, Finished: true, Answers: map[string]string{"Q1": "SA"}})
@@ -213,5 +213,30 @@ func TestManyGroupsGoLong(t *testing.T) {
 	}
 	if len(fig.Table.Rows) != 4 {
 		t.Errorf("figure data table has %d rows, want one per course", len(fig.Table.Rows))
+	}
+}
+
+// TestDimensionKeepsSourceCodings proves labels outside edX's codings
+// (the OULAD's age bands and education levels) get rows of their own
+// instead of falling into a wrong one.
+func TestDimensionKeepsSourceCodings(t *testing.T) {
+	c := &computer{byCourse: map[string][]report.Learner{"a": {
+		{AgeBand: "0-35"}, {AgeBand: "0-35"}, {AgeBand: "35-55"}, {AgeBand: "55<="}, {},
+	}}}
+	rows, counts := c.dimension([]string{"a"}, func(l report.Learner) string {
+		if l.AgeBand == "" {
+			return "Not stated"
+		}
+		return l.AgeBand
+	}, ageOrder)
+	if got := strings.Join(rows, "|"); got != "0-35|35-55|55<=|Not stated" {
+		t.Errorf("rows = %s", got)
+	}
+	if fmt.Sprint(counts) != "[[2 1 1 1]]" {
+		t.Errorf("counts = %v", counts)
+	}
+	rows, _ = c.dimension([]string{"a"}, func(report.Learner) string { return "Under 25" }, ageOrder)
+	if len(rows) != len(ageOrder) {
+		t.Errorf("with only known labels every known row stays: %v", rows)
 	}
 }
