@@ -52,10 +52,10 @@ func (r *renderer) renderFloats() (layout, error) {
 	r.titlePage()
 	f.AddPage()
 	last := -1
-	for _, fl := range floats(r.doc) {
-		if fl.section != last {
-			last = fl.section
-			title := r.sectionTitle(fl.section, r.doc.Sections[fl.section])
+	for _, fl := range Floats(r.doc) {
+		if fl.Section != last {
+			last = fl.Section
+			title := r.sectionTitle(fl.Section, r.doc.Sections[fl.Section])
 			// Keep the heading with the start of what follows.
 			if !r.atTop() {
 				f.Ln(4)
@@ -68,15 +68,15 @@ func (r *renderer) renderFloats() (layout, error) {
 			f.MultiCell(0, 7, title, "", "L", false)
 			f.Ln(3)
 		}
-		r.floatMark = fl.title()
-		if fl.table != nil {
-			r.table(fl.table)
+		r.floatMark = fl.Title()
+		if fl.Table != nil {
+			r.table(fl.Table)
 		} else {
-			r.figure(fl.figure)
+			r.figure(fl.Figure)
 		}
 		f.SetX(margin)
 		if err := f.Error(); err != nil {
-			return layout{}, fmt.Errorf("pdf: %s: %w", fl.label, err)
+			return layout{}, fmt.Errorf("pdf: %s: %w", fl.Label, err)
 		}
 	}
 	f.Close()

@@ -160,7 +160,7 @@ type renderer struct {
 	tocLinks     []int
 	// numbers holds each table's and figure's number, fixed before drawing
 	// (see floats).
-	numbers map[any]float
+	numbers map[any]Float
 	// appendixFrom is the index of the first section set as a lettered
 	// appendix; len(doc.Sections) when there are none.
 	appendixFrom int
@@ -184,12 +184,12 @@ func newRenderer(doc *report.Document, opt Options, size string, prev *layout, f
 	f.SetCompression(true)
 	f.SetCatalogSort(true)
 	addFonts(f)
-	r := &renderer{pdf: f, doc: doc, opt: opt, prev: prev, figs: figs, numbers: map[any]float{}}
-	for _, fl := range floats(doc) {
-		if fl.table != nil {
-			r.numbers[fl.table] = fl
+	r := &renderer{pdf: f, doc: doc, opt: opt, prev: prev, figs: figs, numbers: map[any]Float{}}
+	for _, fl := range Floats(doc) {
+		if fl.Table != nil {
+			r.numbers[fl.Table] = fl
 		} else {
-			r.numbers[fl.figure] = fl
+			r.numbers[fl.Figure] = fl
 		}
 	}
 	r.appendixFrom = appendixStart(doc.Sections)

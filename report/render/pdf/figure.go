@@ -61,7 +61,7 @@ func (r *renderer) figure(fig *report.Figure) {
 		r.font("I", smallSize)
 		img = max(img, float64(len(f.SplitText(fig.Alt, width-6)))*smallLeading+6)
 	}
-	label := fl.title()
+	label := fl.Title()
 	caption := fig.Caption
 	if d := r.dataNote(fig.ID); d != "" {
 		caption = strings.TrimSpace(caption + " Data: " + d)

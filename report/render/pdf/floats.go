@@ -7,59 +7,64 @@ import (
 	"github.com/moocreport/moocreport/report/tabular"
 )
 
-// float is a numbered table or figure: exactly one of table and figure is
-// set. label is its number as printed ("Table 3", "Figure 2").
-type float struct {
-	table   *report.Table
-	figure  *report.Figure
-	label   string
-	section int // index in Document.Sections
+// Float is a numbered table or figure — a float, in typesetters' words:
+// exactly one of Table and Figure is set.
+type Float struct {
+	Table  *report.Table
+	Figure *report.Figure
+	// N is its number among the tables or among the figures, and Label the
+	// number as printed: "Table 3", "Figure 2".
+	N     int
+	Label string
+	// Section is the index in Document.Sections of the section it is in.
+	Section int
 }
 
-// id is the table's or figure's id, which also names its CSV.
-func (f float) id() string {
-	if f.table != nil {
-		return f.table.ID
+// ID is the table's or figure's id, which also names its CSV.
+func (f Float) ID() string {
+	if f.Table != nil {
+		return f.Table.ID
 	}
-	return f.figure.ID
+	return f.Figure.ID
 }
 
-// data is the table whose cells are published as CSV: the table itself, or
-// the figure's data table.
-func (f float) data() *report.Table {
-	if f.table != nil {
-		return f.table
+// Data is the table whose cells are published as CSV: the table itself,
+// or the figure's data table.
+func (f Float) Data() *report.Table {
+	if f.Table != nil {
+		return f.Table
 	}
-	return &f.figure.Table
+	return &f.Figure.Table
 }
 
-// title is the float's caption line, "Table 3. Pass rates".
-func (f float) title() string {
-	if f.table != nil {
-		return f.label + ". " + f.table.Title
+// Title is the float's caption line, "Table 3. Pass rates".
+func (f Float) Title() string {
+	if f.Table != nil {
+		return f.Label + ". " + f.Table.Title
 	}
-	return f.label + ". " + f.figure.Title
+	return f.Label + ". " + f.Figure.Title
 }
 
-// floats lists the document's tables and figures in order, numbered
+// Floats lists the document's tables and figures in order, numbered
 // separately in order of appearance across all sections — the numbering
 // the HTML renderer uses, so "Table 3" is the same table in the site, the
-// PDF, its attachments and the paper appendix.
+// PDF, its attachments and the paper appendix. The appendix names its
+// files by it.
 //
 // TODO(numbering): use the shared numbering in package report once it
 // lands, so the two renderers cannot drift apart.
-func floats(doc *report.Document) []float {
-	var out []float
+func Floats(doc *report.Document) []Float {
+	var out []Float
 	nt, nf := 0, 0
 	for i, s := range doc.Sections {
 		for _, b := range s.Blocks {
 			switch {
 			case b.Table != nil:
 				nt++
-				out = append(out, float{table: b.Table, label: fmt.Sprintf("Table %d", nt), section: i})
+				out = append(out, Float{Table: b.Table, N: nt, Label: fmt.Sprintf("Table %d", nt), Section: i})
 			case b.Figure != nil:
 				nf++
-				out = append(out, float{figure: b.Figure, label: fmt.Sprintf("Figure %d", nf), section: i})
+				out = append(out, Float{Figure: b.Figure, N: nf, Label: fmt.Sprintf("Figure %d", nf), Section: i})
 			}
 		}
 	}
@@ -72,12 +77,12 @@ func floats(doc *report.Document) []float {
 // which table or figure the file belongs to.
 func dataAttachments(doc *report.Document) []Attachment {
 	var out []Attachment
-	for _, f := range floats(doc) {
-		desc := "Data of " + f.title()
-		if f.table != nil {
-			desc = f.title()
+	for _, f := range Floats(doc) {
+		desc := "Data of " + f.Title()
+		if f.Table != nil {
+			desc = f.Title()
 		}
-		out = append(out, Attachment{Name: f.id() + ".csv", Description: desc, Data: tabular.CSV(f.data())})
+		out = append(out, Attachment{Name: f.ID() + ".csv", Description: desc, Data: tabular.CSV(f.Data())})
 	}
 	return out
 }

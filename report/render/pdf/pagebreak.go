@@ -83,21 +83,35 @@ func placeFigure(remaining, full, img, caption float64) (newPage bool, height fl
 // natural widths fit they are kept; otherwise the widest columns are capped
 // at a common width (never below their longest word) so narrow number
 // columns stay on one line and long text wraps. If even the longest words
-// cannot fit, the minimums are scaled down and words break.
-func columnWidths(natural, minimum []float64, avail float64) []float64 {
+// cannot fit, words must break: the minimums of the columns not marked
+// keep are scaled down, so a number never breaks while a text can (a
+// SHA-256 digest or a file path breaks where a count must not); only when
+// the kept columns alone are too wide are all scaled.
+func columnWidths(natural, minimum []float64, keep []bool, avail float64) []float64 {
 	out := make([]float64, len(natural))
-	total, minTotal := 0.0, 0.0
+	total, minTotal, kept := 0.0, 0.0, 0.0
 	for i := range natural {
 		total += natural[i]
 		minTotal += min(minimum[i], natural[i])
+		if keep[i] {
+			kept += min(minimum[i], natural[i])
+		}
 	}
 	if total <= avail+eps {
 		copy(out, natural)
 		return out
 	}
 	if minTotal >= avail {
+		scale, base := avail/minTotal, 0.0
+		if kept < avail*0.6 && minTotal > kept {
+			// The other columns share what the kept ones leave.
+			scale, base = (avail-kept)/(minTotal-kept), 1
+		}
 		for i := range out {
-			out[i] = min(minimum[i], natural[i]) * avail / minTotal
+			out[i] = min(minimum[i], natural[i]) * scale
+			if keep[i] && base == 1 {
+				out[i] = min(minimum[i], natural[i])
+			}
 		}
 		return out
 	}

@@ -87,18 +87,25 @@ func TestColumnWidths(t *testing.T) {
 	tests := []struct {
 		name             string
 		natural, minimum []float64
+		keep             []bool
 		avail            float64
 		want             []float64
 	}{
-		{"natural widths fit", []float64{20, 30, 15}, []float64{10, 10, 15}, 170, []float64{20, 30, 15}},
-		{"only the wide text column shrinks", []float64{10, 400, 12, 12}, []float64{10, 30, 12, 12}, 170, []float64{10, 136, 12, 12}},
-		{"two wide columns shrink to a common width", []float64{10, 200, 300}, []float64{10, 20, 20}, 170, []float64{10, 80, 80}},
-		{"a column keeps its longest word", []float64{10, 200, 300}, []float64{10, 120, 20}, 170, []float64{10, 120, 40}},
-		{"longest words too wide: scaled down", []float64{100, 200}, []float64{100, 100}, 100, []float64{50, 50}},
+		{"natural widths fit", []float64{20, 30, 15}, []float64{10, 10, 15}, nil, 170, []float64{20, 30, 15}},
+		{"only the wide text column shrinks", []float64{10, 400, 12, 12}, []float64{10, 30, 12, 12}, nil, 170, []float64{10, 136, 12, 12}},
+		{"two wide columns shrink to a common width", []float64{10, 200, 300}, []float64{10, 20, 20}, nil, 170, []float64{10, 80, 80}},
+		{"a column keeps its longest word", []float64{10, 200, 300}, []float64{10, 120, 20}, nil, 170, []float64{10, 120, 40}},
+		{"longest words too wide: scaled down", []float64{100, 200}, []float64{100, 100}, nil, 100, []float64{50, 50}},
+		{"too wide: numbers keep their width, text breaks", []float64{60, 10, 120}, []float64{60, 10, 120}, []bool{false, true, false}, 100, []float64{30, 10, 60}},
+		{"too wide even for the numbers: all scale", []float64{50, 80}, []float64{50, 80}, []bool{false, true}, 100, []float64{50 * 100 / 130.0, 80 * 100 / 130.0}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := columnWidths(tt.natural, tt.minimum, tt.avail)
+			keep := tt.keep
+			if keep == nil {
+				keep = make([]bool, len(tt.natural))
+			}
+			got := columnWidths(tt.natural, tt.minimum, keep, tt.avail)
 			sum := 0.0
 			for i := range got {
 				sum += got[i]

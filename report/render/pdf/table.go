@@ -60,7 +60,7 @@ func tableGrid(t *report.Table) grid {
 func (r *renderer) table(t *report.Table) {
 	fl := r.numbers[t]
 	notes := r.tableNotes(t)
-	r.drawGrid(tableGrid(t), fl.title(), r.notesHeight(notes))
+	r.drawGrid(tableGrid(t), fl.Title(), r.notesHeight(notes))
 	r.drawNotes(notes)
 }
 
@@ -150,7 +150,11 @@ func (r *renderer) measureGrid(g grid, width float64, mark string) cellLayout {
 	if mark != "" {
 		measure(0, mark)
 	}
-	l := cellLayout{widths: columnWidths(natural, minimum, width)}
+	keep := make([]bool, ncol)
+	for c, a := range g.align {
+		keep[c] = a == "R"
+	}
+	l := cellLayout{widths: columnWidths(natural, minimum, keep, width)}
 	wrap := func(row []string) ([][]string, float64) {
 		lines := make([][]string, ncol)
 		most := 1
