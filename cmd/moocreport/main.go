@@ -1,7 +1,7 @@
 // Command moocreport turns a study of an online course into a published,
 // citable report: a versioned static HTML site and an archival PDF.
 //
-//	moocreport build [-study study.yaml] [-public dir] [--force]
+//	moocreport build [-study study.yaml] [-public dir] [-force] [-appendix]
 //	moocreport check [-study study.yaml]
 //	moocreport version
 //
@@ -54,6 +54,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	studyFile := fs.String("study", "study.yaml", "the study definition")
 	public := fs.String("public", "", "output folder (default: public/ beside study.yaml)")
 	force := fs.Bool("force", false, "replace a published version whose content changed")
+	appendix := fs.Bool("appendix", false, "also write the paper appendix, public/<version>/appendix/ (or appendix: true in study.yaml)")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
@@ -69,7 +70,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return fail(stderr, err)
 	}
-	res, err := build.Run(build.Options{StudyFile: *studyFile, Public: *public, Built: built, Now: time.Now(), Force: *force,
+	res, err := build.Run(build.Options{StudyFile: *studyFile, Public: *public, Built: built, Now: time.Now(), Force: *force, Appendix: *appendix,
 		Tool: "moocreport " + version, Log: stdout})
 	if err != nil {
 		return fail(stderr, err)
@@ -107,8 +108,10 @@ func fail(w io.Writer, err error) int {
 
 func usage(w io.Writer) {
 	fmt.Fprint(w, `usage:
-  moocreport build [-study study.yaml] [-public dir] [-force]   build and publish public/<version>/
-  moocreport check [-study study.yaml]                           read and validate everything, write nothing
+  moocreport build [-study study.yaml] [-public dir] [-force] [-appendix]
+      build and publish public/<version>/; -appendix adds the paper appendix in public/<version>/appendix/
+  moocreport check [-study study.yaml]
+      read and validate everything, write nothing
   moocreport version
 `)
 }

@@ -25,6 +25,7 @@ import (
 	"github.com/moocreport/moocreport/report/ingest"
 	"github.com/moocreport/moocreport/report/measures"
 	"github.com/moocreport/moocreport/report/narrative"
+	"github.com/moocreport/moocreport/report/render/appendix"
 	"github.com/moocreport/moocreport/report/render/html"
 	"github.com/moocreport/moocreport/report/render/pdf"
 	"github.com/moocreport/moocreport/report/site"
@@ -46,6 +47,10 @@ type Options struct {
 	Force bool
 	// Tool names the program and its version, e.g. "moocreport v0.1.0".
 	Tool string
+	// Appendix also writes the paper appendix, public/<version>/appendix/
+	// (so does appendix: true in study.yaml). It is part of the version
+	// and so under the same immutability rules as every other file.
+	Appendix bool
 	// Log receives progress lines; nil discards them.
 	Log io.Writer
 }
@@ -144,7 +149,7 @@ func Run(opt Options) (*Result, error) {
 		return nil, err
 	}
 	defer os.RemoveAll(staged)
-	if err := render(staged, doc, man, s, public); err != nil {
+	if err := render(staged, doc, man, s, public, opt.Appendix || s.Appendix); err != nil {
 		return nil, err
 	}
 	out, err := site.Publish(public, s.Version, staged, opt.Force)
@@ -158,8 +163,9 @@ func Run(opt Options) (*Result, error) {
 	return &Result{Version: s.Version, Dir: filepath.Join(public, s.Version), Outcome: out}, nil
 }
 
-// render writes every output file of one version into dir.
-func render(dir string, doc *report.Document, man site.Manifest, s *study.Study, public string) error {
+// render writes every output file of one version into dir, with the paper
+// appendix in dir/appendix when appendix is set.
+func render(dir string, doc *report.Document, man site.Manifest, s *study.Study, public string, appendixToo bool) error {
 	measuresJSON, err := marshal(struct {
 		Study    string           `json:"study"`
 		Version  string           `json:"version"`
@@ -199,15 +205,42 @@ func render(dir string, doc *report.Document, man site.Manifest, s *study.Study,
 	if err != nil {
 		return fmt.Errorf("rendering HTML: %w", err)
 	}
-	var buf bytes.Buffer
-	err = pdf.Render(&buf, doc, pdf.Options{FigurePNG: charts.PNG, Attachments: []pdf.Attachment{
+	// The report PDF and the appendix draw the same PNGs; draw each once.
+	png := memoPNG(charts.PNG)
+	popt := pdf.Options{PageSize: s.PDF.PageSize, Keywords: s.Keywords, FigurePNG: png, AttachData: true, Attachments: []pdf.Attachment{
 		{Name: "measures.json", Description: "Every computed number with its id, course, n and definition", Data: measuresJSON},
 		{Name: "manifest.json", Description: "SHA-256 of every input file, tool version and build time", Data: manifestJSON},
-	}})
-	if err != nil {
+	}}
+	var buf bytes.Buffer
+	if err := pdf.Render(&buf, doc, popt); err != nil {
 		return fmt.Errorf("rendering PDF: %w", err)
 	}
-	return os.WriteFile(filepath.Join(dir, "report.pdf"), buf.Bytes(), 0o644)
+	if err := os.WriteFile(filepath.Join(dir, "report.pdf"), buf.Bytes(), 0o644); err != nil {
+		return err
+	}
+	if !appendixToo {
+		return nil
+	}
+	if err := appendix.Render(filepath.Join(dir, "appendix"), doc, appendix.Options{FigureSVG: charts.SVG, FigurePNG: png, PDF: popt}); err != nil {
+		return fmt.Errorf("rendering the paper appendix: %w", err)
+	}
+	return nil
+}
+
+// memoPNG remembers each figure's PNG, so the report PDF and the paper
+// appendix, which draw the same figures, draw each once.
+func memoPNG(draw func(*report.Figure) ([]byte, error)) func(*report.Figure) ([]byte, error) {
+	done := map[*report.Figure][]byte{}
+	return func(f *report.Figure) ([]byte, error) {
+		if b, ok := done[f]; ok {
+			return b, nil
+		}
+		b, err := draw(f)
+		if err == nil {
+			done[f] = b
+		}
+		return b, err
+	}
 }
 
 // updateIndex rewrites public/index.html and public/latest after a build.
