@@ -1,0 +1,152 @@
+package measures
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"time"
+
+	"github.com/moocreport/moocreport/report"
+)
+
+// resultOrder is the order of final results as the OULAD records them.
+var resultOrder = []string{"Distinction", "Pass", "Fail", "Withdrawn"}
+
+const withdrawDefinition = "A learner withdrew when the source records an unenrolment (edX: an edx.course.enrollment.deactivated event after their last activation; OULAD: date_unregistration) — before the course start or during the course. Shares are of registered learners."
+
+// enrolment reports registrations and withdrawals, enrolment over time,
+// and the platform's own final results, for the sources that record them.
+func (c *computer) enrolment() error {
+	var learnerBlocks, perfBlocks []report.Block
+	if t := c.withdrawals(); t != nil {
+		learnerBlocks = append(learnerBlocks, report.Block{Table: t})
+		if f := c.enrolmentCurve(); f != nil {
+			learnerBlocks = append(learnerBlocks, report.Block{Figure: f})
+		}
+	}
+	if tab, fig := c.finalResults(); tab != nil {
+		perfBlocks = append(perfBlocks, report.Block{Figure: fig}, report.Block{Table: tab})
+	}
+	c.section("learners", learnerBlocks...)
+	c.section("performance", perfBlocks...)
+	return nil
+}
+
+func (c *computer) withdrawals() *report.Table {
+	known := false
+	for _, l := range c.ds.Learners {
+		known = known || !l.Enrolled.IsZero() || !l.Unenrolled.IsZero()
+	}
+	if !known {
+		return nil
+	}
+	t := &report.Table{ID: "learners-registration", Title: "Registrations and withdrawals",
+		Columns:    []string{"Course", "Registered", "Withdrew", "Withdrew (%)", "Before start", "During the course"},
+		Definition: withdrawDefinition}
+	for _, co := range c.s.Courses {
+		var withdrew, before, during int
+		for _, l := range c.byCourse[co.Key] {
+			if l.Unenrolled.IsZero() || l.Unenrolled.Before(l.Enrolled) {
+				continue
+			}
+			withdrew++
+			if l.Unenrolled.Before(co.Start.Time) {
+				before++
+			} else {
+				during++
+			}
+		}
+		n := len(c.byCourse[co.Key])
+		id := co.Key + ".withdrawn"
+		t.Rows = append(t.Rows, []report.Cell{textCell(co.Short),
+			measureCell(*c.find(co.Key + ".enrolled")),
+			measureCell(c.count(id, co.Key, "Learners who withdrew", withdrew, withdrawDefinition)),
+			measureCell(c.share(id+".share", co.Key, "Share of registered learners who withdrew", withdrew, n, withdrawDefinition)),
+			measureCell(c.count(id+".before-start", co.Key, "Learners who withdrew before the course start", before, withdrawDefinition)),
+			measureCell(c.count(id+".during", co.Key, "Learners who withdrew during the course", during, withdrawDefinition)),
+		})
+	}
+	return t
+}
+
+// enrolmentCurve draws cumulative registrations by course week, as a share
+// of each course's final registrations, for up to maxWideGroups courses.
+func (c *computer) enrolmentCurve() *report.Figure {
+	if len(c.s.Courses) > maxWideGroups {
+		return nil
+	}
+	const before = 4 // weeks shown before the start
+	def := fmt.Sprintf("Learners registered by the end of each course week (week 0 is the week before the start; %d weeks before the start are shown, earlier registrations count in the first), as a share of all registered learners, counting learners who later withdrew.", before)
+	fig := &report.Figure{ID: "learners-registration-chart", Kind: report.FigureLines, Title: "Cumulative registrations",
+		XLabel: "Week", YLabel: "Share of registered learners (%)", Caption: def}
+	maxWeeks := 0
+	for _, co := range c.s.Courses {
+		maxWeeks = max(maxWeeks, co.Weeks)
+	}
+	for w := 1 - before; w <= maxWeeks; w++ {
+		fig.Categories = append(fig.Categories, strconv.Itoa(w))
+	}
+	for _, co := range c.s.Courses {
+		s := report.Series{Name: co.Short}
+		n := len(c.byCourse[co.Key])
+		for w := 1 - before; w <= maxWeeks; w++ {
+			end := co.Start.Time.Add(time.Duration(w) * 7 * 24 * time.Hour)
+			k := 0
+			for _, l := range c.byCourse[co.Key] {
+				if !l.Enrolled.IsZero() && l.Enrolled.Before(end) {
+					k++
+				}
+			}
+			id := fmt.Sprintf("%s.registered.w%d", co.Key, w)
+			m := c.share(id+".share", co.Key, fmt.Sprintf("Share registered by the end of week %d", w), k, n, def)
+			v := m.Value
+			if m.Suppressed || n == 0 {
+				v = math.NaN()
+			}
+			s.Values = append(s.Values, v)
+		}
+		fig.Series = append(fig.Series, s)
+	}
+	fig.Table = *figureTable(fig, c.lessThanK())
+	fig.Alt = altLines(fig)
+	return fig
+}
+
+// finalResults tabulates the platform's own final result per course.
+func (c *computer) finalResults() (*report.Table, *report.Figure) {
+	counts := map[string]map[string]int{}
+	all := map[string]int{}
+	for _, g := range c.ds.Grades {
+		if g.Result == "" {
+			continue
+		}
+		if counts[g.Course] == nil {
+			counts[g.Course] = map[string]int{}
+		}
+		counts[g.Course][g.Result]++
+		all[g.Result]++
+	}
+	if len(all) == 0 {
+		return nil, nil
+	}
+	var rows []string
+	for _, r := range resultOrder {
+		if all[r] > 0 {
+			rows = append(rows, r)
+			delete(all, r)
+		}
+	}
+	rows = append(rows, sortedKeys(all)...)
+	t := crossTab{id: "performance-results", title: "Final results", rowHeader: "Result", rows: rows, measurePre: "result",
+		definition: "The final result the platform recorded for each learner (for the OULAD: Distinction, Pass, Fail or Withdrawn); shares are of learners with a recorded result."}
+	for _, co := range c.s.Courses {
+		t.groups = append(t.groups, co.Short)
+		t.groupKeys = append(t.groupKeys, co.Key)
+		col := make([]int, len(rows))
+		for i, r := range rows {
+			col[i] = counts[co.Key][r]
+		}
+		t.counts = append(t.counts, col)
+	}
+	return c.build(t)
+}

@@ -1,0 +1,60 @@
+package measures
+
+import (
+	"fmt"
+	"testing"
+
+	"github.com/moocreport/moocreport/report"
+)
+
+func TestWithdrawalsAndResults(t *testing.T) {
+	s := smallStudy()
+	ds := smallDataset()
+	start := s.Courses[0].Start.Time
+	for i := range ds.Learners {
+		l := &ds.Learners[i]
+		if l.Course != "big" {
+			continue
+		}
+		l.Enrolled = start.AddDate(0, 0, -10+i%3)
+		switch {
+		case i < 6: // withdrew before the start
+			l.Unenrolled = start.AddDate(0, 0, -1)
+		case i < 16: // withdrew in week 1
+			l.Unenrolled = start.AddDate(0, 0, 3)
+		}
+	}
+	for i := range ds.Grades {
+		if ds.Grades[i].Course == "big" {
+			ds.Grades[i].Result = []string{"Pass", "Fail", "Withdrawn", "Distinction"}[i%4]
+		}
+	}
+	res, err := Compute(s, ds)
+	if err != nil {
+		t.Fatal(err)
+	}
+	byID := map[string]report.Measure{}
+	for _, m := range res.Measures {
+		byID[m.ID] = m
+	}
+	for id, want := range map[string]string{
+		"big.withdrawn": "16", "big.withdrawn.share": "40.0 %", "big.withdrawn.before-start": "6", "big.withdrawn.during": "10",
+		"big.result.pass": "10", "big.result.distinction": "10", "big.registered.w0.share": "100.0 %",
+		"tiny.withdrawn": "0",
+	} {
+		if got := byID[id].Text; got != want {
+			t.Errorf("%s = %q, want %q", id, got, want)
+		}
+	}
+	var order []string
+	for _, b := range res.Sections["performance"] {
+		if b.Table != nil && b.Table.ID == "performance-results" {
+			for _, r := range b.Table.Rows {
+				order = append(order, r[0].Text)
+			}
+		}
+	}
+	if fmt.Sprint(order) != "[Distinction Pass Fail Withdrawn Total]" {
+		t.Errorf("result rows = %v", order)
+	}
+}
