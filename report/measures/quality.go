@@ -63,6 +63,19 @@ func (c *computer) methods() error {
 	md.WriteString(".\n\n")
 	fmt.Fprintf(&md, "**Learners.** %s\n\n", "Every learner in a course's enrolled-learner profile export counts as enrolled. Learner identities are replaced by keyed pseudonyms (HMAC-SHA-256) when the raw files are read; no later step sees a name, username, e-mail address or IP address.")
 	fmt.Fprintf(&md, "**Active learners.** %s\n\n", c.activeDef())
+	withdrawals, results := false, false
+	for _, l := range c.ds.Learners {
+		withdrawals = withdrawals || !l.Unenrolled.IsZero() || !l.Enrolled.IsZero()
+	}
+	for _, g := range c.ds.Grades {
+		results = results || g.Result != ""
+	}
+	if withdrawals {
+		fmt.Fprintf(&md, "**Registrations and withdrawals.** %s\n\n", withdrawDefinition)
+	}
+	if results {
+		md.WriteString("**Final results.** The final result the platform recorded for each learner, as a share of learners with a recorded result.\n\n")
+	}
 	md.WriteString("**Passing and certificates.** A learner passed when their final grade in the edX grade report is at least the course's pass mark. The pass rate is passed learners over all learners in the grade report, with a 95 % Wilson score interval. A certificate counts only when the grade report says it was delivered.\n\n")
 	fmt.Fprintf(&md, "**Surveys.** %s %s %s %s\n\n", responseDefinition, activeResponseDefinition, likertDefinition, itemsDefinition)
 	c.methodsMore(&md)
