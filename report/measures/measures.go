@@ -55,7 +55,41 @@ func Compute(s *study.Study, ds *report.Dataset) (*Result, error) {
 		}
 	}
 	sort.Slice(c.res.Measures, func(i, j int) bool { return c.res.Measures[i].ID < c.res.Measures[j].ID })
+	for _, blocks := range c.res.Sections {
+		for _, b := range blocks {
+			if b.Table != nil && len(b.Table.Columns) > maxColumns && len(b.Table.Rows)+1 < len(b.Table.Columns) {
+				flip(b.Table)
+			}
+		}
+	}
 	return c.res, nil
+}
+
+// maxColumns is the widest table published as built; a wider one (a
+// measure per course over many courses) is flipped when that makes it
+// narrower, so it fits a printed page.
+const maxColumns = 7
+
+// flip transposes a table: its column headers become the first column and
+// its row labels the header.
+func flip(t *report.Table) {
+	cols := []string{t.Columns[0]}
+	for _, r := range t.Rows {
+		cols = append(cols, r[0].Text)
+	}
+	rows := make([][]report.Cell, 0, len(t.Columns)-1)
+	for j := 1; j < len(t.Columns); j++ {
+		row := []report.Cell{textCell(t.Columns[j])}
+		for _, r := range t.Rows {
+			if j < len(r) {
+				row = append(row, r[j])
+			} else {
+				row = append(row, textCell(""))
+			}
+		}
+		rows = append(rows, row)
+	}
+	t.Columns, t.Rows = cols, rows
 }
 
 // computer carries the state shared by the measure steps.

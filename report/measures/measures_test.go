@@ -240,3 +240,25 @@ func TestDimensionKeepsSourceCodings(t *testing.T) {
 		t.Errorf("with only known labels every known row stays: %v", rows)
 	}
 }
+
+func TestFlip(t *testing.T) {
+	tab := &report.Table{Columns: []string{"Week", "A n", "A %", "B n", "B %"}, Rows: [][]report.Cell{
+		{textCell("1"), textCell("10"), textCell("50 %"), textCell("4"), textCell("40 %")},
+		{textCell("2"), textCell("8"), textCell("40 %"), textCell("2"), textCell("20 %")},
+	}}
+	flip(tab)
+	if got := strings.Join(tab.Columns, "|"); got != "Week|1|2" {
+		t.Errorf("columns = %s", got)
+	}
+	var got []string
+	for _, r := range tab.Rows {
+		var cells []string
+		for _, c := range r {
+			cells = append(cells, c.Text)
+		}
+		got = append(got, strings.Join(cells, ","))
+	}
+	if strings.Join(got, ";") != "A n,10,8;A %,50 %,40 %;B n,4,2;B %,40 %,20 %" {
+		t.Errorf("rows = %v", got)
+	}
+}
