@@ -284,7 +284,7 @@ func (c *computer) passCounts(course string) (int, int) {
 	for _, g := range c.ds.Grades {
 		if g.Course == course {
 			n++
-			if g.Grade >= co.PassMark-1e-9 {
+			if hasPassed(g, co.PassMark) {
 				x++
 			}
 		}

@@ -38,7 +38,7 @@ func (c *computer) performance() error {
 		passed, attempted, certs := 0, 0, 0
 		for _, gr := range grades {
 			counts[g][min(int(math.Floor(gr.Grade*10+1e-9)), 9)]++
-			if gr.Grade >= co.PassMark-1e-9 {
+			if hasPassed(gr, co.PassMark) {
 				passed++
 			}
 			if attemptedAny(gr) {
@@ -49,7 +49,7 @@ func (c *computer) performance() error {
 			}
 		}
 		n := len(grades)
-		passDef := fmt.Sprintf("A learner passed when their final grade in the edX grade report is at least %.0f %% (the course's pass mark). The pass rate is passed learners as a share of all learners in the grade report, with a 95 %% Wilson score interval.", 100*co.PassMark)
+		passDef := fmt.Sprintf("A learner passed when their final grade in the grade report is at least %.0f %% (the course's pass mark), or, where the platform records a final result, when that result is Pass or Distinction. The pass rate is passed learners as a share of all learners in the grade report, with a 95 %% Wilson score interval.", 100*co.PassMark)
 		rows[0] = append(rows[0], measureCell(c.count(co.Key+".graded", co.Key, "Learners in the grade report", n, "Rows of the edX grade report.")))
 		rows[1] = append(rows[1], measureCell(c.count(co.Key+".attempted", co.Key, "Learners who attempted an assignment", attempted,
 			"Learners in the grade report with a score (not \"Not Attempted\" or \"Not Available\") in at least one assignment column.")))
@@ -81,8 +81,15 @@ func (c *computer) performance() error {
 	gradeFig.Alt = altBars(gradeFig)
 
 	tracks := c.trackTable(byCourse)
-	intro := "This section reports grades and certificates from the edX grade reports."
-	c.section("performance", report.Block{Markdown: intro}, report.Block{Table: passTab}, report.Block{Figure: gradeFig}, report.Block{Table: gradeTab}, report.Block{Table: tracks})
+	if len(tracks.Rows) == 0 {
+		tracks = nil
+	}
+	intro := "This section reports grades, passing and certificates from the grade reports."
+	blocks := []report.Block{{Markdown: intro}, {Table: passTab}, {Figure: gradeFig}, {Table: gradeTab}}
+	if tracks != nil {
+		blocks = append(blocks, report.Block{Table: tracks})
+	}
+	c.section("performance", blocks...)
 	return nil
 }
 
@@ -94,9 +101,12 @@ func (c *computer) trackTable(byCourse map[string][]report.Grade) *report.Table 
 	for _, co := range c.s.Courses {
 		per := map[string][3]int{}
 		for _, g := range byCourse[co.Key] {
+			if g.Track == "" {
+				continue // the source has no tracks (the OULAD)
+			}
 			v := per[g.Track]
 			v[0]++
-			if g.Grade >= co.PassMark-1e-9 {
+			if hasPassed(g, co.PassMark) {
 				v[1]++
 			}
 			if g.CertificateDelivered {
@@ -131,4 +141,14 @@ func attemptedAny(g report.Grade) bool {
 		}
 	}
 	return false
+}
+
+// hasPassed says whether a learner passed: by the platform's own final result
+// where it records one (the OULAD's Pass or Distinction), else by the
+// final grade reaching the course's pass mark.
+func hasPassed(g report.Grade, passMark float64) bool {
+	if g.Result != "" {
+		return g.Result == "Pass" || g.Result == "Distinction"
+	}
+	return g.Grade >= passMark-1e-9
 }

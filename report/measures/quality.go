@@ -61,7 +61,7 @@ func (c *computer) methods() error {
 		fmt.Fprintf(&md, "%s (%s, %s course), starting %s, %d weeks, pass mark %.0f %%", co.Name, co.CourseID, co.Role, co.Start.Format("2 January 2006"), co.Weeks, 100*co.PassMark)
 	}
 	md.WriteString(".\n\n")
-	fmt.Fprintf(&md, "**Learners.** %s\n\n", "Every learner in a course's enrolled-learner profile export counts as enrolled. Learner identities are replaced by keyed pseudonyms (HMAC-SHA-256) when the raw files are read; no later step sees a name, username, e-mail address or IP address.")
+	fmt.Fprintf(&md, "**Learners.** %s\n\n", "Every learner in a course's learner profile export (edX: enrolled-learner profile; OULAD: studentInfo) counts as enrolled. Learner identities are replaced by keyed pseudonyms (HMAC-SHA-256) when the raw files are read; no later step sees a name, username, e-mail address or IP address.")
 	fmt.Fprintf(&md, "**Active learners.** %s\n\n", c.activeDef())
 	withdrawals, results := false, false
 	for _, l := range c.ds.Learners {
