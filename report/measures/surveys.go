@@ -23,8 +23,8 @@ func (c *computer) surveys() error {
 		return nil
 	}
 	counts := &report.Table{ID: "surveys-responses", Title: "Survey responses and linkage",
-		Columns:    []string{"Course", "Instrument", "Responses", "Finished", "Linked to a learner", "Distinct learners", "Response rate (% of enrolled)", "Response rate (% of active)"},
-		Definition: responseDefinition}
+		Columns:    []string{"Survey", "Responses", "Finished", "Linked to a learner", "Unmatched", "Duplicate responses", "Distinct learners", "Response rate (% of enrolled)", "Response rate (% of active)"},
+		Definition: responseDefinition + " Unmatched responses name no learner of the course; duplicate responses are second and later responses of a linked learner."}
 	byInstrument := map[[2]string][]report.Response{}
 	for _, r := range c.ds.Responses {
 		k := [2]string{r.Course, r.Instrument}
@@ -53,10 +53,12 @@ func (c *computer) surveys() error {
 		}
 		respondents[[2]string{sv.Course, sv.Key}] = seen
 		id := sv.Course + "." + sv.Key
-		counts.Rows = append(counts.Rows, []report.Cell{textCell(c.courseName(sv.Course)), textCell(sv.Title),
+		counts.Rows = append(counts.Rows, []report.Cell{textCell(c.courseName(sv.Course) + ": " + sv.Title),
 			measureCell(c.count(id+".responses", sv.Course, sv.Title+": responses", len(rs), responseDefinition)),
 			measureCell(c.count(id+".finished", sv.Course, sv.Title+": finished responses", finished, responseDefinition)),
 			measureCell(c.count(id+".linked", sv.Course, sv.Title+": responses linked to a learner", linked, responseDefinition)),
+			measureCell(c.count(id+".unmatched", sv.Course, sv.Title+": responses linked to no learner", len(rs)-linked, counts.Definition)),
+			measureCell(c.count(id+".duplicates", sv.Course, sv.Title+": second and later responses of a learner", linked-len(seen), counts.Definition)),
 			measureCell(c.count(id+".respondents", sv.Course, sv.Title+": distinct linked learners", len(seen), responseDefinition)),
 			measureCell(c.share(id+".response-rate", sv.Course, sv.Title+": response rate", len(seen), len(c.byCourse[sv.Course]), responseDefinition)),
 			measureCell(c.share(id+".response-rate.active", sv.Course, sv.Title+": response rate among active learners", activeRespondents(seen, c.acts[sv.Course]), len(c.acts[sv.Course]), activeResponseDefinition)),
@@ -65,8 +67,9 @@ func (c *computer) surveys() error {
 			blocks = append(blocks, report.Block{Table: t})
 		}
 	}
-	pairs := &report.Table{ID: "surveys-pairs", Title: "Learners who answered both pre- and post-course surveys", Columns: []string{"Course", "Pre respondents", "Post respondents", "Matched pairs"},
-		Definition: "A matched pair is a learner linked to a response in both the pre- and the post-course survey of the same course."}
+	pairDef := "A matched pair is a learner linked to a response in both the pre- and the post-course survey of the same course. Attrition is the share of linked pre-course respondents with no linked post-course response."
+	pairs := &report.Table{ID: "surveys-pairs", Title: "Learners who answered both pre- and post-course surveys",
+		Columns: []string{"Course", "Pre respondents", "Post respondents", "Matched pairs", "Pre only", "Attrition (%)"}, Definition: pairDef}
 	for _, co := range c.s.Courses {
 		pre, post := respondents[[2]string{co.Key, "pre"}], respondents[[2]string{co.Key, "post"}]
 		if pre == nil || post == nil {
@@ -79,8 +82,11 @@ func (c *computer) surveys() error {
 			}
 		}
 		pairs.Rows = append(pairs.Rows, []report.Cell{textCell(co.Short),
-			numCell(formatInt(len(pre)), float64(len(pre))), numCell(formatInt(len(post)), float64(len(post))),
-			measureCell(c.count(co.Key+".pre-post.pairs", co.Key, "Matched pre/post pairs", n, pairs.Definition))})
+			measureCell(*c.find(co.Key + ".pre.respondents")), measureCell(*c.find(co.Key + ".post.respondents")),
+			measureCell(c.count(co.Key+".pre-post.pairs", co.Key, "Matched pre/post pairs", n, pairDef)),
+			measureCell(c.count(co.Key+".pre-post.pre-only", co.Key, "Pre-course respondents without a post-course response", len(pre)-n, pairDef)),
+			measureCell(c.share(co.Key+".pre-post.attrition", co.Key, "Attrition from pre- to post-course survey", len(pre)-n, len(pre), pairDef)),
+		})
 	}
 	blocks = append(blocks[:1], append([]report.Block{{Table: counts}, {Table: pairs}}, blocks[1:]...)...)
 	c.section("surveys", blocks...)
