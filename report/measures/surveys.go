@@ -16,7 +16,7 @@ const responseDefinition = "A response is one row of the survey export. It is li
 // plausibly have seen the survey: those who were active in the course.
 const activeResponseDefinition = "Distinct linked respondents who were active in at least one course week, as a share of learners active in at least one course week."
 
-const likertDefinition = "Likert answers are scored 1 (lowest label) to the number of scale points (highest label). Agree is the share answering one of the top two points, disagree the bottom two, of those who answered the item. Mean and SD (n − 1) are of the scores; the median is of the scores. Groups under the minimum cell size get no statistics."
+const likertDefinition = "Likert answers are scored 1 (lowest label) to the number of scale points (highest label). Agree is the share answering one of the top two points, disagree the bottom two, of those who answered the item. Mean and SD (n − 1) are of the scores; the median and the interquartile range (Q3 − Q1, quantiles by linear interpolation, R's type 7) are of the scores. Groups under the minimum cell size get no statistics."
 
 func (c *computer) surveys() error {
 	if len(c.s.Surveys) == 0 {
@@ -96,7 +96,7 @@ func (c *computer) surveys() error {
 // likert summarises every Likert item of one instrument.
 func (c *computer) likert(sv study.Survey, rs []report.Response) *report.Table {
 	t := &report.Table{ID: "surveys-likert-" + sv.Course + "-" + sv.Key, Title: fmt.Sprintf("%s, %s: Likert items", c.courseName(sv.Course), sv.Title),
-		Columns: []string{"Item", "n", "Mean", "SD", "Median", "Agree %", "Disagree %"}, Definition: likertDefinition}
+		Columns: []string{"Item", "n", "Mean", "SD", "Median", "IQR", "Agree %", "Disagree %"}, Definition: likertDefinition}
 	for _, q := range sv.Questions {
 		if q.Type != "likert" {
 			continue
@@ -122,7 +122,7 @@ func (c *computer) likert(sv study.Survey, rs []report.Response) *report.Table {
 			c.count(id+".invalid", sv.Course, q.Label+": answers not on the scale", invalid, "Answers that match neither a scale label nor a scale point; they are left out of the summary.")
 		}
 		if n.Suppressed || len(scores) == 0 {
-			for range 5 {
+			for range 6 {
 				row = append(row, report.Cell{Text: c.lessThanK(), Suppressed: true})
 			}
 			t.Rows = append(t.Rows, row)
@@ -131,7 +131,7 @@ func (c *computer) likert(sv study.Survey, rs []report.Response) *report.Table {
 		sum, err := stats.Describe(scores)
 		if err != nil {
 			// Too few answers or no variance: no statistics, rather than NaN.
-			for range 5 {
+			for range 6 {
 				row = append(row, textCell("–"))
 			}
 			t.Rows = append(t.Rows, row)
@@ -152,6 +152,7 @@ func (c *computer) likert(sv study.Survey, rs []report.Response) *report.Table {
 			return measureCell(m)
 		}
 		row = append(row, stat("mean", "mean", sum.Mean, 2), stat("sd", "SD", sum.SD, 2), stat("median", "median", sum.Median, 1),
+			stat("iqr", "IQR", sum.Q3-sum.Q1, 1),
 			measureCell(c.share(id+".agree", sv.Course, q.Label+": agree", agree, len(scores), likertDefinition)),
 			measureCell(c.share(id+".disagree", sv.Course, q.Label+": disagree", disagree, len(scores), likertDefinition)))
 		t.Rows = append(t.Rows, row)
