@@ -195,6 +195,14 @@ func TestArchivalPDF(t *testing.T) {
 		}
 	})
 
+	t.Run("no personal data in the appendix or the attachments", func(t *testing.T) {
+		secrets := personalData(t, dir)
+		attached := t.TempDir()
+		pdfTool(t, "pdfdetach", "-saveall", "-o", attached, report)
+		checkNoSecrets(t, filepath.Join(v, "appendix"), secrets)
+		checkNoSecrets(t, attached, secrets)
+	})
+
 	t.Run("identical rebuild with the appendix is a no-op", func(t *testing.T) {
 		before := snapshot(t, filepath.Join(dir, "public"))
 		code, out, errOut := moocreport(t, "build", "-appendix", "-study", study)
