@@ -140,6 +140,10 @@ func (c *computer) compareCourses(cmp study.Comparison) {
 		def: "Mann–Whitney U test of the active events in course weeks per learner active in at least one course week, with the rank-biserial correlation r (positive when the study course's learners did more)."}
 	c.eventsTest(r, s, b)
 	c.results = append(c.results, r)
+	r = &testResult{id: pre + ".events-per-active.welch", course: s, family: vs + ": outcomes", comparison: vs + ": mean events per active learner",
+		def: "Welch's t-test of the mean active events in course weeks per learner active in at least one course week, with Cohen's d (pooled SD; positive when the study course's learners did more). Event counts are skewed: read it beside the Mann–Whitney test."}
+	c.welchEventsTest(r, s, b)
+	c.results = append(c.results, r)
 
 	cs, _ := c.s.Course(s)
 	cb, _ := c.s.Course(b)
@@ -252,16 +256,39 @@ func (c *computer) proportionTest(r *testResult, x1, n1, x2, n2 int) {
 	r.effectSize, r.apa = p.Diff, p.APA()
 }
 
+// activeEventCounts lists, per active learner of a course in a fixed
+// order, their active events in course weeks.
+func (c *computer) activeEventCounts(course string) []float64 {
+	var x []float64
+	for _, id := range sortedLearners(c.acts[course]) {
+		x = append(x, float64(c.acts[course][id].Events))
+	}
+	return x
+}
+
+// welchEventsTest compares mean events per active learner between two
+// courses with Welch's t-test.
+func (c *computer) welchEventsTest(r *testResult, s, b string) {
+	x, y := c.activeEventCounts(s), c.activeEventCounts(b)
+	r.n = len(x) + len(y)
+	r.test = "Welch's t-test"
+	if len(x) < c.k || len(y) < c.k {
+		r.withheld, r.why = true, fmt.Sprintf("a course has fewer than %d active learners", c.k)
+		return
+	}
+	w, err := stats.WelchTest(x, y)
+	if err != nil {
+		r.why = errReason(err)
+		return
+	}
+	r.ok, r.p = true, w.P
+	r.statistic = fmt.Sprintf("t(%s) = %s", stats.FormatNumber(w.DF, 1), stats.FormatNumber(w.T, 2))
+	r.effect, r.effectSize, r.apa = "d = "+stats.FormatNumber(w.D, 2), w.D, w.APA()
+}
+
 // eventsTest compares events per active learner between two courses.
 func (c *computer) eventsTest(r *testResult, s, b string) {
-	events := func(course string) []float64 {
-		var x []float64
-		for _, id := range sortedLearners(c.acts[course]) {
-			x = append(x, float64(c.acts[course][id].Events))
-		}
-		return x
-	}
-	x, y := events(s), events(b)
+	x, y := c.activeEventCounts(s), c.activeEventCounts(b)
 	r.n = len(x) + len(y)
 	r.test = "Mann–Whitney U test"
 	if len(x) < c.k || len(y) < c.k {
@@ -372,6 +399,36 @@ func (c *computer) comparePrePost(cmp study.Comparison) {
 			t.effect, t.effectSize, t.apa = "dz = "+stats.FormatNumber(res.DZ, 2), res.DZ, res.APA()
 		}
 	}
+	// Unmatched groups: every linked respondent of each survey, so learners
+	// who answered only one of the two count too.
+	for _, p := range pairs {
+		pre, post := values(p.pre), values(p.post)
+		what := fmt.Sprintf("%s %s vs %s (all respondents): %s", name, cmp.Pre, cmp.Post, p.label)
+		r := &testResult{id: base + "." + p.id + ".mann-whitney", course: cmp.Course, family: name + " " + cmp.Pre + "/" + cmp.Post + ": Mann–Whitney", comparison: what, n: len(pre) + len(post), test: "Mann–Whitney U test",
+			def: fmt.Sprintf("Every linked learner's first response to the %q and to the %q survey of %s, as independent groups: Mann–Whitney U test (post against pre) with the rank-biserial r, positive when post is higher.", cmp.Pre, cmp.Post, name)}
+		c.results = append(c.results, r)
+		if len(pre) < c.k || len(post) < c.k {
+			r.withheld, r.why = true, fmt.Sprintf("a group has fewer than %d respondents", c.k)
+			continue
+		}
+		mw, err := stats.MannWhitneyTest(post, pre)
+		if err != nil {
+			r.why = errReason(err)
+			continue
+		}
+		r.ok, r.p = true, mw.P
+		r.statistic = fmt.Sprintf("U = %s, z = %s", rankStat(mw.U), stats.FormatNumber(mw.Z, 2))
+		r.effect, r.effectSize, r.apa = "r = "+stats.FormatBounded(mw.R, 2), mw.R, mw.APA()
+	}
+}
+
+// values lists a learner → score map's scores in learner order.
+func values(m map[string]float64) []float64 {
+	var out []float64
+	for _, l := range sortedLearners(m) {
+		out = append(out, m[l])
+	}
+	return out
 }
 
 func sum(x []int) int {

@@ -110,6 +110,10 @@ func TestPrePostUsesMatchedLearners(t *testing.T) {
 	byID := measureMap(res)
 	w, _ := stats.WilcoxonTest(post, pre)
 	p, _ := stats.PairedTest(post, pre)
+	mw, _ := stats.MannWhitneyTest(post, pre)
+	if m := byID["big.pre-post.confident.mann-whitney"]; m.Text != mw.APA() || m.N != 40 {
+		t.Errorf("unmatched test = %q (N = %d), want %q (N = 40)", m.Text, m.N, mw.APA())
+	}
 	for id, want := range map[string]string{"big.pre-post.confident.wilcoxon": w.APA(), "big.pre-post.confident.paired-t": p.APA()} {
 		if m := byID[id]; m.Text != want || m.N != 20 {
 			t.Errorf("%s = %q (N = %d), want %q (N = 20)", id, m.Text, m.N, want)
@@ -132,7 +136,7 @@ func TestComparisonsOnSmallCohortAreWithheld(t *testing.T) {
 	byID := measureMap(res)
 	ids := []string{"big.vs.tiny.gender", "big.vs.tiny.age", "big.vs.tiny.education", "big.vs.tiny.country", "big.vs.tiny.track",
 		"big.vs.tiny.pass-rate", "big.vs.tiny.verified", "big.vs.tiny.events-per-active", "big.vs.tiny.active.w1", "big.vs.tiny.active.w2",
-		"tiny.pre-post.confident.wilcoxon", "tiny.pre-post.confident.paired-t"}
+		"tiny.pre-post.confident.wilcoxon", "tiny.pre-post.confident.paired-t", "tiny.pre-post.confident.mann-whitney", "big.vs.tiny.events-per-active.welch"}
 	for _, id := range ids {
 		m, ok := byID[id]
 		if !ok {
