@@ -26,6 +26,7 @@ func Load(s *study.Study) (*report.Dataset, error) {
 	courses := make(map[string]*Course, len(s.Courses))
 	for _, c := range s.Courses {
 		courses[c.Key] = NewCourse(c, s.Salt)
+		courses[c.Key].PublishText = s.Privacy.PublishText
 	}
 	l.oulad(courses)
 	for _, pass := range []string{"edx-profile", "edx-grades", "edx-tracking"} {

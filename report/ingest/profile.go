@@ -20,7 +20,14 @@ type Course struct {
 	Start time.Time // week 1 begins here (midnight UTC)
 	Salt  string    // pseudonym key
 
+	// PublishText keeps free-text survey answers (redacted) for a study
+	// that opts in to publishing them; otherwise they are never read.
+	PublishText bool
+
 	names *pseudonyms
+	// redact knows the course's learners' names and usernames, so free
+	// text can be cleaned of them. Personal data: it never leaves ingest.
+	redact Redactor
 	// users maps an edX username to its user id, and ids the user ids seen
 	// to where they were first seen. Personal data: they never leave ingest.
 	users map[string]string
@@ -72,6 +79,10 @@ func ReadProfile(r io.Reader, file string, c *Course) ([]report.Learner, error) 
 	if len(errs) > 0 {
 		return nil, errors.Join(errs...)
 	}
+	nameCol, err := t.column("name")
+	if err != nil {
+		nameCol = -1 // optional: only used to redact free text
+	}
 	if c.users == nil {
 		c.users = map[string]string{}
 		c.ids = map[string]string{}
@@ -96,6 +107,9 @@ func ReadProfile(r io.Reader, file string, c *Course) ([]report.Learner, error) 
 		c.ids[id] = where
 		if u := rec[col[1]]; u != "" {
 			c.users[u] = id
+		}
+		if nameCol >= 0 {
+			c.redact.addPerson(rec[col[1]], rec[nameCol])
 		}
 		yob := 0
 		if s := rec[col[2]]; s != "" {

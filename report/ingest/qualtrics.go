@@ -83,12 +83,15 @@ func ReadQualtrics(r io.Reader, file string, sv study.Survey, c *Course) ([]repo
 	if sv.IDColumn != "" {
 		need(sv.IDColumn)
 	}
-	type kept struct{ id, col string }
+	type kept struct {
+		id, col string
+		text    bool // free text: kept only when the study publishes it, redacted
+	}
 	var keep []kept
 	for _, q := range sv.Questions {
 		need(column(q))
-		if q.Type != "text" {
-			keep = append(keep, kept{q.ID, column(q)})
+		if q.Type != "text" || c.PublishText {
+			keep = append(keep, kept{q.ID, column(q), q.Type == "text"})
 		}
 	}
 	if len(errs) > 0 {
@@ -122,6 +125,9 @@ func ReadQualtrics(r io.Reader, file string, sv study.Survey, c *Course) ([]repo
 			if a := rec[col[k.col]]; a != "" {
 				if resp.Answers == nil {
 					resp.Answers = make(map[string]string, len(keep))
+				}
+				if k.text {
+					a = c.redact.Redact(a)
 				}
 				resp.Answers[k.id] = a
 			}

@@ -80,12 +80,15 @@ func readFlatSurvey(t *table, sv study.Survey, c *Course, finishedCol string, fi
 	if sv.IDColumn != "" {
 		need(sv.IDColumn)
 	}
-	type kept struct{ id, col string }
+	type kept struct {
+		id, col string
+		text    bool // free text: kept only when the study publishes it, redacted
+	}
 	var keep []kept
 	for _, q := range sv.Questions {
 		need(column(q))
-		if q.Type != "text" {
-			keep = append(keep, kept{q.ID, column(q)})
+		if q.Type != "text" || c.PublishText {
+			keep = append(keep, kept{q.ID, column(q), q.Type == "text"})
 		}
 	}
 	if len(errs) > 0 {
@@ -116,6 +119,9 @@ func readFlatSurvey(t *table, sv study.Survey, c *Course, finishedCol string, fi
 			if a := rec[col[k.col]]; a != "" {
 				if resp.Answers == nil {
 					resp.Answers = make(map[string]string, len(keep))
+				}
+				if k.text {
+					a = c.redact.Redact(a)
 				}
 				resp.Answers[k.id] = a
 			}

@@ -79,7 +79,7 @@ func (c *computer) methods() error {
 	md.WriteString("**Passing and certificates.** A learner passed when their final grade in the edX grade report is at least the course's pass mark. The pass rate is passed learners over all learners in the grade report, with a 95 % Wilson score interval. A certificate counts only when the grade report says it was delivered.\n\n")
 	fmt.Fprintf(&md, "**Surveys.** %s %s %s %s\n\n", responseDefinition, activeResponseDefinition, likertDefinition, itemsDefinition)
 	c.methodsMore(&md)
-	fmt.Fprintf(&md, "**Disclosure control.** Every published count of learners under %d is withheld and shown as %s, as is every share computed from such a count and every statistic of a group under %d. Where a withheld cell could be recovered from a published total, the next smallest cell in that column is withheld as well. Free-text survey answers are never published.\n", c.k, c.lessThanK(), c.k)
+	fmt.Fprintf(&md, "**Disclosure control.** Every published count of learners under %d is withheld and shown as %s, as is every share computed from such a count and every statistic of a group under %d. Where a withheld cell could be recovered from a published total, the next smallest cell in that column is withheld as well. %s\n", c.k, c.lessThanK(), c.k, freeTextPolicy(c.s.Privacy.PublishText))
 	c.section("methods", report.Block{Markdown: md.String()})
 	return nil
 }
@@ -100,4 +100,12 @@ func (c *computer) disclosure() error {
 	}
 	c.section("disclosure", report.Block{Markdown: md}, report.Block{Table: t})
 	return nil
+}
+
+// freeTextPolicy states what happens to free-text answers in this build.
+func freeTextPolicy(publish bool) string {
+	if publish {
+		return "Free-text survey answers are published, by the study's choice, with e-mail addresses, URLs, phone numbers and learners' names and usernames redacted as they were read; groups of answers under the minimum cell size are withheld."
+	}
+	return "Free-text survey answers are never published."
 }

@@ -61,6 +61,10 @@ type Study struct {
 type Privacy struct {
 	// MinCell is the smallest count published; smaller cells show as "<k".
 	MinCell int `yaml:"min_cell"`
+	// PublishText opts in to publishing free-text survey answers, with
+	// e-mail addresses, URLs, phone numbers and learners' names and
+	// usernames redacted. Off by default.
+	PublishText bool `yaml:"publish_text"`
 }
 
 // Course is one course run in the study.
