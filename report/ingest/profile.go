@@ -17,8 +17,11 @@ import (
 type Course struct {
 	Key   string    // course key from study.yaml, copied into every row
 	ID    string    // edX course id; tracking events for other ids are skipped
-	Start time.Time // week 1 begins here (midnight UTC)
-	Salt  string    // pseudonym key
+	Start time.Time // the course start date (midnight UTC)
+	// WeekStart is when tracking-log week 1 begins (study.yaml activity:
+	// weeks and time_zone); zero means Start.
+	WeekStart time.Time
+	Salt      string // pseudonym key
 
 	// PublishText keeps free-text survey answers (redacted) for a study
 	// that opts in to publishing them; otherwise they are never read.
@@ -37,6 +40,14 @@ type Course struct {
 // NewCourse prepares the readers' shared state for one study course.
 func NewCourse(c study.Course, salt string) *Course {
 	return &Course{Key: c.Key, ID: c.CourseID, Start: c.Start.Time, Salt: salt}
+}
+
+// weekStart is when tracking-log week 1 begins.
+func (c *Course) weekStart() time.Time {
+	if c.WeekStart.IsZero() {
+		return c.Start
+	}
+	return c.WeekStart
 }
 
 func (c *Course) pseudonym(userID string) string {

@@ -126,7 +126,7 @@ func (p *logPart) line(c *Course, b []byte, lineNo int) {
 		p.skips[SkipBadTime]++
 		return
 	}
-	day := floorDiv(int64(t.Sub(c.Start)), int64(24*time.Hour))
+	day := floorDiv(int64(t.Sub(c.weekStart())), int64(24*time.Hour))
 	week := floorDiv(day, 7)
 	k := weekKey{user, int(week) + 1}
 	w := p.weeks[k]
@@ -320,7 +320,7 @@ func (m *trackAcc) finish(c *Course) *Tracking {
 		out.Skips = append(out.Skips, s...)
 	}
 	// Sessions count in the week they start (they may run past midnight).
-	start := c.Start.UnixMilli()
+	start := c.weekStart().UnixMilli()
 	const weekMs = 7 * 24 * 3600 * 1000
 	secs := map[weekKey][2]int{}
 	for u, ss := range sessions {

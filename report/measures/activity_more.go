@@ -82,7 +82,12 @@ func (c *computer) activeDef() string {
 	if len(a.Exclude) > 0 {
 		fmt.Fprintf(&b, " Events of kind %s do not count either (activity.exclude).", strings.Join(a.Exclude, ", "))
 	}
-	b.WriteString(" Course week 1 starts at 00:00 UTC on the course start date; each week is 7 days. Only learners in the enrolled-learner profile export count.")
+	if a.Weeks == "monday" {
+		fmt.Fprintf(&b, " Weeks run Monday to Sunday, from 00:00 in %s; course week 1 is the week holding the course start date.", zoneName(a.TimeZone))
+	} else {
+		fmt.Fprintf(&b, " Course week 1 starts at 00:00 %s on the course start date; each week is 7 days.", zoneName(a.TimeZone))
+	}
+	b.WriteString(" Only learners in the learner profile export count.")
 	return b.String()
 }
 
@@ -346,4 +351,12 @@ func sortedLearners[T any](m map[string]T) []string {
 	}
 	sort.Strings(ids)
 	return ids
+}
+
+// zoneName names a time zone for a definition; the empty zone is UTC.
+func zoneName(tz string) string {
+	if tz == "" {
+		return "UTC"
+	}
+	return tz
 }

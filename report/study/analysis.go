@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"time"
+	_ "time/tzdata" // time zones work on machines without a zoneinfo database
 
 	"gopkg.in/yaml.v3"
 )
@@ -26,6 +28,33 @@ type Activity struct {
 	// visited to count as having explored it (HarvardX: one half). Zero
 	// means 0.5.
 	Explored float64 `yaml:"explored"`
+	// Weeks says where course weeks begin: "monday" (weeks run Monday to
+	// Sunday, week 1 being the one holding the start date, as Open edX
+	// Insights counts them; the default with the insights preset) or
+	// "start" (week 1 begins on the course start date; the default with
+	// the harvardx preset).
+	Weeks string `yaml:"weeks"`
+	// TimeZone names the IANA time zone whose midnights divide days and
+	// weeks ("UTC" by default, e.g. "Europe/Stockholm").
+	TimeZone string `yaml:"time_zone"`
+}
+
+// WeekStart is when course week 1 begins for a course starting on start
+// (a date, midnight UTC): that date or the Monday before it, at midnight
+// in the configured time zone. Offsets across a daylight-saving change
+// are the start's, so a day may be an hour short or long twice a year.
+func (a Activity) WeekStart(start time.Time) time.Time {
+	loc := time.UTC
+	if a.TimeZone != "" {
+		if l, err := time.LoadLocation(a.TimeZone); err == nil {
+			loc = l
+		}
+	}
+	t := time.Date(start.Year(), start.Month(), start.Day(), 0, 0, 0, 0, loc)
+	if a.Weeks == "monday" {
+		t = t.AddDate(0, 0, -((int(t.Weekday()) + 6) % 7))
+	}
+	return t
 }
 
 // ActivityPresets lists the preset names Activity.Preset accepts.
@@ -152,6 +181,23 @@ func (s *Study) validateAnalysis() []error {
 	}
 	if a.Explored < 0 || a.Explored > 1 {
 		bad("activity.explored: want a share of chapters in (0, 1], got %g", a.Explored)
+	}
+	if a.Weeks == "" {
+		// Insights counts Monday-to-Sunday weeks; HarvardX reports are
+		// by course week from the start date.
+		a.Weeks = "monday"
+		if a.Preset == "harvardx" {
+			a.Weeks = "start"
+		}
+	}
+	if a.Weeks != "start" && a.Weeks != "monday" {
+		bad("activity.weeks: want \"start\" or \"monday\", got %q", a.Weeks)
+	}
+	if a.TimeZone == "" {
+		a.TimeZone = "UTC"
+	}
+	if _, err := time.LoadLocation(a.TimeZone); err != nil {
+		bad("activity.time_zone: want an IANA time zone such as \"Europe/Stockholm\", got %q", a.TimeZone)
 	}
 
 	roles := map[string][]string{}

@@ -6,6 +6,7 @@ import (
 	"runtime"
 	"strings"
 	"testing"
+	"time"
 )
 
 const valid = `id: s
@@ -119,5 +120,38 @@ func TestSourceSettings(t *testing.T) {
 	src := s.Courses[0].Sources[0]
 	if src.SessionGap != 45*60*1e9 || src.LearnerID != "username" || src.MaxBadLines == nil || *src.MaxBadLines != 0.01 {
 		t.Errorf("got %+v", src)
+	}
+}
+
+func TestActivityWeeksAndTimeZone(t *testing.T) {
+	wed := time.Date(2026, 3, 4, 0, 0, 0, 0, time.UTC)
+	tests := []struct {
+		name string
+		yaml string
+		want time.Time
+		err  string
+	}{
+		{"insights counts Monday weeks in UTC", "", time.Date(2026, 3, 2, 0, 0, 0, 0, time.UTC), ""},
+		{"harvardx counts from the start date", "activity: {preset: harvardx}\n", wed, ""},
+		{"a time zone moves midnight", "activity: {weeks: start, time_zone: Europe/Stockholm}\n", time.Date(2026, 3, 3, 23, 0, 0, 0, time.UTC), ""},
+		{"unknown week rule", "activity: {weeks: sunday}\n", time.Time{}, `activity.weeks: want "start" or "monday", got "sunday"`},
+		{"unknown time zone", "activity: {time_zone: Mars/Olympus}\n", time.Time{}, `activity.time_zone: want an IANA time zone`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s, err := Parse("study.yaml", []byte(valid+tt.yaml))
+			if tt.err != "" {
+				if err == nil || !strings.Contains(err.Error(), tt.err) {
+					t.Fatalf("err = %v, want %q", err, tt.err)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := s.Activity.WeekStart(wed); !got.Equal(tt.want) {
+				t.Errorf("week 1 starts %v, want %v", got.UTC(), tt.want)
+			}
+		})
 	}
 }
