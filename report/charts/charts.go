@@ -4,7 +4,8 @@
 // It owns only the look of a figure: layout, palette, fonts, labels. It
 // computes no statistic, decides nothing about disclosure (a NaN arrives
 // already suppressed) and writes no alt text or caption; the measures package
-// produces those and the renderers place them. The figure's title is not
+// produces those and the renderers place them (the SVG carries the title and
+// alt text as its own <title> and <desc>, for readers who open it alone). The figure's title is not
 // drawn either, because every renderer shows it as the caption.
 //
 // Drawing goes through go-chart's Renderer primitives rather than its chart
@@ -14,9 +15,11 @@ package charts
 
 import (
 	"bytes"
+	"encoding/xml"
 	"errors"
 	"fmt"
 	"math"
+	"strings"
 
 	"github.com/moocreport/moocreport/report"
 	"github.com/wcharczuk/go-chart/v2"
@@ -84,7 +87,42 @@ func SVG(f *report.Figure) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	return sizeSVG(out)
+	if out, err = sizeSVG(out); err != nil {
+		return nil, err
+	}
+	return labelSVG(out, f), nil
+}
+
+// labelSVG names the drawing for assistive technology when the SVG is read
+// on its own (opened from figures/, or inlined by a study's template): the
+// root becomes role="img" labelled by a <title> (the figure's title) and
+// described by a <desc> (its alt text from measures). On the site the <img>
+// alt says the same, and an <img>'s SVG is not read inside, so the two never
+// repeat each other. A figure with neither is left unnamed rather than
+// given an empty name.
+func labelSVG(svg []byte, f *report.Figure) []byte {
+	end := bytes.IndexByte(svg, '>')
+	if end < 0 || !bytes.HasPrefix(svg, []byte("<svg ")) || (f.Title == "" && f.Alt == "") {
+		return svg
+	}
+	var ids []string
+	var inner bytes.Buffer
+	for _, e := range []struct{ tag, id, text string }{{"title", "chart-title", f.Title}, {"desc", "chart-desc", f.Alt}} {
+		if e.text == "" {
+			continue
+		}
+		ids = append(ids, e.id)
+		fmt.Fprintf(&inner, `<%s id="%s">`, e.tag, e.id)
+		_ = xml.EscapeText(&inner, []byte(e.text)) // writes to a buffer: cannot fail
+		fmt.Fprintf(&inner, `</%s>`, e.tag)
+	}
+	var b bytes.Buffer
+	b.Grow(len(svg) + inner.Len() + 64)
+	b.Write(svg[:end])
+	fmt.Fprintf(&b, ` role="img" aria-labelledby="%s">`, strings.Join(ids, " "))
+	b.Write(inner.Bytes())
+	b.Write(svg[end+1:])
+	return b.Bytes()
 }
 
 // PNG draws f as a PNG PNGScale times the size of its SVG, for the PDF.

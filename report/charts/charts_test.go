@@ -47,6 +47,8 @@ var fixtures = []struct {
 	}},
 	{"lines", &report.Figure{
 		ID: "activity-weekly-active", Kind: report.FigureLines,
+		Title:  "Weekly active learners: verified & audit",
+		Alt:    "Line chart: active audit learners fell from 2,950 in week 1 to 790 in week 8; verified from 410 to 280 (week 5 <5, withheld).",
 		XLabel: "Course week", YLabel: "Active learners",
 		Categories: []string{"1", "2", "3", "4", "5", "6", "7", "8"},
 		Series: []report.Series{
@@ -384,4 +386,31 @@ func containsPrefix(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// TestLabelSVG checks the accessible name and description the SVG carries
+// for readers who open it on its own.
+func TestLabelSVG(t *testing.T) {
+	const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="8" height="4"><path/></svg>`
+	tests := []struct {
+		name       string
+		title, alt string
+		want       string
+	}{
+		{"title and alt: labelled and described", "Grades", "Most passed.",
+			`<svg xmlns="http://www.w3.org/2000/svg" width="8" height="4" role="img" aria-labelledby="chart-title chart-desc"><title id="chart-title">Grades</title><desc id="chart-desc">Most passed.</desc><path/></svg>`},
+		{"markup in the data is escaped", "A & B", "<5 in week 2",
+			`<svg xmlns="http://www.w3.org/2000/svg" width="8" height="4" role="img" aria-labelledby="chart-title chart-desc"><title id="chart-title">A &amp; B</title><desc id="chart-desc">&lt;5 in week 2</desc><path/></svg>`},
+		{"alt only", "", "Most passed.",
+			`<svg xmlns="http://www.w3.org/2000/svg" width="8" height="4" role="img" aria-labelledby="chart-desc"><desc id="chart-desc">Most passed.</desc><path/></svg>`},
+		{"neither: no empty name", "", "", svg},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := string(labelSVG([]byte(svg), &report.Figure{Title: tt.title, Alt: tt.alt}))
+			if got != tt.want {
+				t.Errorf("got  %s\nwant %s", got, tt.want)
+			}
+		})
+	}
 }
