@@ -5,6 +5,7 @@ import (
 	"compress/gzip"
 	"encoding/csv"
 	"encoding/json"
+	"flag"
 	"io"
 	"io/fs"
 	"os"
@@ -116,6 +117,10 @@ func TestBuildExample(t *testing.T) {
 			t.Errorf("measures.json lacks %s", id)
 		}
 	}
+
+	// The example's numbers are pinned: any change to a measure shows up
+	// as a reviewable diff of testdata/example-measures.json.
+	golden(t, filepath.Join("testdata", "example-measures.json"), readFile(t, filepath.Join(v, "measures.json")))
 
 	var man site.Manifest
 	readJSON(t, filepath.Join(v, "manifest.json"), &man)
@@ -242,6 +247,44 @@ func TestBadInput(t *testing.T) {
 			}
 		})
 	}
+}
+
+var update = flag.Bool("update", false, "rewrite golden files under testdata/")
+
+// golden compares got with the golden file, or rewrites it with -update.
+func golden(t *testing.T, path string, got []byte) {
+	t.Helper()
+	if *update {
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+	}
+	if !bytes.Equal(got, want) {
+		gl, wl := strings.Split(string(got), "\n"), strings.Split(string(want), "\n")
+		for i := range min(len(gl), len(wl)) {
+			if gl[i] != wl[i] {
+				t.Fatalf("%s differs at line %d:\n got: %s\nwant: %s\n(go test -update rewrites it; review the diff)", path, i+1, gl[i], wl[i])
+			}
+		}
+		t.Fatalf("%s differs in length: %d lines, want %d (go test -update rewrites it)", path, len(gl), len(wl))
+	}
+}
+
+func readFile(t *testing.T, path string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
 }
 
 func readJSON(t *testing.T, path string, v any) {
