@@ -10,7 +10,7 @@ BIN := bin/moocreport
 SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 export SOURCE_DATE_EPOCH
 
-.PHONY: all report test deps bench data fuzz clean
+.PHONY: all report test browser-test deps bench data fuzz clean
 
 all: report
 
@@ -23,15 +23,29 @@ FORCE:
 report: $(BIN)
 	./$(BIN) build -study study.yaml
 
-## test: vet and run every test (installs poppler-utils and qpdf if missing)
+## test: vet and run every test, then the browser test (installs what is missing)
 test: deps
 	$(GO) vet ./...
 	$(GO) test -count=1 ./...
+	$(MAKE) --no-print-directory browser-test
 
-## deps: the system tools the tests use to check the PDF
+## browser-test: build the example site and check every page in headless
+## Chromium (console, requests, images, links, axe-core); screenshots go to
+## tests/browser/screenshots/. Fails, never skips, without node or chromium.
+BROWSER := tests/browser
+browser-test: deps $(BROWSER)/node_modules/.package-lock.json
+	node $(BROWSER)/check.mjs --shots $(BROWSER)/screenshots
+
+# npm ci installs exactly the committed package-lock.json (playwright-core,
+# which downloads no browser, and axe-core), again only when it changes.
+$(BROWSER)/node_modules/.package-lock.json: $(BROWSER)/package-lock.json
+	cd $(BROWSER) && npm ci --no-audit --no-fund
+
+## deps: the system tools the tests use: poppler and qpdf to check the PDF,
+## Chromium, Node.js and npm for the browser test
 deps:
 	@missing=""; \
-	for t in pdftotext:poppler-utils pdffonts:poppler-utils qpdf:qpdf; do \
+	for t in pdftotext:poppler-utils pdffonts:poppler-utils qpdf:qpdf chromium:chromium node:nodejs npm:npm; do \
 	  command -v $${t%%:*} >/dev/null 2>&1 || missing="$$missing $${t##*:}"; \
 	done; \
 	if [ -n "$$missing" ]; then \
