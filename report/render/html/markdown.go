@@ -8,6 +8,7 @@ import (
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
+	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
@@ -31,7 +32,7 @@ var md = goldmark.New(
 	),
 	goldmark.WithParserOptions(
 		parser.WithAutoHeadingID(),
-		parser.WithASTTransformers(util.Prioritized(demoteH1{}, 100)),
+		parser.WithASTTransformers(util.Prioritized(demoteH1{}, 100), util.Prioritized(headerScope{}, 100)),
 	),
 )
 
@@ -44,6 +45,22 @@ func (demoteH1) Transform(doc *ast.Document, _ text.Reader, _ parser.Context) {
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if h, ok := n.(*ast.Heading); ok && entering && h.Level == 1 {
 			h.Level = 2
+		}
+		return ast.WalkContinue, nil
+	})
+}
+
+// headerScope gives each header cell of a narrative GFM table
+// scope="col", as the generated tables have: screen readers then announce
+// a cell with its column's heading however the table is navigated.
+type headerScope struct{}
+
+func (headerScope) Transform(doc *ast.Document, _ text.Reader, _ parser.Context) {
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if c, ok := n.(*east.TableCell); ok && entering {
+			if _, head := c.Parent().(*east.TableHeader); head {
+				c.SetAttributeString("scope", []byte("col"))
+			}
 		}
 		return ast.WalkContinue, nil
 	})

@@ -144,6 +144,7 @@ func build(doc *report.Document, opt Options) (*site, error) {
 			if b.Figure != nil {
 				anchors.Put([]byte("figure-" + b.Figure.ID))
 				anchors.Put([]byte("figure-" + b.Figure.ID + "-data"))
+				anchors.Put([]byte("figure-" + b.Figure.ID + "-title"))
 			}
 		}
 		for i, b := range sec.Blocks {
