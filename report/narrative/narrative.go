@@ -8,9 +8,23 @@
 //	{{< figure activity-weekly-active >}}   a figure, on a line of its own
 //	{{< table performance-pass >}}          a table, on a line of its own
 //	{{< value eat.pass-rate >}}             a single value, inline (its formatted text)
+//	{{< ref activity-weekly-active >}}      a cross-reference, inline: "Figure 3", linked
 //
 // A figure or table placed by the narrative is not repeated where measures
 // would have put it. An unknown id is an error naming the file and line.
+//
+// A cross-reference becomes an ordinary Markdown link whose text is the
+// number and whose target is a fragment naming the block:
+//
+//	[Figure 3](#figure-activity-weekly-active)
+//	[Table 12](#table-performance-pass)
+//
+// The number comes from report.Number over the assembled sections, so it is
+// the number every renderer prints. The fragment is the contract with the
+// renderers: "#figure-<id>" and "#table-<id>" name the numbered figure or
+// table <id>, wherever it is. The HTML site uses exactly these element ids
+// and points the link at the right page; the PDF links to the block's
+// place. A renderer that knows nothing of this still shows the right words.
 package narrative
 
 import (
@@ -110,7 +124,65 @@ func Assemble(contentDir string, outline []string, auto map[string][]report.Bloc
 		}
 		sections[i].Blocks = blocks
 	}
+	if err := numberRefs(sections, idx.refs); err != nil {
+		return nil, err
+	}
 	return sections, nil
+}
+
+// refMark brackets a cross-reference's id in the Markdown until the whole
+// report is assembled and its numbers are known. It is a private-use
+// character, which no author types and Markdown leaves alone.
+const refMark = "\uE000"
+
+// ref is one {{< ref >}} waiting for its number.
+type ref struct {
+	file string
+	line int
+	id   string
+	kind string // "figure" or "table"
+}
+
+// numberRefs replaces every cross-reference placeholder with "Figure N" or
+// "Table N", numbered by report.Number over the finished sections: only
+// now is it known where narrative-placed blocks ended up. A reference to a
+// block that is not in the report (its section is not in the outline) is
+// an error at the reference.
+func numberRefs(sections []report.Section, refs []ref) error {
+	if len(refs) == 0 {
+		return nil
+	}
+	nums := report.Number(&report.Document{Sections: sections})
+	text := map[string]string{}
+	for _, r := range refs {
+		n, ok := nums[r.id]
+		if !ok {
+			return &Error{File: r.file, Line: r.line, Msg: fmt.Sprintf("%s %q is not in the report (its section is not in the outline)", r.kind, r.id)}
+		}
+		text[refMark+r.id+refMark] = fmt.Sprintf("%s %d", label[r.kind], n)
+	}
+	old := make([]string, 0, 2*len(text))
+	for _, k := range keys(text) {
+		old = append(old, k, text[k])
+	}
+	rep := strings.NewReplacer(old...)
+	for i := range sections {
+		for j, b := range sections[i].Blocks {
+			if b.Markdown != "" && strings.Contains(b.Markdown, refMark) {
+				sections[i].Blocks[j].Markdown = rep.Replace(b.Markdown)
+			}
+		}
+	}
+	return nil
+}
+
+// label is how a kind of block is cited.
+var label = map[string]string{"figure": "Figure", "table": "Table"}
+
+// refLink is the Markdown a cross-reference leaves until it is numbered;
+// see the package comment for the fragment's contract.
+func refLink(kind, id string) string {
+	return "[" + refMark + id + refMark + "](#" + kind + "-" + id + ")"
 }
 
 func blockID(b report.Block) string {
@@ -127,6 +199,7 @@ type index struct {
 	figures  map[string]*report.Figure
 	tables   map[string]*report.Table
 	measures map[string]report.Measure
+	refs     []ref // cross-references met so far, in order
 }
 
 func newIndex(auto map[string][]report.Block, measures []report.Measure) *index {
@@ -216,10 +289,26 @@ func parse(file, body string, x *index, placed map[string]bool) (string, []repor
 					return s
 				}
 				return escapeMarkdown(v.Text)
+			case "ref":
+				_, fig := x.figures[m[2]]
+				_, tab := x.tables[m[2]]
+				kind := "figure"
+				switch {
+				case fig && tab:
+					err = &Error{File: file, Line: n, Msg: fmt.Sprintf("ref %q names both a figure and a table", m[2])}
+					return s
+				case tab:
+					kind = "table"
+				case !fig:
+					err = &Error{File: file, Line: n, Msg: fmt.Sprintf("unknown figure or table id %q%s", m[2], suggest(m[2], append(keys(x.figures), keys(x.tables)...)))}
+					return s
+				}
+				x.refs = append(x.refs, ref{file: file, line: n, id: m[2], kind: kind})
+				return refLink(kind, m[2])
 			case "figure", "table":
 				err = &Error{File: file, Line: n, Msg: fmt.Sprintf("a %s shortcode must stand on a line of its own", m[1])}
 			default:
-				err = &Error{File: file, Line: n, Msg: fmt.Sprintf("unknown shortcode %q (want figure, table or value)", m[1])}
+				err = &Error{File: file, Line: n, Msg: fmt.Sprintf("unknown shortcode %q (want figure, table, value or ref)", m[1])}
 			}
 			return s
 		})

@@ -93,3 +93,78 @@ func TestAssembleWithoutContent(t *testing.T) {
 		t.Errorf("a study without narrative should still get every generated block: %+v", secs)
 	}
 }
+
+func TestRefs(t *testing.T) {
+	fig1 := &report.Figure{ID: "weekly-chart", Title: "Weekly"}
+	fig2 := &report.Figure{ID: "grades-chart", Title: "Grades"}
+	tab1 := &report.Table{ID: "pass", Title: "Pass"}
+	tab2 := &report.Table{ID: "funnel", Title: "Funnel"}
+	auto := map[string][]report.Block{
+		"activity":    {{Figure: fig1}, {Table: tab2}},
+		"performance": {{Table: tab1}, {Figure: fig2}},
+		"dropped":     {{Figure: &report.Figure{ID: "orphan-chart"}}},
+	}
+	outline := []string{"introduction", "activity", "performance"}
+	tests := []struct {
+		name  string
+		files map[string]string
+		want  []string // substrings of the sections' Markdown, in order
+	}{
+		{"figure and table refs become numbered links to the block's fragment",
+			map[string]string{"introduction.md": "See {{< ref weekly-chart >}} and {{< ref pass >}}.\n"},
+			[]string{"See [Figure 1](#figure-weekly-chart) and [Table 2](#table-pass)."}},
+		{"numbers follow where the narrative placed a block, before its own section",
+			map[string]string{"introduction.md": "As {{< ref grades-chart >}} shows:\n\n{{< figure grades-chart >}}\n\nversus {{< ref weekly-chart >}}.\n"},
+			[]string{"As [Figure 1](#figure-grades-chart) shows:", "versus [Figure 2](#figure-weekly-chart)."}},
+		{"a ref may come after its block, and twice on a line",
+			map[string]string{"performance.md": "{{< table funnel >}}\n\n{{< ref funnel >}}, {{< ref funnel >}} and {{< ref pass >}}.\n"},
+			[]string{"[Table 1](#table-funnel), [Table 1](#table-funnel) and [Table 2](#table-pass)."}},
+		{"refs inside a code fence are left as written",
+			map[string]string{"introduction.md": "```\n{{< ref weekly-chart >}}\n```\n"},
+			[]string{"{{< ref weekly-chart >}}"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			secs, err := Assemble(setup(t, tt.files), outline, auto, ms, filepath.Base)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var all strings.Builder
+			for _, s := range secs {
+				for _, b := range s.Blocks {
+					all.WriteString(b.Markdown + "\n")
+				}
+			}
+			got := all.String()
+			if strings.Contains(got, refMark) {
+				t.Errorf("a placeholder was left in the Markdown: %q", got)
+			}
+			at := 0
+			for _, w := range tt.want {
+				i := strings.Index(got[at:], w)
+				if i < 0 {
+					t.Fatalf("Markdown lacks %q (in order) in:\n%s", w, got)
+				}
+				at += i + len(w)
+			}
+		})
+	}
+
+	errs := []struct {
+		name, body, want string
+	}{
+		{"unknown id names the nearest figure or table", "x {{< ref weekly-chrt >}}\n",
+			`introduction.md:1: unknown figure or table id "weekly-chrt" (did you mean "weekly-chart"?)`},
+		{"a block whose section is not in the outline", "\n\nsee {{< ref orphan-chart >}}\n",
+			`introduction.md:3: figure "orphan-chart" is not in the report (its section is not in the outline)`},
+		{"a measure is not a ref", "{{< ref eat.pass-rate >}}\n", `introduction.md:1: unknown figure or table id "eat.pass-rate"`},
+	}
+	for _, tt := range errs {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Assemble(setup(t, map[string]string{"introduction.md": tt.body}), outline, auto, ms, filepath.Base)
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("err = %v, want %q", err, tt.want)
+			}
+		})
+	}
+}
