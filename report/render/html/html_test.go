@@ -57,7 +57,9 @@ func fixture() *report.Document {
 			}},
 			{ID: "performance", Title: "Performance", Blocks: []report.Block{
 				{Table: tab},
-				{Markdown: "See [the introduction](introduction.html)."},
+				// Cross-references as the narrative writes them: one to
+				// a figure on another page, one to a table on this page.
+				{Markdown: "See [the introduction](introduction.html), [Figure 1](#figure-weekly-active) and [Table 1](#table-pass-by-track)."},
 			}},
 		},
 	}

@@ -32,7 +32,8 @@ var md = goldmark.New(
 	),
 	goldmark.WithParserOptions(
 		parser.WithAutoHeadingID(),
-		parser.WithASTTransformers(util.Prioritized(demoteH1{}, 100), util.Prioritized(headerScope{}, 100)),
+		parser.WithASTTransformers(util.Prioritized(demoteH1{}, 100), util.Prioritized(headerScope{}, 100),
+			util.Prioritized(crossPage{}, 100)),
 	),
 )
 
@@ -66,6 +67,34 @@ func (headerScope) Transform(doc *ast.Document, _ text.Reader, _ parser.Context)
 	})
 }
 
+// targetsKey carries a block's cross-page link targets (see crossPage)
+// through the parser context.
+var targetsKey = parser.NewContextKey()
+
+// crossPage points links to a numbered figure or table on another page at
+// that page. The narrative writes a cross-reference as a link to the
+// block's fragment, "#figure-<id>" or "#table-<id>" (see package
+// narrative), which is the element id the site gives the block; on the
+// block's own page the fragment alone works, elsewhere it needs the page:
+// "activity.html#figure-<id>". The context holds, for every such fragment
+// on another page, the link to use.
+type crossPage struct{}
+
+func (crossPage) Transform(doc *ast.Document, _ text.Reader, pc parser.Context) {
+	targets, _ := pc.Get(targetsKey).(map[string]string)
+	if len(targets) == 0 {
+		return
+	}
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if l, ok := n.(*ast.Link); ok && entering && len(l.Destination) > 1 && l.Destination[0] == '#' {
+			if href, ok := targets[string(l.Destination[1:])]; ok {
+				l.Destination = []byte(href)
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+}
+
 func footnotePrefix(n ast.Node) []byte {
 	if doc := n.OwnerDocument(); doc != nil {
 		if p, ok := doc.Meta()[fnPrefixKey].(string); ok {
@@ -80,11 +109,15 @@ func footnotePrefix(n ast.Node) []byte {
 // share an id; fnPrefix does the same for footnotes, which goldmark
 // numbers from 1 in each block.
 //
+// targets maps the fragment of each numbered figure and table on other
+// pages to its link there (see crossPage); nil when there are none.
+//
 // The result is trusted HTML for the template: it is goldmark's safe
 // output, built from escaped text.
-func markdown(src string, ids parser.IDs, fnPrefix string) (template.HTML, error) {
+func markdown(src string, ids parser.IDs, fnPrefix string, targets map[string]string) (template.HTML, error) {
 	source := []byte(src)
 	ctx := parser.NewContext(parser.WithIDs(ids))
+	ctx.Set(targetsKey, targets)
 	doc := md.Parser().Parse(text.NewReader(source), parser.WithContext(ctx))
 	doc.OwnerDocument().AddMeta(fnPrefixKey, fnPrefix)
 	var buf bytes.Buffer

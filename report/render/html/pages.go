@@ -120,8 +120,8 @@ type cellView struct {
 }
 
 // build checks doc's ids and turns it into pages. Figures and tables are
-// numbered separately, in order of appearance across all sections, which is
-// the numbering the PDF uses.
+// numbered by report.Number, the numbering the PDF and the narrative's
+// cross-references use; nfig and ntab only count them for the contents.
 func build(doc *report.Document, opt Options) (*site, error) {
 	if err := checkIDs(doc); err != nil {
 		return nil, err
@@ -132,9 +132,32 @@ func build(doc *report.Document, opt Options) (*site, error) {
 	}
 	s := &site{}
 	var sections []*sectionView
+	nums := report.Number(doc)
 	nfig, ntab := 0, 0
+	// where is the page of each numbered block, by the fragment the
+	// narrative's cross-references use: "figure-<id>", "table-<id>".
+	where := map[string]string{}
+	for _, sec := range doc.Sections {
+		for _, b := range sec.Blocks {
+			switch {
+			case b.Figure != nil:
+				where["figure-"+b.Figure.ID] = sec.ID + ".html"
+			case b.Table != nil:
+				where["table-"+b.Table.ID] = sec.ID + ".html"
+			}
+		}
+	}
 	for _, sec := range doc.Sections {
 		sv := &sectionView{ID: sec.ID, Title: sec.Title, Href: sec.ID + ".html"}
+		var targets map[string]string // blocks on other pages
+		for frag, page := range where {
+			if page != sv.Href {
+				if targets == nil {
+					targets = map[string]string{}
+				}
+				targets[frag] = page + "#" + frag
+			}
+		}
 		anchors := newAnchors()
 		for _, b := range sec.Blocks {
 			if b.Table != nil {
@@ -151,28 +174,30 @@ func build(doc *report.Document, opt Options) (*site, error) {
 			switch {
 			case b.Table != nil:
 				ntab++
-				tv := newTableView(b.Table, "table-"+b.Table.ID, ntab, "data/"+b.Table.ID+".csv")
+				n := nums[b.Table.ID]
+				tv := newTableView(b.Table, "table-"+b.Table.ID, n, "data/"+b.Table.ID+".csv")
 				sv.Blocks = append(sv.Blocks, blockView{Table: &tv})
-				sv.Refs = append(sv.Refs, ref{"Table", ntab, b.Table.Title, sv.Href + "#" + tv.Anchor})
+				sv.Refs = append(sv.Refs, ref{"Table", n, b.Table.Title, sv.Href + "#" + tv.Anchor})
 				s.csvs = append(s.csvs, csvFile{tv.CSV, b.Table})
 			case b.Figure != nil:
 				nfig++
 				f := b.Figure
+				n := nums[f.ID]
 				fv := &figureView{
-					Anchor: "figure-" + f.ID, Number: nfig, Title: f.Title, Caption: f.Caption,
+					Anchor: "figure-" + f.ID, Number: n, Title: f.Title, Caption: f.Caption,
 					Alt: f.Alt, Src: "figures/" + f.ID + ".svg", CSV: "data/" + f.ID + ".csv",
 				}
 				if fv.Alt == "" {
 					// An empty alt would mark the chart decorative; the
 					// title is a poor alternative but better than none.
-					fv.Alt = fmt.Sprintf("Figure %d: %s", nfig, f.Title)
+					fv.Alt = fmt.Sprintf("Figure %d: %s", n, f.Title)
 				}
 				fv.Table = newTableView(&f.Table, fv.Anchor+"-data", 0, fv.CSV)
 				if fv.Table.Title == "" {
 					fv.Table.Title = f.Title
 				}
 				sv.Blocks = append(sv.Blocks, blockView{Figure: fv})
-				sv.Refs = append(sv.Refs, ref{"Figure", nfig, f.Title, sv.Href + "#" + fv.Anchor})
+				sv.Refs = append(sv.Refs, ref{"Figure", n, f.Title, sv.Href + "#" + fv.Anchor})
 				if opt.FigureSVG == nil {
 					return nil, fmt.Errorf("html: figure %q: Options.FigureSVG is not set", f.ID)
 				}
@@ -184,7 +209,7 @@ func build(doc *report.Document, opt Options) (*site, error) {
 				s.svgs = append(s.svgs, svgFile{fv.Src, svg})
 				s.csvs = append(s.csvs, csvFile{fv.CSV, &f.Table})
 			case b.Markdown != "":
-				h, err := markdown(b.Markdown, anchors, fmt.Sprintf("b%d-", i+1))
+				h, err := markdown(b.Markdown, anchors, fmt.Sprintf("b%d-", i+1), targets)
 				if err != nil {
 					return nil, fmt.Errorf("html: section %q, block %d: %w", sec.ID, i+1, err)
 				}
