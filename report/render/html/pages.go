@@ -90,10 +90,13 @@ type blockView struct {
 }
 
 type tableView struct {
-	Anchor     string // element id, "table-<id>"
-	Number     int
-	Title      string
-	Columns    []string
+	Anchor  string // element id, "table-<id>"
+	Number  int
+	Title   string
+	Columns []string
+	// NumCols marks the columns that hold only numbers (and withheld
+	// numbers), whose headings align right over them.
+	NumCols    []bool
 	Rows       [][]cellView
 	Note       string
 	Definition string
@@ -285,6 +288,17 @@ func newTableView(t *report.Table, anchor string, n int, csv string) tableView {
 			cells[i] = cellView{Text: c.Text, Header: i == 0, Class: strings.Join(class, " ")}
 		}
 		tv.Rows = append(tv.Rows, cells)
+	}
+	tv.NumCols = make([]bool, len(t.Columns))
+	for i := 1; i < len(t.Columns); i++ { // the first column holds row labels
+		num := len(t.Rows) > 0
+		for _, row := range t.Rows {
+			if i < len(row) && row[i].Value == nil && !row[i].Suppressed {
+				num = false
+				break
+			}
+		}
+		tv.NumCols[i] = num
 	}
 	return tv
 }
