@@ -267,7 +267,8 @@ func trimFloat(v float64) string {
 	return fmt.Sprintf("%.1f", v)
 }
 
-// altBars describes a bar figure in words: each series' largest category.
+// altBars describes a bar figure in words: the kind of chart, each
+// series' largest category, and how many values were withheld.
 func altBars(f *report.Figure) string {
 	var parts []string
 	for _, s := range f.Series {
@@ -277,32 +278,91 @@ func altBars(f *report.Figure) string {
 				best = i
 			}
 		}
-		if best >= 0 {
-			parts = append(parts, fmt.Sprintf("in %s the largest group is %s (%s %s)", s.Name, f.Categories[best], trimFloat(s.Values[best]), unitWord(f.YLabel)))
+		if best < 0 {
+			continue
 		}
+		where := ""
+		if len(f.Series) > 1 {
+			where = "in " + s.Name + ", "
+		}
+		parts = append(parts, fmt.Sprintf("%sthe largest group is %s (%s)", where, f.Categories[best], altValue(f, s.Values[best])))
 	}
-	return f.Title + ": " + joinSentences(parts) + "."
+	kind := "Bar chart"
+	if f.Kind == report.FigureHistogram {
+		kind = "Histogram"
+	}
+	return fmt.Sprintf("%s of %s, %s by %s: %s.%s", kind, lowerFirst(f.Title), altMeasure(f), lowerFirst(f.XLabel), joinSentences(parts), withheldNote(f))
 }
 
-// altLines describes a line figure: each series' peak and its last value.
+// altLines describes a line figure: where each series starts, peaks and
+// ends, or that it only rose, and how many values were withheld.
 func altLines(f *report.Figure) string {
 	var parts []string
+	x := lowerFirst(f.XLabel)
 	for _, s := range f.Series {
-		peak, last := -1, -1
+		first, peak, last := -1, -1, -1
 		for i, v := range s.Values {
 			if math.IsNaN(v) {
 				continue
+			}
+			if first < 0 {
+				first = i
 			}
 			if peak < 0 || v > s.Values[peak] {
 				peak = i
 			}
 			last = i
 		}
-		if peak >= 0 {
-			parts = append(parts, fmt.Sprintf("%s peaked at %s in %s %s and was %s in %s %s", s.Name, trimFloat(s.Values[peak]), lowerFirst(f.XLabel), f.Categories[peak], trimFloat(s.Values[last]), lowerFirst(f.XLabel), f.Categories[last]))
+		switch {
+		case first < 0:
+			continue
+		case peak == last:
+			parts = append(parts, fmt.Sprintf("%s rose from %s in %s %s to %s in %s %s", s.Name, altValue(f, s.Values[first]), x, f.Categories[first], altValue(f, s.Values[last]), x, f.Categories[last]))
+		default:
+			parts = append(parts, fmt.Sprintf("%s was %s in %s %s, peaked at %s in %s %s and was %s in %s %s", s.Name, altValue(f, s.Values[first]), x, f.Categories[first],
+				altValue(f, s.Values[peak]), x, f.Categories[peak], altValue(f, s.Values[last]), x, f.Categories[last]))
 		}
 	}
-	return f.Title + " (" + f.YLabel + "): " + joinSentences(parts) + "."
+	return fmt.Sprintf("Line chart of %s, %s by %s: %s.%s", lowerFirst(f.Title), altMeasure(f), x, joinSentences(parts), withheldNote(f))
+}
+
+// altMeasure names what the value axis shows, without nested brackets:
+// "Share of learners (%)" becomes "share of learners in %".
+func altMeasure(f *report.Figure) string {
+	y := f.YLabel
+	if u := unitWord(y); u != "" {
+		y = strings.TrimSpace(y[:strings.Index(y, "(")]) + " in " + u
+	}
+	return lowerFirst(y)
+}
+
+// altValue formats a drawn value as the axis reads it: shares with one
+// decimal and a per cent sign, counts as whole numbers.
+func altValue(f *report.Figure, v float64) string {
+	if unitWord(f.YLabel) == "%" {
+		return formatPct(v)
+	}
+	return trimFloat(v)
+}
+
+// withheldNote says how many values a figure leaves out, so a screen
+// reader user knows the picture is incomplete, as a sighted reader does.
+func withheldNote(f *report.Figure) string {
+	n := 0
+	for _, s := range f.Series {
+		for _, v := range s.Values {
+			if math.IsNaN(v) {
+				n++
+			}
+		}
+	}
+	switch n {
+	case 0:
+		return ""
+	case 1:
+		return " One value is withheld or missing."
+	}
+	return fmt.Sprintf(" %d values are withheld or missing.", n)
 }
 
 func unitWord(ylabel string) string {
