@@ -58,3 +58,27 @@ func TestWithdrawalsAndResults(t *testing.T) {
 		t.Errorf("result rows = %v", order)
 	}
 }
+
+// TestProblemSharesOfFewAreWithheld: a first-attempt share resting on
+// fewer than k right or wrong answers is withheld.
+func TestProblemSharesOfFewAreWithheld(t *testing.T) {
+	ds := smallDataset()
+	ds.Problems = []report.ProblemStat{
+		{Course: "big", Problem: "block@p1", Learners: 40, FirstAttempts: 40, FirstCorrect: 20},
+		{Course: "big", Problem: "block@p2", Learners: 40, FirstAttempts: 40, FirstCorrect: 38},
+		{Course: "big", Problem: "block@p3", Learners: 40, FirstAttempts: 40, FirstCorrect: 3},
+	}
+	res, err := Compute(smallStudy(), ds)
+	if err != nil {
+		t.Fatal(err)
+	}
+	byID := map[string]report.Measure{}
+	for _, m := range res.Measures {
+		byID[m.ID] = m
+	}
+	for id, suppressed := range map[string]bool{"big.problem.p1.first-correct": false, "big.problem.p2.first-correct": true, "big.problem.p3.first-correct": true} {
+		if m, ok := byID[id]; !ok || m.Suppressed != suppressed {
+			t.Errorf("%s = %+v (found %v), want suppressed = %v", id, m, ok, suppressed)
+		}
+	}
+}

@@ -109,8 +109,11 @@ func (c *computer) problems() *report.Table {
 		seen[id] = true
 		learners := c.count(id+".learners", p.Course, "Problem "+short+": learners who submitted", p.Learners, def)
 		m := report.Measure{ID: id + ".first-correct", Course: p.Course, Label: "Problem " + short + ": correct at first attempt", N: p.FirstAttempts, Unit: "%", Definition: def, Text: "–"}
+		wrong := p.FirstAttempts - p.FirstCorrect
 		switch {
-		case p.Learners < c.k:
+		case p.Learners < c.k, small(p.FirstCorrect, c.k), small(wrong, c.k):
+			// A share built on fewer than k right (or wrong) answers says
+			// what those few learners did.
 			m = c.suppressMeasure(m)
 		case p.FirstAttempts > 0:
 			m.Value = round(100*float64(p.FirstCorrect)/float64(p.FirstAttempts), 1)
@@ -183,3 +186,6 @@ func errReason(err error) string {
 	}
 	return s
 }
+
+// small reports a count that is non-zero but under k.
+func small(n, k int) bool { return n > 0 && n < k }
