@@ -22,19 +22,27 @@ import (
 // ParseError points at the place in a raw input file that a reader could not
 // accept. Callers reach it with errors.As to show the user where to look.
 type ParseError struct {
-	File  string // path relative to the study directory, slash-separated
-	Line  int    // 1-based line; 0 when the problem concerns the whole file
-	Field string // column name (CSV) or field; "" when none applies
-	Err   error
+	File string // path relative to the study directory, slash-separated
+	Line int    // 1-based line; 0 when the problem concerns the whole file
+	// Column is the 1-based byte in the line where the problem is, for
+	// inputs whose lines are long (an SQL dump's INSERT holds a whole
+	// table on one line); 0 when the line says enough.
+	Column int
+	Field  string // column name (CSV) or field; "" when none applies
+	Err    error
 }
 
-// Error formats the problem as file:line: column "name": message, the shape
-// editors and terminals turn into a link.
+// Error formats the problem as file:line: column "name": message (or
+// file:line:col: when the byte is known), the shape editors and terminals
+// turn into a link.
 func (e *ParseError) Error() string {
 	var b strings.Builder
 	b.WriteString(e.File)
 	if e.Line > 0 {
 		fmt.Fprintf(&b, ":%d", e.Line)
+		if e.Column > 0 {
+			fmt.Fprintf(&b, ":%d", e.Column)
+		}
 	}
 	b.WriteString(": ")
 	if e.Field != "" {

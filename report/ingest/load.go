@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -22,7 +23,8 @@ import (
 // tracking logs, then the surveys. A problem in one file does not stop the
 // others from being read: all errors are returned together.
 func Load(s *study.Study) (*report.Dataset, error) {
-	l := &loader{s: s, ds: &report.Dataset{}, inputs: map[string]bool{}, enrol: map[string]map[string]Enrollment{}}
+	l := &loader{s: s, ds: &report.Dataset{}, inputs: map[string]bool{}, enrol: map[string]map[string]Enrollment{},
+		rdpEnrol: map[string]rdpEnrollments{}, certs: map[string][]rdpCertificate{}}
 	courses := make(map[string]*Course, len(s.Courses))
 	for _, c := range s.Courses {
 		courses[c.Key] = NewCourse(c, s.Salt)
@@ -30,7 +32,7 @@ func Load(s *study.Study) (*report.Dataset, error) {
 		courses[c.Key].WeekStart = s.Activity.WeekStart(c.Start.Time)
 	}
 	l.oulad(courses)
-	for _, pass := range []string{"edx-profile", "edx-grades", "edx-tracking"} {
+	for _, pass := range sourcePasses {
 		for _, c := range s.Courses {
 			for _, src := range c.Sources {
 				if src.Format == pass {
@@ -41,13 +43,14 @@ func Load(s *study.Study) (*report.Dataset, error) {
 	}
 	for _, c := range s.Courses {
 		for _, src := range c.Sources {
-			switch src.Format {
-			case "edx-profile", "edx-grades", "edx-tracking", "oulad":
-			default:
+			if src.Format != "oulad" && !slices.Contains(sourcePasses, src.Format) {
 				l.errs = append(l.errs, &ParseError{File: s.File, Line: src.Line,
 					Err: fmt.Errorf("course %s: unknown source format %q", c.Key, src.Format)})
 			}
 		}
+	}
+	if len(l.errs) == 0 {
+		l.applyRDP(courses)
 	}
 	readers := map[string]func(io.Reader, string, study.Survey, *Course) ([]report.Response, error){
 		"qualtrics": ReadQualtrics, "limesurvey": ReadLimeSurvey, "csv": ReadCSVSurvey,
@@ -112,6 +115,13 @@ func Load(s *study.Study) (*report.Dataset, error) {
 	return ds, nil
 }
 
+// sourcePasses orders the course source formats: enrolments before the
+// profiles they filter, profiles (usernames → user ids) before the grades
+// and logs they link, and the course structure last, as it overrides the
+// chapter count the logs or the studentmodule table gave.
+var sourcePasses = []string{"edx-rdp-enrollment", "edx-profile", "edx-rdp-userprofile", "edx-grades", "edx-rdp-certificates",
+	"edx-tracking", "edx-rdp-studentmodule", "edx-course-blocks"}
+
 // loader collects a Dataset and every error on the way.
 type loader struct {
 	s      *study.Study
@@ -121,6 +131,11 @@ type loader struct {
 	// enrol holds enrolment dates from the tracking logs, by course key and
 	// pseudonym, until they are merged into the profile's learners.
 	enrol map[string]map[string]Enrollment
+	// rdpEnrol and certs hold the research data package's enrolments (by
+	// raw user id) and certificates, by course key, until applyRDP merges
+	// them into learners and grades.
+	rdpEnrol map[string]rdpEnrollments
+	certs    map[string][]rdpCertificate
 }
 
 // mergeEnrollment combines the enrolments two sources saw: the latest of
@@ -174,6 +189,10 @@ func (l *loader) source(c *Course, key string, src study.Source) {
 				l.ds.Grades = append(l.ds.Grades, gs...)
 				return err
 			})
+		}
+	case "edx-rdp-enrollment", "edx-rdp-userprofile", "edx-rdp-certificates", "edx-rdp-studentmodule", "edx-course-blocks":
+		for _, name := range names {
+			l.readFile(name, func(r io.Reader) error { return l.rdp(c, key, src.Format, name, r) })
 		}
 	case "edx-tracking":
 		if len(names) == 0 {

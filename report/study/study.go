@@ -118,8 +118,13 @@ const DefaultSessionGap = 30 * time.Minute
 // file.
 const DefaultMaxBadLines = 0.001
 
-// Formats lists the course source formats ingest understands.
-var Formats = []string{"edx-profile", "edx-grades", "edx-tracking", "oulad"}
+// Formats lists the course source formats ingest understands: edX's
+// instructor exports and tracking logs, the edX research data package's
+// LMS tables (TSV files or MySQL dumps), the course blocks API's course
+// structure, and OULAD.
+var Formats = []string{"edx-profile", "edx-grades", "edx-tracking",
+	"edx-rdp-userprofile", "edx-rdp-enrollment", "edx-rdp-certificates", "edx-rdp-studentmodule",
+	"edx-course-blocks", "oulad"}
 
 // Survey is one survey instrument export for one course.
 type Survey struct {
@@ -347,6 +352,7 @@ func (s *Study) validate() []error {
 		if c.PassMark <= 0 || c.PassMark > 1 {
 			bad("%s.pass_mark: want a grade in (0, 1], got %g", where, c.PassMark)
 		}
+		errs = append(errs, c.validateSourceMix(where)...)
 		for j, src := range c.Sources {
 			if !contains(Formats, src.Format) {
 				bad("line %d: %s.sources[%d].format: want one of %s, got %q", src.Line, where, j, strings.Join(Formats, ", "), src.Format)
@@ -437,6 +443,32 @@ func (src Source) validate(where string) []error {
 	}
 	if m := src.MaxBadLines; m != nil && (!tracking || *m < 0 || *m >= 1) {
 		bad("%s.max_bad_lines: want a share in [0, 1) on an edx-tracking source, got %g on %s", where, *m, src.Format)
+	}
+	return errs
+}
+
+// validateSourceMix refuses combinations of source formats that would
+// count one thing twice: two kinds of learner profile, both tracking logs
+// and the studentmodule table (each gives reach and problems), or two
+// course structures.
+func (c Course) validateSourceMix(where string) []error {
+	n := map[string]int{}
+	line := map[string]int{}
+	for _, src := range c.Sources {
+		n[src.Format]++
+		if line[src.Format] == 0 {
+			line[src.Format] = src.Line
+		}
+	}
+	var errs []error
+	if n["edx-profile"] > 0 && n["edx-rdp-userprofile"] > 0 {
+		errs = append(errs, fmt.Errorf("line %d: %s.sources: edx-profile and edx-rdp-userprofile both list the learners: use one", line["edx-rdp-userprofile"], where))
+	}
+	if n["edx-tracking"] > 0 && n["edx-rdp-studentmodule"] > 0 {
+		errs = append(errs, fmt.Errorf("line %d: %s.sources: edx-tracking and edx-rdp-studentmodule both give chapters reached and problem submissions: use one", line["edx-rdp-studentmodule"], where))
+	}
+	if n["edx-course-blocks"] > 1 {
+		errs = append(errs, fmt.Errorf("line %d: %s.sources: want at most one edx-course-blocks source, got %d", line["edx-course-blocks"], where, n["edx-course-blocks"]))
 	}
 	return errs
 }

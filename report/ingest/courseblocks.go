@@ -1,0 +1,116 @@
+package ingest
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/moocreport/moocreport/report"
+)
+
+// courseBlocks is one answer of the Open edX course blocks API
+// (/api/courses/v1/blocks/?course_id=…&all_blocks=true&depth=all), the
+// course structure: every block by id with its type. The analytics
+// pipeline stores one such object per course, as JSON lines, and adds
+// "course_id"; the API itself gives only "root".
+type courseBlocks struct {
+	CourseID string `json:"course_id"`
+	Root     string `json:"root"`
+	Blocks   map[string]struct {
+		Type string `json:"type"`
+	} `json:"blocks"`
+}
+
+// courseID is the object's course id: "course_id", else the one in its
+// root block id (block-v1:Org+Num+Run+type@course+block@course →
+// course-v1:Org+Num+Run).
+func (cb courseBlocks) courseID() string {
+	if cb.CourseID != "" {
+		return cb.CourseID
+	}
+	if rest, ok := strings.CutPrefix(cb.Root, "block-v1:"); ok {
+		if i := strings.Index(rest, "+type@"); i >= 0 {
+			return "course-v1:" + rest[:i]
+		}
+	}
+	return ""
+}
+
+// readCourseBlocks reads course blocks API output (docs/formats.md,
+// edx-course-blocks) — one JSON object, or several one after another —
+// and returns the number of chapter blocks of course c. The structure is
+// the authority on how many chapters a course has: the logs and the
+// studentmodule table only know the chapters someone opened. Objects of
+// other courses are skipped; a file without the course is an error, as
+// the user pointed the course at it.
+func readCourseBlocks(r io.Reader, file string, c *Course) (int, []report.Skip, error) {
+	b, err := io.ReadAll(r) // a course structure is small; whole, errors can name lines
+	if err != nil {
+		return 0, nil, &ParseError{File: file, Err: err}
+	}
+	dec := json.NewDecoder(bytes.NewReader(b))
+	chapters, found := 0, 0
+	var others []string
+	skips := map[string]int{}
+	for {
+		start := dec.InputOffset()
+		var cb courseBlocks
+		err := dec.Decode(&cb)
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			off := start
+			var se *json.SyntaxError
+			var te *json.UnmarshalTypeError
+			if errors.As(err, &se) {
+				off = se.Offset - 1 // Offset is just past the bad byte
+			} else if errors.As(err, &te) {
+				off = te.Offset
+			}
+			line, col := lineCol(b, off)
+			return 0, nil, &ParseError{File: file, Line: line, Column: col, Err: fmt.Errorf("want course blocks JSON: %w", err)}
+		}
+		line, _ := lineCol(b, start)
+		id := cb.courseID()
+		if id == "" || cb.Blocks == nil {
+			return 0, nil, &ParseError{File: file, Line: line, Err: errors.New(`want an object with "blocks" and "course_id" or "root"`)}
+		}
+		if id != c.ID {
+			skips["other course"]++
+			others = append(others, id)
+			continue
+		}
+		if found > 0 {
+			return 0, nil, &ParseError{File: file, Line: line, Err: fmt.Errorf("%w: course %s listed twice", ErrDuplicate, id)}
+		}
+		found++
+		for _, blk := range cb.Blocks {
+			if blk.Type == "chapter" {
+				chapters++
+			}
+		}
+	}
+	if found == 0 {
+		return 0, nil, &ParseError{File: file, Err: fmt.Errorf("no course %s here (courses: %s)", c.ID, strings.Join(others, ", "))}
+	}
+	return chapters, skipsOf(file, skips), nil
+}
+
+// lineCol turns a byte offset of b into a 1-based line and byte column,
+// skipping the white space before the offset's token.
+func lineCol(b []byte, off int64) (int, int) {
+	if off > int64(len(b)) {
+		off = int64(len(b))
+	}
+	for off < int64(len(b)) && (b[off] == ' ' || b[off] == '\n' || b[off] == '\r' || b[off] == '\t') {
+		off++
+	}
+	head := b[:off]
+	line := bytes.Count(head, []byte("\n")) + 1
+	col := int(off) - (bytes.LastIndexByte(head, '\n') + 1) + 1
+	return line, col
+}

@@ -1,0 +1,341 @@
+package ingest
+
+import (
+	"bufio"
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"slices"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/moocreport/moocreport/report"
+)
+
+// The edX research data package delivers each LMS table of a course as a
+// tab-separated file (named …-auth_userprofile-prod-analytics.sql despite
+// its content): a header row of column names, one row per line, NULL for
+// a missing value and MySQL's backslash escapes (\t \n \\) inside values.
+// Teams that run Open edX themselves have mysqldump files of the same
+// tables instead. rdpTable reads either, told apart by content, and gives
+// the rows of one table with their columns found by name.
+
+// rdpTable is one LMS table being read, its rows in header order.
+type rdpTable struct {
+	file, table string
+	header      []string
+	cols        map[string]int
+	headerLine  int // line of the TSV header or CREATE TABLE; 0 if unknown
+	// next returns the next row (len(header) fields) or io.EOF.
+	next func() ([]sqlField, error)
+	// otherTables counts the tuples of other tables in an SQL dump.
+	otherTables int
+}
+
+// sqlKeywords start the statements of a dump; a TSV header starts with a
+// column name, followed by a tab.
+var sqlKeywords = map[string]bool{"CREATE": true, "INSERT": true, "DROP": true, "SET": true, "LOCK": true,
+	"UNLOCK": true, "USE": true, "REPLACE": true, "ALTER": true, "START": true, "BEGIN": true, "COMMIT": true}
+
+// isSQLDump tells a MySQL dump from a TSV dump by its first token: a
+// comment (-- /* #) or an SQL keyword not followed by a tab.
+func isSQLDump(head []byte) bool {
+	head = bytes.TrimLeft(head, " \t\r\n\ufeff")
+	head = bytes.TrimPrefix(head, utf8BOM)
+	if bytes.HasPrefix(head, []byte("--")) || bytes.HasPrefix(head, []byte("/*")) || bytes.HasPrefix(head, []byte("#")) {
+		return true
+	}
+	i := 0
+	for i < len(head) && (head[i] >= 'A' && head[i] <= 'Z' || head[i] >= 'a' && head[i] <= 'z' || head[i] == '_') {
+		i++
+	}
+	if !sqlKeywords[strings.ToUpper(string(head[:i]))] {
+		return false
+	}
+	return i == len(head) || head[i] != '\t' && head[i] != '\n' && head[i] != '\r'
+}
+
+// openRDPTable starts reading table from r, a TSV or SQL dump.
+func openRDPTable(r io.Reader, file, table string) (*rdpTable, error) {
+	br := bufio.NewReaderSize(r, 64<<10)
+	head, err := br.Peek(512)
+	if err != nil && err != io.EOF && !errors.Is(err, bufio.ErrBufferFull) {
+		return nil, &ParseError{File: file, Err: err}
+	}
+	if isSQLDump(head) {
+		return openSQLTable(br, file, table)
+	}
+	return openTSVTable(br, file, table)
+}
+
+// openTSVTable reads the header row of a research data package file.
+func openTSVTable(br *bufio.Reader, file, table string) (*rdpTable, error) {
+	if b, err := br.Peek(len(utf8BOM)); err == nil && bytes.Equal(b, utf8BOM) {
+		br.Discard(len(utf8BOM))
+	}
+	t := &rdpTable{file: file, table: table}
+	line := 0
+	readLine := func() (string, bool, error) {
+		for {
+			s, err := br.ReadString('\n')
+			if err != nil && err != io.EOF {
+				return "", false, &ParseError{File: file, Line: line + 1, Err: err}
+			}
+			if s == "" && err == io.EOF {
+				return "", false, nil
+			}
+			line++
+			s = strings.TrimSuffix(strings.TrimSuffix(s, "\n"), "\r")
+			if s == "" {
+				continue // a blank line holds no row
+			}
+			return s, true, nil
+		}
+	}
+	h, ok, err := readLine()
+	if err != nil {
+		return nil, err
+	}
+	if !ok {
+		return nil, &ParseError{File: file, Err: errors.New("empty file: want a header row of column names")}
+	}
+	t.headerLine = line
+	t.setHeader(strings.Split(h, "\t"))
+	t.next = func() ([]sqlField, error) {
+		s, ok, err := readLine()
+		if err != nil {
+			return nil, err
+		}
+		if !ok {
+			return nil, io.EOF
+		}
+		parts := strings.Split(s, "\t")
+		if len(parts) != len(t.header) {
+			return nil, &ParseError{File: file, Line: line, Err: fmt.Errorf("row has %d tab-separated fields, want %d as the header", len(parts), len(t.header))}
+		}
+		out := make([]sqlField, len(parts))
+		col := 1
+		for i, p := range parts {
+			out[i] = sqlField{line: line, col: col}
+			col += len(p) + 1
+			if p == "NULL" || p == `\N` {
+				out[i].null = true
+				continue
+			}
+			out[i].s = unescapeTSV(p)
+		}
+		return out, nil
+	}
+	return t, nil
+}
+
+// unescapeTSV undoes MySQL's batch-output escapes: \t \n \r \0 \\, and \x
+// as x for any other x.
+func unescapeTSV(s string) string {
+	if strings.IndexByte(s, '\\') < 0 {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c != '\\' || i+1 == len(s) {
+			b.WriteByte(c)
+			continue
+		}
+		i++
+		switch s[i] {
+		case 't':
+			b.WriteByte('\t')
+		case 'n':
+			b.WriteByte('\n')
+		case 'r':
+			b.WriteByte('\r')
+		case '0':
+			b.WriteByte(0)
+		default:
+			b.WriteByte(s[i])
+		}
+	}
+	return b.String()
+}
+
+// openSQLTable reads a MySQL dump up to the first row of table, whose
+// columns become the header: CREATE TABLE's when the dump has one, else
+// the first INSERT's column list.
+func openSQLTable(br *bufio.Reader, file, table string) (*rdpTable, error) {
+	d := newSQLDump(br, file)
+	t := &rdpTable{file: file, table: table}
+	var pending []sqlField
+	var seen []string
+	for {
+		name, cols, vals, err := d.next()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, err
+		}
+		if name != table {
+			t.otherTables++
+			if !slices.Contains(seen, name) {
+				seen = append(seen, name)
+			}
+			continue
+		}
+		if h, ok := d.tables[table]; ok {
+			t.setHeader(h)
+		} else {
+			t.setHeader(cols)
+		}
+		if pending, err = t.reorder(cols, vals); err != nil {
+			return nil, err
+		}
+		break
+	}
+	if t.header == nil {
+		h, ok := d.tables[table]
+		if !ok {
+			for name := range d.tables {
+				if !slices.Contains(seen, name) {
+					seen = append(seen, name)
+				}
+			}
+			sort.Strings(seen)
+			return nil, &ParseError{File: file, Err: fmt.Errorf("no table `%s` in this SQL dump (it has: %s)", table, strings.Join(seen, ", "))}
+		}
+		t.setHeader(h) // the table is there, and empty
+	}
+	done := pending == nil
+	t.next = func() ([]sqlField, error) {
+		if pending != nil {
+			p := pending
+			pending = nil
+			return p, nil
+		}
+		if done {
+			return nil, io.EOF
+		}
+		for {
+			name, cols, vals, err := d.next()
+			if err == io.EOF {
+				done = true
+			}
+			if err != nil {
+				return nil, err
+			}
+			if name != table {
+				t.otherTables++
+				continue
+			}
+			return t.reorder(cols, vals)
+		}
+	}
+	return t, nil
+}
+
+// reorder puts the values of an INSERT with columns cols into header
+// order; a column the INSERT leaves out is NULL (its default).
+func (t *rdpTable) reorder(cols []string, vals []sqlField) ([]sqlField, error) {
+	if len(cols) == len(t.header) {
+		same := true
+		for i := range cols {
+			same = same && cols[i] == t.header[i]
+		}
+		if same {
+			return vals, nil
+		}
+	}
+	out := make([]sqlField, len(t.header))
+	for i := range out {
+		out[i] = sqlField{null: true, line: vals[0].line, col: vals[0].col}
+	}
+	for i, name := range cols {
+		j, ok := t.cols[name]
+		if !ok {
+			return nil, &ParseError{File: t.file, Line: vals[i].line, Column: vals[i].col, Field: name,
+				Err: fmt.Errorf("column not in CREATE TABLE `%s`", t.table)}
+		}
+		out[j] = vals[i]
+	}
+	return out, nil
+}
+
+func (t *rdpTable) setHeader(h []string) {
+	t.header = append([]string(nil), h...)
+	t.cols = make(map[string]int, len(h))
+	for i, name := range t.header {
+		if _, ok := t.cols[name]; !ok {
+			t.cols[name] = i
+		}
+	}
+}
+
+// need returns the indices of the named columns, or one error naming
+// every missing one.
+func (t *rdpTable) need(names ...string) ([]int, error) {
+	idx := make([]int, len(names))
+	var errs []error
+	for i, name := range names {
+		j, ok := t.cols[name]
+		if !ok {
+			errs = append(errs, &ParseError{File: t.file, Line: t.headerLine, Field: name,
+				Err: fmt.Errorf("%w of table %s", ErrMissingColumn, t.table)})
+		}
+		idx[i] = j
+	}
+	return idx, errors.Join(errs...)
+}
+
+// fieldErr makes an error about column i of row.
+func (t *rdpTable) fieldErr(row []sqlField, i int, err error) error {
+	return &ParseError{File: t.file, Line: row[i].line, Column: row[i].col, Field: t.header[i], Err: err}
+}
+
+// userID reads a numeric user id from column i.
+func (t *rdpTable) userID(row []sqlField, i int) (string, error) {
+	if id := row[i].s; !row[i].null && isDigits(id) {
+		return id, nil
+	}
+	got := fmt.Sprintf("%q", row[i].s)
+	if row[i].null {
+		got = "NULL"
+	}
+	return "", t.fieldErr(row, i, fmt.Errorf("want a numeric edX user id, got %s", got))
+}
+
+// datetime reads a MySQL DATETIME ("2014-06-27 16:02:38", fractional
+// seconds and a T separator accepted) as UTC, which is how edX stores
+// them; NULL is the zero time.
+func (t *rdpTable) datetime(row []sqlField, i int) (time.Time, error) {
+	if row[i].null || row[i].s == "" {
+		return time.Time{}, nil
+	}
+	s := row[i].s
+	if len(s) > 10 && s[10] == 'T' {
+		s = s[:10] + " " + s[11:]
+	}
+	v, err := time.Parse("2006-01-02 15:04:05.999999999", s)
+	if err != nil {
+		return time.Time{}, t.fieldErr(row, i, fmt.Errorf("want a date and time YYYY-MM-DD hh:mm:ss, got %q", row[i].s))
+	}
+	return v, nil
+}
+
+// skipsOf turns counts by reason into report.Skips of file, in a fixed
+// order.
+func skipsOf(file string, counts map[string]int) []report.Skip {
+	reasons := make([]string, 0, len(counts))
+	for r, n := range counts {
+		if n > 0 {
+			reasons = append(reasons, r)
+		}
+	}
+	sort.Strings(reasons)
+	out := make([]report.Skip, len(reasons))
+	for i, r := range reasons {
+		out[i] = report.Skip{File: file, Reason: r, Count: counts[r]}
+	}
+	return out
+}

@@ -1,0 +1,694 @@
+package ingest
+
+import (
+	"bufio"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+)
+
+// sqlDump reads the rows of a MySQL dump file — mysqldump's output, or
+// dumps written by hand such as the Open edX analytics pipeline's
+// load_*.sql fixtures — one value tuple at a time, streaming: memory holds
+// one tuple, never a statement, because mysqldump's "extended inserts" put
+// a whole table of hundreds of megabytes into one INSERT statement.
+//
+// It is hand-written, not a library, because only MySQL's lexical level is
+// needed (quoted strings with backslash escapes, numbers, NULL, comments)
+// and the Go SQL parsers on the module proxy do not fit: xwb1989/sqlparser
+// is unmaintained since 2018, vitess's parser and dolthub/go-mysql-server
+// are whole query engines, and all of them parse a statement into an
+// in-memory tree and report byte offsets. No maintained Go package reads
+// dump files as a stream. What is understood:
+//
+//   - CREATE TABLE `t` (…): the column names, in order (key, index and
+//     constraint lines are not columns);
+//   - INSERT [IGNORE] INTO `t` [(`col`, …)] VALUES (…),(…);  and REPLACE
+//     INTO likewise; a column list overrides CREATE TABLE's order;
+//   - values: '…' or "…" strings with MySQL's escapes (\0 \b \n \r \t \Z
+//     \\ \' \", '' inside '…', \% and \_ kept with their backslash, any
+//     other \x is x), optionally after a charset introducer (_binary,
+//     _utf8mb4); NULL; TRUE and FALSE (as 1 and 0); numbers and 0x hex
+//     literals kept as written;
+//   - comments: -- to the end of the line, # to the end of the line,
+//     /* … */ (mysqldump's /*!40101 … */ version comments included);
+//   - every other statement (DROP, SET, LOCK TABLES, …) is skipped to its
+//     semicolon.
+//
+// Errors are *ParseError with the line and byte column of the problem.
+type sqlDump struct {
+	file      string
+	r         *bufio.Reader
+	line, col int // position of the next byte, 1-based
+	// tables maps a table to its columns from CREATE TABLE, in order.
+	tables map[string][]string
+	// Inside an INSERT: its table and columns, and whether a tuple has
+	// been read (so the next needs a comma first).
+	inInsert bool
+	insTable string
+	insCols  []string
+	buf      []byte
+}
+
+// sqlField is one value of a row with where it starts, for errors.
+type sqlField struct {
+	s         string
+	null      bool
+	line, col int
+}
+
+func newSQLDump(r io.Reader, file string) *sqlDump {
+	br, ok := r.(*bufio.Reader)
+	if !ok {
+		br = bufio.NewReaderSize(r, 64<<10)
+	}
+	return &sqlDump{file: file, r: br, line: 1, col: 1, tables: map[string][]string{}}
+}
+
+func (d *sqlDump) errAt(line, col int, format string, args ...any) error {
+	return &ParseError{File: d.file, Line: line, Column: col, Err: fmt.Errorf(format, args...)}
+}
+
+func (d *sqlDump) errHere(format string, args ...any) error {
+	return d.errAt(d.line, d.col, format, args...)
+}
+
+// peek returns the next byte without consuming it; ok is false at the end.
+func (d *sqlDump) peek() (byte, bool, error) {
+	b, err := d.r.Peek(1)
+	if err == io.EOF {
+		return 0, false, nil
+	}
+	if err != nil {
+		return 0, false, &ParseError{File: d.file, Err: err}
+	}
+	return b[0], true, nil
+}
+
+// advance consumes one byte (which peek has shown) and moves the position.
+func (d *sqlDump) advance() byte {
+	c, _ := d.r.ReadByte()
+	if c == '\n' {
+		d.line++
+		d.col = 1
+	} else {
+		d.col++
+	}
+	return c
+}
+
+// next returns the next value tuple of any table: its table, its columns
+// and its values, or io.EOF after the last.
+func (d *sqlDump) next() (table string, cols []string, vals []sqlField, err error) {
+	for {
+		if d.inInsert {
+			if err := d.skipSpace(); err != nil {
+				return "", nil, nil, err
+			}
+			c, ok, err := d.peek()
+			if err != nil {
+				return "", nil, nil, err
+			}
+			switch {
+			case !ok:
+				return "", nil, nil, d.errHere("unexpected end of file inside INSERT INTO `%s`: want ',' or ';'", d.insTable)
+			case c == ';':
+				d.advance()
+				d.inInsert = false
+				continue
+			case c == ',':
+				d.advance()
+				vals, err := d.tuple()
+				if err != nil {
+					return "", nil, nil, err
+				}
+				return d.insTable, d.insCols, vals, nil
+			default:
+				return "", nil, nil, d.errHere("want ',' or ';' after a row of INSERT INTO `%s`, got %q", d.insTable, c)
+			}
+		}
+		if err := d.skipSpace(); err != nil {
+			return "", nil, nil, err
+		}
+		c, ok, err := d.peek()
+		if err != nil {
+			return "", nil, nil, err
+		}
+		if !ok {
+			return "", nil, nil, io.EOF
+		}
+		if c == ';' {
+			d.advance()
+			continue
+		}
+		line, col := d.line, d.col
+		word := strings.ToUpper(d.word())
+		switch word {
+		case "":
+			return "", nil, nil, d.errHere("want an SQL statement, got %q", c)
+		case "CREATE":
+			if err := d.create(); err != nil {
+				return "", nil, nil, err
+			}
+		case "INSERT", "REPLACE":
+			if err := d.insert(line, col); err != nil {
+				return "", nil, nil, err
+			}
+			vals, err := d.tuple()
+			if err != nil {
+				return "", nil, nil, err
+			}
+			return d.insTable, d.insCols, vals, nil
+		default:
+			if err := d.skipStatement(line, col); err != nil {
+				return "", nil, nil, err
+			}
+		}
+	}
+}
+
+// skipSpace skips white space and comments.
+func (d *sqlDump) skipSpace() error {
+	for {
+		c, ok, err := d.peek()
+		if err != nil || !ok {
+			return err
+		}
+		switch c {
+		case ' ', '\t', '\n', '\r', '\f', '\v':
+			d.advance()
+		case '#':
+			d.skipLine()
+		case '-':
+			b, _ := d.r.Peek(3)
+			if len(b) < 2 || b[1] != '-' || len(b) == 3 && !isSQLSpace(b[2]) {
+				return nil
+			}
+			d.skipLine()
+		case '/':
+			b, _ := d.r.Peek(2)
+			if len(b) < 2 || b[1] != '*' {
+				return nil
+			}
+			line, col := d.line, d.col
+			d.advance()
+			d.advance()
+			for {
+				b, err := d.r.Peek(2)
+				if len(b) < 2 {
+					if err != nil && err != io.EOF {
+						return &ParseError{File: d.file, Err: err}
+					}
+					return d.errAt(line, col, "comment /* never closed")
+				}
+				if b[0] == '*' && b[1] == '/' {
+					d.advance()
+					d.advance()
+					break
+				}
+				d.advance()
+			}
+		default:
+			return nil
+		}
+	}
+}
+
+func isSQLSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'
+}
+
+func (d *sqlDump) skipLine() {
+	for {
+		c, ok, _ := d.peek()
+		if !ok {
+			return
+		}
+		d.advance()
+		if c == '\n' {
+			return
+		}
+	}
+}
+
+// word reads a run of letters, digits and '_' (a keyword or bare
+// identifier); "" when the next byte starts none.
+func (d *sqlDump) word() string {
+	d.buf = d.buf[:0]
+	for {
+		c, ok, _ := d.peek()
+		if !ok || !(c == '_' || c == '$' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c >= 0x80) {
+			return string(d.buf)
+		}
+		d.buf = append(d.buf, d.advance())
+	}
+}
+
+// ident reads a table or column name, `quoted` or bare, and of a dotted
+// `db`.`table` name the last part.
+func (d *sqlDump) ident() (string, error) {
+	for {
+		if err := d.skipSpace(); err != nil {
+			return "", err
+		}
+		c, ok, err := d.peek()
+		if err != nil {
+			return "", err
+		}
+		var name string
+		switch {
+		case ok && (c == '`' || c == '"'):
+			s, err := d.quoted()
+			if err != nil {
+				return "", err
+			}
+			name = s
+		default:
+			name = d.word()
+			if name == "" {
+				if !ok {
+					return "", d.errHere("unexpected end of file: want a name")
+				}
+				return "", d.errHere("want a name, got %q", c)
+			}
+		}
+		if c, ok, _ := d.peek(); ok && c == '.' {
+			d.advance()
+			continue
+		}
+		return name, nil
+	}
+}
+
+// quoted reads a string quoted by the next byte (', " or `), unescaping
+// it as MySQL does.
+func (d *sqlDump) quoted() (string, error) {
+	line, col := d.line, d.col
+	q := d.advance()
+	d.buf = d.buf[:0]
+	for {
+		c, ok, err := d.peek()
+		if err != nil {
+			return "", err
+		}
+		if !ok {
+			return "", d.errAt(line, col, "string starting here never ends (missing %c)", q)
+		}
+		d.advance()
+		switch {
+		case c == q:
+			if n, ok, _ := d.peek(); ok && n == q {
+				d.advance()
+				d.buf = append(d.buf, q)
+				continue
+			}
+			return string(d.buf), nil
+		case c == '\\' && q != '`':
+			e, ok, _ := d.peek()
+			if !ok {
+				continue // the missing quote is reported next round
+			}
+			d.advance()
+			switch e {
+			case '0':
+				d.buf = append(d.buf, 0)
+			case 'b':
+				d.buf = append(d.buf, '\b')
+			case 'n':
+				d.buf = append(d.buf, '\n')
+			case 'r':
+				d.buf = append(d.buf, '\r')
+			case 't':
+				d.buf = append(d.buf, '\t')
+			case 'Z':
+				d.buf = append(d.buf, 0x1a)
+			case '%', '_':
+				d.buf = append(d.buf, '\\', e)
+			default:
+				d.buf = append(d.buf, e)
+			}
+		default:
+			d.buf = append(d.buf, c)
+		}
+	}
+}
+
+// skipStatement skips to the semicolon ending a statement, past strings
+// and comments that may hold one.
+func (d *sqlDump) skipStatement(line, col int) error {
+	for {
+		if err := d.skipSpace(); err != nil {
+			return err
+		}
+		c, ok, err := d.peek()
+		if err != nil {
+			return err
+		}
+		switch {
+		case !ok:
+			return d.errAt(line, col, "statement starting here has no ';'")
+		case c == ';':
+			d.advance()
+			return nil
+		case c == '\'' || c == '"' || c == '`':
+			if _, err := d.quoted(); err != nil {
+				return err
+			}
+		default:
+			d.advance()
+		}
+	}
+}
+
+// sqlNotColumns are the words that start a line of CREATE TABLE that is
+// not a column.
+var sqlNotColumns = map[string]bool{"PRIMARY": true, "KEY": true, "UNIQUE": true, "INDEX": true,
+	"CONSTRAINT": true, "FULLTEXT": true, "SPATIAL": true, "FOREIGN": true, "CHECK": true, "PERIOD": true}
+
+// create reads CREATE TABLE's column names; other CREATE statements are
+// skipped.
+func (d *sqlDump) create() error {
+	line, col := d.line, d.col
+	if err := d.skipSpace(); err != nil {
+		return err
+	}
+	for {
+		w := strings.ToUpper(d.word())
+		if w == "TABLE" {
+			break
+		}
+		if w == "" || w == "DATABASE" || w == "VIEW" || w == "INDEX" || w == "TRIGGER" || w == "PROCEDURE" || w == "FUNCTION" {
+			return d.skipStatement(line, col)
+		}
+		// TEMPORARY, OR REPLACE, DEFINER… before TABLE.
+		if err := d.skipSpace(); err != nil {
+			return err
+		}
+	}
+	name, err := d.ident()
+	if err != nil {
+		return err
+	}
+	if strings.EqualFold(name, "IF") { // IF NOT EXISTS
+		for _, want := range []string{"NOT", "EXISTS"} {
+			if err := d.skipSpace(); err != nil {
+				return err
+			}
+			if w := d.word(); !strings.EqualFold(w, want) {
+				return d.errHere("CREATE TABLE IF: want %s, got %q", want, w)
+			}
+		}
+		if name, err = d.ident(); err != nil {
+			return err
+		}
+	}
+	if err := d.skipSpace(); err != nil {
+		return err
+	}
+	if c, ok, _ := d.peek(); !ok || c != '(' {
+		return d.skipStatement(line, col) // CREATE TABLE … LIKE / AS SELECT: no columns here
+	}
+	d.advance()
+	var cols []string
+	for {
+		if err := d.skipSpace(); err != nil {
+			return err
+		}
+		c, ok, err := d.peek()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			return d.errAt(line, col, "CREATE TABLE `%s` never closes its '('", name)
+		}
+		if c == '`' || c == '"' {
+			s, err := d.quoted()
+			if err != nil {
+				return err
+			}
+			cols = append(cols, s)
+		} else if w := d.word(); w != "" && !sqlNotColumns[strings.ToUpper(w)] {
+			cols = append(cols, w)
+		}
+		// The rest of the line: to a ',' or the closing ')' at this depth.
+		end, err := d.skipDefinition(line, col)
+		if err != nil {
+			return err
+		}
+		if end == ')' {
+			break
+		}
+	}
+	d.tables[name] = cols
+	return d.skipStatement(line, col)
+}
+
+// skipDefinition skips one line of CREATE TABLE to the ',' after it or
+// the ')' closing the table, which it consumes and returns.
+func (d *sqlDump) skipDefinition(line, col int) (byte, error) {
+	depth := 0
+	for {
+		if err := d.skipSpace(); err != nil {
+			return 0, err
+		}
+		c, ok, err := d.peek()
+		if err != nil {
+			return 0, err
+		}
+		switch {
+		case !ok:
+			return 0, d.errAt(line, col, "CREATE TABLE starting here never closes its '('")
+		case c == '\'' || c == '"' || c == '`':
+			if _, err := d.quoted(); err != nil {
+				return 0, err
+			}
+			continue
+		case c == '(':
+			depth++
+		case c == ')' && depth > 0:
+			depth--
+		case (c == ',' || c == ')') && depth == 0:
+			d.advance()
+			return c, nil
+		}
+		d.advance()
+	}
+}
+
+// insert reads INSERT … INTO `t` [(cols)] VALUES up to the first tuple.
+func (d *sqlDump) insert(line, col int) error {
+	var name string
+	for {
+		if err := d.skipSpace(); err != nil {
+			return err
+		}
+		c, ok, _ := d.peek()
+		if ok && (c == '`' || c == '"') {
+			break
+		}
+		w := d.word()
+		switch strings.ToUpper(w) {
+		case "IGNORE", "INTO", "LOW_PRIORITY", "DELAYED", "HIGH_PRIORITY":
+			continue
+		case "":
+			return d.errHere("INSERT: want a table name")
+		}
+		name = w
+		break
+	}
+	if name == "" {
+		s, err := d.ident()
+		if err != nil {
+			return err
+		}
+		name = s
+	} else if c, ok, _ := d.peek(); ok && c == '.' {
+		d.advance()
+		s, err := d.ident()
+		if err != nil {
+			return err
+		}
+		name = s
+	}
+	if err := d.skipSpace(); err != nil {
+		return err
+	}
+	cols := d.tables[name]
+	if c, ok, _ := d.peek(); ok && c == '(' {
+		d.advance()
+		cols = nil
+		for {
+			s, err := d.ident()
+			if err != nil {
+				return err
+			}
+			cols = append(cols, s)
+			if err := d.skipSpace(); err != nil {
+				return err
+			}
+			c, ok, _ := d.peek()
+			if !ok || c != ',' && c != ')' {
+				return d.errHere("INSERT INTO `%s` column list: want ',' or ')'", name)
+			}
+			d.advance()
+			if c == ')' {
+				break
+			}
+		}
+	}
+	if err := d.skipSpace(); err != nil {
+		return err
+	}
+	if w := strings.ToUpper(d.word()); w != "VALUES" && w != "VALUE" {
+		return d.errHere("INSERT INTO `%s`: want VALUES, got %q (only INSERT … VALUES is read)", name, w)
+	}
+	if cols == nil {
+		return d.errAt(line, col, "INSERT INTO `%s` without a column list and no CREATE TABLE `%s` before it: the column order is unknown", name, name)
+	}
+	d.inInsert, d.insTable, d.insCols = true, name, cols
+	return nil
+}
+
+// tuple reads one ( value, … ) of an INSERT; it must have as many values
+// as the INSERT has columns.
+func (d *sqlDump) tuple() ([]sqlField, error) {
+	if err := d.skipSpace(); err != nil {
+		return nil, err
+	}
+	line, col := d.line, d.col
+	if c, ok, _ := d.peek(); !ok || c != '(' {
+		return nil, d.errHere("INSERT INTO `%s`: want '(' starting a row", d.insTable)
+	}
+	d.advance()
+	vals := make([]sqlField, 0, len(d.insCols))
+	for {
+		v, err := d.value()
+		if err != nil {
+			return nil, err
+		}
+		vals = append(vals, v)
+		if err := d.skipSpace(); err != nil {
+			return nil, err
+		}
+		c, ok, _ := d.peek()
+		if !ok || c != ',' && c != ')' {
+			return nil, d.errHere("want ',' or ')' after a value")
+		}
+		d.advance()
+		if c == ')' {
+			break
+		}
+	}
+	if len(vals) != len(d.insCols) {
+		return nil, d.errAt(line, col, "row of INSERT INTO `%s` has %d values, want %d (%s)", d.insTable, len(vals), len(d.insCols), strings.Join(d.insCols, ", "))
+	}
+	return vals, nil
+}
+
+// errSQLValue says what a value may be.
+var errSQLValue = errors.New("want a value: 'text', a number or NULL")
+
+// value reads one literal.
+func (d *sqlDump) value() (sqlField, error) {
+	if err := d.skipSpace(); err != nil {
+		return sqlField{}, err
+	}
+	f := sqlField{line: d.line, col: d.col}
+	c, ok, err := d.peek()
+	if err != nil {
+		return f, err
+	}
+	switch {
+	case !ok:
+		return f, d.errHere("unexpected end of file: %w", errSQLValue)
+	case c == '\'' || c == '"':
+		f.s, err = d.quoted()
+		return f, err
+	case c == '-' || c == '+' || c == '.' || c >= '0' && c <= '9':
+		d.buf = d.buf[:0]
+		d.buf = append(d.buf, d.advance())
+		for {
+			c, ok, _ := d.peek()
+			if !ok || !(c >= '0' && c <= '9' || c == '.' || c == 'e' || c == 'E' || c == 'x' || c == 'X' ||
+				c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F' || (c == '-' || c == '+') && (d.buf[len(d.buf)-1]|0x20) == 'e') {
+				break
+			}
+			d.buf = append(d.buf, d.advance())
+		}
+		f.s = string(d.buf)
+		if !sqlNumber(f.s) {
+			return f, d.errAt(f.line, f.col, "want a number, got %q", f.s)
+		}
+		return f, nil
+	}
+	w := d.word()
+	switch strings.ToUpper(w) {
+	case "NULL":
+		f.null = true
+		return f, nil
+	case "TRUE":
+		f.s = "1"
+		return f, nil
+	case "FALSE":
+		f.s = "0"
+		return f, nil
+	case "":
+		return f, d.errHere("%w, got %q", errSQLValue, c)
+	}
+	if w[0] == '_' { // charset introducer: _binary 'x', _utf8mb4'x'
+		if err := d.skipSpace(); err != nil {
+			return f, err
+		}
+		if c, ok, _ := d.peek(); ok && (c == '\'' || c == '"') {
+			f.s, err = d.quoted()
+			return f, err
+		}
+	}
+	return f, d.errAt(f.line, f.col, "%w, got %q", errSQLValue, w)
+}
+
+// sqlNumber reports whether s is a decimal number ([-+]digits[.digits]
+// [e[-+]digits], digits on one side of the point at least) or 0x hex.
+func sqlNumber(s string) bool {
+	if len(s) > 2 && s[0] == '0' && (s[1] == 'x' || s[1] == 'X') {
+		for i := 2; i < len(s); i++ {
+			c := s[i] | 0x20
+			if !(c >= '0' && c <= '9' || c >= 'a' && c <= 'f') {
+				return false
+			}
+		}
+		return true
+	}
+	i := 0
+	if i < len(s) && (s[i] == '-' || s[i] == '+') {
+		i++
+	}
+	digits := 0
+	for ; i < len(s) && s[i] >= '0' && s[i] <= '9'; i++ {
+		digits++
+	}
+	if i < len(s) && s[i] == '.' {
+		i++
+		for ; i < len(s) && s[i] >= '0' && s[i] <= '9'; i++ {
+			digits++
+		}
+	}
+	if digits == 0 {
+		return false
+	}
+	if i < len(s) && (s[i] == 'e' || s[i] == 'E') {
+		i++
+		if i < len(s) && (s[i] == '-' || s[i] == '+') {
+			i++
+		}
+		n := 0
+		for ; i < len(s) && s[i] >= '0' && s[i] <= '9'; i++ {
+			n++
+		}
+		if n == 0 {
+			return false
+		}
+	}
+	return i == len(s)
+}
