@@ -27,7 +27,7 @@ import (
 //   - INSERT [IGNORE] INTO `t` [(`col`, …)] VALUES (…),(…);  and REPLACE
 //     INTO likewise; a column list overrides CREATE TABLE's order;
 //   - values: '…' or "…" strings with MySQL's escapes (\0 \b \n \r \t \Z
-//     \\ \' \", '' inside '…', \% and \_ kept with their backslash, any
+//     \\ \' \", ” inside '…', \% and \_ kept with their backslash, any
 //     other \x is x), optionally after a charset introducer (_binary,
 //     _utf8mb4); NULL; TRUE and FALSE (as 1 and 0); numbers and 0x hex
 //     literals kept as written;
