@@ -19,8 +19,10 @@ import (
 //
 // Profiles are read first, for all courses, because they hold the
 // username → user id map that links grades, log events carrying only a
-// username, and survey responses. Then each course's grade reports and
-// tracking logs, then the surveys. A problem in one file does not stop the
+// username, and survey responses; only the research data package's
+// enrolments come before them, as they filter auth_userprofile. Then each
+// course's grade reports and tracking logs (sourcePasses gives the order),
+// then the surveys. A problem in one file does not stop the
 // others from being read: all errors are returned together.
 func Load(s *study.Study) (*report.Dataset, error) {
 	l := &loader{s: s, ds: &report.Dataset{}, inputs: map[string]bool{}, enrol: map[string]map[string]Enrollment{},
