@@ -338,50 +338,6 @@ func TestSVGSize(t *testing.T) {
 	}
 }
 
-func TestCSVField(t *testing.T) {
-	tests := []struct{ name, in, want string }{
-		{"plain text", "verified", "verified"},
-		{"empty", "", ""},
-		{"suppressed cell keeps its text", "<5", "<5"},
-		{"formula", "=SUM(A1:A2)", "'=SUM(A1:A2)"},
-		{"plus formula", "+cmd|' /C calc'!A0", "'+cmd|' /C calc'!A0"},
-		{"minus formula", "-2+3+cmd|' /C calc'!A0", "'-2+3+cmd|' /C calc'!A0"},
-		{"at sign", "@SUM(1)", "'@SUM(1)"},
-		{"leading tab", "\t=1", "'\t=1"},
-		{"leading CR", "\r=1", "'\r=1"},
-		{"negative number", "-3.2", "-3.2"},
-		{"signed number", "+0.5", "+0.5"},
-		{"negative percentage", "-12.5 %", "-12.5 %"},
-		{"negative with thousands", "-1,234.5", "-1,234.5"},
-		{"exponent", "-1.2e-5", "-1.2e-5"},
-		{"dash alone", "-", "'-"},
-		{"en dash is not a minus sign", "–3", "–3"},
-		{"formula later in text", "a=1", "a=1"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			if got := csvField(tt.in); got != tt.want {
-				t.Errorf("csvField(%q) = %q, want %q", tt.in, got, tt.want)
-			}
-		})
-	}
-}
-
-func TestTableCSV(t *testing.T) {
-	tab := &report.Table{Columns: []string{"Group", "n"}, Rows: [][]report.Cell{
-		{{Text: "=evil"}, {Text: "<5", Value: num(3), Suppressed: true}},
-		{{Text: "a, \"quoted\" label"}, {Text: "-7", Value: num(-7)}},
-	}}
-	got, err := tableCSV(tab)
-	if err != nil {
-		t.Fatal(err)
-	}
-	want := "Group,n\r\n'=evil,<5\r\n\"a, \"\"quoted\"\" label\",-7\r\n"
-	if string(got) != want {
-		t.Errorf("CSV = %q, want %q", got, want)
-	}
-}
-
 func TestOverrides(t *testing.T) {
 	tests := []struct {
 		name  string
