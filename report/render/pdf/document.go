@@ -85,6 +85,9 @@ func renderPasses(w io.Writer, doc *report.Document, opt Options, pass func(*ren
 	if err != nil {
 		return err
 	}
+	if err := checkIDs(doc); err != nil {
+		return err
+	}
 	files := opt.Attachments
 	if opt.AttachData {
 		files = append(slices.Clip(files), dataAttachments(doc)...)

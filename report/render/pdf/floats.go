@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/moocreport/moocreport/report"
 	"github.com/moocreport/moocreport/report/tabular"
@@ -45,30 +46,69 @@ func (f Float) Title() string {
 	return f.Label + ". " + f.Figure.Title
 }
 
-// Floats lists the document's tables and figures in order, numbered
-// separately in order of appearance across all sections — the numbering
-// the HTML renderer uses, so "Table 3" is the same table in the site, the
-// PDF, its attachments and the paper appendix. The appendix names its
-// files by it.
+// Floats lists the document's tables and figures in order of appearance,
+// numbered by report.Number: the one numbering the HTML site, the
+// narrative's cross-references, the PDF, its attachments and the paper
+// appendix share, so "Table 3" is the same table in all of them. The
+// appendix names its files by it. Counting here instead would let the PDF
+// drift from the site the moment either skipped or reordered a block.
 //
-// TODO(numbering): use the shared numbering in package report once it
-// lands, so the two renderers cannot drift apart.
+// Numbers are only unique when ids are; Render and RenderAppendix reject a
+// document with a repeated id (see checkIDs) before anything is numbered.
 func Floats(doc *report.Document) []Float {
+	nums := report.Number(doc)
 	var out []Float
-	nt, nf := 0, 0
 	for i, s := range doc.Sections {
 		for _, b := range s.Blocks {
 			switch {
 			case b.Table != nil:
-				nt++
-				out = append(out, Float{Table: b.Table, N: nt, Label: fmt.Sprintf("Table %d", nt), Section: i})
+				n := nums[b.Table.ID]
+				out = append(out, Float{Table: b.Table, N: n, Label: fmt.Sprintf("Table %d", n), Section: i})
 			case b.Figure != nil:
-				nf++
-				out = append(out, Float{Figure: b.Figure, N: nf, Label: fmt.Sprintf("Figure %d", nf), Section: i})
+				n := nums[b.Figure.ID]
+				out = append(out, Float{Figure: b.Figure, N: n, Label: fmt.Sprintf("Figure %d", n), Section: i})
 			}
 		}
 	}
 	return out
+}
+
+// Fragment is the float's name in the narrative's cross-references,
+// "figure-<id>" or "table-<id>" (the contract documented in package
+// narrative): a Markdown link to "#"+Fragment() jumps to this float.
+func (f Float) Fragment() string {
+	if f.Table != nil {
+		return "table-" + f.Table.ID
+	}
+	return "figure-" + f.Figure.ID
+}
+
+// checkIDs rejects a document in which two tables or figures share an id,
+// as the HTML renderer does. Such ids would share one number, one
+// attachment name and one link target, so no output could be right. Ids
+// are compared case-insensitively because they also name files (<id>.csv)
+// on file systems that ignore case.
+func checkIDs(doc *report.Document) error {
+	seen := map[string]string{}
+	for _, s := range doc.Sections {
+		for _, b := range s.Blocks {
+			var id, what string
+			switch {
+			case b.Table != nil:
+				id, what = b.Table.ID, fmt.Sprintf("table %q", b.Table.Title)
+			case b.Figure != nil:
+				id, what = b.Figure.ID, fmt.Sprintf("figure %q", b.Figure.Title)
+			default:
+				continue
+			}
+			key := strings.ToLower(id)
+			if other, dup := seen[key]; dup {
+				return fmt.Errorf("pdf: %s and %s both have id %q", other, what, id)
+			}
+			seen[key] = what
+		}
+	}
+	return nil
 }
 
 // dataAttachments returns the CSV of every table and of every figure's
