@@ -68,7 +68,6 @@ func (r *renderer) renderFloats() (layout, error) {
 			f.MultiCell(0, 7, title, "", "L", false)
 			f.Ln(3)
 		}
-		r.floatMark = fl.Title()
 		if fl.Table != nil {
 			r.table(fl.Table)
 		} else {
@@ -86,11 +85,15 @@ func (r *renderer) renderFloats() (layout, error) {
 	return layout{pages: f.PageCount()}, nil
 }
 
-// markFloat bookmarks the table or figure about to be drawn, once its page
-// is settled, when renderFloats asked for it.
-func (r *renderer) markFloat() {
-	if r.floatMark != "" {
-		r.bookmark(r.floatMark, 1)
-		r.floatMark = ""
+// markFloat is called once the page of the table or figure fl is settled,
+// at the top of where it goes: the caption of a table, the chart of a
+// figure (whose caption is below it, always on the same page). It points
+// the float's cross-reference link here, so a reader who follows "Figure 3"
+// sees the whole figure, and in RenderAppendix's pass it bookmarks the
+// float.
+func (r *renderer) markFloat(fl Float) {
+	if r.floatsOnly {
+		r.bookmark(fl.Title(), 1)
 	}
+	r.pdf.SetLink(r.anchors[fl.Fragment()], -1, -1)
 }

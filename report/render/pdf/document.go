@@ -164,6 +164,12 @@ type renderer struct {
 	// numbers holds each table's and figure's number, fixed before drawing
 	// (see floats).
 	numbers map[any]Float
+	// anchors holds the internal link to every table and figure, by the
+	// fragment cross-references name it with ("figure-<id>"). All are made
+	// up front, since a reference may come before or after its float;
+	// markFloat sets where each goes. Links belong to one fpdf document, so
+	// each pass makes its own.
+	anchors map[string]int
 	// appendixFrom is the index of the first section set as a lettered
 	// appendix; len(doc.Sections) when there are none.
 	appendixFrom int
@@ -171,10 +177,9 @@ type renderer struct {
 	// bookmark never skips a level (fpdf would attach it to the wrong
 	// parent).
 	level int
-	// floatsOnly is set by RenderAppendix's pass; floatMark is the bookmark
-	// for the next table or figure in that pass.
+	// floatsOnly is set by RenderAppendix's pass, which bookmarks every
+	// table and figure.
 	floatsOnly bool
-	floatMark  string
 	// sectionLevel is the outline level of the section being drawn.
 	sectionLevel int
 }
@@ -187,13 +192,14 @@ func newRenderer(doc *report.Document, opt Options, size string, prev *layout, f
 	f.SetCompression(true)
 	f.SetCatalogSort(true)
 	addFonts(f)
-	r := &renderer{pdf: f, doc: doc, opt: opt, prev: prev, figs: figs, numbers: map[any]Float{}}
+	r := &renderer{pdf: f, doc: doc, opt: opt, prev: prev, figs: figs, numbers: map[any]Float{}, anchors: map[string]int{}}
 	for _, fl := range Floats(doc) {
 		if fl.Table != nil {
 			r.numbers[fl.Table] = fl
 		} else {
 			r.numbers[fl.Figure] = fl
 		}
+		r.anchors[fl.Fragment()] = f.AddLink()
 	}
 	r.appendixFrom = appendixStart(doc.Sections)
 	return r

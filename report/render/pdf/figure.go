@@ -78,7 +78,7 @@ func (r *renderer) figure(fig *report.Figure) {
 	if newPage {
 		f.AddPage()
 	}
-	r.markFloat()
+	r.markFloat(fl)
 	left, _, _, _ := f.GetMargins()
 	y := f.GetY()
 	if info != nil {

@@ -36,9 +36,12 @@ type mdWriter struct {
 }
 
 // inline is the character style in force while walking inline nodes.
+// link is an external link's URL; jump, when not 0, the fpdf link to a
+// place in this PDF.
 type inline struct {
 	bold, italic, strike, code bool
 	link                       string
+	jump                       int
 }
 
 func (r *renderer) markdown(src string) {
@@ -166,8 +169,18 @@ func (m *mdWriter) inline(n ast.Node, st inline) {
 		st.code = true
 		m.inlines(n, st)
 	case *ast.Link:
-		// Paper cannot be clicked: the URL is printed after the text.
 		url := string(n.Destination)
+		if frag, ok := strings.CutPrefix(url, "#"); ok {
+			// A fragment names a place in the report, not on the web. A
+			// cross-reference ("#figure-<id>", see package narrative)
+			// jumps to its table or figure, whose number its text says.
+			// Any other fragment names no place in the PDF: only its text
+			// is set, without a link, as "#…" would tell a reader nothing.
+			st.jump = m.r.anchors[frag]
+			m.inlines(n, st)
+			return
+		}
+		// Paper cannot be clicked: the URL is printed after the text.
 		st.link = url
 		m.inlines(n, st)
 		if url != "" && url != plain(n, m.src) {
@@ -220,9 +233,13 @@ func (m *mdWriter) write(s string, st inline) {
 		}
 		f.SetFont(sans, style, m.size)
 	}
-	if st.link != "" {
+	if st.jump != 0 || st.link != "" {
 		f.SetTextColor(20, 70, 160)
-		f.WriteLinkString(m.lead, s, st.link)
+		if st.jump != 0 {
+			f.WriteLinkID(m.lead, s, st.jump)
+		} else {
+			f.WriteLinkString(m.lead, s, st.link)
+		}
 		f.SetTextColor(0, 0, 0)
 		return
 	}
@@ -420,7 +437,7 @@ func (m *mdWriter) table(n *east.Table) {
 			g.rows = append(g.rows, cells)
 		}
 	}
-	m.r.drawGrid(g, "", 0)
+	m.r.drawGrid(g, nil, 0)
 	m.r.pdf.Ln(blockGap)
 }
 

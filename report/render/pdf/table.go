@@ -60,7 +60,7 @@ func tableGrid(t *report.Table) grid {
 func (r *renderer) table(t *report.Table) {
 	fl := r.numbers[t]
 	notes := r.tableNotes(t)
-	r.drawGrid(tableGrid(t), fl.Title(), r.notesHeight(notes))
+	r.drawGrid(tableGrid(t), &fl, r.notesHeight(notes))
 	r.drawNotes(notes)
 }
 
@@ -177,14 +177,22 @@ func (r *renderer) measureGrid(g grid, width float64, mark string) cellLayout {
 	return l
 }
 
-// drawGrid lays a grid out across as many pages as it needs. caption, when
-// not empty, goes above the table and, marked "(continued)", above its
-// repeated header on every later page. tail is the height of what must
-// follow the last row on its page (the table's notes).
-func (r *renderer) drawGrid(g grid, caption string, tail float64) {
+// drawGrid lays a grid out across as many pages as it needs. fl is the
+// numbered table the grid shows, or nil for a Markdown table; its caption
+// goes above the table and, marked "(continued)", above its repeated
+// header on every later page. tail is the height of what must follow the
+// last row on its page (the table's notes).
+func (r *renderer) drawGrid(g grid, fl *Float, tail float64) {
 	f := r.pdf
 	if len(g.align) == 0 {
+		if fl != nil {
+			r.markFloat(*fl) // nothing to show, but links to it must land
+		}
 		return
+	}
+	caption := ""
+	if fl != nil {
+		caption = fl.Title()
 	}
 	left, _, _, _ := f.GetMargins()
 	l := r.measureGrid(g, r.textWidth(), "")
@@ -206,7 +214,9 @@ func (r *renderer) drawGrid(g grid, caption string, tail float64) {
 	if plan.newPage && !r.atTop() {
 		f.AddPage()
 	}
-	r.markFloat()
+	if fl != nil {
+		r.markFloat(*fl)
+	}
 	// Rows are placed by the plan; an automatic break inside one would
 	// split it from its header.
 	f.SetAutoPageBreak(false, margin)
