@@ -208,6 +208,15 @@ const (
 	FigureBars      FigureKind = "bars"      // grouped bars: one group per category, one bar per series
 	FigureLines     FigureKind = "lines"     // one line per series over numeric X
 	FigureHistogram FigureKind = "histogram" // bars over contiguous bins (Categories are bin labels)
+	// FigureDiverging draws answers on an ordered scale (Likert items) as
+	// horizontal stacked bars centred on the scale's neutral point, so
+	// agreement reads to the right and disagreement to the left on the same
+	// zero. Categories are the items, in the order to draw them; Series are
+	// the scale levels from lowest to highest, every level even when nobody
+	// chose it, so the legend always shows the whole scale; values are
+	// shares in % of each item's answers. The middle level of an odd scale is
+	// split half left, half right of zero. NaN marks a withheld share.
+	FigureDiverging FigureKind = "diverging"
 )
 
 // Series is one named row of values in a Figure. NaN marks a suppressed or
@@ -215,6 +224,12 @@ const (
 type Series struct {
 	Name   string    `json:"name"`
 	Values []float64 `json:"values"`
+	// Lo and Hi are a confidence band drawn around the line, so a reader
+	// sees how far the sample leaves each value uncertain: same length as
+	// Values, NaN where there is none (no CI, or the value is withheld).
+	// Both nil means no band. Only line charts draw them.
+	Lo []float64 `json:"lo,omitempty"`
+	Hi []float64 `json:"hi,omitempty"`
 }
 
 // Figure is a chart's data: what the charts package draws and the renderers
