@@ -3,6 +3,7 @@ package appendix
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"image"
 	"image/png"
 	"io/fs"
@@ -135,6 +136,48 @@ func TestFigureFailureWritesNothing(t *testing.T) {
 	err := Render(dir, testDoc(), Options{FigureSVG: testSVG, FigurePNG: func(*report.Figure) ([]byte, error) { return nil, boom }})
 	if !errors.Is(err, boom) || !strings.Contains(err.Error(), "weekly-chart") {
 		t.Errorf("Render = %v, want the chart's error naming it", err)
+	}
+	if _, err := os.Stat(dir); !os.IsNotExist(err) {
+		t.Errorf("appendix folder exists after a failure: %v", err)
+	}
+}
+
+// TestFileNumbersFromReport: every file carries the number report.Number
+// gives its table or figure, which is the one the site and the PDF print.
+func TestFileNumbersFromReport(t *testing.T) {
+	dir := t.TempDir()
+	doc := testDoc()
+	if err := Render(dir, doc, Options{FigureSVG: testSVG, FigurePNG: testPNG}); err != nil {
+		t.Fatal(err)
+	}
+	nums := report.Number(doc)
+	for _, f := range files(t, dir) {
+		folder, name, ok := strings.Cut(f, "/")
+		if !ok {
+			continue
+		}
+		var n int
+		var rest string
+		if _, err := fmt.Sscanf(name, "%02d-%s", &n, &rest); err != nil {
+			t.Errorf("%s: no number: %v", f, err)
+			continue
+		}
+		id := strings.TrimSuffix(rest, filepath.Ext(rest))
+		if want, ok := nums[id]; !ok || n != want {
+			t.Errorf("%s is numbered %d, report.Number gives %s %d", f, n, strings.TrimSuffix(folder, "s"), want)
+		}
+	}
+}
+
+// TestRepeatedIDWritesNothing: two blocks with one id would share a number
+// and so a file name; the appendix refuses them before writing anything.
+func TestRepeatedIDWritesNothing(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "appendix")
+	doc := testDoc()
+	doc.Sections[1].Blocks[1].Table.ID = "learners-gender"
+	err := Render(dir, doc, Options{FigureSVG: testSVG, FigurePNG: testPNG})
+	if err == nil || !strings.Contains(err.Error(), `both have id "learners-gender"`) {
+		t.Errorf("Render = %v, want the repeated id named", err)
 	}
 	if _, err := os.Stat(dir); !os.IsNotExist(err) {
 		t.Errorf("appendix folder exists after a failure: %v", err)
