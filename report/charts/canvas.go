@@ -177,3 +177,33 @@ func (c *canvas) fit(s string, size, max float64) string {
 	}
 	return "…"
 }
+
+// wrap breaks s at spaces into at most lines lines no wider than max
+// pixels; what does not fit ends the last line with an ellipsis, as fit
+// does. Long survey items keep more of their wording on two lines than on
+// one shortened one.
+func (c *canvas) wrap(s string, size, max float64, lines int) []string {
+	words := strings.Fields(s)
+	var out []string
+	cur := ""
+	for i, w := range words {
+		if cur == "" {
+			cur = w
+			continue
+		}
+		if c.width(cur+" "+w, size) <= max {
+			cur += " " + w
+			continue
+		}
+		if len(out) == lines-1 {
+			rest := strings.Join(append([]string{cur}, words[i:]...), " ")
+			return append(out, c.fit(rest, size, max))
+		}
+		out = append(out, c.fit(cur, size, max))
+		cur = w
+	}
+	if cur != "" {
+		out = append(out, c.fit(cur, size, max))
+	}
+	return out
+}

@@ -139,6 +139,8 @@ func draw(f *report.Figure, provider chart.RendererProvider, scale float64, svg 
 	switch {
 	case f.Kind == report.FigureLines:
 		c, err = drawLines(f, provider, scale, svg)
+	case f.Kind == report.FigureDiverging:
+		c, err = drawDiverging(f, provider, scale, svg)
 	case f.Kind == report.FigureBars && horizontal(f):
 		c, err = drawHorizontalBars(f, provider, scale, svg)
 	default: // bars or histogram, as check allows
@@ -182,7 +184,7 @@ func check(f *report.Figure) error {
 		return fmt.Errorf("charts: figure %q: "+format, append([]any{f.ID}, a...)...)
 	}
 	switch f.Kind {
-	case report.FigureBars, report.FigureLines, report.FigureHistogram:
+	case report.FigureBars, report.FigureLines, report.FigureHistogram, report.FigureDiverging:
 	default:
 		return bad("unknown kind %q", f.Kind)
 	}
@@ -200,19 +202,43 @@ func check(f *report.Figure) error {
 			if math.IsInf(v, 0) {
 				return bad("series %q is infinite at %q", s.Name, f.Categories[i])
 			}
+			// A share below zero has no side to stack on.
+			if f.Kind == report.FigureDiverging && v < 0 {
+				return bad("series %q has a negative share at %q", s.Name, f.Categories[i])
+			}
+		}
+		if s.Lo == nil && s.Hi == nil {
+			continue
+		}
+		if len(s.Lo) != len(s.Values) || len(s.Hi) != len(s.Values) {
+			return bad("series %q has a band of %d and %d values for %d values", s.Name, len(s.Lo), len(s.Hi), len(s.Values))
+		}
+		for i := range s.Lo {
+			if math.IsInf(s.Lo[i], 0) || math.IsInf(s.Hi[i], 0) {
+				return bad("series %q has an infinite band at %q", s.Name, f.Categories[i])
+			}
 		}
 	}
 	return nil
 }
 
 // valueRange is the span of the finite values, always including zero so
-// that bars start at a baseline and lines are not exaggerated.
+// that bars start at a baseline and lines are not exaggerated. For lines it
+// includes the confidence bands, which must not be cut off at the plot's
+// edge: a clipped band would look narrower than it is.
 func valueRange(f *report.Figure) (lo, hi float64) {
-	for _, s := range f.Series {
-		for _, v := range s.Values {
+	add := func(vs []float64) {
+		for _, v := range vs {
 			if !math.IsNaN(v) {
 				lo, hi = math.Min(lo, v), math.Max(hi, v)
 			}
+		}
+	}
+	for _, s := range f.Series {
+		add(s.Values)
+		if f.Kind == report.FigureLines {
+			add(s.Lo)
+			add(s.Hi)
 		}
 	}
 	return lo, hi

@@ -56,6 +56,41 @@ var fixtures = []struct {
 			{Name: "Audit", Values: []float64{2950, 2100, 1630, 1310, 1102, 960, 851, 790}},
 		},
 	}},
+	{"lines-band", &report.Figure{
+		ID: "activity-weekly-active-chart", Kind: report.FigureLines,
+		Title:  "Weekly active learners",
+		XLabel: "Week", YLabel: "Share of enrolled learners (%)",
+		Categories: []string{"1", "2", "3", "4", "5", "6"},
+		Series: []report.Series{
+			{Name: "EAT101x", Values: []float64{48, 41.5, 35, 30.2, 27, 25.1},
+				Lo: []float64{44.1, 37.7, 31.3, 26.6, 23.5, 21.7}, Hi: []float64{51.9, 45.4, 38.9, 34.1, 30.8, 28.8}},
+			// A shorter course, and a week without a band (its CI unknown):
+			// the band stops there and the line goes on.
+			{Name: "SUS201x", Values: []float64{22, 25.4, 19.8, 16, nan, nan},
+				Lo: []float64{16.3, 19.3, nan, 11.2, nan, nan}, Hi: []float64{29, 32.6, nan, 22.1, nan, nan}},
+		},
+	}},
+	{"diverging", &report.Figure{
+		ID: "surveys-likert-eat-post-chart", Kind: report.FigureDiverging,
+		Title:  "EAT101x, Post-course survey: answers to the Likert items",
+		XLabel: "Item", YLabel: "% of answers",
+		Categories: []string{
+			"I understand how electric powertrains work",
+			"I can explain how automated vehicles perceive their surroundings and decide what to do next",
+			"Overall, I was satisfied with the course",
+			"The workload was manageable",
+			"I would recommend the course",
+		},
+		// "Strongly disagree" is empty for the first item, withheld (a
+		// small cell) for the fourth; the fifth item had too few answers.
+		Series: []report.Series{
+			{Name: "Strongly disagree", Values: []float64{0, 4.2, 3.1, nan, nan}},
+			{Name: "Disagree", Values: []float64{8.5, 12.5, 6.3, 20.4, nan}},
+			{Name: "Neither agree nor disagree", Values: []float64{21.3, 25, 12.5, 30.6, nan}},
+			{Name: "Agree", Values: []float64{48.9, 41.7, 46.9, 32.7, nan}},
+			{Name: "Strongly agree", Values: []float64{21.3, 16.6, 31.2, 12.2, nan}},
+		},
+	}},
 	{"histogram", &report.Figure{
 		ID: "performance-grades", Kind: report.FigureHistogram,
 		XLabel: "Final grade (%)", YLabel: "Learners",
@@ -150,7 +185,7 @@ func TestPNGSize(t *testing.T) {
 // place a label from data is drawn.
 func TestEscaped(t *testing.T) {
 	evil := `<script>alert("x")</script>`
-	for _, kind := range []report.FigureKind{report.FigureBars, report.FigureLines, report.FigureHistogram} {
+	for _, kind := range []report.FigureKind{report.FigureBars, report.FigureLines, report.FigureHistogram, report.FigureDiverging} {
 		t.Run(string(kind), func(t *testing.T) {
 			f := &report.Figure{
 				ID: "evil", Kind: kind, XLabel: "R&D <dept>", YLabel: `"quoted" & 'single'`,
@@ -212,6 +247,13 @@ func TestTextElements(t *testing.T) {
 				return // week labels may be thinned
 			}
 			for _, cat := range fx.fig.Categories {
+				if fx.fig.Kind == report.FigureDiverging {
+					// Items wrap: their first line must be there.
+					if !startsLabel(texts, cat) {
+						t.Errorf("item %q has no label", cat)
+					}
+					continue
+				}
 				if !containsPrefix(texts, cat) {
 					t.Errorf("category %q has no label", cat)
 				}
@@ -222,6 +264,11 @@ func TestTextElements(t *testing.T) {
 
 func suppressedMark(f *report.Figure) string {
 	if f.Kind == report.FigureLines {
+		for _, s := range f.Series {
+			if hasBand(s) {
+				return bandNote + " " + nanNote
+			}
+		}
 		return nanNote
 	}
 	return suppressed
@@ -241,6 +288,14 @@ func TestUndrawable(t *testing.T) {
 		{"values do not match categories", &report.Figure{ID: "x", Kind: report.FigureBars, Categories: []string{"a", "b"}, Series: one}},
 		{"infinite value", &report.Figure{ID: "x", Kind: report.FigureBars, Categories: []string{"a"},
 			Series: []report.Series{{Name: "a", Values: []float64{math.Inf(1)}}}}},
+		{"negative share on a diverging scale", &report.Figure{ID: "x", Kind: report.FigureDiverging, Categories: []string{"a"},
+			Series: []report.Series{{Name: "low", Values: []float64{-10}}, {Name: "high", Values: []float64{110}}}}},
+		{"band shorter than the values", &report.Figure{ID: "x", Kind: report.FigureLines, Categories: []string{"1", "2"},
+			Series: []report.Series{{Name: "a", Values: []float64{1, 2}, Lo: []float64{0}, Hi: []float64{2, 3}}}}},
+		{"band with only a lower bound", &report.Figure{ID: "x", Kind: report.FigureLines, Categories: []string{"1"},
+			Series: []report.Series{{Name: "a", Values: []float64{1}, Lo: []float64{0}}}}},
+		{"infinite band", &report.Figure{ID: "x", Kind: report.FigureLines, Categories: []string{"1"},
+			Series: []report.Series{{Name: "a", Values: []float64{1}, Lo: []float64{0}, Hi: []float64{math.Inf(1)}}}}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			if _, err := SVG(tc.fig); err == nil {
@@ -281,6 +336,19 @@ func TestDrawable(t *testing.T) {
 		{"long labels, few categories", &report.Figure{Kind: report.FigureBars, YLabel: "Share (%)",
 			Categories: []string{"Completed the course and earned a certificate", "Completed the course", "Dropped out", "Never started"},
 			Series:     []report.Series{{Name: "a", Values: []float64{10, nan, 30, 40}}, {Name: "b", Values: []float64{10, 20, 30, 40}}}}},
+		{"diverging, all suppressed", &report.Figure{Kind: report.FigureDiverging, Categories: []string{"a", "b"},
+			Series: []report.Series{{Name: "No", Values: []float64{nan, nan}}, {Name: "Yes", Values: []float64{nan, nan}}}}},
+		{"diverging, even scale", &report.Figure{Kind: report.FigureDiverging, YLabel: "% of answers", Categories: []string{"a", "b"},
+			Series: []report.Series{{Name: "1", Values: []float64{10, 40}}, {Name: "2", Values: []float64{20, 10}},
+				{Name: "3", Values: []float64{30, 25}}, {Name: "4", Values: []float64{40, 25}}}}},
+		{"diverging, seven levels, one sided", &report.Figure{Kind: report.FigureDiverging, YLabel: "% of answers", Categories: []string{"a"},
+			Series: manyLevels(7, []float64{0, 0, 0, 0, 0, 0, 100})}},
+		{"diverging, one level", &report.Figure{Kind: report.FigureDiverging, Categories: []string{"a"},
+			Series: []report.Series{{Name: "Only", Values: []float64{100}}}}},
+		{"diverging, part withheld at the right edge", &report.Figure{Kind: report.FigureDiverging, YLabel: "% of answers", Categories: []string{"a"},
+			Series: manyLevels(3, []float64{nan, 1, 99})}},
+		{"band for a single week", &report.Figure{Kind: report.FigureLines, Categories: []string{"1", "2", "3"},
+			Series: []report.Series{{Name: "a", Values: []float64{10, 20, 30}, Lo: []float64{nan, 15, nan}, Hi: []float64{nan, 25, nan}}}}},
 		{"large numbers", &report.Figure{Kind: report.FigureHistogram, YLabel: "Events", XLabel: "Hour of day (UTC)",
 			Categories: weeks[:24], Series: []report.Series{{Name: "a", Values: values[20:44]}, {Name: "b", Values: values[:24]}}}},
 	} {
@@ -302,6 +370,15 @@ func TestDrawable(t *testing.T) {
 			}
 		})
 	}
+}
+
+// manyLevels makes one item's scale of n levels with the given shares.
+func manyLevels(n int, shares []float64) []report.Series {
+	out := make([]report.Series, n)
+	for i := range out {
+		out[i] = report.Series{Name: fmt.Sprintf("Level %d", i+1), Values: []float64{shares[i]}}
+	}
+	return out
 }
 
 // manySeries makes n series of m values.
@@ -382,6 +459,18 @@ func contains(list []string, s string) bool {
 func containsPrefix(list []string, s string) bool {
 	for _, l := range list {
 		if l == s || (strings.HasSuffix(l, "…") && strings.HasPrefix(s, strings.TrimSuffix(l, "…"))) {
+			return true
+		}
+	}
+	return false
+}
+
+// startsLabel reports whether some text is the start of s (its first
+// wrapped line, perhaps shortened), long enough not to match by chance.
+func startsLabel(list []string, s string) bool {
+	for _, l := range list {
+		l = strings.TrimSuffix(l, "…")
+		if len(l) >= min(len(s), 10) && strings.HasPrefix(s, l) {
 			return true
 		}
 	}

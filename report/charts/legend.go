@@ -20,7 +20,13 @@ type legendEntry struct {
 	name   string
 	series int
 	sw     swatch
-	x, y   float64 // left of the swatch, middle of the row
+	// col is the series' colour: the palette's for most kinds, a scale's
+	// own for diverging bars, which set it after layout.
+	col drawing.Color
+	// band is set when a line has a confidence band, so the key shows it
+	// behind the line as the plot does.
+	band bool
+	x, y float64 // left of the swatch, middle of the row
 }
 
 const (
@@ -40,7 +46,8 @@ func layoutLegend(c *canvas, f *report.Figure, sw swatch, x0, x1, top float64) (
 		if x > x0 && x+w > x1 {
 			x, y = x0, y+legendRow
 		}
-		out = append(out, legendEntry{name: name, series: i, sw: sw, x: x, y: y})
+		band := sw == swatchLine && hasBand(s)
+		out = append(out, legendEntry{name: name, series: i, sw: sw, col: seriesColor(i), band: band, x: x, y: y})
 		x += w + 18
 	}
 	return out, y + legendRow/2 - top
@@ -48,11 +55,14 @@ func layoutLegend(c *canvas, f *report.Figure, sw swatch, x0, x1, top float64) (
 
 func drawLegend(c *canvas, entries []legendEntry) {
 	for _, e := range entries {
-		col := seriesColor(e.series)
+		col := e.col
 		switch e.sw {
 		case swatchBox:
 			c.rect(e.x+5, e.y-6, e.x+17, e.y+6, col)
 		case swatchLine:
+			if e.band {
+				c.rect(e.x, e.y-6, e.x+swatchWidth, e.y+6, translucent(col))
+			}
 			c.polyline([]point{{e.x, e.y}, {e.x + swatchWidth, e.y}}, col, 2)
 			marker(c, e.series, e.x+swatchWidth/2, e.y, col, false)
 		}
