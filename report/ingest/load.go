@@ -26,7 +26,7 @@ import (
 // others from being read: all errors are returned together.
 func Load(s *study.Study) (*report.Dataset, error) {
 	l := &loader{s: s, ds: &report.Dataset{}, inputs: map[string]bool{}, enrol: map[string]map[string]Enrollment{},
-		rdpEnrol: map[string]rdpEnrollments{}, certs: map[string][]rdpCertificate{}}
+		rdpEnrol: map[string]rdpEnrollments{}, certs: map[string][]rdpCertificate{}, problemGrades: map[string]*problemAttempts{}}
 	courses := make(map[string]*Course, len(s.Courses))
 	for _, c := range s.Courses {
 		courses[c.Key] = NewCourse(c, s.Salt)
@@ -53,6 +53,7 @@ func Load(s *study.Study) (*report.Dataset, error) {
 	}
 	if len(l.errs) == 0 {
 		l.applyRDP(courses)
+		l.applyProblemGrades()
 	}
 	readers := map[string]func(io.Reader, string, study.Survey, *Course) ([]report.Response, error){
 		"qualtrics": ReadQualtrics, "limesurvey": ReadLimeSurvey, "csv": ReadCSVSurvey,
@@ -121,7 +122,7 @@ func Load(s *study.Study) (*report.Dataset, error) {
 // profiles they filter, profiles (usernames → user ids) before the grades
 // and logs they link, and the course structure last, as it overrides the
 // chapter count the logs or the studentmodule table gave.
-var sourcePasses = []string{"edx-rdp-enrollment", "edx-profile", "edx-rdp-userprofile", "edx-grades", "edx-rdp-certificates",
+var sourcePasses = []string{"edx-rdp-enrollment", "edx-profile", "edx-rdp-userprofile", "edx-grades", "edx-problem-grades", "edx-rdp-certificates",
 	"edx-tracking", "edx-rdp-studentmodule", "edx-course-blocks"}
 
 // loader collects a Dataset and every error on the way.
@@ -138,6 +139,9 @@ type loader struct {
 	// them into learners and grades.
 	rdpEnrol map[string]rdpEnrollments
 	certs    map[string][]rdpCertificate
+	// problemGrades holds the problem grade reports' attempts by course
+	// key until applyProblemGrades weighs them against the logs.
+	problemGrades map[string]*problemAttempts
 }
 
 // mergeEnrollment combines the enrolments two sources saw: the latest of
@@ -191,6 +195,15 @@ func (l *loader) source(c *Course, key string, src study.Source) {
 				l.ds.Grades = append(l.ds.Grades, gs...)
 				return err
 			})
+		}
+	case "edx-problem-grades":
+		acc := l.problemGrades[key]
+		if acc == nil {
+			acc = newProblemAttempts()
+			l.problemGrades[key] = acc
+		}
+		for _, name := range names {
+			l.readFile(name, func(r io.Reader) error { return readProblemGrades(r, name, c, acc) })
 		}
 	case "edx-rdp-enrollment", "edx-rdp-userprofile", "edx-rdp-certificates", "edx-rdp-studentmodule", "edx-course-blocks":
 		for _, name := range names {

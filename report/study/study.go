@@ -119,10 +119,14 @@ const DefaultSessionGap = 30 * time.Minute
 const DefaultMaxBadLines = 0.001
 
 // Formats lists the course source formats ingest understands: edX's
-// instructor exports and tracking logs, the edX research data package's
-// LMS tables (TSV files or MySQL dumps), the course blocks API's course
-// structure, and OULAD.
-var Formats = []string{"edx-profile", "edx-grades", "edx-tracking",
+// instructor exports (profile, grade report, problem grade report) and
+// tracking logs, the edX research data package's LMS tables (TSV files or
+// MySQL dumps), the course blocks API's course structure, and OULAD.
+//
+// There is no format for the instructor dashboard's certificate report:
+// it counts certificates per type, not per learner (per-learner status is
+// in edx-grades and edx-rdp-certificates).
+var Formats = []string{"edx-profile", "edx-grades", "edx-problem-grades", "edx-tracking",
 	"edx-rdp-userprofile", "edx-rdp-enrollment", "edx-rdp-certificates", "edx-rdp-studentmodule",
 	"edx-course-blocks", "oulad"}
 
@@ -450,7 +454,9 @@ func (src Source) validate(where string) []error {
 // validateSourceMix refuses combinations of source formats that would
 // count one thing twice: two kinds of learner profile, both tracking logs
 // and the studentmodule table (each gives reach and problems), or two
-// course structures.
+// course structures. edx-problem-grades may sit beside either: ingest
+// prefers their problems (they have block ids, the logs first attempts)
+// and counts the report's others as skipped, so nothing counts twice.
 func (c Course) validateSourceMix(where string) []error {
 	n := map[string]int{}
 	line := map[string]int{}

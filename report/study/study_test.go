@@ -39,7 +39,7 @@ func TestParseErrors(t *testing.T) {
 		{name: "bad date names the line", yaml: strings.Replace(valid, "2026-03-02", "03/02/2026", 1),
 			want: []string{"line 10: want a date YYYY-MM-DD, got \"03/02/2026\""}},
 		{name: "unknown format names the source line", yaml: strings.Replace(valid, "edx-profile", "edx-profil", 1),
-			want: []string{`study.yaml: line 14: courses[0].sources[0].format: want one of edx-profile, edx-grades, edx-tracking, edx-rdp-userprofile, edx-rdp-enrollment, edx-rdp-certificates, edx-rdp-studentmodule, edx-course-blocks, oulad, got "edx-profil"`}},
+			want: []string{`study.yaml: line 14: courses[0].sources[0].format: want one of edx-profile, edx-grades, edx-problem-grades, edx-tracking, edx-rdp-userprofile, edx-rdp-enrollment, edx-rdp-certificates, edx-rdp-studentmodule, edx-course-blocks, oulad, got "edx-profil"`}},
 		{name: "two kinds of profile are refused", yaml: valid + "      - {format: edx-rdp-userprofile, path: auth_userprofile.sql}\n",
 			want: []string{"study.yaml: line 16: courses[0].sources: edx-profile and edx-rdp-userprofile both list the learners: use one"}},
 		{name: "tracking logs and studentmodule are refused together", yaml: valid + "      - {format: edx-tracking, path: 'logs/*'}\n      - {format: edx-rdp-studentmodule, path: sm.sql}\n",
@@ -157,6 +157,33 @@ func TestActivityWeeksAndTimeZone(t *testing.T) {
 			}
 			if got := s.Activity.WeekStart(wed); !got.Equal(tt.want) {
 				t.Errorf("week 1 starts %v, want %v", got.UTC(), tt.want)
+			}
+		})
+	}
+}
+
+// TestProblemGradesSource: a problem grade report may sit beside either
+// other source of problems (ingest prefers theirs), and takes no tracking
+// settings.
+func TestProblemGradesSource(t *testing.T) {
+	t.Setenv("MOOCREPORT_SALT", "")
+	tests := []struct {
+		name, extra, err string
+	}{
+		{"beside tracking logs", "      - {format: edx-problem-grades, path: pg.csv}\n      - {format: edx-tracking, path: 'logs/*'}\n", ""},
+		{"beside the studentmodule table", "      - {format: edx-problem-grades, path: pg.csv}\n      - {format: edx-rdp-studentmodule, path: sm.sql}\n", ""},
+		{"two reports (downloads on two dates)", "      - {format: edx-problem-grades, path: a.csv}\n      - {format: edx-problem-grades, path: b.csv}\n", ""},
+		{"no tracking settings", "      - {format: edx-problem-grades, path: pg.csv, session_gap: 10m}\n",
+			"courses[0].sources[1].session_gap: want a duration of at least 1s on an edx-tracking source, got 10m0s on edx-problem-grades"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Parse("study.yaml", []byte(valid+tt.extra))
+			switch {
+			case tt.err == "" && err != nil:
+				t.Fatal(err)
+			case tt.err != "" && (err == nil || !strings.Contains(err.Error(), tt.err)):
+				t.Fatalf("error %v, want one containing %q", err, tt.err)
 			}
 		})
 	}
