@@ -6,6 +6,7 @@ import (
 	"strconv"
 
 	"github.com/moocreport/moocreport/report"
+	"github.com/moocreport/moocreport/report/stats"
 )
 
 func (c *computer) activity() error {
@@ -53,7 +54,8 @@ func (c *computer) activity() error {
 		maxWeeks = max(maxWeeks, co.Weeks)
 	}
 	fig := &report.Figure{ID: "activity-weekly-active-chart", Kind: report.FigureLines, Title: "Weekly active learners",
-		XLabel: "Week", YLabel: "Share of enrolled learners (%)", Caption: activeDefinition}
+		XLabel: "Week", YLabel: "Share of enrolled learners (%)",
+		Caption: activeDefinition + " Shaded bands: 95 % Wilson confidence intervals of each week's share, for the course's enrolled learners as a sample of those it could have had; the data table gives the shares only."}
 	for w := 1; w <= maxWeeks; w++ {
 		fig.Categories = append(fig.Categories, strconv.Itoa(w))
 	}
@@ -78,13 +80,19 @@ func (c *computer) activity() error {
 	}
 	for _, co := range c.s.Courses {
 		s := report.Series{Name: co.Short}
+		enrolled := len(c.byCourse[co.Key])
 		for w := 1; w <= maxWeeks; w++ {
 			m := c.find(fmt.Sprintf("%s.active.w%d.share", co.Key, w))
-			if w > co.Weeks || m == nil || m.Suppressed {
+			if w > co.Weeks || m == nil || m.Suppressed || enrolled == 0 {
 				s.Values = append(s.Values, math.NaN())
+				s.Lo, s.Hi = append(s.Lo, math.NaN()), append(s.Hi, math.NaN())
 				continue
 			}
+			// Only a share that is shown gets a band: a band around a
+			// withheld share would give it away.
+			lo, hi := stats.Wilson(per[co.Key].active[w-1], enrolled, 0.95)
 			s.Values = append(s.Values, m.Value)
+			s.Lo, s.Hi = append(s.Lo, round(100*lo, 1)), append(s.Hi, round(100*hi, 1))
 		}
 		fig.Series = append(fig.Series, s)
 	}

@@ -98,7 +98,8 @@ func (c *computer) activityMore() error {
 	blocks = append(blocks, report.Block{Table: c.intensity()})
 	fig, tab := c.retention()
 	blocks = append(blocks, report.Block{Figure: fig}, report.Block{Table: tab})
-	blocks = append(blocks, report.Block{Table: c.funnel()})
+	ffig, ftab := c.funnel()
+	blocks = append(blocks, report.Block{Figure: ffig}, report.Block{Table: ftab})
 	c.section("activity", blocks...)
 	return nil
 }
@@ -275,20 +276,25 @@ func (c *computer) retention() (*report.Figure, *report.Table) {
 	return fig, tab
 }
 
-// funnel follows enrolled learners through the stages of participation.
-// Explored needs the course structure (Dataset.Chapters and Reach); when
-// ingest has not provided it, the stage is shown as not available rather
-// than as zero.
-func (c *computer) funnel() *report.Table {
+// funnel follows enrolled learners through the stages of participation,
+// as a table and as a chart of each stage's share of enrolled, one bar
+// per course, so courses of different sizes compare. Explored needs the
+// course structure (Dataset.Chapters and Reach); when ingest has not
+// provided it, the stage is shown as not available rather than as zero.
+func (c *computer) funnel() (*report.Figure, *report.Table) {
 	ex := c.s.Activity.Explored
 	def := c.funnelDefinition()
 	t := &report.Table{ID: "activity-funnel", Title: "Engagement funnel", Columns: []string{"Stage"}, Definition: def}
 	stages := []string{"Enrolled", "Active", "Explored", "Passed", "Certified"}
+	fig := &report.Figure{ID: "activity-funnel-chart", Kind: report.FigureBars, Title: "Engagement funnel",
+		XLabel: "Stage", YLabel: "Share of enrolled learners (%)", Categories: stages,
+		Caption: "Each stage's learners as a share of the course's enrolled learners; a missing bar is withheld or not available. " + def}
 	rows := make([][]report.Cell, len(stages))
 	for i, s := range stages {
 		rows[i] = []report.Cell{textCell(s)}
 	}
 	for _, co := range c.s.Courses {
+		series := report.Series{Name: co.Short, Values: make([]float64, len(stages))}
 		t.Columns = append(t.Columns, co.Short+" n", co.Short+" % of enrolled")
 		enrolled := len(c.byCourse[co.Key])
 		passed, certified := 0, 0
@@ -316,20 +322,49 @@ func (c *computer) funnel() *report.Table {
 		counts := []int{enrolled, len(c.acts[co.Key]), explored, passed, certified}
 		for i, n := range counts {
 			id := co.Key + ".funnel." + strings.ToLower(stages[i])
+			series.Values[i] = math.NaN()
 			if n < 0 {
 				rows[i] = append(rows[i], textCell("n/a"), textCell("n/a"))
 				continue
 			}
-			rows[i] = append(rows[i],
-				measureCell(c.count(id, co.Key, "Funnel: "+stages[i], n, def)),
-				measureCell(c.share(id+".share", co.Key, "Funnel: "+stages[i]+" (share of enrolled)", n, enrolled, def)))
+			cnt := c.count(id, co.Key, "Funnel: "+stages[i], n, def)
+			sh := c.share(id+".share", co.Key, "Funnel: "+stages[i]+" (share of enrolled)", n, enrolled, def)
+			rows[i] = append(rows[i], measureCell(cnt), measureCell(sh))
+			if !sh.Suppressed && enrolled > 0 {
+				series.Values[i] = sh.Value
+			}
 		}
+		fig.Series = append(fig.Series, series)
 	}
 	t.Rows = rows
 	if c.anyChaptersMissing() {
 		t.Note = "n/a: the course structure (number of chapters) is not known for this course, so exploration cannot be judged."
 	}
-	return t
+	fig.Table = *figureTable(fig, c.lessThanK())
+	fig.Alt = altFunnel(fig)
+	return fig, t
+}
+
+// altFunnel reads the funnel out course by course, stage by stage after
+// enrolled (which is always all of them), so a screen reader hears where
+// each course loses its learners.
+func altFunnel(f *report.Figure) string {
+	var parts []string
+	for _, s := range f.Series {
+		var stages []string
+		for i, v := range s.Values {
+			if i == 0 {
+				continue // enrolled: 100 %
+			}
+			text := formatPct(v)
+			if math.IsNaN(v) {
+				text = "withheld or not available"
+			}
+			stages = append(stages, strings.ToLower(f.Categories[i])+" "+text)
+		}
+		parts = append(parts, s.Name+": "+strings.Join(stages, ", "))
+	}
+	return fmt.Sprintf("Bar chart of the engagement funnel, each stage as a share of enrolled learners in %%. %s.", joinSentences(parts))
 }
 
 func (c *computer) anyChaptersMissing() bool {

@@ -212,10 +212,11 @@ func (c *computer) numericItems(inst string, qs []study.Question, svs []study.Su
 	return t
 }
 
-// likertFigure draws an instrument's Likert items as stacked shares, one
-// series per scale point from the lowest, so a renderer can draw them as
-// diverging bars around the middle point. Shares from fewer than k
-// answers, and single cells under k, are left out (NaN).
+// likertFigure draws an instrument's Likert items as diverging bars: one
+// series per scale point from the lowest, every point even when nobody
+// chose it, the items in questionnaire order, centred on the middle point
+// so agreement and disagreement compare at a glance. Shares from fewer
+// than k answers, and single cells under k, are left out (NaN).
 func (c *computer) likertFigure(sv study.Survey) *report.Figure {
 	rs := c.itemResponses(sv.Course, sv.Key)
 	var qs []study.Question
@@ -231,9 +232,10 @@ func (c *computer) likertFigure(sv study.Survey) *report.Figure {
 	// first item's scale.
 	scale := qs[0].Scale
 	labels := c.s.Scales[scale].Labels
-	f := &report.Figure{ID: "surveys-likert-" + sv.Course + "-" + sv.Key + "-chart", Kind: report.FigureBars,
+	f := &report.Figure{ID: "surveys-likert-" + sv.Course + "-" + sv.Key + "-chart", Kind: report.FigureDiverging,
 		Title:  fmt.Sprintf("%s, %s: answers to the Likert items", c.courseName(sv.Course), sv.Title),
-		XLabel: "Item", YLabel: "Share of answers (%)", Caption: likertDefinition}
+		XLabel: "Item", YLabel: "% of answers",
+		Caption: "Each bar is one item's answers, lower points left and higher points right of the middle of the scale (the middle point of an odd scale is split across it). " + likertDefinition}
 	series := make([]report.Series, len(labels))
 	for i, l := range labels {
 		series[i].Name = l
@@ -261,8 +263,50 @@ func (c *computer) likertFigure(sv study.Survey) *report.Figure {
 	}
 	f.Series = series
 	f.Table = *figureTable(f, c.lessThanK())
-	f.Alt = altBars(f)
+	f.Alt = altLikert(f)
 	return f
+}
+
+// altLikert describes a Likert figure item by item in the words of the
+// summary table (agree: top two points, disagree: bottom two, as
+// likertDefinition says), so a screen reader hears what a sighted reader
+// sees at either side of the centre line.
+func altLikert(f *report.Figure) string {
+	n := len(f.Series)
+	var parts []string
+	for i, item := range f.Categories {
+		sum := func(from, to int) (float64, bool) {
+			t := 0.0
+			for k := max(from, 0); k < min(to, n); k++ {
+				v := f.Series[k].Values[i]
+				if math.IsNaN(v) {
+					return 0, false
+				}
+				t += v
+			}
+			return round(t, 1), true
+		}
+		agree, okA := sum(n-2, n)
+		disagree, okD := sum(0, 2)
+		switch {
+		case !okA && !okD:
+			parts = append(parts, item+": withheld")
+		default:
+			say := func(v float64, ok bool, word string) string {
+				if !ok {
+					return word + " withheld"
+				}
+				return formatPct(v) + " " + word
+			}
+			parts = append(parts, fmt.Sprintf("%s: %s, %s", item, say(agree, okA, "agree"), say(disagree, okD, "disagree")))
+		}
+	}
+	scale := ""
+	if n > 0 {
+		scale = fmt.Sprintf(", from %s on the left to %s on the right", f.Series[0].Name, f.Series[n-1].Name)
+	}
+	// The title starts with the course's name: it keeps its capitals.
+	return fmt.Sprintf("Diverging bar chart, %s; %% of answers by item%s. %s.", f.Title, scale, joinSentences(parts))
 }
 
 // questionLabel is a question's label, or its id.

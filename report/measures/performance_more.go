@@ -126,11 +126,15 @@ func (c *computer) problems() *report.Table {
 }
 
 // problemShort is the part of a problem's usage key after the last "@"
-// (the block id), which is unique within a course and short enough for an
-// id and a table cell.
+// (the block id; "/" for legacy i4x:// keys), which is unique within a
+// course and short enough for an id and a table cell. Problems named by
+// their display name (the problem grade report) keep the whole name.
 func problemShort(id string) string {
-	if i := strings.LastIndexAny(id, "@/"); i >= 0 && i+1 < len(id) {
-		return id[i+1:]
+	switch {
+	case strings.Contains(id, "@"):
+		return id[strings.LastIndex(id, "@")+1:]
+	case strings.HasPrefix(id, "i4x://"):
+		return id[strings.LastIndex(id, "/")+1:]
 	}
 	return id
 }
