@@ -83,17 +83,7 @@ func ReadQualtrics(r io.Reader, file string, sv study.Survey, c *Course) ([]repo
 	if sv.IDColumn != "" {
 		need(sv.IDColumn)
 	}
-	type kept struct {
-		id, col string
-		text    bool // free text: kept only when the study publishes it, redacted
-	}
-	var keep []kept
-	for _, q := range sv.Questions {
-		need(column(q))
-		if q.Type != "text" || c.PublishText {
-			keep = append(keep, kept{q.ID, column(q), q.Type == "text"})
-		}
-	}
+	keep := answerColumns(sv, c, need)
 	if len(errs) > 0 {
 		return nil, errors.Join(errs...)
 	}
@@ -116,22 +106,7 @@ func ReadQualtrics(r io.Reader, file string, sv study.Survey, c *Course) ([]repo
 		default:
 			return nil, t.fieldErr(f, fmt.Errorf("want True, False, 1 or 0, got %q", rec[f]))
 		}
-		if sv.IDColumn != "" {
-			if uid, ok := c.UserID(strings.TrimSpace(rec[col[sv.IDColumn]])); ok {
-				resp.Learner = c.pseudonym(uid)
-			}
-		}
-		for _, k := range keep {
-			if a := rec[col[k.col]]; a != "" {
-				if resp.Answers == nil {
-					resp.Answers = make(map[string]string, len(keep))
-				}
-				if k.text {
-					a = c.redact.Redact(a)
-				}
-				resp.Answers[k.id] = a
-			}
-		}
+		c.fillResponse(&resp, rec, col, sv.IDColumn, keep)
 		out = append(out, resp)
 	}
 }

@@ -80,17 +80,7 @@ func readFlatSurvey(t *table, sv study.Survey, c *Course, finishedCol string, fi
 	if sv.IDColumn != "" {
 		need(sv.IDColumn)
 	}
-	type kept struct {
-		id, col string
-		text    bool // free text: kept only when the study publishes it, redacted
-	}
-	var keep []kept
-	for _, q := range sv.Questions {
-		need(column(q))
-		if q.Type != "text" || c.PublishText {
-			keep = append(keep, kept{q.ID, column(q), q.Type == "text"})
-		}
-	}
+	keep := answerColumns(sv, c, need)
 	if len(errs) > 0 {
 		return nil, errors.Join(errs...)
 	}
@@ -110,22 +100,50 @@ func readFlatSurvey(t *table, sv study.Survey, c *Course, finishedCol string, fi
 				return nil, t.fieldErr(i, err)
 			}
 		}
-		if sv.IDColumn != "" {
-			if uid, ok := c.UserID(strings.TrimSpace(rec[col[sv.IDColumn]])); ok {
-				resp.Learner = c.pseudonym(uid)
-			}
-		}
-		for _, k := range keep {
-			if a := rec[col[k.col]]; a != "" {
-				if resp.Answers == nil {
-					resp.Answers = make(map[string]string, len(keep))
-				}
-				if k.text {
-					a = c.redact.Redact(a)
-				}
-				resp.Answers[k.id] = a
-			}
-		}
+		c.fillResponse(&resp, rec, col, sv.IDColumn, keep)
 		out = append(out, resp)
+	}
+}
+
+// answerColumn is a survey question whose answers a reader keeps.
+type answerColumn struct {
+	id, col string
+	text    bool // free text: kept only when the study publishes it, redacted
+}
+
+// answerColumns asks need for every declared question's column and lists
+// those whose answers are kept: every non-text question, and text
+// questions only when the study publishes free text.
+func answerColumns(sv study.Survey, c *Course, need func(string)) []answerColumn {
+	var keep []answerColumn
+	for _, q := range sv.Questions {
+		need(column(q))
+		if q.Type != "text" || c.PublishText {
+			keep = append(keep, answerColumn{q.ID, column(q), q.Type == "text"})
+		}
+	}
+	return keep
+}
+
+// fillResponse links a response to its learner through the id column and
+// copies the kept answers of one record, redacting free text.
+func (c *Course) fillResponse(resp *report.Response, rec []string, col map[string]int, idColumn string, keep []answerColumn) {
+	if idColumn != "" {
+		if uid, ok := c.UserID(strings.TrimSpace(rec[col[idColumn]])); ok {
+			resp.Learner = c.pseudonym(uid)
+		}
+	}
+	for _, k := range keep {
+		a := rec[col[k.col]]
+		if a == "" {
+			continue
+		}
+		if resp.Answers == nil {
+			resp.Answers = make(map[string]string, len(keep))
+		}
+		if k.text {
+			a = c.redact.Redact(a)
+		}
+		resp.Answers[k.id] = a
 	}
 }
