@@ -55,7 +55,7 @@ func (c *computer) activity() error {
 	}
 	fig := &report.Figure{ID: "activity-weekly-active-chart", Kind: report.FigureLines, Title: "Weekly active learners",
 		XLabel: "Week", YLabel: "Share of enrolled learners (%)",
-		Caption: activeDefinition + " Shaded bands: 95 % Wilson confidence intervals of each week's share, for the course's enrolled learners as a sample of those it could have had; the data table gives the shares only."}
+		Caption: activeDefinition + " Shaded bands: 95 % Wilson score intervals of each week's share (n = the course's enrolled learners); the data table gives the shares only."}
 	for w := 1; w <= maxWeeks; w++ {
 		fig.Categories = append(fig.Categories, strconv.Itoa(w))
 	}
@@ -83,14 +83,15 @@ func (c *computer) activity() error {
 		enrolled := len(c.byCourse[co.Key])
 		for w := 1; w <= maxWeeks; w++ {
 			m := c.find(fmt.Sprintf("%s.active.w%d.share", co.Key, w))
-			if w > co.Weeks || m == nil || m.Suppressed || enrolled == 0 {
+			active := per[co.Key].active[w-1]
+			if w > co.Weeks || m == nil || m.Suppressed || enrolled == 0 || active > enrolled {
 				s.Values = append(s.Values, math.NaN())
 				s.Lo, s.Hi = append(s.Lo, math.NaN()), append(s.Hi, math.NaN())
 				continue
 			}
 			// Only a share that is shown gets a band: a band around a
 			// withheld share would give it away.
-			lo, hi := stats.Wilson(per[co.Key].active[w-1], enrolled, 0.95)
+			lo, hi := stats.Wilson(active, enrolled, 0.95)
 			s.Values = append(s.Values, m.Value)
 			s.Lo, s.Hi = append(s.Lo, round(100*lo, 1)), append(s.Hi, round(100*hi, 1))
 		}
