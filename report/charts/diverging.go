@@ -104,7 +104,7 @@ type dlayout struct {
 	legend                   []legendEntry
 	row                      float64
 	left, top, right, bottom float64
-	note                     bool
+	note                     string
 	height                   float64
 }
 
@@ -112,13 +112,16 @@ func layoutDiverging(m *canvas, f *report.Figure) dlayout {
 	l := dlayout{top: pad}
 	// The axis is symmetric, so equal shares left and right look equal.
 	reach := 0.0
+	whole, part := false, false
 	for i := range f.Categories {
 		segs, withheld := segments(column(f, i))
 		for _, s := range segs {
 			reach = math.Max(reach, math.Max(-s.from, s.to))
 		}
-		l.note = l.note || withheld > 0
+		whole = whole || withheld == len(f.Series)
+		part = part || (withheld > 0 && withheld < len(f.Series))
 	}
+	l.note = divergingNote(whole, part)
 	if reach == 0 {
 		reach = 50 // nothing to draw: a plain half-scale axis
 	}
@@ -161,7 +164,7 @@ func layoutDiverging(m *canvas, f *report.Figure) dlayout {
 	if f.YLabel != "" {
 		l.height += sizeTitle + 8
 	}
-	if l.note {
+	if l.note != "" {
 		l.height += sizeNote + 8
 	}
 	l.height = math.Ceil(l.height) // the SVG states its size in whole pixels
@@ -181,8 +184,21 @@ func (l dlayout) x(v float64) float64 {
 	return l.left + (v-l.axis.lo)/(l.axis.hi-l.axis.lo)*(l.right-l.left)
 }
 
-// divergingNote explains the marks for withheld shares under the chart.
-const divergingNote = "suppressed: too few answers to show the item; part suppressed: some levels withheld, the bar is short of 100 %."
+// divergingNote explains the marks for withheld shares that the chart
+// carries, under it.
+func divergingNote(whole, part bool) string {
+	var notes []string
+	if whole {
+		notes = append(notes, suppressed+": too few answers to show the item")
+	}
+	if part {
+		notes = append(notes, partMarker+": some levels withheld, the bar is short of 100 %")
+	}
+	if len(notes) == 0 {
+		return ""
+	}
+	return strings.Join(notes, "; ") + "."
+}
 
 // drawDiverging draws one row per item, its shares stacked left and right
 // of the neutral point, with the items in the figure's order (the order
@@ -259,8 +275,8 @@ func drawDiverging(f *report.Figure, provider chart.RendererProvider, scale floa
 		c.text(title, (l.left+l.right)/2, base+8+0.8*sizeTitle, sizeTitle, textColor, alignCenter, 0)
 		base += sizeTitle + 8
 	}
-	if l.note {
-		c.text(c.fit(divergingNote, sizeNote, Width-2*pad), pad, base+8+0.8*sizeNote, sizeNote, mutedText, alignLeft, 0)
+	if l.note != "" {
+		c.text(c.fit(l.note, sizeNote, Width-2*pad), pad, base+8+0.8*sizeNote, sizeNote, mutedText, alignLeft, 0)
 	}
 	drawLegend(c, l.legend)
 	return c, nil

@@ -106,3 +106,23 @@ func TestWrap(t *testing.T) {
 		})
 	}
 }
+
+func TestDivergingNote(t *testing.T) {
+	tests := []struct {
+		name        string
+		whole, part bool
+		want        string
+	}{
+		{"nothing withheld: no note", false, false, ""},
+		{"a whole item", true, false, "suppressed: too few answers to show the item."},
+		{"part of an item", false, true, "part suppressed: some levels withheld, the bar is short of 100 %."},
+		{"both", true, true, "suppressed: too few answers to show the item; part suppressed: some levels withheld, the bar is short of 100 %."},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := divergingNote(tt.whole, tt.part); got != tt.want {
+				t.Errorf("divergingNote(%v, %v) = %q, want %q", tt.whole, tt.part, got, tt.want)
+			}
+		})
+	}
+}
