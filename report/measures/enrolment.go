@@ -23,6 +23,7 @@ func (c *computer) enrolment() error {
 		if f := c.enrolmentCurve(); f != nil {
 			learnerBlocks = append(learnerBlocks, report.Block{Figure: f})
 		}
+		learnerBlocks = append(learnerBlocks, report.Block{Table: c.registrationsByTrack()})
 	}
 	if tab, fig := c.finalResults(); tab != nil {
 		perfBlocks = append(perfBlocks, report.Block{Figure: fig}, report.Block{Table: tab})
@@ -70,15 +71,16 @@ func (c *computer) withdrawals() *report.Table {
 }
 
 // enrolmentCurve draws cumulative registrations by course week, as a share
-// of each course's final registrations, for up to maxWideGroups courses.
+// of the learners whose registration date the sources give, for up to
+// maxWideGroups courses.
 func (c *computer) enrolmentCurve() *report.Figure {
 	if len(c.s.Courses) > maxWideGroups {
 		return nil
 	}
 	const before = 4 // weeks shown before the start
-	def := fmt.Sprintf("Learners registered by the end of each course week (week 0 is the week before the start; %d weeks before the start are shown, earlier registrations count in the first), as a share of all registered learners, counting learners who later withdrew.", before)
+	def := fmt.Sprintf("Learners registered by the end of each course week (week 0 is the week before the start; %d weeks before the start are shown, earlier registrations count in the first), as a share of the learners whose registration date the sources give (edX: an enrollment activation in the tracking logs; OULAD: date_registration), counting learners who later withdrew.", before)
 	fig := &report.Figure{ID: "learners-registration-chart", Kind: report.FigureLines, Title: "Cumulative registrations",
-		XLabel: "Week", YLabel: "Share of registered learners (%)", Caption: def}
+		XLabel: "Week", YLabel: "Share of learners with a registration date (%)", Caption: def}
 	maxWeeks := 0
 	for _, co := range c.s.Courses {
 		maxWeeks = max(maxWeeks, co.Weeks)
@@ -88,7 +90,12 @@ func (c *computer) enrolmentCurve() *report.Figure {
 	}
 	for _, co := range c.s.Courses {
 		s := report.Series{Name: co.Short}
-		n := len(c.byCourse[co.Key])
+		n := 0
+		for _, l := range c.byCourse[co.Key] {
+			if !l.Enrolled.IsZero() {
+				n++
+			}
+		}
 		for w := 1 - before; w <= maxWeeks; w++ {
 			end := co.Start.Time.Add(time.Duration(w) * 7 * 24 * time.Hour)
 			k := 0
@@ -110,6 +117,50 @@ func (c *computer) enrolmentCurve() *report.Figure {
 	fig.Table = *figureTable(fig, c.lessThanK())
 	fig.Alt = altLines(fig)
 	return fig
+}
+
+// registrationsByTrack counts when learners registered, before, during or
+// after the course, by enrollment track; learners without a registration
+// date in the sources are counted apart rather than guessed.
+func (c *computer) registrationsByTrack() *report.Table {
+	def := "Learners by enrollment track and by when they (last) registered: before the course start, during the course weeks, after the last course week; \"date unknown\" when no source gives a registration date (edX: no enrollment activation in the tracking logs, e.g. learners who enrolled before the logs begin)."
+	t := &report.Table{ID: "learners-registration-tracks", Title: "Registrations over time by enrollment track",
+		Columns: []string{"Course", "Track", "Before the start", "During the course", "After the course", "Date unknown"}, Definition: def}
+	for _, co := range c.s.Courses {
+		end := co.Start.Time.AddDate(0, 0, 7*co.Weeks)
+		per := map[string][4]int{}
+		tracks := map[string]int{}
+		for _, l := range c.byCourse[co.Key] {
+			v := per[l.Mode]
+			switch {
+			case l.Enrolled.IsZero():
+				v[3]++
+			case l.Enrolled.Before(co.Start.Time):
+				v[0]++
+			case l.Enrolled.Before(end):
+				v[1]++
+			default:
+				v[2]++
+			}
+			per[l.Mode] = v
+			tracks[l.Mode]++
+		}
+		for _, track := range sortedKeys(tracks) {
+			v := per[track]
+			name := track
+			if name == "" {
+				name = "Not stated"
+			}
+			id := co.Key + ".registered." + slug(name)
+			t.Rows = append(t.Rows, []report.Cell{textCell(co.Short), textCell(name),
+				measureCell(c.count(id+".before-start", co.Key, "Registered before the start, "+name+" track", v[0], def)),
+				measureCell(c.count(id+".during", co.Key, "Registered during the course, "+name+" track", v[1], def)),
+				measureCell(c.count(id+".after", co.Key, "Registered after the course, "+name+" track", v[2], def)),
+				measureCell(c.count(id+".date-unknown", co.Key, "Registration date unknown, "+name+" track", v[3], def)),
+			})
+		}
+	}
+	return t
 }
 
 // finalResults tabulates the platform's own final result per course.
