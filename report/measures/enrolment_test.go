@@ -96,3 +96,18 @@ func TestProblemShort(t *testing.T) {
 		}
 	}
 }
+
+func TestSplitOptions(t *testing.T) {
+	opts := []string{"Career advancement", "Work, or study, requirements"}
+	tests := []struct{ in, want string }{
+		{"Career advancement,Personal interest", "[Career advancement Personal interest]"},
+		{"Work, or study, requirements,Career advancement", "[Work, or study, requirements Career advancement]"},
+		{"Work, or study", "[Work or study]"}, // not a listed option: split as exported
+		{" , ", "[]"},
+	}
+	for _, tt := range tests {
+		if got := fmt.Sprint(splitOptions(tt.in, opts)); got != tt.want {
+			t.Errorf("splitOptions(%q) = %s, want %s", tt.in, got, tt.want)
+		}
+	}
+}

@@ -3,6 +3,7 @@ package measures
 import (
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -12,7 +13,7 @@ import (
 	"github.com/moocreport/moocreport/report/study"
 )
 
-const itemsDefinition = "Answers to each question, one response per learner (the first, as for every survey measure) plus unlinked responses. Single-choice: each answer's count and share of those who answered. Select-all (multi): each option's count and share of those who selected at least one option; answers are split at commas. Numeric: n, mean, SD, median and quartiles of the answers that are numbers. Free-text answers are never published."
+const itemsDefinition = "Answers to each question, one response per learner (the first, as for every survey measure) plus unlinked responses. Single-choice: each answer's count and share of those who answered. Select-all (multi): each option's count and share of those who selected at least one option; answers are split at commas, keeping together the options study.yaml lists that contain commas themselves. Numeric: n, mean, SD, median and quartiles of the answers that are numbers. Free-text answers are never published."
 
 // items summarises every single, multi and numeric question, one table
 // per instrument key and question across the courses that asked it, and
@@ -130,12 +131,7 @@ func (c *computer) choiceItem(inst string, q study.Question, svs []study.Survey)
 			answered++
 			opts := []string{a}
 			if q.Type == "multi" {
-				opts = nil
-				for _, o := range strings.Split(a, ",") {
-					if o = strings.TrimSpace(o); o != "" {
-						opts = append(opts, o)
-					}
-				}
+				opts = splitOptions(a, q.Options)
 			}
 			for _, o := range opts {
 				counts[o]++
@@ -357,4 +353,28 @@ func scaleNames(s *study.Study) []string {
 	}
 	sort.Strings(names)
 	return names
+}
+
+// splitOptions splits a select-all answer, which exports join with
+// commas, into its options. Options that contain commas themselves can
+// only be told apart when study.yaml lists them: at each position the
+// longest listed option that matches is taken whole.
+func splitOptions(answer string, options []string) []string {
+	parts := strings.Split(answer, ",")
+	var out []string
+	for i := 0; i < len(parts); {
+		n := 1
+		for j := len(parts); j > i+1; j-- {
+			cand := strings.TrimSpace(strings.Join(parts[i:j], ","))
+			if slices.Contains(options, cand) {
+				n = j - i
+				break
+			}
+		}
+		if o := strings.TrimSpace(strings.Join(parts[i:i+n], ",")); o != "" {
+			out = append(out, o)
+		}
+		i += n
+	}
+	return out
 }

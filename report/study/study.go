@@ -173,6 +173,9 @@ type Question struct {
 	// are never published.
 	Type  string `yaml:"type"`
 	Scale string `yaml:"scale"` // for likert: key into Study.Scales
+	// Options lists a select-all question's options; needed only for
+	// options that contain a comma, which exports also use to join them.
+	Options []string `yaml:"options"`
 }
 
 // Scale is a Likert scale: its labels from lowest to highest point.
