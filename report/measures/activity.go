@@ -83,12 +83,12 @@ func (c *computer) activity() error {
 		enrolled := len(c.byCourse[co.Key])
 		for w := 1; w <= maxWeeks; w++ {
 			m := c.find(fmt.Sprintf("%s.active.w%d.share", co.Key, w))
-			active := per[co.Key].active[w-1]
-			if w > co.Weeks || m == nil || m.Suppressed || enrolled == 0 || active > enrolled {
+			if w > co.Weeks || m == nil || m.Suppressed || enrolled == 0 || per[co.Key].active[w-1] > enrolled {
 				s.Values = append(s.Values, math.NaN())
 				s.Lo, s.Hi = append(s.Lo, math.NaN()), append(s.Hi, math.NaN())
 				continue
 			}
+			active := per[co.Key].active[w-1]
 			// Only a share that is shown gets a band: a band around a
 			// withheld share would give it away.
 			lo, hi := stats.Wilson(active, enrolled, 0.95)

@@ -140,3 +140,22 @@ func TestAltLikert(t *testing.T) {
 		})
 	}
 }
+
+// TestBandsForShorterCourse: a course shorter than the longest has no
+// value and no band after its last week (it used to index past its weeks).
+func TestBandsForShorterCourse(t *testing.T) {
+	s := smallStudy()
+	s.Courses[0].Weeks = 3
+	res, err := Compute(s, smallDataset())
+	if err != nil {
+		t.Fatal(err)
+	}
+	wk, _ := figureByID(res.Sections["activity"], "activity-weekly-active-chart")
+	if wk == nil || len(wk.Categories) != 3 {
+		t.Fatalf("weekly figure: %+v", wk)
+	}
+	tiny := wk.Series[1]
+	if !math.IsNaN(tiny.Values[2]) || !math.IsNaN(tiny.Lo[2]) || !math.IsNaN(tiny.Hi[2]) {
+		t.Errorf("tiny week 3 (after its 2 weeks): %v, band %v–%v; want all NaN", tiny.Values[2], tiny.Lo[2], tiny.Hi[2])
+	}
+}
