@@ -2,6 +2,7 @@ package measures
 
 import (
 	"fmt"
+	"math"
 	"testing"
 
 	"github.com/moocreport/moocreport/report"
@@ -40,7 +41,7 @@ func TestWithdrawalsAndResults(t *testing.T) {
 	for id, want := range map[string]string{
 		"big.withdrawn": "16", "big.withdrawn.share": "40.0 %", "big.withdrawn.before-start": "6", "big.withdrawn.during": "10",
 		"big.result.pass": "10", "big.result.distinction": "10", "big.registered.w0.share": "100.0 %",
-		"tiny.withdrawn": "0",
+		"tiny.withdrawn":                    "0",
 		"big.registered.audit.before-start": "40", "big.registered.audit.during": "0", "big.registered.audit.date-unknown": "0",
 		"tiny.registered.verified.date-unknown": "<5",
 	} {
@@ -109,5 +110,34 @@ func TestSplitOptions(t *testing.T) {
 		if got := fmt.Sprint(splitOptions(tt.in, opts)); got != tt.want {
 			t.Errorf("splitOptions(%q) = %s, want %s", tt.in, got, tt.want)
 		}
+	}
+}
+
+// TestLikertFigureSecondarySuppression: one level under k would be 100 %
+// minus the others, so a second level is withheld with it.
+func TestLikertFigureSecondarySuppression(t *testing.T) {
+	s := smallStudy()
+	s.Surveys[0].Course = "big"
+	ds := smallDataset()
+	answers := []string{"SD", "SD"} // 2: under k
+	for _, a := range []string{"D", "N", "A", "SA"} {
+		for range 8 {
+			answers = append(answers, a)
+		}
+	}
+	for i, a := range answers {
+		ds.Responses = append(ds.Responses, report.Response{Instrument: "post", Course: "big", Learner: fmt.Sprintf("B%02d", i), Answers: map[string]string{"Q1": a}})
+	}
+	c := &computer{s: s, ds: ds, k: 5, res: &Result{Sections: map[string][]report.Block{}}, ids: map[string]bool{}}
+	c.index()
+	f := c.likertFigure(s.Surveys[0])
+	var hidden []string
+	for _, sr := range f.Series {
+		if math.IsNaN(sr.Values[0]) {
+			hidden = append(hidden, sr.Name)
+		}
+	}
+	if fmt.Sprint(hidden) != "[SD D]" {
+		t.Errorf("withheld levels = %v, want [SD D] (primary and secondary)", hidden)
 	}
 }

@@ -212,7 +212,8 @@ func (c *computer) numericItems(inst string, qs []study.Question, svs []study.Su
 // series per scale point from the lowest, every point even when nobody
 // chose it, the items in questionnaire order, centred on the middle point
 // so agreement and disagreement compare at a glance. Shares from fewer
-// than k answers, and single cells under k, are left out (NaN).
+// than k answers, cells under k, and a second cell where one withheld
+// cell could be recovered from 100 %, are left out (NaN).
 func (c *computer) likertFigure(sv study.Survey) *report.Figure {
 	rs := c.itemResponses(sv.Course, sv.Key)
 	var qs []study.Question
@@ -249,10 +250,28 @@ func (c *computer) likertFigure(sv study.Survey) *report.Figure {
 				n++
 			}
 		}
+		// The shares of an item add up to 100 %, so one withheld level
+		// could be recovered from the others: suppressColumn withholds a
+		// second one too, as it does for a table column with its total.
+		hide, secondary := suppressColumn(counts, c.k)
+		if n < c.k {
+			// Too few answers for any share, zeros included: a zero
+			// beside a withheld cell says where everyone answered.
+			for i := range hide {
+				hide[i] = true
+			}
+		}
 		for i, k := range counts {
 			v := math.NaN()
-			if n >= c.k && (k == 0 || k >= c.k) {
+			if !hide[i] && n > 0 {
 				v = round(100*float64(k)/float64(n), 1)
+			}
+			if hide[i] {
+				reason := fmt.Sprintf("primary: n < %d", c.k)
+				if secondary[i] {
+					reason = "secondary: the item's shares add up to 100 %"
+				}
+				c.res.Disclosure = append(c.res.Disclosure, Suppression{Where: f.ID, Cell: q.Label + " / " + labels[i], Reason: reason})
 			}
 			series[i].Values = append(series[i].Values, v)
 		}
