@@ -48,17 +48,9 @@ func readRDPEnrollment(r io.Reader, file string, c *Course) (rdpEnrollments, []r
 	}
 	out := rdpEnrollments{}
 	skips := map[string]int{}
-	for {
-		row, err := t.next()
-		if err == io.EOF {
-			break
-		}
+	for row, err := range t.courseRows(c.ID, col[1], skips) {
 		if err != nil {
 			return nil, nil, err
-		}
-		if row[col[1]].s != c.ID {
-			skips["other course"]++
-			continue
 		}
 		id, err := t.userID(row, col[0])
 		if err != nil {
@@ -196,17 +188,9 @@ func readRDPCertificates(r io.Reader, file string, c *Course) ([]rdpCertificate,
 	var out []rdpCertificate
 	seen := map[string]int{}
 	skips := map[string]int{}
-	for {
-		row, err := t.next()
-		if err == io.EOF {
-			break
-		}
+	for row, err := range t.courseRows(c.ID, col[1], skips) {
 		if err != nil {
 			return nil, nil, err
-		}
-		if row[col[1]].s != c.ID {
-			skips["other course"]++
-			continue
 		}
 		id, err := t.userID(row, col[0])
 		if err != nil {
@@ -260,17 +244,9 @@ func readRDPStudentModule(r io.Reader, file string, c *Course) (*StudentModule, 
 	allChapters := map[string]bool{}
 	problems := map[string]map[string]bool{} // problem → learners
 	skips := map[string]int{}
-	for {
-		row, err := t.next()
-		if err == io.EOF {
-			break
-		}
+	for row, err := range t.courseRows(c.ID, col[3], skips) {
 		if err != nil {
 			return nil, err
-		}
-		if row[col[3]].s != c.ID {
-			skips["other course"]++
-			continue
 		}
 		kind := row[col[0]].s
 		if kind != "chapter" && kind != "problem" {

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"iter"
 	"slices"
 	"sort"
 	"strings"
@@ -294,6 +295,31 @@ func (t *rdpTable) fieldErr(row []sqlField, i int, err error) error {
 }
 
 // userID reads a numeric user id from column i.
+// courseRows yields the rows whose column courseCol is courseID, counting
+// every other row as skipped "other course"; it ends at the end of the
+// table or after yielding a read error.
+func (t *rdpTable) courseRows(courseID string, courseCol int, skips map[string]int) iter.Seq2[[]sqlField, error] {
+	return func(yield func([]sqlField, error) bool) {
+		for {
+			row, err := t.next()
+			if err == io.EOF {
+				return
+			}
+			if err != nil {
+				yield(nil, err)
+				return
+			}
+			if row[courseCol].s != courseID {
+				skips["other course"]++
+				continue
+			}
+			if !yield(row, nil) {
+				return
+			}
+		}
+	}
+}
+
 func (t *rdpTable) userID(row []sqlField, i int) (string, error) {
 	if id := row[i].s; !row[i].null && isDigits(id) {
 		return id, nil
