@@ -8,6 +8,7 @@ import (
 	"reflect"
 	"sort"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -342,6 +343,13 @@ func BenchmarkTrackingLogs(b *testing.B) {
 	b.ReportMetric(float64(events)/sec, "events/s")
 	b.ReportMetric(float64(raw)/1e6/sec, "MB/s")
 	b.ReportMetric(float64(raw)/1e6, "MB-uncompressed")
+	// Peak resident memory of the whole test process (the generated files
+	// are on disk, not in memory): ingest should grow with learners ×
+	// weeks, not with events.
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err == nil {
+		b.ReportMetric(float64(ru.Maxrss)/1024, "peak-RSS-MiB")
+	}
 }
 
 // benchEvent is one realistic event line: the edX key set with a long user
