@@ -24,7 +24,6 @@ type testResult struct {
 	ok         bool   // a test was run and has a p-value
 	withheld   bool   // disclosure control withheld the result
 	why        string // when !ok: why no result
-	statistic  string
 	p, pAdj    float64
 	effect     string
 	effectSize float64
@@ -49,7 +48,7 @@ func (c *computer) comparisons() error {
 	}
 	c.adjust()
 	tab := &report.Table{ID: "comparisons-results", Title: "Comparisons and tests",
-		Columns:    []string{"Comparison", "Test", "N", "Statistic", "p", "Holm-adjusted p", "Effect size", "Result (APA)"},
+		Columns:    []string{"Comparison", "Test", "N", "p", "Holm-adjusted p", "Effect size", "Result (APA)"},
 		Definition: comparisonsDefinition}
 	for _, r := range c.results {
 		m := report.Measure{ID: r.id, Course: r.course, Label: r.comparison + " (" + r.test + ")", N: r.n, Definition: r.def + " " + comparisonsDefinition}
@@ -60,17 +59,17 @@ func (c *computer) comparisons() error {
 			c.add(m)
 			w := report.Cell{Text: c.lessThanK(), Suppressed: true}
 			row[2] = w
-			row = append(row, w, w, w, w, report.Cell{Text: "withheld: " + r.why, Suppressed: true})
+			row = append(row, w, w, w, report.Cell{Text: "withheld: " + r.why, Suppressed: true})
 		case !r.ok:
 			m.Text = "–"
 			c.add(m)
-			row = append(row, textCell("–"), textCell("–"), textCell("–"), textCell("–"), textCell("not computable: "+r.why))
+			row = append(row, textCell("–"), textCell("–"), textCell("–"), textCell("not computable: "+r.why))
 		default:
 			m.Value, m.Text = round(r.effectSize, 3), r.apa
 			c.add(m)
 			c.add(report.Measure{ID: r.id + ".p", Course: r.course, Label: m.Label + ": p", Value: r.p, N: r.n, Definition: m.Definition, Text: stats.FormatP(r.p)})
 			c.add(report.Measure{ID: r.id + ".p-holm", Course: r.course, Label: m.Label + ": Holm-adjusted p (family " + r.family + ")", Value: r.pAdj, N: r.n, Definition: m.Definition, Text: stats.FormatP(r.pAdj)})
-			row = append(row, textCell(r.statistic), pCell(r.p), pCell(r.pAdj), textCell(r.effect), textCell(r.apa))
+			row = append(row, pCell(r.p), pCell(r.pAdj), textCell(r.effect), textCell(r.apa))
 		}
 		tab.Rows = append(tab.Rows, row)
 	}
@@ -220,7 +219,7 @@ func (c *computer) tableTest(r *testResult, table [][]int) {
 			r.why = errReason(err)
 			return
 		}
-		r.ok, r.test, r.statistic, r.p = true, "Fisher's exact test", "–", f.P
+		r.ok, r.test, r.p = true, "Fisher's exact test", f.P
 		r.effect, r.effectSize, r.apa = "OR = "+stats.FormatNumber(f.OddsRatio, 2), f.OddsRatio, f.APA()
 		if math.IsNaN(f.OddsRatio) || math.IsInf(f.OddsRatio, 0) {
 			r.effectSize = 0
@@ -228,7 +227,6 @@ func (c *computer) tableTest(r *testResult, table [][]int) {
 		return
 	}
 	r.ok, r.test, r.p = true, "χ² test of independence", chi.P
-	r.statistic = fmt.Sprintf("χ²(%d) = %s", chi.DF, stats.FormatNumber(chi.Statistic, 2))
 	r.effect, r.effectSize, r.apa = "V = "+stats.FormatBounded(chi.CramersV, 2), chi.CramersV, chi.APA()
 	if chi.ShareExpectedBelow5 > 0.2 {
 		r.test += fmt.Sprintf(" (%.0f %% of expected counts under 5)", 100*chi.ShareExpectedBelow5)
@@ -251,7 +249,6 @@ func (c *computer) proportionTest(r *testResult, x1, n1, x2, n2 int) {
 		return
 	}
 	r.ok, r.test, r.p = true, "two-proportion z-test", p.P
-	r.statistic = "z = " + stats.FormatNumber(p.Z, 2)
 	r.effect = fmt.Sprintf("Δ = %s [%s, %s]", stats.FormatBounded(p.Diff, 2), stats.FormatBounded(p.Lo, 2), stats.FormatBounded(p.Hi, 2))
 	r.effectSize, r.apa = p.Diff, p.APA()
 }
@@ -282,7 +279,6 @@ func (c *computer) welchEventsTest(r *testResult, s, b string) {
 		return
 	}
 	r.ok, r.p = true, w.P
-	r.statistic = fmt.Sprintf("t(%s) = %s", stats.FormatNumber(w.DF, 1), stats.FormatNumber(w.T, 2))
 	r.effect, r.effectSize, r.apa = "d = "+stats.FormatNumber(w.D, 2), w.D, w.APA()
 }
 
@@ -301,7 +297,6 @@ func (c *computer) eventsTest(r *testResult, s, b string) {
 		return
 	}
 	r.ok, r.test, r.p = true, "Mann–Whitney U test", mw.P
-	r.statistic = fmt.Sprintf("U = %s, z = %s", rankStat(mw.U), stats.FormatNumber(mw.Z, 2))
 	r.effect, r.effectSize, r.apa = "r = "+stats.FormatBounded(mw.R, 2), mw.R, mw.APA()
 }
 
@@ -388,14 +383,12 @@ func (c *computer) comparePrePost(cmp study.Comparison) {
 			w.why = errReason(err)
 		} else {
 			w.ok, w.test, w.p = true, "Wilcoxon signed-rank test", res.P
-			w.statistic = fmt.Sprintf("W = %s, z = %s", rankStat(res.W), stats.FormatNumber(res.Z, 2))
 			w.effect, w.effectSize, w.apa = "r = "+stats.FormatBounded(res.R, 2), res.R, res.APA()
 		}
 		if res, err := stats.PairedTest(y, x); err != nil {
 			t.why = errReason(err)
 		} else {
 			t.ok, t.test, t.p = true, "paired t-test", res.P
-			t.statistic = fmt.Sprintf("t(%d) = %s", res.DF, stats.FormatNumber(res.T, 2))
 			t.effect, t.effectSize, t.apa = "dz = "+stats.FormatNumber(res.DZ, 2), res.DZ, res.APA()
 		}
 	}
@@ -417,7 +410,6 @@ func (c *computer) comparePrePost(cmp study.Comparison) {
 			continue
 		}
 		r.ok, r.p = true, mw.P
-		r.statistic = fmt.Sprintf("U = %s, z = %s", rankStat(mw.U), stats.FormatNumber(mw.Z, 2))
 		r.effect, r.effectSize, r.apa = "r = "+stats.FormatBounded(mw.R, 2), mw.R, mw.APA()
 	}
 }
@@ -443,13 +435,4 @@ func sum(x []int) int {
 // ".015"; "< .001" and "> .999" keep their sign.
 func pCell(p float64) report.Cell {
 	return numCell(strings.TrimPrefix(strings.TrimPrefix(stats.FormatP(p), "p "), "= "), p)
-}
-
-// rankStat writes a rank statistic (whole or ending in .5) as the APA
-// string does.
-func rankStat(v float64) string {
-	if v == math.Trunc(v) {
-		return stats.FormatNumber(v, 0)
-	}
-	return stats.FormatNumber(v, 1)
 }
