@@ -42,7 +42,7 @@ func (c *computer) withdrawals() *report.Table {
 		return nil
 	}
 	t := &report.Table{ID: "learners-registration", Title: "Registrations and withdrawals",
-		Columns:    []string{"Course", "Registered", "Withdrew", "Withdrew (%)", "Before start", "During the course"},
+		Columns:    []string{"Course", "Ever registered", "Withdrew", "Withdrew (%)", "Before start", "During the course", "Still registered"},
 		Definition: withdrawDefinition}
 	for _, co := range c.s.Courses {
 		var withdrew, before, during int
@@ -65,6 +65,7 @@ func (c *computer) withdrawals() *report.Table {
 			measureCell(c.share(id+".share", co.Key, "Share of registered learners who withdrew", withdrew, n, withdrawDefinition)),
 			measureCell(c.count(id+".before-start", co.Key, "Learners who withdrew before the course start", before, withdrawDefinition)),
 			measureCell(c.count(id+".during", co.Key, "Learners who withdrew during the course", during, withdrawDefinition)),
+			measureCell(c.count(co.Key+".enrolled.current", co.Key, "Learners still registered (ever registered minus withdrawn)", n-withdrew, withdrawDefinition)),
 		})
 	}
 	return t

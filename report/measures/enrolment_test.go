@@ -39,7 +39,7 @@ func TestWithdrawalsAndResults(t *testing.T) {
 		byID[m.ID] = m
 	}
 	for id, want := range map[string]string{
-		"big.withdrawn": "16", "big.withdrawn.share": "40.0 %", "big.withdrawn.before-start": "6", "big.withdrawn.during": "10",
+		"big.withdrawn": "16", "big.enrolled.current": "24", "big.withdrawn.share": "40.0 %", "big.withdrawn.before-start": "6", "big.withdrawn.during": "10",
 		"big.result.pass": "10", "big.result.distinction": "10", "big.registered.w0.share": "100.0 %",
 		"tiny.withdrawn":                    "0",
 		"big.registered.audit.before-start": "40", "big.registered.audit.during": "0", "big.registered.audit.date-unknown": "0",
