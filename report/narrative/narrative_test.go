@@ -168,3 +168,21 @@ func TestRefs(t *testing.T) {
 		})
 	}
 }
+
+// FuzzParse feeds narrative files to the shortcode parser: unknown ids and
+// malformed shortcodes must be errors naming file and line, never panics.
+func FuzzParse(f *testing.F) {
+	for _, seed := range []string{
+		"# T\n\nThe rate {{< value eat.pass-rate >}}.\n\n{{< figure weekly >}}\n",
+		"{{< table pass >}}\n{{< ref weekly >}}\n```\n{{< value x >}}\n```\n",
+		"{{< value", "{{<>}}", "{{< figure weekly >}} trailing",
+	} {
+		f.Add(seed)
+	}
+	f.Fuzz(func(t *testing.T, body string) {
+		_, _, err := parse("f.md", body, newIndex(auto, ms), map[string]bool{})
+		if err != nil && !strings.HasPrefix(err.Error(), "f.md:") {
+			t.Errorf("error does not name the file and line: %v", err)
+		}
+	})
+}

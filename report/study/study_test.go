@@ -188,3 +188,28 @@ func TestProblemGradesSource(t *testing.T) {
 		})
 	}
 }
+
+// FuzzParse feeds study.yaml variants to the strict parser: it may refuse
+// them, with an error naming the file, but never panic.
+func FuzzParse(f *testing.F) {
+	_, file, _, _ := runtime.Caller(0)
+	example, err := os.ReadFile(filepath.Join(filepath.Dir(file), "..", "..", "study.yaml"))
+	if err != nil {
+		f.Fatal(err)
+	}
+	for _, seed := range []string{valid, string(example), valid + "activity: {weeks: monday, time_zone: Europe/Oslo}\n", "courses: [1, 2]", "id: [", ""} {
+		f.Add(seed)
+	}
+	f.Fuzz(func(t *testing.T, y string) {
+		s, err := Parse("study.yaml", []byte(y))
+		if err != nil {
+			if !strings.HasPrefix(err.Error(), "study.yaml") {
+				t.Errorf("error does not name the file: %v", err)
+			}
+			return
+		}
+		if s.Version == "" || len(s.Courses) == 0 {
+			t.Errorf("accepted a study without version or courses: %q", y)
+		}
+	})
+}
