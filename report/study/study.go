@@ -297,10 +297,26 @@ func recordLines(root *yaml.Node, s *Study) {
 
 var unknownField = regexp.MustCompile(`^(line \d+): field (\S+) not found in type \S+$`)
 
+var wrongType = regexp.MustCompile("^(line \\d+): cannot unmarshal !!(\\w+) `(.*)` into (\\S+)$")
+
+// typeWords says in a user's words what a Go field type wants.
+var typeWords = map[string]string{
+	"int": "a whole number", "float64": "a number", "bool": "true or false", "string": "a text value",
+	"[]string": "a list", "[]study.Course": "a list of courses", "[]study.Source": "a list of sources",
+	"[]study.Survey": "a list of surveys", "[]study.Question": "a list of questions",
+}
+
 // friendlier rewords yaml.v3's decoding messages in the words of the file.
 func friendlier(msg string) string {
 	if m := unknownField.FindStringSubmatch(msg); m != nil {
 		return fmt.Sprintf("%s: unknown key %q (see the study.yaml reference in the README)", m[1], m[2])
+	}
+	if m := wrongType.FindStringSubmatch(msg); m != nil {
+		want, ok := typeWords[m[4]]
+		if !ok {
+			want = "a " + strings.TrimPrefix(m[4], "study.")
+		}
+		return fmt.Sprintf("%s: want %s, got %q", m[1], want, m[3])
 	}
 	return msg
 }
