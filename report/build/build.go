@@ -94,6 +94,14 @@ func Prepare(studyFile string) (*Prepared, error) {
 	for _, f := range contentFiles {
 		inputs = append(inputs, rel(s.Dir, f))
 	}
+	// A study's own templates shape the published pages, so they are
+	// inputs too, hashed in the manifest like the data.
+	filepath.WalkDir(filepath.Join(s.Dir, "templates"), func(path string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			inputs = append(inputs, rel(s.Dir, path))
+		}
+		return nil
+	})
 	sort.Strings(inputs)
 	p := &Prepared{Study: s, Dataset: ds, Measures: res}
 	for _, in := range inputs {
