@@ -56,6 +56,21 @@ func (t *table) setHeader(rec []string) {
 	}
 }
 
+// columns returns the indexes of required columns, naming every missing
+// one at once so the user fixes the header in one go.
+func (t *table) columns(names ...string) ([]int, error) {
+	col := make([]int, len(names))
+	var errs []error
+	for i, name := range names {
+		j, err := t.column(name)
+		col[i] = j
+		if err != nil {
+			errs = append(errs, err)
+		}
+	}
+	return col, errors.Join(errs...)
+}
+
 // column returns the index of a required column.
 func (t *table) column(name string) (int, error) {
 	i, ok := t.cols[name]

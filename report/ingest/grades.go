@@ -1,7 +1,6 @@
 package ingest
 
 import (
-	"errors"
 	"fmt"
 	"io"
 	"math"
@@ -21,17 +20,9 @@ func ReadGrades(r io.Reader, file string, c *Course) ([]report.Grade, error) {
 	if err := t.readHeader(); err != nil {
 		return nil, err
 	}
-	var col [6]int
-	var errs []error
-	for i, name := range gradeColumns {
-		j, err := t.column(name)
-		col[i] = j
-		if err != nil {
-			errs = append(errs, err)
-		}
-	}
-	if len(errs) > 0 {
-		return nil, errors.Join(errs...)
+	col, err := t.columns(gradeColumns...)
+	if err != nil {
+		return nil, err
 	}
 	var assignments []int
 	for i := col[5] + 1; i < len(t.header); i++ {

@@ -139,20 +139,6 @@ func ReadOULAD(fsys fs.FS, rel string, courses map[string]*Course) (*OULAD, erro
 	return r.out, nil
 }
 
-// columns finds the named columns or reports every missing one.
-func (t *table) columns(names ...string) ([]int, error) {
-	idx := make([]int, len(names))
-	var errs []error
-	for i, n := range names {
-		j, err := t.column(n)
-		idx[i] = j
-		if err != nil {
-			errs = append(errs, err)
-		}
-	}
-	return idx, errors.Join(errs...)
-}
-
 // rows calls fn for every row; fn's error stops the reading.
 func (t *table) rows(fn func(rec []string) error) error {
 	for {

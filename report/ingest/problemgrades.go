@@ -1,7 +1,6 @@
 package ingest
 
 import (
-	"errors"
 	"fmt"
 	"io"
 	"math"
@@ -108,17 +107,9 @@ func readProblemGrades(r io.Reader, file string, c *Course, acc *problemAttempts
 	if err := t.readHeader(); err != nil {
 		return err
 	}
-	var col [3]int
-	var errs []error
-	for i, name := range problemGradeColumns {
-		j, err := t.column(name)
-		col[i] = j
-		if err != nil {
-			errs = append(errs, err)
-		}
-	}
-	if len(errs) > 0 {
-		return errors.Join(errs...)
+	col, err := t.columns(problemGradeColumns...)
+	if err != nil {
+		return err
 	}
 	problems, err := problemPairs(t)
 	if err != nil {

@@ -1,7 +1,6 @@
 package ingest
 
 import (
-	"errors"
 	"fmt"
 	"io"
 	"strconv"
@@ -78,17 +77,9 @@ func ReadProfile(r io.Reader, file string, c *Course) ([]report.Learner, error) 
 	if err := t.readHeader(); err != nil {
 		return nil, err
 	}
-	var col [8]int
-	var errs []error
-	for i, name := range profileColumns {
-		j, err := t.column(name)
-		col[i] = j
-		if err != nil {
-			errs = append(errs, err)
-		}
-	}
-	if len(errs) > 0 {
-		return nil, errors.Join(errs...)
+	col, err := t.columns(profileColumns...)
+	if err != nil {
+		return nil, err
 	}
 	nameCol, err := t.column("name")
 	if err != nil {
