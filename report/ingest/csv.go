@@ -71,6 +71,15 @@ func (t *table) columns(names ...string) ([]int, error) {
 	return col, errors.Join(errs...)
 }
 
+// userID returns the edX user id in column i of rec, which must be a
+// number: it is what every edX export links a learner by.
+func (t *table) userID(rec []string, i int) (string, error) {
+	if !isDigits(rec[i]) {
+		return "", t.fieldErr(i, fmt.Errorf("want a numeric edX user id, got %q", rec[i]))
+	}
+	return rec[i], nil
+}
+
 // column returns the index of a required column.
 func (t *table) column(name string) (int, error) {
 	i, ok := t.cols[name]

@@ -44,9 +44,9 @@ func ReadGrades(r io.Reader, file string, c *Course) ([]report.Grade, error) {
 		if err != nil {
 			return nil, err
 		}
-		id := rec[col[0]]
-		if !isDigits(id) {
-			return nil, t.fieldErr(col[0], fmt.Errorf("want a numeric edX user id, got %q", id))
+		id, err := t.userID(rec, col[0])
+		if err != nil {
+			return nil, err
 		}
 		if first, dup := seen[id]; dup {
 			return nil, t.fieldErr(col[0], fmt.Errorf("%w: learner already listed on line %d", ErrDuplicate, first))

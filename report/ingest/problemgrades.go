@@ -127,9 +127,9 @@ func readProblemGrades(r io.Reader, file string, c *Course, acc *problemAttempts
 		if err != nil {
 			return err
 		}
-		id := rec[col[0]]
-		if !isDigits(id) {
-			return t.fieldErr(col[0], fmt.Errorf("want a numeric edX user id, got %q", id))
+		id, err := t.userID(rec, col[0])
+		if err != nil {
+			return err
 		}
 		if first, dup := seen[id]; dup {
 			return t.fieldErr(col[0], fmt.Errorf("%w: learner already listed on line %d", ErrDuplicate, first))

@@ -98,9 +98,9 @@ func ReadProfile(r io.Reader, file string, c *Course) ([]report.Learner, error) 
 		if err != nil {
 			return nil, err
 		}
-		id := rec[col[0]]
-		if !isDigits(id) {
-			return nil, t.fieldErr(col[0], fmt.Errorf("want a numeric edX user id, got %q", id))
+		id, err := t.userID(rec, col[0])
+		if err != nil {
+			return nil, err
 		}
 		where := fmt.Sprintf("%s:%d", file, t.line())
 		if first, dup := c.ids[id]; dup {
