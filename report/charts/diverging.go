@@ -215,11 +215,7 @@ func drawDiverging(f *report.Figure, provider chart.RendererProvider, scale floa
 	if err != nil {
 		return nil, err
 	}
-	for i, t := range l.axis.ticks {
-		x := math.Round(l.x(t))
-		c.rect(x, l.top, x+1, l.bottom, gridColor)
-		c.text(l.axis.labels[i], x, l.bottom+6+0.8*sizeTick, sizeTick, textColor, alignCenter, 0)
-	}
+	c.verticalGrid(l.axis, l.x, l.top, l.bottom)
 	colors := divergingColors(len(f.Series))
 	odd := len(f.Series)%2 == 1
 	for i, lines := range l.labels {

@@ -103,11 +103,7 @@ func drawHorizontalBars(f *report.Figure, provider chart.RendererProvider, scale
 	if err != nil {
 		return nil, err
 	}
-	for i, t := range l.axis.ticks {
-		x := math.Round(l.x(t))
-		c.rect(x, l.top, x+1, l.bottom, gridColor)
-		c.text(l.axis.labels[i], x, l.bottom+6+0.8*sizeTick, sizeTick, textColor, alignCenter, 0)
-	}
+	c.verticalGrid(l.axis, l.x, l.top, l.bottom)
 	zero := l.x(0)
 	bar := (l.row - 8) / float64(len(f.Series))
 	for i, label := range l.labels {
@@ -135,4 +131,15 @@ func drawHorizontalBars(f *report.Figure, provider chart.RendererProvider, scale
 	}
 	drawLegend(c, l.legend)
 	return c, nil
+}
+
+// verticalGrid draws a horizontal value axis's grid lines from top to
+// bottom and its tick labels under them, for the charts whose values run
+// left to right (horizontal and diverging bars).
+func (c *canvas) verticalGrid(ax valueAxis, x func(float64) float64, top, bottom float64) {
+	for i, t := range ax.ticks {
+		px := math.Round(x(t))
+		c.rect(px, top, px+1, bottom, gridColor)
+		c.text(ax.labels[i], px, bottom+6+0.8*sizeTick, sizeTick, textColor, alignCenter, 0)
+	}
 }
