@@ -213,7 +213,7 @@ func (c *computer) learners() error {
 		add(crossTab{id: "learners-track", title: "Learners by enrollment track", rowHeader: "Track", rows: rows, measurePre: "track", counts: counts,
 			definition: "Enrollment mode at the time of the profile export (audit, verified, …)."})
 	}
-	intro := fmt.Sprintf("This section describes who enrolled, from the edX learner profile export (edX: enrolled-learner profile; OULAD: studentInfo)s. Shares are of each course's enrolled learners; cells with fewer than %d learners are withheld.", c.k)
+	intro := fmt.Sprintf("This section describes who enrolled, from the learner profile exports (edX: enrolled-learner profile; OULAD: studentInfo). Shares are of each course's enrolled learners; cells with fewer than %d learners are withheld.", c.k)
 	c.section("learners", append([]report.Block{{Markdown: intro}}, blocks...)...)
 	return nil
 }
