@@ -6,6 +6,8 @@ import (
 	"os"
 	"sync"
 	"time"
+
+	"golang.org/x/term"
 )
 
 // progress shows the stage a long command is at, with the time it has
@@ -33,14 +35,11 @@ func newProgress(w io.Writer, quiet bool) *progress {
 	return p
 }
 
-// isTerminal says whether w is a character device, as a terminal is.
+// isTerminal says whether w is a terminal (not a file, a pipe or
+// /dev/null).
 func isTerminal(w io.Writer) bool {
 	f, ok := w.(*os.File)
-	if !ok {
-		return false
-	}
-	fi, err := f.Stat()
-	return err == nil && fi.Mode()&os.ModeCharDevice != 0
+	return ok && term.IsTerminal(int(f.Fd()))
 }
 
 // stage ends the current stage and starts the next one.
