@@ -179,6 +179,11 @@ func Run(opt Options) (*Result, error) {
 	if public == "" {
 		public = filepath.Join(s.Dir, "public")
 	}
+	// Finish any publish a killed build left half done before looking at
+	// what is published.
+	if err := site.Recover(public); err != nil {
+		return nil, err
+	}
 	built := opt.Built
 	if built.IsZero() {
 		built = opt.Now

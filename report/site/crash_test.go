@@ -101,17 +101,6 @@ func crashSetup(t *testing.T) (public string, old map[string]string) {
 	return public, tree(t, public)
 }
 
-// sub is the part of a tree under dir/.
-func sub(m map[string]string, dir string) map[string]string {
-	out := map[string]string{}
-	for p, c := range m {
-		if rest, ok := strings.CutPrefix(p, dir+"/"); ok {
-			out[rest] = c
-		}
-	}
-	return out
-}
-
 // checkUntouched: everything but 1.0, index.html and latest/ is as it was.
 func checkUntouched(t *testing.T, public string, old map[string]string) {
 	t.Helper()

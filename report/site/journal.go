@@ -7,6 +7,8 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+
+	"github.com/moocreport/moocreport/report/study"
 )
 
 // journal is the commit record of one publish: which stage holds the
@@ -54,7 +56,35 @@ func recoverLocked(public string) error {
 			return fmt.Errorf("finishing the publish of %s that an earlier build left half done: %w", j.Target, err)
 		}
 	}
+	if err := restoreStranded(public); err != nil {
+		return err
+	}
 	return cleanStages(public)
+}
+
+// restoreStranded puts back a version that moocreport v0.1.0 left as
+// "<version>.old" when it was killed while replacing it with -force (it
+// renamed the version aside, then the new one in). Such a folder is known
+// by its manifest naming the version without ".old", with no folder of
+// that name beside it; a version truly named "1.0.old" names itself.
+func restoreStranded(public string) error {
+	entries, err := os.ReadDir(public)
+	if err != nil {
+		return err
+	}
+	for _, e := range entries {
+		v, ok := strings.CutSuffix(e.Name(), ".old")
+		if !ok || !e.IsDir() || study.CheckVersion(v) != nil || exists(filepath.Join(public, v)) {
+			continue
+		}
+		if m, err := ReadManifest(filepath.Join(public, e.Name())); err != nil || m.Version != v {
+			continue
+		}
+		if err := os.Rename(filepath.Join(public, e.Name()), filepath.Join(public, v)); err != nil {
+			return fmt.Errorf("restoring version %s, left as %s by an interrupted build: %w", v, e.Name(), err)
+		}
+	}
+	return nil
 }
 
 // begin writes the journal: from here on, the publish is finished by

@@ -101,6 +101,17 @@ func same(a, b map[string]string) bool {
 	return true
 }
 
+// sub is the part of a tree under dir/.
+func sub(m map[string]string, dir string) map[string]string {
+	out := map[string]string{}
+	for p, c := range m {
+		if rest, ok := strings.CutPrefix(p, dir+"/"); ok {
+			out[rest] = c
+		}
+	}
+	return out
+}
+
 // leftovers lists what publishing may leave only while it runs.
 func leftovers(public string) []string {
 	left, _ := filepath.Glob(filepath.Join(public, ".moocreport-stage-*"))
@@ -346,6 +357,36 @@ func TestWriteFileReplacesWhole(t *testing.T) {
 		}
 		if b, _ := os.ReadFile(p); string(b) != c {
 			t.Errorf("content = %q, want %q", b, c)
+		}
+	}
+}
+
+// TestRestoresStrandedVersion: the previous tool, killed during -force,
+// left version 1.0 as "1.0.old" and no "1.0"; the next run puts it back.
+// A version really named "1.0.old", or an old copy beside its version, is
+// left alone.
+func TestRestoresStrandedVersion(t *testing.T) {
+	public := t.TempDir()
+	for _, v := range []string{"1.0", "2.0", "2.0.old", "3.0"} {
+		if _, err := publish(t, public, v, version(v, day, "page of "+v), false); err != nil {
+			t.Fatal(err)
+		}
+	}
+	copyTree(filepath.Join(public, "3.0"), filepath.Join(public, "3.0.old"))
+	if err := os.Rename(filepath.Join(public, "1.0"), filepath.Join(public, "1.0.old")); err != nil {
+		t.Fatal(err)
+	}
+	before := tree(t, public)
+	if err := Recover(public); err != nil {
+		t.Fatal(err)
+	}
+	after := tree(t, public)
+	if !same(sub(after, "1.0"), sub(before, "1.0.old")) || len(sub(after, "1.0.old")) != 0 {
+		t.Errorf("1.0 was not restored from 1.0.old")
+	}
+	for _, dir := range []string{"2.0", "2.0.old", "3.0", "3.0.old"} {
+		if !same(sub(after, dir), sub(before, dir)) {
+			t.Errorf("%s changed", dir)
 		}
 	}
 }
