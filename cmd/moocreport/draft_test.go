@@ -32,6 +32,14 @@ func TestDraftThenPublish(t *testing.T) {
 		}
 	}
 	checkDraftMarked(t, draft)
+	var man struct {
+		Version string
+		Draft   bool
+	}
+	readJSON(t, filepath.Join(draft, "manifest.json"), &man)
+	if man.Version != "1.0.0" || !man.Draft {
+		t.Errorf("draft/manifest.json says version %q, draft %v; want 1.0.0, true", man.Version, man.Draft)
+	}
 
 	code, out, errOut = moocreport(t, "build", "-study", studyFile)
 	if code != 0 {

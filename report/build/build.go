@@ -193,7 +193,7 @@ func Run(opt Options) (*Result, error) {
 	}
 	built = built.UTC().Truncate(time.Second)
 
-	man := site.Manifest{Study: s.ID, Title: s.Title, Version: s.Version, Summary: s.Summary, Tool: opt.Tool, Built: built, StudyFile: p.StudyFH, Inputs: p.Inputs}
+	man := site.Manifest{Study: s.ID, Title: s.Title, Version: s.Version, Draft: opt.Draft, Summary: s.Summary, Tool: opt.Tool, Built: built, StudyFile: p.StudyFH, Inputs: p.Inputs}
 	doc := &report.Document{Title: s.Title, Subtitle: s.Subtitle, Authors: s.Authors, Version: s.Version, StudyID: s.ID, Built: built, Tool: opt.Tool,
 		Sections: p.Sections, Measures: p.Measures.Measures, Draft: opt.Draft}
 

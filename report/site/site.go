@@ -29,6 +29,7 @@ type Manifest struct {
 	Study     string     `json:"study"`
 	Title     string     `json:"title"`
 	Version   string     `json:"version"`
+	Draft     bool       `json:"draft,omitempty"` // public/draft/: a preview of Version, not Version
 	Summary   string     `json:"summary,omitempty"`
 	Tool      string     `json:"tool"`
 	Built     time.Time  `json:"built"`
@@ -80,7 +81,7 @@ func Versions(public string) ([]Manifest, error) {
 			continue
 		}
 		m, err := ReadManifest(filepath.Join(public, e.Name()))
-		if err != nil || m.Version != e.Name() {
+		if err != nil || m.Version != e.Name() || m.Draft {
 			continue
 		}
 		out = append(out, *m)
