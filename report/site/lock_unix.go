@@ -8,6 +8,9 @@ import (
 	"syscall"
 )
 
+// locking says whether lockFile really locks, as it does here.
+const locking = true
+
 // lockFile takes an exclusive lock on f, waiting for it when wait is set.
 // It reports false, with no error, when the lock is held elsewhere and
 // wait is not set. The kernel drops the lock when the process ends, however

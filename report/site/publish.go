@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/moocreport/moocreport/report/study"
 )
@@ -27,22 +28,11 @@ func (e *ChangedError) Error() string {
 		more = fmt.Sprintf(" and %d more", len(diff)-5)
 		diff = diff[:5]
 	}
-	return fmt.Sprintf("%s: %v (%s%s)", e.Dir, ErrChanged, joinComma(diff), more)
+	return fmt.Sprintf("%s: %v (%s%s)", e.Dir, ErrChanged, strings.Join(diff, ", "), more)
 }
 
 // Is makes errors.Is(err, ErrChanged) true.
 func (e *ChangedError) Is(target error) bool { return target == ErrChanged }
-
-func joinComma(s []string) string {
-	var b bytes.Buffer
-	for i, x := range s {
-		if i > 0 {
-			b.WriteString(", ")
-		}
-		b.WriteString(x)
-	}
-	return b.String()
-}
 
 // Outcome says what Publish did.
 type Outcome int
