@@ -15,6 +15,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strconv"
 	"time"
 
@@ -55,11 +56,16 @@ func run(args []string, stdout, stderr io.Writer) int {
 	public := fs.String("public", "", "output folder (default: public/ beside study.yaml)")
 	force := fs.Bool("force", false, "replace a published version whose content changed")
 	appendix := fs.Bool("appendix", false, "also write the paper appendix, public/<version>/appendix/ (or appendix: true in study.yaml)")
+	noCache := fs.Bool("no-cache", false, "read every input and draw every chart again, ignoring .moocreport-cache/ beside study.yaml")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
+	var cache *build.Cache
+	if !*noCache {
+		cache = &build.Cache{Dir: build.DefaultCacheDir(filepath.Dir(*studyFile)), Log: stderr}
+	}
 	if cmd == "check" {
-		p, err := build.Prepare(*studyFile)
+		p, err := build.PrepareCached(*studyFile, cache)
 		if err != nil {
 			return fail(stderr, err)
 		}
@@ -71,7 +77,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return fail(stderr, err)
 	}
 	res, err := build.Run(build.Options{StudyFile: *studyFile, Public: *public, Built: built, Now: time.Now(), Force: *force, Appendix: *appendix,
-		Tool: "moocreport " + version, Log: stdout})
+		Tool: "moocreport " + version, Log: stdout, Cache: cache})
 	if err != nil {
 		return fail(stderr, err)
 	}

@@ -53,6 +53,9 @@ type Options struct {
 	Appendix bool
 	// Log receives progress lines; nil discards them.
 	Log io.Writer
+	// Cache, when set, reuses ingested data and drawn charts from earlier
+	// builds (see Cache); nil reads and draws everything.
+	Cache *Cache
 }
 
 // Result says what a build produced.
@@ -73,14 +76,31 @@ type Prepared struct {
 }
 
 // Prepare runs every stage up to rendering. `moocreport check` stops here.
-func Prepare(studyFile string) (*Prepared, error) {
+func Prepare(studyFile string) (*Prepared, error) { return PrepareCached(studyFile, nil) }
+
+// PrepareCached is Prepare with the ingested data taken from c when no
+// input file and no ingest setting changed since it was stored (see Cache);
+// a nil c always reads the data.
+func PrepareCached(studyFile string, c *Cache) (*Prepared, error) {
 	s, err := study.Load(studyFile)
 	if err != nil {
 		return nil, err
 	}
-	ds, err := ingest.Load(s)
-	if err != nil {
-		return nil, err
+	ds, dataHashes, cached := c.loadDataset(s)
+	if !cached {
+		if ds, err = ingest.Load(s); err != nil {
+			return nil, err
+		}
+		// Stored before measures run, so the entry is exactly what ingest
+		// produced whatever later stages do with it.
+		for _, in := range ds.Inputs {
+			fh, err := hashFile(s.Dir, in)
+			if err != nil {
+				return nil, err
+			}
+			dataHashes = append(dataHashes, fh)
+		}
+		c.storeDataset(s, ds, dataHashes)
 	}
 	res, err := measures.Compute(s, ds)
 	if err != nil {
@@ -104,10 +124,16 @@ func Prepare(studyFile string) (*Prepared, error) {
 	})
 	sort.Strings(inputs)
 	p := &Prepared{Study: s, Dataset: ds, Measures: res}
+	known := map[string]site.FileHash{} // hashed by the cache lookup already
+	for _, fh := range dataHashes {
+		known[fh.Path] = fh
+	}
 	for _, in := range inputs {
-		fh, err := hashFile(s.Dir, in)
-		if err != nil {
-			return nil, err
+		fh, ok := known[in]
+		if !ok {
+			if fh, err = hashFile(s.Dir, in); err != nil {
+				return nil, err
+			}
 		}
 		p.Inputs = append(p.Inputs, fh)
 	}
@@ -130,7 +156,7 @@ func Run(opt Options) (*Result, error) {
 			fmt.Fprintf(opt.Log, format+"\n", args...)
 		}
 	}
-	p, err := Prepare(opt.StudyFile)
+	p, err := PrepareCached(opt.StudyFile, opt.Cache)
 	if err != nil {
 		return nil, err
 	}
@@ -157,7 +183,7 @@ func Run(opt Options) (*Result, error) {
 		return nil, err
 	}
 	defer os.RemoveAll(staged)
-	if err := render(staged, doc, man, s, public, opt.Appendix || s.Appendix); err != nil {
+	if err := render(staged, doc, man, s, public, opt.Appendix || s.Appendix, opt.Cache); err != nil {
 		return nil, err
 	}
 	out, err := site.Publish(public, s.Version, staged, opt.Force)
@@ -173,7 +199,7 @@ func Run(opt Options) (*Result, error) {
 
 // render writes every output file of one version into dir, with the paper
 // appendix in dir/appendix when appendix is set.
-func render(dir string, doc *report.Document, man site.Manifest, s *study.Study, public string, appendixToo bool) error {
+func render(dir string, doc *report.Document, man site.Manifest, s *study.Study, public string, appendixToo bool, cache *Cache) error {
 	measuresJSON, err := marshal(struct {
 		Study    string           `json:"study"`
 		Version  string           `json:"version"`
@@ -208,13 +234,14 @@ func render(dir string, doc *report.Document, man site.Manifest, s *study.Study,
 	if fi, err := os.Stat(filepath.Join(s.Dir, "templates")); err == nil && fi.IsDir() {
 		overrides = os.DirFS(filepath.Join(s.Dir, "templates"))
 	}
-	err = html.Render(dir, doc, html.Options{Templates: overrides, FigureSVG: charts.SVG, Versions: hv,
+	svg := cache.Figure("svg", charts.SVG)
+	err = html.Render(dir, doc, html.Options{Templates: overrides, FigureSVG: svg, Versions: hv,
 		PDF: "report.pdf", Manifest: "manifest.json", Measures: "measures.json"})
 	if err != nil {
 		return fmt.Errorf("rendering HTML: %w", err)
 	}
 	// The report PDF and the appendix draw the same PNGs; draw each once.
-	png := memoPNG(charts.PNG)
+	png := memoPNG(cache.Figure("png", charts.PNG))
 	popt := pdf.Options{PageSize: s.PDF.PageSize, Keywords: s.Keywords, FigurePNG: png, AttachData: true, Attachments: []pdf.Attachment{
 		{Name: "measures.json", Description: "Every computed number with its id, course, n and definition", Data: measuresJSON},
 		{Name: "manifest.json", Description: "SHA-256 of every input file, tool version and build time", Data: manifestJSON},
@@ -229,7 +256,7 @@ func render(dir string, doc *report.Document, man site.Manifest, s *study.Study,
 	if !appendixToo {
 		return nil
 	}
-	if err := appendix.Render(filepath.Join(dir, "appendix"), doc, appendix.Options{FigureSVG: charts.SVG, FigurePNG: png, PDF: popt}); err != nil {
+	if err := appendix.Render(filepath.Join(dir, "appendix"), doc, appendix.Options{FigureSVG: svg, FigurePNG: png, PDF: popt}); err != nil {
 		return fmt.Errorf("rendering the paper appendix: %w", err)
 	}
 	return nil
