@@ -12,8 +12,10 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"sort"
+	"strings"
 	"sync"
 
 	"github.com/moocreport/moocreport/report"
@@ -100,28 +102,65 @@ type datasetEntry struct {
 	Dataset report.Dataset
 }
 
-// sourceMatches expands every source pattern of the study (and lists a
-// folder source's files), so a file added next to the others invalidates
-// the entry even though ingest never read it.
+// sourceMatches expands every path pattern of the study (and lists a
+// folder's files), so a file added next to the others invalidates the
+// entry even though ingest never read it. Patterns are found by reflection
+// (every string field tagged yaml:"path", at any depth), so a kind of
+// source added to study.yaml later is covered without a change here.
 func sourceMatches(s *study.Study) map[string][]string {
 	m := map[string][]string{}
-	for _, c := range s.Courses {
-		for _, src := range c.Sources {
-			paths, _ := filepath.Glob(filepath.Join(s.Dir, filepath.FromSlash(src.Path)))
-			var names []string
-			for _, p := range paths {
-				filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
-					if err == nil && !d.IsDir() {
-						names = append(names, rel(s.Dir, path))
-					}
-					return nil
-				})
-			}
-			sort.Strings(names)
-			m[src.Path] = names
+	for _, pattern := range pathFields(reflect.ValueOf(s).Elem()) {
+		paths, _ := filepath.Glob(filepath.Join(s.Dir, filepath.FromSlash(pattern)))
+		var names []string
+		for _, p := range paths {
+			filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
+				if err == nil && !d.IsDir() {
+					names = append(names, rel(s.Dir, path))
+				}
+				return nil
+			})
 		}
+		sort.Strings(names)
+		m[pattern] = names
 	}
 	return m
+}
+
+// pathFields collects the values of string fields tagged yaml:"path".
+func pathFields(v reflect.Value) []string {
+	var out []string
+	switch v.Kind() {
+	case reflect.Pointer, reflect.Interface:
+		if !v.IsNil() {
+			out = pathFields(v.Elem())
+		}
+	case reflect.Slice, reflect.Array:
+		for i := range v.Len() {
+			out = append(out, pathFields(v.Index(i))...)
+		}
+	case reflect.Map:
+		keys := v.MapKeys()
+		sort.Slice(keys, func(i, j int) bool { return fmt.Sprint(keys[i]) < fmt.Sprint(keys[j]) })
+		for _, k := range keys {
+			out = append(out, pathFields(v.MapIndex(k))...)
+		}
+	case reflect.Struct:
+		t := v.Type()
+		for i := range t.NumField() {
+			f := t.Field(i)
+			if !f.IsExported() {
+				continue
+			}
+			if f.Type.Kind() == reflect.String && strings.Split(f.Tag.Get("yaml"), ",")[0] == "path" {
+				if p := v.Field(i).String(); p != "" {
+					out = append(out, p)
+				}
+				continue
+			}
+			out = append(out, pathFields(v.Field(i))...)
+		}
+	}
+	return out
 }
 
 func (c *Cache) logf(format string, args ...any) {
