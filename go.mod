@@ -15,4 +15,9 @@ require (
 	gopkg.in/yaml.v3 v3.0.1
 )
 
+require (
+	github.com/fsnotify/fsnotify v1.10.1 // indirect
+	golang.org/x/sys v0.26.0 // indirect
+)
+
 replace github.com/go-pdf/fpdf => ./third_party/fpdf

@@ -3,6 +3,7 @@
 //
 //	moocreport build [-study study.yaml] [-public dir] [-force] [-appendix]
 //	moocreport check [-study study.yaml]
+//	moocreport serve [-study study.yaml] [-port N] [-open]
 //	moocreport version
 //
 // The build time written into every output comes from SOURCE_DATE_EPOCH
@@ -41,6 +42,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 	case "version":
 		fmt.Fprintln(stdout, "moocreport", version)
 		return 0
+	case "serve":
+		return runServe(args, stdout, stderr)
 	case "build", "check":
 	case "help", "-h", "--help":
 		usage(stdout)
@@ -118,6 +121,8 @@ func usage(w io.Writer) {
       build and publish public/<version>/; -appendix adds the paper appendix in public/<version>/appendix/
   moocreport check [-study study.yaml]
       read and validate everything, write nothing
+  moocreport serve [-study study.yaml] [-port N] [-open]
+      preview the draft on localhost, rebuilding and reloading pages as files change
   moocreport version
 `)
 }

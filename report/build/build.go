@@ -175,8 +175,7 @@ func Run(opt Options) (*Result, error) {
 	}
 	built = built.UTC().Truncate(time.Second)
 
-	man := site.Manifest{Study: s.ID, Title: s.Title, Version: s.Version, Summary: s.Summary, Tool: opt.Tool, Built: built, StudyFile: p.StudyFH, Inputs: p.Inputs}
-	doc := &report.Document{Title: s.Title, Subtitle: s.Subtitle, Authors: s.Authors, Version: s.Version, StudyID: s.ID, Built: built, Tool: opt.Tool, Sections: p.Sections, Measures: p.Measures.Measures}
+	man, doc := p.document(built, opt.Tool)
 
 	staged, err := site.Stage(public, s.Version)
 	if err != nil {
@@ -197,29 +196,59 @@ func Run(opt Options) (*Result, error) {
 	return &Result{Version: s.Version, Dir: filepath.Join(public, s.Version), Outcome: out}, nil
 }
 
+// document is the manifest and the Document of a prepared study.
+func (p *Prepared) document(built time.Time, tool string) (site.Manifest, *report.Document) {
+	s := p.Study
+	man := site.Manifest{Study: s.ID, Title: s.Title, Version: s.Version, Summary: s.Summary, Tool: tool, Built: built, StudyFile: p.StudyFH, Inputs: p.Inputs}
+	doc := &report.Document{Title: s.Title, Subtitle: s.Subtitle, Authors: s.Authors, Version: s.Version, StudyID: s.ID, Built: built, Tool: tool, Sections: p.Sections, Measures: p.Measures.Measures}
+	return man, doc
+}
+
 // render writes every output file of one version into dir, with the paper
 // appendix in dir/appendix when appendix is set.
 func render(dir string, doc *report.Document, man site.Manifest, s *study.Study, public string, appendixToo bool, cache *Cache) error {
+	r, err := renderSite(dir, doc, man, s, public, cache)
+	if err != nil {
+		return err
+	}
+	return r.pdf(appendixToo)
+}
+
+// rendered is a version whose site is written; its PDF and appendix are
+// still to come.
+type rendered struct {
+	dir                string
+	doc                *report.Document
+	s                  *study.Study
+	measures, manifest []byte
+	svg                func(*report.Figure) ([]byte, error)
+	cache              *Cache
+}
+
+// renderSite writes measures.json, manifest.json and the HTML site of one
+// version into dir: everything a browser needs, so a preview can show it
+// before the PDF is drawn.
+func renderSite(dir string, doc *report.Document, man site.Manifest, s *study.Study, public string, cache *Cache) (*rendered, error) {
 	measuresJSON, err := marshal(struct {
 		Study    string           `json:"study"`
 		Version  string           `json:"version"`
 		Measures []report.Measure `json:"measures"`
 	}{s.ID, s.Version, doc.Measures})
 	if err != nil {
-		return err
+		return nil, err
 	}
 	manifestJSON, err := marshal(man)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	for name, b := range map[string][]byte{"measures.json": measuresJSON, "manifest.json": manifestJSON} {
 		if err := os.WriteFile(filepath.Join(dir, name), b, 0o644); err != nil {
-			return err
+			return nil, err
 		}
 	}
 	versions, err := site.Versions(public)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	var hv []html.Version
 	seen := false
@@ -238,25 +267,30 @@ func render(dir string, doc *report.Document, man site.Manifest, s *study.Study,
 	err = html.Render(dir, doc, html.Options{Templates: overrides, FigureSVG: svg, Versions: hv,
 		PDF: "report.pdf", Manifest: "manifest.json", Measures: "measures.json"})
 	if err != nil {
-		return fmt.Errorf("rendering HTML: %w", err)
+		return nil, fmt.Errorf("rendering HTML: %w", err)
 	}
+	return &rendered{dir: dir, doc: doc, s: s, measures: measuresJSON, manifest: manifestJSON, svg: svg, cache: cache}, nil
+}
+
+// pdf writes report.pdf, and the paper appendix when appendixToo is set.
+func (r *rendered) pdf(appendixToo bool) error {
 	// The report PDF and the appendix draw the same PNGs; draw each once.
-	png := memoPNG(cache.Figure("png", charts.PNG))
-	popt := pdf.Options{PageSize: s.PDF.PageSize, Keywords: s.Keywords, FigurePNG: png, AttachData: true, Attachments: []pdf.Attachment{
-		{Name: "measures.json", Description: "Every computed number with its id, course, n and definition", Data: measuresJSON},
-		{Name: "manifest.json", Description: "SHA-256 of every input file, tool version and build time", Data: manifestJSON},
+	png := memoPNG(r.cache.Figure("png", charts.PNG))
+	popt := pdf.Options{PageSize: r.s.PDF.PageSize, Keywords: r.s.Keywords, FigurePNG: png, AttachData: true, Attachments: []pdf.Attachment{
+		{Name: "measures.json", Description: "Every computed number with its id, course, n and definition", Data: r.measures},
+		{Name: "manifest.json", Description: "SHA-256 of every input file, tool version and build time", Data: r.manifest},
 	}}
 	var buf bytes.Buffer
-	if err := pdf.Render(&buf, doc, popt); err != nil {
+	if err := pdf.Render(&buf, r.doc, popt); err != nil {
 		return fmt.Errorf("rendering PDF: %w", err)
 	}
-	if err := os.WriteFile(filepath.Join(dir, "report.pdf"), buf.Bytes(), 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(r.dir, "report.pdf"), buf.Bytes(), 0o644); err != nil {
 		return err
 	}
 	if !appendixToo {
 		return nil
 	}
-	if err := appendix.Render(filepath.Join(dir, "appendix"), doc, appendix.Options{FigureSVG: svg, FigurePNG: png, PDF: popt}); err != nil {
+	if err := appendix.Render(filepath.Join(r.dir, "appendix"), r.doc, appendix.Options{FigureSVG: r.svg, FigurePNG: png, PDF: popt}); err != nil {
 		return fmt.Errorf("rendering the paper appendix: %w", err)
 	}
 	return nil

@@ -80,7 +80,9 @@ func TestCacheNoticesChanges(t *testing.T) {
 		{"narrative edit", func(t *testing.T) {
 			appendTo(t, filepath.Join(dir, "content", "introduction.md"), "\nOne more sentence.\n")
 		}, true, ""},
-		{"report title", func(t *testing.T) { replaceIn(t, filepath.Join(dir, "study.yaml"), "title: \"Emerging", "title: \"Draft: Emerging") }, true, ""},
+		{"report title", func(t *testing.T) {
+			replaceIn(t, filepath.Join(dir, "study.yaml"), "title: \"Emerging", "title: \"Draft: Emerging")
+		}, true, ""},
 		{"data file changed, same size", func(t *testing.T) { changeSurvey(t, dir) }, false, "changed: reading the data again"},
 		{"file added beside a source's files", func(t *testing.T) { addLog(t, dir) }, false, "the files of"},
 		{"ingest setting", func(t *testing.T) { replaceIn(t, filepath.Join(dir, "study.yaml"), "min_cell: 5", "min_cell: 6") }, false, ""},
