@@ -44,8 +44,8 @@ import (
 type Cache struct {
 	// Dir holds the entries; DefaultCacheDir is the usual place.
 	Dir string
-	// Log, when set, receives one line per cache decision a user may want
-	// to know about (a corrupted entry, data re-read because a file changed).
+	// Log, when set, hears of entries found damaged (and rebuilt); a
+	// routine miss, such as a changed data file, is silent.
 	Log io.Writer
 }
 
@@ -204,15 +204,13 @@ func (c *Cache) loadDataset(s *study.Study) (ds *report.Dataset, inputs []site.F
 	now := sourceMatches(s)
 	for pattern, files := range now {
 		if !slices.Equal(files, e.Matches[pattern]) {
-			c.logf("the files of %s changed: reading the data again", pattern)
-			return nil, nil, false
+			return nil, nil, false // a file added or removed
 		}
 	}
 	for _, in := range e.Inputs {
 		fh, err := hashFile(s.Dir, in.Path)
 		if err != nil || fh != in {
-			c.logf("%s changed: reading the data again", in.Path)
-			return nil, nil, false
+			return nil, nil, false // changed or gone
 		}
 	}
 	return &e.Dataset, e.Inputs, true

@@ -83,8 +83,8 @@ func TestCacheNoticesChanges(t *testing.T) {
 		{"report title", func(t *testing.T) {
 			replaceIn(t, filepath.Join(dir, "study.yaml"), "title: \"Emerging", "title: \"Draft: Emerging")
 		}, true, ""},
-		{"data file changed, same size", func(t *testing.T) { changeSurvey(t, dir) }, false, "changed: reading the data again"},
-		{"file added beside a source's files", func(t *testing.T) { addLog(t, dir) }, false, "the files of"},
+		{"data file changed, same size", func(t *testing.T) { changeSurvey(t, dir) }, false, ""},
+		{"file added beside a source's files", func(t *testing.T) { addLog(t, dir) }, false, ""},
 		{"ingest setting", func(t *testing.T) { replaceIn(t, filepath.Join(dir, "study.yaml"), "min_cell: 5", "min_cell: 6") }, false, ""},
 		{"damaged entry", func(t *testing.T) { damage(t, cache.Dir) }, false, "damaged"},
 	}
