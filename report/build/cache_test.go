@@ -68,7 +68,7 @@ func TestCacheNoticesChanges(t *testing.T) {
 	copyData(t, dir)
 	var log bytes.Buffer
 	cache := &Cache{Dir: filepath.Join(dir, ".moocreport-cache"), Log: &log}
-	if _, err := PrepareCached(filepath.Join(dir, "study.yaml"), cache); err != nil {
+	if _, err := PrepareWith(filepath.Join(dir, "study.yaml"), PrepareOptions{Cache: cache}); err != nil {
 		t.Fatal(err)
 	}
 	cases := []struct {
@@ -101,7 +101,7 @@ func TestCacheNoticesChanges(t *testing.T) {
 				t.Errorf("log %q does not say %q", log.String(), tc.logSays)
 			}
 			// Build again, so the next case starts from a fresh entry.
-			if _, err := PrepareCached(filepath.Join(dir, "study.yaml"), cache); err != nil {
+			if _, err := PrepareWith(filepath.Join(dir, "study.yaml"), PrepareOptions{Cache: cache}); err != nil {
 				t.Fatal(err)
 			}
 		})

@@ -20,7 +20,7 @@ type Preview struct {
 // first. opt.Public, Force and Appendix are ignored; the build time is
 // opt.Built, else opt.Now.
 func RenderPreview(opt Options, dir string) (*Preview, error) {
-	p, err := PrepareCached(opt.StudyFile, opt.Cache)
+	p, err := PrepareWith(opt.StudyFile, PrepareOptions{Cache: opt.Cache})
 	if err != nil {
 		return nil, err
 	}
@@ -29,11 +29,12 @@ func RenderPreview(opt Options, dir string) (*Preview, error) {
 		built = opt.Now
 	}
 	man, doc := p.document(built.UTC().Truncate(time.Second), opt.Tool)
+	doc.Draft = true
 	public := opt.Public
 	if public == "" {
 		public = filepath.Join(p.Study.Dir, "public")
 	}
-	r, err := renderSite(dir, doc, man, p.Study, public, opt.Cache)
+	r, err := renderSite(dir, doc, man, p.Study, public, nil, opt.Cache)
 	if err != nil {
 		return nil, err
 	}

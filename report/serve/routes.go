@@ -130,28 +130,18 @@ var overlay = template.Must(template.New("overlay").Parse(`<div id="moocreport-d
 </div>{{end}}
 </div>`))
 
-// banner marks every page of the preview as a draft.
-const banner = `<div id="moocreport-draft-banner" role="note" style="position:sticky;top:0;z-index:9999;background:#8a1c00;color:#fff;text-align:center;font:600 14px/2 system-ui,sans-serif">Draft preview: not published, numbers not final</div>`
-
-// inject adds the banner after <body>, and the overlay and the reload
-// script before </body>.
+// inject adds the error overlay and the reload script before </body>. The
+// pages themselves say they are a draft (report.Document.Draft).
 func inject(page []byte, failure *buildError, gen int) []byte {
 	var tail bytes.Buffer
 	if failure != nil {
 		overlay.Execute(&tail, failure)
 	}
 	fmt.Fprintf(&tail, `<script src="%slive.js" data-build="%d"></script>`, prefix, gen)
-	out := page
-	if i := bytes.Index(out, []byte("<body")); i >= 0 {
-		if j := bytes.IndexByte(out[i:], '>'); j >= 0 {
-			at := i + j + 1
-			out = append(append(append([]byte{}, out[:at]...), banner...), out[at:]...)
-		}
+	if i := bytes.LastIndex(page, []byte("</body>")); i >= 0 {
+		return append(append(append([]byte{}, page[:i]...), tail.Bytes()...), page[i:]...)
 	}
-	if i := bytes.LastIndex(out, []byte("</body>")); i >= 0 {
-		return append(append(append([]byte{}, out[:i]...), tail.Bytes()...), out[i:]...)
-	}
-	return append(out, tail.Bytes()...)
+	return append(page, tail.Bytes()...)
 }
 
 // buildError is a failed build as the overlay shows it.

@@ -128,7 +128,7 @@ func TestServe(t *testing.T) {
 			}
 			url := srv.URL()
 			page := get(t, url)
-			if !strings.Contains(page, "moocreport-draft-banner") || !strings.Contains(page, "live.js") {
+			if !strings.Contains(page, `class="draft-banner"`) || !strings.Contains(page, "live.js") {
 				t.Fatalf("the contents page is not marked as a draft with live reload:\n%.400s", page)
 			}
 			ev := events(t, url)
