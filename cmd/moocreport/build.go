@@ -26,6 +26,7 @@ build, marked as a draft on every page and in the PDF, and never listed as a ver
 	draft := fs.Bool("draft", false, "write a draft to public/draft/ instead of publishing a version")
 	appendix := fs.Bool("appendix", false, "also write the paper appendix, public/<version>/appendix/ (or appendix: true in study.yaml)")
 	quiet := fs.Bool("q", false, "quiet: no progress and no summary, only problems")
+	noCache := fs.Bool("no-cache", false, "read every input and draw every chart again, ignoring "+cacheFolder+" beside study.yaml")
 	if code, done := parse(fs, args, stdout, stderr); done {
 		return code
 	}
@@ -43,7 +44,7 @@ build, marked as a draft on every page and in the PDF, and never listed as a ver
 	}
 	pr := newProgress(stderr, *quiet)
 	res, err := build.Run(build.Options{StudyFile: *studyFile, Public: *public, Built: built, Now: time.Now(), Force: *force, Draft: *draft,
-		Appendix: *appendix, Tool: "moocreport " + version, Log: log, Progress: pr.stage})
+		Appendix: *appendix, Tool: "moocreport " + version, Log: log, Progress: pr.stage, Cache: studyCache(*studyFile, *noCache, stderr)})
 	pr.done()
 	if err != nil {
 		var ce *site.ChangedError

@@ -3,6 +3,7 @@
 //
 //	moocreport build [-study study.yaml] [-public dir] [-force | -draft] [-appendix] [-q]
 //	moocreport check [-study study.yaml] [-q]
+//	moocreport serve [-study study.yaml] [-port N] [-open]
 //	moocreport version
 //	moocreport help [COMMAND]
 //
@@ -44,6 +45,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return runBuild(args, stdout, stderr)
 	case "check":
 		return runCheck(args, stdout, stderr)
+	case "serve":
+		return runServe(args, stdout, stderr)
 	case "version":
 		return runVersion(args, stdout, stderr)
 	case "help", "-h", "-help", "--help":
@@ -61,6 +64,7 @@ func usage(w io.Writer) {
 commands:
   build     build the report and publish it as public/<version>/ (or public/draft/ with -draft)
   check     read and validate the study and all its data, write nothing
+  serve     preview the draft on this machine, rebuilt and reloaded as files change
   version   print the tool's version
   help      explain a command: moocreport help build
 

@@ -58,6 +58,9 @@ type Options struct {
 	Log io.Writer
 	// Progress, when not nil, is told each stage as it starts.
 	Progress Progress
+	// Cache, when set, reuses ingested data and drawn charts from earlier
+	// builds (see Cache); nil reads and draws everything.
+	Cache *Cache
 }
 
 // Result says what a build produced.
@@ -83,11 +86,21 @@ type Progress func(stage string)
 
 // Prepare runs every stage up to rendering. `moocreport check` stops here.
 func Prepare(studyFile string) (*Prepared, error) {
-	return PrepareWith(studyFile, nil)
+	return PrepareWith(studyFile, PrepareOptions{})
 }
 
-// PrepareWith is Prepare telling progress (when not nil) each stage.
-func PrepareWith(studyFile string, progress Progress) (*Prepared, error) {
+// PrepareOptions are Prepare's optional helpers.
+type PrepareOptions struct {
+	// Progress, when not nil, is told each stage as it starts.
+	Progress Progress
+	// Cache, when set, supplies the ingested data when no input file and
+	// no ingest setting changed since it was stored (see Cache).
+	Cache *Cache
+}
+
+// PrepareWith is Prepare with progress reports and a cache.
+func PrepareWith(studyFile string, opt PrepareOptions) (*Prepared, error) {
+	progress := opt.Progress
 	if progress == nil {
 		progress = func(string) {}
 	}
@@ -96,10 +109,23 @@ func PrepareWith(studyFile string, progress Progress) (*Prepared, error) {
 	if err != nil {
 		return nil, err
 	}
-	progress("reading the data")
-	ds, err := ingest.Load(s)
-	if err != nil {
-		return nil, err
+	c := opt.Cache
+	ds, dataHashes, cached := c.loadDataset(s)
+	if !cached {
+		progress("reading the data")
+		if ds, err = ingest.Load(s); err != nil {
+			return nil, err
+		}
+		// Stored before measures run, so the entry is exactly what ingest
+		// produced whatever later stages do with it.
+		for _, in := range ds.Inputs {
+			fh, err := hashFile(s.Dir, in)
+			if err != nil {
+				return nil, err
+			}
+			dataHashes = append(dataHashes, fh)
+		}
+		c.storeDataset(s, ds, dataHashes)
 	}
 	progress("computing measures")
 	res, err := measures.Compute(s, ds)
@@ -109,7 +135,7 @@ func PrepareWith(studyFile string, progress Progress) (*Prepared, error) {
 	progress("assembling the narrative")
 	contentDir := filepath.Join(s.Dir, "content")
 	p := &Prepared{Study: s, Dataset: ds, Measures: res}
-	if err := p.hashInputs(contentDir); err != nil {
+	if err := p.hashInputs(contentDir, dataHashes); err != nil {
 		return nil, err
 	}
 	auto := res.Sections
@@ -123,8 +149,8 @@ func PrepareWith(studyFile string, progress Progress) (*Prepared, error) {
 
 // hashInputs lists and hashes every file the build read: the data files
 // ingest read, the narrative in contentDir and the study's own templates,
-// and study.yaml itself.
-func (p *Prepared) hashInputs(contentDir string) error {
+// and study.yaml itself. Files in known are hashed already.
+func (p *Prepared) hashInputs(contentDir string, known []site.FileHash) error {
 	s := p.Study
 	contentFiles, _ := filepath.Glob(filepath.Join(contentDir, "*.md"))
 	var inputs []string
@@ -141,10 +167,17 @@ func (p *Prepared) hashInputs(contentDir string) error {
 		return nil
 	})
 	sort.Strings(inputs)
+	hashed := map[string]site.FileHash{}
+	for _, fh := range known {
+		hashed[fh.Path] = fh
+	}
 	for _, in := range inputs {
-		fh, err := hashFile(s.Dir, in)
-		if err != nil {
-			return err
+		fh, ok := hashed[in]
+		if !ok {
+			var err error
+			if fh, err = hashFile(s.Dir, in); err != nil {
+				return err
+			}
 		}
 		p.Inputs = append(p.Inputs, fh)
 	}
@@ -164,7 +197,7 @@ func Run(opt Options) (*Result, error) {
 	if progress == nil {
 		progress = func(string) {}
 	}
-	p, err := PrepareWith(opt.StudyFile, progress)
+	p, err := PrepareWith(opt.StudyFile, PrepareOptions{Progress: progress, Cache: opt.Cache})
 	if err != nil {
 		return nil, err
 	}
@@ -193,16 +226,15 @@ func Run(opt Options) (*Result, error) {
 	}
 	built = built.UTC().Truncate(time.Second)
 
-	man := site.Manifest{Study: s.ID, Title: s.Title, Version: s.Version, Draft: opt.Draft, Summary: s.Summary, Tool: opt.Tool, Built: built, StudyFile: p.StudyFH, Inputs: p.Inputs}
-	doc := &report.Document{Title: s.Title, Subtitle: s.Subtitle, Authors: s.Authors, Version: s.Version, StudyID: s.ID, Built: built, Tool: opt.Tool,
-		Sections: p.Sections, Measures: p.Measures.Measures, Draft: opt.Draft}
+	man, doc := p.document(built, opt.Tool)
+	doc.Draft, man.Draft = opt.Draft, opt.Draft
 
 	st, err := site.NewStage(public)
 	if err != nil {
 		return nil, err
 	}
 	defer st.Discard()
-	if err := render(st.Dir, doc, man, s, public, opt.Appendix || s.Appendix, progress); err != nil {
+	if err := render(st.Dir, doc, man, s, public, opt.Appendix || s.Appendix, progress, opt.Cache); err != nil {
 		return nil, err
 	}
 	progress("publishing")
@@ -222,29 +254,63 @@ func Run(opt Options) (*Result, error) {
 	return &Result{Version: s.Version, Dir: filepath.Join(public, s.Version), Outcome: out}, nil
 }
 
+// document is the manifest and the Document of a prepared study.
+func (p *Prepared) document(built time.Time, tool string) (site.Manifest, *report.Document) {
+	s := p.Study
+	man := site.Manifest{Study: s.ID, Title: s.Title, Version: s.Version, Summary: s.Summary, Tool: tool, Built: built, StudyFile: p.StudyFH, Inputs: p.Inputs}
+	doc := &report.Document{Title: s.Title, Subtitle: s.Subtitle, Authors: s.Authors, Version: s.Version, StudyID: s.ID, Built: built, Tool: tool, Sections: p.Sections, Measures: p.Measures.Measures}
+	return man, doc
+}
+
 // render writes every output file of one version into dir, with the paper
 // appendix in dir/appendix when appendix is set.
-func render(dir string, doc *report.Document, man site.Manifest, s *study.Study, public string, appendixToo bool, progress Progress) error {
+func render(dir string, doc *report.Document, man site.Manifest, s *study.Study, public string, appendixToo bool, progress Progress, cache *Cache) error {
+	r, err := renderSite(dir, doc, man, s, public, progress, cache)
+	if err != nil {
+		return err
+	}
+	return r.pdf(appendixToo)
+}
+
+// rendered is a version whose site is written; its PDF and appendix are
+// still to come.
+type rendered struct {
+	dir                string
+	doc                *report.Document
+	s                  *study.Study
+	measures, manifest []byte
+	svg                func(*report.Figure) ([]byte, error)
+	cache              *Cache
+	progress           Progress
+}
+
+// renderSite writes measures.json, manifest.json and the HTML site of one
+// version into dir: everything a browser needs, so a preview can show it
+// before the PDF is drawn.
+func renderSite(dir string, doc *report.Document, man site.Manifest, s *study.Study, public string, progress Progress, cache *Cache) (*rendered, error) {
+	if progress == nil {
+		progress = func(string) {}
+	}
 	measuresJSON, err := marshal(struct {
 		Study    string           `json:"study"`
 		Version  string           `json:"version"`
 		Measures []report.Measure `json:"measures"`
 	}{s.ID, s.Version, doc.Measures})
 	if err != nil {
-		return err
+		return nil, err
 	}
 	manifestJSON, err := marshal(man)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	for name, b := range map[string][]byte{"measures.json": measuresJSON, "manifest.json": manifestJSON} {
 		if err := os.WriteFile(filepath.Join(dir, name), b, 0o644); err != nil {
-			return err
+			return nil, err
 		}
 	}
 	versions, err := site.Versions(public)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	var hv []html.Version
 	seen := false
@@ -261,30 +327,36 @@ func render(dir string, doc *report.Document, man site.Manifest, s *study.Study,
 		overrides = os.DirFS(filepath.Join(s.Dir, "templates"))
 	}
 	progress("rendering the web pages")
-	err = html.Render(dir, doc, html.Options{Templates: overrides, FigureSVG: charts.SVG, Versions: hv,
+	svg := cache.Figure("svg", charts.SVG)
+	err = html.Render(dir, doc, html.Options{Templates: overrides, FigureSVG: svg, Versions: hv,
 		PDF: "report.pdf", Manifest: "manifest.json", Measures: "measures.json"})
 	if err != nil {
-		return fmt.Errorf("rendering HTML: %w", err)
+		return nil, fmt.Errorf("rendering HTML: %w", err)
 	}
+	return &rendered{dir: dir, doc: doc, s: s, measures: measuresJSON, manifest: manifestJSON, svg: svg, cache: cache, progress: progress}, nil
+}
+
+// pdf writes report.pdf, and the paper appendix when appendixToo is set.
+func (r *rendered) pdf(appendixToo bool) error {
 	// The report PDF and the appendix draw the same PNGs; draw each once.
-	png := memoPNG(charts.PNG)
-	popt := pdf.Options{PageSize: s.PDF.PageSize, Keywords: s.Keywords, FigurePNG: png, AttachData: true, Attachments: []pdf.Attachment{
-		{Name: "measures.json", Description: "Every computed number with its id, course, n and definition", Data: measuresJSON},
-		{Name: "manifest.json", Description: "SHA-256 of every input file, tool version and build time", Data: manifestJSON},
+	png := memoPNG(r.cache.Figure("png", charts.PNG))
+	popt := pdf.Options{PageSize: r.s.PDF.PageSize, Keywords: r.s.Keywords, FigurePNG: png, AttachData: true, Attachments: []pdf.Attachment{
+		{Name: "measures.json", Description: "Every computed number with its id, course, n and definition", Data: r.measures},
+		{Name: "manifest.json", Description: "SHA-256 of every input file, tool version and build time", Data: r.manifest},
 	}}
-	progress("rendering the PDF")
+	r.progress("rendering the PDF")
 	var buf bytes.Buffer
-	if err := pdf.Render(&buf, doc, popt); err != nil {
+	if err := pdf.Render(&buf, r.doc, popt); err != nil {
 		return fmt.Errorf("rendering PDF: %w", err)
 	}
-	if err := os.WriteFile(filepath.Join(dir, "report.pdf"), buf.Bytes(), 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(r.dir, "report.pdf"), buf.Bytes(), 0o644); err != nil {
 		return err
 	}
 	if !appendixToo {
 		return nil
 	}
-	progress("rendering the paper appendix")
-	if err := appendix.Render(filepath.Join(dir, "appendix"), doc, appendix.Options{FigureSVG: charts.SVG, FigurePNG: png, PDF: popt}); err != nil {
+	r.progress("rendering the paper appendix")
+	if err := appendix.Render(filepath.Join(r.dir, "appendix"), r.doc, appendix.Options{FigureSVG: r.svg, FigurePNG: png, PDF: popt}); err != nil {
 		return fmt.Errorf("rendering the paper appendix: %w", err)
 	}
 	return nil
