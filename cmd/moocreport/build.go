@@ -44,7 +44,7 @@ build, marked as a draft on every page and in the PDF, and never listed as a ver
 	}
 	pr := newProgress(stderr, *quiet)
 	res, err := build.Run(build.Options{StudyFile: *studyFile, Public: *public, Built: built, Now: time.Now(), Force: *force, Draft: *draft,
-		Appendix: *appendix, Tool: "moocreport " + version, Log: log, Progress: pr.stage, Cache: studyCache(*studyFile, *noCache, stderr)})
+		Appendix: *appendix, Tool: "moocreport " + version, Log: pr.above(log), Progress: pr.stage, Meter: pr.meter, Cache: studyCache(*studyFile, *noCache, stderr)})
 	pr.done()
 	if err != nil {
 		var ce *site.ChangedError

@@ -17,7 +17,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		return code
 	}
 	pr := newProgress(stderr, *quiet)
-	p, err := build.PrepareWith(*studyFile, build.PrepareOptions{Progress: pr.stage, Cache: studyCache(*studyFile, *noCache, stderr)})
+	p, err := build.PrepareWith(*studyFile, build.PrepareOptions{Progress: pr.stage, Meter: pr.meter, Cache: studyCache(*studyFile, *noCache, stderr)})
 	pr.done()
 	if err != nil {
 		return fail(stderr, err)

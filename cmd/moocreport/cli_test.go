@@ -124,6 +124,18 @@ func TestProgress(t *testing.T) {
 	if got := strings.Join(shown, "|"); got != "reading the data: 2.5 s|rendering the PDF: 1.0 s|" {
 		t.Errorf("terminal shows %q", got)
 	}
+
+	// While the data is read: bytes of the total, rate and time left.
+	buf.Reset()
+	clock = time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	p = &progress{w: &buf, now: func() time.Time { return clock }, reading: func() (int64, int64, bool) { return 1_200_000_000, 3_400_000_000, true }}
+	p.stage("reading the data")
+	clock = clock.Add(10 * time.Second)
+	p.draw()
+	if want := "reading the data… 10s: 1.2 GB of 3.4 GB (35 %), 120 MB/s, about 18s left"; !strings.HasSuffix(buf.String(), want) {
+		t.Errorf("while reading, the terminal shows %q, want it to end with %q", buf.String(), want)
+	}
+
 	for _, quiet := range []bool{false, true} {
 		var b bytes.Buffer
 		q := newProgress(&b, quiet)

@@ -58,6 +58,8 @@ type Options struct {
 	Log io.Writer
 	// Progress, when not nil, is told each stage as it starts.
 	Progress Progress
+	// Meter, when not nil, counts the bytes read while reading the data.
+	Meter *ingest.Meter
 	// Cache, when set, reuses ingested data and drawn charts from earlier
 	// builds (see Cache); nil reads and draws everything.
 	Cache *Cache
@@ -96,6 +98,8 @@ type PrepareOptions struct {
 	// Cache, when set, supplies the ingested data when no input file and
 	// no ingest setting changed since it was stored (see Cache).
 	Cache *Cache
+	// Meter, when not nil, counts the bytes read while reading the data.
+	Meter *ingest.Meter
 }
 
 // PrepareWith is Prepare with progress reports and a cache.
@@ -113,7 +117,7 @@ func PrepareWith(studyFile string, opt PrepareOptions) (*Prepared, error) {
 	ds, dataHashes, cached := c.loadDataset(s)
 	if !cached {
 		progress("reading the data")
-		if ds, err = ingest.Load(s); err != nil {
+		if ds, err = ingest.LoadMetered(s, opt.Meter); err != nil {
 			return nil, err
 		}
 		// Stored before measures run, so the entry is exactly what ingest
@@ -197,7 +201,7 @@ func Run(opt Options) (*Result, error) {
 	if progress == nil {
 		progress = func(string) {}
 	}
-	p, err := PrepareWith(opt.StudyFile, PrepareOptions{Progress: progress, Cache: opt.Cache})
+	p, err := PrepareWith(opt.StudyFile, PrepareOptions{Progress: progress, Cache: opt.Cache, Meter: opt.Meter})
 	if err != nil {
 		return nil, err
 	}

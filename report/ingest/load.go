@@ -24,8 +24,11 @@ import (
 // course's grade reports and tracking logs (sourcePasses gives the order),
 // then the surveys. A problem in one file does not stop the
 // others from being read: all errors are returned together.
-func Load(s *study.Study) (*report.Dataset, error) {
-	l := &loader{s: s, ds: &report.Dataset{}, inputs: map[string]bool{}, enrol: map[string]map[string]Enrollment{},
+func Load(s *study.Study) (*report.Dataset, error) { return LoadMetered(s, nil) }
+
+// load is Load counting on meter (see LoadMetered).
+func load(s *study.Study, meter *Meter) (*report.Dataset, error) {
+	l := &loader{s: s, meter: meter, ds: &report.Dataset{}, inputs: map[string]bool{}, enrol: map[string]map[string]Enrollment{},
 		rdpEnrol: map[string]rdpEnrollments{}, certs: map[string][]rdpCertificate{}, problemGrades: map[string]*problemAttempts{}}
 	courses := make(map[string]*Course, len(s.Courses))
 	for _, c := range s.Courses {
@@ -127,6 +130,7 @@ var sourcePasses = []string{"edx-rdp-enrollment", "edx-profile", "edx-rdp-userpr
 
 // loader collects a Dataset and every error on the way.
 type loader struct {
+	meter  *Meter // counts the bytes read; nil counts nothing
 	s      *study.Study
 	ds     *report.Dataset
 	inputs map[string]bool
@@ -217,6 +221,7 @@ func (l *loader) source(c *Course, key string, src study.Source) {
 			l.inputs[name] = true
 		}
 		opt := TrackingOptions{SessionGap: src.SessionGap, ByUsername: src.LearnerID == "username", MaxBadLines: src.MaxBadLines}
+		opt.Meter = l.meter
 		tr, err := ReadTrackingFiles(l.s.Dir, names, c, opt)
 		if err != nil {
 			l.errs = append(l.errs, err)
@@ -331,7 +336,7 @@ func (l *loader) readFile(name string, read func(io.Reader) error) {
 		return
 	}
 	defer f.Close()
-	if err := read(f); err != nil {
+	if err := read(l.meter.reader(f)); err != nil {
 		l.errs = append(l.errs, err)
 	}
 }

@@ -226,6 +226,8 @@ type TrackingOptions struct {
 	// MaxBadLines is the share of malformed lines tolerated per file; nil
 	// means study.DefaultMaxBadLines.
 	MaxBadLines *float64
+	// Meter, when not nil, counts the bytes read from the files.
+	Meter *Meter
 }
 
 func (o TrackingOptions) gap() int64 {
@@ -366,5 +368,5 @@ func readLogFile(path, file string, c *Course, opt TrackingOptions) (*logPart, e
 		return nil, err
 	}
 	defer f.Close()
-	return readLog(f, file, c, opt)
+	return readLog(opt.Meter.reader(f), file, c, opt)
 }
