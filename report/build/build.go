@@ -243,6 +243,9 @@ func Run(opt Options) (*Result, error) {
 	}
 	progress("publishing")
 	if opt.Draft {
+		if err := checkDraftMarked(st.Dir); err != nil {
+			return nil, err
+		}
 		if err := site.PublishDraft(st); err != nil {
 			return nil, err
 		}
