@@ -22,6 +22,7 @@ type ChangedError struct {
 	Diff    []string // relative paths, as Diff lists them
 }
 
+// Error names the version's folder and up to five of the changed files.
 func (e *ChangedError) Error() string {
 	diff, more := e.Diff, ""
 	if len(diff) > 5 {
@@ -44,6 +45,7 @@ const (
 	Replaced                 // different, replaced because force was set
 )
 
+// String says what happened, for the build's summary.
 func (o Outcome) String() string {
 	return [...]string{"published", "unchanged (identical to the published version)", "replaced (-force)"}[o]
 }

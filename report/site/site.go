@@ -44,7 +44,8 @@ type FileHash struct {
 	Bytes  int64  `json:"bytes"`
 }
 
-// Latest and Draft are the folders of public/ that are not versions.
+// The names in public/ that are not versions: the copy of the newest
+// version, the draft, and the list of versions.
 const (
 	Latest = "latest"
 	Draft  = "draft"
