@@ -22,6 +22,8 @@ func TestCommandFlags(t *testing.T) {
 		{args: []string{"build", "--help"}, out: []string{"usage: moocreport build"}},
 		{args: []string{"help", "build"}, out: []string{"usage: moocreport build", "-draft"}},
 		{args: []string{"version", "-h"}, out: []string{"usage: moocreport version"}},
+		{args: []string{"serve", "-h"}, out: []string{"usage: moocreport serve", "-port"}, notOut: []string{"-force", "-draft"}},
+		{args: []string{"help", "serve"}, out: []string{"usage: moocreport serve"}},
 		{args: []string{"version"}, out: []string{"moocreport " + version}},
 		{args: []string{"help"}, out: []string{"commands:", "build", "check", "help build"}},
 		{args: []string{"-h"}, out: []string{"commands:"}},
