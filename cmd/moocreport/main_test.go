@@ -229,7 +229,7 @@ func TestBadInput(t *testing.T) {
 		{"YAML typo", func(t *testing.T) {
 			b, _ := os.ReadFile(study)
 			os.WriteFile(study, bytes.Replace(b, []byte("pass_mark: 0.5"), []byte("passmark: 0.5"), 1), 0o644)
-		}, regexp.MustCompile(`study\.yaml: line \d+: unknown key "passmark"`)},
+		}, regexp.MustCompile(`study\.yaml:\d+:\d+: courses\[0\]: unknown key "passmark" \(did you mean "pass_mark"\?\)`)},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -33,23 +33,23 @@ func TestParseErrors(t *testing.T) {
 		want []string // substrings, each on its own error line
 	}{
 		{name: "unknown key is an error with its line", yaml: strings.Replace(valid, "salt: x", "salt: x\ntitel: typo", 1),
-			want: []string{`study.yaml: line 5: unknown key "titel"`}},
+			want: []string{`study.yaml:5:1: unknown key "titel" (did you mean "title"?)`}},
 		{name: "wrong type is an error with its line", yaml: strings.Replace(valid, "weeks: 8", "weeks: eight", 1),
-			want: []string{`study.yaml: line 11: want a whole number, got "eight"`}},
+			want: []string{`study.yaml:11:12: courses[0].weeks: want a whole number, got "eight"`}},
 		{name: "a value where a list belongs names the line", yaml: strings.Replace(valid, "    sources:\n      - format: edx-profile\n        path: p.csv\n", "    sources: p.csv\n", 1),
-			want: []string{`study.yaml: line 13: want a list of sources, got "p.csv"`}},
+			want: []string{`study.yaml:13:14: courses[0].sources: want a list of sources, got "p.csv"`}},
 		{name: "bad date names the line", yaml: strings.Replace(valid, "2026-03-02", "03/02/2026", 1),
-			want: []string{"line 10: want a date YYYY-MM-DD, got \"03/02/2026\""}},
+			want: []string{`study.yaml:10:12: courses[0].start: want a date YYYY-MM-DD, got "03/02/2026"`}},
 		{name: "unknown format names the source line", yaml: strings.Replace(valid, "edx-profile", "edx-profil", 1),
-			want: []string{`study.yaml: line 14: courses[0].sources[0].format: want one of edx-profile, edx-grades, edx-problem-grades, edx-tracking, edx-rdp-userprofile, edx-rdp-enrollment, edx-rdp-certificates, edx-rdp-studentmodule, edx-course-blocks, oulad, got "edx-profil"`}},
+			want: []string{`study.yaml:14:17: courses[0].sources[0].format: want one of edx-profile, edx-grades, edx-problem-grades, edx-tracking, edx-rdp-userprofile, edx-rdp-enrollment, edx-rdp-certificates, edx-rdp-studentmodule, edx-course-blocks, oulad, got "edx-profil" (did you mean "edx-profile"?)`}},
 		{name: "two kinds of profile are refused", yaml: valid + "      - {format: edx-rdp-userprofile, path: auth_userprofile.sql}\n",
-			want: []string{"study.yaml: line 16: courses[0].sources: edx-profile and edx-rdp-userprofile both list the learners: use one"}},
+			want: []string{"study.yaml:16:9: courses[0].sources[1]: edx-profile and edx-rdp-userprofile both list the learners: use one"}},
 		{name: "tracking logs and studentmodule are refused together", yaml: valid + "      - {format: edx-tracking, path: 'logs/*'}\n      - {format: edx-rdp-studentmodule, path: sm.sql}\n",
-			want: []string{"study.yaml: line 17: courses[0].sources: edx-tracking and edx-rdp-studentmodule both give chapters reached and problem submissions: use one"}},
+			want: []string{"study.yaml:17:9: courses[0].sources[2]: edx-tracking and edx-rdp-studentmodule both give chapters reached and problem submissions: use one"}},
 		{name: "one course structure per course", yaml: valid + "      - {format: edx-course-blocks, path: a.json}\n      - {format: edx-course-blocks, path: b.json}\n",
-			want: []string{"study.yaml: line 16: courses[0].sources: want at most one edx-course-blocks source, got 2"}},
+			want: []string{"study.yaml:16:9: courses[0].sources[1]: want at most one edx-course-blocks source, got 2"}},
 		{name: "every validation problem is reported at once", yaml: strings.Replace(strings.Replace(valid, "role: study", "role: main", 1), "pass_mark: 0.5", "pass_mark: 50", 1),
-			want: []string{`courses[0].role: want "study" or "baseline", got "main"`, "courses[0].pass_mark: want a grade in (0, 1], got 50"}},
+			want: []string{`study.yaml:9:11: courses[0].role: want one of study, baseline, got "main"`, "study.yaml:12:16: courses[0].pass_mark: want a grade in (0, 1], got 50"}},
 		{name: "latest is not a version", yaml: strings.Replace(valid, `"1.0"`, "latest", 1),
 			want: []string{`version: want letters`}},
 		{name: "tracking settings only on tracking sources", yaml: strings.Replace(valid, "path: p.csv", "path: p.csv\n        session_gap: 10m\n        learner_id: email", 1),
@@ -60,7 +60,7 @@ func TestParseErrors(t *testing.T) {
 		{name: "survey format and delimiter", yaml: valid + "surveys:\n  - {key: pre, course: eat, format: typeform, path: s.csv, delimiter: '|', finished_column: done}\n",
 			want: []string{`surveys[0].format: want one of qualtrics, limesurvey, csv, got "typeform"`, `surveys[0].delimiter: want`, `surveys[0].finished_column: only format csv takes it`}},
 		{name: "survey must name a known course", yaml: valid + "surveys:\n  - {key: pre, course: nope, format: qualtrics, path: s.csv}\n",
-			want: []string{`study.yaml: line 17: surveys[0].course: no course with key "nope"`}},
+			want: []string{`study.yaml:17:24: surveys[0].course: no course with key "nope"`}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -142,7 +142,7 @@ func TestActivityWeeksAndTimeZone(t *testing.T) {
 		{"insights counts Monday weeks in UTC", "", time.Date(2026, 3, 2, 0, 0, 0, 0, time.UTC), ""},
 		{"harvardx counts from the start date", "activity: {preset: harvardx}\n", wed, ""},
 		{"a time zone moves midnight", "activity: {weeks: start, time_zone: Europe/Stockholm}\n", time.Date(2026, 3, 3, 23, 0, 0, 0, time.UTC), ""},
-		{"unknown week rule", "activity: {weeks: sunday}\n", time.Time{}, `activity.weeks: want "start" or "monday", got "sunday"`},
+		{"unknown week rule", "activity: {weeks: sunday}\n", time.Time{}, `activity.weeks: want one of monday, start, got "sunday"`},
 		{"unknown time zone", "activity: {time_zone: Mars/Olympus}\n", time.Time{}, `activity.time_zone: want an IANA time zone`},
 	}
 	for _, tt := range tests {
