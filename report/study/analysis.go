@@ -278,11 +278,16 @@ func (s *Study) validatePrePost(p *problems, where string, c *Comparison) {
 	}
 	pre, okPre := s.survey(c.Course, c.Pre)
 	post, okPost := s.survey(c.Course, c.Post)
-	if !okPre {
-		p.add(where+".pre", "no survey %q for course %q", c.Pre, c.Course)
-	}
-	if !okPost {
-		p.add(where+".post", "no survey %q for course %q", c.Post, c.Course)
+	for _, f := range []struct {
+		name, key string
+		sv        Survey
+		ok        bool
+	}{{"pre", c.Pre, pre, okPre}, {"post", c.Post, post, okPost}} {
+		if !f.ok {
+			p.add(where+"."+f.name, "no survey %q for course %q", f.key, c.Course)
+		} else if !f.sv.IsLinked() {
+			p.add(where+"."+f.name, "survey %q is declared linked: false; matching pre and post answers needs linked responses", f.key)
+		}
 	}
 	if len(c.Pairs) == 0 {
 		p.add(where+".pairs", "want at least one {pre: <question id>, post: <question id>}")

@@ -23,12 +23,22 @@ func TestSettingsHonouredOrRefused(t *testing.T) {
 		{"session_gap 0s is refused, not turned into 30m", strings.Replace(strings.Replace(valid, "edx-profile", "edx-tracking", 1), "path: p.csv", "path: p.csv\n        session_gap: 0s", 1),
 			"study.yaml:16:22: courses[0].sources[0].session_gap: want a duration of at least 1s"},
 		{"an empty outline is refused, not replaced", valid + "outline: []\n", "study.yaml:16:10: outline: want at least one section id"},
-		{"a scale on a non-likert question", valid + "scales: {a: {labels: [x, y]}}\nsurveys:\n  - {key: pre, course: eat, format: qualtrics, path: s.csv, questions: [{id: Q1, type: single, scale: a}]}\n",
+		{"a scale on a non-likert question", valid + "scales: {a: {labels: [x, y]}}\nsurveys:\n  - {key: pre, course: eat, format: qualtrics, path: s.csv, id_column: u, questions: [{id: Q1, type: single, scale: a}]}\n",
 			"surveys[0].questions[0].scale: only likert questions take a scale, this one is single"},
-		{"options on a single-choice question", valid + "surveys:\n  - {key: pre, course: eat, format: qualtrics, path: s.csv, questions: [{id: Q1, type: single, options: [a]}]}\n",
+		{"options on a single-choice question", valid + "surveys:\n  - {key: pre, course: eat, format: qualtrics, path: s.csv, id_column: u, questions: [{id: Q1, type: single, options: [a]}]}\n",
 			"surveys[0].questions[0].options: only multi questions take options, this one is single"},
-		{"question type typo suggests", valid + "surveys:\n  - {key: pre, course: eat, format: qualtrics, path: s.csv, questions: [{id: Q1, type: likret}]}\n",
+		{"question type typo suggests", valid + "surveys:\n  - {key: pre, course: eat, format: qualtrics, path: s.csv, id_column: u, questions: [{id: Q1, type: likret}]}\n",
 			`surveys[0].questions[0].type: want one of single, multi, numeric, likert, text, got "likret" (did you mean "likert"?)`},
+		{"id_type typo suggests", valid + "surveys:\n  - {key: pre, course: eat, format: qualtrics, path: s.csv, id_column: u, id_type: userid}\n",
+			`study.yaml:17:84: surveys[0].id_type: want one of username, user_id, email, anonymous, got "userid" (did you mean "user_id"?)`},
+		{"anonymous ids need the mapping source", valid + "surveys:\n  - {key: pre, course: eat, format: qualtrics, path: s.csv, id_column: u, id_type: anonymous}\n",
+			"surveys[0].id_type: anonymous ids need an edx-anonymous-ids source in course eat"},
+		{"anonymous ids with the mapping source", valid + "      - {format: edx-anonymous-ids, path: anon.csv}\nsurveys:\n  - {key: pre, course: eat, format: qualtrics, path: s.csv, id_column: u, id_type: anonymous}\n", ""},
+		{"a survey must say how it links", valid + "surveys:\n  - {key: pre, course: eat, format: qualtrics, path: s.csv}\n",
+			"surveys[0].id_column: missing: want the column that identifies the learner (with id_type), or linked: false for a survey not linked to learners"},
+		{"a survey unlinked on purpose", valid + "surveys:\n  - {key: pre, course: eat, format: qualtrics, path: s.csv, linked: false}\n", ""},
+		{"unlinked and an id column contradict", valid + "surveys:\n  - {key: pre, course: eat, format: qualtrics, path: s.csv, id_column: u, linked: false}\n",
+			"surveys[0].id_column: a survey declared linked: false takes no id_column"},
 		{"a missing setting points at its mapping", strings.Replace(valid, "    course_id: course-v1:O+N+R\n", "", 1),
 			"study.yaml:6:5: courses[0].course_id: missing"},
 		{"unknown key without a near miss lists the keys", valid + "privacy: {threshold: 5}\n",
@@ -55,7 +65,7 @@ func TestSettingsHonouredOrRefused(t *testing.T) {
 func TestAllProblemsAtOnce(t *testing.T) {
 	t.Setenv("MOOCREPORT_SALT", "")
 	y := strings.NewReplacer("salt: x", "salt: x\nsubtitel: S", "weeks: 8", "weeks: eight", "pass_mark: 0.5", "pass_mark: 50", "role: study", "role: studdy").Replace(valid) +
-		"scales:\n  a: {labels: [x, y], items: {pre: [Q1, Q2]}, reverse: [Q3]}\nsurveys:\n  - {key: pre, course: eat, format: qualtrics, path: s.csv, questions: [{id: Q1, type: likert, scale: a}, {id: Q2, type: likert, scale: a}]}\n"
+		"scales:\n  a: {labels: [x, y], items: {pre: [Q1, Q2]}, reverse: [Q3]}\nsurveys:\n  - {key: pre, course: eat, format: qualtrics, path: s.csv, id_column: u, questions: [{id: Q1, type: likert, scale: a}, {id: Q2, type: likert, scale: a}]}\n"
 	_, err := Parse("study.yaml", []byte(y))
 	if err == nil {
 		t.Fatal("no error")
@@ -81,5 +91,16 @@ func TestSyntaxErrorNamesTheLine(t *testing.T) {
 	var ie *report.InputError
 	if !errors.As(err, &ie) || ie.Line == 0 || !strings.HasPrefix(err.Error(), "study.yaml:") {
 		t.Fatalf("error %v (%+v), want an InputError with a line", err, ie)
+	}
+}
+
+func TestPrePostNeedsLinkedSurveys(t *testing.T) {
+	t.Setenv("MOOCREPORT_SALT", "")
+	y := strings.Replace(analysisBase, "    path: post.csv\n    id_column: u\n", "    path: post.csv\n    linked: false\n", 1) +
+		"comparisons:\n  - {kind: pre-post, course: eat, pairs: [{pre: Q4_1, post: Q1_1}]}\n"
+	_, err := Parse("study.yaml", []byte(y))
+	want := `study.yaml:29:5: comparisons[0].post: survey "post" is declared linked: false; matching pre and post answers needs linked responses`
+	if err == nil || err.Error() != want {
+		t.Errorf("error %v, want %s", err, want)
 	}
 }

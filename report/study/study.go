@@ -127,14 +127,15 @@ const DefaultMaxBadLines = 0.001
 // Formats lists the course source formats ingest understands: edX's
 // instructor exports (profile, grade report, problem grade report) and
 // tracking logs, the edX research data package's LMS tables (TSV files or
-// MySQL dumps), the course blocks API's course structure, and OULAD.
+// MySQL dumps), the course blocks API's course structure, OULAD, and the
+// anonymized user ids that link surveys carrying them (edx-anonymous-ids).
 //
 // There is no format for the instructor dashboard's certificate report:
 // it counts certificates per type, not per learner (per-learner status is
 // in edx-grades and edx-rdp-certificates).
 var Formats = []string{"edx-profile", "edx-grades", "edx-problem-grades", "edx-tracking",
 	"edx-rdp-userprofile", "edx-rdp-enrollment", "edx-rdp-certificates", "edx-rdp-studentmodule",
-	"edx-course-blocks", "oulad"}
+	"edx-course-blocks", "oulad", "edx-anonymous-ids"}
 
 // Survey is one survey instrument export for one course.
 type Survey struct {
@@ -143,9 +144,16 @@ type Survey struct {
 	Title  string `yaml:"title"`
 	Format string `yaml:"format"` // see SurveyFormats
 	Path   string `yaml:"path"`
-	// IDColumn names the column holding the learner's edX username, used to
-	// link a response to a learner.
+	// IDColumn names the column that identifies the learner, used to link a
+	// response to a learner; IDType says what it holds (see IDTypes),
+	// "username" when not set.
 	IDColumn string `yaml:"id_column"`
+	IDType   string `yaml:"id_type"`
+	// Linked set to false declares a survey not linked to learners on
+	// purpose (an anonymous survey): it takes no id_column. Otherwise a
+	// survey must name its id_column, and ingest refuses one that links
+	// fewer than half its finished responses.
+	Linked *bool `yaml:"linked"`
 	// Delimiter is ",", ";" or "tab"; empty means sniffed from the header
 	// row.
 	Delimiter string `yaml:"delimiter"`
@@ -157,6 +165,18 @@ type Survey struct {
 	Questions      []Question `yaml:"questions"`
 	Line           int        `yaml:"-"`
 }
+
+// IDTypes lists what a survey's id column may hold: the learner's edX
+// username; the numeric edX user id (what a survey link usually passes);
+// the e-mail address of the learner profile; or an edX anonymized user id,
+// either kind, mapped to the user id through the course's
+// edx-anonymous-ids source (the instructor dashboard's anonymized-ids
+// CSV).
+var IDTypes = []string{"username", "user_id", "email", "anonymous"}
+
+// IsLinked reports whether the survey's responses are meant to be linked to
+// learners: true unless it says linked: false.
+func (sv Survey) IsLinked() bool { return sv.Linked == nil || *sv.Linked }
 
 // SurveyFormats lists the survey export formats ingest understands:
 // Qualtrics; LimeSurvey's CSV export with question codes as headers; and
@@ -380,6 +400,7 @@ func (s *Study) validateSurvey(p *problems, where string, sv Survey, courses map
 	if sv.Path == "" {
 		p.add(where+".path", "missing")
 	}
+	s.validateLinkage(p, where, sv)
 	for j, q := range sv.Questions {
 		at := fmt.Sprintf("%s.questions[%d]", where, j)
 		if q.ID == "" {
@@ -398,6 +419,28 @@ func (s *Study) validateSurvey(p *problems, where string, sv Survey, courses map
 		if len(q.Options) > 0 && q.Type != "multi" {
 			p.add(at+".options", "only multi questions take options, this one is %s", q.Type)
 		}
+	}
+}
+
+// validateLinkage checks how a survey links its responses to learners: by
+// an id column of a known id type, or declared unlinked.
+func (s *Study) validateLinkage(p *problems, where string, sv Survey) {
+	if !sv.IsLinked() {
+		for _, k := range []string{"id_column", "id_type"} {
+			if p.pos.has(where + "." + k) {
+				p.add(where+"."+k, "a survey declared linked: false takes no %s", k)
+			}
+		}
+		return
+	}
+	if sv.IDColumn == "" {
+		p.add(where+".id_column", "missing: want the column that identifies the learner (with id_type), or linked: false for a survey not linked to learners")
+	}
+	if sv.IDType != "" && !p.oneOf(where+".id_type", sv.IDType, IDTypes) {
+		return
+	}
+	if c, ok := s.Course(sv.Course); ok && sv.IDType == "anonymous" && !slices.ContainsFunc(c.Sources, func(src Source) bool { return src.Format == "edx-anonymous-ids" }) {
+		p.add(where+".id_type", "anonymous ids need an edx-anonymous-ids source in course %s (the instructor dashboard's anonymized-ids CSV) to map them to learners", c.Key)
 	}
 }
 

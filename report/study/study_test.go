@@ -41,7 +41,7 @@ func TestParseErrors(t *testing.T) {
 		{name: "bad date names the line", yaml: strings.Replace(valid, "2026-03-02", "03/02/2026", 1),
 			want: []string{`study.yaml:10:12: courses[0].start: want a date YYYY-MM-DD, got "03/02/2026"`}},
 		{name: "unknown format names the source line", yaml: strings.Replace(valid, "edx-profile", "edx-profil", 1),
-			want: []string{`study.yaml:14:17: courses[0].sources[0].format: want one of edx-profile, edx-grades, edx-problem-grades, edx-tracking, edx-rdp-userprofile, edx-rdp-enrollment, edx-rdp-certificates, edx-rdp-studentmodule, edx-course-blocks, oulad, got "edx-profil" (did you mean "edx-profile"?)`}},
+			want: []string{`study.yaml:14:17: courses[0].sources[0].format: want one of edx-profile, edx-grades, edx-problem-grades, edx-tracking, edx-rdp-userprofile, edx-rdp-enrollment, edx-rdp-certificates, edx-rdp-studentmodule, edx-course-blocks, oulad, edx-anonymous-ids, got "edx-profil" (did you mean "edx-profile"?)`}},
 		{name: "two kinds of profile are refused", yaml: valid + "      - {format: edx-rdp-userprofile, path: auth_userprofile.sql}\n",
 			want: []string{"study.yaml:16:9: courses[0].sources[1]: edx-profile and edx-rdp-userprofile both list the learners: use one"}},
 		{name: "tracking logs and studentmodule are refused together", yaml: valid + "      - {format: edx-tracking, path: 'logs/*'}\n      - {format: edx-rdp-studentmodule, path: sm.sql}\n",
@@ -57,9 +57,9 @@ func TestParseErrors(t *testing.T) {
 				`courses[0].sources[0].learner_id: want "user_id" or "username", got "email"`}},
 		{name: "max_bad_lines is a share", yaml: strings.Replace(strings.Replace(valid, "edx-profile", "edx-tracking", 1), "path: p.csv", "path: p.csv\n        max_bad_lines: 5", 1),
 			want: []string{"courses[0].sources[0].max_bad_lines: want a share in [0, 1) on an edx-tracking source, got 5 on edx-tracking"}},
-		{name: "survey format and delimiter", yaml: valid + "surveys:\n  - {key: pre, course: eat, format: typeform, path: s.csv, delimiter: '|', finished_column: done}\n",
+		{name: "survey format and delimiter", yaml: valid + "surveys:\n  - {key: pre, course: eat, format: typeform, path: s.csv, id_column: u, delimiter: '|', finished_column: done}\n",
 			want: []string{`surveys[0].format: want one of qualtrics, limesurvey, csv, got "typeform"`, `surveys[0].delimiter: want`, `surveys[0].finished_column: only format csv takes it`}},
-		{name: "survey must name a known course", yaml: valid + "surveys:\n  - {key: pre, course: nope, format: qualtrics, path: s.csv}\n",
+		{name: "survey must name a known course", yaml: valid + "surveys:\n  - {key: pre, course: nope, format: qualtrics, path: s.csv, id_column: u}\n",
 			want: []string{`study.yaml:17:24: surveys[0].course: no course with key "nope"`}},
 	}
 	for _, tt := range tests {
