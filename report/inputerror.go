@@ -57,11 +57,21 @@ func (e *InputError) Error() string {
 // Unwrap gives errors.Is and errors.As access to the cause.
 func (e *InputError) Unwrap() error { return e.Err }
 
-// DidYouMean returns ` (did you mean "x"?)` naming the entry of known closest to got —
-// the same word in another case, or within three edits that change at most half of
-// it — or "" when none is close. Keys, ids and setting values are short, so a plain
-// Levenshtein distance is enough and no library is needed.
+// DidYouMean returns ` (did you mean "x"?)` naming Closest(got, known), or "" when
+// none is close.
 func DidYouMean(got string, known []string) string {
+	best := Closest(got, known)
+	if best == "" {
+		return ""
+	}
+	return fmt.Sprintf(" (did you mean %q?)", best)
+}
+
+// Closest returns the entry of known closest to got — the same word in another
+// case, or within three edits that change at most half of it — or "" when none is
+// close or got is itself known. Keys, ids and setting values are short, so a plain
+// Levenshtein distance is enough and no library is needed.
+func Closest(got string, known []string) string {
 	best, bestD := "", 4
 	for _, k := range known {
 		d := editDistance(strings.ToLower(got), strings.ToLower(k))
@@ -69,10 +79,10 @@ func DidYouMean(got string, known []string) string {
 			best, bestD = k, d
 		}
 	}
-	if best == "" || best == got {
+	if best == got {
 		return ""
 	}
-	return fmt.Sprintf(" (did you mean %q?)", best)
+	return best
 }
 
 // editDistance is the Levenshtein distance between a and b, by byte.

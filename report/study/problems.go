@@ -23,6 +23,9 @@ type problems struct {
 	// a setting's zero value on such a line has nothing to add.
 	decoded     map[*report.InputError]bool
 	decodedLine map[int]bool
+	// meant holds the settings an unknown key was taken to mean ("did you
+	// mean"): that one is then not reported missing as well.
+	meant map[string]bool
 }
 
 // add records a problem with the setting at path ("courses[0].pass_mark"); a setting
@@ -60,7 +63,7 @@ func (p *problems) err() error {
 	})
 	var out []error
 	for _, e := range p.errs {
-		if p.decodedLine[e.Line] && !p.decoded[e] {
+		if p.decodedLine[e.Line] && !p.decoded[e] || p.meant[e.Field] && strings.HasPrefix(e.Msg, "missing") {
 			continue
 		}
 		out = append(out, e)
@@ -120,6 +123,12 @@ func (p *problems) place(e *report.InputError) {
 		path, col, _ := p.pos.keyAt(e.Line, m[1])
 		e.Column, e.Field = col, parent(path)
 		e.Msg = fmt.Sprintf("unknown key %q%s", m[1], report.DidYouMean(m[1], yamlKeys[m[2]]))
+		if k := report.Closest(m[1], yamlKeys[m[2]]); k != "" {
+			if p.meant == nil {
+				p.meant = map[string]bool{}
+			}
+			p.meant[join(e.Field, k)] = true
+		}
 		if !strings.Contains(e.Msg, "did you mean") && len(yamlKeys[m[2]]) > 0 {
 			e.Msg += fmt.Sprintf(" (keys here: %s)", strings.Join(yamlKeys[m[2]], ", "))
 		}

@@ -104,3 +104,14 @@ func TestPrePostNeedsLinkedSurveys(t *testing.T) {
 		t.Errorf("error %v, want %s", err, want)
 	}
 }
+
+// TestMisspeltKeyIsNotAlsoMissing: a misspelt required key is reported once, as the
+// unknown key with its suggestion, not again as the setting it meant being missing.
+func TestMisspeltKeyIsNotAlsoMissing(t *testing.T) {
+	t.Setenv("MOOCREPORT_SALT", "")
+	_, err := Parse("study.yaml", []byte(strings.Replace(valid, "pass_mark: 0.5", "passmark: 0.5", 1)))
+	want := `study.yaml:12:5: courses[0]: unknown key "passmark" (did you mean "pass_mark"?)`
+	if err == nil || err.Error() != want {
+		t.Errorf("error\n%v\nwant\n%s", err, want)
+	}
+}
