@@ -3,6 +3,7 @@
 //
 //	moocreport build [-study study.yaml] [-public dir] [-force] [-appendix]
 //	moocreport check [-study study.yaml]
+//	moocreport serve [-study study.yaml] [-port N] [-open]
 //	moocreport version
 //
 // The build time written into every output comes from SOURCE_DATE_EPOCH
@@ -15,6 +16,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strconv"
 	"time"
 
@@ -40,6 +42,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 	case "version":
 		fmt.Fprintln(stdout, "moocreport", version)
 		return 0
+	case "serve":
+		return runServe(args, stdout, stderr)
 	case "build", "check":
 	case "help", "-h", "--help":
 		usage(stdout)
@@ -55,11 +59,16 @@ func run(args []string, stdout, stderr io.Writer) int {
 	public := fs.String("public", "", "output folder (default: public/ beside study.yaml)")
 	force := fs.Bool("force", false, "replace a published version whose content changed")
 	appendix := fs.Bool("appendix", false, "also write the paper appendix, public/<version>/appendix/ (or appendix: true in study.yaml)")
+	noCache := fs.Bool("no-cache", false, "read every input and draw every chart again, ignoring .moocreport-cache/ beside study.yaml")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
+	var cache *build.Cache
+	if !*noCache {
+		cache = &build.Cache{Dir: build.DefaultCacheDir(filepath.Dir(*studyFile)), Log: stderr}
+	}
 	if cmd == "check" {
-		p, err := build.Prepare(*studyFile)
+		p, err := build.PrepareCached(*studyFile, cache)
 		if err != nil {
 			return fail(stderr, err)
 		}
@@ -71,7 +80,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return fail(stderr, err)
 	}
 	res, err := build.Run(build.Options{StudyFile: *studyFile, Public: *public, Built: built, Now: time.Now(), Force: *force, Appendix: *appendix,
-		Tool: "moocreport " + version, Log: stdout})
+		Tool: "moocreport " + version, Log: stdout, Cache: cache})
 	if err != nil {
 		return fail(stderr, err)
 	}
@@ -112,6 +121,8 @@ func usage(w io.Writer) {
       build and publish public/<version>/; -appendix adds the paper appendix in public/<version>/appendix/
   moocreport check [-study study.yaml]
       read and validate everything, write nothing
+  moocreport serve [-study study.yaml] [-port N] [-open]
+      preview the draft on localhost, rebuilding and reloading pages as files change
   moocreport version
 `)
 }

@@ -53,6 +53,9 @@ type Options struct {
 	Appendix bool
 	// Log receives progress lines; nil discards them.
 	Log io.Writer
+	// Cache, when set, reuses ingested data and drawn charts from earlier
+	// builds (see Cache); nil reads and draws everything.
+	Cache *Cache
 }
 
 // Result says what a build produced.
@@ -73,14 +76,31 @@ type Prepared struct {
 }
 
 // Prepare runs every stage up to rendering. `moocreport check` stops here.
-func Prepare(studyFile string) (*Prepared, error) {
+func Prepare(studyFile string) (*Prepared, error) { return PrepareCached(studyFile, nil) }
+
+// PrepareCached is Prepare with the ingested data taken from c when no
+// input file and no ingest setting changed since it was stored (see Cache);
+// a nil c always reads the data.
+func PrepareCached(studyFile string, c *Cache) (*Prepared, error) {
 	s, err := study.Load(studyFile)
 	if err != nil {
 		return nil, err
 	}
-	ds, err := ingest.Load(s)
-	if err != nil {
-		return nil, err
+	ds, dataHashes, cached := c.loadDataset(s)
+	if !cached {
+		if ds, err = ingest.Load(s); err != nil {
+			return nil, err
+		}
+		// Stored before measures run, so the entry is exactly what ingest
+		// produced whatever later stages do with it.
+		for _, in := range ds.Inputs {
+			fh, err := hashFile(s.Dir, in)
+			if err != nil {
+				return nil, err
+			}
+			dataHashes = append(dataHashes, fh)
+		}
+		c.storeDataset(s, ds, dataHashes)
 	}
 	res, err := measures.Compute(s, ds)
 	if err != nil {
@@ -104,10 +124,16 @@ func Prepare(studyFile string) (*Prepared, error) {
 	})
 	sort.Strings(inputs)
 	p := &Prepared{Study: s, Dataset: ds, Measures: res}
+	known := map[string]site.FileHash{} // hashed by the cache lookup already
+	for _, fh := range dataHashes {
+		known[fh.Path] = fh
+	}
 	for _, in := range inputs {
-		fh, err := hashFile(s.Dir, in)
-		if err != nil {
-			return nil, err
+		fh, ok := known[in]
+		if !ok {
+			if fh, err = hashFile(s.Dir, in); err != nil {
+				return nil, err
+			}
 		}
 		p.Inputs = append(p.Inputs, fh)
 	}
@@ -130,7 +156,7 @@ func Run(opt Options) (*Result, error) {
 			fmt.Fprintf(opt.Log, format+"\n", args...)
 		}
 	}
-	p, err := Prepare(opt.StudyFile)
+	p, err := PrepareCached(opt.StudyFile, opt.Cache)
 	if err != nil {
 		return nil, err
 	}
@@ -149,15 +175,14 @@ func Run(opt Options) (*Result, error) {
 	}
 	built = built.UTC().Truncate(time.Second)
 
-	man := site.Manifest{Study: s.ID, Title: s.Title, Version: s.Version, Summary: s.Summary, Tool: opt.Tool, Built: built, StudyFile: p.StudyFH, Inputs: p.Inputs}
-	doc := &report.Document{Title: s.Title, Subtitle: s.Subtitle, Authors: s.Authors, Version: s.Version, StudyID: s.ID, Built: built, Tool: opt.Tool, Sections: p.Sections, Measures: p.Measures.Measures}
+	man, doc := p.document(built, opt.Tool)
 
 	staged, err := site.Stage(public, s.Version)
 	if err != nil {
 		return nil, err
 	}
 	defer os.RemoveAll(staged)
-	if err := render(staged, doc, man, s, public, opt.Appendix || s.Appendix); err != nil {
+	if err := render(staged, doc, man, s, public, opt.Appendix || s.Appendix, opt.Cache); err != nil {
 		return nil, err
 	}
 	out, err := site.Publish(public, s.Version, staged, opt.Force)
@@ -171,29 +196,59 @@ func Run(opt Options) (*Result, error) {
 	return &Result{Version: s.Version, Dir: filepath.Join(public, s.Version), Outcome: out}, nil
 }
 
+// document is the manifest and the Document of a prepared study.
+func (p *Prepared) document(built time.Time, tool string) (site.Manifest, *report.Document) {
+	s := p.Study
+	man := site.Manifest{Study: s.ID, Title: s.Title, Version: s.Version, Summary: s.Summary, Tool: tool, Built: built, StudyFile: p.StudyFH, Inputs: p.Inputs}
+	doc := &report.Document{Title: s.Title, Subtitle: s.Subtitle, Authors: s.Authors, Version: s.Version, StudyID: s.ID, Built: built, Tool: tool, Sections: p.Sections, Measures: p.Measures.Measures}
+	return man, doc
+}
+
 // render writes every output file of one version into dir, with the paper
 // appendix in dir/appendix when appendix is set.
-func render(dir string, doc *report.Document, man site.Manifest, s *study.Study, public string, appendixToo bool) error {
+func render(dir string, doc *report.Document, man site.Manifest, s *study.Study, public string, appendixToo bool, cache *Cache) error {
+	r, err := renderSite(dir, doc, man, s, public, cache)
+	if err != nil {
+		return err
+	}
+	return r.pdf(appendixToo)
+}
+
+// rendered is a version whose site is written; its PDF and appendix are
+// still to come.
+type rendered struct {
+	dir                string
+	doc                *report.Document
+	s                  *study.Study
+	measures, manifest []byte
+	svg                func(*report.Figure) ([]byte, error)
+	cache              *Cache
+}
+
+// renderSite writes measures.json, manifest.json and the HTML site of one
+// version into dir: everything a browser needs, so a preview can show it
+// before the PDF is drawn.
+func renderSite(dir string, doc *report.Document, man site.Manifest, s *study.Study, public string, cache *Cache) (*rendered, error) {
 	measuresJSON, err := marshal(struct {
 		Study    string           `json:"study"`
 		Version  string           `json:"version"`
 		Measures []report.Measure `json:"measures"`
 	}{s.ID, s.Version, doc.Measures})
 	if err != nil {
-		return err
+		return nil, err
 	}
 	manifestJSON, err := marshal(man)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	for name, b := range map[string][]byte{"measures.json": measuresJSON, "manifest.json": manifestJSON} {
 		if err := os.WriteFile(filepath.Join(dir, name), b, 0o644); err != nil {
-			return err
+			return nil, err
 		}
 	}
 	versions, err := site.Versions(public)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	var hv []html.Version
 	seen := false
@@ -208,28 +263,34 @@ func render(dir string, doc *report.Document, man site.Manifest, s *study.Study,
 	if fi, err := os.Stat(filepath.Join(s.Dir, "templates")); err == nil && fi.IsDir() {
 		overrides = os.DirFS(filepath.Join(s.Dir, "templates"))
 	}
-	err = html.Render(dir, doc, html.Options{Templates: overrides, FigureSVG: charts.SVG, Versions: hv,
+	svg := cache.Figure("svg", charts.SVG)
+	err = html.Render(dir, doc, html.Options{Templates: overrides, FigureSVG: svg, Versions: hv,
 		PDF: "report.pdf", Manifest: "manifest.json", Measures: "measures.json"})
 	if err != nil {
-		return fmt.Errorf("rendering HTML: %w", err)
+		return nil, fmt.Errorf("rendering HTML: %w", err)
 	}
+	return &rendered{dir: dir, doc: doc, s: s, measures: measuresJSON, manifest: manifestJSON, svg: svg, cache: cache}, nil
+}
+
+// pdf writes report.pdf, and the paper appendix when appendixToo is set.
+func (r *rendered) pdf(appendixToo bool) error {
 	// The report PDF and the appendix draw the same PNGs; draw each once.
-	png := memoPNG(charts.PNG)
-	popt := pdf.Options{PageSize: s.PDF.PageSize, Keywords: s.Keywords, FigurePNG: png, AttachData: true, Attachments: []pdf.Attachment{
-		{Name: "measures.json", Description: "Every computed number with its id, course, n and definition", Data: measuresJSON},
-		{Name: "manifest.json", Description: "SHA-256 of every input file, tool version and build time", Data: manifestJSON},
+	png := memoPNG(r.cache.Figure("png", charts.PNG))
+	popt := pdf.Options{PageSize: r.s.PDF.PageSize, Keywords: r.s.Keywords, FigurePNG: png, AttachData: true, Attachments: []pdf.Attachment{
+		{Name: "measures.json", Description: "Every computed number with its id, course, n and definition", Data: r.measures},
+		{Name: "manifest.json", Description: "SHA-256 of every input file, tool version and build time", Data: r.manifest},
 	}}
 	var buf bytes.Buffer
-	if err := pdf.Render(&buf, doc, popt); err != nil {
+	if err := pdf.Render(&buf, r.doc, popt); err != nil {
 		return fmt.Errorf("rendering PDF: %w", err)
 	}
-	if err := os.WriteFile(filepath.Join(dir, "report.pdf"), buf.Bytes(), 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(r.dir, "report.pdf"), buf.Bytes(), 0o644); err != nil {
 		return err
 	}
 	if !appendixToo {
 		return nil
 	}
-	if err := appendix.Render(filepath.Join(dir, "appendix"), doc, appendix.Options{FigureSVG: charts.SVG, FigurePNG: png, PDF: popt}); err != nil {
+	if err := appendix.Render(filepath.Join(r.dir, "appendix"), r.doc, appendix.Options{FigureSVG: r.svg, FigurePNG: png, PDF: popt}); err != nil {
 		return fmt.Errorf("rendering the paper appendix: %w", err)
 	}
 	return nil
