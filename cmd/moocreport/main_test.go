@@ -100,7 +100,7 @@ func TestBuildExample(t *testing.T) {
 		pagesText.Write(readFile(t, p))
 	}
 	for _, want := range []string{"Statistical conventions.", "drops the pairs whose difference is zero", "takes N as the number of pairs with a non-zero difference",
-		"corrected for ties", "is a category of its own", "no computed p-value is recorded as 0"} {
+		"corrected for ties", "is a category of its own", "no computed p-value is recorded as 0", "survey of EAT101x by the learner"} {
 		if !strings.Contains(pagesText.String(), want) {
 			t.Errorf("no page of the site says %q", want)
 		}

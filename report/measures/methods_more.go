@@ -50,6 +50,9 @@ func (c *computer) methodsMore(md *strings.Builder) {
 	if len(scales) > 0 {
 		fmt.Fprintf(md, "**Scales.** Declared scales: %s. %s\n\n", strings.Join(scales, "; "), scalesDefinition)
 	}
+	if l := c.linkageDefinition(); l != "" {
+		fmt.Fprintf(md, "**Survey linkage.** %s\n\n", l)
+	}
 	if len(c.s.Comparisons) == 0 {
 		return
 	}
@@ -68,4 +71,33 @@ func (c *computer) methodsMore(md *strings.Builder) {
 	}
 	fmt.Fprintf(md, "**Statistical conventions.** %s\n\n", conventionsDefinition)
 	fmt.Fprintf(md, "**Comparisons.** Declared comparisons: %s. A comparison of two courses tests each learner-profile table with Pearson's χ² test of independence without continuity correction and Cramér's V (Fisher's exact test with the sample odds ratio when the table is 2×2 and an expected count is under 5); the pass rate, the verified share and the active share of each course week with the two-proportion z-test (pooled standard error) and the difference with its 95 %% Wald interval; events per active learner with the Mann–Whitney U test (normal approximation with tie and continuity correction) and the rank-biserial correlation. A pre/post comparison uses learners matched across the two surveys: the Wilcoxon signed-rank test (zero differences dropped, normal approximation) with r = z/√N, and the paired t-test with Cohen's d_z. %s\n\n", strings.Join(cmps, "; "), comparisonsDefinition)
+}
+
+// linkWords says in a reader's words what a survey's learner id holds.
+var linkWords = map[string]string{
+	"":          "the learner's edX username",
+	"username":  "the learner's edX username",
+	"user_id":   "the learner's numeric edX user id",
+	"email":     "the learner's e-mail address in the learner profile",
+	"anonymous": "the learner's edX anonymized user id, mapped to the learner through the course's list of anonymized ids",
+}
+
+// linkageDefinition says how each survey's responses were linked to learners;
+// a build stops before this when a linked survey matched fewer than half its
+// finished responses.
+func (c *computer) linkageDefinition() string {
+	var parts []string
+	for _, sv := range c.s.Surveys {
+		what := fmt.Sprintf("the %q survey of %s", sv.Key, c.courseName(sv.Course))
+		if !sv.IsLinked() {
+			parts = append(parts, what+" is not linked to learners, by the study's design")
+			continue
+		}
+		parts = append(parts, what+" by "+linkWords[sv.IDType])
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return "Survey responses are linked to learners through an identifier the survey recorded: " + strings.Join(parts, "; ") +
+		". A response whose identifier matches no learner of the course is kept, unlinked, in the item summaries; at least half of each linked survey's finished responses matched a learner."
 }
