@@ -19,10 +19,13 @@ type problems struct {
 	file string
 	pos  positions
 	errs []*report.InputError
-	// decoded marks the decoding problems and their lines: a check that then sees
-	// a setting's zero value on such a line has nothing to add.
-	decoded     map[*report.InputError]bool
-	decodedLine map[int]bool
+	// decoded marks the decoding problems; failed holds the settings that
+	// did not decode, and failedLine the lines of decoding problems not
+	// placed at a setting: a check that then sees such a setting's zero
+	// value has nothing to add.
+	decoded    map[*report.InputError]bool
+	failed     map[string]bool
+	failedLine map[int]bool
 	// meant holds the settings an unknown key was taken to mean ("did you
 	// mean"): that one is then not reported missing as well.
 	meant map[string]bool
@@ -63,7 +66,7 @@ func (p *problems) err() error {
 	})
 	var out []error
 	for _, e := range p.errs {
-		if p.decodedLine[e.Line] && !p.decoded[e] || p.meant[e.Field] && strings.HasPrefix(e.Msg, "missing") {
+		if !p.decoded[e] && p.echoes(e) {
 			continue
 		}
 		out = append(out, e)
@@ -71,12 +74,34 @@ func (p *problems) err() error {
 	return errors.Join(out...)
 }
 
+// echoes reports whether a check's problem only repeats a decoding problem:
+// it is about a setting (or inside one) that failed to decode, or it says
+// missing the setting an unknown key was taken to mean.
+func (p *problems) echoes(e *report.InputError) bool {
+	if p.failedLine[e.Line] || p.meant[e.Field] && strings.HasPrefix(e.Msg, "missing") {
+		return true
+	}
+	for f := e.Field; f != ""; f = parent(f) {
+		if p.failed[f] {
+			return true
+		}
+	}
+	return false
+}
+
 // decodeProblem records a problem yaml.v3 found while decoding.
 func (p *problems) decodeProblem(e *report.InputError) {
 	if p.decoded == nil {
-		p.decoded, p.decodedLine = map[*report.InputError]bool{}, map[int]bool{}
+		p.decoded, p.failed, p.failedLine = map[*report.InputError]bool{}, map[string]bool{}, map[int]bool{}
 	}
-	p.decoded[e], p.decodedLine[e.Line] = true, true
+	p.decoded[e] = true
+	switch {
+	case strings.HasPrefix(e.Msg, "unknown key"):
+	case e.Field != "":
+		p.failed[e.Field] = true
+	default:
+		p.failedLine[e.Line] = true
+	}
 	p.errs = append(p.errs, e)
 }
 

@@ -115,3 +115,16 @@ func TestMisspeltKeyIsNotAlsoMissing(t *testing.T) {
 		t.Errorf("error\n%v\nwant\n%s", err, want)
 	}
 }
+
+// TestFlowMappingKeepsEveryProblem: in a one-line mapping, a value of the wrong type
+// does not hide a problem with another setting on the same line.
+func TestFlowMappingKeepsEveryProblem(t *testing.T) {
+	t.Setenv("MOOCREPORT_SALT", "")
+	y := strings.Replace(valid, "    sources:\n      - format: edx-profile\n        path: p.csv\n", "    sources:\n      - {format: edx-profile, path: p.csv, max_bad_lines: lots, session_gap: 5m}\n", 1)
+	_, err := Parse("study.yaml", []byte(y))
+	want := `study.yaml:14:59: courses[0].sources[0].max_bad_lines: want a number, got "lots"` + "\n" +
+		`study.yaml:14:78: courses[0].sources[0].session_gap: want a duration of at least 1s on an edx-tracking source, got 5m0s on edx-profile`
+	if err == nil || err.Error() != want {
+		t.Errorf("error\n%v\nwant\n%s", err, want)
+	}
+}
