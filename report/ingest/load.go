@@ -66,12 +66,16 @@ func Load(s *study.Study) (*report.Dataset, error) {
 				Err: fmt.Errorf("survey %s: want format %s of a declared course, got %q for %q", sv.Key, strings.Join(study.SurveyFormats, ", "), sv.Format, sv.Course)})
 			continue
 		}
+		errs := len(l.errs)
 		for _, name := range l.match(sv.Path, sv.Line, "survey "+sv.Key+" of course "+sv.Course) {
 			l.readFile(name, func(r io.Reader) error {
 				rs, err := read(r, name, sv, c)
 				l.ds.Responses = append(l.ds.Responses, rs...)
 				return err
 			})
+		}
+		if len(l.errs) == errs {
+			l.checkLinkage(sv, c)
 		}
 	}
 	if len(l.errs) > 0 {
@@ -122,7 +126,7 @@ func Load(s *study.Study) (*report.Dataset, error) {
 // profiles they filter, profiles (usernames → user ids) before the grades
 // and logs they link, and the course structure last, as it overrides the
 // chapter count the logs or the studentmodule table gave.
-var sourcePasses = []string{"edx-rdp-enrollment", "edx-profile", "edx-rdp-userprofile", "edx-grades", "edx-problem-grades", "edx-rdp-certificates",
+var sourcePasses = []string{"edx-rdp-enrollment", "edx-profile", "edx-rdp-userprofile", "edx-anonymous-ids", "edx-grades", "edx-problem-grades", "edx-rdp-certificates",
 	"edx-tracking", "edx-rdp-studentmodule", "edx-course-blocks"}
 
 // loader collects a Dataset and every error on the way.
@@ -204,6 +208,10 @@ func (l *loader) source(c *Course, key string, src study.Source) {
 		}
 		for _, name := range names {
 			l.readFile(name, func(r io.Reader) error { return readProblemGrades(r, name, c, acc) })
+		}
+	case "edx-anonymous-ids":
+		for _, name := range names {
+			l.readFile(name, func(r io.Reader) error { return ReadAnonymousIDs(r, name, c) })
 		}
 	case "edx-rdp-enrollment", "edx-rdp-userprofile", "edx-rdp-certificates", "edx-rdp-studentmodule", "edx-course-blocks":
 		for _, name := range names {

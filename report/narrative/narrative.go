@@ -57,14 +57,9 @@ var Titles = map[string]string{
 	"provenance":   "Provenance",
 }
 
-// Error points at a problem in a narrative file.
-type Error struct {
-	File string
-	Line int
-	Msg  string
-}
-
-func (e *Error) Error() string { return fmt.Sprintf("%s:%d: %s", e.File, e.Line, e.Msg) }
+// Error points at a problem in a narrative file: file:line: message. It is the
+// input-error type every stage shares, so errors.As finds it whichever stage failed.
+type Error = report.InputError
 
 // Assemble builds the sections in outline order. contentDir may not exist
 // (a study without narrative still gets a complete report). rel turns a
@@ -399,37 +394,4 @@ func keys[V any](m map[string]V) []string {
 }
 
 // suggest names the closest known id, for typos.
-func suggest(id string, known []string) string {
-	best, bestD := "", 4
-	for _, k := range known {
-		if d := distance(id, k); d < bestD {
-			best, bestD = k, d
-		}
-	}
-	if best == "" {
-		return ""
-	}
-	return fmt.Sprintf(" (did you mean %q?)", best)
-}
-
-// distance is the Levenshtein edit distance; ids are short, so the
-// quadratic table is fine.
-func distance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur := make([]int, len(b)+1)
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev = cur
-	}
-	return prev[len(b)]
-}
+func suggest(id string, known []string) string { return report.DidYouMean(id, known) }
