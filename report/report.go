@@ -145,6 +145,10 @@ type Skip struct {
 	File   string // path relative to the study directory
 	Reason string // short, stable reason, e.g. "malformed JSON", "other course"
 	Count  int
+	// Course is the key of the course the file was read for; "" when the
+	// file was read for several courses (a tracking log they share) and
+	// the skip is the file's, counted once, or when no course applies.
+	Course string
 }
 
 // Dataset is the canonical tables ingest produces for a whole study.

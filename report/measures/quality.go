@@ -11,19 +11,26 @@ import (
 // quality reports everything ingest did not turn into a row, per file and
 // reason, so nothing is dropped silently.
 func (c *computer) quality() error {
-	t := &report.Table{ID: "quality-skipped", Title: "Input not counted, by file and reason", Columns: []string{"File", "Reason", "Count"},
-		Definition: "Lines, rows or events the readers did not turn into data, with the reason. Counts are of input records, not learners."}
+	t := &report.Table{ID: "quality-skipped", Title: "Input not counted, by file and reason", Columns: []string{"File", "Course", "Reason", "Count"},
+		Definition: "Lines, rows or events the readers did not turn into data, with the reason. Counts are of input records, not learners, and each record is counted once: a tracking log read for several courses names no course, and a line of one of those courses does not count as another course's."}
 	byReason := map[string]int{}
 	skips := append([]report.Skip(nil), c.ds.Skips...)
 	sort.Slice(skips, func(i, j int) bool {
 		if skips[i].File != skips[j].File {
 			return skips[i].File < skips[j].File
 		}
-		return skips[i].Reason < skips[j].Reason
+		if skips[i].Reason != skips[j].Reason {
+			return skips[i].Reason < skips[j].Reason
+		}
+		return skips[i].Course < skips[j].Course
 	})
 	for _, s := range skips {
 		byReason[s.Reason] += s.Count
-		t.Rows = append(t.Rows, []report.Cell{textCell(s.File), textCell(s.Reason), numCell(formatInt(s.Count), float64(s.Count))})
+		course := ""
+		if s.Course != "" {
+			course = c.courseName(s.Course)
+		}
+		t.Rows = append(t.Rows, []report.Cell{textCell(s.File), textCell(course), textCell(s.Reason), numCell(formatInt(s.Count), float64(s.Count))})
 	}
 	reasons := make([]string, 0, len(byReason))
 	for r := range byReason {
