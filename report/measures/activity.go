@@ -74,6 +74,7 @@ func (c *computer) activity() error {
 			enrolled := len(c.byCourse[co.Key])
 			cnt := c.count(fmt.Sprintf("%s.active.w%d", co.Key, w), co.Key, fmt.Sprintf("Active learners in week %d", w), n, activeDefinition)
 			sh := c.share(fmt.Sprintf("%s.active.w%d.share", co.Key, w), co.Key, fmt.Sprintf("Share of enrolled learners active in week %d", w), n, enrolled, activeDefinition)
+			c.wilsonCI(sh, n, enrolled)
 			row = append(row, measureCell(cnt), measureCell(sh))
 		}
 		tab.Rows = append(tab.Rows, row)
@@ -93,7 +94,7 @@ func (c *computer) activity() error {
 			// withheld share would give it away.
 			lo, hi := stats.Wilson(active, enrolled, 0.95)
 			s.Values = append(s.Values, m.Value)
-			s.Lo, s.Hi = append(s.Lo, round(100*lo, 1)), append(s.Hi, round(100*hi, 1))
+			s.Lo, s.Hi = append(s.Lo, 100*lo), append(s.Hi, 100*hi)
 		}
 		fig.Series = append(fig.Series, s)
 	}

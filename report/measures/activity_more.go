@@ -163,7 +163,7 @@ func (c *computer) describeOrWithhold(id, course, label, unit, def string, x []f
 			m.Text = "–"
 		default:
 			v := []float64{sum.Median, sum.Q1, sum.Q3}[i]
-			m.Value, m.Text = round(v, places), formatNum(v, places)
+			m.Value, m.Text = v, formatNum(v, places)
 		}
 		c.add(m)
 		cells = append(cells, measureCell(m))

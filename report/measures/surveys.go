@@ -147,7 +147,7 @@ func (c *computer) likert(sv study.Survey, rs []report.Response) *report.Table {
 			}
 		}
 		stat := func(suffix, label string, v float64, places int) report.Cell {
-			m := report.Measure{ID: id + "." + suffix, Course: sv.Course, Label: q.Label + ": " + label, Value: round(v, places), N: len(scores), Definition: likertDefinition, Text: formatNum(v, places)}
+			m := report.Measure{ID: id + "." + suffix, Course: sv.Course, Label: q.Label + ": " + label, Value: v, N: len(scores), Definition: likertDefinition, Text: formatNum(v, places)}
 			c.add(m)
 			return measureCell(m)
 		}
