@@ -62,7 +62,7 @@ func (c *computer) comparisons() error {
 			c.add(m)
 			w := report.Cell{Text: c.lessThanK(), Suppressed: true}
 			row[2] = w
-			row = append(row, w, w, w, w, report.Cell{Text: "withheld: " + r.why, Suppressed: true})
+			row = append(row, w, w, w, w, textCell("withheld: "+r.why))
 		case !r.ok:
 			m.Text = "–"
 			c.add(m)

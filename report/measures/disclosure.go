@@ -236,7 +236,7 @@ func anyHidden(h [][]bool) bool {
 // figureTable is the data table of exactly the numbers a figure draws.
 func figureTable(f *report.Figure, suppressed string) *report.Table {
 	t := &report.Table{ID: f.ID + "-data", Title: f.Title}
-	t.Columns = append([]string{f.XLabel}, seriesNames(f)...)
+	t.Columns = append([]string{f.XLabel}, seriesHeadings(f)...)
 	for i, cat := range f.Categories {
 		row := []report.Cell{textCell(cat)}
 		for _, s := range f.Series {
