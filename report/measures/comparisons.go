@@ -50,6 +50,9 @@ func (c *computer) comparisons() error {
 		}
 	}
 	c.adjust()
+	if len(c.results) == 0 {
+		return nil
+	}
 	tab := &report.Table{ID: "comparisons-results", Title: "Comparisons and tests",
 		Columns:    []string{"Comparison", "Test", "N", "p", "Holm-adjusted p", "Effect", "Effect size", "Result (APA)"},
 		Definition: comparisonsDefinition}
@@ -138,11 +141,17 @@ func (c *computer) compareCourses(cmp study.Comparison) {
 		{"verified", "verified share", "Two-proportion z-test of the shares of enrolled learners on the verified track, with the difference study − baseline and its 95 % Wald interval.", c.verifiedCounts},
 	}
 	for _, p := range props {
+		if p.id == "pass-rate" && !(c.hasGrades(s) && c.hasGrades(b)) {
+			continue // a course without grades has no pass rate to compare
+		}
 		x1, n1 := p.count(s)
 		x2, n2 := p.count(b)
 		r := &testResult{id: pre + "." + p.id, course: s, family: vs + ": outcomes", comparison: vs + ": " + p.what, def: p.def}
 		c.proportionTest(r, x1, n1, x2, n2)
 		c.results = append(c.results, r)
+	}
+	if !c.hasActivity(s) || !c.hasActivity(b) {
+		return // without both courses' logs there is no activity to compare
 	}
 	r := &testResult{id: pre + ".events-per-active", course: s, family: vs + ": outcomes", comparison: vs + ": events per active learner",
 		def: "Mann–Whitney U test of the active events in course weeks per learner active in at least one course week, with the rank-biserial correlation r (positive when the study course's learners did more)."}

@@ -10,10 +10,18 @@ import (
 // the configuration this build used: the scales and their items, the
 // exploration threshold and every declared comparison.
 func (c *computer) methodsMore(md *strings.Builder) {
-	fmt.Fprintf(md, "**Activity per learner.** %s\n\n", intensityDefinition)
-	fmt.Fprintf(md, "**Time on task.** %s\n\n", timeDefinition)
-	fmt.Fprintf(md, "**Retention and engagement funnel.** %s %s\n\n", retentionDefinition, c.funnelDefinition())
-	fmt.Fprintf(md, "**Assessments.** %s %s %s\n\n", assessmentsDefinition, problemsDefinition, activityGradeDefinition)
+	if len(c.activityCourses()) > 0 { // definitions of what the report has data for
+		fmt.Fprintf(md, "**Activity per learner.** %s\n\n", intensityDefinition)
+		fmt.Fprintf(md, "**Time on task.** %s\n\n", timeDefinition)
+		fmt.Fprintf(md, "**Retention and engagement funnel.** %s %s\n\n", retentionDefinition, c.funnelDefinition())
+	}
+	if len(c.gradedCourses()) > 0 {
+		grade := ""
+		if len(c.activityCourses()) > 0 {
+			grade = " " + activityGradeDefinition
+		}
+		fmt.Fprintf(md, "**Assessments.** %s %s%s\n\n", assessmentsDefinition, problemsDefinition, grade)
+	}
 	var scales []string
 	for _, name := range scaleNames(c.s) {
 		sc := c.s.Scales[name]

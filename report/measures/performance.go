@@ -7,14 +7,19 @@ import (
 
 	"github.com/moocreport/moocreport/report"
 	"github.com/moocreport/moocreport/report/stats"
+	"github.com/moocreport/moocreport/report/study"
 )
 
 func (c *computer) performance() error {
+	courses := c.gradedCourses()
+	if len(courses) == 0 {
+		return nil // no grade reports: nothing to report, not zeros
+	}
 	bins := []string{"0–9", "10–19", "20–29", "30–39", "40–49", "50–59", "60–69", "70–79", "80–89", "90–100"}
 	hist := &report.Figure{ID: "performance-grades", Kind: report.FigureBars, Title: "Distribution of final grades",
 		XLabel: "Final grade (%)", YLabel: "Share of graded learners (%)", Categories: bins,
 		Caption: "Final grade in the edX grade report, in bins of 10 percentage points (the last bin includes 100). Shares are of all learners in the grade report."}
-	counts := make([][]int, len(c.s.Courses))
+	counts := make([][]int, len(courses))
 	var names, keys []string
 	byCourse := map[string][]report.Grade{}
 	for _, g := range c.ds.Grades {
@@ -30,7 +35,7 @@ func (c *computer) performance() error {
 		{textCell("Pass rate 95 % CI (Wilson), upper bound (%)")},
 		{textCell("Certificates delivered")},
 	}
-	for g, co := range c.s.Courses {
+	for g, co := range courses {
 		names = append(names, co.Short)
 		keys = append(keys, co.Key)
 		passTab.Columns = append(passTab.Columns, co.Short)
@@ -83,7 +88,7 @@ func (c *computer) performance() error {
 	gradeFig.Table = *figureTable(gradeFig, c.lessThanK())
 	gradeFig.Alt = altBars(gradeFig)
 
-	tracks := c.trackTable(byCourse)
+	tracks := c.trackTable(courses, byCourse)
 	if len(tracks.Rows) == 0 {
 		tracks = nil
 	}
@@ -117,10 +122,10 @@ func measureWithheld(m report.Measure) bool { return m.Suppressed }
 
 // trackTable counts graded, passed and certified learners by enrollment
 // track, since certificates are only open to some tracks.
-func (c *computer) trackTable(byCourse map[string][]report.Grade) *report.Table {
+func (c *computer) trackTable(courses []study.Course, byCourse map[string][]report.Grade) *report.Table {
 	def := "By the Enrollment Track column of the grade report. A certificate counts only when delivered."
 	t := &report.Table{ID: "performance-tracks", Title: "Passing and certificates by enrollment track", Columns: []string{"Course", "Track", "Learners", "Passed", "Certificates"}, Definition: def}
-	for _, co := range c.s.Courses {
+	for _, co := range courses {
 		per := map[string][3]int{}
 		for _, g := range byCourse[co.Key] {
 			if g.Track == "" {

@@ -19,11 +19,12 @@ const (
 // performanceMore adds per-assessment results, first-attempt correctness
 // and the link between activity and grade.
 func (c *computer) performanceMore() error {
-	blocks := []report.Block{{Table: c.assessments()}}
-	if t := c.problems(); t != nil {
-		blocks = append(blocks, report.Block{Table: t})
+	var blocks []report.Block
+	for _, t := range []*report.Table{c.assessments(), c.problems(), c.activityGrade()} {
+		if t != nil && len(t.Rows) > 0 {
+			blocks = append(blocks, report.Block{Table: t})
+		}
 	}
-	blocks = append(blocks, report.Block{Table: c.activityGrade()})
 	c.section("performance", blocks...)
 	return nil
 }
@@ -34,7 +35,7 @@ func (c *computer) performanceMore() error {
 func (c *computer) assessments() *report.Table {
 	def := assessmentsDefinition
 	t := &report.Table{ID: "performance-assessments", Title: "Completion and mean score by assessment", Columns: []string{"Course", "Assessment", "Completed", "Completed %", "Mean score"}, Definition: def}
-	for _, co := range c.s.Courses {
+	for _, co := range c.gradedCourses() {
 		scores := map[string][]float64{}
 		graded := 0
 		for _, g := range c.ds.Grades {
@@ -144,7 +145,10 @@ func problemShort(id string) string {
 func (c *computer) activityGrade() *report.Table {
 	def := activityGradeDefinition
 	t := &report.Table{ID: "performance-activity-grade", Title: "Activity and final grade", Columns: []string{"Course", "N", "ρ", "95 % CI, lower bound", "95 % CI, upper bound", "p", "Result"}, Definition: def}
-	for _, co := range c.s.Courses {
+	for _, co := range c.gradedCourses() {
+		if !c.hasActivity(co.Key) {
+			continue // no logs: no activity to correlate, not "0 events" for all
+		}
 		var x, y []float64
 		for _, g := range c.ds.Grades {
 			if g.Course != co.Key || !c.enrolled[co.Key][g.Learner] {

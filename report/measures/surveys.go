@@ -61,7 +61,7 @@ func (c *computer) surveys() error {
 			measureCell(c.count(id+".duplicates", sv.Course, sv.Title+": second and later responses of a learner", linked-len(seen), counts.Definition)),
 			measureCell(c.count(id+".respondents", sv.Course, sv.Title+": distinct linked learners", len(seen), responseDefinition)),
 			measureCell(c.share(id+".response-rate", sv.Course, sv.Title+": response rate", len(seen), len(c.byCourse[sv.Course]), responseDefinition)),
-			measureCell(c.share(id+".response-rate.active", sv.Course, sv.Title+": response rate among active learners", activeRespondents(seen, c.acts[sv.Course]), len(c.acts[sv.Course]), activeResponseDefinition)),
+			c.activeResponseRate(id, sv.Course, sv.Title, seen),
 		})
 		if t := c.likert(sv, first); t != nil {
 			blocks = append(blocks, report.Block{Table: t})
