@@ -133,6 +133,7 @@ func TestBuildExample(t *testing.T) {
 	// The example's numbers are pinned: any change to a measure shows up
 	// as a reviewable diff of testdata/example-measures.json.
 	golden(t, filepath.Join("testdata", "example-measures.json"), readFile(t, filepath.Join(v, "measures.json")))
+	t.Run("CSV files hold plain numbers", func(t *testing.T) { checkCSVNumbers(t, v) })
 
 	var man site.Manifest
 	readJSON(t, filepath.Join(v, "manifest.json"), &man)

@@ -26,7 +26,7 @@ import (
 // others from being read: all errors are returned together.
 func Load(s *study.Study) (*report.Dataset, error) {
 	l := &loader{s: s, ds: &report.Dataset{}, inputs: map[string]bool{}, enrol: map[string]map[string]Enrollment{},
-		rdpEnrol: map[string]rdpEnrollments{}, certs: map[string][]rdpCertificate{}, problemGrades: map[string]*problemAttempts{}}
+		rdpEnrol: map[string]rdpEnrollments{}, certs: map[string][]rdpCertificate{}, problemGrades: map[string]*problemAttempts{}, logs: newSharedLogs()}
 	courses := make(map[string]*Course, len(s.Courses))
 	for _, c := range s.Courses {
 		courses[c.Key] = NewCourse(c, s.Salt)
@@ -83,6 +83,7 @@ func Load(s *study.Study) (*report.Dataset, error) {
 	}
 	l.applyEnrollments()
 	ds := l.ds
+	ds.Skips = append(ds.Skips, l.logs.result()...)
 	for name := range l.inputs {
 		ds.Inputs = append(ds.Inputs, name)
 	}
@@ -115,7 +116,10 @@ func Load(s *study.Study) (*report.Dataset, error) {
 	})
 	sort.SliceStable(ds.Skips, func(i, j int) bool {
 		a, b := ds.Skips[i], ds.Skips[j]
-		return a.File < b.File || a.File == b.File && a.Reason < b.Reason
+		if a.File != b.File {
+			return a.File < b.File
+		}
+		return a.Reason < b.Reason || a.Reason == b.Reason && a.Course < b.Course
 	})
 	// Responses keep study and file order: a measure that keeps a learner's
 	// first response relies on it.
@@ -146,6 +150,9 @@ type loader struct {
 	// problemGrades holds the problem grade reports' attempts by course
 	// key until applyProblemGrades weighs them against the logs.
 	problemGrades map[string]*problemAttempts
+	// logs holds the tracking sources' skips until every source is read,
+	// so a log file read for several courses is counted once.
+	logs *sharedLogs
 }
 
 // mergeEnrollment combines the enrolments two sources saw: the latest of
@@ -233,7 +240,7 @@ func (l *loader) source(c *Course, key string, src study.Source) {
 		l.ds.Activity = append(l.ds.Activity, tr.Weeks...)
 		l.ds.Reach = append(l.ds.Reach, tr.Reach...)
 		l.ds.Problems = append(l.ds.Problems, tr.Problems...)
-		l.ds.Skips = append(l.ds.Skips, tr.Skips...)
+		l.logs.add(c, names, tr)
 		if tr.Chapters > 0 {
 			if l.ds.Chapters == nil {
 				l.ds.Chapters = map[string]int{}

@@ -22,10 +22,18 @@ const conventionsDefinition = "All tests are two-sided. " +
 // exploration threshold, every declared comparison and the conventions of
 // its tests.
 func (c *computer) methodsMore(md *strings.Builder) {
-	fmt.Fprintf(md, "**Activity per learner.** %s\n\n", intensityDefinition)
-	fmt.Fprintf(md, "**Time on task.** %s\n\n", timeDefinition)
-	fmt.Fprintf(md, "**Retention and engagement funnel.** %s %s\n\n", retentionDefinition, c.funnelDefinition())
-	fmt.Fprintf(md, "**Assessments.** %s %s %s\n\n", assessmentsDefinition, problemsDefinition, activityGradeDefinition)
+	if len(c.activityCourses()) > 0 { // definitions of what the report has data for
+		fmt.Fprintf(md, "**Activity per learner.** %s\n\n", intensityDefinition)
+		fmt.Fprintf(md, "**Time on task.** %s\n\n", timeDefinition)
+		fmt.Fprintf(md, "**Retention and engagement funnel.** %s %s\n\n", retentionDefinition, c.funnelDefinition())
+	}
+	if len(c.gradedCourses()) > 0 {
+		grade := ""
+		if len(c.activityCourses()) > 0 {
+			grade = " " + activityGradeDefinition
+		}
+		fmt.Fprintf(md, "**Assessments.** %s %s%s\n\n", assessmentsDefinition, problemsDefinition, grade)
+	}
 	var scales []string
 	for _, name := range scaleNames(c.s) {
 		sc := c.s.Scales[name]

@@ -61,8 +61,9 @@ var Titles = map[string]string{
 // input-error type every stage shares, so errors.As finds it whichever stage failed.
 type Error = report.InputError
 
-// Assemble builds the sections in outline order. contentDir may not exist
-// (a study without narrative still gets a complete report). rel turns a
+// Assemble builds the sections in outline order, leaving out any section
+// with nothing to show. contentDir may not exist (a study without
+// narrative still gets a complete report). rel turns a
 // path into the form used in error messages.
 func Assemble(contentDir string, outline []string, auto map[string][]report.Block, measures []report.Measure, rel func(string) string) ([]report.Section, error) {
 	files, err := filepath.Glob(filepath.Join(contentDir, "*.md"))
@@ -120,10 +121,25 @@ func Assemble(contentDir string, outline []string, auto map[string][]report.Bloc
 		}
 		sections[i].Blocks = blocks
 	}
+	sections = nonEmpty(sections)
 	if err := numberRefs(sections, idx.refs); err != nil {
 		return nil, err
 	}
 	return sections, nil
+}
+
+// nonEmpty leaves out the sections with nothing to show — no narrative
+// and no generated block, as the activity section of a study without
+// tracking logs — so no renderer prints a heading over nothing or lists
+// it in the contents.
+func nonEmpty(sections []report.Section) []report.Section {
+	kept := sections[:0]
+	for _, sec := range sections {
+		if len(sec.Blocks) > 0 {
+			kept = append(kept, sec)
+		}
+	}
+	return kept
 }
 
 // refMark brackets a cross-reference's id in the Markdown until the whole
