@@ -4,6 +4,7 @@
 //	moocreport build [-study study.yaml] [-public dir] [-force] [-appendix]
 //	moocreport check [-study study.yaml]
 //	moocreport serve [-study study.yaml] [-port N] [-open]
+//	moocreport init [DIR]
 //	moocreport version
 //
 // The build time written into every output comes from SOURCE_DATE_EPOCH
@@ -45,6 +46,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 	case "serve":
 		return runServe(args, stdout, stderr)
 	case "build", "check":
+	case "init":
+		return runInit(args, stdout, stderr)
 	case "help", "-h", "--help":
 		usage(stdout)
 		return 0
@@ -123,6 +126,8 @@ func usage(w io.Writer) {
       read and validate everything, write nothing
   moocreport serve [-study study.yaml] [-port N] [-open]
       preview the draft on localhost, rebuilding and reloading pages as files change
+  moocreport init [DIR]
+      write study.yaml, content/ and .gitignore here for the exports in DIR (default: this folder)
   moocreport version
 `)
 }
