@@ -98,15 +98,27 @@ func multiWhy(text string, opts []string) string {
 	return "answers join the options " + strings.Join(opts, ", ") + " with commas"
 }
 
-// sample lists the commonest answers for a comment; answers are option
-// labels or numbers here, never free text.
+// sample lists the commonest answers for a comment. Only answers given at
+// least twice are shown: an answer one learner gave may identify them,
+// and study.yaml is shared more widely than the exports.
 func sample(counts map[string]int, k int) string {
-	keys := sortedKeys(counts)
-	sort.SliceStable(keys, func(i, j int) bool { return counts[keys[i]] > counts[keys[j]] })
-	if len(keys) > k {
-		return strings.Join(quoteAll(keys[:k]), ", ") + ", …"
+	var keys []string
+	for _, a := range sortedKeys(counts) {
+		if counts[a] >= 2 {
+			keys = append(keys, a)
+		}
 	}
-	return strings.Join(quoteAll(keys), ", ")
+	sort.SliceStable(keys, func(i, j int) bool { return counts[keys[i]] > counts[keys[j]] })
+	rare := len(counts) - len(keys)
+	if len(keys) > k {
+		rare += len(keys) - k
+		keys = keys[:k]
+	}
+	out := strings.Join(quoteAll(keys), ", ")
+	if rare > 0 {
+		out += fmt.Sprintf(" and %d more", rare)
+	}
+	return strings.TrimPrefix(out, " ")
 }
 
 func quoteAll(s []string) []string {
