@@ -25,7 +25,8 @@ var selectAll = regexp.MustCompile(`(?i)select all|all that apply|check all|choo
 // answer is a label of a known agreement, frequency or rating scale;
 // multi when the text asks to select all or answers join several options
 // with commas; numeric when every answer is a number; text when answers
-// are long or mostly different; single otherwise.
+// are long, mostly different or all different (a column of names or ids
+// must never become a table of its values); single otherwise.
 func guessType(id, text string, answers []string) guess {
 	counts := map[string]int{}
 	for _, a := range answers {
@@ -59,7 +60,7 @@ func guessType(id, text string, answers []string) guess {
 	if numeric == distinct {
 		return guess{typ: "numeric", saw: fmt.Sprintf("every answer is a number (%d answers, %d different: %s)", n, distinct, sample(counts, 5))}
 	}
-	if long > 0 || distinct > 12 && distinct*2 > n {
+	if long > 0 || distinct > 12 && distinct*2 > n || n >= 3 && distinct == n {
 		return guess{typ: "text", saw: fmt.Sprintf("free text: %d of %d answers differ", distinct, n)}
 	}
 	return guess{typ: "single", saw: fmt.Sprintf("%d answers, %d different: %s", n, distinct, sample(counts, 6))}
@@ -115,10 +116,13 @@ func sample(counts map[string]int, k int) string {
 		keys = keys[:k]
 	}
 	out := strings.Join(quoteAll(keys), ", ")
-	if rare > 0 {
+	switch {
+	case len(keys) == 0:
+		return "none given twice"
+	case rare > 0:
 		out += fmt.Sprintf(" and %d more", rare)
 	}
-	return strings.TrimPrefix(out, " ")
+	return out
 }
 
 func quoteAll(s []string) []string {

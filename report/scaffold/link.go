@@ -59,6 +59,12 @@ func (p *Plan) linkage(sv *Survey, e export, qsf map[string]*qsfQuestion) int {
 	}
 	if best < 0 || bestN*10 < bestOf*3 {
 		sv.LinkSaw = "CHECK: no column's values match the learners' usernames, user ids or e-mail addresses, so responses are not linked to learners (pre/post pairs need a link); name the column that holds the edX username"
+		for i := range e.ids {
+			if name := e.name(i); usernameCol.MatchString(name) {
+				sv.LinkSaw += fmt.Sprintf(" (column %q looks like one, but its values are no learner's here)", name)
+				break
+			}
+		}
 		p.surveyCourse(sv)
 		return -1
 	}
@@ -69,8 +75,9 @@ func (p *Plan) linkage(sv *Survey, e export, qsf map[string]*qsfQuestion) int {
 }
 
 var (
-	questionID = regexp.MustCompile(`^[Qq][0-9]+`)
-	smallCode  = regexp.MustCompile(`^[0-9]$`)
+	usernameCol = regexp.MustCompile(`(?i)user ?name|user ?id|learner|student`)
+	questionID  = regexp.MustCompile(`^[Qq][0-9]+`)
+	smallCode   = regexp.MustCompile(`^[0-9]$`)
 )
 
 // mayLink says whether column i may hold learner ids: not one of

@@ -23,7 +23,7 @@ func (p *Plan) skip(sv *Survey, e export, i int) string {
 	case sv.Format == "csv" && stampCol.MatchString(strings.TrimSpace(name)):
 		return "-"
 	case personal.MatchString(name) || i < len(e.texts) && personal.MatchString(e.texts[i]) || mostlyEmails(e.answers(i)):
-		return fmt.Sprintf("column %s holds personal data (names, e-mail or IP addresses, locations): not declared, never read", name)
+		return fmt.Sprintf("column %s holds personal data (names, learner ids, e-mail or IP addresses, locations): not declared, never read", name)
 	}
 	n := 0
 	for _, id := range e.ids {

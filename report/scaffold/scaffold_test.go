@@ -197,6 +197,7 @@ func TestGuessType(t *testing.T) {
 		{"long answers", "Q9", "Comments?", []string{"I liked the course a lot, especially the second week's videos."}, "text"},
 		{"text entry column", "Q6_TEXT", "Other", []string{"x"}, "text"},
 		{"no answers", "Q1", "Status?", nil, "single"},
+		{"every answer different", "Q8", "Your tutor?", []string{"ana_s", "bo77", "chen.l"}, "text"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -239,5 +240,37 @@ func TestWrite(t *testing.T) {
 	}
 	if _, err := p.Write(); !errors.Is(err, ErrStudyExists) {
 		t.Errorf("second write: %v, want ErrStudyExists", err)
+	}
+}
+
+// TestSurveyFormats proposes the surveys of ingest's survey fixtures
+// (Google Forms, LimeSurvey, a UTF-16 tab-separated Qualtrics export):
+// each in its format, identifying columns never declared as questions.
+func TestSurveyFormats(t *testing.T) {
+	p, err := Inspect(Options{Exports: "../ingest/testdata/surveys", StudyDir: ".", Salt: "s"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]*Survey{}
+	for _, sv := range p.Surveys {
+		got[filepath.Base(sv.Path)] = sv
+	}
+	for file, format := range map[string]string{"google_forms.csv": "csv", "limesurvey.csv": "limesurvey", "qualtrics_utf16.tsv": "qualtrics"} {
+		sv := got[file]
+		if sv == nil || sv.Format != format {
+			t.Errorf("%s: %+v, want format %s", file, sv, format)
+			continue
+		}
+		if len(sv.Questions) == 0 {
+			t.Errorf("%s: no questions", file)
+		}
+		for _, q := range sv.Questions {
+			if personal.MatchString(q.Label) || personal.MatchString(q.Column) {
+				t.Errorf("%s: identifying column %q declared as a question", file, q.Label)
+			}
+		}
+	}
+	if sv := got["google_forms.csv"]; sv != nil && sv.FinishedColumn != "Completed" {
+		t.Errorf("google_forms.csv: finished column %q, want Completed", sv.FinishedColumn)
 	}
 }

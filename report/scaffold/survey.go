@@ -125,7 +125,7 @@ func (p *Plan) definition(path string, defs []detect.Result, sv *Survey) map[str
 }
 
 var (
-	personal  = regexp.MustCompile(`(?i)e-?mail|ip ?address|ipaddr|^name$|first ?name|last ?name|full ?name|phone|latitude|longitude|^token$`)
+	personal  = regexp.MustCompile(`(?i)e-?mail|ip ?address|ipaddr|^name$|first ?name|last ?name|full ?name|phone|latitude|longitude|^token$|user ?name|user ?id|student ?id|learner ?id|anonymous_user_id|^uid$|edx_`)
 	limeMeta  = map[string]bool{"id": true, "submitdate": true, "lastpage": true, "startlanguage": true, "seed": true, "token": true, "startdate": true, "datestamp": true, "ipaddr": true, "refurl": true}
 	stampCol  = regexp.MustCompile(`(?i)^(timestamp|zeitstempel|horodateur|marca temporal|start time|completion time|submitted|date submitted|submitted on|respondent id|collector id|start date|end date|id)$`)
 	finishCol = regexp.MustCompile(`(?i)^(finished|complete|completed|status)$`)
