@@ -58,7 +58,11 @@ func guessType(id, text string, answers []string) guess {
 		return guess{typ: "multi", saw: fmt.Sprintf("%d answers; %s", n, multiWhy(text, opts))}
 	}
 	if numeric == distinct {
-		return guess{typ: "numeric", saw: fmt.Sprintf("every answer is a number (%d answers, %d different: %s)", n, distinct, sample(counts, 5))}
+		saw := fmt.Sprintf("every answer is a number (%d answers, %d different: %s)", n, distinct, sample(counts, 5))
+		if codedScale(counts) {
+			saw += "; CHECK: whole numbers within 1–7 may be a coded scale: with the survey's .qsf beside the export, init reads its labels"
+		}
+		return guess{typ: "numeric", saw: saw}
 	}
 	if long > 0 || distinct > 12 && distinct*2 > n || n >= 3 && distinct == n {
 		return guess{typ: "text", saw: fmt.Sprintf("free text: %d of %d answers differ", distinct, n)}
@@ -166,4 +170,15 @@ func texts(cs []qsfChoice) []string {
 		out[i] = c.Text
 	}
 	return out
+}
+
+// codedScale says whether every answer is a whole number from 1 to 7, as
+// a numeric-values export codes a scale's points.
+func codedScale(counts map[string]int) bool {
+	for a := range counts {
+		if len(a) != 1 || a < "1" || a > "7" {
+			return false
+		}
+	}
+	return true
 }

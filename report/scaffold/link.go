@@ -128,7 +128,8 @@ var (
 )
 
 // surveyKeys names each survey's instrument: "pre" or "post" when its
-// file name or title says so, else "survey"; unique within a course.
+// file name or title says so or, failing that, its responses' dates do;
+// else "survey"; unique within a course.
 func (p *Plan) surveyKeys() {
 	used := map[string]bool{}
 	for _, sv := range p.Surveys {
@@ -142,7 +143,7 @@ func (p *Plan) surveyKeys() {
 			key, sv.KeySaw = "post", "its name says post"
 			sv.Title = "Post-course survey"
 		default:
-			sv.KeySaw = "CHECK: its name says neither pre nor post"
+			key, sv.KeySaw = p.byDate(sv)
 		}
 		k := key
 		for n := 2; used[sv.Course+"/"+k]; n++ {
@@ -218,4 +219,21 @@ func (p *Plan) instrument(course, key string) *Survey {
 		}
 	}
 	return nil
+}
+
+// byDate names an instrument by when it was answered: before the end of
+// the course's first week, pre; in its last week or after, post.
+func (p *Plan) byDate(sv *Survey) (string, string) {
+	c := p.courseByKey(sv.Course)
+	if c == nil || sv.when.IsZero() || c.Start.Equal(defaultStart) {
+		return "survey", "CHECK: neither its name nor its dates say pre or post"
+	}
+	day := sv.when.Format("2006-01-02")
+	switch {
+	case sv.when.Before(c.Start.AddDate(0, 0, 7)):
+		return "pre", fmt.Sprintf("its responses' median date %s is before the end of the course's first week", day)
+	case !sv.when.Before(c.Start.AddDate(0, 0, 7*(c.Weeks-1))):
+		return "post", fmt.Sprintf("its responses' median date %s is in the course's last week or after", day)
+	}
+	return "survey", fmt.Sprintf("CHECK: its responses' median date %s is mid-course; its name says neither pre nor post", day)
 }

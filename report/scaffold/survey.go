@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/moocreport/moocreport/report/detect"
 )
@@ -22,6 +23,9 @@ type Survey struct {
 	// used, a quirk of the export.
 	Notes     []string
 	Questions []*Question
+	// when is the median date of the responses, zero when the export
+	// has no date column.
+	when time.Time
 }
 
 // Question is one declared question.
@@ -74,6 +78,7 @@ func (p *Plan) survey(r detect.Result, defs []detect.Result) {
 	if r.Format == "qualtrics" && r.Layout == "3-row" && len(e.importIDs) > 0 && strings.HasPrefix(firstCell(e.importIDs), "{'") {
 		sv.Notes = append(sv.Notes, "CHECK: this export writes its ImportId row with single quotes; moocreport's reader expects JSON (double quotes) and would read that row as a response")
 	}
+	sv.when = e.medianDate()
 	link := p.linkage(sv, e, qsf)
 	for i := range e.ids {
 		if i == link {
@@ -164,4 +169,31 @@ func keyOrder(k string) string {
 		return "1"
 	}
 	return "2" + k
+}
+
+var dateCol = regexp.MustCompile(`(?i)^(startdate|start date|recordeddate|timestamp|submitdate|date submitted|submitted|completion time)$`)
+
+// medianDate is the median of the responses' dates in the first date
+// column (Qualtrics' StartDate, LimeSurvey's submitdate, Google Forms'
+// Timestamp), read as YYYY-MM-DD or YYYY/MM/DD.
+func (e export) medianDate() time.Time {
+	for i := range e.ids {
+		if !dateCol.MatchString(strings.TrimSpace(e.name(i))) {
+			continue
+		}
+		var days []string
+		for _, a := range e.answers(i) {
+			if a = strings.ReplaceAll(strings.TrimSpace(a), "/", "-"); len(a) >= 10 {
+				if _, err := time.Parse("2006-01-02", a[:10]); err == nil {
+					days = append(days, a[:10])
+				}
+			}
+		}
+		if len(days) > 0 {
+			sort.Strings(days)
+			t, _ := time.Parse("2006-01-02", days[len(days)/2])
+			return t
+		}
+	}
+	return time.Time{}
 }
