@@ -1,6 +1,8 @@
 package scaffold
 
 import (
+	"os"
+	"path/filepath"
 	"testing"
 	"time"
 )
@@ -23,4 +25,26 @@ func mustDate(s string) time.Time {
 		panic(err)
 	}
 	return t
+}
+
+// TestOwnFolders: run in the study folder itself, init does not take a
+// previous build's public/ or the narrative for exports.
+func TestOwnFolders(t *testing.T) {
+	dir := t.TempDir()
+	for name, text := range map[string]string{
+		"grades.csv":            "Student ID,Email,Username,Grade,Enrollment Track,Verification Status,Certificate Eligible,Certificate Delivered,Certificate Type\n1,a@x,a,0.5,verified,ID Verified,Y,N,N/A\n",
+		"public/1.0.0/data.csv": "Week,Active\n1,5\n",
+		"content/intro.md":      "# Introduction\n",
+	} {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		os.WriteFile(p, []byte(text), 0o644)
+	}
+	p, err := Inspect(Options{Exports: dir, StudyDir: dir, Salt: "s"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(p.Files) != 1 || p.Files[0].Path != "grades.csv" {
+		t.Errorf("files %+v, want grades.csv alone", p.Files)
+	}
 }

@@ -149,7 +149,10 @@ func (p *Plan) logSources(files map[string]bool, tracking map[string]bool) []str
 			out = append(out, globEscape(dir+names[0]))
 			continue
 		}
-		pre, suf := commonPrefix(names), commonSuffix(names)
+		// Cut the shared part at digits, so a pattern reads
+		// tracking.log-*.gz rather than tracking.log-20260*.gz.
+		pre := strings.TrimRight(commonPrefix(names), "0123456789")
+		suf := strings.TrimLeft(commonSuffix(names), "0123456789")
 		if len(pre)+len(suf) > len(names[0]) {
 			suf = suf[len(pre)+len(suf)-len(names[0]):]
 		}

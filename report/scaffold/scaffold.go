@@ -66,6 +66,7 @@ func Inspect(opt Options) (*Plan, error) {
 	if err != nil {
 		return nil, err
 	}
+	files = ownFolders(opt, files)
 	p := &Plan{opt: opt, Files: files, ids: map[string]*learnerIDs{}}
 	byFormat := map[string][]detect.Result{}
 	for _, f := range files {
@@ -164,4 +165,24 @@ func globEscape(s string) string {
 func exists(path string) bool {
 	_, err := os.Stat(path)
 	return err == nil
+}
+
+// ownFolders drops a study's own folders (the published site, the
+// narrative, templates) from the files when the exports lie in the study
+// folder itself: they are outputs and writing, not exports.
+func ownFolders(opt Options, files []detect.Result) []detect.Result {
+	a, err1 := filepath.Abs(opt.Exports)
+	b, err2 := filepath.Abs(opt.StudyDir)
+	if err1 != nil || err2 != nil || a != b {
+		return files
+	}
+	var out []detect.Result
+	for _, f := range files {
+		top, _, _ := strings.Cut(f.Path, "/")
+		if top == "public" || top == "content" || top == "templates" {
+			continue
+		}
+		out = append(out, f)
+	}
+	return out
 }
