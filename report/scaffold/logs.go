@@ -4,8 +4,10 @@ import (
 	"bufio"
 	"encoding/json"
 	"fmt"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/moocreport/moocreport/report/detect"
@@ -30,52 +32,114 @@ type logEvent struct {
 	} `json:"context"`
 }
 
+// logScan is what one tracking log holds, per course id.
+type logScan struct {
+	courses map[string]*logCourse
+	ids     map[string]*learnerIDs
+	err     error
+}
+
 // scanLogs reads every tracking log whole: per course id, the files, the
-// events per day and the learners (usernames and user ids) seen.
+// events per day and the learners (usernames and user ids) seen. Files
+// are read by a few workers at once (decoding JSON is the slow part) and
+// merged in file order, so the result does not depend on scheduling.
 func (p *Plan) scanLogs(files []string) map[string]*logCourse {
+	scans := make([]logScan, len(files))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), 4, max(len(files), 1)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				scans[i] = scanLog(p.abs(files[i]), files[i])
+			}
+		}()
+	}
+	for i := range files {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
 	out := map[string]*logCourse{}
-	for _, f := range files {
-		rc, err := open(p.abs(f))
-		if err != nil {
-			p.note(f, "could not be read: %v", err)
+	for i, sc := range scans {
+		if sc.err != nil {
+			p.note(files[i], "could not be read: %v", sc.err)
+		}
+		for _, id := range sortedKeys(sc.courses) {
+			out[id] = out[id].merge(sc.courses[id])
+			ids, part := p.learners(id), sc.ids[id]
+			for u := range part.usernames {
+				ids.usernames[u] = true
+			}
+			for u := range part.userIDs {
+				ids.userIDs[u] = true
+			}
+		}
+	}
+	return out
+}
+
+// merge adds b's counts to c (nil is empty).
+func (c *logCourse) merge(b *logCourse) *logCourse {
+	if c == nil {
+		return b
+	}
+	for f := range b.files {
+		c.files[f] = true
+	}
+	for d, n := range b.days {
+		c.days[d] += n
+	}
+	for d, n := range b.enrol {
+		c.enrol[d] += n
+	}
+	c.events += b.events
+	return c
+}
+
+// scanLog reads one tracking log; rel is its name in the plan.
+func scanLog(path, rel string) logScan {
+	out := logScan{courses: map[string]*logCourse{}, ids: map[string]*learnerIDs{}}
+	rc, err := open(path)
+	if err != nil {
+		out.err = err
+		return out
+	}
+	defer rc.Close()
+	sc := bufio.NewScanner(rc)
+	sc.Buffer(make([]byte, 1<<20), 64<<20)
+	for sc.Scan() {
+		line := sc.Bytes()
+		var e logEvent
+		if len(line) == 0 || line[0] != '{' || json.Unmarshal(line, &e) != nil || len(e.Time) < 10 {
 			continue
 		}
-		sc := bufio.NewScanner(rc)
-		sc.Buffer(make([]byte, 1<<20), 64<<20)
-		for sc.Scan() {
-			line := sc.Bytes()
-			if len(line) == 0 || line[0] != '{' {
-				continue
-			}
-			var e logEvent
-			if json.Unmarshal(line, &e) != nil || len(e.Time) < 10 {
-				continue
-			}
-			id := detect.CourseOf(e.Context.CourseID, e.EventType)
-			if id == "" {
-				continue
-			}
-			c := out[id]
-			if c == nil {
-				c = &logCourse{files: map[string]bool{}, days: map[string]int{}, enrol: map[string]int{}}
-				out[id] = c
-			}
-			c.files[f] = true
-			c.events++
-			if strings.HasPrefix(e.EventType, "edx.course.enrollment.") {
-				c.enrol[e.Time[:10]]++
-			} else {
-				c.days[e.Time[:10]]++
-			}
-			ids := p.learners(id)
-			if e.Username != "" {
-				ids.usernames[e.Username] = true
-			}
-			if uid := strings.Trim(string(e.Context.UserID), `"`); uid != "" && uid != "null" {
-				ids.userIDs[uid] = true
-			}
+		id := detect.CourseOf(e.Context.CourseID, e.EventType)
+		if id == "" {
+			continue
 		}
-		rc.Close()
+		c, ids := out.courses[id], out.ids[id]
+		if c == nil {
+			c = &logCourse{files: map[string]bool{rel: true}, days: map[string]int{}, enrol: map[string]int{}}
+			ids = &learnerIDs{usernames: map[string]bool{}, userIDs: map[string]bool{}}
+			out.courses[id], out.ids[id] = c, ids
+		}
+		c.events++
+		if strings.HasPrefix(e.EventType, "edx.course.enrollment.") {
+			c.enrol[e.Time[:10]]++
+		} else {
+			c.days[e.Time[:10]]++
+		}
+		if e.Username != "" {
+			ids.usernames[e.Username] = true
+		}
+		if uid := strings.Trim(string(e.Context.UserID), `"`); uid != "" && uid != "null" {
+			ids.userIDs[uid] = true
+		}
+	}
+	if err := sc.Err(); err != nil {
+		out.err = err
 	}
 	return out
 }
