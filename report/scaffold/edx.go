@@ -78,7 +78,7 @@ func (p *Plan) reportCourse(path string, ids []string) (*Course, string) {
 		}
 	}
 	if best != nil {
-		return best, fmt.Sprintf("%d of its %d learners are learners of %s", bestN, len(ids), best.CourseID)
+		return best, fmt.Sprintf("%d of its %d learners appear in the logs or reports of %s", bestN, len(ids), best.CourseID)
 	}
 	base := path[strings.LastIndexByte(path, '/')+1:]
 	if m := reportName.FindStringSubmatch(base); m != nil {

@@ -113,7 +113,11 @@ func (p *Plan) declare(q *Question, g guess, sv *Survey) {
 				key = slug(sv.Format + "-" + strings.ToLower(strings.SplitN(q.ID, "_", 2)[0]) + "-points")
 			}
 		}
-		q.Scale = p.scale(key, g.labels, fmt.Sprintf("the answer labels of %s, lowest first", q.ID))
+		saw := fmt.Sprintf("the scale points of %s in the survey's definition, lowest first", q.ID)
+		if g.scale != "" {
+			saw = fmt.Sprintf("a common %s scale, lowest point first; %s's answers are its labels", strings.TrimRight(g.scale, "0123456789"), q.ID)
+		}
+		q.Scale = p.scale(key, g.labels, saw)
 	case "multi":
 		if slices.ContainsFunc(g.options, func(o string) bool { return strings.Contains(o, ",") }) {
 			q.Options = g.options
