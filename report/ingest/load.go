@@ -31,6 +31,7 @@ func Load(s *study.Study) (*report.Dataset, error) {
 	for _, c := range s.Courses {
 		courses[c.Key] = NewCourse(c, s.Salt)
 		courses[c.Key].PublishText = s.Privacy.PublishText
+		courses[c.Key].Limits = s.Limits.Or()
 		courses[c.Key].WeekStart = s.Activity.WeekStart(c.Start.Time)
 	}
 	l.oulad(courses)

@@ -25,6 +25,9 @@ type Course struct {
 	// PublishText keeps free-text survey answers (redacted) for a study
 	// that opts in to publishing them; otherwise they are never read.
 	PublishText bool
+	// Limits caps one field, record and line of the course's files
+	// (study.yaml limits:, defaults filled in).
+	Limits study.Limits
 
 	names *pseudonyms
 	// redact knows the course's learners' names and usernames, so free
@@ -38,7 +41,7 @@ type Course struct {
 
 // NewCourse prepares the readers' shared state for one study course.
 func NewCourse(c study.Course, salt string) *Course {
-	return &Course{Key: c.Key, ID: c.CourseID, Start: c.Start.Time, Salt: salt}
+	return &Course{Key: c.Key, ID: c.CourseID, Start: c.Start.Time, Salt: salt, Limits: study.DefaultLimits}
 }
 
 // weekStart is when tracking-log week 1 begins.
@@ -73,7 +76,7 @@ var profileColumns = []string{"id", "username", "year_of_birth", "gender", "leve
 // id in c. A user id listed twice, in this file or an earlier one of the
 // same course, is an error: it would double-count a learner.
 func ReadProfile(r io.Reader, file string, c *Course) ([]report.Learner, error) {
-	t := newTable(r, file)
+	t := newTable(r, file, c.Limits, ',')
 	if err := t.readHeader(); err != nil {
 		return nil, err
 	}

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/moocreport/moocreport/report"
+	"github.com/moocreport/moocreport/report/study"
 )
 
 // The edX research data package delivers each LMS table of a course as a
@@ -59,28 +60,33 @@ func isSQLDump(head []byte) bool {
 }
 
 // openRDPTable starts reading table from r, a TSV or SQL dump.
-func openRDPTable(r io.Reader, file, table string) (*rdpTable, error) {
+func openRDPTable(r io.Reader, file, table string, lim study.Limits) (*rdpTable, error) {
+	lim = lim.Or()
 	br := bufio.NewReaderSize(r, 64<<10)
 	head, err := br.Peek(512)
 	if err != nil && err != io.EOF && !errors.Is(err, bufio.ErrBufferFull) {
 		return nil, &ParseError{File: file, Err: err}
 	}
 	if isSQLDump(head) {
-		return openSQLTable(br, file, table)
+		return openSQLTable(br, file, table, lim)
 	}
-	return openTSVTable(br, file, table)
+	return openTSVTable(br, file, table, lim)
 }
 
 // openTSVTable reads the header row of a research data package file.
-func openTSVTable(br *bufio.Reader, file, table string) (*rdpTable, error) {
+func openTSVTable(br *bufio.Reader, file, table string, lim study.Limits) (*rdpTable, error) {
 	if b, err := br.Peek(len(utf8BOM)); err == nil && bytes.Equal(b, utf8BOM) {
 		br.Discard(len(utf8BOM))
 	}
 	t := &rdpTable{file: file, table: table}
 	line := 0
+	var long []byte
 	readLine := func() (string, bool, error) {
 		for {
-			s, err := br.ReadString('\n')
+			s, err := readBoundedLine(br, &long, int(lim.MaxLine))
+			if err == errLineTooLong {
+				return "", false, tooLong(file, line+1, 0, "line", "max_line", lim.MaxLine)
+			}
 			if err != nil && err != io.EOF {
 				return "", false, &ParseError{File: file, Line: line + 1, Err: err}
 			}
@@ -88,6 +94,9 @@ func openTSVTable(br *bufio.Reader, file, table string) (*rdpTable, error) {
 				return "", false, nil
 			}
 			line++
+			if i := firstInvalidUTF8(s); i >= 0 {
+				return "", false, notUTF8(file, line, i+1, s[i])
+			}
 			s = strings.TrimSuffix(strings.TrimSuffix(s, "\n"), "\r")
 			if s == "" {
 				continue // a blank line holds no row
@@ -119,6 +128,9 @@ func openTSVTable(br *bufio.Reader, file, table string) (*rdpTable, error) {
 		out := make([]sqlField, len(parts))
 		col := 1
 		for i, p := range parts {
+			if len(p) > int(lim.MaxField) {
+				return nil, tooLong(file, line, col, "value", "max_field", lim.MaxField)
+			}
 			out[i] = sqlField{line: line, col: col}
 			col += len(p) + 1
 			if p == "NULL" || p == `\N` {
@@ -165,8 +177,9 @@ func unescapeTSV(s string) string {
 // openSQLTable reads a MySQL dump up to the first row of table, whose
 // columns become the header: CREATE TABLE's when the dump has one, else
 // the first INSERT's column list.
-func openSQLTable(br *bufio.Reader, file, table string) (*rdpTable, error) {
+func openSQLTable(br *bufio.Reader, file, table string, lim study.Limits) (*rdpTable, error) {
 	d := newSQLDump(br, file)
+	d.lim = lim
 	t := &rdpTable{file: file, table: table}
 	var pending []sqlField
 	var seen []string
@@ -364,4 +377,32 @@ func skipsOf(file string, counts map[string]int) []report.Skip {
 		out[i] = report.Skip{File: file, Reason: r, Count: counts[r]}
 	}
 	return out
+}
+
+// errLineTooLong is readBoundedLine's refusal of a line over its limit.
+var errLineTooLong = errors.New("line too long")
+
+// readBoundedLine reads one line (with its '\n') like ReadString, but
+// stops with errLineTooLong once it is longer than max bytes, so memory
+// holds at most max bytes of one line. long is reused between calls.
+func readBoundedLine(br *bufio.Reader, long *[]byte, max int) (string, error) {
+	b, err := br.ReadSlice('\n')
+	if err != bufio.ErrBufferFull {
+		if len(b) > max {
+			return "", errLineTooLong
+		}
+		return string(b), err
+	}
+	*long = append((*long)[:0], b...)
+	for err == bufio.ErrBufferFull {
+		if len(*long) > max {
+			return "", errLineTooLong
+		}
+		b, err = br.ReadSlice('\n')
+		*long = append(*long, b...)
+	}
+	if len(*long) > max {
+		return "", errLineTooLong
+	}
+	return string(*long), err
 }

@@ -50,6 +50,9 @@ type Study struct {
 	// PDF configures the archival PDF; Keywords go into its metadata.
 	PDF      PDF      `yaml:"pdf"`
 	Keywords []string `yaml:"keywords"`
+	// Limits caps the size of one field, record and line of a raw input;
+	// see limits.go.
+	Limits Limits `yaml:"limits"`
 
 	// Dir is the directory study.yaml was read from; source paths are
 	// relative to it. File is the path of study.yaml itself.
@@ -286,6 +289,9 @@ func recordLines(root *yaml.Node, s *Study) {
 			}
 		}
 	}
+	if n := seq(doc, "limits"); n != nil {
+		s.Limits.Line = n.Line
+	}
 	if ss := seq(doc, "surveys"); ss != nil {
 		for i, n := range ss.Content {
 			if i < len(s.Surveys) {
@@ -423,6 +429,7 @@ func (s *Study) validate() []error {
 	}
 	errs = append(errs, s.validateAnalysis()...)
 	errs = append(errs, s.validateOutput()...)
+	errs = append(errs, s.validateLimits()...)
 	names := make([]string, 0, len(s.Scales))
 	for k := range s.Scales {
 		names = append(names, k)
