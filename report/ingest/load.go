@@ -52,6 +52,9 @@ func Load(s *study.Study) (*report.Dataset, error) {
 			}
 		}
 	}
+	for _, c := range s.Courses {
+		l.ds.Skips = append(l.ds.Skips, courses[c.Key].usernameSkips()...)
+	}
 	if len(l.errs) == 0 {
 		l.applyRDP(courses)
 		l.applyProblemGrades()

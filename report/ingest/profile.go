@@ -37,6 +37,10 @@ type Course struct {
 	// to where they were first seen. Personal data: they never leave ingest.
 	users map[string]string
 	ids   map[string]string
+	// sharedNames holds the usernames listed under two user ids, which
+	// link nobody, and sharedIn counts them by the file that showed it.
+	sharedNames map[string]bool
+	sharedIn    map[string]int
 }
 
 // NewCourse prepares the readers' shared state for one study course.
@@ -111,7 +115,7 @@ func ReadProfile(r io.Reader, file string, c *Course) ([]report.Learner, error) 
 		}
 		c.ids[id] = where
 		if u := rec[col[1]]; u != "" {
-			c.users[u] = id
+			c.addUsername(u, id, file)
 		}
 		if nameCol >= 0 {
 			c.redact.addPerson(rec[col[1]], rec[nameCol])
