@@ -301,25 +301,43 @@ func (l *loader) oulad(courses map[string]*Course) {
 	}
 }
 
-// match expands a source path (maybe a glob) relative to the study
-// directory into sorted, slash-separated names relative to it. No match is
-// an error pointing at the source's line in study.yaml.
+// match expands a source path (maybe a glob) into sorted, slash-separated
+// names relative to the study directory. No match is an error pointing at
+// the source's line in study.yaml.
+//
+// A relative path is relative to the study directory and may leave it
+// with ../ (raw learner data is often kept outside the study's
+// repository). An absolute path is read where it points; like every other
+// input it is then named relative to the study directory (../../data/…)
+// in errors, the data-quality section and the provenance list, so the
+// report does not publish the machine's folder layout.
 func (l *loader) match(pattern string, line int, what string) []string {
-	paths, err := filepath.Glob(filepath.Join(l.s.Dir, filepath.FromSlash(pattern)))
+	native := filepath.FromSlash(pattern)
+	if !filepath.IsAbs(native) {
+		native = filepath.Join(l.s.Dir, native)
+	}
+	paths, err := filepath.Glob(native)
 	if err == nil && len(paths) == 0 {
 		err = ErrNoMatch
+	}
+	var base string
+	if err == nil {
+		base, err = filepath.Abs(l.s.Dir)
+	}
+	names := make([]string, 0, len(paths))
+	for _, p := range paths {
+		if err != nil {
+			break
+		}
+		var rel string
+		if p, err = filepath.Abs(p); err == nil {
+			rel, err = filepath.Rel(base, p)
+		}
+		names = append(names, filepath.ToSlash(rel))
 	}
 	if err != nil {
 		l.errs = append(l.errs, &ParseError{File: l.s.File, Line: line, Err: fmt.Errorf("%s: path %q: %w", what, pattern, err)})
 		return nil
-	}
-	names := make([]string, 0, len(paths))
-	for _, p := range paths {
-		rel, err := filepath.Rel(l.s.Dir, p)
-		if err != nil {
-			rel = p
-		}
-		names = append(names, filepath.ToSlash(rel))
 	}
 	sort.Strings(names)
 	return names
