@@ -81,6 +81,7 @@ func Load(s *study.Study) (*report.Dataset, error) {
 	if len(l.errs) > 0 {
 		return nil, errors.Join(l.errs...)
 	}
+	l.logs.apply(s, l.ds)
 	l.applyEnrollments()
 	ds := l.ds
 	for name := range l.inputs {
@@ -146,6 +147,9 @@ type loader struct {
 	// problemGrades holds the problem grade reports' attempts by course
 	// key until applyProblemGrades weighs them against the logs.
 	problemGrades map[string]*problemAttempts
+	// logs collects the learners the tracking logs show, for courses
+	// without a learner list.
+	logs logLearners
 }
 
 // mergeEnrollment combines the enrolments two sources saw: the latest of
@@ -163,8 +167,9 @@ func mergeEnrollment(a, b Enrollment) Enrollment {
 	return a
 }
 
-// applyEnrollments sets the enrolment dates the logs give on the profile's
-// learners. A learner whom only the logs know is not added: enrolment
+// applyEnrollments sets the enrolment dates the logs give on the
+// learners. A learner whom only the logs know is added only to a course
+// without a learner list (logLearners.apply): beside a profile, enrolment
 // counts come from the profile, and the activity measures already count
 // unprofiled learners.
 func (l *loader) applyEnrollments() {
@@ -230,6 +235,7 @@ func (l *loader) source(c *Course, key string, src study.Source) {
 		l.ds.Reach = append(l.ds.Reach, tr.Reach...)
 		l.ds.Problems = append(l.ds.Problems, tr.Problems...)
 		l.ds.Skips = append(l.ds.Skips, tr.Skips...)
+		l.logs.add(key, src.Path, tr)
 		if tr.Chapters > 0 {
 			if l.ds.Chapters == nil {
 				l.ds.Chapters = map[string]int{}
