@@ -70,7 +70,10 @@ func TestHostileInputBounded(t *testing.T) {
 		_, err := ReadCSVSurvey(r, "s.csv", survey, &Course{Key: "k", PublishText: true})
 		return err
 	}
-	readRDP := func(r io.Reader) error { _, _, err := readRDPEnrollment(r, "e.sql", &Course{Key: "k", ID: "c"}); return err }
+	readRDP := func(r io.Reader) error {
+		_, _, err := readRDPEnrollment(r, "e.sql", &Course{Key: "k", ID: "c"})
+		return err
+	}
 	tests := []struct {
 		name             string
 		read             func(io.Reader) error

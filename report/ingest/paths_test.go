@@ -27,7 +27,9 @@ func TestSourcePaths(t *testing.T) {
 	}
 	profile := "TinyX_T101_2026_student_profile_info.csv"
 	gradePath := "TinyX_T101_2026_grade_report.csv"
-	abs := func(parts ...string) string { return filepath.ToSlash(filepath.Join(append([]string{dir}, parts...)...)) }
+	abs := func(parts ...string) string {
+		return filepath.ToSlash(filepath.Join(append([]string{dir}, parts...)...))
+	}
 	tests := []struct {
 		name, from, to string
 		input          string // expected among the inputs
