@@ -165,7 +165,12 @@ func TestNotUTF8(t *testing.T) {
 			_, _, err := readRDPEnrollment(strings.NewReader(in), "e.sql", &Course{Key: "k", ID: "c"})
 			return err
 		}, "user_id\tcourse_id\tcreated\tis_active\tmode\n1\tc\t2026-01-01 00:00:00\t1\tcaf\xe9\n",
-			"e.sql:2:30: not UTF-8 text: byte 0xE9 does not start a UTF-8 character (save the file as UTF-8 or UTF-16)"},
+			"e.sql:2:27: column \"mode\": not UTF-8 text: byte 0xE9, 3 bytes into the value, does not start a UTF-8 character (save the file as UTF-8)"},
+		{"SQL dump", func(in string) error {
+			_, _, err := readRDPEnrollment(strings.NewReader(in), "e.sql", &Course{Key: "k", ID: "c"})
+			return err
+		}, "INSERT INTO `student_courseenrollment` (`user_id`,`course_id`,`created`,`is_active`,`mode`,`note`) VALUES\n(1,'c','2026-01-01 00:00:00',1,'audit','caf\xe9'),\n(2,'c','2026-01-01 00:00:00',1,'caf\xe9','ok');\n",
+			"e.sql:3:32: column \"mode\": not UTF-8 text: byte 0xE9, 3 bytes into the value, does not start a UTF-8 character (save the file as UTF-8)"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -34,6 +34,8 @@ type rdpTable struct {
 	next func() ([]sqlField, error)
 	// otherTables counts the tuples of other tables in an SQL dump.
 	otherTables int
+	// used are the columns readers asked for, whose text is checked.
+	used []int
 }
 
 // sqlKeywords start the statements of a dump; a TSV header starts with a
@@ -67,10 +69,42 @@ func openRDPTable(r io.Reader, file, table string, lim study.Limits) (*rdpTable,
 	if err != nil && err != io.EOF && !errors.Is(err, bufio.ErrBufferFull) {
 		return nil, &ParseError{File: file, Err: err}
 	}
+	open := openTSVTable
 	if isSQLDump(head) {
-		return openSQLTable(br, file, table, lim)
+		open = openSQLTable
 	}
-	return openTSVTable(br, file, table, lim)
+	t, err := open(br, file, table, lim)
+	if err != nil {
+		return nil, err
+	}
+	next := t.next
+	t.next = func() ([]sqlField, error) {
+		row, err := next()
+		if err == nil {
+			err = t.checkUTF8(row)
+		}
+		return row, err
+	}
+	return t, nil
+}
+
+// checkUTF8 refuses a row whose used columns (those a reader asked for
+// with need) hold bytes that are not UTF-8: copied into the report they
+// would make its HTML and CSV invalid. Columns no reader uses (a
+// profile's mailing address or goals) are not checked, so an old
+// Latin-1 row there does not stop the build.
+func (t *rdpTable) checkUTF8(row []sqlField) error {
+	for _, i := range t.used {
+		if i >= len(row) {
+			continue
+		}
+		if j := firstInvalidUTF8(row[i].s); j >= 0 {
+			f := row[i]
+			return &ParseError{File: t.file, Line: f.line, Column: f.col, Field: t.header[i],
+				Err: fmt.Errorf("%w: byte 0x%02X, %d bytes into the value, does not start a UTF-8 character (save the file as UTF-8)", ErrNotUTF8, f.s[j], j)}
+		}
+	}
+	return nil
 }
 
 // openTSVTable reads the header row of a research data package file.
@@ -94,9 +128,6 @@ func openTSVTable(br *bufio.Reader, file, table string, lim study.Limits) (*rdpT
 				return "", false, nil
 			}
 			line++
-			if i := firstInvalidUTF8(s); i >= 0 {
-				return "", false, notUTF8(file, line, i+1, s[i])
-			}
 			s = strings.TrimSuffix(strings.TrimSuffix(s, "\n"), "\r")
 			if s == "" {
 				continue // a blank line holds no row
@@ -298,6 +329,9 @@ func (t *rdpTable) need(names ...string) ([]int, error) {
 				Err: fmt.Errorf("%w of table %s", ErrMissingColumn, t.table)})
 		}
 		idx[i] = j
+		if ok {
+			t.used = append(t.used, j)
+		}
 	}
 	return idx, errors.Join(errs...)
 }
