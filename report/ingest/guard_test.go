@@ -1,11 +1,14 @@
 package ingest
 
 import (
+	"encoding/csv"
 	"errors"
 	"io"
 	"runtime"
+	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/moocreport/moocreport/report/study"
 )
@@ -198,4 +201,53 @@ func utf16LE(s string) string {
 		b.WriteByte(byte(r >> 8))
 	}
 	return b.String()
+}
+
+// FuzzCSVGuard checks the guard against encoding/csv alone: it passes
+// valid UTF-8 through unchanged (the same records, the same errors), and
+// under tiny limits no record it lets through holds a longer field or
+// record, and every refusal is one of its own.
+func FuzzCSVGuard(f *testing.F) {
+	for _, s := range []string{"a,b\n1,2\n", "\"x\ny\",\"\"\"\"\n", "a;b\r\n", "é,ü\n", "\"unterminated\n", "1,2,3,4,5,6,7,8,9\n"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if !utf8.ValidString(s) {
+			return
+		}
+		plain := csv.NewReader(strings.NewReader(s))
+		guarded := newTable(strings.NewReader(s), "f.csv", study.Limits{}, ',')
+		for {
+			want, werr := plain.Read()
+			got, gerr := guarded.r.Read()
+			if (werr == nil) != (gerr == nil) || !slices.Equal(want, got) {
+				t.Fatalf("csv %q, %v; guarded %q, %v", want, werr, got, gerr)
+			}
+			if werr != nil {
+				break
+			}
+		}
+		lim := study.Limits{MaxField: 8, MaxRecord: 64}
+		small := newTable(strings.NewReader(s), "f.csv", lim, ',')
+		for {
+			rec, err := small.read()
+			if err != nil {
+				var pe *ParseError
+				if err != io.EOF && !errors.As(err, &pe) {
+					t.Fatalf("error %v is not a *ParseError", err)
+				}
+				return
+			}
+			n := 0
+			for _, field := range rec {
+				if len(field) > 8 {
+					t.Fatalf("field %q longer than 8 bytes let through", field)
+				}
+				n += len(field)
+			}
+			if n > 64 {
+				t.Fatalf("record %q longer than 64 bytes let through", rec)
+			}
+		}
+	})
 }
