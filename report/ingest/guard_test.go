@@ -99,6 +99,8 @@ func TestHostileInputBounded(t *testing.T) {
 			"e.sql:2: too long: a line longer than 16 MiB, refused (a damaged file? if it is genuine, raise limits.max_line in study.yaml)"},
 		{"course structure: 500 MB", readBlocks, `{"root": "x", "blocks": {"a": {"display_name": "`, "x", `"}}}`,
 			"b.json: too long: a course structure longer than 64 MiB (four times limits.max_record), refused (a damaged file? if it is genuine, raise limits.max_record in study.yaml)"},
+		{"research data package TSV: a row of 16 MB of tabs", readRDP, "user_id\tcourse_id\tcreated\tis_active\tmode\n", "\t", "\n",
+			"e.sql:2: too long: a line longer than 16 MiB, refused (a damaged file? if it is genuine, raise limits.max_line in study.yaml)"},
 		{"SQL dump: a 500 MB value", readRDP, "INSERT INTO `student_courseenrollment` (`user_id`) VALUES ('", "x", "');\n",
 			"e.sql:1:60: too long: a value longer than 1 MiB, refused (a damaged file? if it is genuine, raise limits.max_field in study.yaml)"},
 		{"SQL dump: a 500 MB row of short values", readRDP, "INSERT INTO `student_courseenrollment` (`user_id`) VALUES (", "1,", "1);\n",
@@ -139,6 +141,8 @@ func TestLimitsFromStudy(t *testing.T) {
 		"1,ana,Ana,a@x.org,1990,f,m,audit,,DK\n2,bo,Bo Larsson-Lindqvist-Ek,b@x.org,,m,,audit,,SE\n"
 	_, err := ReadProfile(strings.NewReader(in), "p.csv", c)
 	checkErr(t, err, "p.csv:3:6: too long: a field longer than 20 bytes, refused (a damaged file? if it is genuine, raise limits.max_field in study.yaml)")
+	_, _, err = readRDPEnrollment(strings.NewReader(strings.Repeat("\t", 100)+"\n"), "e.sql", c)
+	checkErr(t, err, "e.sql:1: too long: a header of more than 64 columns, refused (a damaged file? if it is genuine, raise limits.max_record in study.yaml)")
 }
 
 // TestNotUTF8 checks that bytes which are not UTF-8 are refused where they

@@ -143,6 +143,9 @@ func openTSVTable(br *bufio.Reader, file, table string, lim study.Limits) (*rdpT
 		return nil, &ParseError{File: file, Err: errors.New("empty file: want a header row of column names")}
 	}
 	t.headerLine = line
+	if int64(strings.Count(h, "\t")) >= maxFields(lim) {
+		return nil, tooMany(file, line, "header", "columns", lim)
+	}
 	t.setHeader(strings.Split(h, "\t"))
 	t.next = func() ([]sqlField, error) {
 		s, ok, err := readLine()
@@ -152,10 +155,10 @@ func openTSVTable(br *bufio.Reader, file, table string, lim study.Limits) (*rdpT
 		if !ok {
 			return nil, io.EOF
 		}
-		parts := strings.Split(s, "\t")
-		if len(parts) != len(t.header) {
-			return nil, &ParseError{File: file, Line: line, Err: fmt.Errorf("row has %d tab-separated fields, want %d as the header", len(parts), len(t.header))}
+		if n := strings.Count(s, "\t") + 1; n != len(t.header) { // counted before splitting: a line of tabs stays cheap
+			return nil, &ParseError{File: file, Line: line, Err: fmt.Errorf("row has %d tab-separated fields, want %d as the header", n, len(t.header))}
 		}
+		parts := strings.Split(s, "\t")
 		out := make([]sqlField, len(parts))
 		col := 1
 		for i, p := range parts {
