@@ -273,4 +273,7 @@ type Document struct {
 	Tool     string    // "moocreport v0.1.0"
 	Sections []Section
 	Measures []Measure
+	// Draft marks a preview that is not a published version: every page
+	// and the PDF say so.
+	Draft bool
 }

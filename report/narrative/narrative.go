@@ -28,14 +28,17 @@
 package narrative
 
 import (
-	"bufio"
 	"bytes"
 	"fmt"
 	"os"
 	"path/filepath"
-	"regexp"
 	"sort"
 	"strings"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/text"
 
 	"github.com/moocreport/moocreport/report"
 )
@@ -53,8 +56,6 @@ var Titles = map[string]string{
 	"disclosure":   "Disclosure control",
 	"provenance":   "Provenance",
 }
-
-var shortcode = regexp.MustCompile(`\{\{<\s*([a-z]+)\s+([^\s>]+)\s*>\}\}`)
 
 // Error points at a problem in a narrative file.
 type Error struct {
@@ -221,9 +222,24 @@ func newIndex(auto map[string][]report.Block, measures []report.Measure) *index 
 }
 
 // parse splits one narrative file into blocks, resolving shortcodes. A
-// first line "# Title" names the section. Shortcodes inside fenced code
-// blocks are left as written, so authors can document them.
+// first line "# Title" names the section. Shortcodes are found by parsing
+// the Markdown with the Shortcodes extension, so one inside a code span or
+// code block is left as written (authors can document them); a value or a
+// cross-reference is replaced in the source text where it stands, and a
+// paragraph of figure and table shortcodes alone splits the text around
+// the blocks it places.
 func parse(file, body string, x *index, placed map[string]bool) (string, []report.Block, error) {
+	src := []byte(body)
+	title := ""
+	if first, _, _ := strings.Cut(body, "\n"); strings.HasPrefix(strings.TrimSpace(first), "# ") {
+		title = strings.TrimSpace(strings.TrimSpace(first)[2:])
+		// Blank the title line, keeping every offset and line number.
+		for i := range len(first) {
+			src[i] = ' '
+		}
+	}
+	doc := goldmark.New(goldmark.WithExtensions(extension.GFM, extension.Footnote, Shortcodes)).Parser().Parse(text.NewReader(src))
+	lineOf := func(offset int) int { return 1 + bytes.Count(src[:offset], []byte("\n")) }
 	var blocks []report.Block
 	var md strings.Builder
 	flush := func() {
@@ -232,96 +248,133 @@ func parse(file, body string, x *index, placed map[string]bool) (string, []repor
 		}
 		md.Reset()
 	}
-	title := ""
-	fence := ""
-	sc := bufio.NewScanner(bytes.NewReader([]byte(body)))
-	sc.Buffer(make([]byte, 64*1024), 4*1024*1024)
-	for n := 1; sc.Scan(); n++ {
-		line := sc.Text()
-		trim := strings.TrimSpace(line)
-		if n == 1 && strings.HasPrefix(trim, "# ") {
-			title = strings.TrimSpace(trim[2:])
-			continue
+	at := 0 // source copied to md up to here
+	var err error
+	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering || err != nil {
+			return ast.WalkContinue, nil
 		}
-		if fence != "" {
-			if strings.HasPrefix(trim, fence) {
-				fence = ""
-			}
-			md.WriteString(line + "\n")
-			continue
-		}
-		if strings.HasPrefix(trim, "```") || strings.HasPrefix(trim, "~~~") {
-			fence = trim[:3]
-			md.WriteString(line + "\n")
-			continue
-		}
-		if m := shortcode.FindStringSubmatch(trim); m != nil && m[0] == trim && (m[1] == "figure" || m[1] == "table") {
-			flush()
-			key := m[1] + ":" + m[2]
-			if placed[key] {
-				return "", nil, &Error{File: file, Line: n, Msg: fmt.Sprintf("%s %q is placed twice", m[1], m[2])}
-			}
-			switch m[1] {
-			case "figure":
-				f, ok := x.figures[m[2]]
-				if !ok {
-					return "", nil, &Error{File: file, Line: n, Msg: fmt.Sprintf("unknown figure id %q%s", m[2], suggest(m[2], keys(x.figures)))}
+		if p, ok := n.(*ast.Paragraph); ok {
+			if codes := placements(p, src); codes != nil {
+				start, stop := paragraphSpan(p, src)
+				md.Write(src[at:start])
+				flush()
+				for _, sc := range codes {
+					var b report.Block
+					if b, err = x.place(sc, file, lineOf(sc.Start), placed); err != nil {
+						return ast.WalkStop, nil
+					}
+					blocks = append(blocks, b)
 				}
-				blocks = append(blocks, report.Block{Figure: f})
-			case "table":
-				t, ok := x.tables[m[2]]
-				if !ok {
-					return "", nil, &Error{File: file, Line: n, Msg: fmt.Sprintf("unknown table id %q%s", m[2], suggest(m[2], keys(x.tables)))}
-				}
-				blocks = append(blocks, report.Block{Table: t})
+				at = stop
+				return ast.WalkSkipChildren, nil
 			}
-			placed[key] = true
-			continue
+			return ast.WalkContinue, nil
 		}
-		var err error
-		line = shortcode.ReplaceAllStringFunc(line, func(s string) string {
-			m := shortcode.FindStringSubmatch(s)
-			switch m[1] {
-			case "value":
-				v, ok := x.measures[m[2]]
-				if !ok {
-					err = &Error{File: file, Line: n, Msg: fmt.Sprintf("unknown value id %q%s", m[2], suggest(m[2], keys(x.measures)))}
-					return s
-				}
-				return escapeMarkdown(v.Text)
-			case "ref":
-				_, fig := x.figures[m[2]]
-				_, tab := x.tables[m[2]]
-				kind := "figure"
-				switch {
-				case fig && tab:
-					err = &Error{File: file, Line: n, Msg: fmt.Sprintf("ref %q names both a figure and a table", m[2])}
-					return s
-				case tab:
-					kind = "table"
-				case !fig:
-					err = &Error{File: file, Line: n, Msg: fmt.Sprintf("unknown figure or table id %q%s", m[2], suggest(m[2], append(keys(x.figures), keys(x.tables)...)))}
-					return s
-				}
-				x.refs = append(x.refs, ref{file: file, line: n, id: m[2], kind: kind})
-				return refLink(kind, m[2])
-			case "figure", "table":
-				err = &Error{File: file, Line: n, Msg: fmt.Sprintf("a %s shortcode must stand on a line of its own", m[1])}
-			default:
-				err = &Error{File: file, Line: n, Msg: fmt.Sprintf("unknown shortcode %q (want figure, table, value or ref)", m[1])}
-			}
-			return s
-		})
-		if err != nil {
-			return "", nil, err
+		sc, ok := n.(*Shortcode)
+		if !ok {
+			return ast.WalkContinue, nil
 		}
-		md.WriteString(line + "\n")
+		var out string
+		if out, err = x.inline(sc, file, lineOf(sc.Start)); err != nil {
+			return ast.WalkStop, nil
+		}
+		md.Write(src[at:sc.Start])
+		md.WriteString(out)
+		at = sc.Stop
+		return ast.WalkContinue, nil
+	})
+	if err != nil {
+		return "", nil, err
 	}
-	if err := sc.Err(); err != nil {
-		return "", nil, fmt.Errorf("%s: %w", file, err)
-	}
+	md.Write(src[at:])
 	flush()
 	return title, blocks, nil
+}
+
+// placements returns the figure and table shortcodes of a top-level
+// paragraph that holds nothing else (one per line), or nil.
+func placements(p *ast.Paragraph, src []byte) []*Shortcode {
+	if _, top := p.Parent().(*ast.Document); !top {
+		return nil
+	}
+	var codes []*Shortcode
+	for c := p.FirstChild(); c != nil; c = c.NextSibling() {
+		switch c := c.(type) {
+		case *Shortcode:
+			if c.Name != "figure" && c.Name != "table" {
+				return nil
+			}
+			codes = append(codes, c)
+		case *ast.Text:
+			if len(bytes.TrimSpace(c.Segment.Value(src))) > 0 && !c.SoftLineBreak() {
+				return nil
+			}
+		default:
+			return nil
+		}
+	}
+	return codes
+}
+
+// paragraphSpan is the byte range of a paragraph's lines in the source.
+func paragraphSpan(p *ast.Paragraph, src []byte) (start, stop int) {
+	lines := p.Lines()
+	start, stop = lines.At(0).Start, lines.At(lines.Len()-1).Stop
+	for start > 0 && src[start-1] != '\n' {
+		start-- // the line's indentation
+	}
+	return start, stop
+}
+
+// place resolves a figure or table shortcode that stands alone.
+func (x *index) place(sc *Shortcode, file string, line int, placed map[string]bool) (report.Block, error) {
+	key := sc.Name + ":" + sc.Arg
+	if placed[key] {
+		return report.Block{}, &Error{File: file, Line: line, Msg: fmt.Sprintf("%s %q is placed twice", sc.Name, sc.Arg)}
+	}
+	placed[key] = true
+	if sc.Name == "figure" {
+		f, ok := x.figures[sc.Arg]
+		if !ok {
+			return report.Block{}, &Error{File: file, Line: line, Msg: fmt.Sprintf("unknown figure id %q%s", sc.Arg, suggest(sc.Arg, keys(x.figures)))}
+		}
+		return report.Block{Figure: f}, nil
+	}
+	t, ok := x.tables[sc.Arg]
+	if !ok {
+		return report.Block{}, &Error{File: file, Line: line, Msg: fmt.Sprintf("unknown table id %q%s", sc.Arg, suggest(sc.Arg, keys(x.tables)))}
+	}
+	return report.Block{Table: t}, nil
+}
+
+// inline resolves a shortcode inside text: a value or a cross-reference.
+func (x *index) inline(sc *Shortcode, file string, line int) (string, error) {
+	switch sc.Name {
+	case "value":
+		v, ok := x.measures[sc.Arg]
+		if !ok {
+			return "", &Error{File: file, Line: line, Msg: fmt.Sprintf("unknown value id %q%s", sc.Arg, suggest(sc.Arg, keys(x.measures)))}
+		}
+		return escapeMarkdown(v.Text), nil
+	case "ref":
+		_, fig := x.figures[sc.Arg]
+		_, tab := x.tables[sc.Arg]
+		kind := "figure"
+		switch {
+		case fig && tab:
+			return "", &Error{File: file, Line: line, Msg: fmt.Sprintf("ref %q names both a figure and a table", sc.Arg)}
+		case tab:
+			kind = "table"
+		case !fig:
+			return "", &Error{File: file, Line: line, Msg: fmt.Sprintf("unknown figure or table id %q%s", sc.Arg, suggest(sc.Arg, append(keys(x.figures), keys(x.tables)...)))}
+		}
+		x.refs = append(x.refs, ref{file: file, line: line, id: sc.Arg, kind: kind})
+		return refLink(kind, sc.Arg), nil
+	case "figure", "table":
+		return "", &Error{File: file, Line: line, Msg: fmt.Sprintf("a %s shortcode must stand on a line of its own, outside lists and quotes", sc.Name)}
+	}
+	return "", &Error{File: file, Line: line, Msg: fmt.Sprintf("unknown shortcode %q (want figure, table, value or ref)", sc.Name)}
 }
 
 // escapeMarkdown keeps a value's text literal inside Markdown.

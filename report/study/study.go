@@ -27,7 +27,8 @@ type Study struct {
 	Subtitle string   `yaml:"subtitle"`
 	Authors  []string `yaml:"authors"`
 	// Version names the published version: public/<version>/.
-	Version string `yaml:"version"`
+	Version     string `yaml:"version"`
+	versionLine int    // line of version: in study.yaml, for errors
 	// Summary is one line shown in the list of versions.
 	Summary string `yaml:"summary"`
 	// Salt keys the pseudonyms. The environment variable MOOCREPORT_SALT,
@@ -292,6 +293,9 @@ func recordLines(root *yaml.Node, s *Study) {
 	if n := seq(doc, "limits"); n != nil {
 		s.Limits.Line = n.Line
 	}
+	if v := seq(doc, "version"); v != nil {
+		s.versionLine = v.Line
+	}
 	if ss := seq(doc, "surveys"); ss != nil {
 		for i, n := range ss.Content {
 			if i < len(s.Surveys) {
@@ -328,7 +332,6 @@ func friendlier(msg string) string {
 }
 
 var keyRE = regexp.MustCompile(`^[a-z][a-z0-9-]*$`)
-var versionRE = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]*$`)
 
 // validate collects every problem, as go vet does, rather than stopping at
 // the first.
@@ -341,8 +344,12 @@ func (s *Study) validate() []error {
 	if s.Title == "" {
 		bad("title: missing")
 	}
-	if !versionRE.MatchString(s.Version) || s.Version == "latest" {
-		bad("version: want letters, digits, '.', '_' or '-' (not \"latest\"), got %q", s.Version)
+	if err := CheckVersion(s.Version); err != nil {
+		if s.versionLine > 0 {
+			bad("line %d: version: %v", s.versionLine, err)
+		} else {
+			bad("version: %v", err)
+		}
 	}
 	if s.Salt == "" {
 		bad("salt: missing (or set MOOCREPORT_SALT): pseudonyms need a secret key")

@@ -51,7 +51,7 @@ func TestParseErrors(t *testing.T) {
 		{name: "every validation problem is reported at once", yaml: strings.Replace(strings.Replace(valid, "role: study", "role: main", 1), "pass_mark: 0.5", "pass_mark: 50", 1),
 			want: []string{`courses[0].role: want "study" or "baseline", got "main"`, "courses[0].pass_mark: want a grade in (0, 1], got 50"}},
 		{name: "latest is not a version", yaml: strings.Replace(valid, `"1.0"`, "latest", 1),
-			want: []string{`version: want letters`}},
+			want: []string{`study.yaml: line 3: version: "latest" is kept for the published site's own use`}},
 		{name: "tracking settings only on tracking sources", yaml: strings.Replace(valid, "path: p.csv", "path: p.csv\n        session_gap: 10m\n        learner_id: email", 1),
 			want: []string{"courses[0].sources[0].session_gap: want a duration of at least 1s on an edx-tracking source, got 10m0s on edx-profile",
 				`courses[0].sources[0].learner_id: want "user_id" or "username", got "email"`}},
