@@ -4,6 +4,7 @@
 //	moocreport build [-study study.yaml] [-public dir] [-force | -draft] [-appendix] [-q]
 //	moocreport check [-study study.yaml] [-q]
 //	moocreport serve [-study study.yaml] [-port N] [-open]
+//	moocreport init [DIR]
 //	moocreport version
 //	moocreport help [COMMAND]
 //
@@ -47,6 +48,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return runCheck(args, stdout, stderr)
 	case "serve":
 		return runServe(args, stdout, stderr)
+	case "init":
+		return runInit(args, stdout, stderr)
 	case "version":
 		return runVersion(args, stdout, stderr)
 	case "help", "-h", "-help", "--help":
@@ -65,6 +68,7 @@ commands:
   build     build the report and publish it as public/<version>/ (or public/draft/ with -draft)
   check     read and validate the study and all its data, write nothing
   serve     preview the draft on this machine, rebuilt and reloaded as files change
+  init      start a study: write study.yaml, content/ and .gitignore here for a folder of exports
   version   print the tool's version
   help      explain a command: moocreport help build
 

@@ -93,6 +93,18 @@ func TestBuildExample(t *testing.T) {
 			t.Errorf("missing %s", f)
 		}
 	}
+	// The methods section states the tests' conventions (issue 9, item 11).
+	pages, _ := filepath.Glob(filepath.Join(v, "*.html"))
+	var pagesText strings.Builder
+	for _, p := range pages {
+		pagesText.Write(readFile(t, p))
+	}
+	for _, want := range []string{"Statistical conventions.", "drops the pairs whose difference is zero", "takes N as the number of pairs with a non-zero difference",
+		"corrected for ties", "is a category of its own", "no computed p-value is recorded as 0", "survey of EAT101x by the learner"} {
+		if !strings.Contains(pagesText.String(), want) {
+			t.Errorf("no page of the site says %q", want)
+		}
+	}
 	svgs, _ := filepath.Glob(filepath.Join(v, "figures", "*.svg"))
 	if len(svgs) < 5 {
 		t.Errorf("only %d SVG figures", len(svgs))
@@ -121,6 +133,7 @@ func TestBuildExample(t *testing.T) {
 	// The example's numbers are pinned: any change to a measure shows up
 	// as a reviewable diff of testdata/example-measures.json.
 	golden(t, filepath.Join("testdata", "example-measures.json"), readFile(t, filepath.Join(v, "measures.json")))
+	t.Run("CSV files hold plain numbers", func(t *testing.T) { checkCSVNumbers(t, v) })
 
 	var man site.Manifest
 	readJSON(t, filepath.Join(v, "manifest.json"), &man)

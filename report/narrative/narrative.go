@@ -57,17 +57,13 @@ var Titles = map[string]string{
 	"provenance":   "Provenance",
 }
 
-// Error points at a problem in a narrative file.
-type Error struct {
-	File string
-	Line int
-	Msg  string
-}
+// Error points at a problem in a narrative file: file:line: message. It is the
+// input-error type every stage shares, so errors.As finds it whichever stage failed.
+type Error = report.InputError
 
-func (e *Error) Error() string { return fmt.Sprintf("%s:%d: %s", e.File, e.Line, e.Msg) }
-
-// Assemble builds the sections in outline order. contentDir may not exist
-// (a study without narrative still gets a complete report). rel turns a
+// Assemble builds the sections in outline order, leaving out any section
+// with nothing to show. contentDir may not exist (a study without
+// narrative still gets a complete report). rel turns a
 // path into the form used in error messages.
 func Assemble(contentDir string, outline []string, auto map[string][]report.Block, measures []report.Measure, rel func(string) string) ([]report.Section, error) {
 	files, err := filepath.Glob(filepath.Join(contentDir, "*.md"))
@@ -125,10 +121,25 @@ func Assemble(contentDir string, outline []string, auto map[string][]report.Bloc
 		}
 		sections[i].Blocks = blocks
 	}
+	sections = nonEmpty(sections)
 	if err := numberRefs(sections, idx.refs); err != nil {
 		return nil, err
 	}
 	return sections, nil
+}
+
+// nonEmpty leaves out the sections with nothing to show — no narrative
+// and no generated block, as the activity section of a study without
+// tracking logs — so no renderer prints a heading over nothing or lists
+// it in the contents.
+func nonEmpty(sections []report.Section) []report.Section {
+	kept := sections[:0]
+	for _, sec := range sections {
+		if len(sec.Blocks) > 0 {
+			kept = append(kept, sec)
+		}
+	}
+	return kept
 }
 
 // refMark brackets a cross-reference's id in the Markdown until the whole
@@ -399,37 +410,4 @@ func keys[V any](m map[string]V) []string {
 }
 
 // suggest names the closest known id, for typos.
-func suggest(id string, known []string) string {
-	best, bestD := "", 4
-	for _, k := range known {
-		if d := distance(id, k); d < bestD {
-			best, bestD = k, d
-		}
-	}
-	if best == "" {
-		return ""
-	}
-	return fmt.Sprintf(" (did you mean %q?)", best)
-}
-
-// distance is the Levenshtein edit distance; ids are short, so the
-// quadratic table is fine.
-func distance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur := make([]int, len(b)+1)
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev = cur
-	}
-	return prev[len(b)]
-}
+func suggest(id string, known []string) string { return report.DidYouMean(id, known) }

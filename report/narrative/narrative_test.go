@@ -240,3 +240,22 @@ func TestPlacementsStandAlone(t *testing.T) {
 		}
 	}
 }
+
+// TestEmptySectionsAreLeftOut: a section of the outline with neither
+// narrative nor generated blocks (the surveys of a study without surveys)
+// is not in the report, so no renderer shows an empty heading; one with
+// narrative only stays.
+func TestEmptySectionsAreLeftOut(t *testing.T) {
+	dir := setup(t, map[string]string{"comparisons.md": "# Comparisons\n\nNone were planned.\n"})
+	secs, err := Assemble(dir, []string{"introduction", "activity", "surveys", "comparisons", "performance"}, auto, ms, filepath.Base)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ids []string
+	for _, s := range secs {
+		ids = append(ids, s.ID)
+	}
+	if got := strings.Join(ids, " "); got != "activity comparisons performance" {
+		t.Errorf("sections = %s, want activity comparisons performance", got)
+	}
+}

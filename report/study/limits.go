@@ -21,7 +21,6 @@ type Limits struct {
 	// MaxLine is the longest one line of a line-based file (the research
 	// data package's tab-separated tables).
 	MaxLine Size `yaml:"max_line"`
-	Line    int  `yaml:"-"` // line of limits: in study.yaml, for errors
 }
 
 // DefaultLimits are generous for real exports: the longest free-text
@@ -64,12 +63,13 @@ func (s *Size) UnmarshalYAML(n *yaml.Node) error {
 	if m != nil {
 		v, err = strconv.ParseInt(m[1], 10, 64)
 	}
+	// A TypeError lets the decoder go on and report every other problem too.
 	if m == nil || err != nil || n.Kind != yaml.ScalarNode {
-		return fmt.Errorf("line %d: want a size such as \"16MiB\", \"512KiB\" or 4096 (bytes), got %q", n.Line, n.Value)
+		return &yaml.TypeError{Errors: []string{fmt.Sprintf("line %d, column %d: want a size such as \"16MiB\", \"512KiB\" or 4096 (bytes), got %q", n.Line, n.Column, n.Value)}}
 	}
 	unit := sizeUnits[m[2]]
 	if v < 1 || v > maxLimit/unit {
-		return fmt.Errorf("line %d: want a size from 1 byte to 256MiB, got %q", n.Line, n.Value)
+		return &yaml.TypeError{Errors: []string{fmt.Sprintf("line %d, column %d: want a size from 1 byte to 256MiB, got %q", n.Line, n.Column, n.Value)}}
 	}
 	*s = Size(v * unit)
 	return nil
@@ -87,10 +87,8 @@ func (s Size) String() string {
 
 // validateLimits checks that the limits fit inside each other: a field
 // is part of a record.
-func (s *Study) validateLimits() []error {
-	l := s.Limits.Or()
-	if l.MaxField > l.MaxRecord {
-		return []error{fmt.Errorf("line %d: limits.max_field (%s) is longer than limits.max_record (%s): a field is part of a record", s.Limits.Line, l.MaxField, l.MaxRecord)}
+func (s *Study) validateLimits(p *problems) {
+	if l := s.Limits.Or(); l.MaxField > l.MaxRecord {
+		p.add("limits.max_field", "%s is longer than limits.max_record (%s): a field is part of a record", l.MaxField, l.MaxRecord)
 	}
-	return nil
 }

@@ -16,11 +16,11 @@ func TestLimits(t *testing.T) {
 			want: Limits{MaxField: 512 << 10, MaxRecord: 2e6, MaxLine: 4096}},
 		{name: "one key, the others default", limits: "limits: {max_line: 64KiB}\n",
 			want: Limits{MaxField: DefaultLimits.MaxField, MaxRecord: DefaultLimits.MaxRecord, MaxLine: 64 << 10}},
-		{name: "over 256MiB is refused", limits: "limits: {max_line: 1GiB}\n", err: "study.yaml: line 16: want a size from 1 byte to 256MiB, got \"1GiB\""},
-		{name: "no unit guessing", limits: "limits: {max_field: 16M}\n", err: "study.yaml: line 16: want a size such as \"16MiB\", \"512KiB\" or 4096 (bytes), got \"16M\""},
-		{name: "zero is refused, not the default", limits: "limits: {max_field: 0}\n", err: "line 16: want a size from 1 byte"},
-		{name: "unknown key", limits: "limits: {max_cell: 1MiB}\n", err: "study.yaml: line 16: unknown key \"max_cell\""},
-		{name: "field longer than record", limits: "\nlimits:\n  max_field: 32MiB\n", err: "study.yaml: line 18: limits.max_field (32 MiB) is longer than limits.max_record (16 MiB): a field is part of a record"},
+		{name: "over 256MiB is refused", limits: "limits: {max_line: 1GiB}\n", err: "study.yaml:16:20: limits.max_line: want a size from 1 byte to 256MiB, got \"1GiB\""},
+		{name: "no unit guessing", limits: "limits: {max_field: 16M}\n", err: "study.yaml:16:21: limits.max_field: want a size such as \"16MiB\", \"512KiB\" or 4096 (bytes), got \"16M\""},
+		{name: "zero is refused, not the default", limits: "limits: {max_field: 0}\n", err: "study.yaml:16:21: limits.max_field: want a size from 1 byte to 256MiB, got \"0\""},
+		{name: "unknown key", limits: "limits: {max_cell: 1MiB}\n", err: "study.yaml:16:10: limits: unknown key \"max_cell\""},
+		{name: "field longer than record", limits: "\nlimits:\n  max_field: 32MiB\n", err: "study.yaml:18:14: limits.max_field: 32 MiB is longer than limits.max_record (16 MiB): a field is part of a record"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

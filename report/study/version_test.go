@@ -47,7 +47,7 @@ func TestCheckVersion(t *testing.T) {
 func TestReservedVersionNamesTheLine(t *testing.T) {
 	t.Setenv("MOOCREPORT_SALT", "")
 	_, err := Parse("study.yaml", []byte(strings.Replace(valid, `"1.0"`, "draft", 1)))
-	if err == nil || !strings.Contains(err.Error(), `study.yaml: line 3: version: "draft" is kept`) {
-		t.Fatalf("err = %v, want study.yaml: line 3: version: \"draft\" is kept …", err)
+	if err == nil || !strings.Contains(err.Error(), `study.yaml:3:10: version: "draft" is kept`) {
+		t.Fatalf("err = %v, want study.yaml:3:10: version: \"draft\" is kept …", err)
 	}
 }
