@@ -110,7 +110,11 @@ type datasetEntry struct {
 func sourceMatches(s *study.Study) map[string][]string {
 	m := map[string][]string{}
 	for _, pattern := range pathFields(reflect.ValueOf(s).Elem()) {
-		paths, _ := filepath.Glob(filepath.Join(s.Dir, filepath.FromSlash(pattern)))
+		native := filepath.FromSlash(pattern)
+		if !filepath.IsAbs(native) { // an absolute path is read where it points, as ingest does
+			native = filepath.Join(s.Dir, native)
+		}
+		paths, _ := filepath.Glob(native)
 		var names []string
 		for _, p := range paths {
 			filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {

@@ -22,7 +22,7 @@ var anonIDColumns = []string{"Anonymized User ID", "Course Specific Anonymized U
 // profile. Ids are compared without regard to case. The map is personal data
 // and never leaves ingest.
 func ReadAnonymousIDs(r io.Reader, file string, c *Course) error {
-	t := newTable(r, file)
+	t := newTable(r, file, c.Limits, ',')
 	if err := t.readHeader(); err != nil {
 		return err
 	}

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/moocreport/moocreport/report"
+	"github.com/moocreport/moocreport/report/study"
 )
 
 // courseBlocks is one answer of the Open edX course blocks API
@@ -47,9 +48,16 @@ func (cb courseBlocks) courseID() string {
 // other courses are skipped; a file without the course is an error, as
 // the user pointed the course at it.
 func readCourseBlocks(r io.Reader, file string, c *Course) (int, []report.Skip, error) {
-	b, err := io.ReadAll(r) // a course structure is small; whole, errors can name lines
+	// A course structure is small (a large course's is a few MB), so it
+	// is read whole and errors can name lines; the limit keeps a wrong or
+	// hostile file from filling memory.
+	limit := courseBlocksLimit(c.Limits.Or())
+	b, err := io.ReadAll(io.LimitReader(r, int64(limit)+1))
 	if err != nil {
 		return 0, nil, &ParseError{File: file, Err: err}
+	}
+	if len(b) > int(limit) {
+		return 0, nil, &ParseError{File: file, Err: fmt.Errorf("%w: a course structure longer than %s (four times limits.max_record), refused (a damaged file? if it is genuine, raise limits.max_record in study.yaml)", ErrTooLong, limit)}
 	}
 	dec := json.NewDecoder(bytes.NewReader(b))
 	chapters, found := 0, 0
@@ -114,3 +122,7 @@ func lineCol(b []byte, off int64) (int, int) {
 	col := int(off) - (bytes.LastIndexByte(head, '\n') + 1) + 1
 	return line, col
 }
+
+// courseBlocksLimit is the longest course structure file read: four
+// records' worth (64 MiB by default).
+func courseBlocksLimit(lim study.Limits) study.Size { return 4 * lim.MaxRecord }

@@ -7,6 +7,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+
+	"github.com/moocreport/moocreport/report/study"
 )
 
 // table reads an RFC 4180 export strictly: every row must have as many
@@ -22,13 +24,17 @@ type table struct {
 var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
 
 // newTable wraps r, dropping a UTF-8 byte-order mark (Qualtrics and Excel
-// write one; before a quoted field it would otherwise be a syntax error).
-func newTable(r io.Reader, file string) *table {
+// write one; before a quoted field it would otherwise be a syntax error),
+// with comma as the delimiter. A csvGuard underneath refuses a field or
+// record longer than lim, and bytes that are not UTF-8, before
+// encoding/csv buffers them.
+func newTable(r io.Reader, file string, lim study.Limits, comma rune) *table {
 	br := bufio.NewReaderSize(r, 64<<10)
 	if b, err := br.Peek(len(utf8BOM)); err == nil && bytes.Equal(b, utf8BOM) {
 		br.Discard(len(utf8BOM))
 	}
-	cr := csv.NewReader(br)
+	cr := csv.NewReader(newCSVGuard(br, file, lim, comma))
+	cr.Comma = comma
 	cr.ReuseRecord = true
 	return &table{file: file, r: cr}
 }
@@ -95,6 +101,10 @@ func (t *table) read() ([]string, error) {
 	rec, err := t.r.Read()
 	if err == nil || err == io.EOF {
 		return rec, err
+	}
+	var guard *ParseError // the csvGuard's: a limit or an encoding error
+	if errors.As(err, &guard) {
+		return nil, guard
 	}
 	var pe *csv.ParseError
 	if errors.As(err, &pe) {

@@ -3,11 +3,13 @@ package ingest
 import (
 	"bufio"
 	"bytes"
-	"encoding/binary"
 	"fmt"
 	"io"
-	"unicode/utf16"
-	"unicode/utf8"
+
+	"golang.org/x/text/encoding/unicode"
+	"golang.org/x/text/transform"
+
+	"github.com/moocreport/moocreport/report/study"
 )
 
 // Survey tools export CSV in several dialects: Qualtrics writes UTF-8 with
@@ -18,37 +20,40 @@ import (
 // names it. The edX exports keep the strict comma-only table.
 
 // decodeText returns r as UTF-8: a UTF-16 file (told by its byte-order
-// mark) is transcoded whole, which is fine for survey exports (a few MB at
-// most); anything else is passed through.
+// mark) is transcoded as it is read, by x/text's UTF-16 decoder (an
+// unpaired surrogate becomes U+FFFD, as that decoder does); anything else
+// is passed through, for the csvGuard to check it is UTF-8.
 func decodeText(r io.Reader, file string) (io.Reader, error) {
 	br := bufio.NewReaderSize(r, 64<<10)
 	bom, _ := br.Peek(2)
-	var order binary.ByteOrder
+	var order unicode.Endianness
 	switch {
 	case bytes.Equal(bom, []byte{0xFF, 0xFE}):
-		order = binary.LittleEndian
+		order = unicode.LittleEndian
 	case bytes.Equal(bom, []byte{0xFE, 0xFF}):
-		order = binary.BigEndian
+		order = unicode.BigEndian
 	default:
 		return br, nil
 	}
-	b, err := io.ReadAll(br)
-	if err != nil {
-		return nil, &ParseError{File: file, Err: err}
+	dec := unicode.UTF16(order, unicode.ExpectBOM).NewDecoder()
+	return transform.NewReader(&evenReader{r: br, file: file}, dec), nil
+}
+
+// evenReader passes a UTF-16 file through and, at its end, refuses an odd
+// number of bytes: the last character was cut in half.
+type evenReader struct {
+	r    io.Reader
+	file string
+	n    int64
+}
+
+func (e *evenReader) Read(p []byte) (int, error) {
+	n, err := e.r.Read(p)
+	e.n += int64(n)
+	if err == io.EOF && e.n%2 != 0 {
+		return n, &ParseError{File: e.file, Err: fmt.Errorf("UTF-16 file with an odd number of bytes (%d): truncated?", e.n)}
 	}
-	b = b[2:]
-	if len(b)%2 != 0 {
-		return nil, &ParseError{File: file, Err: fmt.Errorf("UTF-16 file with an odd number of bytes (%d): truncated?", len(b)+2)}
-	}
-	units := make([]uint16, len(b)/2)
-	for i := range units {
-		units[i] = order.Uint16(b[2*i:])
-	}
-	out := make([]byte, 0, len(units))
-	for _, r := range utf16.Decode(units) {
-		out = utf8.AppendRune(out, r)
-	}
-	return bytes.NewReader(out), nil
+	return n, err
 }
 
 // Delimiters names the delimiters study.yaml may give ("tab" for '\t').
@@ -88,7 +93,7 @@ done:
 // newSurveyTable opens a survey export: text decoded, BOM dropped, the
 // delimiter named in study.yaml ("" to sniff it), quoted newlines and CRLF
 // as encoding/csv reads them.
-func newSurveyTable(r io.Reader, file, delimiter string) (*table, error) {
+func newSurveyTable(r io.Reader, file, delimiter string, lim study.Limits) (*table, error) {
 	text, err := decodeText(r, file)
 	if err != nil {
 		return nil, err
@@ -105,7 +110,5 @@ func newSurveyTable(r io.Reader, file, delimiter string) (*table, error) {
 	if !ok {
 		return nil, &ParseError{File: file, Err: fmt.Errorf("unknown delimiter %q: want \",\", \";\" or \"tab\"", delimiter)}
 	}
-	t := newTable(br, file)
-	t.r.Comma = comma
-	return t, nil
+	return newTable(br, file, lim, comma), nil
 }

@@ -69,4 +69,9 @@ var (
 	// ErrTooManyMalformed: a tracking log has more malformed lines than
 	// the tolerated 0.1 %.
 	ErrTooManyMalformed = errors.New("too many malformed lines")
+	// ErrTooLong: a field, record or line is longer than the study's
+	// limits allow.
+	ErrTooLong = errors.New("too long")
+	// ErrNotUTF8: a text file holds bytes that are not UTF-8.
+	ErrNotUTF8 = errors.New("not UTF-8 text")
 )

@@ -16,7 +16,7 @@ var gradeColumns = []string{"Student ID", "Grade", "Enrollment Track", "Certific
 // average, however many the course has. The learner is the pseudonym of
 // "Student ID", the same user id the profile's "id" holds.
 func ReadGrades(r io.Reader, file string, c *Course) ([]report.Grade, error) {
-	t := newTable(r, file)
+	t := newTable(r, file, c.Limits, ',')
 	if err := t.readHeader(); err != nil {
 		return nil, err
 	}

@@ -34,6 +34,7 @@ func load(s *study.Study, meter *Meter) (*report.Dataset, error) {
 	for _, c := range s.Courses {
 		courses[c.Key] = NewCourse(c, s.Salt)
 		courses[c.Key].PublishText = s.Privacy.PublishText
+		courses[c.Key].Limits = s.Limits.Or()
 		courses[c.Key].WeekStart = s.Activity.WeekStart(c.Start.Time)
 	}
 	l.oulad(courses)
@@ -53,6 +54,9 @@ func load(s *study.Study, meter *Meter) (*report.Dataset, error) {
 					Err: fmt.Errorf("course %s: unknown source format %q", c.Key, src.Format)})
 			}
 		}
+	}
+	for _, c := range s.Courses {
+		l.ds.Skips = append(l.ds.Skips, courses[c.Key].usernameSkips()...)
 	}
 	if len(l.errs) == 0 {
 		l.applyRDP(courses)
@@ -84,6 +88,7 @@ func load(s *study.Study, meter *Meter) (*report.Dataset, error) {
 	if len(l.errs) > 0 {
 		return nil, errors.Join(l.errs...)
 	}
+	l.logLearners.apply(s, l.ds)
 	l.applyEnrollments()
 	ds := l.ds
 	ds.Skips = append(ds.Skips, l.logs.result()...)
@@ -157,6 +162,9 @@ type loader struct {
 	// logs holds the tracking sources' skips until every source is read,
 	// so a log file read for several courses is counted once.
 	logs *sharedLogs
+	// logLearners collects the learners the tracking logs show, for
+	// courses without a learner list.
+	logLearners logLearners
 }
 
 // mergeEnrollment combines the enrolments two sources saw: the latest of
@@ -174,8 +182,9 @@ func mergeEnrollment(a, b Enrollment) Enrollment {
 	return a
 }
 
-// applyEnrollments sets the enrolment dates the logs give on the profile's
-// learners. A learner whom only the logs know is not added: enrolment
+// applyEnrollments sets the enrolment dates the logs give on the
+// learners. A learner whom only the logs know is added only to a course
+// without a learner list (logLearners.apply): beside a profile, enrolment
 // counts come from the profile, and the activity measures already count
 // unprofiled learners.
 func (l *loader) applyEnrollments() {
@@ -246,6 +255,7 @@ func (l *loader) source(c *Course, key string, src study.Source) {
 		l.ds.Reach = append(l.ds.Reach, tr.Reach...)
 		l.ds.Problems = append(l.ds.Problems, tr.Problems...)
 		l.logs.add(c, names, tr)
+		l.logLearners.add(key, src.Path, tr)
 		if tr.Chapters > 0 {
 			if l.ds.Chapters == nil {
 				l.ds.Chapters = map[string]int{}
@@ -317,25 +327,43 @@ func (l *loader) oulad(courses map[string]*Course) {
 	}
 }
 
-// match expands a source path (maybe a glob) relative to the study
-// directory into sorted, slash-separated names relative to it. No match is
-// an error pointing at the source's line in study.yaml.
+// match expands a source path (maybe a glob) into sorted, slash-separated
+// names relative to the study directory. No match is an error pointing at
+// the source's line in study.yaml.
+//
+// A relative path is relative to the study directory and may leave it
+// with ../ (raw learner data is often kept outside the study's
+// repository). An absolute path is read where it points; like every other
+// input it is then named relative to the study directory (../../data/…)
+// in errors, the data-quality section and the provenance list, so the
+// report does not publish the machine's folder layout.
 func (l *loader) match(pattern string, line int, what string) []string {
-	paths, err := filepath.Glob(filepath.Join(l.s.Dir, filepath.FromSlash(pattern)))
+	native := filepath.FromSlash(pattern)
+	if !filepath.IsAbs(native) {
+		native = filepath.Join(l.s.Dir, native)
+	}
+	paths, err := filepath.Glob(native)
 	if err == nil && len(paths) == 0 {
 		err = ErrNoMatch
+	}
+	var base string
+	if err == nil {
+		base, err = filepath.Abs(l.s.Dir)
+	}
+	names := make([]string, 0, len(paths))
+	for _, p := range paths {
+		if err != nil {
+			break
+		}
+		var rel string
+		if p, err = filepath.Abs(p); err == nil {
+			rel, err = filepath.Rel(base, p)
+		}
+		names = append(names, filepath.ToSlash(rel))
 	}
 	if err != nil {
 		l.errs = append(l.errs, &ParseError{File: l.s.File, Line: line, Err: fmt.Errorf("%s: path %q: %w", what, pattern, err)})
 		return nil
-	}
-	names := make([]string, 0, len(paths))
-	for _, p := range paths {
-		rel, err := filepath.Rel(l.s.Dir, p)
-		if err != nil {
-			rel = p
-		}
-		names = append(names, filepath.ToSlash(rel))
 	}
 	sort.Strings(names)
 	return names

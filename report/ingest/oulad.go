@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/moocreport/moocreport/report"
+	"github.com/moocreport/moocreport/report/study"
 )
 
 // The Open University Learning Analytics Dataset (OULAD; Kuzilek, Hlosta
@@ -125,7 +126,7 @@ func ReadOULAD(fsys fs.FS, rel string, courses map[string]*Course) (*OULAD, erro
 		if err != nil {
 			return nil, &ParseError{File: file, Err: fmt.Errorf("an oulad folder needs %s: %w", strings.Join(OULADFiles, ", "), err)}
 		}
-		t := newTable(f, file)
+		t := newTable(f, file, r.limits(), ',')
 		err = t.readHeader()
 		if err == nil {
 			err = steps[i](t)
@@ -513,4 +514,13 @@ func (r *ouladReader) finish() {
 			r.out.Skips = append(r.out.Skips, report.Skip{File: file, Reason: reason, Count: m[reason]})
 		}
 	}
+}
+
+// limits returns the study's limits, which every course of one study
+// shares; the defaults when the folder serves no course.
+func (r *ouladReader) limits() study.Limits {
+	for _, c := range r.courses {
+		return c.Limits
+	}
+	return study.DefaultLimits
 }

@@ -103,7 +103,7 @@ type problemColumns struct {
 }
 
 func readProblemGrades(r io.Reader, file string, c *Course, acc *problemAttempts) error {
-	t := newTable(r, file)
+	t := newTable(r, file, c.Limits, ',')
 	if err := t.readHeader(); err != nil {
 		return err
 	}

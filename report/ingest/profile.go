@@ -26,6 +26,9 @@ type Course struct {
 	// PublishText keeps free-text survey answers (redacted) for a study
 	// that opts in to publishing them; otherwise they are never read.
 	PublishText bool
+	// Limits caps one field, record and line of the course's files
+	// (study.yaml limits:, defaults filled in).
+	Limits study.Limits
 
 	names *pseudonyms
 	// redact knows the course's learners' names and usernames, so free
@@ -35,6 +38,10 @@ type Course struct {
 	// to where they were first seen. Personal data: they never leave ingest.
 	users map[string]string
 	ids   map[string]string
+	// sharedNames holds the usernames listed under two user ids, which
+	// link nobody, and sharedIn counts them by the file that showed it.
+	sharedNames map[string]bool
+	sharedIn    map[string]int
 	// emails maps a profile's e-mail address (lower case) and anon an
 	// anonymized id (lower case) to the user id, and links tallies each
 	// survey instrument's linkage; see linkage.go. Personal data: they
@@ -46,7 +53,7 @@ type Course struct {
 
 // NewCourse prepares the readers' shared state for one study course.
 func NewCourse(c study.Course, salt string) *Course {
-	return &Course{Key: c.Key, ID: c.CourseID, Start: c.Start.Time, Salt: salt}
+	return &Course{Key: c.Key, ID: c.CourseID, Start: c.Start.Time, Salt: salt, Limits: study.DefaultLimits}
 }
 
 // weekStart is when tracking-log week 1 begins.
@@ -81,7 +88,7 @@ var profileColumns = []string{"id", "username", "year_of_birth", "gender", "leve
 // id in c. A user id listed twice, in this file or an earlier one of the
 // same course, is an error: it would double-count a learner.
 func ReadProfile(r io.Reader, file string, c *Course) ([]report.Learner, error) {
-	t := newTable(r, file)
+	t := newTable(r, file, c.Limits, ',')
 	if err := t.readHeader(); err != nil {
 		return nil, err
 	}
@@ -121,7 +128,7 @@ func ReadProfile(r io.Reader, file string, c *Course) ([]report.Learner, error) 
 		}
 		c.ids[id] = where
 		if u := rec[col[1]]; u != "" {
-			c.users[u] = id
+			c.addUsername(u, id, file)
 		}
 		if emailCol >= 0 {
 			if e := strings.ToLower(strings.TrimSpace(rec[emailCol])); e != "" {

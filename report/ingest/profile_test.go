@@ -3,9 +3,11 @@ package ingest
 import (
 	"bytes"
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/moocreport/moocreport/report"
+	"github.com/moocreport/moocreport/report/study"
 )
 
 func TestReadProfile(t *testing.T) {
@@ -85,4 +87,39 @@ func FuzzReadProfile(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestSharedUsername checks that a username listed under two user ids
+// links neither learner (survey responses naming it stay unlinked) and is
+// counted once, in the file where the second user id appeared.
+func TestSharedUsername(t *testing.T) {
+	const head = "id,username,name,email,year_of_birth,gender,level_of_education,enrollment_mode,verification_status,country\n"
+	c := &Course{Key: "k", Salt: tinySalt}
+	ls, err := ReadProfile(strings.NewReader(head+"1,ana,,,,,,audit,,\n2,bo,,,,,,audit,,\n3,ana,,,,,,audit,,\n"), "a.csv", c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ls) != 3 {
+		t.Errorf("%d learners, want 3: both user ids are still learners", len(ls))
+	}
+	if _, err := ReadProfile(strings.NewReader(head+"4,ana,,,,,,audit,,\n5,cy,,,,,,audit,,\n6,cy,,,,,,audit,,\n"), "b.csv", c); err != nil {
+		t.Fatal(err)
+	}
+	for u, want := range map[string]bool{"ana": false, "bo": true, "cy": false} {
+		if _, ok := c.UserID(u); ok != want {
+			t.Errorf("UserID(%q) linked %v, want %v", u, ok, want)
+		}
+	}
+	want := []report.Skip{{File: "a.csv", Reason: reasonSharedUsername, Count: 1}, {File: "b.csv", Reason: reasonSharedUsername, Count: 1}}
+	if got := c.usernameSkips(); !reflect.DeepEqual(got, want) {
+		t.Errorf("skips %+v, want %+v", got, want)
+	}
+	sv := study.Survey{Key: "pre", IDColumn: "u", Questions: []study.Question{{ID: "Q1", Type: "single"}}}
+	rs, err := ReadCSVSurvey(strings.NewReader("u,Q1\nana,yes\nbo,no\n"), "s.csv", sv, c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rs[0].Learner != "" || rs[1].Learner != pid("2") {
+		t.Errorf("responses linked to %q and %q, want none and bo's", rs[0].Learner, rs[1].Learner)
+	}
 }

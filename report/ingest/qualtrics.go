@@ -35,7 +35,7 @@ import (
 // counts is a measure's job, and the count of duplicates is itself a
 // data-quality figure.
 func ReadQualtrics(r io.Reader, file string, sv study.Survey, c *Course) ([]report.Response, error) {
-	t, err := newSurveyTable(r, file, sv.Delimiter)
+	t, err := newSurveyTable(r, file, sv.Delimiter, c.Limits)
 	if err != nil {
 		return nil, err
 	}

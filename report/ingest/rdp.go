@@ -38,7 +38,7 @@ const reasonInactive = "is_active 0: unenrolled at an unknown time, counted as e
 // user id. A learner enrolled twice in the course is an error (the table's
 // unique key is user_id, course_id).
 func readRDPEnrollment(r io.Reader, file string, c *Course) (rdpEnrollments, []report.Skip, error) {
-	t, err := openRDPTable(r, file, "student_courseenrollment")
+	t, err := openRDPTable(r, file, "student_courseenrollment", c.Limits)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -86,7 +86,7 @@ func readRDPEnrollment(r io.Reader, file string, c *Course) (rdpEnrollments, []r
 // location and city are personal data: name is only given to the
 // redactor, the rest is never read.
 func readRDPUserProfile(r io.Reader, file string, c *Course, enrolled rdpEnrollments) ([]report.Learner, []report.Skip, error) {
-	t, err := openRDPTable(r, file, "auth_userprofile")
+	t, err := openRDPTable(r, file, "auth_userprofile", c.Limits)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -177,7 +177,7 @@ func (rc rdpCertificate) Eligible() bool {
 // course's rows, in file order. grade is text in this table; an empty one
 // is kept as no grade.
 func readRDPCertificates(r io.Reader, file string, c *Course) ([]rdpCertificate, []report.Skip, error) {
-	t, err := openRDPTable(r, file, "certificates_generatedcertificate")
+	t, err := openRDPTable(r, file, "certificates_generatedcertificate", c.Limits)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -232,7 +232,7 @@ type StudentModule struct {
 
 // readRDPStudentModule reads courseware_studentmodule for course c.
 func readRDPStudentModule(r io.Reader, file string, c *Course) (*StudentModule, error) {
-	t, err := openRDPTable(r, file, "courseware_studentmodule")
+	t, err := openRDPTable(r, file, "courseware_studentmodule", c.Limits)
 	if err != nil {
 		return nil, err
 	}

@@ -46,7 +46,7 @@ func TestOpenEdXTableDumps(t *testing.T) {
 			if n := tt.count(src); n != tt.tuples {
 				t.Fatalf("independent count %d, want %d: the fixture changed", n, tt.tuples)
 			}
-			tab, err := openRDPTable(strings.NewReader(src), tt.file, tt.table)
+			tab, err := openRDPTable(strings.NewReader(src), tt.file, tt.table, study.DefaultLimits)
 			if err != nil {
 				t.Fatal(err)
 			}

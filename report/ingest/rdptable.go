@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/moocreport/moocreport/report"
+	"github.com/moocreport/moocreport/report/study"
 )
 
 // The edX research data package delivers each LMS table of a course as a
@@ -33,6 +34,8 @@ type rdpTable struct {
 	next func() ([]sqlField, error)
 	// otherTables counts the tuples of other tables in an SQL dump.
 	otherTables int
+	// used are the columns readers asked for, whose text is checked.
+	used []int
 }
 
 // sqlKeywords start the statements of a dump; a TSV header starts with a
@@ -59,28 +62,65 @@ func isSQLDump(head []byte) bool {
 }
 
 // openRDPTable starts reading table from r, a TSV or SQL dump.
-func openRDPTable(r io.Reader, file, table string) (*rdpTable, error) {
+func openRDPTable(r io.Reader, file, table string, lim study.Limits) (*rdpTable, error) {
+	lim = lim.Or()
 	br := bufio.NewReaderSize(r, 64<<10)
 	head, err := br.Peek(512)
 	if err != nil && err != io.EOF && !errors.Is(err, bufio.ErrBufferFull) {
 		return nil, &ParseError{File: file, Err: err}
 	}
+	open := openTSVTable
 	if isSQLDump(head) {
-		return openSQLTable(br, file, table)
+		open = openSQLTable
 	}
-	return openTSVTable(br, file, table)
+	t, err := open(br, file, table, lim)
+	if err != nil {
+		return nil, err
+	}
+	next := t.next
+	t.next = func() ([]sqlField, error) {
+		row, err := next()
+		if err == nil {
+			err = t.checkUTF8(row)
+		}
+		return row, err
+	}
+	return t, nil
+}
+
+// checkUTF8 refuses a row whose used columns (those a reader asked for
+// with need) hold bytes that are not UTF-8: copied into the report they
+// would make its HTML and CSV invalid. Columns no reader uses (a
+// profile's mailing address or goals) are not checked, so an old
+// Latin-1 row there does not stop the build.
+func (t *rdpTable) checkUTF8(row []sqlField) error {
+	for _, i := range t.used {
+		if i >= len(row) {
+			continue
+		}
+		if j := firstInvalidUTF8(row[i].s); j >= 0 {
+			f := row[i]
+			return &ParseError{File: t.file, Line: f.line, Column: f.col, Field: t.header[i],
+				Err: fmt.Errorf("%w: byte 0x%02X, %d bytes into the value, does not start a UTF-8 character (save the file as UTF-8)", ErrNotUTF8, f.s[j], j)}
+		}
+	}
+	return nil
 }
 
 // openTSVTable reads the header row of a research data package file.
-func openTSVTable(br *bufio.Reader, file, table string) (*rdpTable, error) {
+func openTSVTable(br *bufio.Reader, file, table string, lim study.Limits) (*rdpTable, error) {
 	if b, err := br.Peek(len(utf8BOM)); err == nil && bytes.Equal(b, utf8BOM) {
 		br.Discard(len(utf8BOM))
 	}
 	t := &rdpTable{file: file, table: table}
 	line := 0
+	var long []byte
 	readLine := func() (string, bool, error) {
 		for {
-			s, err := br.ReadString('\n')
+			s, err := readBoundedLine(br, &long, int(lim.MaxLine))
+			if err == errLineTooLong {
+				return "", false, tooLong(file, line+1, 0, "line", "max_line", lim.MaxLine)
+			}
 			if err != nil && err != io.EOF {
 				return "", false, &ParseError{File: file, Line: line + 1, Err: err}
 			}
@@ -103,6 +143,9 @@ func openTSVTable(br *bufio.Reader, file, table string) (*rdpTable, error) {
 		return nil, &ParseError{File: file, Err: errors.New("empty file: want a header row of column names")}
 	}
 	t.headerLine = line
+	if int64(strings.Count(h, "\t")) >= maxFields(lim) {
+		return nil, tooMany(file, line, "header", "columns", lim)
+	}
 	t.setHeader(strings.Split(h, "\t"))
 	t.next = func() ([]sqlField, error) {
 		s, ok, err := readLine()
@@ -112,13 +155,16 @@ func openTSVTable(br *bufio.Reader, file, table string) (*rdpTable, error) {
 		if !ok {
 			return nil, io.EOF
 		}
-		parts := strings.Split(s, "\t")
-		if len(parts) != len(t.header) {
-			return nil, &ParseError{File: file, Line: line, Err: fmt.Errorf("row has %d tab-separated fields, want %d as the header", len(parts), len(t.header))}
+		if n := strings.Count(s, "\t") + 1; n != len(t.header) { // counted before splitting: a line of tabs stays cheap
+			return nil, &ParseError{File: file, Line: line, Err: fmt.Errorf("row has %d tab-separated fields, want %d as the header", n, len(t.header))}
 		}
+		parts := strings.Split(s, "\t")
 		out := make([]sqlField, len(parts))
 		col := 1
 		for i, p := range parts {
+			if len(p) > int(lim.MaxField) {
+				return nil, tooLong(file, line, col, "value", "max_field", lim.MaxField)
+			}
 			out[i] = sqlField{line: line, col: col}
 			col += len(p) + 1
 			if p == "NULL" || p == `\N` {
@@ -165,8 +211,9 @@ func unescapeTSV(s string) string {
 // openSQLTable reads a MySQL dump up to the first row of table, whose
 // columns become the header: CREATE TABLE's when the dump has one, else
 // the first INSERT's column list.
-func openSQLTable(br *bufio.Reader, file, table string) (*rdpTable, error) {
+func openSQLTable(br *bufio.Reader, file, table string, lim study.Limits) (*rdpTable, error) {
 	d := newSQLDump(br, file)
+	d.lim = lim
 	t := &rdpTable{file: file, table: table}
 	var pending []sqlField
 	var seen []string
@@ -285,6 +332,9 @@ func (t *rdpTable) need(names ...string) ([]int, error) {
 				Err: fmt.Errorf("%w of table %s", ErrMissingColumn, t.table)})
 		}
 		idx[i] = j
+		if ok {
+			t.used = append(t.used, j)
+		}
 	}
 	return idx, errors.Join(errs...)
 }
@@ -364,4 +414,32 @@ func skipsOf(file string, counts map[string]int) []report.Skip {
 		out[i] = report.Skip{File: file, Reason: r, Count: counts[r]}
 	}
 	return out
+}
+
+// errLineTooLong is readBoundedLine's refusal of a line over its limit.
+var errLineTooLong = errors.New("line too long")
+
+// readBoundedLine reads one line (with its '\n') like ReadString, but
+// stops with errLineTooLong once it is longer than max bytes, so memory
+// holds at most max bytes of one line. long is reused between calls.
+func readBoundedLine(br *bufio.Reader, long *[]byte, max int) (string, error) {
+	b, err := br.ReadSlice('\n')
+	if err != bufio.ErrBufferFull {
+		if len(b) > max {
+			return "", errLineTooLong
+		}
+		return string(b), err
+	}
+	*long = append((*long)[:0], b...)
+	for err == bufio.ErrBufferFull {
+		if len(*long) > max {
+			return "", errLineTooLong
+		}
+		b, err = br.ReadSlice('\n')
+		*long = append(*long, b...)
+	}
+	if len(*long) > max {
+		return "", errLineTooLong
+	}
+	return string(*long), err
 }

@@ -1,128 +1,184 @@
 package ingest
 
 import (
+	_ "embed"
 	"regexp"
+	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Redactor removes what identifies a person from free text: e-mail
-// addresses, URLs, phone numbers, and the names and usernames of the
-// course's learners, which only ingest knows. Free-text answers are
-// published only when a study opts in, and then only after this.
+// addresses (also written "name (at) domain (dot) org"), URLs (also
+// without a scheme), IP addresses, phone numbers, and the names and
+// usernames of the course's learners, which only ingest knows. Free-text
+// answers are published only when a study opts in, and then only after
+// this.
 //
-// Patterns are hand-written regular expressions rather than a library:
-// no maintained Go package for PII redaction is on the module proxy, and
-// these three shapes are the ones issue 4 names; names are matched as
-// whole words, case-insensitively, against the profile's own list
-// (usernames, and each part of a learner's name, hyphenated parts too).
+// Text is folded first (fold.go: NFKC, invisible characters removed, case
+// and diacritics folded), so "ÅSA", "Asa", "a\u00ADsa" and "ａｓａ" all
+// match the learner Åsa. The patterns are hand-written regular
+// expressions (validated, for IP addresses, by net/netip): no maintained
+// Go package for PII redaction is on the module proxy.
+//
+// Names and usernames are matched as whole words, or as whole pieces of a
+// word joined by '-', '.' or an apostrophe (Wu-Berg, O'Brien's,
+// jean-luc.p), against the profile's usernames and the parts of each
+// learner's name of two letters or more. A word that is also a common
+// English word (commonwords.txt: "the", "data", "will", "may") would
+// otherwise turn every "the" into a placeholder, so such a word is
+// redacted only where it is plainly a name: next to another part of the
+// same learner's name ("Will Smith"), or after "my name is", "name:",
+// "call me", "username", "user id", "handle", "login", "signed" or "@".
+// Words introduced by "my name is", "name:" or "call me" and written with
+// a capital are redacted even when no profile lists them.
 type Redactor struct {
-	// words holds lower-cased usernames and name parts. Parts of two
-	// letters count too ("Li", "Wu"): a privacy filter errs on the side
-	// of redacting a word too many.
-	words map[string]bool
+	// words maps a folded username or name part to the learners (by
+	// order of addPerson) it belongs to.
+	words map[string][]int
+	n     int
 }
 
+// Placeholders that replace what Redact removes.
+const (
+	phEmail = "[e-mail]"
+	phURL   = "[URL]"
+	phIP    = "[IP address]"
+	phPhone = "[phone]"
+	phName  = "[name]"
+)
+
+//go:embed commonwords.txt
+var commonWordsText string
+
+// commonWords holds the words of commonwords.txt.
+var commonWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, line := range strings.Split(commonWordsText, "\n") {
+		if w := strings.TrimSpace(line); w != "" && !strings.HasPrefix(w, "#") {
+			m[w] = true
+		}
+	}
+	return m
+}()
+
+const (
+	local   = `[\p{L}\p{N}._%+\-]+`
+	at      = `(?:\s*[(\[{<]\s*at\s*[)\]}>]\s*|\s*@\s*)`
+	dotWord = `(?:\s*[(\[{<]\s*dot\s*[)\]}>]\s*|\s+dot\s+)`
+	dot     = `(?:` + dotWord + `|\.)`
+	label   = `[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?`
+	// tlds are the top-level domains a bare domain (no scheme, no www.)
+	// must end in to count as one: common generic and country ones, not
+	// those that are also file extensions (.md, .py, .sh, .js).
+	tlds = `com|org|net|edu|gov|mil|int|info|biz|io|co|me|ai|app|dev|tech|online|site|page|xyz|ly|tv|eu|uk|us|ca|au|nz|ie|de|fr|se|no|dk|fi|is|nl|be|ch|at|es|it|pt|pl|cz|sk|hu|ro|gr|tr|ru|ua|cn|jp|kr|tw|hk|sg|in|br|mx|ar|cl|za|ng|ke`
+)
+
 var (
-	emailRE = regexp.MustCompile(`[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}`)
-	urlRE   = regexp.MustCompile(`(?i)\b(?:https?://|www\.)[^\s<>"]+`)
+	// emailRE finds addresses with an @ or a bracketed "at"; spelledRE
+	// those with a plain " at ", which must spell out a dot too ("ana at
+	// mail dot se"), or "I work at example.com" would be one.
+	emailRE   = regexp.MustCompile(local + at + label + `(?:` + dot + label + `)+`)
+	spelledRE = regexp.MustCompile(local + `\s+at\s+` + label + `(?:` + dot + label + `)*` + dotWord + label + `(?:` + dot + label + `)*`)
+	urlRE     = regexp.MustCompile(`(?:(?:https?|ftps?|sftp|file)://|www\.)[^\s<>"]+|\b(?:` + label + `\.)+(?:` + tlds + `)\b(?:/[^\s<>"]*)?`)
+	ipv4RE    = regexp.MustCompile(`\b\d{1,3}(?:\.\d{1,3}){3}\b`)
+	ipv6RE    = regexp.MustCompile(`[0-9a-f]{0,4}(?::[0-9a-f]{0,4}){2,7}(?:\.\d{1,3}){0,3}`)
 	// A phone number: an optional +, then digits with spaces, dots,
 	// dashes or brackets between them, at least seven digits in all.
 	phoneRE = regexp.MustCompile(`\+?\(?\d[\d\s().\-]{5,}\d`)
+	dateRE  = regexp.MustCompile(`^(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[.\-]\d{1,2}[.\-]\d{2,4})$`)
+	// introducer ends the text before a word that is then a name even if
+	// it is a common word; strongIntro also before a capitalised word no
+	// profile lists.
+	introducer  = regexp.MustCompile(`(?:my name is|name is|name:|call me|user ?name:?|user ?id:?|handle:?|login:?|signed,?)\s*$|@$`)
+	strongIntro = regexp.MustCompile(`(?:my name is|my name's|name:|call me)\s*$`)
 )
 
 // addPerson records a learner's username and name as words to redact.
 func (r *Redactor) addPerson(username, name string) {
 	if r.words == nil {
-		r.words = map[string]bool{}
+		r.words = map[string][]int{}
 	}
-	if u := strings.ToLower(strings.TrimSpace(username)); len([]rune(u)) >= 3 {
-		r.words[u] = true
+	id := r.n
+	r.n++
+	add := func(w string) {
+		if utf8.RuneCountInString(w) >= 2 && !containsInt(r.words[w], id) {
+			r.words[w] = append(r.words[w], id)
+		}
 	}
-	for _, part := range strings.FieldsFunc(strings.ToLower(name), func(c rune) bool { return unicode.IsSpace(c) || c == '-' }) {
-		pieces := append([]string{part}, strings.Split(part, "'")...)
-		for _, p := range pieces {
-			if len([]rune(p)) >= 2 {
-				r.words[p] = true
-			}
+	add(foldWord(strings.TrimSpace(username)))
+	for _, part := range strings.FieldsFunc(foldWord(name), func(c rune) bool { return unicode.IsSpace(c) || c == '-' || c == '.' || c == ',' }) {
+		add(part)
+		for _, p := range strings.Split(part, "'") {
+			add(p)
 		}
 	}
 }
 
+func containsInt(s []int, x int) bool {
+	for _, v := range s {
+		if v == x {
+			return true
+		}
+	}
+	return false
+}
+
+// hit is a stretch of folded text to replace, and by what.
+type hit struct {
+	start, end int
+	with       string
+	rank       int // on equal start and length, the lower rank wins
+}
+
 // Redact returns s with personal details replaced by [e-mail], [URL],
-// [phone] and [name].
+// [IP address], [phone] and [name], and invisible characters removed.
 func (r *Redactor) Redact(s string) string {
-	s = emailRE.ReplaceAllString(s, "[e-mail]")
-	s = urlRE.ReplaceAllString(s, "[URL]")
-	s = phoneRE.ReplaceAllStringFunc(s, func(m string) string {
-		digits := 0
-		for _, c := range m {
-			if c >= '0' && c <= '9' {
-				digits++
-			}
+	f := fold(s)
+	hits := patternHits(f.text)
+	if r != nil {
+		hits = append(hits, r.nameHits(f, hits)...)
+	}
+	hits = append(hits, introducedHits(f, hits)...)
+	sort.Slice(hits, func(i, j int) bool {
+		a, b := hits[i], hits[j]
+		if a.start != b.start {
+			return a.start < b.start
 		}
-		if digits < 7 {
-			return m
+		if a.end != b.end {
+			return a.end > b.end
 		}
-		return "[phone]"
+		return a.rank < b.rank
 	})
-	if r == nil || len(r.words) == 0 {
-		return s
-	}
-	// Replace whole words that are a learner's username or part of a name.
 	var b strings.Builder
-	word := func(w string) {
-		if r.words[strings.ToLower(w)] {
-			b.WriteString("[name]")
-			return
+	pos := 0 // in f.src
+	for _, h := range hits {
+		start, end := f.span(h.start, h.end)
+		if start < pos {
+			continue // overlaps a longer or earlier hit
 		}
-		// "O'Brien's", "Brien's": the longest run of apostrophe-separated
-		// pieces that is a name, then the rest, piece by piece.
-		pieces := strings.Split(w, "'")
-		for i := 0; i < len(pieces); {
-			if i > 0 {
-				b.WriteByte('\'')
-			}
-			j := len(pieces)
-			for ; j > i && !r.words[strings.ToLower(strings.Join(pieces[i:j], "'"))]; j-- {
-			}
-			if j > i {
-				b.WriteString("[name]")
-				i = j
-				continue
-			}
-			b.WriteString(pieces[i])
-			i++
-		}
+		writeVisible(&b, f.src[pos:start])
+		b.WriteString(h.with)
+		pos = end
 	}
-	start := -1
-	for i, c := range s {
-		inWord := unicode.IsLetter(c) || unicode.IsDigit(c) || c == '_' || (c == '.' || c == '\'') && start >= 0
-		if inWord && start < 0 {
-			start = i
-		}
-		if !inWord && start >= 0 {
-			w := strings.TrimRight(s[start:i], ".'")
-			word(w)
-			b.WriteString(s[start+len(w) : i])
-			start = -1
-		}
-		if !inWord {
+	writeVisible(&b, f.src[pos:])
+	return collapse(b.String())
+}
+
+// writeVisible writes s without its invisible characters.
+func writeVisible(b *strings.Builder, s string) {
+	for _, c := range s {
+		if !invisible[c] {
 			b.WriteRune(c)
 		}
 	}
-	if start >= 0 {
-		w := strings.TrimRight(s[start:], ".'")
-		word(w)
-		b.WriteString(s[start+len(w):])
-	}
-	return collapse(b.String())
 }
 
 // collapse merges "[name] [name]" (a first and a last name) into one.
 func collapse(s string) string {
-	for strings.Contains(s, "[name] [name]") {
-		s = strings.ReplaceAll(s, "[name] [name]", "[name]")
+	for strings.Contains(s, phName+" "+phName) {
+		s = strings.ReplaceAll(s, phName+" "+phName, phName)
 	}
 	return s
 }

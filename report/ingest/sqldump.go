@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"github.com/moocreport/moocreport/report/study"
 )
 
 // sqlDump reads the rows of a MySQL dump file — mysqldump's output, or
@@ -49,6 +51,10 @@ type sqlDump struct {
 	insTable string
 	insCols  []string
 	buf      []byte
+	// lim caps one value (field) and one tuple (record); long is the
+	// first value found over it, reported by next and tuple.
+	lim  study.Limits
+	long error
 }
 
 // sqlField is one value of a row with where it starts, for errors.
@@ -63,7 +69,20 @@ func newSQLDump(r io.Reader, file string) *sqlDump {
 	if !ok {
 		br = bufio.NewReaderSize(r, 64<<10)
 	}
-	return &sqlDump{file: file, r: br, line: 1, col: 1, tables: map[string][]string{}}
+	return &sqlDump{file: file, r: br, line: 1, col: 1, tables: map[string][]string{}, lim: study.DefaultLimits}
+}
+
+// add appends c to the value being read, which started at line:col,
+// unless that makes it longer than the limit: then the value stops
+// growing (memory stays bounded) and the error is kept for next.
+func (d *sqlDump) add(line, col int, c ...byte) {
+	if int64(len(d.buf)+len(c)) > int64(d.lim.MaxField) {
+		if d.long == nil {
+			d.long = tooLong(d.file, line, col, "value", "max_field", d.lim.MaxField)
+		}
+		return
+	}
+	d.buf = append(d.buf, c...)
 }
 
 func (d *sqlDump) errAt(line, col int, format string, args ...any) error {
@@ -102,6 +121,9 @@ func (d *sqlDump) advance() byte {
 // and its values, or io.EOF after the last.
 func (d *sqlDump) next() (table string, cols []string, vals []sqlField, err error) {
 	for {
+		if d.long != nil {
+			return "", nil, nil, d.long
+		}
 		if d.inInsert {
 			if err := d.skipSpace(); err != nil {
 				return "", nil, nil, err
@@ -236,12 +258,13 @@ func (d *sqlDump) skipLine() {
 // identifier); "" when the next byte starts none.
 func (d *sqlDump) word() string {
 	d.buf = d.buf[:0]
+	line, col := d.line, d.col
 	for {
 		c, ok, _ := d.peek()
-		if !ok || !(c == '_' || c == '$' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c >= 0x80) {
+		if !ok || d.long != nil || !(c == '_' || c == '$' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c >= 0x80) {
 			return string(d.buf)
 		}
-		d.buf = append(d.buf, d.advance())
+		d.add(line, col, d.advance())
 	}
 }
 
@@ -295,12 +318,15 @@ func (d *sqlDump) quoted() (string, error) {
 		if !ok {
 			return "", d.errAt(line, col, "string starting here never ends (missing %c)", q)
 		}
+		if d.long != nil {
+			return "", d.long
+		}
 		d.advance()
 		switch {
 		case c == q:
 			if n, ok, _ := d.peek(); ok && n == q {
 				d.advance()
-				d.buf = append(d.buf, q)
+				d.add(line, col, q)
 				continue
 			}
 			return string(d.buf), nil
@@ -312,24 +338,24 @@ func (d *sqlDump) quoted() (string, error) {
 			d.advance()
 			switch e {
 			case '0':
-				d.buf = append(d.buf, 0)
+				d.add(line, col, 0)
 			case 'b':
-				d.buf = append(d.buf, '\b')
+				d.add(line, col, '\b')
 			case 'n':
-				d.buf = append(d.buf, '\n')
+				d.add(line, col, '\n')
 			case 'r':
-				d.buf = append(d.buf, '\r')
+				d.add(line, col, '\r')
 			case 't':
-				d.buf = append(d.buf, '\t')
+				d.add(line, col, '\t')
 			case 'Z':
-				d.buf = append(d.buf, 0x1a)
+				d.add(line, col, 0x1a)
 			case '%', '_':
-				d.buf = append(d.buf, '\\', e)
+				d.add(line, col, '\\', e)
 			default:
-				d.buf = append(d.buf, e)
+				d.add(line, col, e)
 			}
 		default:
-			d.buf = append(d.buf, c)
+			d.add(line, col, c)
 		}
 	}
 }
@@ -562,12 +588,22 @@ func (d *sqlDump) tuple() ([]sqlField, error) {
 	}
 	d.advance()
 	vals := make([]sqlField, 0, len(d.insCols))
+	var size int64
 	for {
 		v, err := d.value()
+		if err == nil {
+			err = d.long
+		}
 		if err != nil {
 			return nil, err
 		}
 		vals = append(vals, v)
+		if size += int64(len(v.s)); size > int64(d.lim.MaxRecord) {
+			return nil, tooLong(d.file, line, col, "row", "max_record", d.lim.MaxRecord)
+		}
+		if int64(len(vals)) > maxFields(d.lim) {
+			return nil, tooMany(d.file, line, "row", "values", d.lim)
+		}
 		if err := d.skipSpace(); err != nil {
 			return nil, err
 		}
@@ -610,11 +646,14 @@ func (d *sqlDump) value() (sqlField, error) {
 		d.buf = append(d.buf, d.advance())
 		for {
 			c, ok, _ := d.peek()
-			if !ok || !(c >= '0' && c <= '9' || c == '.' || c == 'e' || c == 'E' || c == 'x' || c == 'X' ||
+			if !ok || d.long != nil || !(c >= '0' && c <= '9' || c == '.' || c == 'e' || c == 'E' || c == 'x' || c == 'X' ||
 				c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F' || (c == '-' || c == '+') && (d.buf[len(d.buf)-1]|0x20) == 'e') {
 				break
 			}
-			d.buf = append(d.buf, d.advance())
+			d.add(f.line, f.col, d.advance())
+		}
+		if d.long != nil {
+			return f, d.long
 		}
 		f.s = string(d.buf)
 		if !sqlNumber(f.s) {

@@ -24,7 +24,7 @@ func column(q study.Question) string {
 // survey sv for course c. A response is finished when submitdate is set:
 // LimeSurvey leaves it empty for incomplete responses.
 func ReadLimeSurvey(r io.Reader, file string, sv study.Survey, c *Course) ([]report.Response, error) {
-	t, err := newSurveyTable(r, file, sv.Delimiter)
+	t, err := newSurveyTable(r, file, sv.Delimiter, c.Limits)
 	if err != nil {
 		return nil, err
 	}
@@ -36,7 +36,7 @@ func ReadLimeSurvey(r io.Reader, file string, sv study.Survey, c *Course) ([]rep
 // survey sv for course c. Questions name their columns (Question.Column or
 // ID); sv.FinishedColumn, when given, says which responses were completed.
 func ReadCSVSurvey(r io.Reader, file string, sv study.Survey, c *Course) ([]report.Response, error) {
-	t, err := newSurveyTable(r, file, sv.Delimiter)
+	t, err := newSurveyTable(r, file, sv.Delimiter, c.Limits)
 	if err != nil {
 		return nil, err
 	}

@@ -9,7 +9,7 @@ import (
 )
 
 // freeTextDefinition is shown with every published free-text table.
-const freeTextDefinition = "Free-text answers, published because the study opts in (privacy.publish_text). Before they left the raw files, e-mail addresses, URLs, phone numbers and every word that is a learner's username or part of a learner's name were replaced by [e-mail], [URL], [phone] and [name]. Answers are sorted alphabetically, so their order says nothing about who wrote them; a learner's first response counts."
+const freeTextDefinition = `Free-text answers, published because the study opts in (privacy.publish_text). Before they left the raw files, e-mail addresses (also written with "(at)" or "[dot]"), web addresses, IP addresses, phone numbers, every username or part of a name of the course's learners (also typed without accents or with hidden characters) and names a writer introduced ("my name is …") were replaced by [e-mail], [URL], [IP address], [phone] and [name]; a name that is also a common English word, such as "Will", was replaced only where it plainly stands for a name. Answers are sorted alphabetically, so their order says nothing about who wrote them; a learner's first response counts.`
 
 // freeText lists the answers to free-text questions, only when the study
 // opted in; ingest has already redacted them.

@@ -55,6 +55,9 @@ type Study struct {
 	// PDF configures the archival PDF; Keywords go into its metadata.
 	PDF      PDF      `yaml:"pdf"`
 	Keywords []string `yaml:"keywords"`
+	// Limits caps the size of one field, record and line of a raw input;
+	// see limits.go.
+	Limits Limits `yaml:"limits"`
 
 	// Dir is the directory study.yaml was read from; source paths are
 	// relative to it. File is the path of study.yaml itself.
@@ -344,6 +347,7 @@ func (s *Study) validate(p *problems) {
 	s.validateOutput(p)
 	s.validateScaleLabels(p)
 	s.validateOutline(p)
+	s.validateLimits(p)
 }
 
 // validate checks one course and its sources.

@@ -1,0 +1,46 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestCheckTrackingOnly runs check on a study of tracking logs alone (the
+// Open edX analytics pipeline's fixtures, named by an absolute path): its
+// learners are those the logs show — user ids 1–4 enrol in
+// edX/DemoX/Demo_Course in these logs — not zero.
+func TestCheckTrackingOnly(t *testing.T) {
+	logs := filepath.Join(filepath.Dir(repoRoot(t)), "shared", "realdata", "openedx-analytics-pipeline")
+	if _, err := os.Stat(filepath.Join(logs, "student_engagement_acceptance_tracking.log")); err != nil {
+		t.Fatalf("Open edX pipeline fixtures missing: %v (put them in ../shared/realdata beside the repository)", err)
+	}
+	dir := t.TempDir()
+	study := `id: logs-only
+title: Logs only
+version: "1"
+salt: s
+courses:
+  - key: demo
+    name: Demo
+    course_id: edX/DemoX/Demo_Course
+    role: study
+    start: 2015-04-06
+    weeks: 2
+    pass_mark: 0.5
+    sources:
+      - {format: edx-tracking, path: "` + filepath.ToSlash(logs) + `/*engagement*.log"}
+`
+	file := filepath.Join(dir, "study.yaml")
+	if err := os.WriteFile(file, []byte(study), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, stdout, stderr := moocreport(t, "check", "-study", file)
+	if code != 0 {
+		t.Fatalf("check exited %d\nstdout:\n%s\nstderr:\n%s", code, stdout, stderr)
+	}
+	if !strings.Contains(stdout, "ok: 3 input files, 4 learners,") {
+		t.Errorf("check said %q, want 3 input files and 4 learners", stdout)
+	}
+}
