@@ -40,6 +40,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 	case "version":
 		fmt.Fprintln(stdout, "moocreport", version)
 		return 0
+	case "sql":
+		return runSQL(args, stdout, stderr)
 	case "build", "check":
 	case "help", "-h", "--help":
 		usage(stdout)
@@ -112,6 +114,8 @@ func usage(w io.Writer) {
       build and publish public/<version>/; -appendix adds the paper appendix in public/<version>/appendix/
   moocreport check [-study study.yaml]
       read and validate everything, write nothing
+  moocreport sql -engine duckdb|spark|bigquery|clickhouse [-study study.yaml] [-course key] [-input glob] [-out dir] [-format parquet|csv]
+      print the SQL that turns the tracking logs into the tables a source of format edx-activity reads
   moocreport version
 `)
 }

@@ -121,12 +121,14 @@ const DefaultMaxBadLines = 0.001
 // Formats lists the course source formats ingest understands: edX's
 // instructor exports (profile, grade report, problem grade report) and
 // tracking logs, the edX research data package's LMS tables (TSV files or
-// MySQL dumps), the course blocks API's course structure, and OULAD.
+// MySQL dumps), the course blocks API's course structure, OULAD, and the
+// tables `moocreport sql` computes from tracking logs in an SQL engine
+// (edx-activity, read in place of the logs).
 //
 // There is no format for the instructor dashboard's certificate report:
 // it counts certificates per type, not per learner (per-learner status is
 // in edx-grades and edx-rdp-certificates).
-var Formats = []string{"edx-profile", "edx-grades", "edx-problem-grades", "edx-tracking",
+var Formats = []string{"edx-profile", "edx-grades", "edx-problem-grades", "edx-tracking", "edx-activity",
 	"edx-rdp-userprofile", "edx-rdp-enrollment", "edx-rdp-certificates", "edx-rdp-studentmodule",
 	"edx-course-blocks", "oulad"}
 
@@ -451,7 +453,9 @@ func (s *Study) validate() []error {
 func (src Source) validate(where string) []error {
 	var errs []error
 	bad := func(format string, args ...any) { errs = append(errs, fmt.Errorf(format, args...)) }
-	tracking := src.Format == "edx-tracking"
+	// edx-activity holds tables computed from tracking logs with these
+	// settings (moocreport sql); the reader checks they still agree.
+	tracking := src.Format == "edx-tracking" || src.Format == "edx-activity"
 	if src.SessionGap != 0 && (!tracking || src.SessionGap < time.Second) {
 		bad("%s.session_gap: want a duration of at least 1s on an edx-tracking source, got %s on %s", where, src.SessionGap, src.Format)
 	}

@@ -41,7 +41,7 @@ func TestParseErrors(t *testing.T) {
 		{name: "bad date names the line", yaml: strings.Replace(valid, "2026-03-02", "03/02/2026", 1),
 			want: []string{"line 10: want a date YYYY-MM-DD, got \"03/02/2026\""}},
 		{name: "unknown format names the source line", yaml: strings.Replace(valid, "edx-profile", "edx-profil", 1),
-			want: []string{`study.yaml: line 14: courses[0].sources[0].format: want one of edx-profile, edx-grades, edx-problem-grades, edx-tracking, edx-rdp-userprofile, edx-rdp-enrollment, edx-rdp-certificates, edx-rdp-studentmodule, edx-course-blocks, oulad, got "edx-profil"`}},
+			want: []string{`study.yaml: line 14: courses[0].sources[0].format: want one of edx-profile, edx-grades, edx-problem-grades, edx-tracking, edx-activity, edx-rdp-userprofile, edx-rdp-enrollment, edx-rdp-certificates, edx-rdp-studentmodule, edx-course-blocks, oulad, got "edx-profil"`}},
 		{name: "two kinds of profile are refused", yaml: valid + "      - {format: edx-rdp-userprofile, path: auth_userprofile.sql}\n",
 			want: []string{"study.yaml: line 16: courses[0].sources: edx-profile and edx-rdp-userprofile both list the learners: use one"}},
 		{name: "tracking logs and studentmodule are refused together", yaml: valid + "      - {format: edx-tracking, path: 'logs/*'}\n      - {format: edx-rdp-studentmodule, path: sm.sql}\n",
