@@ -254,3 +254,59 @@ func splitParts(t *testing.T, from, to string) {
 		}
 	}
 }
+
+// TestDuckDBEdgeCases runs testdata/edge.log, one tricky line after
+// another (wrong member types, payloads as JSON strings, offsets and
+// fractions, impossible dates, course ids from URLs, learners known only
+// by username, sessions exactly at the gap, days and weeks at midnight),
+// under two sets of settings, and compares every table with ingest's.
+func TestDuckDBEdgeCases(t *testing.T) {
+	dir, err := filepath.Abs("testdata")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tolerant := 0.5
+	const id = "course-v1:EdgeX+E1+2026"
+	start := time.Date(2026, 3, 2, 0, 0, 0, 0, time.UTC)
+	for _, c := range []struct {
+		name     string
+		act      study.Activity
+		gap      time.Duration
+		username bool
+	}{
+		{"defaults", study.Activity{}, 0, false},
+		{"username, monday weeks in Stockholm, 10m gap", study.Activity{Weeks: "monday", TimeZone: "Europe/Stockholm"}, 10 * time.Minute, true},
+		{"start weeks in Kolkata", study.Activity{Weeks: "start", TimeZone: "Asia/Kolkata"}, time.Hour, false},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			course := func() *ingest.Course {
+				cs := &ingest.Course{Key: "edge", ID: id, Start: start, WeekStart: c.act.WeekStart(start), Salt: "s"}
+				f, err := os.Open(filepath.Join(dir, "edge-profile.csv"))
+				if err != nil {
+					t.Fatal(err)
+				}
+				defer f.Close()
+				if _, err := ingest.ReadProfile(f, "edge-profile.csv", cs); err != nil {
+					t.Fatal(err)
+				}
+				return cs
+			}
+			opt := ingest.TrackingOptions{SessionGap: c.gap, ByUsername: c.username, MaxBadLines: &tolerant}
+			want, err := ingest.ReadTrackingFiles(dir, []string{"edge.log"}, course(), opt)
+			if err != nil {
+				t.Fatal(err)
+			}
+			out := t.TempDir()
+			runDuckDB(t, dir, "edge", sql(t, sqlgen.Options{Engine: "duckdb", CourseKey: "edge", CourseID: id, WeekStart: c.act.WeekStart(start),
+				SessionGap: c.gap, ByUsername: c.username, Input: "edge.log", Profiles: []string{"edge-profile.csv"}, Out: out, Format: "csv"}))
+			got, _, err := ingest.ReadActivity(out, ".", course(), opt)
+			if err != nil {
+				t.Fatal(err)
+			}
+			compareTracking(t, got, want)
+			if len(want.Problems) < 2 || len(want.Enrollments) < 2 || len(want.Reach) < 2 || len(want.Skips) < 6 {
+				t.Errorf("edge.log no longer exercises every table: %+v", want)
+			}
+		})
+	}
+}
