@@ -15,7 +15,7 @@ func (q query) sessions() string {
 	d := q.d
 	return fmt.Sprintf(`WITH g AS (
   SELECT user_id, ms,
-    CASE WHEN ms - LAG(ms) OVER (PARTITION BY user_id ORDER BY ms) <= prm.session_gap_ms THEN 0 ELSE 1 END AS starts
+    CASE WHEN ms - %s <= prm.session_gap_ms THEN 0 ELSE 1 END AS starts
   FROM mr_events CROSS JOIN mr_params AS prm WHERE %s
 ),
 n AS (
@@ -30,7 +30,7 @@ weeks AS (
   FROM spans CROSS JOIN mr_params AS prm
 )
 SELECT user_id, week, COUNT(*) AS sessions, SUM(seconds) AS seconds FROM weeks GROUP BY user_id, week`,
-		counted, q.floorDiv("first_ms - prm.week_start_ms", "604800000"), d.Div("last_ms - first_ms", "1000"))
+		d.Lag("ms", "PARTITION BY user_id ORDER BY ms"), counted, q.floorDiv("first_ms - prm.week_start_ms", "604800000"), d.Div("last_ms - first_ms", "1000"))
 }
 
 // weekKinds are the event kinds in report.EventKind order, the weeks

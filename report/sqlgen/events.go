@@ -12,12 +12,14 @@ import (
 const timestampRE = `[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\.[0-9]+)?(Z|[+-]([01][0-9]|2[0-3]):[0-5][0-9])?`
 
 // eventPaths are the members of an event that ingest reads (eventKeys,
-// contextKeys), in the order of the m_* columns; payloadPaths those of an
+// contextKeys), named eventNames in the query; payloadPaths those of an
 // enrollment or problem event's payload (payloadKeys).
 var (
 	eventPaths = [][]string{{"time"}, {"event_type"}, {"event_source"}, {"username"}, {"page"},
 		{"context"}, {"context", "course_id"}, {"context", "user_id"}, {"context", "path"}, {"event"}}
+	eventNames   = []string{"time", "event_type", "event_source", "username", "page", "context", "ctx_course", "ctx_user", "ctx_path", "event"}
 	payloadPaths = [][]string{{"course_id"}, {"user_id"}, {"problem_id"}, {"success"}, {"attempts"}}
+	payloadNames = []string{"pl_course", "pl_user", "pl_problem", "pl_success", "pl_attempts"}
 )
 
 // events is logPart.line for every line at once: mr_events holds one row
@@ -30,30 +32,31 @@ func (q query) events() string {
 	// l, p: trim and parse (a comment or blank line is not parsed).
 	fmt.Fprintf(&b, "WITH l AS (\n  SELECT file, COALESCE(%s, '') AS t FROM mr_lines\n),\n", d.Trim("line"))
 	fmt.Fprintf(&b, "p AS (\n  SELECT file, CASE WHEN t = '' OR t LIKE '#%%' THEN 1 ELSE 0 END AS is_comment,\n    CASE WHEN t = '' OR t LIKE '#%%' THEN NULL ELSE %s END AS doc\n  FROM l\n),\n", d.ParseJSON("t"))
-	fmt.Fprintf(&b, "pm AS (\n  SELECT file, is_comment, %s AS k_doc, %s AS m FROM p\n),\n", d.JSONKind("doc"), d.Members("doc", eventPaths))
-	m := func(i int) string { return d.Member("m", i) }
-	// f: logPart.decode: the members' types.
-	b.WriteString("f AS (\n  SELECT file,\n    CASE WHEN is_comment = 1 THEN 'comment or blank line' WHEN COALESCE(k_doc, '') <> 'object'")
-	for _, i := range []int{0, 1, 2, 3, 4, 6, 8} {
-		fmt.Fprintf(&b, "\n      OR NOT %s", q.okString(m(i)))
+	fmt.Fprintf(&b, "pj AS (\n  SELECT file, is_comment, doc, %s AS k_doc FROM p\n),\n", d.JSONKind("doc"))
+	q.members(&b, "ev", "pj", "file, is_comment, k_doc", "doc", eventPaths, eventNames)
+	// f: logPart.decode: the members' types, then their values.
+	b.WriteString("f AS (\n  SELECT file,\n    CASE WHEN is_comment = 1 THEN 'comment or blank line'\n      WHEN COALESCE(k_doc, '') <> 'object'")
+	for _, n := range []string{"time", "event_type", "event_source", "username", "page", "ctx_course", "ctx_path"} {
+		fmt.Fprintf(&b, " OR NOT %s", q.okString(n))
 	}
-	fmt.Fprintf(&b, "\n      OR COALESCE(%s, 'null') NOT IN ('object', 'null')\n      OR NOT %s THEN 'malformed JSON'", d.JSONKind(m(5)), q.okUserID(m(7)))
-	fmt.Fprintf(&b, "\n      WHEN %s = 'task' THEN 'task event' END AS skip,\n", q.str(m(2)))
-	for i, k := range []string{"time", "event_type", "event_source", "username", "page"} {
-		fmt.Fprintf(&b, "    %s AS %s,\n", q.str(m(i)), k)
+	fmt.Fprintf(&b, "\n        OR COALESCE(k_context, 'null') NOT IN ('object', 'null') OR NOT %s THEN 'malformed JSON'", q.okUserID("ctx_user"))
+	fmt.Fprintf(&b, "\n      WHEN %s = 'task' THEN 'task event' END AS skip,\n", q.str("event_source"))
+	for _, n := range []string{"time", "event_type", "event_source", "username", "page"} {
+		fmt.Fprintf(&b, "    %s AS %s,\n", q.str(n), n)
 	}
-	fmt.Fprintf(&b, "    %s AS ctx_course,\n    %s AS ctx_user,\n    %s AS m_event\n  FROM pm\n),\n", q.str(m(6)), q.userID(m(7)), m(9))
+	fmt.Fprintf(&b, "    %s AS ctx_course,\n    %s AS ctx_user,\n    v_event, k_event\n  FROM evk\n),\n", q.str("ctx_course"), q.userID("ctx_user"))
 	// k: classify; the payload of enrollment and problem events (parsePayload).
 	fmt.Fprintf(&b, "k AS (\n  SELECT f.*, %s AS kind FROM f\n),\n", classify)
-	fmt.Fprintf(&b, "pl AS (\n  SELECT k.*, CASE WHEN skip IS NULL AND kind IN ('enrollment', 'problem') THEN CASE %s WHEN 'object' THEN m_event WHEN 'string' THEN %s END END AS pdoc FROM k\n),\n",
-		d.JSONKind("m_event"), d.ParseJSON(d.JSONString("m_event")))
-	fmt.Fprintf(&b, "plm AS (\n  SELECT pl.*, %s AS k_pdoc, %s AS pm FROM pl\n),\n", d.JSONKind("pdoc"), d.Members("pdoc", payloadPaths))
-	pm := func(i int) string { return d.Member("pm", i) }
-	fmt.Fprintf(&b, "pp AS (\n  SELECT plm.*,\n    CASE WHEN k_pdoc = 'object' AND %s AND %s THEN 1 ELSE 0 END AS p_ok,\n", q.okString(pm(0)), q.okUserID(pm(1)))
-	fmt.Fprintf(&b, "    %s AS p_course, %s AS p_user, %s AS p_problem, %s AS p_success,\n", q.str(pm(0)), q.userID(pm(1)), q.str(pm(2)), q.str(pm(3)))
-	fmt.Fprintf(&b, "    CASE WHEN %s = 'number' AND %s = '1' THEN 1 ELSE 0 END AS p_first,\n", d.JSONKind(pm(4)), d.JSONText(pm(4)))
+	fmt.Fprintf(&b, "pl AS (\n  SELECT k.*, CASE WHEN skip IS NULL AND kind IN ('enrollment', 'problem') THEN CASE k_event WHEN 'object' THEN v_event WHEN 'string' THEN %s END END AS pdoc FROM k\n),\n",
+		d.ParseJSON(d.JSONString("v_event")))
+	fmt.Fprintf(&b, "plk AS (\n  SELECT pl.*, %s AS k_pdoc FROM pl\n),\n", d.JSONKind("pdoc"))
+	keep := "file, skip, time, event_type, event_source, username, page, ctx_course, ctx_user, kind, k_pdoc"
+	q.members(&b, "pv", "plk", keep, "pdoc", payloadPaths, payloadNames)
+	fmt.Fprintf(&b, "pp AS (\n  SELECT pvk.*,\n    CASE WHEN k_pdoc = 'object' AND %s AND %s THEN 1 ELSE 0 END AS p_ok,\n", q.okString("pl_course"), q.okUserID("pl_user"))
+	fmt.Fprintf(&b, "    %s AS p_course, %s AS p_user, %s AS p_problem, %s AS p_success,\n", q.str("pl_course"), q.userID("pl_user"), q.str("pl_problem"), q.str("pl_success"))
+	fmt.Fprintf(&b, "    CASE WHEN k_pl_attempts = 'number' AND %s = '1' THEN 1 ELSE 0 END AS p_first,\n", d.JSONText("v_pl_attempts"))
 	// courseFromPath: /courses/<id>/… in either id style.
-	fmt.Fprintf(&b, "    CASE WHEN event_type LIKE '/courses/course-v1:%%' THEN COALESCE(%s, '') WHEN event_type LIKE '/courses/%%' THEN COALESCE(%s, '') ELSE '' END AS path_course\n  FROM plm\n),\n",
+	fmt.Fprintf(&b, "    CASE WHEN event_type LIKE '/courses/course-v1:%%' THEN COALESCE(%s, '') WHEN event_type LIKE '/courses/%%' THEN COALESCE(%s, '') ELSE '' END AS path_course\n  FROM pvk\n),\n",
 		d.Extract("event_type", `^/courses/([^/]*)`), d.Extract("event_type", `^/courses/([^/]+/[^/]+/[^/]+)`))
 	q.status(&b)
 	q.eventRows(&b)

@@ -93,7 +93,7 @@ func Write(w io.Writer, o Options) error {
 	}
 	q := query{d: d, o: o}
 	for _, t := range q.tables() {
-		fmt.Fprintf(&b, "\n-- %s\n%s", t.comment, d.Table(t.name, t.sql))
+		fmt.Fprintf(&b, "\n-- %s\n%s%s", t.comment, t.setup, d.Table(t.name, t.sql))
 	}
 	b.WriteString("\n-- The result tables, one folder or file each, for moocreport's edx-activity source.\n")
 	for _, name := range Tables {

@@ -2,8 +2,8 @@ package sqlgen
 
 import (
 	"fmt"
-	"path"
 	"strconv"
+	"strings"
 
 	"github.com/moocreport/moocreport/report/study"
 )
@@ -35,7 +35,7 @@ func ForStudy(s *study.Study, engine, key, input, out, format string) ([]Options
 				continue
 			}
 			n++
-			dir := path.Join(out, c.Key)
+			dir := strings.TrimSuffix(out, "/") + "/" + c.Key // not path.Join: it would fold gs:// to gs:/
 			if n > 1 {
 				dir += "-" + strconv.Itoa(n)
 			}
