@@ -23,7 +23,7 @@ var duckdb = &Dialect{
 	Trim: func(s string) string {
 		return fmt.Sprintf("trim(%s, ' ' || chr(9) || chr(10) || chr(11) || chr(12) || chr(13))", s)
 	},
-	ParseJSON: func(s string) string { return fmt.Sprintf("CASE WHEN json_valid(%s) THEN CAST(%s AS JSON) END", s, s) },
+	ParseJSON: func(s string) string { return fmt.Sprintf("TRY_CAST(%s AS JSON)", s) },
 	Members: func(doc string, paths [][]string) string {
 		var ps []string
 		for _, p := range paths {

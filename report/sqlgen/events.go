@@ -29,10 +29,12 @@ var (
 func (q query) events() string {
 	d := q.d
 	var b strings.Builder
-	// l, p: trim and parse (a comment or blank line is not parsed).
-	fmt.Fprintf(&b, "WITH l AS (\n  SELECT file, COALESCE(%s, '') AS t FROM mr_lines\n),\n", d.Trim("line"))
-	fmt.Fprintf(&b, "p AS (\n  SELECT file, CASE WHEN t = '' OR t LIKE '#%%' THEN 1 ELSE 0 END AS is_comment,\n    CASE WHEN t = '' OR t LIKE '#%%' THEN NULL ELSE %s END AS doc\n  FROM l\n),\n", d.ParseJSON("t"))
-	fmt.Fprintf(&b, "pj AS (\n  SELECT file, is_comment, doc, %s AS k_doc FROM p\n),\n", d.JSONKind("doc"))
+	// l, p: every line of the logs, trimmed, and parsed (a comment or
+	// blank line is not); valid JSON starting with { is an object.
+	_, input := from(q.o.Input, q.d.Lines)
+	fmt.Fprintf(&b, "WITH l AS (\n  SELECT file, COALESCE(%s, '') AS t FROM %s AS input_lines\n),\n", d.Trim("line"), input)
+	fmt.Fprintf(&b, "p AS (\n  SELECT file, CASE WHEN t = '' OR t LIKE '#%%' THEN 1 ELSE 0 END AS is_comment,\n    CASE WHEN t = '' OR t LIKE '#%%' THEN NULL ELSE %s END AS doc, t\n  FROM l\n),\n", d.ParseJSON("t"))
+	b.WriteString("pj AS (\n  SELECT file, is_comment, doc, CASE WHEN doc IS NULL THEN NULL WHEN t LIKE '{%' THEN 'object' ELSE 'other' END AS k_doc FROM p\n),\n")
 	q.members(&b, "ev", "pj", "file, is_comment, k_doc", "doc", eventPaths, eventNames)
 	// f: logPart.decode: the members' types, then their values.
 	b.WriteString("f AS (\n  SELECT file,\n    CASE WHEN is_comment = 1 THEN 'comment or blank line'\n      WHEN COALESCE(k_doc, '') <> 'object'")

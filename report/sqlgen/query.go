@@ -20,9 +20,8 @@ type table struct{ name, comment, sql, setup string }
 func (q query) tables() []table {
 	return []table{
 		{name: "mr_params", comment: "The settings (see the header).", sql: q.params()},
-		q.lines(),
 		q.profile(),
-		{name: "mr_events", comment: "One row per line: why it is not counted (status), or what it counts for.", sql: q.events()},
+		{name: "mr_events", setup: q.inputSetup(), comment: "One row per line: why it is not counted (status), or what it counts for.", sql: q.events()},
 		{name: "mr_sessions", comment: "Sessions per learner week: events further apart than the gap start a new one; a session counts in the week it starts.", sql: q.sessions()},
 		{name: "activity_course", comment: "The settings used and the number of distinct chapters seen.", sql: q.course()},
 		{name: "activity_files", comment: "Lines per file and why those not counted were skipped.", sql: q.files()},
@@ -47,9 +46,10 @@ func from(in string, files func(string) (string, string)) (setup, item string) {
 	return files(in)
 }
 
-func (q query) lines() table {
-	setup, item := from(q.o.Input, q.d.Lines)
-	return table{"mr_lines", "Every line of the logs, with its file.", "SELECT file, line FROM " + item + " AS input_lines", setup}
+// inputSetup is what the engine must run before it can read the logs.
+func (q query) inputSetup() string {
+	setup, _ := from(q.o.Input, q.d.Lines)
+	return setup
 }
 
 // profile is ReadProfile's username → id map: non-empty usernames; a

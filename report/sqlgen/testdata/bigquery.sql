@@ -22,12 +22,6 @@
 CREATE TEMP TABLE mr_params AS
 SELECT CAST('course-v1:NordhavnX+EAT101x+1T2026' AS STRING) AS course_id, CAST(1772409600000 AS INT64) AS week_start_ms, CAST(1800000 AS INT64) AS session_gap_ms, CAST('user_id' AS STRING) AS learner_id;
 
--- Every line of the logs, with its file.
-CREATE OR REPLACE EXTERNAL TABLE moocreport.tracking_lines (line STRING)
-OPTIONS (format = 'CSV', uris = ['gs://nordhavn-edx-logs/eat/tracking.log-*.gz'], field_delimiter = '\x01', quote = '', preserve_ascii_control_characters = true, compression = 'GZIP');
-CREATE TEMP TABLE mr_lines AS
-SELECT file, line FROM (SELECT _FILE_NAME AS file, line FROM moocreport.tracking_lines) AS input_lines;
-
 -- Usernames → user ids from the course's profile export (edx-profile).
 CREATE OR REPLACE EXTERNAL TABLE moocreport.mr_profile_csv_1
 OPTIONS (format = 'CSV', uris = ['gs://nordhavn-edx-exports/eat/NordhavnX_EAT101x_1T2026_student_profile_info_2026-05-11.csv'], skip_leading_rows = 1);
@@ -35,17 +29,19 @@ CREATE TEMP TABLE mr_profile AS
 SELECT username, MAX(id) AS id FROM (SELECT CAST(username AS STRING) AS username, CAST(id AS STRING) AS id FROM moocreport.mr_profile_csv_1 AS profile) AS profiles WHERE username <> '' GROUP BY username;
 
 -- One row per line: why it is not counted (status), or what it counts for.
+CREATE OR REPLACE EXTERNAL TABLE moocreport.tracking_lines (line STRING)
+OPTIONS (format = 'CSV', uris = ['gs://nordhavn-edx-logs/eat/tracking.log-*.gz'], field_delimiter = '\x01', quote = '', preserve_ascii_control_characters = true, compression = 'GZIP');
 CREATE TEMP TABLE mr_events AS
 WITH l AS (
-  SELECT file, COALESCE(TRIM(line, CODE_POINTS_TO_STRING([32, 9, 10, 11, 12, 13])), '') AS t FROM mr_lines
+  SELECT file, COALESCE(TRIM(line, CODE_POINTS_TO_STRING([32, 9, 10, 11, 12, 13])), '') AS t FROM (SELECT _FILE_NAME AS file, line FROM moocreport.tracking_lines) AS input_lines
 ),
 p AS (
   SELECT file, CASE WHEN t = '' OR t LIKE '#%' THEN 1 ELSE 0 END AS is_comment,
-    CASE WHEN t = '' OR t LIKE '#%' THEN NULL ELSE SAFE.PARSE_JSON(t) END AS doc
+    CASE WHEN t = '' OR t LIKE '#%' THEN NULL ELSE SAFE.PARSE_JSON(t) END AS doc, t
   FROM l
 ),
 pj AS (
-  SELECT file, is_comment, doc, CASE WHEN JSON_TYPE(doc) IS NULL THEN NULL WHEN JSON_TYPE(doc) = 'string' THEN 'string' WHEN JSON_TYPE(doc) = 'object' THEN 'object' WHEN JSON_TYPE(doc) = 'null' THEN 'null' WHEN JSON_TYPE(doc) = 'number' THEN 'number' ELSE 'other' END AS k_doc FROM p
+  SELECT file, is_comment, doc, CASE WHEN doc IS NULL THEN NULL WHEN t LIKE '{%' THEN 'object' ELSE 'other' END AS k_doc FROM p
 ),
 ev_m AS (
   SELECT file, is_comment, k_doc, doc AS members FROM pj

@@ -25,10 +25,6 @@ SET engine_file_truncate_on_insert = 1;
 CREATE TABLE mr_params ENGINE = MergeTree ORDER BY tuple() AS
 SELECT CAST('course-v1:NordhavnX+EAT101x+1T2026' AS String) AS course_id, CAST(1772409600000 AS Int64) AS week_start_ms, CAST(1800000 AS Int64) AS session_gap_ms, CAST('user_id' AS String) AS learner_id;
 
--- Every line of the logs, with its file.
-CREATE TABLE mr_lines ENGINE = MergeTree ORDER BY tuple() AS
-SELECT file, line FROM (SELECT _path AS file, line FROM file('data/eat/logs/tracking.log-*.gz', 'LineAsString', 'line String')) AS input_lines;
-
 -- Usernames → user ids from the course's profile export (edx-profile).
 CREATE TABLE mr_profile ENGINE = MergeTree ORDER BY tuple() AS
 SELECT username, MAX(id) AS id FROM (SELECT CAST(username AS String) AS username, CAST(id AS String) AS id FROM file('data/eat/NordhavnX_EAT101x_1T2026_student_profile_info_2026-05-11.csv', 'CSVWithNames') AS profile) AS profiles WHERE username <> '' GROUP BY username;
@@ -36,15 +32,15 @@ SELECT username, MAX(id) AS id FROM (SELECT CAST(username AS String) AS username
 -- One row per line: why it is not counted (status), or what it counts for.
 CREATE TABLE mr_events ENGINE = MergeTree ORDER BY tuple() AS
 WITH l AS (
-  SELECT file, COALESCE(trim(BOTH ' \t\n\x0B\x0C\r' FROM line), '') AS t FROM mr_lines
+  SELECT file, COALESCE(trim(BOTH ' \t\n\x0B\x0C\r' FROM line), '') AS t FROM (SELECT _path AS file, line FROM file('data/eat/logs/tracking.log-*.gz', 'LineAsString', 'line String')) AS input_lines
 ),
 p AS (
   SELECT file, CASE WHEN t = '' OR t LIKE '#%' THEN 1 ELSE 0 END AS is_comment,
-    CASE WHEN t = '' OR t LIKE '#%' THEN NULL ELSE if(isValidJSON(t), t, NULL) END AS doc
+    CASE WHEN t = '' OR t LIKE '#%' THEN NULL ELSE if(isValidJSON(t), t, NULL) END AS doc, t
   FROM l
 ),
 pj AS (
-  SELECT file, is_comment, doc, CASE WHEN toString(JSONType(doc)) IS NULL THEN NULL WHEN toString(JSONType(doc)) = 'String' THEN 'string' WHEN toString(JSONType(doc)) = 'Object' THEN 'object' WHEN toString(JSONType(doc)) = 'Null' THEN 'null' WHEN toString(JSONType(doc)) IN ('Int64', 'UInt64', 'Double') THEN 'number' ELSE 'other' END AS k_doc FROM p
+  SELECT file, is_comment, doc, CASE WHEN doc IS NULL THEN NULL WHEN t LIKE '{%' THEN 'object' ELSE 'other' END AS k_doc FROM p
 ),
 ev_m AS (
   SELECT file, is_comment, k_doc, doc AS members FROM pj

@@ -22,10 +22,6 @@
 CREATE OR REPLACE TEMP TABLE mr_params AS
 SELECT CAST('course-v1:NordhavnX+EAT101x+1T2026' AS VARCHAR) AS course_id, CAST(1772409600000 AS BIGINT) AS week_start_ms, CAST(1800000 AS BIGINT) AS session_gap_ms, CAST('user_id' AS VARCHAR) AS learner_id;
 
--- Every line of the logs, with its file.
-CREATE OR REPLACE TEMP TABLE mr_lines AS
-SELECT file, line FROM (SELECT filename AS file, line FROM read_csv('data/eat/logs/tracking.log-*.gz', columns = {'line': 'VARCHAR'}, delim = chr(1), quote = '', escape = '', header = false, auto_detect = false, strict_mode = false, new_line = '\n', compression = 'auto', filename = true, max_line_size = 16777216)) AS input_lines;
-
 -- Usernames → user ids from the course's profile export (edx-profile).
 CREATE OR REPLACE TEMP TABLE mr_profile AS
 SELECT username, MAX(id) AS id FROM (SELECT CAST(username AS VARCHAR) AS username, CAST(id AS VARCHAR) AS id FROM read_csv('data/eat/NordhavnX_EAT101x_1T2026_student_profile_info_2026-05-11.csv', header = true, all_varchar = true) AS profile) AS profiles WHERE username <> '' GROUP BY username;
@@ -33,15 +29,15 @@ SELECT username, MAX(id) AS id FROM (SELECT CAST(username AS VARCHAR) AS usernam
 -- One row per line: why it is not counted (status), or what it counts for.
 CREATE OR REPLACE TEMP TABLE mr_events AS
 WITH l AS (
-  SELECT file, COALESCE(trim(line, ' ' || chr(9) || chr(10) || chr(11) || chr(12) || chr(13)), '') AS t FROM mr_lines
+  SELECT file, COALESCE(trim(line, ' ' || chr(9) || chr(10) || chr(11) || chr(12) || chr(13)), '') AS t FROM (SELECT filename AS file, line FROM read_csv('data/eat/logs/tracking.log-*.gz', columns = {'line': 'VARCHAR'}, delim = chr(1), quote = '', escape = '', header = false, auto_detect = false, strict_mode = false, new_line = '\n', compression = 'auto', filename = true, max_line_size = 16777216)) AS input_lines
 ),
 p AS (
   SELECT file, CASE WHEN t = '' OR t LIKE '#%' THEN 1 ELSE 0 END AS is_comment,
-    CASE WHEN t = '' OR t LIKE '#%' THEN NULL ELSE CASE WHEN json_valid(t) THEN CAST(t AS JSON) END END AS doc
+    CASE WHEN t = '' OR t LIKE '#%' THEN NULL ELSE TRY_CAST(t AS JSON) END AS doc, t
   FROM l
 ),
 pj AS (
-  SELECT file, is_comment, doc, CASE WHEN json_type(doc) IS NULL THEN NULL WHEN json_type(doc) = 'VARCHAR' THEN 'string' WHEN json_type(doc) = 'OBJECT' THEN 'object' WHEN json_type(doc) = 'NULL' THEN 'null' WHEN json_type(doc) IN ('BIGINT', 'UBIGINT', 'DOUBLE', 'HUGEINT') THEN 'number' ELSE 'other' END AS k_doc FROM p
+  SELECT file, is_comment, doc, CASE WHEN doc IS NULL THEN NULL WHEN t LIKE '{%' THEN 'object' ELSE 'other' END AS k_doc FROM p
 ),
 ev_m AS (
   SELECT file, is_comment, k_doc, json_extract(doc, ['$.time', '$.event_type', '$.event_source', '$.username', '$.page', '$.context', '$.context.course_id', '$.context.user_id', '$.context.path', '$.event']) AS members FROM pj
@@ -103,7 +99,7 @@ k AS (
     ELSE 'other' END AS kind FROM f
 ),
 pl AS (
-  SELECT k.*, CASE WHEN skip IS NULL AND kind IN ('enrollment', 'problem') THEN CASE k_event WHEN 'object' THEN v_event WHEN 'string' THEN CASE WHEN json_valid(json_extract_string(v_event, '$')) THEN CAST(json_extract_string(v_event, '$') AS JSON) END END END AS pdoc FROM k
+  SELECT k.*, CASE WHEN skip IS NULL AND kind IN ('enrollment', 'problem') THEN CASE k_event WHEN 'object' THEN v_event WHEN 'string' THEN TRY_CAST(json_extract_string(v_event, '$') AS JSON) END END AS pdoc FROM k
 ),
 plk AS (
   SELECT pl.*, CASE WHEN json_type(pdoc) IS NULL THEN NULL WHEN json_type(pdoc) = 'VARCHAR' THEN 'string' WHEN json_type(pdoc) = 'OBJECT' THEN 'object' WHEN json_type(pdoc) = 'NULL' THEN 'null' WHEN json_type(pdoc) IN ('BIGINT', 'UBIGINT', 'DOUBLE', 'HUGEINT') THEN 'number' ELSE 'other' END AS k_pdoc FROM pl

@@ -23,10 +23,6 @@ SET spark.sql.session.timeZone = UTC;
 CACHE TABLE mr_params AS
 SELECT CAST('course-v1:NordhavnX+EAT101x+1T2026' AS STRING) AS course_id, CAST(1772409600000 AS BIGINT) AS week_start_ms, CAST(1800000 AS BIGINT) AS session_gap_ms, CAST('user_id' AS STRING) AS learner_id;
 
--- Every line of the logs, with its file.
-CACHE TABLE mr_lines AS
-SELECT file, line FROM (SELECT _metadata.file_path AS file, value AS line FROM text.`data/eat/logs/tracking.log-*.gz`) AS input_lines;
-
 -- Usernames → user ids from the course's profile export (edx-profile).
 CREATE OR REPLACE TEMPORARY VIEW mr_profile_csv_1 USING csv OPTIONS (path 'data/eat/NordhavnX_EAT101x_1T2026_student_profile_info_2026-05-11.csv', header 'true');
 CACHE TABLE mr_profile AS
@@ -35,15 +31,15 @@ SELECT username, MAX(id) AS id FROM (SELECT CAST(username AS STRING) AS username
 -- One row per line: why it is not counted (status), or what it counts for.
 CACHE TABLE mr_events AS
 WITH l AS (
-  SELECT file, COALESCE(trim(BOTH concat(' ', chr(9), chr(10), chr(11), chr(12), chr(13)) FROM line), '') AS t FROM mr_lines
+  SELECT file, COALESCE(trim(BOTH concat(' ', chr(9), chr(10), chr(11), chr(12), chr(13)) FROM line), '') AS t FROM (SELECT _metadata.file_path AS file, value AS line FROM text.`data/eat/logs/tracking.log-*.gz`) AS input_lines
 ),
 p AS (
   SELECT file, CASE WHEN t = '' OR t LIKE '#%' THEN 1 ELSE 0 END AS is_comment,
-    CASE WHEN t = '' OR t LIKE '#%' THEN NULL ELSE try_parse_json(t) END AS doc
+    CASE WHEN t = '' OR t LIKE '#%' THEN NULL ELSE try_parse_json(t) END AS doc, t
   FROM l
 ),
 pj AS (
-  SELECT file, is_comment, doc, CASE WHEN schema_of_variant(doc) IS NULL THEN NULL WHEN schema_of_variant(doc) = 'STRING' THEN 'string' WHEN schema_of_variant(doc) LIKE 'OBJECT%' THEN 'object' WHEN schema_of_variant(doc) = 'VOID' THEN 'null' WHEN schema_of_variant(doc) IN ('BIGINT', 'INT', 'SMALLINT', 'TINYINT', 'DOUBLE', 'FLOAT') OR schema_of_variant(doc) LIKE 'DECIMAL%' THEN 'number' ELSE 'other' END AS k_doc FROM p
+  SELECT file, is_comment, doc, CASE WHEN doc IS NULL THEN NULL WHEN t LIKE '{%' THEN 'object' ELSE 'other' END AS k_doc FROM p
 ),
 ev_m AS (
   SELECT file, is_comment, k_doc, doc AS members FROM pj
