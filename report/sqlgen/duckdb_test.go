@@ -14,6 +14,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"reflect"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -165,18 +166,14 @@ func exampleStudy(t *testing.T, tables string) string {
 // logs through the generated DuckDB SQL, the tables written as Parquet, as
 // CSV and as folders of part files, and the study built from each; its
 // measures.json must equal the native build's (the golden file
-// TestBuildExample keeps) byte for byte.
+// TestBuildExample keeps) byte for byte, and the site the native build's
+// apart from provenance.
 func TestDuckDBExample(t *testing.T) {
 	root := repoRoot(t)
 	native, err := study.Load(filepath.Join(root, "study.yaml"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	start := time.Now()
-	if _, err := ingest.Load(native); err != nil {
-		t.Fatal(err)
-	}
-	t.Logf("native ingest of the whole example study: %d ms", time.Since(start).Milliseconds())
 	want, err := os.ReadFile(filepath.Join(root, "cmd", "moocreport", "testdata", "example-measures.json"))
 	if err != nil {
 		t.Fatal(err)
@@ -206,6 +203,7 @@ func TestDuckDBExample(t *testing.T) {
 		}
 		runDuckDB(t, dir, o.CourseKey, script)
 	}
+	nativeDir := nativeBuild(t)
 	for _, tables := range []string{"activity", "activity-csv", "activity-parts"} {
 		t.Run(tables, func(t *testing.T) {
 			study := exampleStudy(t, tables)
@@ -226,8 +224,78 @@ func TestDuckDBExample(t *testing.T) {
 			if !bytes.Equal(got, want) {
 				t.Errorf("measures.json from the DuckDB tables differs from the native build:\n%s", firstDiff(string(got), string(want)))
 			}
+			if tables == "activity" {
+				comparePublished(t, nativeDir, res.Dir)
+			}
 		})
 	}
+}
+
+// nativeBuild builds the example study from its logs, beside the same
+// data link as exampleStudy's, and returns its published version folder.
+func nativeBuild(t *testing.T) string {
+	t.Helper()
+	root, dir := repoRoot(t), t.TempDir()
+	if err := os.Symlink(filepath.Join(root, "data"), filepath.Join(dir, "data")); err != nil {
+		t.Fatal(err)
+	}
+	b, err := os.ReadFile(filepath.Join(root, "study.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "study.yaml"), b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	res, err := build.Run(build.Options{StudyFile: filepath.Join(dir, "study.yaml"), Public: filepath.Join(dir, "public"),
+		Built: time.Unix(1767225600, 0).UTC(), Now: time.Unix(1767225600, 0).UTC(), Tool: "moocreport test"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res.Dir
+}
+
+// inputCount is the data-quality section's count of files read, which
+// is provenance: the tables are other files than the logs.
+var inputCount = regexp.MustCompile(`moocreport read [0-9]+ input files`)
+
+// comparePublished checks that two published versions are the same
+// report apart from provenance: every page, figure and data file equal,
+// except the provenance page, its inputs list, the manifest, the input
+// count and the PDF (which holds both).
+func comparePublished(t *testing.T, want, got string) {
+	t.Helper()
+	skip := map[string]bool{"manifest.json": true, "provenance.html": true, "data/provenance-inputs.csv": true, "report.pdf": true}
+	n := 0
+	err := filepath.WalkDir(want, func(path string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel, _ := filepath.Rel(want, path)
+		if skip[filepath.ToSlash(rel)] {
+			return nil
+		}
+		w, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		g, err := os.ReadFile(filepath.Join(got, rel))
+		if err != nil {
+			return err
+		}
+		n++
+		w, g = inputCount.ReplaceAll(w, nil), inputCount.ReplaceAll(g, nil)
+		if !bytes.Equal(w, g) {
+			t.Errorf("%s differs from the native build's", rel)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n < 10 {
+		t.Fatalf("only %d files compared", n)
+	}
+	t.Logf("%d published files equal to the native build's", n)
 }
 
 // splitParts copies each course's tables from the folder from into
