@@ -114,7 +114,7 @@ func usage(w io.Writer) {
       build and publish public/<version>/; -appendix adds the paper appendix in public/<version>/appendix/
   moocreport check [-study study.yaml]
       read and validate everything, write nothing
-  moocreport sql -engine duckdb|spark|bigquery|clickhouse [-study study.yaml] [-course key] [-input glob] [-out dir] [-format parquet|csv]
+  moocreport sql -engine duckdb|spark|bigquery|clickhouse [-study study.yaml] [-course key] [-input glob] [-profile glob] [-out dir] [-format parquet|csv]
       print the SQL that turns the tracking logs into the tables a source of format edx-activity reads
   moocreport version
 `)

@@ -20,6 +20,7 @@ func runSQL(args []string, stdout, stderr io.Writer) int {
 	studyFile := fs.String("study", "study.yaml", "the study definition")
 	course := fs.String("course", "", "only this course (its key in study.yaml)")
 	input := fs.String("input", "", "the logs instead of the source's path: a glob of JSON-lines files, gzipped or not, or table:NAME (columns file, line)")
+	profile := fs.String("profile", "", "the course's edx-profile files instead of study.yaml's: a glob, or table:NAME (columns id, username)")
 	out := fs.String("out", "activity", "folder the result tables are written to, one subfolder per course")
 	format := fs.String("format", "parquet", "format of the result tables: parquet or csv")
 	if err := fs.Parse(args); err != nil {
@@ -37,7 +38,7 @@ func runSQL(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return fail(stderr, err)
 	}
-	opts, err := sqlgen.ForStudy(s, *engine, *course, *input, *out, *format)
+	opts, err := sqlgen.ForStudy(s, *engine, *course, *input, *profile, *out, *format)
 	if err != nil {
 		return fail(stderr, err)
 	}

@@ -24,6 +24,10 @@ func TestSQL(t *testing.T) {
 			t.Errorf("output lacks %q", want)
 		}
 	}
+	code, out, errOut = moocreport(t, "sql", "-engine", "bigquery", "-study", study, "-course", "eat", "-input", "table:edx.lines", "-profile", "table:edx.profile", "-out", "gs://b/activity")
+	if code != 0 || !strings.Contains(out, "FROM edx.profile AS profile") || !strings.Contains(out, "uri = 'gs://b/activity/eat/weeks/part-*.parquet'") {
+		t.Errorf("bigquery with tables: exit %d %s\n%s", code, errOut, out)
+	}
 	code, out, _ = moocreport(t, "sql", "-engine", "duckdb", "-study", study, "-course", "sus", "-input", "table:lines", "-format", "csv")
 	if code != 0 || strings.Contains(out, "course eat") || !strings.Contains(out, "FROM lines AS input_lines") || !strings.Contains(out, "'activity/sus/weeks.csv'") {
 		t.Errorf("-course sus -input table:lines -format csv: exit %d\n%s", code, out)
@@ -37,6 +41,9 @@ func TestSQL(t *testing.T) {
 		{[]string{"sql", "-engine", "duckdb", "-study", study, "-format", "xlsx"}, 1, `format: want parquet or csv, got "xlsx"`},
 		{[]string{"sql", "-engine", "duckdb", "-study", study, "-input", "x.log"}, 1, "name a course with -course"},
 		{[]string{"sql", "-engine", "duckdb", "-study", study, "extra"}, 2, `unexpected argument "extra"`},
+		{[]string{"sql", "-engine", "bigquery", "-study", study, "-course", "eat", "-input", "gs://b/eat/*.gz", "-out", "gs://b/activity"}, 1,
+			`bigquery reads gs://… files or table:NAME only, not "data/eat/NordhavnX_EAT101x_1T2026_student_profile_info_2026-05-11.csv"`},
+		{[]string{"sql", "-engine", "bigquery", "-study", study, "-course", "eat", "-input", "gs://b/eat/*.gz"}, 1, `bigquery writes to gs://… folders only, not "activity/eat" (-out)`},
 	} {
 		code, _, errOut := moocreport(t, c.args...)
 		if code != c.code || !strings.Contains(errOut, c.want) {

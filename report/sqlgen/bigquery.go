@@ -17,8 +17,10 @@ const bigqueryDataset = "moocreport"
 // EXPORT DATA writes folders of part files. Golden-tested
 // (testdata/bigquery.sql), not executed here.
 var bigquery = &Dialect{
-	Name:  "bigquery",
-	Quote: backslashQuote,
+	Name:   "bigquery",
+	Run:    "bq mk moocreport (once), then bq query --use_legacy_sql=false \"$(cat %[2]s.sql)\"",
+	Remote: "gs://",
+	Quote:  backslashQuote,
 	Lines: func(glob string) (string, string) {
 		gz := ""
 		if strings.HasSuffix(glob, ".gz") {

@@ -15,6 +15,7 @@ import (
 // (18.16) has neither these JSON functions nor window functions.
 var clickhouse = &Dialect{
 	Name:     "clickhouse",
+	Run:      "mkdir -p %[1]s && clickhouse local --queries-file %[2]s.sql",
 	Prologue: "SET join_use_nulls = 1;\nSET prefer_column_name_to_alias = 1;\nSET engine_file_truncate_on_insert = 1;\n",
 	Quote:    backslashQuote,
 	Lines: func(glob string) (string, string) {

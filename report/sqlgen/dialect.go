@@ -11,6 +11,12 @@ import (
 // its own file (duckdb.go, spark.go, bigquery.go, clickhouse.go).
 type Dialect struct {
 	Name string
+	// Run says how to run a script, for its header; %[1]s is the output
+	// folder and %[2]s the course key.
+	Run string
+	// Remote says that the engine reads and writes only remote storage
+	// (input and output must be URIs with this prefix, or tables).
+	Remote string
 	// Prologue is run first (session settings), "" for none.
 	Prologue string
 	// Quote is a string literal.

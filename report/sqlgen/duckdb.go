@@ -10,6 +10,7 @@ import (
 // paths parses a line once. Executed by `make duckdb-test`.
 var duckdb = &Dialect{
 	Name:  "duckdb",
+	Run:   "mkdir -p %[1]s && duckdb < %[2]s.sql",
 	Quote: standardQuote,
 	Lines: func(glob string) (string, string) {
 		// Every line as one VARCHAR column: no delimiter, quote or escape

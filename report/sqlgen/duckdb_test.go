@@ -181,11 +181,11 @@ func TestDuckDBExample(t *testing.T) {
 	// One DuckDB run per course writes both formats: the Parquet script
 	// and the CSV script's COPY statements, on the same tables.
 	dir := exampleStudy(t, "activity")
-	opts, err := sqlgen.ForStudy(native, "duckdb", "", "", "activity", "parquet")
+	opts, err := sqlgen.ForStudy(native, "duckdb", "", "", "", "activity", "parquet")
 	if err != nil {
 		t.Fatal(err)
 	}
-	csvOpts, err := sqlgen.ForStudy(native, "duckdb", "", "", "activity-csv", "csv")
+	csvOpts, err := sqlgen.ForStudy(native, "duckdb", "", "", "", "activity-csv", "csv")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -10,6 +10,7 @@ import "fmt"
 // Golden-tested (testdata/spark.sql), not executed here.
 var spark = &Dialect{
 	Name:     "spark",
+	Run:      "spark-sql -f %[2]s.sql",
 	Prologue: "SET spark.sql.session.timeZone = UTC;\n",
 	Quote:    backslashQuote,
 	Lines: func(glob string) (string, string) {

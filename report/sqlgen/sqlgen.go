@@ -86,6 +86,16 @@ func Write(w io.Writer, o Options) error {
 	if o.Out == "" {
 		return fmt.Errorf("course %s: no output folder", o.CourseKey)
 	}
+	if r := d.Remote; r != "" {
+		if !strings.HasPrefix(o.Out, r) {
+			return fmt.Errorf("course %s: %s writes to %s… folders only, not %q (-out)", o.CourseKey, d.Name, r, o.Out)
+		}
+		for _, in := range append([]string{o.Input}, o.Profiles...) {
+			if !strings.HasPrefix(in, r) && !strings.HasPrefix(in, "table:") {
+				return fmt.Errorf("course %s: %s reads %s… files or table:NAME only, not %q (-input, or the source paths)", o.CourseKey, d.Name, r, in)
+			}
+		}
+	}
 	var b strings.Builder
 	header(&b, o)
 	if d.Prologue != "" {
@@ -108,6 +118,15 @@ func Write(w io.Writer, o Options) error {
 var orderBy = map[string]string{
 	"course": "course_id", "files": "file", "weeks": "user_id, week", "reach": "user_id",
 	"problems": "problem_id", "enrolments": "user_id",
+}
+
+// run says how to run the script, from where.
+func run(d *Dialect, o Options) string {
+	cmd := fmt.Sprintf(d.Run, o.Out, o.CourseKey)
+	if d.Remote != "" {
+		return cmd
+	}
+	return cmd + "\n--   in the folder of study.yaml (paths are relative to it)"
 }
 
 // header writes what the script computes and the settings it was made
@@ -144,6 +163,7 @@ func header(b *strings.Builder, o Options) {
 -- every kind separately.
 --
 -- Input: %s
+-- Run: %s
 `, o.Engine, o.CourseKey, o.CourseID, o.Out, o.CourseID, o.WeekStart.UnixMilli(), o.WeekStart.UTC().Format(time.RFC3339),
-		tz, weeks, o.gap().Milliseconds(), o.gap(), o.learnerID(), o.Preset, exclude, o.Input)
+		tz, weeks, o.gap().Milliseconds(), o.gap(), o.learnerID(), o.Preset, exclude, o.Input, run(Dialects[o.Engine], o))
 }

@@ -117,7 +117,7 @@ func TestForStudy(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	opts, err := ForStudy(s, "spark", "", "", "out", "csv")
+	opts, err := ForStudy(s, "spark", "", "", "", "out", "csv")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -127,14 +127,14 @@ func TestForStudy(t *testing.T) {
 	if !opts[1].WeekStart.Equal(s.Activity.WeekStart(s.Courses[1].Start.Time)) {
 		t.Errorf("week start %s", opts[1].WeekStart)
 	}
-	if _, err := ForStudy(s, "spark", "", "logs/*.gz", "out", ""); err == nil || !strings.Contains(err.Error(), "name a course with -course") {
+	if _, err := ForStudy(s, "spark", "", "logs/*.gz", "", "out", ""); err == nil || !strings.Contains(err.Error(), "name a course with -course") {
 		t.Errorf("-input for two courses: got %v", err)
 	}
-	if _, err := ForStudy(s, "spark", "nope", "", "out", ""); err == nil || !strings.Contains(err.Error(), `no course "nope"`) {
+	if _, err := ForStudy(s, "spark", "nope", "", "", "out", ""); err == nil || !strings.Contains(err.Error(), `no course "nope"`) {
 		t.Errorf("unknown course: got %v", err)
 	}
-	opts, err = ForStudy(s, "duckdb", "sus", "table:lines", "out", "")
-	if err != nil || len(opts) != 1 || opts[0].Input != "table:lines" {
+	opts, err = ForStudy(s, "duckdb", "sus", "table:lines", "table:profile", "out", "")
+	if err != nil || len(opts) != 1 || opts[0].Input != "table:lines" || opts[0].Profiles[0] != "table:profile" {
 		t.Errorf("-input for one course: %+v, %v", opts, err)
 	}
 }

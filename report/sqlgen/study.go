@@ -14,8 +14,10 @@ import (
 // them, relative to its folder, where the SQL is to be run. Each source's
 // tables go to out/<course key>, or out/<course key>-<n> for a course's
 // n-th tracking source after the first. A non-empty input replaces the
-// source's path; it needs exactly one source.
-func ForStudy(s *study.Study, engine, key, input, out, format string) ([]Options, error) {
+// source's path and a non-empty profile the course's edx-profile paths
+// (for engines that cannot read them where they are); each needs exactly
+// one source.
+func ForStudy(s *study.Study, engine, key, input, profile, out, format string) ([]Options, error) {
 	var opts []Options
 	found := false
 	for _, c := range s.Courses {
@@ -51,10 +53,14 @@ func ForStudy(s *study.Study, engine, key, input, out, format string) ([]Options
 		return nil, fmt.Errorf("%s: no course %q", s.File, key)
 	case len(opts) == 0:
 		return nil, fmt.Errorf("%s: no edx-tracking source to write SQL for", s.File)
-	case input != "" && len(opts) > 1:
-		return nil, fmt.Errorf("-input replaces one tracking source's path, but %d are selected: name a course with -course", len(opts))
-	case input != "":
+	case (input != "" || profile != "") && len(opts) > 1:
+		return nil, fmt.Errorf("-input and -profile replace one tracking source's paths, but %d are selected: name a course with -course", len(opts))
+	}
+	if input != "" {
 		opts[0].Input = input
+	}
+	if profile != "" {
+		opts[0].Profiles = []string{profile}
 	}
 	return opts, nil
 }

@@ -17,6 +17,7 @@
 -- every kind separately.
 --
 -- Input: gs://nordhavn-edx-logs/eat/tracking.log-*.gz
+-- Run: bq mk moocreport (once), then bq query --use_legacy_sql=false "$(cat eat.sql)"
 
 -- The settings (see the header).
 CREATE TEMP TABLE mr_params AS

@@ -17,6 +17,8 @@
 -- every kind separately.
 --
 -- Input: data/eat/logs/tracking.log-*.gz
+-- Run: mkdir -p activity/eat && clickhouse local --queries-file eat.sql
+--   in the folder of study.yaml (paths are relative to it)
 SET join_use_nulls = 1;
 SET prefer_column_name_to_alias = 1;
 SET engine_file_truncate_on_insert = 1;

@@ -17,6 +17,8 @@
 -- every kind separately.
 --
 -- Input: data/eat/logs/tracking.log-*.gz
+-- Run: mkdir -p activity/eat && duckdb < eat.sql
+--   in the folder of study.yaml (paths are relative to it)
 
 -- The settings (see the header).
 CREATE OR REPLACE TEMP TABLE mr_params AS

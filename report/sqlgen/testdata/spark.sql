@@ -17,6 +17,8 @@
 -- every kind separately.
 --
 -- Input: data/eat/logs/tracking.log-*.gz
+-- Run: spark-sql -f eat.sql
+--   in the folder of study.yaml (paths are relative to it)
 SET spark.sql.session.timeZone = UTC;
 
 -- The settings (see the header).
