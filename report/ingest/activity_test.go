@@ -111,7 +111,7 @@ func TestReadActivityErrors(t *testing.T) {
 			want: `activity/edge/course.csv:2: computed with learner_id "user_id", want "username": run moocreport sql again`},
 		{name: "another week start", opt: TrackingOptions{MaxBadLines: &tolerant}, week: time.Date(2026, 2, 23, 0, 0, 0, 0, time.UTC),
 			want: "activity/edge/course.csv:2: computed with week 1 starting 2026-03-02T00:00:00Z, want 2026-02-23T00:00:00Z (course start and activity weeks, time_zone): run moocreport sql again"},
-		{name: "too many malformed lines", want: "edge.log: too many malformed lines: 10 of 62 lines are not JSON events, at most 0 (0.1 %) tolerated", is: ErrTooManyMalformed},
+		{name: "too many malformed lines", want: "edge.log: too many malformed lines: 10 of 74 lines are not JSON events, at most 0 (0.1 %) tolerated", is: ErrTooManyMalformed},
 		{name: "not a number", spoil: edit("weeks.csv", "\n1,1,", "\n1,one,"), opt: TrackingOptions{MaxBadLines: &tolerant},
 			want: `activity/edge/weeks.csv:2: column "week": want a whole number, got "one"`},
 		{name: "a missing column", spoil: edit("reach.csv", "chapters", "chapter"), opt: TrackingOptions{MaxBadLines: &tolerant},

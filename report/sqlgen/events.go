@@ -5,11 +5,13 @@ import (
 	"strings"
 )
 
-// timestampRE is the shape of the timestamps ingest's parseTime accepts
-// (RFC 3339 with optional fraction, or no offset, read as UTC), with the
-// ranges of each field; whether the day exists in its month is the
-// engine's date parser's check (UTCMillis).
-const timestampRE = `[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\.[0-9]+)?(Z|[+-]([01][0-9]|2[0-3]):[0-5][0-9])?`
+// timestampRE is the language of ingest's parseTime: Go's time.Parse
+// with RFC 3339 (a fraction after '.' or ',', any number of digits; an
+// hour of one or two digits; an offset of up to 24 hours and 60 minutes,
+// which Go's parser tolerates) or the same without an offset, read as
+// UTC. Whether the day exists in its month is the engine's date parser's
+// check (UTCMillis).
+const timestampRE = `[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])T([01]?[0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9]([.,][0-9]+)?(Z|[+-]([01][0-9]|2[0-4]):([0-5][0-9]|60))?`
 
 // eventPaths are the members of an event that ingest reads (eventKeys,
 // contextKeys), named eventNames in the query; payloadPaths those of an
@@ -86,12 +88,14 @@ func (q query) status(b *strings.Builder) {
 	b.WriteString("    CASE WHEN prm.learner_id = 'username' AND pp.username <> '' AND prof.id IS NOT NULL THEN prof.id\n")
 	b.WriteString("      WHEN ctx_user <> '' THEN ctx_user\n      WHEN pp.username <> '' AND prof.id IS NOT NULL THEN prof.id\n")
 	b.WriteString("      WHEN kind = 'enrollment' AND p_ok = 1 THEN p_user ELSE '' END AS user_id,\n")
-	frac := d.Substr(fmt.Sprintf("COALESCE(%s, '') || '000'", d.Extract("time", `^.{19}\.([0-9]+)`)), "1", "3")
+	num := func(re string) string { return fmt.Sprintf("CAST(%s AS %s)", d.Extract("time", re), d.Int) }
+	frac := d.Substr(fmt.Sprintf("COALESCE(%s, '') || '000'", d.Extract("time", `:[0-9][0-9][.,]([0-9]+)`)), "1", "3")
 	off := fmt.Sprintf("COALESCE(%s, '')", d.Extract("time", `([+-][0-9][0-9]:[0-9][0-9])$`))
 	offMin := fmt.Sprintf("CASE WHEN %s = '' THEN 0 ELSE (CASE WHEN %s = '-' THEN -1 ELSE 1 END) * (CAST(%s AS %s) * 60 + CAST(%s AS %s)) END",
 		off, d.Substr(off, "1", "1"), d.Substr(off, "2", "2"), d.Int, d.Substr(off, "5", "2"), d.Int)
-	fmt.Fprintf(b, "    CASE WHEN %s THEN %s + CAST(%s AS %s) - (%s) * 60000 END AS ms,\n",
-		d.Matches("time", timestampRE), d.UTCMillis(d.Substr("time", "1", "19")), frac, d.Int, offMin)
+	fmt.Fprintf(b, "    CASE WHEN %s THEN %s\n      + %s * 3600000 + %s * 60000 + %s * 1000\n      + CAST(%s AS %s) - (%s) * 60000 END AS ms,\n",
+		d.Matches("time", timestampRE), d.UTCMillis(d.Substr("time", "1", "10")+" || 'T00:00:00'"),
+		num(`T([0-9][0-9]?):`), num(`T[0-9][0-9]?:([0-9][0-9])`), num(`T[0-9][0-9]?:[0-9][0-9]:([0-9][0-9])`), frac, d.Int, offMin)
 	b.WriteString("    prm.course_id AS want_course, prm.week_start_ms\n")
 	b.WriteString("  FROM pp CROSS JOIN mr_params AS prm LEFT JOIN mr_profile AS prof ON prof.username = pp.username\n),\n")
 	b.WriteString(`s AS (
