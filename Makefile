@@ -10,7 +10,7 @@ BIN := bin/moocreport
 SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 export SOURCE_DATE_EPOCH
 
-.PHONY: all report test browser-test deps bench data fuzz clean
+.PHONY: all report test browser-test duckdb-test deps bench data fuzz clean
 
 all: report
 
@@ -27,6 +27,7 @@ report: $(BIN)
 test: deps
 	$(GO) vet ./...
 	$(GO) test -count=1 ./...
+	$(MAKE) --no-print-directory duckdb-test
 	$(MAKE) --no-print-directory browser-test
 
 ## browser-test: build the example site and check every page in headless
@@ -40,6 +41,19 @@ browser-test: deps $(BROWSER)/node_modules/.package-lock.json
 # which downloads no browser, and axe-core), again only when it changes.
 $(BROWSER)/node_modules/.package-lock.json: $(BROWSER)/package-lock.json
 	cd $(BROWSER) && npm ci --no-audit --no-fund
+
+## duckdb-test: run the SQL `moocreport sql -engine duckdb` writes with
+## DuckDB itself on the example's and the Open edX fixtures' logs, and check
+## that the study built from its tables equals the native build (measures.json
+## byte for byte). Fails, never skips, without node or DuckDB.
+DUCKDB := tests/duckdb
+duckdb-test: deps $(DUCKDB)/node_modules/.package-lock.json
+	$(GO) test -count=1 -tags duckdb -run '^TestDuckDB' ./report/sqlgen
+
+# npm ci installs exactly the committed package-lock.json (@duckdb/node-api
+# and its prebuilt DuckDB binding for the platform).
+$(DUCKDB)/node_modules/.package-lock.json: $(DUCKDB)/package-lock.json
+	cd $(DUCKDB) && npm ci --no-audit --no-fund
 
 ## deps: the system tools the tests use: poppler and qpdf to check the PDF,
 ## Chromium, Node.js and npm for the browser test

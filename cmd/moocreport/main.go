@@ -50,6 +50,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return runServe(args, stdout, stderr)
 	case "init":
 		return runInit(args, stdout, stderr)
+	case "sql":
+		return runSQL(args, stdout, stderr)
 	case "version":
 		return runVersion(args, stdout, stderr)
 	case "help", "-h", "-help", "--help":
@@ -68,6 +70,7 @@ commands:
   build     build the report and publish it as public/<version>/ (or public/draft/ with -draft)
   check     read and validate the study and all its data, write nothing
   serve     preview the draft on this machine, rebuilt and reloaded as files change
+  sql       print the SQL that aggregates tracking logs inside DuckDB, Spark, BigQuery or ClickHouse
   init      start a study: write study.yaml, content/ and .gitignore here for a folder of exports
   version   print the tool's version
   help      explain a command: moocreport help build

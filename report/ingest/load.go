@@ -139,7 +139,7 @@ func load(s *study.Study, meter *Meter) (*report.Dataset, error) {
 // and logs they link, and the course structure last, as it overrides the
 // chapter count the logs or the studentmodule table gave.
 var sourcePasses = []string{"edx-rdp-enrollment", "edx-profile", "edx-rdp-userprofile", "edx-anonymous-ids", "edx-grades", "edx-problem-grades", "edx-rdp-certificates",
-	"edx-tracking", "edx-rdp-studentmodule", "edx-course-blocks"}
+	"edx-tracking", "edx-activity", "edx-rdp-studentmodule", "edx-course-blocks"}
 
 // loader collects a Dataset and every error on the way.
 type loader struct {
@@ -251,25 +251,34 @@ func (l *loader) source(c *Course, key string, src study.Source) {
 			l.errs = append(l.errs, err)
 			return
 		}
-		l.ds.Activity = append(l.ds.Activity, tr.Weeks...)
-		l.ds.Reach = append(l.ds.Reach, tr.Reach...)
-		l.ds.Problems = append(l.ds.Problems, tr.Problems...)
-		l.logs.add(c, names, tr)
-		l.logLearners.add(key, src.Path, tr)
-		if tr.Chapters > 0 {
-			if l.ds.Chapters == nil {
-				l.ds.Chapters = map[string]int{}
-			}
-			// Several tracking sources of one course: the largest count
-			// seen; a course structure, when read, takes precedence.
-			l.ds.Chapters[key] = max(l.ds.Chapters[key], tr.Chapters)
+		l.tracking(c, key, src.Path, names, tr)
+	case "edx-activity":
+		l.activity(c, key, src, names)
+	}
+}
+
+// tracking adds what one course's tracking logs (or the tables computed
+// from them) give to the dataset: path is the source's path in study.yaml,
+// files the log files read.
+func (l *loader) tracking(c *Course, key, path string, files []string, tr *Tracking) {
+	l.ds.Activity = append(l.ds.Activity, tr.Weeks...)
+	l.ds.Reach = append(l.ds.Reach, tr.Reach...)
+	l.ds.Problems = append(l.ds.Problems, tr.Problems...)
+	l.logs.add(c, files, tr)
+	l.logLearners.add(key, path, tr)
+	if tr.Chapters > 0 {
+		if l.ds.Chapters == nil {
+			l.ds.Chapters = map[string]int{}
 		}
-		if l.enrol[key] == nil {
-			l.enrol[key] = map[string]Enrollment{}
-		}
-		for id, e := range tr.Enrollments {
-			l.enrol[key][id] = mergeEnrollment(l.enrol[key][id], e)
-		}
+		// Several tracking sources of one course: the largest count
+		// seen; a course structure, when read, takes precedence.
+		l.ds.Chapters[key] = max(l.ds.Chapters[key], tr.Chapters)
+	}
+	if l.enrol[key] == nil {
+		l.enrol[key] = map[string]Enrollment{}
+	}
+	for id, e := range tr.Enrollments {
+		l.enrol[key][id] = mergeEnrollment(l.enrol[key][id], e)
 	}
 }
 

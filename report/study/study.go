@@ -133,11 +133,13 @@ const DefaultMaxBadLines = 0.001
 // tracking logs, the edX research data package's LMS tables (TSV files or
 // MySQL dumps), the course blocks API's course structure, OULAD, and the
 // anonymized user ids that link surveys carrying them (edx-anonymous-ids).
+// edx-activity: the tables `moocreport sql` computes from tracking logs in
+// an SQL engine, read in place of the logs.
 //
 // There is no format for the instructor dashboard's certificate report:
 // it counts certificates per type, not per learner (per-learner status is
 // in edx-grades and edx-rdp-certificates).
-var Formats = []string{"edx-profile", "edx-grades", "edx-problem-grades", "edx-tracking",
+var Formats = []string{"edx-profile", "edx-grades", "edx-problem-grades", "edx-tracking", "edx-activity",
 	"edx-rdp-userprofile", "edx-rdp-enrollment", "edx-rdp-certificates", "edx-rdp-studentmodule",
 	"edx-course-blocks", "oulad", "edx-anonymous-ids"}
 
@@ -481,7 +483,9 @@ func (s *Study) validateOutline(p *problems) {
 // validate checks the reading settings of a source: each only where its
 // format uses it, and in range.
 func (src Source) validate(p *problems, where string) {
-	tracking := src.Format == "edx-tracking"
+	// edx-activity holds tables computed from tracking logs with these
+	// settings (moocreport sql); the reader checks they still agree.
+	tracking := src.Format == "edx-tracking" || src.Format == "edx-activity"
 	if p.pos.has(where+".session_gap") && (!tracking || src.SessionGap < time.Second) {
 		p.add(where+".session_gap", "want a duration of at least 1s on an edx-tracking source, got %s on %s", src.SessionGap, src.Format)
 	}

@@ -41,7 +41,7 @@ func TestParseErrors(t *testing.T) {
 		{name: "bad date names the line", yaml: strings.Replace(valid, "2026-03-02", "03/02/2026", 1),
 			want: []string{`study.yaml:10:12: courses[0].start: want a date YYYY-MM-DD, got "03/02/2026"`}},
 		{name: "unknown format names the source line", yaml: strings.Replace(valid, "edx-profile", "edx-profil", 1),
-			want: []string{`study.yaml:14:17: courses[0].sources[0].format: want one of edx-profile, edx-grades, edx-problem-grades, edx-tracking, edx-rdp-userprofile, edx-rdp-enrollment, edx-rdp-certificates, edx-rdp-studentmodule, edx-course-blocks, oulad, edx-anonymous-ids, got "edx-profil" (did you mean "edx-profile"?)`}},
+			want: []string{`study.yaml:14:17: courses[0].sources[0].format: want one of edx-profile, edx-grades, edx-problem-grades, edx-tracking, edx-activity, edx-rdp-userprofile, edx-rdp-enrollment, edx-rdp-certificates, edx-rdp-studentmodule, edx-course-blocks, oulad, edx-anonymous-ids, got "edx-profil" (did you mean "edx-profile"?)`}},
 		{name: "two kinds of profile are refused", yaml: valid + "      - {format: edx-rdp-userprofile, path: auth_userprofile.sql}\n",
 			want: []string{"study.yaml:16:9: courses[0].sources[1]: edx-profile and edx-rdp-userprofile both list the learners: use one"}},
 		{name: "tracking logs and studentmodule are refused together", yaml: valid + "      - {format: edx-tracking, path: 'logs/*'}\n      - {format: edx-rdp-studentmodule, path: sm.sql}\n",

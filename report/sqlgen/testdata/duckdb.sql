@@ -1,0 +1,255 @@
+-- moocreport sql -engine duckdb: tracking logs of course eat (course-v1:NordhavnX+EAT101x+1T2026)
+--
+-- Computes from the logs what moocreport computes from them natively (source
+-- format edx-tracking), as the tables activity_course, _files, _weeks,
+-- _reach, _problems and _enrolments, written to activity/eat/ for a source of
+-- format edx-activity. Rows hold raw edX user ids: moocreport pseudonymises
+-- them when it reads the tables. The settings, from study.yaml, are the
+-- table mr_params below:
+--   course_id       course-v1:NordhavnX+EAT101x+1T2026
+--   week_start_ms   1772409600000 = 2026-03-02T00:00:00Z: week 1 begins at midnight (UTC) of
+--                   the course start (weeks: monday); days are the 24-hour
+--                   periods from then, as moocreport counts them
+--   session_gap_ms  1800000 (30m0s): a longer pause between two events ends a session
+--   learner_id      user_id
+-- activity.preset "insights" and exclude none decide which of the counted kinds make
+-- a learner active; moocreport applies them to these tables, which count
+-- every kind separately.
+--
+-- Input: data/eat/logs/tracking.log-*.gz
+-- Run: mkdir -p activity/eat && duckdb < eat.sql
+--   in the folder of study.yaml (paths are relative to it)
+
+-- The settings (see the header).
+CREATE OR REPLACE TEMP TABLE mr_params AS
+SELECT CAST('course-v1:NordhavnX+EAT101x+1T2026' AS VARCHAR) AS course_id, CAST(1772409600000 AS BIGINT) AS week_start_ms, CAST(1800000 AS BIGINT) AS session_gap_ms, CAST('user_id' AS VARCHAR) AS learner_id;
+
+-- Usernames → user ids from the course's profile export (edx-profile).
+CREATE OR REPLACE TEMP TABLE mr_profile AS
+SELECT username, MAX(id) AS id FROM (SELECT CAST(username AS VARCHAR) AS username, CAST(id AS VARCHAR) AS id FROM read_csv('data/eat/NordhavnX_EAT101x_1T2026_student_profile_info_2026-05-11.csv', header = true, all_varchar = true) AS profile) AS profiles WHERE username <> '' GROUP BY username;
+
+-- One row per line: why it is not counted (status), or what it counts for.
+CREATE OR REPLACE TEMP TABLE mr_events AS
+WITH l AS (
+  SELECT file, COALESCE(trim(line, ' ' || chr(9) || chr(10) || chr(11) || chr(12) || chr(13)), '') AS t FROM (SELECT filename AS file, line FROM read_csv('data/eat/logs/tracking.log-*.gz', columns = {'line': 'VARCHAR'}, delim = chr(1), quote = '', escape = '', header = false, auto_detect = false, strict_mode = false, new_line = '\n', compression = 'auto', filename = true, max_line_size = 16777216)) AS input_lines
+),
+p AS (
+  SELECT file, CASE WHEN t = '' OR t LIKE '#%' THEN 1 ELSE 0 END AS is_comment,
+    CASE WHEN t = '' OR t LIKE '#%' THEN NULL ELSE TRY_CAST(t AS JSON) END AS doc, t
+  FROM l
+),
+pj AS (
+  SELECT file, is_comment, doc, CASE WHEN doc IS NULL THEN NULL WHEN t LIKE '{%' THEN 'object' ELSE 'other' END AS k_doc FROM p
+),
+ev_m AS (
+  SELECT file, is_comment, k_doc, json_extract(doc, ['$.time', '$.event_type', '$.event_source', '$.username', '$.page', '$.context', '$.context.course_id', '$.context.user_id', '$.context.path', '$.event']) AS members FROM pj
+),
+ev AS (
+  SELECT file, is_comment, k_doc,
+    members[1] AS v_time,
+    members[2] AS v_event_type,
+    members[3] AS v_event_source,
+    members[4] AS v_username,
+    members[5] AS v_page,
+    members[6] AS v_context,
+    members[7] AS v_ctx_course,
+    members[8] AS v_ctx_user,
+    members[9] AS v_ctx_path,
+    members[10] AS v_event
+  FROM ev_m
+),
+evk AS (
+  SELECT ev.*,
+    CASE WHEN json_type(v_time) IS NULL THEN NULL WHEN json_type(v_time) = 'VARCHAR' THEN 'string' WHEN json_type(v_time) = 'OBJECT' THEN 'object' WHEN json_type(v_time) = 'NULL' THEN 'null' WHEN json_type(v_time) IN ('BIGINT', 'UBIGINT', 'DOUBLE', 'HUGEINT') THEN 'number' ELSE 'other' END AS k_time,
+    CASE WHEN json_type(v_event_type) IS NULL THEN NULL WHEN json_type(v_event_type) = 'VARCHAR' THEN 'string' WHEN json_type(v_event_type) = 'OBJECT' THEN 'object' WHEN json_type(v_event_type) = 'NULL' THEN 'null' WHEN json_type(v_event_type) IN ('BIGINT', 'UBIGINT', 'DOUBLE', 'HUGEINT') THEN 'number' ELSE 'other' END AS k_event_type,
+    CASE WHEN json_type(v_event_source) IS NULL THEN NULL WHEN json_type(v_event_source) = 'VARCHAR' THEN 'string' WHEN json_type(v_event_source) = 'OBJECT' THEN 'object' WHEN json_type(v_event_source) = 'NULL' THEN 'null' WHEN json_type(v_event_source) IN ('BIGINT', 'UBIGINT', 'DOUBLE', 'HUGEINT') THEN 'number' ELSE 'other' END AS k_event_source,
+    CASE WHEN json_type(v_username) IS NULL THEN NULL WHEN json_type(v_username) = 'VARCHAR' THEN 'string' WHEN json_type(v_username) = 'OBJECT' THEN 'object' WHEN json_type(v_username) = 'NULL' THEN 'null' WHEN json_type(v_username) IN ('BIGINT', 'UBIGINT', 'DOUBLE', 'HUGEINT') THEN 'number' ELSE 'other' END AS k_username,
+    CASE WHEN json_type(v_page) IS NULL THEN NULL WHEN json_type(v_page) = 'VARCHAR' THEN 'string' WHEN json_type(v_page) = 'OBJECT' THEN 'object' WHEN json_type(v_page) = 'NULL' THEN 'null' WHEN json_type(v_page) IN ('BIGINT', 'UBIGINT', 'DOUBLE', 'HUGEINT') THEN 'number' ELSE 'other' END AS k_page,
+    CASE WHEN json_type(v_context) IS NULL THEN NULL WHEN json_type(v_context) = 'VARCHAR' THEN 'string' WHEN json_type(v_context) = 'OBJECT' THEN 'object' WHEN json_type(v_context) = 'NULL' THEN 'null' WHEN json_type(v_context) IN ('BIGINT', 'UBIGINT', 'DOUBLE', 'HUGEINT') THEN 'number' ELSE 'other' END AS k_context,
+    CASE WHEN json_type(v_ctx_course) IS NULL THEN NULL WHEN json_type(v_ctx_course) = 'VARCHAR' THEN 'string' WHEN json_type(v_ctx_course) = 'OBJECT' THEN 'object' WHEN json_type(v_ctx_course) = 'NULL' THEN 'null' WHEN json_type(v_ctx_course) IN ('BIGINT', 'UBIGINT', 'DOUBLE', 'HUGEINT') THEN 'number' ELSE 'other' END AS k_ctx_course,
+    CASE WHEN json_type(v_ctx_user) IS NULL THEN NULL WHEN json_type(v_ctx_user) = 'VARCHAR' THEN 'string' WHEN json_type(v_ctx_user) = 'OBJECT' THEN 'object' WHEN json_type(v_ctx_user) = 'NULL' THEN 'null' WHEN json_type(v_ctx_user) IN ('BIGINT', 'UBIGINT', 'DOUBLE', 'HUGEINT') THEN 'number' ELSE 'other' END AS k_ctx_user,
+    CASE WHEN json_type(v_ctx_path) IS NULL THEN NULL WHEN json_type(v_ctx_path) = 'VARCHAR' THEN 'string' WHEN json_type(v_ctx_path) = 'OBJECT' THEN 'object' WHEN json_type(v_ctx_path) = 'NULL' THEN 'null' WHEN json_type(v_ctx_path) IN ('BIGINT', 'UBIGINT', 'DOUBLE', 'HUGEINT') THEN 'number' ELSE 'other' END AS k_ctx_path,
+    CASE WHEN json_type(v_event) IS NULL THEN NULL WHEN json_type(v_event) = 'VARCHAR' THEN 'string' WHEN json_type(v_event) = 'OBJECT' THEN 'object' WHEN json_type(v_event) = 'NULL' THEN 'null' WHEN json_type(v_event) IN ('BIGINT', 'UBIGINT', 'DOUBLE', 'HUGEINT') THEN 'number' ELSE 'other' END AS k_event
+  FROM ev
+),
+f AS (
+  SELECT file,
+    CASE WHEN is_comment = 1 THEN 'comment or blank line'
+      WHEN COALESCE(k_doc, '') <> 'object' OR NOT COALESCE(k_time, 'null') IN ('string', 'null') OR NOT COALESCE(k_event_type, 'null') IN ('string', 'null') OR NOT COALESCE(k_event_source, 'null') IN ('string', 'null') OR NOT COALESCE(k_username, 'null') IN ('string', 'null') OR NOT COALESCE(k_page, 'null') IN ('string', 'null') OR NOT COALESCE(k_ctx_course, 'null') IN ('string', 'null') OR NOT COALESCE(k_ctx_path, 'null') IN ('string', 'null')
+        OR COALESCE(k_context, 'null') NOT IN ('object', 'null') OR NOT (COALESCE(k_ctx_user, 'null') IN ('string', 'null') OR k_ctx_user = 'number' AND regexp_full_match(CAST(v_ctx_user AS VARCHAR), '[0-9]+')) THEN 'malformed JSON'
+      WHEN COALESCE(CASE WHEN k_event_source = 'string' THEN json_extract_string(v_event_source, '$') END, '') = 'task' THEN 'task event' END AS skip,
+    COALESCE(CASE WHEN k_time = 'string' THEN json_extract_string(v_time, '$') END, '') AS time,
+    COALESCE(CASE WHEN k_event_type = 'string' THEN json_extract_string(v_event_type, '$') END, '') AS event_type,
+    COALESCE(CASE WHEN k_event_source = 'string' THEN json_extract_string(v_event_source, '$') END, '') AS event_source,
+    COALESCE(CASE WHEN k_username = 'string' THEN json_extract_string(v_username, '$') END, '') AS username,
+    COALESCE(CASE WHEN k_page = 'string' THEN json_extract_string(v_page, '$') END, '') AS page,
+    COALESCE(CASE WHEN k_ctx_course = 'string' THEN json_extract_string(v_ctx_course, '$') END, '') AS ctx_course,
+    COALESCE(CASE WHEN k_ctx_user = 'string' THEN json_extract_string(v_ctx_user, '$') WHEN k_ctx_user = 'number' THEN CAST(v_ctx_user AS VARCHAR) END, '') AS ctx_user,
+    v_event, k_event
+  FROM evk
+),
+k AS (
+  SELECT f.*, CASE
+    WHEN event_type = 'problem_check' THEN CASE WHEN event_source = 'server' THEN 'problem' ELSE 'other' END
+    WHEN event_type IN ('play_video', 'pause_video', 'seek_video', 'stop_video', 'load_video') THEN 'video'
+    WHEN event_type IN ('seq_goto', 'seq_next', 'seq_prev') THEN 'page'
+    WHEN event_type LIKE '/%' THEN 'page'
+    WHEN event_type LIKE 'edx.video.%' THEN 'video'
+    WHEN event_type LIKE 'edx.forum.%' THEN 'forum'
+    WHEN event_type LIKE 'edx.ui.lms.%' THEN 'page'
+    WHEN event_type LIKE 'edx.course.enrollment.%' THEN 'enrollment'
+    ELSE 'other' END AS kind FROM f
+),
+pl AS (
+  SELECT k.*, CASE WHEN skip IS NULL AND kind IN ('enrollment', 'problem') THEN CASE k_event WHEN 'object' THEN v_event WHEN 'string' THEN TRY_CAST(json_extract_string(v_event, '$') AS JSON) END END AS pdoc FROM k
+),
+plk AS (
+  SELECT pl.*, CASE WHEN json_type(pdoc) IS NULL THEN NULL WHEN json_type(pdoc) = 'VARCHAR' THEN 'string' WHEN json_type(pdoc) = 'OBJECT' THEN 'object' WHEN json_type(pdoc) = 'NULL' THEN 'null' WHEN json_type(pdoc) IN ('BIGINT', 'UBIGINT', 'DOUBLE', 'HUGEINT') THEN 'number' ELSE 'other' END AS k_pdoc FROM pl
+),
+pv_m AS (
+  SELECT file, skip, time, event_type, event_source, username, page, ctx_course, ctx_user, kind, k_pdoc, json_extract(pdoc, ['$.course_id', '$.user_id', '$.problem_id', '$.success', '$.attempts']) AS members FROM plk
+),
+pv AS (
+  SELECT file, skip, time, event_type, event_source, username, page, ctx_course, ctx_user, kind, k_pdoc,
+    members[1] AS v_pl_course,
+    members[2] AS v_pl_user,
+    members[3] AS v_pl_problem,
+    members[4] AS v_pl_success,
+    members[5] AS v_pl_attempts
+  FROM pv_m
+),
+pvk AS (
+  SELECT pv.*,
+    CASE WHEN json_type(v_pl_course) IS NULL THEN NULL WHEN json_type(v_pl_course) = 'VARCHAR' THEN 'string' WHEN json_type(v_pl_course) = 'OBJECT' THEN 'object' WHEN json_type(v_pl_course) = 'NULL' THEN 'null' WHEN json_type(v_pl_course) IN ('BIGINT', 'UBIGINT', 'DOUBLE', 'HUGEINT') THEN 'number' ELSE 'other' END AS k_pl_course,
+    CASE WHEN json_type(v_pl_user) IS NULL THEN NULL WHEN json_type(v_pl_user) = 'VARCHAR' THEN 'string' WHEN json_type(v_pl_user) = 'OBJECT' THEN 'object' WHEN json_type(v_pl_user) = 'NULL' THEN 'null' WHEN json_type(v_pl_user) IN ('BIGINT', 'UBIGINT', 'DOUBLE', 'HUGEINT') THEN 'number' ELSE 'other' END AS k_pl_user,
+    CASE WHEN json_type(v_pl_problem) IS NULL THEN NULL WHEN json_type(v_pl_problem) = 'VARCHAR' THEN 'string' WHEN json_type(v_pl_problem) = 'OBJECT' THEN 'object' WHEN json_type(v_pl_problem) = 'NULL' THEN 'null' WHEN json_type(v_pl_problem) IN ('BIGINT', 'UBIGINT', 'DOUBLE', 'HUGEINT') THEN 'number' ELSE 'other' END AS k_pl_problem,
+    CASE WHEN json_type(v_pl_success) IS NULL THEN NULL WHEN json_type(v_pl_success) = 'VARCHAR' THEN 'string' WHEN json_type(v_pl_success) = 'OBJECT' THEN 'object' WHEN json_type(v_pl_success) = 'NULL' THEN 'null' WHEN json_type(v_pl_success) IN ('BIGINT', 'UBIGINT', 'DOUBLE', 'HUGEINT') THEN 'number' ELSE 'other' END AS k_pl_success,
+    CASE WHEN json_type(v_pl_attempts) IS NULL THEN NULL WHEN json_type(v_pl_attempts) = 'VARCHAR' THEN 'string' WHEN json_type(v_pl_attempts) = 'OBJECT' THEN 'object' WHEN json_type(v_pl_attempts) = 'NULL' THEN 'null' WHEN json_type(v_pl_attempts) IN ('BIGINT', 'UBIGINT', 'DOUBLE', 'HUGEINT') THEN 'number' ELSE 'other' END AS k_pl_attempts
+  FROM pv
+),
+pp AS (
+  SELECT pvk.*,
+    CASE WHEN k_pdoc = 'object' AND COALESCE(k_pl_course, 'null') IN ('string', 'null') AND (COALESCE(k_pl_user, 'null') IN ('string', 'null') OR k_pl_user = 'number' AND regexp_full_match(CAST(v_pl_user AS VARCHAR), '[0-9]+')) THEN 1 ELSE 0 END AS p_ok,
+    COALESCE(CASE WHEN k_pl_course = 'string' THEN json_extract_string(v_pl_course, '$') END, '') AS p_course, COALESCE(CASE WHEN k_pl_user = 'string' THEN json_extract_string(v_pl_user, '$') WHEN k_pl_user = 'number' THEN CAST(v_pl_user AS VARCHAR) END, '') AS p_user, COALESCE(CASE WHEN k_pl_problem = 'string' THEN json_extract_string(v_pl_problem, '$') END, '') AS p_problem, COALESCE(CASE WHEN k_pl_success = 'string' THEN json_extract_string(v_pl_success, '$') END, '') AS p_success,
+    CASE WHEN k_pl_attempts = 'number' AND CAST(v_pl_attempts AS VARCHAR) = '1' THEN 1 ELSE 0 END AS p_first,
+    CASE WHEN event_type LIKE '/courses/course-v1:%' THEN COALESCE(regexp_extract(event_type, '^/courses/([^/]*)', 1), '') WHEN event_type LIKE '/courses/%' THEN COALESCE(regexp_extract(event_type, '^/courses/([^/]+/[^/]+/[^/]+)', 1), '') ELSE '' END AS path_course
+  FROM pvk
+),
+c AS (
+  SELECT pp.*,
+    CASE WHEN ctx_course <> '' THEN ctx_course WHEN path_course <> '' THEN path_course WHEN kind = 'enrollment' AND p_ok = 1 THEN p_course ELSE '' END AS course,
+    CASE WHEN prm.learner_id = 'username' AND pp.username <> '' AND prof.id IS NOT NULL THEN prof.id
+      WHEN ctx_user <> '' THEN ctx_user
+      WHEN pp.username <> '' AND prof.id IS NOT NULL THEN prof.id
+      WHEN kind = 'enrollment' AND p_ok = 1 THEN p_user ELSE '' END AS user_id,
+    CASE WHEN regexp_full_match(time, '[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])T([01]?[0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9]([.,][0-9]+)?(Z|[+-]([01][0-9]|2[0-4]):([0-5][0-9]|60))?') THEN epoch_ms(try_strptime(substr(time, 1, 10) || 'T00:00:00', '%Y-%m-%dT%H:%M:%S'))
+      + CAST(regexp_extract(time, 'T([0-9][0-9]?):', 1) AS BIGINT) * 3600000 + CAST(regexp_extract(time, 'T[0-9][0-9]?:([0-9][0-9])', 1) AS BIGINT) * 60000 + CAST(regexp_extract(time, 'T[0-9][0-9]?:[0-9][0-9]:([0-9][0-9])', 1) AS BIGINT) * 1000
+      + CAST(substr(COALESCE(regexp_extract(time, ':[0-9][0-9][.,]([0-9]+)', 1), '') || '000', 1, 3) AS BIGINT) - (CASE WHEN COALESCE(regexp_extract(time, '([+-][0-9][0-9]:[0-9][0-9])$', 1), '') = '' THEN 0 ELSE (CASE WHEN substr(COALESCE(regexp_extract(time, '([+-][0-9][0-9]:[0-9][0-9])$', 1), ''), 1, 1) = '-' THEN -1 ELSE 1 END) * (CAST(substr(COALESCE(regexp_extract(time, '([+-][0-9][0-9]:[0-9][0-9])$', 1), ''), 2, 2) AS BIGINT) * 60 + CAST(substr(COALESCE(regexp_extract(time, '([+-][0-9][0-9]:[0-9][0-9])$', 1), ''), 5, 2) AS BIGINT)) END) * 60000 END AS ms,
+    prm.course_id AS want_course, prm.week_start_ms
+  FROM pp CROSS JOIN mr_params AS prm LEFT JOIN mr_profile AS prof ON prof.username = pp.username
+),
+s AS (
+  SELECT c.*,
+    CASE WHEN skip IS NOT NULL THEN skip
+      WHEN course = '' THEN 'no course id'
+      WHEN course <> want_course THEN 'other course'
+      WHEN user_id = '' THEN 'no learner id'
+      WHEN ms IS NULL THEN 'bad timestamp'
+      ELSE 'ok' END AS status
+  FROM c
+),
+w AS (
+  SELECT s.*, CASE WHEN status = 'ok' THEN (ms - week_start_ms - ((ms - week_start_ms) % (86400000) + 86400000) % (86400000)) // (86400000) END AS ev_day,
+    strpos(event_type, '/courseware/') AS ci_type, strpos(page, '/courseware/') AS ci_page
+  FROM s
+),
+h AS (
+  SELECT w.*, CASE WHEN ci_type > 0 AND strpos(substr(event_type, 1, ci_type - 1), '/courses/') > 0 THEN COALESCE(regexp_extract(substr(event_type, ci_type + 12, 1073741824), '^([^/?#]*)', 1), '') ELSE '' END AS ch_type, CASE WHEN ci_page > 0 AND strpos(substr(page, 1, ci_page - 1), '/courses/') > 0 THEN COALESCE(regexp_extract(substr(page, ci_page + 12, 1073741824), '^([^/?#]*)', 1), '') ELSE '' END AS ch_page FROM w
+)
+SELECT file, status, user_id, kind, event_type, ms, ev_day, (ev_day - ((ev_day) % (7) + 7) % (7)) // (7) + 1 AS week,
+  CASE WHEN status <> 'ok' OR kind = 'enrollment' THEN '' WHEN ch_type <> '' THEN ch_type ELSE ch_page END AS chapter,
+  CASE WHEN status = 'ok' AND kind = 'problem' AND p_ok = 1 THEN p_problem ELSE '' END AS problem_id,
+  p_first AS first_attempt, CASE WHEN p_first = 1 AND p_success = 'correct' THEN 1 ELSE 0 END AS first_correct
+FROM h;
+
+-- Sessions per learner week: events further apart than the gap start a new one; a session counts in the week it starts.
+CREATE OR REPLACE TEMP TABLE mr_sessions AS
+WITH g AS (
+  SELECT user_id, ms,
+    CASE WHEN ms - LAG(ms) OVER (PARTITION BY user_id ORDER BY ms) <= prm.session_gap_ms THEN 0 ELSE 1 END AS starts
+  FROM mr_events CROSS JOIN mr_params AS prm WHERE status = 'ok' AND kind <> 'enrollment'
+),
+n AS (
+  SELECT user_id, ms, SUM(starts) OVER (PARTITION BY user_id ORDER BY ms ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS session_no
+  FROM g
+),
+spans AS (
+  SELECT user_id, MIN(ms) AS first_ms, MAX(ms) AS last_ms FROM n GROUP BY user_id, session_no
+),
+weeks AS (
+  SELECT user_id, (first_ms - prm.week_start_ms - ((first_ms - prm.week_start_ms) % (604800000) + 604800000) % (604800000)) // (604800000) + 1 AS week, (last_ms - first_ms) // (1000) AS seconds
+  FROM spans CROSS JOIN mr_params AS prm
+)
+SELECT user_id, week, COUNT(*) AS sessions, SUM(seconds) AS seconds FROM weeks GROUP BY user_id, week;
+
+-- The settings used and the number of distinct chapters seen.
+CREATE OR REPLACE TEMP TABLE activity_course AS
+SELECT prm.course_id, prm.week_start_ms, prm.session_gap_ms, prm.learner_id, ch.chapters
+FROM mr_params AS prm CROSS JOIN (SELECT CAST(COUNT(DISTINCT chapter) AS BIGINT) AS chapters FROM mr_events WHERE status = 'ok' AND kind <> 'enrollment' AND chapter <> '') AS ch;
+
+-- Lines per file and why those not counted were skipped.
+CREATE OR REPLACE TEMP TABLE activity_files AS
+SELECT file, CAST(COUNT(*) AS BIGINT) AS lines,
+  CAST(SUM(CASE WHEN status = 'comment or blank line' THEN 1 ELSE 0 END) AS BIGINT) AS comment,
+  CAST(SUM(CASE WHEN status = 'malformed JSON' THEN 1 ELSE 0 END) AS BIGINT) AS malformed,
+  CAST(SUM(CASE WHEN status = 'task event' THEN 1 ELSE 0 END) AS BIGINT) AS task,
+  CAST(SUM(CASE WHEN status = 'other course' THEN 1 ELSE 0 END) AS BIGINT) AS other_course,
+  CAST(SUM(CASE WHEN status = 'no course id' THEN 1 ELSE 0 END) AS BIGINT) AS no_course,
+  CAST(SUM(CASE WHEN status = 'no learner id' THEN 1 ELSE 0 END) AS BIGINT) AS no_learner,
+  CAST(SUM(CASE WHEN status = 'bad timestamp' THEN 1 ELSE 0 END) AS BIGINT) AS bad_timestamp
+FROM mr_events GROUP BY file;
+
+-- Events per kind, active days, sessions and seconds per learner and course week.
+CREATE OR REPLACE TEMP TABLE activity_weeks AS
+WITH t AS (
+  SELECT user_id, week, CAST(SUM(CASE WHEN kind = 'other' THEN 1 ELSE 0 END) AS BIGINT) AS other,
+    CAST(SUM(CASE WHEN kind = 'page' THEN 1 ELSE 0 END) AS BIGINT) AS page,
+    CAST(SUM(CASE WHEN kind = 'video' THEN 1 ELSE 0 END) AS BIGINT) AS video,
+    CAST(SUM(CASE WHEN kind = 'problem' THEN 1 ELSE 0 END) AS BIGINT) AS problem,
+    CAST(SUM(CASE WHEN kind = 'forum' THEN 1 ELSE 0 END) AS BIGINT) AS forum,
+    CAST(SUM(CASE WHEN kind = 'enrollment' THEN 1 ELSE 0 END) AS BIGINT) AS enrollment,
+    CAST(COUNT(DISTINCT CASE WHEN kind <> 'enrollment' THEN ev_day END) AS BIGINT) AS days
+  FROM mr_events WHERE status = 'ok' GROUP BY user_id, week
+)
+SELECT t.*, CAST(COALESCE(s.sessions, 0) AS BIGINT) AS sessions, CAST(COALESCE(s.seconds, 0) AS BIGINT) AS seconds
+FROM t LEFT JOIN mr_sessions AS s ON s.user_id = t.user_id AND s.week = t.week;
+
+-- Distinct chapters each learner visited.
+CREATE OR REPLACE TEMP TABLE activity_reach AS
+SELECT user_id, CAST(COUNT(DISTINCT chapter) AS BIGINT) AS chapters FROM mr_events WHERE status = 'ok' AND kind <> 'enrollment' AND chapter <> '' GROUP BY user_id;
+
+-- Server-graded problem submissions: learners, first attempts, correct first attempts.
+CREATE OR REPLACE TEMP TABLE activity_problems AS
+SELECT problem_id, CAST(COUNT(DISTINCT user_id) AS BIGINT) AS learners,
+  CAST(SUM(first_attempt) AS BIGINT) AS first_attempts, CAST(SUM(first_correct) AS BIGINT) AS first_correct
+FROM mr_events WHERE status = 'ok' AND problem_id <> '' GROUP BY problem_id;
+
+-- Each learner's last enrolment and, if later, unenrolment (unix ms).
+CREATE OR REPLACE TEMP TABLE activity_enrolments AS
+WITH e AS (
+  SELECT user_id,
+    MAX(CASE WHEN event_type = 'edx.course.enrollment.activated' THEN ms END) AS on_ms,
+    MAX(CASE WHEN event_type = 'edx.course.enrollment.deactivated' THEN ms END) AS off_ms
+  FROM mr_events
+  WHERE status = 'ok' AND event_type IN ('edx.course.enrollment.activated', 'edx.course.enrollment.deactivated')
+  GROUP BY user_id
+)
+SELECT user_id, on_ms AS enrolled_ms, CASE WHEN off_ms IS NOT NULL AND (on_ms IS NULL OR off_ms >= on_ms) THEN off_ms END AS unenrolled_ms FROM e;
+
+-- The result tables, one folder or file each, for moocreport's edx-activity source.
+COPY (SELECT * FROM activity_course ORDER BY course_id) TO 'activity/eat/course.parquet' (FORMAT parquet);
+COPY (SELECT * FROM activity_files ORDER BY file) TO 'activity/eat/files.parquet' (FORMAT parquet);
+COPY (SELECT * FROM activity_weeks ORDER BY user_id, week) TO 'activity/eat/weeks.parquet' (FORMAT parquet);
+COPY (SELECT * FROM activity_reach ORDER BY user_id) TO 'activity/eat/reach.parquet' (FORMAT parquet);
+COPY (SELECT * FROM activity_problems ORDER BY problem_id) TO 'activity/eat/problems.parquet' (FORMAT parquet);
+COPY (SELECT * FROM activity_enrolments ORDER BY user_id) TO 'activity/eat/enrolments.parquet' (FORMAT parquet);
