@@ -5,7 +5,6 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
-
 )
 
 // writer builds study.yaml line by line; every value is written by quote
