@@ -139,7 +139,7 @@ func readParquet(f *os.File, name string, columns []string, row rowFunc) error {
 	for i, c := range columns {
 		j, ok := index[c]
 		if !ok {
-			return &ParseError{File: name, Field: c, Err: ErrMissingColumn}
+			return &ParseError{File: name, Field: columnField(c), Err: ErrMissingColumn}
 		}
 		col[i] = j
 	}
@@ -155,7 +155,7 @@ func readParquet(f *os.File, name string, columns []string, row rowFunc) error {
 			for i, c := range col {
 				v, verr := parquetText(rw, c)
 				if verr != nil {
-					return &ParseError{File: name, Line: n, Field: columns[i], Err: verr}
+					return &ParseError{File: name, Line: n, Field: columnField(columns[i]), Err: verr}
 				}
 				vals[i] = v
 			}

@@ -90,7 +90,7 @@ func (t *table) userID(rec []string, i int) (string, error) {
 func (t *table) column(name string) (int, error) {
 	i, ok := t.cols[name]
 	if !ok {
-		return 0, &ParseError{File: t.file, Line: 1, Field: name, Err: ErrMissingColumn}
+		return 0, &ParseError{File: t.file, Line: 1, Field: columnField(name), Err: ErrMissingColumn}
 	}
 	return i, nil
 }
@@ -121,7 +121,7 @@ func (t *table) read() ([]string, error) {
 // where that field starts (a quoted field may span lines).
 func (t *table) fieldErr(i int, err error) error {
 	line, _ := t.r.FieldPos(i)
-	return &ParseError{File: t.file, Line: line, Field: t.header[i], Err: err}
+	return &ParseError{File: t.file, Line: line, Field: columnField(t.header[i]), Err: err}
 }
 
 // line returns the line on which the row just read starts.

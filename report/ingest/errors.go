@@ -16,46 +16,20 @@ package ingest
 import (
 	"errors"
 	"fmt"
-	"strings"
+
+	"github.com/moocreport/moocreport/report"
 )
 
-// ParseError points at the place in a raw input file that a reader could not
-// accept. Callers reach it with errors.As to show the user where to look.
-type ParseError struct {
-	File string // path relative to the study directory, slash-separated
-	Line int    // 1-based line; 0 when the problem concerns the whole file
-	// Column is the 1-based byte in the line where the problem is, for
-	// inputs whose lines are long (an SQL dump's INSERT holds a whole
-	// table on one line); 0 when the line says enough.
-	Column int
-	Field  string // column name (CSV) or field; "" when none applies
-	Err    error
-}
+// ParseError points at the place in a raw input file that a reader could
+// not accept: it is the report.InputError every stage that reads input
+// returns, printed as file:line:column: column "name": message, the shape
+// editors and terminals turn into a link. Column is the 1-based byte in the
+// line, for inputs whose lines are long (an SQL dump's INSERT holds a whole
+// table on one line); Field is set with columnField(name) for a CSV column.
+type ParseError = report.InputError
 
-// Error formats the problem as file:line: column "name": message (or
-// file:line:col: when the byte is known), the shape editors and terminals
-// turn into a link.
-func (e *ParseError) Error() string {
-	var b strings.Builder
-	b.WriteString(e.File)
-	if e.Line > 0 {
-		fmt.Fprintf(&b, ":%d", e.Line)
-		if e.Column > 0 {
-			fmt.Fprintf(&b, ":%d", e.Column)
-		}
-	}
-	b.WriteString(": ")
-	if e.Field != "" {
-		fmt.Fprintf(&b, "column %q: ", e.Field)
-	}
-	if e.Err != nil {
-		b.WriteString(e.Err.Error())
-	}
-	return b.String()
-}
-
-// Unwrap gives errors.Is and errors.As access to the cause.
-func (e *ParseError) Unwrap() error { return e.Err }
+// column names a table column in a ParseError's Field.
+func columnField(name string) string { return fmt.Sprintf("column %q", name) }
 
 // Sentinel causes, so callers and tests can tell kinds of problems apart
 // with errors.Is without matching message text.

@@ -30,7 +30,7 @@ func ReadGrades(r io.Reader, file string, c *Course) ([]report.Grade, error) {
 			continue // a trailing comma in the header
 		}
 		if t.cols[t.header[i]] != i {
-			return nil, &ParseError{File: file, Line: 1, Field: t.header[i], Err: fmt.Errorf("%w column", ErrDuplicate)}
+			return nil, &ParseError{File: file, Line: 1, Field: columnField(t.header[i]), Err: fmt.Errorf("%w column", ErrDuplicate)}
 		}
 		assignments = append(assignments, i)
 	}

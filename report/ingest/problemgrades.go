@@ -169,7 +169,7 @@ func problemPairs(t *table) ([]problemColumns, error) {
 			name := strings.TrimSuffix(h, earnedSuffix)
 			want := name + possibleSuffix
 			if i+1 >= len(t.header) || t.header[i+1] != want {
-				return nil, &ParseError{File: t.file, Line: 1, Field: h, Err: fmt.Errorf("want %q right after it", want)}
+				return nil, &ParseError{File: t.file, Line: 1, Field: columnField(h), Err: fmt.Errorf("want %q right after it", want)}
 			}
 			uses[name]++
 			if n := uses[name]; n > 1 {
@@ -178,7 +178,7 @@ func problemPairs(t *table) ([]problemColumns, error) {
 			out = append(out, problemColumns{name: name, earned: i, possible: i + 1})
 			i++
 		case strings.HasSuffix(h, possibleSuffix):
-			return nil, &ParseError{File: t.file, Line: 1, Field: h,
+			return nil, &ParseError{File: t.file, Line: 1, Field: columnField(h),
 				Err: fmt.Errorf("want %q right before it", strings.TrimSuffix(h, possibleSuffix)+earnedSuffix)}
 		}
 	}

@@ -74,7 +74,7 @@ func ReadQualtrics(r io.Reader, file string, sv study.Survey, c *Course) ([]repo
 		}
 		for j := i + 1; j < len(t.header); j++ {
 			if t.header[j] == name {
-				errs = append(errs, &ParseError{File: file, Line: 1, Field: name, Err: fmt.Errorf("%w column", ErrDuplicate)})
+				errs = append(errs, &ParseError{File: file, Line: 1, Field: columnField(name), Err: fmt.Errorf("%w column", ErrDuplicate)})
 				return
 			}
 		}

@@ -100,7 +100,7 @@ func (t *rdpTable) checkUTF8(row []sqlField) error {
 		}
 		if j := firstInvalidUTF8(row[i].s); j >= 0 {
 			f := row[i]
-			return &ParseError{File: t.file, Line: f.line, Column: f.col, Field: t.header[i],
+			return &ParseError{File: t.file, Line: f.line, Column: f.col, Field: columnField(t.header[i]),
 				Err: fmt.Errorf("%w: byte 0x%02X, %d bytes into the value, does not start a UTF-8 character (save the file as UTF-8)", ErrNotUTF8, f.s[j], j)}
 		}
 	}
@@ -302,7 +302,7 @@ func (t *rdpTable) reorder(cols []string, vals []sqlField) ([]sqlField, error) {
 	for i, name := range cols {
 		j, ok := t.cols[name]
 		if !ok {
-			return nil, &ParseError{File: t.file, Line: vals[i].line, Column: vals[i].col, Field: name,
+			return nil, &ParseError{File: t.file, Line: vals[i].line, Column: vals[i].col, Field: columnField(name),
 				Err: fmt.Errorf("column not in CREATE TABLE `%s`", t.table)}
 		}
 		out[j] = vals[i]
@@ -328,7 +328,7 @@ func (t *rdpTable) need(names ...string) ([]int, error) {
 	for i, name := range names {
 		j, ok := t.cols[name]
 		if !ok {
-			errs = append(errs, &ParseError{File: t.file, Line: t.headerLine, Field: name,
+			errs = append(errs, &ParseError{File: t.file, Line: t.headerLine, Field: columnField(name),
 				Err: fmt.Errorf("%w of table %s", ErrMissingColumn, t.table)})
 		}
 		idx[i] = j
@@ -341,7 +341,7 @@ func (t *rdpTable) need(names ...string) ([]int, error) {
 
 // fieldErr makes an error about column i of row.
 func (t *rdpTable) fieldErr(row []sqlField, i int, err error) error {
-	return &ParseError{File: t.file, Line: row[i].line, Column: row[i].col, Field: t.header[i], Err: err}
+	return &ParseError{File: t.file, Line: row[i].line, Column: row[i].col, Field: columnField(t.header[i]), Err: err}
 }
 
 // userID reads a numeric user id from column i.
