@@ -8,6 +8,7 @@ package build
 
 import (
 	"bytes"
+	"errors"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -164,12 +165,13 @@ func (p *Prepared) hashInputs(contentDir string, known []site.FileHash) error {
 	}
 	// A study's own templates shape the published pages, so they are
 	// inputs too, hashed in the manifest like the data.
-	filepath.WalkDir(filepath.Join(s.Dir, "templates"), func(path string, d fs.DirEntry, err error) error {
-		if err == nil && !d.IsDir() {
-			inputs = append(inputs, rel(s.Dir, path))
-		}
-		return nil
-	})
+	tpl, err := templateFiles(os.DirFS(filepath.Join(s.Dir, "templates")))
+	if err != nil {
+		return err
+	}
+	for _, f := range tpl {
+		inputs = append(inputs, "templates/"+f)
+	}
 	sort.Strings(inputs)
 	hashed := map[string]site.FileHash{}
 	for _, fh := range known {
@@ -185,7 +187,6 @@ func (p *Prepared) hashInputs(contentDir string, known []site.FileHash) error {
 		}
 		p.Inputs = append(p.Inputs, fh)
 	}
-	var err error
 	p.StudyFH, err = hashFile(s.Dir, filepath.Base(s.File))
 	return err
 }
@@ -259,6 +260,26 @@ func Run(opt Options) (*Result, error) {
 	}
 	logf("%s: %s", filepath.Join(public, s.Version), out)
 	return &Result{Version: s.Version, Dir: filepath.Join(public, s.Version), Outcome: out}, nil
+}
+
+// templateFiles lists a study's own templates (slash-separated, relative
+// to its templates/ folder): none when there is no such folder, an error
+// when part of it cannot be read, never a shorter list.
+func templateFiles(fsys fs.FS) ([]string, error) {
+	var files []string
+	err := fs.WalkDir(fsys, ".", func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if path == "." && errors.Is(err, fs.ErrNotExist) {
+				return fs.SkipAll // a study without templates of its own
+			}
+			return fmt.Errorf("reading the study's templates: %w", err)
+		}
+		if !d.IsDir() {
+			files = append(files, path)
+		}
+		return nil
+	})
+	return files, err
 }
 
 // document is the manifest and the Document of a prepared study.

@@ -1,10 +1,14 @@
 package build
 
 import (
+	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime"
+	"strings"
+	"syscall"
 	"testing"
+	"testing/fstest"
 )
 
 // TestPrepareHashesTemplateOverrides: a study's own templates change the
@@ -36,5 +40,31 @@ func TestPrepareHashesTemplateOverrides(t *testing.T) {
 	}
 	if !found {
 		t.Errorf("templates/style.css is not among the hashed inputs: %+v", p.Inputs[len(p.Inputs)-3:])
+	}
+}
+
+// brokenFS is a file system whose folder "partials" cannot be listed.
+type brokenFS struct{ fstest.MapFS }
+
+func (f brokenFS) ReadDir(name string) ([]fs.DirEntry, error) {
+	if name == "partials" {
+		return nil, &fs.PathError{Op: "readdirent", Path: name, Err: syscall.EIO}
+	}
+	return f.MapFS.ReadDir(name)
+}
+
+// TestTemplateFiles: a study's templates are listed whole; a folder that
+// cannot be read is an error naming the templates, never a manifest with
+// files missing; no templates/ folder is no templates.
+func TestTemplateFiles(t *testing.T) {
+	m := fstest.MapFS{"layout.html": {Data: []byte("x")}, "partials/head.html": {Data: []byte("y")}}
+	if got, err := templateFiles(m); err != nil || strings.Join(got, " ") != "layout.html partials/head.html" {
+		t.Errorf("templateFiles = %v, %v", got, err)
+	}
+	if got, err := templateFiles(brokenFS{m}); err == nil || !strings.Contains(err.Error(), "templates") {
+		t.Errorf("unreadable folder: %v, %v; want an error naming the templates", got, err)
+	}
+	if got, err := templateFiles(os.DirFS(filepath.Join(t.TempDir(), "templates"))); err != nil || len(got) != 0 {
+		t.Errorf("no templates folder: %v, %v", got, err)
 	}
 }
