@@ -10,7 +10,7 @@ import (
 	"strings"
 
 	"github.com/moocreport/moocreport/report"
-	"gopkg.in/yaml.v3"
+	"go.yaml.in/yaml/v3"
 )
 
 // problems collects every problem found in one study.yaml, as go vet does, each as a

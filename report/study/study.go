@@ -21,7 +21,7 @@ import (
 	"time"
 
 	"github.com/moocreport/moocreport/report"
-	"gopkg.in/yaml.v3"
+	"go.yaml.in/yaml/v3"
 )
 
 // Study is a parsed, validated study.yaml.
