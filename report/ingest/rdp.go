@@ -63,14 +63,14 @@ func readRDPEnrollment(r io.Reader, file string, c *Course) (rdpEnrollments, []r
 		if err != nil {
 			return nil, nil, err
 		}
-		e := rdpEnrollment{Mode: row[col[4]].s, Created: created}
-		switch row[col[3]].s {
+		e := rdpEnrollment{Mode: row[col[4]].S, Created: created}
+		switch row[col[3]].S {
 		case "1":
 			e.Active = true
 		case "0":
 			skips[reasonInactive]++
 		default:
-			return nil, nil, t.fieldErr(row, col[3], fmt.Errorf("want 1 or 0, got %q", row[col[3]].s))
+			return nil, nil, t.fieldErr(row, col[3], fmt.Errorf("want 1 or 0, got %q", row[col[3]].S))
 		}
 		out[id] = e
 	}
@@ -121,15 +121,15 @@ func readRDPUserProfile(r io.Reader, file string, c *Course, enrolled rdpEnrollm
 		if first, dup := c.ids[id]; dup {
 			return nil, nil, t.fieldErr(row, col[0], fmt.Errorf("%w: learner already listed at %s", ErrDuplicate, first))
 		}
-		c.ids[id] = fmt.Sprintf("%s:%d", file, row[col[0]].line)
+		c.ids[id] = fmt.Sprintf("%s:%d", file, row[col[0]].Line)
 		if hasName {
-			c.redact.addPerson("", row[nameCol].s)
+			c.redact.addPerson("", row[nameCol].S)
 		}
 		yob := 0
-		if f := row[col[2]]; !f.null && f.s != "" {
-			y, err := strconv.Atoi(f.s)
-			if err != nil || len(f.s) != 4 {
-				return nil, nil, t.fieldErr(row, col[2], fmt.Errorf("want a 4-digit year or NULL, got %q", f.s))
+		if f := row[col[2]]; !f.Null && f.S != "" {
+			y, err := strconv.Atoi(f.S)
+			if err != nil || len(f.S) != 4 {
+				return nil, nil, t.fieldErr(row, col[2], fmt.Errorf("want a 4-digit year or NULL, got %q", f.S))
 			}
 			yob = y
 		}
@@ -137,9 +137,9 @@ func readRDPUserProfile(r io.Reader, file string, c *Course, enrolled rdpEnrollm
 			ID:          c.pseudonym(id),
 			Course:      c.Key,
 			YearOfBirth: yob,
-			Gender:      row[col[1]].s,
-			Education:   row[col[3]].s,
-			Country:     row[col[4]].s,
+			Gender:      row[col[1]].S,
+			Education:   row[col[3]].S,
+			Country:     row[col[4]].S,
 			Mode:        e.Mode,
 			Enrolled:    e.Created,
 		})
@@ -199,12 +199,12 @@ func readRDPCertificates(r io.Reader, file string, c *Course) ([]rdpCertificate,
 		if first, dup := seen[id]; dup {
 			return nil, nil, t.fieldErr(row, col[0], fmt.Errorf("%w: learner already has a certificate row on line %d", ErrDuplicate, first))
 		}
-		seen[id] = row[col[0]].line
-		rc := rdpCertificate{File: file, Learner: c.pseudonym(id), Status: row[col[3]].s, Mode: row[col[4]].s}
-		if g := row[col[2]]; !g.null && g.s != "" {
-			v, ok := score(g.s)
+		seen[id] = row[col[0]].Line
+		rc := rdpCertificate{File: file, Learner: c.pseudonym(id), Status: row[col[3]].S, Mode: row[col[4]].S}
+		if g := row[col[2]]; !g.Null && g.S != "" {
+			v, ok := score(g.S)
 			if !ok {
-				return nil, nil, t.fieldErr(row, col[2], fmt.Errorf("want a number 0–1 or nothing, got %q", g.s))
+				return nil, nil, t.fieldErr(row, col[2], fmt.Errorf("want a number 0–1 or nothing, got %q", g.S))
 			}
 			rc.Grade, rc.HasGrade = v, true
 		}
@@ -248,7 +248,7 @@ func readRDPStudentModule(r io.Reader, file string, c *Course) (*StudentModule, 
 		if err != nil {
 			return nil, err
 		}
-		kind := row[col[0]].s
+		kind := row[col[0]].S
 		if kind != "chapter" && kind != "problem" {
 			skips["module type not measured"]++
 			continue
@@ -257,7 +257,7 @@ func readRDPStudentModule(r io.Reader, file string, c *Course) (*StudentModule, 
 		if err != nil {
 			return nil, err
 		}
-		module := row[col[1]].s
+		module := row[col[1]].S
 		if module == "" {
 			return nil, t.fieldErr(row, col[1], fmt.Errorf("want a module id, got nothing"))
 		}
@@ -303,16 +303,16 @@ func readRDPStudentModule(r io.Reader, file string, c *Course) (*StudentModule, 
 // seed), so a row alone is not a submission. ok is false when the state is
 // not JSON and there is no grade to go by.
 func problemSubmitted(state, grade sqlField) (submitted, ok bool) {
-	if !grade.null && grade.s != "" {
+	if !grade.Null && grade.S != "" {
 		return true, true
 	}
-	if state.null || state.s == "" {
+	if state.Null || state.S == "" {
 		return false, true
 	}
 	var st struct {
 		Attempts json.Number `json:"attempts"`
 	}
-	if err := json.Unmarshal([]byte(state.s), &st); err != nil {
+	if err := json.Unmarshal([]byte(state.S), &st); err != nil {
 		return false, false
 	}
 	if st.Attempts == "" {

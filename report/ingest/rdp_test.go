@@ -3,7 +3,6 @@ package ingest
 import (
 	"errors"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -19,92 +18,6 @@ const rdpCourse = "course-v1:DemoX+D101+2026"
 
 func rdpTestCourse() *Course {
 	return &Course{Key: "demo", ID: rdpCourse, Start: time.Date(2026, 3, 2, 0, 0, 0, 0, time.UTC), Salt: tinySalt}
-}
-
-// sqlRows reads every tuple of a dump as "table: v1|v2|…" (NULL as ∅).
-func sqlRows(src string) ([]string, error) {
-	d := newSQLDump(strings.NewReader(src), "dump.sql")
-	var out []string
-	for {
-		table, _, vals, err := d.next()
-		if err == io.EOF {
-			return out, nil
-		}
-		if err != nil {
-			return out, err
-		}
-		parts := make([]string, len(vals))
-		for i, v := range vals {
-			parts[i] = v.s
-			if v.null {
-				parts[i] = "∅"
-			}
-		}
-		out = append(out, table+": "+strings.Join(parts, "|"))
-	}
-}
-
-func TestSQLDump(t *testing.T) {
-	create := "CREATE TABLE `t` (`a` int(11), `b` text DEFAULT 'x,y', PRIMARY KEY (`a`), KEY `k` (`a`,`b`));\n"
-	tests := []struct {
-		name, src string
-		want      []string
-	}{
-		{"extended insert after CREATE TABLE", create + "INSERT INTO `t` VALUES (1,'a'),(2,NULL);",
-			[]string{"t: 1|a", "t: 2|∅"}},
-		{"escapes as MySQL writes them", create + `INSERT INTO t VALUES (1,'it\'s\n\t\\ ''q'' \"d\" \% \Z'),(2,"dq ""x""");`,
-			[]string{"t: 1|it's\n\t\\ 'q' \"d\" \\% \x1a", `t: 2|dq "x"`}},
-		{"column list overrides CREATE TABLE order", create + "INSERT INTO `t` (`b`, `a`) VALUES ('x', 1);",
-			[]string{"t: x|1"}},
-		{"column list without CREATE TABLE", "INSERT INTO `db`.`u` (`a`)\nVALUES\n(\n  -1.5e3\n),\n(0x1F);",
-			[]string{"u: -1.5e3", "u: 0x1F"}},
-		{"comments, version comments and other statements", "-- c\n# c\n/*!40101 SET x=1 */;\nSET @a = 'b;c';\nLOCK TABLES `t` WRITE;\n" + create +
-			"INSERT IGNORE INTO t VALUES (TRUE, _binary 'b') , (FALSE,_utf8mb4'c') ;\nUNLOCK TABLES;",
-			[]string{"t: 1|b", "t: 0|c"}},
-		{"strings holding ),( and ; and --", create + "INSERT INTO t VALUES (1,'),(; -- /*');",
-			[]string{"t: 1|),(; -- /*"}},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			got, err := sqlRows(tt.src)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if !reflect.DeepEqual(got, tt.want) {
-				t.Errorf("rows:\n got %q\nwant %q", got, tt.want)
-			}
-		})
-	}
-}
-
-func TestSQLDumpErrors(t *testing.T) {
-	create := "CREATE TABLE `t` (`a` int, `b` text);\n"
-	tests := []struct{ name, src, want string }{
-		{"unterminated string names where it starts", create + "INSERT INTO t VALUES (1,'abc);\n",
-			"dump.sql:2:25: string starting here never ends (missing ')"},
-		{"wrong number of values", create + "INSERT INTO t VALUES (1,'a'),\n  (2);",
-			"dump.sql:3:3: row of INSERT INTO `t` has 1 values, want 2 (a, b)"},
-		{"no column order known", "INSERT INTO t VALUES (1);",
-			"dump.sql:1:1: INSERT INTO `t` without a column list and no CREATE TABLE `t` before it: the column order is unknown"},
-		{"bare word is not a value", create + "INSERT INTO t VALUES (1, now());",
-			"dump.sql:2:26: want a value: 'text', a number or NULL, got \"now\""},
-		{"malformed number", create + "INSERT INTO t VALUES (1.2.3, 'a');",
-			"dump.sql:2:23: want a number, got \"1.2.3\""},
-		{"a value cannot run on", create + "INSERT INTO t VALUES (1-2, 'a');",
-			"dump.sql:2:24: want ',' or ')' after a value"},
-		{"missing separator", create + "INSERT INTO t VALUES (1,'a') (2,'b');",
-			"dump.sql:2:30: want ',' or ';' after a row of INSERT INTO `t`, got '('"},
-		{"statement without semicolon", "DROP TABLE t",
-			"dump.sql:1:1: statement starting here has no ';'"},
-		{"unclosed comment", "/* no end",
-			"dump.sql:1:1: comment /* never closed"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			_, err := sqlRows(tt.src)
-			checkErr(t, err, tt.want)
-		})
-	}
 }
 
 func TestIsSQLDump(t *testing.T) {
@@ -313,31 +226,6 @@ func rdpSeeds(f *testing.F) {
 			f.Add(b)
 		}
 	}
-}
-
-// FuzzSQLDump holds the dump reader to: no panic, and every error a
-// *ParseError with a position.
-func FuzzSQLDump(f *testing.F) {
-	rdpSeeds(f)
-	f.Fuzz(func(t *testing.T, b []byte) {
-		d := newSQLDump(strings.NewReader(string(b)), "f.sql")
-		for i := 0; ; i++ {
-			_, cols, vals, err := d.next()
-			if err == io.EOF {
-				return
-			}
-			if err != nil {
-				var pe *ParseError
-				if !asParseError(err, &pe) || pe.Line == 0 && pe.Err == nil {
-					t.Fatalf("error without a position: %v", err)
-				}
-				return
-			}
-			if len(vals) != len(cols) {
-				t.Fatalf("%d values for %d columns", len(vals), len(cols))
-			}
-		}
-	})
 }
 
 // FuzzRDPTables runs every table reader over the same input: TSV or SQL,

@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"github.com/moocreport/moocreport/internal/sqldump"
 	"io"
 	"iter"
 	"slices"
@@ -15,6 +16,10 @@ import (
 	"github.com/moocreport/moocreport/report"
 	"github.com/moocreport/moocreport/report/study"
 )
+
+// sqlField is one value of a research data package table with where it
+// starts, whether the table came as a TSV file or an SQL dump.
+type sqlField = sqldump.Field
 
 // The edX research data package delivers each LMS table of a course as a
 // tab-separated file (named …-auth_userprofile-prod-analytics.sql despite
@@ -98,10 +103,10 @@ func (t *rdpTable) checkUTF8(row []sqlField) error {
 		if i >= len(row) {
 			continue
 		}
-		if j := firstInvalidUTF8(row[i].s); j >= 0 {
+		if j := firstInvalidUTF8(row[i].S); j >= 0 {
 			f := row[i]
-			return &ParseError{File: t.file, Line: f.line, Column: f.col, Field: columnField(t.header[i]),
-				Err: fmt.Errorf("%w: byte 0x%02X, %d bytes into the value, does not start a UTF-8 character (save the file as UTF-8)", ErrNotUTF8, f.s[j], j)}
+			return &ParseError{File: t.file, Line: f.Line, Column: f.Col, Field: columnField(t.header[i]),
+				Err: fmt.Errorf("%w: byte 0x%02X, %d bytes into the value, does not start a UTF-8 character (save the file as UTF-8)", ErrNotUTF8, f.S[j], j)}
 		}
 	}
 	return nil
@@ -165,13 +170,13 @@ func openTSVTable(br *bufio.Reader, file, table string, lim study.Limits) (*rdpT
 			if len(p) > int(lim.MaxField) {
 				return nil, tooLong(file, line, col, "value", "max_field", lim.MaxField)
 			}
-			out[i] = sqlField{line: line, col: col}
+			out[i] = sqlField{Line: line, Col: col}
 			col += len(p) + 1
 			if p == "NULL" || p == `\N` {
-				out[i].null = true
+				out[i].Null = true
 				continue
 			}
-			out[i].s = unescapeTSV(p)
+			out[i].S = unescapeTSV(p)
 		}
 		return out, nil
 	}
@@ -208,17 +213,37 @@ func unescapeTSV(s string) string {
 	return b.String()
 }
 
+// dumpLimit words a dump value or row over the study's limits as every
+// reader words one: which setting of study.yaml to raise.
+func dumpLimit(err error, lim study.Limits) error {
+	var ie *ParseError
+	var tl *sqldump.TooLongError
+	if !errors.As(err, &ie) || !errors.As(err, &tl) {
+		return err
+	}
+	switch tl.What {
+	case "value":
+		return tooLong(ie.File, ie.Line, ie.Column, "value", "max_field", lim.MaxField)
+	case "row":
+		return tooLong(ie.File, ie.Line, ie.Column, "row", "max_record", lim.MaxRecord)
+	}
+	return tooMany(ie.File, ie.Line, "row", "values", lim)
+}
+
 // openSQLTable reads a MySQL dump up to the first row of table, whose
 // columns become the header: CREATE TABLE's when the dump has one, else
 // the first INSERT's column list.
 func openSQLTable(br *bufio.Reader, file, table string, lim study.Limits) (*rdpTable, error) {
-	d := newSQLDump(br, file)
-	d.lim = lim
+	d := sqldump.NewReader(br, file, sqldump.Limits{MaxValue: int64(lim.MaxField), MaxRow: int64(lim.MaxRecord), MaxValues: maxFields(lim)})
+	next := func() (string, []string, []sqlField, error) {
+		name, cols, vals, err := d.Next()
+		return name, cols, vals, dumpLimit(err, lim)
+	}
 	t := &rdpTable{file: file, table: table}
 	var pending []sqlField
 	var seen []string
 	for {
-		name, cols, vals, err := d.next()
+		name, cols, vals, err := next()
 		if err == io.EOF {
 			break
 		}
@@ -232,7 +257,7 @@ func openSQLTable(br *bufio.Reader, file, table string, lim study.Limits) (*rdpT
 			}
 			continue
 		}
-		if h, ok := d.tables[table]; ok {
+		if h, ok := d.Columns(table); ok {
 			t.setHeader(h)
 		} else {
 			t.setHeader(cols)
@@ -243,9 +268,9 @@ func openSQLTable(br *bufio.Reader, file, table string, lim study.Limits) (*rdpT
 		break
 	}
 	if t.header == nil {
-		h, ok := d.tables[table]
+		h, ok := d.Columns(table)
 		if !ok {
-			for name := range d.tables {
+			for _, name := range d.Tables() {
 				if !slices.Contains(seen, name) {
 					seen = append(seen, name)
 				}
@@ -266,7 +291,7 @@ func openSQLTable(br *bufio.Reader, file, table string, lim study.Limits) (*rdpT
 			return nil, io.EOF
 		}
 		for {
-			name, cols, vals, err := d.next()
+			name, cols, vals, err := next()
 			if err == io.EOF {
 				done = true
 			}
@@ -297,12 +322,12 @@ func (t *rdpTable) reorder(cols []string, vals []sqlField) ([]sqlField, error) {
 	}
 	out := make([]sqlField, len(t.header))
 	for i := range out {
-		out[i] = sqlField{null: true, line: vals[0].line, col: vals[0].col}
+		out[i] = sqlField{Null: true, Line: vals[0].Line, Col: vals[0].Col}
 	}
 	for i, name := range cols {
 		j, ok := t.cols[name]
 		if !ok {
-			return nil, &ParseError{File: t.file, Line: vals[i].line, Column: vals[i].col, Field: columnField(name),
+			return nil, &ParseError{File: t.file, Line: vals[i].Line, Column: vals[i].Col, Field: columnField(name),
 				Err: fmt.Errorf("column not in CREATE TABLE `%s`", t.table)}
 		}
 		out[j] = vals[i]
@@ -341,7 +366,7 @@ func (t *rdpTable) need(names ...string) ([]int, error) {
 
 // fieldErr makes an error about column i of row.
 func (t *rdpTable) fieldErr(row []sqlField, i int, err error) error {
-	return &ParseError{File: t.file, Line: row[i].line, Column: row[i].col, Field: columnField(t.header[i]), Err: err}
+	return &ParseError{File: t.file, Line: row[i].Line, Column: row[i].Col, Field: columnField(t.header[i]), Err: err}
 }
 
 // userID reads a numeric user id from column i.
@@ -359,7 +384,7 @@ func (t *rdpTable) courseRows(courseID string, courseCol int, skips map[string]i
 				yield(nil, err)
 				return
 			}
-			if row[courseCol].s != courseID {
+			if row[courseCol].S != courseID {
 				skips["other course"]++
 				continue
 			}
@@ -371,11 +396,11 @@ func (t *rdpTable) courseRows(courseID string, courseCol int, skips map[string]i
 }
 
 func (t *rdpTable) userID(row []sqlField, i int) (string, error) {
-	if id := row[i].s; !row[i].null && isDigits(id) {
+	if id := row[i].S; !row[i].Null && isDigits(id) {
 		return id, nil
 	}
-	got := fmt.Sprintf("%q", row[i].s)
-	if row[i].null {
+	got := fmt.Sprintf("%q", row[i].S)
+	if row[i].Null {
 		got = "NULL"
 	}
 	return "", t.fieldErr(row, i, fmt.Errorf("want a numeric edX user id, got %s", got))
@@ -385,16 +410,16 @@ func (t *rdpTable) userID(row []sqlField, i int) (string, error) {
 // seconds and a T separator accepted) as UTC, which is how edX stores
 // them; NULL is the zero time.
 func (t *rdpTable) datetime(row []sqlField, i int) (time.Time, error) {
-	if row[i].null || row[i].s == "" {
+	if row[i].Null || row[i].S == "" {
 		return time.Time{}, nil
 	}
-	s := row[i].s
+	s := row[i].S
 	if len(s) > 10 && s[10] == 'T' {
 		s = s[:10] + " " + s[11:]
 	}
 	v, err := time.Parse("2006-01-02 15:04:05.999999999", s)
 	if err != nil {
-		return time.Time{}, t.fieldErr(row, i, fmt.Errorf("want a date and time YYYY-MM-DD hh:mm:ss, got %q", row[i].s))
+		return time.Time{}, t.fieldErr(row, i, fmt.Errorf("want a date and time YYYY-MM-DD hh:mm:ss, got %q", row[i].S))
 	}
 	return v, nil
 }

@@ -1,16 +1,20 @@
-package ingest
+// Package sqldump reads MySQL dump files as a stream of rows, with the
+// line and byte column of every value, for the edX research data package's
+// LMS tables. It knows nothing of edX or of reports.
+package sqldump
 
 import (
 	"bufio"
 	"errors"
 	"fmt"
 	"io"
+	"sort"
 	"strings"
 
-	"github.com/moocreport/moocreport/report/study"
+	"github.com/moocreport/moocreport/report"
 )
 
-// sqlDump reads the rows of a MySQL dump file — mysqldump's output, or
+// Reader reads the rows of a MySQL dump file — mysqldump's output, or
 // dumps written by hand such as the Open edX analytics pipeline's
 // load_*.sql fixtures — one value tuple at a time, streaming: memory holds
 // one tuple, never a statement, because mysqldump's "extended inserts" put
@@ -38,8 +42,10 @@ import (
 //   - every other statement (DROP, SET, LOCK TABLES, …) is skipped to its
 //     semicolon.
 //
-// Errors are *ParseError with the line and byte column of the problem.
-type sqlDump struct {
+// Errors are *report.InputError with the line and byte column of the
+// problem; a value or row over the Limits is refused with a *TooLongError
+// as the InputError's cause.
+type Reader struct {
 	file      string
 	r         *bufio.Reader
 	line, col int // position of the next byte, 1-based
@@ -51,62 +57,113 @@ type sqlDump struct {
 	insTable string
 	insCols  []string
 	buf      []byte
-	// lim caps one value (field) and one tuple (record); long is the
-	// first value found over it, reported by next and tuple.
-	lim  study.Limits
+	// lim caps one value and one tuple; long is the first value found
+	// over it, reported by Next and tuple.
+	lim  Limits
 	long error
 }
 
-// sqlField is one value of a row with where it starts, for errors.
-type sqlField struct {
-	s         string
-	null      bool
-	line, col int
+// Field is one value of a row with where it starts (1-based line and
+// byte column), for errors.
+type Field struct {
+	S         string
+	Null      bool
+	Line, Col int
 }
 
-func newSQLDump(r io.Reader, file string) *sqlDump {
+// Limits cap what one value and one row may hold, so a damaged or hostile
+// dump is refused before it fills memory. Zero means no limit.
+type Limits struct {
+	MaxValue  int64 // bytes of one value
+	MaxRow    int64 // bytes of one row's values together
+	MaxValues int64 // values of one row
+}
+
+// ErrTooLong is the cause of every TooLongError.
+var ErrTooLong = errors.New("too long")
+
+// TooLongError says which limit a value or row went over: What is
+// "value" (Limits.MaxValue), "row" (MaxRow) or "values" (MaxValues).
+type TooLongError struct {
+	What string
+	Max  int64
+}
+
+func (e *TooLongError) Error() string {
+	if e.What == "values" {
+		return fmt.Sprintf("%v: a row of more than %d values", ErrTooLong, e.Max)
+	}
+	return fmt.Sprintf("%v: a %s longer than %d bytes", ErrTooLong, e.What, e.Max)
+}
+
+// Unwrap makes errors.Is(err, ErrTooLong) true.
+func (e *TooLongError) Unwrap() error { return ErrTooLong }
+
+// Columns returns the columns of table in order, as its CREATE TABLE
+// statement read so far declares them.
+func (d *Reader) Columns(table string) ([]string, bool) {
+	cols, ok := d.tables[table]
+	return cols, ok
+}
+
+// Tables lists the tables declared by CREATE TABLE so far, sorted.
+func (d *Reader) Tables() []string {
+	names := make([]string, 0, len(d.tables))
+	for name := range d.tables {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	return names
+}
+
+// NewReader reads the dump in r; file names it in errors.
+func NewReader(r io.Reader, file string, lim Limits) *Reader {
 	br, ok := r.(*bufio.Reader)
 	if !ok {
 		br = bufio.NewReaderSize(r, 64<<10)
 	}
-	return &sqlDump{file: file, r: br, line: 1, col: 1, tables: map[string][]string{}, lim: study.DefaultLimits}
+	return &Reader{file: file, r: br, line: 1, col: 1, tables: map[string][]string{}, lim: lim}
 }
 
 // add appends c to the value being read, which started at line:col,
 // unless that makes it longer than the limit: then the value stops
 // growing (memory stays bounded) and the error is kept for next.
-func (d *sqlDump) add(line, col int, c ...byte) {
-	if int64(len(d.buf)+len(c)) > int64(d.lim.MaxField) {
+func (d *Reader) add(line, col int, c ...byte) {
+	if d.lim.MaxValue > 0 && int64(len(d.buf)+len(c)) > d.lim.MaxValue {
 		if d.long == nil {
-			d.long = tooLong(d.file, line, col, "value", "max_field", d.lim.MaxField)
+			d.long = d.tooLong(line, col, "value", d.lim.MaxValue)
 		}
 		return
 	}
 	d.buf = append(d.buf, c...)
 }
 
-func (d *sqlDump) errAt(line, col int, format string, args ...any) error {
-	return &ParseError{File: d.file, Line: line, Column: col, Err: fmt.Errorf(format, args...)}
+func (d *Reader) errAt(line, col int, format string, args ...any) error {
+	return &report.InputError{File: d.file, Line: line, Column: col, Err: fmt.Errorf(format, args...)}
 }
 
-func (d *sqlDump) errHere(format string, args ...any) error {
+func (d *Reader) tooLong(line, col int, what string, max int64) error {
+	return &report.InputError{File: d.file, Line: line, Column: col, Err: &TooLongError{What: what, Max: max}}
+}
+
+func (d *Reader) errHere(format string, args ...any) error {
 	return d.errAt(d.line, d.col, format, args...)
 }
 
 // peek returns the next byte without consuming it; ok is false at the end.
-func (d *sqlDump) peek() (byte, bool, error) {
+func (d *Reader) peek() (byte, bool, error) {
 	b, err := d.r.Peek(1)
 	if err == io.EOF {
 		return 0, false, nil
 	}
 	if err != nil {
-		return 0, false, &ParseError{File: d.file, Err: err}
+		return 0, false, &report.InputError{File: d.file, Err: err}
 	}
 	return b[0], true, nil
 }
 
 // advance consumes one byte (which peek has shown) and moves the position.
-func (d *sqlDump) advance() byte {
+func (d *Reader) advance() byte {
 	c, _ := d.r.ReadByte()
 	if c == '\n' {
 		d.line++
@@ -117,9 +174,9 @@ func (d *sqlDump) advance() byte {
 	return c
 }
 
-// next returns the next value tuple of any table: its table, its columns
+// Next returns the next value tuple of any table: its table, its columns
 // and its values, or io.EOF after the last.
-func (d *sqlDump) next() (table string, cols []string, vals []sqlField, err error) {
+func (d *Reader) Next() (table string, cols []string, vals []Field, err error) {
 	for {
 		if d.long != nil {
 			return "", nil, nil, d.long
@@ -191,7 +248,7 @@ func (d *sqlDump) next() (table string, cols []string, vals []sqlField, err erro
 }
 
 // skipSpace skips white space and comments.
-func (d *sqlDump) skipSpace() error {
+func (d *Reader) skipSpace() error {
 	for {
 		c, ok, err := d.peek()
 		if err != nil || !ok {
@@ -220,7 +277,7 @@ func (d *sqlDump) skipSpace() error {
 				b, err := d.r.Peek(2)
 				if len(b) < 2 {
 					if err != nil && err != io.EOF {
-						return &ParseError{File: d.file, Err: err}
+						return &report.InputError{File: d.file, Err: err}
 					}
 					return d.errAt(line, col, "comment /* never closed")
 				}
@@ -241,7 +298,7 @@ func isSQLSpace(c byte) bool {
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'
 }
 
-func (d *sqlDump) skipLine() {
+func (d *Reader) skipLine() {
 	for {
 		c, ok, _ := d.peek()
 		if !ok {
@@ -256,7 +313,7 @@ func (d *sqlDump) skipLine() {
 
 // word reads a run of letters, digits and '_' (a keyword or bare
 // identifier); "" when the next byte starts none.
-func (d *sqlDump) word() string {
+func (d *Reader) word() string {
 	d.buf = d.buf[:0]
 	line, col := d.line, d.col
 	for {
@@ -270,7 +327,7 @@ func (d *sqlDump) word() string {
 
 // ident reads a table or column name, `quoted` or bare, and of a dotted
 // `db`.`table` name the last part.
-func (d *sqlDump) ident() (string, error) {
+func (d *Reader) ident() (string, error) {
 	for {
 		if err := d.skipSpace(); err != nil {
 			return "", err
@@ -306,7 +363,7 @@ func (d *sqlDump) ident() (string, error) {
 
 // quoted reads a string quoted by the next byte (', " or `), unescaping
 // it as MySQL does.
-func (d *sqlDump) quoted() (string, error) {
+func (d *Reader) quoted() (string, error) {
 	line, col := d.line, d.col
 	q := d.advance()
 	d.buf = d.buf[:0]
@@ -362,7 +419,7 @@ func (d *sqlDump) quoted() (string, error) {
 
 // skipStatement skips to the semicolon ending a statement, past strings
 // and comments that may hold one.
-func (d *sqlDump) skipStatement(line, col int) error {
+func (d *Reader) skipStatement(line, col int) error {
 	for {
 		if err := d.skipSpace(); err != nil {
 			return err
@@ -394,7 +451,7 @@ var sqlNotColumns = map[string]bool{"PRIMARY": true, "KEY": true, "UNIQUE": true
 
 // create reads CREATE TABLE's column names; other CREATE statements are
 // skipped.
-func (d *sqlDump) create() error {
+func (d *Reader) create() error {
 	line, col := d.line, d.col
 	if err := d.skipSpace(); err != nil {
 		return err
@@ -472,7 +529,7 @@ func (d *sqlDump) create() error {
 
 // skipDefinition skips one line of CREATE TABLE to the ',' after it or
 // the ')' closing the table, which it consumes and returns.
-func (d *sqlDump) skipDefinition(line, col int) (byte, error) {
+func (d *Reader) skipDefinition(line, col int) (byte, error) {
 	depth := 0
 	for {
 		if err := d.skipSpace(); err != nil {
@@ -503,7 +560,7 @@ func (d *sqlDump) skipDefinition(line, col int) (byte, error) {
 }
 
 // insert reads INSERT … INTO `t` [(cols)] VALUES up to the first tuple.
-func (d *sqlDump) insert(line, col int) error {
+func (d *Reader) insert(line, col int) error {
 	var name string
 	for {
 		if err := d.skipSpace(); err != nil {
@@ -578,7 +635,7 @@ func (d *sqlDump) insert(line, col int) error {
 
 // tuple reads one ( value, … ) of an INSERT; it must have as many values
 // as the INSERT has columns.
-func (d *sqlDump) tuple() ([]sqlField, error) {
+func (d *Reader) tuple() ([]Field, error) {
 	if err := d.skipSpace(); err != nil {
 		return nil, err
 	}
@@ -587,7 +644,7 @@ func (d *sqlDump) tuple() ([]sqlField, error) {
 		return nil, d.errHere("INSERT INTO `%s`: want '(' starting a row", d.insTable)
 	}
 	d.advance()
-	vals := make([]sqlField, 0, len(d.insCols))
+	vals := make([]Field, 0, len(d.insCols))
 	var size int64
 	for {
 		v, err := d.value()
@@ -598,11 +655,11 @@ func (d *sqlDump) tuple() ([]sqlField, error) {
 			return nil, err
 		}
 		vals = append(vals, v)
-		if size += int64(len(v.s)); size > int64(d.lim.MaxRecord) {
-			return nil, tooLong(d.file, line, col, "row", "max_record", d.lim.MaxRecord)
+		if size += int64(len(v.S)); d.lim.MaxRow > 0 && size > d.lim.MaxRow {
+			return nil, d.tooLong(line, col, "row", d.lim.MaxRow)
 		}
-		if int64(len(vals)) > maxFields(d.lim) {
-			return nil, tooMany(d.file, line, "row", "values", d.lim)
+		if d.lim.MaxValues > 0 && int64(len(vals)) > d.lim.MaxValues {
+			return nil, d.tooLong(line, 0, "values", d.lim.MaxValues)
 		}
 		if err := d.skipSpace(); err != nil {
 			return nil, err
@@ -626,11 +683,11 @@ func (d *sqlDump) tuple() ([]sqlField, error) {
 var errSQLValue = errors.New("want a value: 'text', a number or NULL")
 
 // value reads one literal.
-func (d *sqlDump) value() (sqlField, error) {
+func (d *Reader) value() (Field, error) {
 	if err := d.skipSpace(); err != nil {
-		return sqlField{}, err
+		return Field{}, err
 	}
-	f := sqlField{line: d.line, col: d.col}
+	f := Field{Line: d.line, Col: d.col}
 	c, ok, err := d.peek()
 	if err != nil {
 		return f, err
@@ -639,7 +696,7 @@ func (d *sqlDump) value() (sqlField, error) {
 	case !ok:
 		return f, d.errHere("unexpected end of file: %w", errSQLValue)
 	case c == '\'' || c == '"':
-		f.s, err = d.quoted()
+		f.S, err = d.quoted()
 		return f, err
 	case c == '-' || c == '+' || c == '.' || c >= '0' && c <= '9':
 		d.buf = d.buf[:0]
@@ -650,27 +707,27 @@ func (d *sqlDump) value() (sqlField, error) {
 				c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F' || (c == '-' || c == '+') && (d.buf[len(d.buf)-1]|0x20) == 'e') {
 				break
 			}
-			d.add(f.line, f.col, d.advance())
+			d.add(f.Line, f.Col, d.advance())
 		}
 		if d.long != nil {
 			return f, d.long
 		}
-		f.s = string(d.buf)
-		if !sqlNumber(f.s) {
-			return f, d.errAt(f.line, f.col, "want a number, got %q", f.s)
+		f.S = string(d.buf)
+		if !sqlNumber(f.S) {
+			return f, d.errAt(f.Line, f.Col, "want a number, got %q", f.S)
 		}
 		return f, nil
 	}
 	w := d.word()
 	switch strings.ToUpper(w) {
 	case "NULL":
-		f.null = true
+		f.Null = true
 		return f, nil
 	case "TRUE":
-		f.s = "1"
+		f.S = "1"
 		return f, nil
 	case "FALSE":
-		f.s = "0"
+		f.S = "0"
 		return f, nil
 	case "":
 		return f, d.errHere("%w, got %q", errSQLValue, c)
@@ -680,11 +737,11 @@ func (d *sqlDump) value() (sqlField, error) {
 			return f, err
 		}
 		if c, ok, _ := d.peek(); ok && (c == '\'' || c == '"') {
-			f.s, err = d.quoted()
+			f.S, err = d.quoted()
 			return f, err
 		}
 	}
-	return f, d.errAt(f.line, f.col, "%w, got %q", errSQLValue, w)
+	return f, d.errAt(f.Line, f.Col, "%w, got %q", errSQLValue, w)
 }
 
 // sqlNumber reports whether s is a decimal number ([-+]digits[.digits]
