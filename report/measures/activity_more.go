@@ -219,7 +219,7 @@ func (c *computer) intensity() *report.Table {
 		for _, r := range rows {
 			n := numCell(formatInt(len(r.x)), float64(len(r.x)))
 			if len(r.x) > 0 && len(r.x) < c.k {
-				n = report.Cell{Text: c.lessThanK(), Suppressed: true}
+				n = c.primaryCell()
 			}
 			t.Rows = append(t.Rows, append([]report.Cell{textCell(co.Short), textCell(r.label), n},
 				c.describeOrWithhold(co.Key+"."+r.id, co.Key, r.label, r.unit, def, r.x, r.places)...))
@@ -264,7 +264,7 @@ func (c *computer) retention() (*report.Figure, *report.Table) {
 			sh := c.share(id+".share", co.Key, fmt.Sprintf("Share of ever-active learners active in week %d or later", w), n, ever, def)
 			tab.Rows[w-1] = append(tab.Rows[w-1], measureCell(cnt), measureCell(sh))
 			v := math.NaN()
-			if !sh.Suppressed && ever > 0 {
+			if sh.Withheld == "" && ever > 0 {
 				v = sh.Value
 			}
 			s.Values = append(s.Values, v)
@@ -330,7 +330,7 @@ func (c *computer) funnel() (*report.Figure, *report.Table) {
 			cnt := c.count(id, co.Key, "Funnel: "+stages[i], n, def)
 			sh := c.share(id+".share", co.Key, "Funnel: "+stages[i]+" (share of enrolled)", n, enrolled, def)
 			rows[i] = append(rows[i], measureCell(cnt), measureCell(sh))
-			if !sh.Suppressed && enrolled > 0 {
+			if sh.Withheld == "" && enrolled > 0 {
 				series.Values[i] = sh.Value
 			}
 		}

@@ -57,9 +57,9 @@ func (c *computer) comparisons() error {
 		case r.withheld:
 			m = c.suppressMeasure(m)
 			c.add(m)
-			w := report.Cell{Text: c.lessThanK(), Suppressed: true}
+			w := c.primaryCell()
 			row[2] = w
-			row = append(row, w, w, w, report.Cell{Text: "withheld: " + r.why, Suppressed: true})
+			row = append(row, w, w, w, report.Cell{Text: "withheld: " + r.why, Withheld: report.WithheldPrimary})
 		case !r.ok:
 			m.Text = "–"
 			c.add(m)

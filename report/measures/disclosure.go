@@ -87,6 +87,7 @@ func (c *computer) build(t crossTab) (*report.Table, *report.Figure) {
 	tab.Columns = []string{t.rowHeader}
 	fig := &report.Figure{ID: t.id + "-chart", Kind: report.FigureBars, Title: t.title, Categories: t.rows, XLabel: t.rowHeader, YLabel: "Share of learners (%)"}
 	hides := make([][]bool, len(t.groups))
+	kinds := make([][]report.Withheld, len(t.groups))
 	totals := make([]int, len(t.groups))
 	for g, name := range t.groups {
 		tab.Columns = append(tab.Columns, name+" n", name+" %")
@@ -96,13 +97,10 @@ func (c *computer) build(t crossTab) (*report.Table, *report.Figure) {
 		} else {
 			hides[g], sec = suppressColumn(t.counts[g], c.k)
 		}
-		for r, h := range hides[g] {
-			if h {
-				reason := fmt.Sprintf("primary: n < %d", c.k)
-				if sec[r] {
-					reason = "secondary: protects a primary cell from subtraction"
-				}
-				c.res.Disclosure = append(c.res.Disclosure, Suppression{Where: t.id, Cell: t.rows[r] + " / " + name, Reason: reason})
+		kinds[g] = withheldKinds(hides[g], sec)
+		for r, w := range kinds[g] {
+			if w != "" {
+				c.logCell(t.id, t.rows[r]+" / "+name, w)
 			}
 		}
 		for _, n := range t.counts[g] {
@@ -120,8 +118,8 @@ func (c *computer) build(t crossTab) (*report.Table, *report.Figure) {
 			if totals[g] > 0 {
 				pct = round(100*float64(n)/float64(totals[g]), 1)
 			}
-			if hides[g][r] {
-				cells = append(cells, report.Cell{Text: c.lessThanK(), Suppressed: true}, report.Cell{Text: c.lessThanK(), Suppressed: true})
+			if w := kinds[g][r]; w != "" {
+				cells = append(cells, c.withheldCell(w), c.withheldCell(w))
 			} else {
 				cells = append(cells, numCell(formatInt(n), float64(n)), numCell(formatPct(pct), pct))
 			}
@@ -129,9 +127,9 @@ func (c *computer) build(t crossTab) (*report.Table, *report.Figure) {
 				id := t.groupKeys[g] + "." + t.measurePre + "." + slug(row)
 				m := report.Measure{ID: id, Course: t.groupKeys[g], Label: t.title + ": " + row, Value: float64(n), N: totals[g], Unit: "learners", Definition: t.definition, Text: formatInt(n)}
 				s := report.Measure{ID: id + ".share", Course: t.groupKeys[g], Label: t.title + ": " + row + " (share)", Value: pct, N: totals[g], Unit: "%", Definition: t.definition, Text: formatPct(pct)}
-				if hides[g][r] {
-					m.Value, m.Suppressed, m.Text = 0, true, c.lessThanK()
-					s.Value, s.Suppressed, s.Text = 0, true, c.lessThanK()
+				if w := kinds[g][r]; w != "" {
+					m.Value, m.Withheld, m.Text = 0, w, w.Mark(c.k)
+					s.Value, s.Withheld, s.Text = 0, w, w.Mark(c.k)
 				}
 				c.add(m)
 				c.add(s)
@@ -151,7 +149,7 @@ func (c *computer) build(t crossTab) (*report.Table, *report.Figure) {
 		if totals[g] > 0 && totals[g] < c.k {
 			// A total under k is itself disclosive (and is the group's
 			// enrolment, which measures withhold too).
-			w := report.Cell{Text: c.lessThanK(), Suppressed: true}
+			w := c.primaryCell()
 			total = append(total, w, w)
 			continue
 		}
@@ -166,15 +164,13 @@ func (c *computer) build(t crossTab) (*report.Table, *report.Figure) {
 				v = round(100*float64(n)/float64(totals[g]), 1)
 			}
 			s.Values = append(s.Values, v)
+			s.Withheld = append(s.Withheld, kinds[g][r])
 		}
 		fig.Series = append(fig.Series, s)
 	}
 	fig.Table = *figureTable(fig, c.lessThanK())
 	fig.Alt = altBars(fig)
 	fig.Caption = t.definition
-	if anyHidden(hides) {
-		tab.Note = fmt.Sprintf("Cells with fewer than %d learners are shown as %s; where one such cell could be recovered from the total, the next smallest cell is withheld too.", c.k, c.lessThanK())
-	}
 	if len(t.groups) > maxWideGroups {
 		tab, fig = long(tab, fig, t, c.lessThanK())
 	}
@@ -199,7 +195,7 @@ func long(wide *report.Table, wfig *report.Figure, t crossTab, suppressed string
 		for r := range len(t.rows) + 1 { // the categories, then the total row
 			n, pct := wide.Rows[r][1+2*g], wide.Rows[r][2+2*g]
 			cell := n
-			if !n.Suppressed && !pct.Suppressed && pct.Text != "–" && r < len(t.rows) {
+			if n.Withheld == "" && pct.Withheld == "" && pct.Text != "–" && r < len(t.rows) {
 				cell.Text = n.Text + " (" + pct.Text + ")"
 			}
 			row = append(row, cell)
@@ -214,6 +210,7 @@ func long(wide *report.Table, wfig *report.Figure, t crossTab, suppressed string
 		s := report.Series{Name: cat}
 		for g := range t.groups {
 			s.Values = append(s.Values, wfig.Series[g].Values[r])
+			s.Withheld = append(s.Withheld, withheldAt(wfig.Series[g], r))
 		}
 		fig.Series = append(fig.Series, s)
 	}
@@ -233,7 +230,9 @@ func anyHidden(h [][]bool) bool {
 	return false
 }
 
-// figureTable is the data table of exactly the numbers a figure draws.
+// figureTable is the data table of exactly the numbers a figure draws. A
+// NaN shows its series' withheld mark, or "–" for missing data; series
+// that do not say (Withheld nil) are all primary, shown as suppressed.
 func figureTable(f *report.Figure, suppressed string) *report.Table {
 	t := &report.Table{ID: f.ID + "-data", Title: f.Title}
 	t.Columns = append([]string{f.XLabel}, seriesNames(f)...)
@@ -241,9 +240,14 @@ func figureTable(f *report.Figure, suppressed string) *report.Table {
 		row := []report.Cell{textCell(cat)}
 		for _, s := range f.Series {
 			v := s.Values[i]
-			if math.IsNaN(v) {
-				row = append(row, report.Cell{Text: suppressed, Suppressed: true})
-			} else {
+			switch {
+			case math.IsNaN(v) && (s.Withheld == nil || withheldAt(s, i) == report.WithheldPrimary):
+				row = append(row, report.Cell{Text: suppressed, Withheld: report.WithheldPrimary})
+			case math.IsNaN(v) && withheldAt(s, i) == "":
+				row = append(row, textCell("–"))
+			case math.IsNaN(v):
+				row = append(row, report.Cell{Text: report.SecondaryMark, Withheld: report.WithheldSecondary})
+			default:
 				row = append(row, numCell(trimFloat(v), v))
 			}
 		}
@@ -400,4 +404,64 @@ func sortedKeys(m map[string]int) []string {
 		return keys[i] < keys[j]
 	})
 	return keys
+}
+
+// withheldKinds turns a column's hide and secondary flags into marks.
+func withheldKinds(hide, secondary []bool) []report.Withheld {
+	out := make([]report.Withheld, len(hide))
+	for i, h := range hide {
+		switch {
+		case h && secondary[i]:
+			out[i] = report.WithheldSecondary
+		case h:
+			out[i] = report.WithheldPrimary
+		}
+	}
+	return out
+}
+
+// withheldAt is why value i of s is not drawn, "" when it is drawn or
+// missing.
+func withheldAt(s report.Series, i int) report.Withheld {
+	if i < len(s.Withheld) {
+		return s.Withheld[i]
+	}
+	return ""
+}
+
+// logCell records one withheld table cell in the disclosure log.
+func (c *computer) logCell(where, cell string, w report.Withheld) {
+	reason := fmt.Sprintf("primary: n < %d", c.k)
+	if w == report.WithheldSecondary {
+		reason = "secondary: protects a primary cell from subtraction"
+	}
+	c.res.Disclosure = append(c.res.Disclosure, Suppression{Where: where, Cell: cell, Reason: reason, Kind: w})
+}
+
+// explainMarks adds to a table's note, and to a figure's caption and data
+// table's note, what each withheld mark it shows means, so no reader takes
+// a secondary cell ("[c]", possibly large) for a small count.
+func (c *computer) explainMarks(b report.Block) {
+	note := func(t *report.Table) string {
+		var p, s bool
+		for _, row := range t.Rows {
+			for _, cell := range row {
+				p = p || cell.Withheld == report.WithheldPrimary
+				s = s || cell.Withheld == report.WithheldSecondary
+			}
+		}
+		n := report.MarksNote(c.k, p, s)
+		if n != "" {
+			t.Note = strings.TrimSpace(t.Note + " " + n)
+		}
+		return n
+	}
+	if b.Table != nil {
+		note(b.Table)
+	}
+	if f := b.Figure; f != nil {
+		if n := note(&f.Table); n != "" {
+			f.Caption = strings.TrimSpace(f.Caption + " Withheld values are not drawn; in the figure's data " + n)
+		}
+	}
 }

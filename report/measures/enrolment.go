@@ -108,10 +108,11 @@ func (c *computer) enrolmentCurve() *report.Figure {
 			id := fmt.Sprintf("%s.registered.w%d", co.Key, w)
 			m := c.share(id+".share", co.Key, fmt.Sprintf("Share registered by the end of week %d", w), k, n, def)
 			v := m.Value
-			if m.Suppressed || n == 0 {
+			if m.Withheld != "" || n == 0 {
 				v = math.NaN()
 			}
 			s.Values = append(s.Values, v)
+			s.Withheld = append(s.Withheld, m.Withheld)
 		}
 		fig.Series = append(fig.Series, s)
 	}

@@ -80,7 +80,7 @@ func TestProblemSharesOfFewAreWithheld(t *testing.T) {
 		byID[m.ID] = m
 	}
 	for id, suppressed := range map[string]bool{"big.problem.p1.first-correct": false, "big.problem.p2.first-correct": true, "big.problem.p3.first-correct": true} {
-		if m, ok := byID[id]; !ok || m.Suppressed != suppressed {
+		if m, ok := byID[id]; !ok || m.Withheld != "" != suppressed {
 			t.Errorf("%s = %+v (found %v), want suppressed = %v", id, m, ok, suppressed)
 		}
 	}

@@ -261,19 +261,17 @@ func (c *computer) likertFigure(sv study.Survey) *report.Figure {
 				hide[i] = true
 			}
 		}
+		kinds := withheldKinds(hide, secondary)
 		for i, k := range counts {
 			v := math.NaN()
 			if !hide[i] && n > 0 {
 				v = round(100*float64(k)/float64(n), 1)
 			}
-			if hide[i] {
-				reason := fmt.Sprintf("primary: n < %d", c.k)
-				if secondary[i] {
-					reason = "secondary: the item's shares add up to 100 %"
-				}
-				c.res.Disclosure = append(c.res.Disclosure, Suppression{Where: f.ID, Cell: q.Label + " / " + labels[i], Reason: reason})
+			if kinds[i] != "" {
+				c.logCell(f.ID, q.Label+" / "+labels[i], kinds[i])
 			}
 			series[i].Values = append(series[i].Values, v)
+			series[i].Withheld = append(series[i].Withheld, kinds[i])
 		}
 	}
 	f.Series = series

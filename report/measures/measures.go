@@ -36,6 +36,7 @@ type Suppression struct {
 	Where  string // table or measure id
 	Cell   string // row and column, or "value"
 	Reason string // "primary: n < k" or "secondary: protects a primary cell"
+	Kind   report.Withheld
 }
 
 // Compute runs every measure for the study on ds.
@@ -57,6 +58,7 @@ func Compute(s *study.Study, ds *report.Dataset) (*Result, error) {
 	sort.Slice(c.res.Measures, func(i, j int) bool { return c.res.Measures[i].ID < c.res.Measures[j].ID })
 	for _, blocks := range c.res.Sections {
 		for _, b := range blocks {
+			c.explainMarks(b)
 			if b.Table != nil && len(b.Table.Columns) > maxColumns && len(b.Table.Rows)+1 < len(b.Table.Columns) {
 				flip(b.Table)
 			}
@@ -169,16 +171,25 @@ func (c *computer) share(id, course, label string, part, whole int, def string) 
 
 func (c *computer) suppressMeasure(m report.Measure) report.Measure {
 	m.Value = 0
-	m.Suppressed = true
+	m.Withheld = report.WithheldPrimary
 	m.Text = c.lessThanK()
 	if m.N < c.k {
 		m.N = 0
 	}
-	c.res.Disclosure = append(c.res.Disclosure, Suppression{Where: m.ID, Cell: "value", Reason: fmt.Sprintf("primary: n < %d", c.k)})
+	c.res.Disclosure = append(c.res.Disclosure, Suppression{Where: m.ID, Cell: "value", Reason: fmt.Sprintf("primary: n < %d", c.k), Kind: report.WithheldPrimary})
 	return m
 }
 
-func (c *computer) lessThanK() string { return fmt.Sprintf("<%d", c.k) }
+// lessThanK is the mark of a primary withheld value, "<k".
+func (c *computer) lessThanK() string { return report.WithheldPrimary.Mark(c.k) }
+
+// primaryCell is a table cell withheld as primary: "<k".
+func (c *computer) primaryCell() report.Cell { return c.withheldCell(report.WithheldPrimary) }
+
+// withheldCell is a table cell withheld for reason w, with its mark.
+func (c *computer) withheldCell(w report.Withheld) report.Cell {
+	return report.Cell{Text: w.Mark(c.k), Withheld: w}
+}
 
 // courseName returns a course's short name, as tables and legends use it.
 func (c *computer) courseName(key string) string {

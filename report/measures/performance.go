@@ -61,8 +61,8 @@ func (c *computer) performance() error {
 			lo, hi := stats.Wilson(passed, n, 0.95)
 			ci.Value = round(100*lo, 1)
 			ci.Text = fmt.Sprintf("[%.1f %%, %.1f %%]", 100*lo, 100*hi)
-			if rate.Suppressed {
-				ci.Value, ci.Suppressed, ci.Text = 0, true, c.lessThanK()
+			if rate.Withheld != "" {
+				ci.Value, ci.Withheld, ci.Text = 0, rate.Withheld, rate.Text
 			}
 		}
 		c.add(ci)

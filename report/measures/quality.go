@@ -93,11 +93,14 @@ func (c *computer) disclosure() error {
 		c.section("disclosure", report.Block{Markdown: md})
 		return nil
 	}
-	t := &report.Table{ID: "disclosure-log", Title: "Disclosure log", Columns: []string{"Where", "Cell", "Reason"},
-		Definition: "Each value withheld by disclosure control and why."}
-	for _, s := range c.res.Disclosure {
-		t.Rows = append(t.Rows, []report.Cell{textCell(s.Where), textCell(s.Cell), textCell(s.Reason)})
+	t := &report.Table{ID: "disclosure-log", Title: "Disclosure log", Columns: []string{"Where", "Cell", "Shown as", "Reason"},
+		Definition: "Each value withheld by disclosure control, the mark shown in its place, and why."}
+	var p, s bool
+	for _, d := range c.res.Disclosure {
+		t.Rows = append(t.Rows, []report.Cell{textCell(d.Where), textCell(d.Cell), textCell(d.Kind.Mark(c.k)), textCell(d.Reason)})
+		p, s = p || d.Kind == report.WithheldPrimary, s || d.Kind == report.WithheldSecondary
 	}
+	t.Note = report.MarksNote(c.k, p, s)
 	c.section("disclosure", report.Block{Markdown: md}, report.Block{Table: t})
 	return nil
 }

@@ -121,9 +121,9 @@ func (c *computer) likert(sv study.Survey, rs []report.Response) *report.Table {
 		if invalid > 0 {
 			c.count(id+".invalid", sv.Course, q.Label+": answers not on the scale", invalid, "Answers that match neither a scale label nor a scale point; they are left out of the summary.")
 		}
-		if n.Suppressed || len(scores) == 0 {
+		if n.Withheld != "" || len(scores) == 0 {
 			for range 6 {
-				row = append(row, report.Cell{Text: c.lessThanK(), Suppressed: true})
+				row = append(row, c.primaryCell())
 			}
 			t.Rows = append(t.Rows, row)
 			continue

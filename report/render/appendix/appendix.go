@@ -49,7 +49,8 @@ func Render(dir string, doc *report.Document, opt Options) error {
 	fmt.Fprintf(&index, "%s\nVersion %s: paper appendix\n\n", doc.Title, doc.Version)
 	index.WriteString("Tables and figures are numbered as in the report of this version.\n")
 	index.WriteString("LaTeX tables need \\usepackage{booktabs}. CSV files are UTF-8 with CRLF line ends;\n")
-	index.WriteString("suppressed counts appear as in the report (\"<5\"), never as their value.\n\n")
+	index.WriteString("withheld values appear with the report's marks, never as their value:\n")
+	fmt.Fprintf(&index, "%q a count under the minimum cell size, %q withheld to protect another cell (any size).\n\n", report.WithheldPrimary.Mark(minCell(doc)), report.SecondaryMark)
 	for _, fl := range pdf.Floats(doc) {
 		base := fmt.Sprintf("%02d-%s", fl.N, fl.ID())
 		if fl.Table != nil {
@@ -95,4 +96,15 @@ func Render(dir string, doc *report.Document, opt Options) error {
 type file struct {
 	name string // slash-separated, relative to the appendix folder
 	data []byte
+}
+
+// minCell is the build's minimum cell size, from its measures; 5, the
+// study default, if a document has none.
+func minCell(doc *report.Document) int {
+	for _, m := range doc.Measures {
+		if m.ID == "disclosure.min-cell" {
+			return int(m.Value)
+		}
+	}
+	return 5
 }
