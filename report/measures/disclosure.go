@@ -100,7 +100,7 @@ func (c *computer) build(t crossTab) (*report.Table, *report.Figure) {
 		kinds[g] = withheldKinds(hides[g], sec)
 		for r, w := range kinds[g] {
 			if w != "" {
-				c.logCell(t.id, t.rows[r]+" / "+name, w)
+				c.logCell(t.id, slug(t.rows[r])+" / "+name, w)
 			}
 		}
 		for _, n := range t.counts[g] {

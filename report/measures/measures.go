@@ -43,7 +43,7 @@ type Suppression struct {
 func Compute(s *study.Study, ds *report.Dataset) (*Result, error) {
 	c := &computer{
 		s:   s,
-		ds:  ds,
+		ds:  listedCategories(ds),
 		k:   s.Privacy.MinCell,
 		res: &Result{Sections: map[string][]report.Block{}},
 		ids: map[string]bool{},

@@ -148,7 +148,7 @@ func TestSmallCohortIsSuppressed(t *testing.T) {
 		reasons = append(reasons, s.Where+" "+s.Cell+" "+s.Reason)
 	}
 	log := strings.Join(reasons, "\n")
-	if !strings.Contains(log, "learners-gender Female / Big secondary") || !strings.Contains(log, "tiny.enrolled value primary: n < 5") {
+	if !strings.Contains(log, "learners-gender female / Big secondary") || !strings.Contains(log, "tiny.enrolled value primary: n < 5") {
 		t.Errorf("disclosure log lacks expected entries:\n%s", log)
 	}
 }
