@@ -4,48 +4,44 @@ import (
 	"fmt"
 	"math"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/moocreport/moocreport/report"
 )
 
 // suppressColumn decides which counts of one table column to withhold so
-// that no cell under k can be read or recovered. A count of zero is not
-// disclosive and stays. Primary: 0 < n < k. Secondary: when the column's
-// total is published and exactly one cell is withheld, the subtraction
-// total − rest would reveal it, so the smallest other non-zero cell is
-// withheld too. When the total itself is under k, every cell is withheld.
+// that no cell under k can be read or worked out from the column's
+// published total. Primary: 0 < n < k. Secondary: the cells the ledger's
+// rules add (see ledger.check): when one withheld cell could be recovered
+// by subtraction, or several could be narrowed (two "<5" cells that must
+// add up to 2), the shown cell that spreads least is withheld too. When
+// the total itself is under k, every cell is withheld, zeros included: a
+// zero beside a small group says where all its members are.
 func suppressColumn(counts []int, k int) (hide []bool, secondary []bool) {
 	hide = make([]bool, len(counts))
 	secondary = make([]bool, len(counts))
+	l := newLedger(k)
 	total := 0
-	for _, n := range counts {
-		total += n
-	}
-	if total > 0 && total < k {
-		for i, n := range counts {
-			hide[i] = n > 0
-		}
-		return hide, secondary
-	}
-	hidden := 0
+	ids := make([]string, len(counts))
 	for i, n := range counts {
+		total += n
+		ids[i] = strconv.Itoa(i)
+		w := report.Withheld("")
 		if n > 0 && n < k {
-			hide[i] = true
-			hidden++
+			w = report.WithheldPrimary
+		}
+		l.enter(ids[i], float64(n), w)
+	}
+	l.enter("total", float64(total), "")
+	l.relate("the column", "total", ids...)
+	for id, f := range l.check() {
+		if i, err := strconv.Atoi(id); err == nil {
+			hide[i], secondary[i] = true, f.w == report.WithheldSecondary
 		}
 	}
-	if hidden == 1 {
-		best := -1
-		for i, n := range counts {
-			if !hide[i] && n > 0 && (best < 0 || n < counts[best]) {
-				best = i
-			}
-		}
-		if best >= 0 {
-			hide[best] = true
-			secondary[best] = true
-		}
+	for i, n := range counts {
+		hide[i] = hide[i] || (n > 0 && n < k)
 	}
 	return hide, secondary
 }
@@ -78,6 +74,63 @@ type crossTab struct {
 	// respondent counts in several rows. Rows then do not partition the
 	// total, so only primary suppression applies.
 	denoms []int
+	// total, when set, is the measure id suffix of each group's total
+	// ("enrolled": "<course>.enrolled"), so the ledger relates the column
+	// to the number published elsewhere.
+	total string
+}
+
+// cellID is the ledger id of a cross table's cell: its measure id, or a
+// table-local id when the table publishes no measures.
+func (t *crossTab) cellID(g, r int) string {
+	if t.measurePre != "" {
+		return t.groupKeys[g] + "." + t.measurePre + "." + slug(t.rows[r])
+	}
+	return t.id + "/" + t.groupKeys[g] + "/" + slug(t.rows[r])
+}
+
+// totalID is the ledger id of a group's total.
+func (t *crossTab) totalID(g int) string {
+	if t.total != "" {
+		return t.groupKeys[g] + "." + t.total
+	}
+	return t.id + "/" + t.groupKeys[g] + "/total"
+}
+
+// columnKinds decides the marks of group g's cells and total, with what
+// earlier runs forced, and enters them and their relation in the ledger.
+func (c *computer) columnKinds(t *crossTab, g int, total int) (kinds []report.Withheld, totalKind report.Withheld) {
+	var hide, sec []bool
+	if t.denoms != nil {
+		hide, sec = suppressPrimary(t.counts[g], t.denoms[g], c.k)
+	} else {
+		hide, sec = suppressColumn(t.counts[g], c.k)
+	}
+	kinds = withheldKinds(hide, sec)
+	ids := make([]string, len(kinds))
+	for r := range kinds {
+		ids[r] = t.cellID(g, r)
+		reason := ""
+		if f, ok := c.force[ids[r]]; ok && kinds[r] == "" {
+			kinds[r], reason = f.w, f.reason
+		}
+		if kinds[r] != "" {
+			c.logCell(t.id, slug(t.rows[r])+" / "+t.groups[g], kinds[r], reason)
+		}
+		c.led.enter(ids[r], float64(t.counts[g][r]), kinds[r])
+	}
+	if total > 0 && total < c.k {
+		totalKind = report.WithheldPrimary
+	} else if f, ok := c.force[t.totalID(g)]; ok {
+		totalKind = f.w
+	}
+	c.led.enter(t.totalID(g), float64(total), totalKind)
+	if t.denoms != nil {
+		c.led.within(t.totalID(g), ids...)
+	} else {
+		c.led.relate(t.id, t.totalID(g), ids...)
+	}
+	return kinds, totalKind
 }
 
 // build turns a crossTab into a disclosure-controlled Table, a Figure of
@@ -86,29 +139,18 @@ func (c *computer) build(t crossTab) (*report.Table, *report.Figure) {
 	tab := &report.Table{ID: t.id, Title: t.title, Definition: t.definition}
 	tab.Columns = []string{t.rowHeader}
 	fig := &report.Figure{ID: t.id + "-chart", Kind: report.FigureBars, Title: t.title, Categories: t.rows, XLabel: t.rowHeader, YLabel: "Share of learners (%)"}
-	hides := make([][]bool, len(t.groups))
 	kinds := make([][]report.Withheld, len(t.groups))
+	totalKinds := make([]report.Withheld, len(t.groups))
 	totals := make([]int, len(t.groups))
 	for g, name := range t.groups {
 		tab.Columns = append(tab.Columns, name+" n", name+" %")
-		var sec []bool
-		if t.denoms != nil {
-			hides[g], sec = suppressPrimary(t.counts[g], t.denoms[g], c.k)
-		} else {
-			hides[g], sec = suppressColumn(t.counts[g], c.k)
-		}
-		kinds[g] = withheldKinds(hides[g], sec)
-		for r, w := range kinds[g] {
-			if w != "" {
-				c.logCell(t.id, slug(t.rows[r])+" / "+name, w)
-			}
-		}
 		for _, n := range t.counts[g] {
 			totals[g] += n
 		}
 		if t.denoms != nil {
 			totals[g] = t.denoms[g]
 		}
+		kinds[g], totalKinds[g] = c.columnKinds(&t, g, totals[g])
 	}
 	for r, row := range t.rows {
 		cells := []report.Cell{textCell(row)}
@@ -146,11 +188,10 @@ func (c *computer) build(t crossTab) (*report.Table, *report.Figure) {
 		if t.denoms != nil {
 			pct = textCell("–")
 		}
-		if totals[g] > 0 && totals[g] < c.k {
+		if w := totalKinds[g]; w != "" {
 			// A total under k is itself disclosive (and is the group's
 			// enrolment, which measures withhold too).
-			w := c.primaryCell()
-			total = append(total, w, w)
+			total = append(total, c.withheldCell(w), c.withheldCell(w))
 			continue
 		}
 		total = append(total, numCell(formatInt(totals[g]), float64(totals[g])), pct)
@@ -160,7 +201,7 @@ func (c *computer) build(t crossTab) (*report.Table, *report.Figure) {
 		s := report.Series{Name: name}
 		for r, n := range t.counts[g] {
 			v := math.NaN()
-			if !hides[g][r] && totals[g] > 0 {
+			if kinds[g][r] == "" && totals[g] > 0 {
 				v = round(100*float64(n)/float64(totals[g]), 1)
 			}
 			s.Values = append(s.Values, v)
@@ -429,11 +470,15 @@ func withheldAt(s report.Series, i int) report.Withheld {
 	return ""
 }
 
-// logCell records one withheld table cell in the disclosure log.
-func (c *computer) logCell(where, cell string, w report.Withheld) {
-	reason := fmt.Sprintf("primary: n < %d", c.k)
-	if w == report.WithheldSecondary {
+// logCell records one withheld table cell in the disclosure log, with
+// the ledger's reason when it has one.
+func (c *computer) logCell(where, cell string, w report.Withheld, reason string) {
+	switch {
+	case reason != "":
+	case w == report.WithheldSecondary:
 		reason = "secondary: protects a primary cell from subtraction"
+	default:
+		reason = fmt.Sprintf("primary: n < %d", c.k)
 	}
 	c.res.Disclosure = append(c.res.Disclosure, Suppression{Where: where, Cell: cell, Reason: reason, Kind: w})
 }

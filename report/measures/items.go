@@ -289,7 +289,7 @@ func (c *computer) likertFigure(sv study.Survey) *report.Figure {
 				v = round(100*float64(k)/float64(n), 1)
 			}
 			if kinds[i] != "" {
-				c.logCell(f.ID, strings.ToLower(q.ID)+" / "+slug(labels[i]), kinds[i])
+				c.logCell(f.ID, strings.ToLower(q.ID)+" / "+slug(labels[i]), kinds[i], "")
 			}
 			series[i].Values = append(series[i].Values, v)
 			series[i].Withheld = append(series[i].Withheld, kinds[i])

@@ -145,10 +145,11 @@ func (c *computer) learners() error {
 		}
 		c.share(co.Key+".verified.share", co.Key, "Share of learners on the verified track", verified, n,
 			"Learners whose enrollment mode is \"verified\", as a share of enrolled learners.")
+		c.led.tie(co.Key+".verified.share", co.Key+".track.verified")
 	}
 	var blocks []report.Block
 	add := func(t crossTab) {
-		t.groups, t.groupKeys = names, keys
+		t.groups, t.groupKeys, t.total = names, keys, "enrolled"
 		c.demog = append(c.demog, t)
 		tab, fig := c.build(t)
 		blocks = append(blocks, report.Block{Figure: fig}, report.Block{Table: tab})

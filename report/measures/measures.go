@@ -39,20 +39,48 @@ type Suppression struct {
 	Kind   report.Withheld
 }
 
-// Compute runs every measure for the study on ds.
+// Compute runs every measure for the study on ds. Disclosure control is
+// decided for all of them together (see ledger): after a run, the values
+// that published numbers would reveal are withheld in a new run, until no
+// run adds any.
 func Compute(s *study.Study, ds *report.Dataset) (*Result, error) {
-	c := &computer{
-		s:   s,
-		ds:  listedCategories(ds),
-		k:   s.Privacy.MinCell,
-		res: &Result{Sections: map[string][]report.Block{}},
-		ids: map[string]bool{},
+	ds = listedCategories(ds)
+	force := map[string]forced{}
+	for range maxRuns {
+		c := &computer{
+			s:     s,
+			ds:    ds,
+			k:     s.Privacy.MinCell,
+			res:   &Result{Sections: map[string][]report.Block{}},
+			ids:   map[string]bool{},
+			led:   newLedger(s.Privacy.MinCell),
+			force: force,
+		}
+		if err := c.run(); err != nil {
+			return nil, err
+		}
+		more := c.led.check()
+		if len(more) == 0 {
+			return c.res, nil
+		}
+		for id, f := range more {
+			force[id] = f
+		}
 	}
+	return nil, fmt.Errorf("disclosure control: withheld values still recoverable after %d rounds of secondary suppression", maxRuns)
+}
+
+// maxRuns bounds the runs Compute makes; each run withholds at least one
+// more value, and in practice two or three runs settle.
+const maxRuns = 20
+
+// run computes every step once, honouring c.force.
+func (c *computer) run() error {
 	c.index()
 	steps := []func() error{c.learners, c.activity, c.performance, c.enrolment, c.activityMore, c.performanceMore, c.surveys, c.items, c.freeText, c.scales, c.comparisons, c.quality, c.methods, c.disclosure}
 	for _, step := range steps {
 		if err := step(); err != nil {
-			return nil, err
+			return err
 		}
 	}
 	sort.Slice(c.res.Measures, func(i, j int) bool { return c.res.Measures[i].ID < c.res.Measures[j].ID })
@@ -64,7 +92,7 @@ func Compute(s *study.Study, ds *report.Dataset) (*Result, error) {
 			}
 		}
 	}
-	return c.res, nil
+	return nil
 }
 
 // maxColumns is the widest table published as built; a wider one (a
@@ -101,6 +129,10 @@ type computer struct {
 	k   int
 	res *Result
 	ids map[string]bool
+	// led holds every published count and the relations between them;
+	// force is what earlier runs decided to withhold besides.
+	led   *ledger
+	force map[string]forced
 
 	byCourse map[string][]report.Learner // by course key
 	enrolled map[string]map[string]bool  // course → learner id set
@@ -131,24 +163,35 @@ func (c *computer) index() {
 	c.indexActivity()
 }
 
-// add records a measure; ids must be unique, since narrative and other
+// add records a measure, withheld when an earlier run decided so, and
+// returns it as published; ids must be unique, since narrative and other
 // tools look them up by id.
-func (c *computer) add(m report.Measure) {
+func (c *computer) add(m report.Measure) report.Measure {
 	if c.ids[m.ID] {
 		panic("measures: duplicate id " + m.ID)
 	}
 	c.ids[m.ID] = true
+	if f, ok := c.force[m.ID]; ok && m.Withheld == "" {
+		m.Value, m.Withheld, m.Text = 0, f.w, f.w.Mark(c.k)
+		c.res.Disclosure = append(c.res.Disclosure, Suppression{Where: m.ID, Cell: "value", Reason: f.reason, Kind: f.w})
+	}
+	if _, ok := c.led.facts[m.ID]; !ok {
+		c.led.enter(m.ID, m.Value, m.Withheld)
+	} else {
+		c.led.enter(m.ID, c.led.facts[m.ID].v, m.Withheld)
+	}
 	c.res.Measures = append(c.res.Measures, m)
+	return m
 }
 
 // count adds a count measure, suppressed when it is under k.
 func (c *computer) count(id, course, label string, n int, def string) report.Measure {
 	m := report.Measure{ID: id, Course: course, Label: label, Value: float64(n), N: n, Unit: "learners", Definition: def, Text: formatInt(n)}
+	c.led.enter(id, float64(n), "")
 	if n > 0 && n < c.k {
 		m = c.suppressMeasure(m)
 	}
-	c.add(m)
-	return m
+	return c.add(m)
 }
 
 // share adds a percentage measure of part in whole; it is suppressed when
@@ -165,7 +208,13 @@ func (c *computer) share(id, course, label string, part, whole int, def string) 
 	if whole < c.k || (part > 0 && part < c.k) {
 		m = c.suppressMeasure(m)
 	}
-	c.add(m)
+	return c.add(m)
+}
+
+// withhold marks m withheld for reason w and logs why.
+func (c *computer) withhold(m report.Measure, w report.Withheld, reason string) report.Measure {
+	m.Value, m.Withheld, m.Text = 0, w, w.Mark(c.k)
+	c.res.Disclosure = append(c.res.Disclosure, Suppression{Where: m.ID, Cell: "value", Reason: reason, Kind: w})
 	return m
 }
 

@@ -21,7 +21,11 @@ func TestSuppressColumn(t *testing.T) {
 		{"zero is not disclosive", []int{10, 0, 7}, "000", "000"},
 		{"one small cell takes the next smallest with it", []int{10, 3, 7, 40}, "0110", "0010"},
 		{"two small cells protect each other", []int{10, 3, 2, 40}, "0110", "0000"},
-		{"a total under k hides every non-zero cell", []int{1, 2, 0}, "110", "000"},
+		{"a total under k hides every cell, zeros too", []int{1, 2, 0}, "111", "000"},
+		// Issue 15: Gender "Other" and "Not stated" both "<5" while the
+		// total minus the published cells is 2 — each is exactly 1.
+		{"two small cells that must add up to 2 take a third", []int{40, 1, 1, 10}, "0111", "0001"},
+		{"two small cells narrowed to 3–4 take a third", []int{40, 4, 3, 10}, "0111", "0001"},
 		{"ties for next smallest take the first", []int{3, 8, 8}, "110", "010"},
 	}
 	for _, tt := range tests {
@@ -196,7 +200,7 @@ func TestAgeBand(t *testing.T) {
 // TestManyGroupsGoLong proves a cross table over more than three courses
 // turns into one row per course, keeping each suppression.
 func TestManyGroupsGoLong(t *testing.T) {
-	c := &computer{k: 5, res: &Result{Sections: map[string][]report.Block{}}, ids: map[string]bool{}}
+	c := &computer{k: 5, res: &Result{Sections: map[string][]report.Block{}}, ids: map[string]bool{}, led: newLedger(5)}
 	tab, fig := c.build(crossTab{id: "x", title: "Results", rowHeader: "Result", rows: []string{"Pass", "Fail"},
 		groups: []string{"A", "B", "C", "D"}, groupKeys: []string{"a", "b", "c", "d"},
 		counts: [][]int{{10, 10}, {20, 5}, {3, 30}, {8, 12}}, measurePre: "result", definition: "d"})
