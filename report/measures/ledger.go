@@ -4,8 +4,10 @@ import (
 	"fmt"
 	"math"
 	"sort"
+	"strings"
 
 	"github.com/moocreport/moocreport/report"
+	"github.com/moocreport/moocreport/report/audit"
 )
 
 // The ledger is the one place that decides disclosure control for all
@@ -241,11 +243,13 @@ func (l *ledger) check() map[string]forced {
 }
 
 // smallGroup withholds every part of a relation whose total is a group
-// under k, zeros included: a zero beside a small group says where all its
-// members are. It reports whether it withheld anything.
+// under k, or a primary withheld count (a zero about a small group),
+// zeros included: a zero beside a small group says where all its members
+// are. It reports whether it withheld anything.
 func (l *ledger) smallGroup(r relation, force func(string, report.Withheld, string)) bool {
 	t, ok := l.facts[r.total]
-	if !ok || t.v >= float64(l.k) || t.v <= 0 {
+	small := t.v > 0 && t.v < float64(l.k)
+	if !ok || !(small || t.w == report.WithheldPrimary) {
 		return false
 	}
 	did := false
@@ -263,16 +267,23 @@ func (l *ledger) smallGroup(r relation, force func(string, report.Withheld, stri
 }
 
 // complement chooses the shown member of r to withhold: a non-zero one
-// in the fewest other relations (so the choice spreads least), then the
-// smallest, then by id.
+// (or a shown subset bounding a withheld one) in the fewest other
+// relations (so the choice spreads least), then the smallest, then by id.
 func (l *ledger) complement(r relation, degree map[string]int) string {
-	var cands []string
+	var cands, zeros []string
 	for _, id := range append([]string{r.total}, r.parts...) {
-		if f, ok := l.facts[id]; ok && f.w == "" && f.v > 0 {
+		f, ok := l.facts[id]
+		switch {
+		case ok && f.w == "" && f.v > 0:
 			cands = append(cands, id)
-		} else if ok && f.w != "" {
+		case ok && f.w == "":
+			zeros = append(zeros, id)
+		case ok:
 			cands = append(cands, l.shownSubsets(id, 0)...)
 		}
+	}
+	if len(cands) == 0 {
+		cands = zeros // a zero hides as well as any count when nothing else is left
 	}
 	sort.Slice(cands, func(i, j int) bool {
 		a, b := cands[i], cands[j]
@@ -288,4 +299,57 @@ func (l *ledger) complement(r relation, degree map[string]int) string {
 		return ""
 	}
 	return cands[0]
+}
+
+// audit runs the whole-report disclosure audit on what this run
+// published: an error names every withheld count that all published
+// numbers together pin, which the ledger's one-relation-at-a-time rules
+// missed.
+func (l *ledger) audit() error {
+	ids := make([]string, 0, len(l.facts))
+	for id := range l.facts {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	counts := make([]audit.Count, len(ids))
+	for i, id := range ids {
+		counts[i] = audit.Count{ID: id, Value: l.facts[id].v, Withheld: l.facts[id].w}
+	}
+	rels := make([]audit.Relation, len(l.rels))
+	for i, r := range l.rels {
+		rels[i] = audit.Relation{Where: r.what, Total: r.total, Parts: r.parts, Subset: r.subset}
+	}
+	found, err := audit.Check(l.k, counts, rels)
+	if err != nil {
+		return fmt.Errorf("disclosure audit: %w", err)
+	}
+	if len(found) > 0 {
+		var msg []string
+		for _, f := range found {
+			msg = append(msg, f.String())
+		}
+		return fmt.Errorf("disclosure audit: withheld values can be worked out from the published ones:\n\t%s", strings.Join(msg, "\n\t"))
+	}
+	return nil
+}
+
+// withinTrack tells the ledger that a track's graded learners (grade
+// report) are a subset of its learners (profile), where the data bear it
+// out: the two exports can disagree on a learner's track, but where they
+// agree a reader would rightly take one as bounding the other.
+func (c *computer) withinTrack(course, track, id string) {
+	n, graded := 0, 0
+	for _, l := range c.byCourse[course] {
+		if l.Mode == track {
+			n++
+		}
+	}
+	for _, g := range c.ds.Grades {
+		if g.Course == course && g.Track == track {
+			graded++
+		}
+	}
+	if graded <= n {
+		c.led.within(id, id+".graded")
+	}
 }

@@ -61,7 +61,7 @@ func Compute(s *study.Study, ds *report.Dataset) (*Result, error) {
 		}
 		more := c.led.check()
 		if len(more) == 0 {
-			return c.res, nil
+			return c.res, c.led.audit()
 		}
 		for id, f := range more {
 			force[id] = f

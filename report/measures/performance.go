@@ -121,7 +121,7 @@ func (c *computer) trackTable(byCourse map[string][]report.Grade) *report.Table 
 		for _, track := range sortedKeys(totals) {
 			v := per[track]
 			id := co.Key + ".track." + slug(track)
-			c.led.within(id, id+".graded")
+			c.withinTrack(co.Key, track, id)
 			c.led.within(id+".graded", id+".passed", id+".certificates")
 			t.Rows = append(t.Rows, []report.Cell{textCell(co.Short), textCell(track),
 				measureCell(c.count(id+".graded", co.Key, "Graded learners on the "+track+" track", v[0], def)),
