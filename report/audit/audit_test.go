@@ -11,7 +11,9 @@ import (
 func TestCheck(t *testing.T) {
 	p, s := report.WithheldPrimary, report.WithheldSecondary
 	sum := func(total string, parts ...string) Relation { return Relation{Where: "t", Total: total, Parts: parts} }
-	sub := func(total string, parts ...string) Relation { return Relation{Where: "t", Total: total, Parts: parts, Subset: true} }
+	sub := func(total string, parts ...string) Relation {
+		return Relation{Where: "t", Total: total, Parts: parts, Subset: true}
+	}
 	for _, tc := range []struct {
 		name   string
 		counts []Count
