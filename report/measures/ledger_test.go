@@ -117,6 +117,13 @@ func TestWithheldCannotBeWorkedOut(t *testing.T) {
 			t.Errorf("%s: no", tc.name)
 		}
 	}
+	// Issue 15: in a course with few learners, the zeros in every other
+	// category reveal them: no count or share about it is shown.
+	for _, x := range res.Measures {
+		if x.Course == "tiny" && (x.Unit == "learners" || x.Unit == "%") && x.Withheld == "" && x.Text != "–" {
+			t.Errorf("%s = %s is shown about a course of 3 learners", x.ID, x.Text)
+		}
+	}
 	for _, d := range res.Disclosure {
 		if d.Kind == "" || d.Reason == "" {
 			t.Errorf("disclosure log entry without kind or reason: %+v", d)

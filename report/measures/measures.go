@@ -188,10 +188,21 @@ func (c *computer) add(m report.Measure) report.Measure {
 func (c *computer) count(id, course, label string, n int, def string) report.Measure {
 	m := report.Measure{ID: id, Course: course, Label: label, Value: float64(n), N: n, Unit: "learners", Definition: def, Text: formatInt(n)}
 	c.led.enter(id, float64(n), "")
-	if n > 0 && n < c.k {
+	switch {
+	case n > 0 && n < c.k:
 		m = c.suppressMeasure(m)
+	case c.smallCourse(course):
+		m = c.withhold(m, report.WithheldPrimary, fmt.Sprintf("primary: about a course of fewer than %d learners", c.k))
 	}
 	return c.add(m)
+}
+
+// smallCourse reports whether a course has fewer than k learners: then
+// every count about it is withheld, zeros too, since a zero beside a
+// small group says where all its members are.
+func (c *computer) smallCourse(course string) bool {
+	n := len(c.byCourse[course])
+	return n > 0 && n < c.k
 }
 
 // share adds a percentage measure of part in whole; it is suppressed when
@@ -205,8 +216,11 @@ func (c *computer) share(id, course, label string, part, whole int, def string) 
 	}
 	m.Value = round(100*float64(part)/float64(whole), 1)
 	m.Text = formatPct(m.Value)
-	if whole < c.k || (part > 0 && part < c.k) {
+	switch {
+	case whole < c.k || (part > 0 && part < c.k):
 		m = c.suppressMeasure(m)
+	case c.smallCourse(course):
+		m = c.withhold(m, report.WithheldPrimary, fmt.Sprintf("primary: about a course of fewer than %d learners", c.k))
 	}
 	return c.add(m)
 }
