@@ -164,7 +164,7 @@ func (c *computer) learners() error {
 		return l.Gender
 	}, genderOrder)
 	add(crossTab{id: "learners-gender", title: "Learners by gender", rowHeader: "Gender", rows: rows, measurePre: "gender", counts: counts,
-		definition: "Gender as self-reported in the learner profile; \"Not stated\" when left empty."})
+		definition: "Gender as self-reported in the learner profile; \"Not stated\" when left empty; a value that is not an edX gender code is counted as \"Other (not listed)\"."})
 	banded := false
 	rows, counts = tabulate(func(l report.Learner) string {
 		if l.AgeBand != "" {
@@ -186,7 +186,7 @@ func (c *computer) learners() error {
 		return l.Education
 	}, educationOrder)
 	add(crossTab{id: "learners-education", title: "Learners by highest level of education", rowHeader: "Education", rows: rows, measurePre: "education", counts: counts,
-		definition: "Highest completed level of education as self-reported in the learner profile; edX codes are spelt out, other sources' labels are used as given."})
+		definition: "Highest completed level of education as self-reported in the learner profile; edX codes are spelt out, the OULAD's labels are used as given; any other value is counted as \"Other (not listed)\"."})
 	regions := false
 	for _, l := range c.ds.Learners {
 		regions = regions || l.Region != ""
@@ -220,7 +220,7 @@ func (c *computer) learners() error {
 			return l.Mode
 		}, sortedKeys(modes))
 		add(crossTab{id: "learners-track", title: "Learners by enrollment track", rowHeader: "Track", rows: rows, measurePre: "track", counts: counts,
-			definition: "Enrollment mode at the time of the profile export (audit, verified, …)."})
+			definition: "Enrollment mode at the time of the profile export (audit, verified, …); a value that is not a known edX mode is counted as \"Other (not listed)\"."})
 	}
 	intro := fmt.Sprintf("This section describes who enrolled, from the learner profile exports (edX: enrolled-learner profile; OULAD: studentInfo). Shares are of each course's enrolled learners; cells with fewer than %d learners are withheld.", c.k)
 	c.section("learners", append([]report.Block{{Markdown: intro}}, blocks...)...)
