@@ -61,7 +61,7 @@ bench:
 ## fuzz: run each parser's fuzz test for a short while
 FUZZTIME ?= 20s
 fuzz:
-	@for pkg in ./report/ingest ./report/study ./report/narrative; do \
+	@for pkg in ./report/ingest ./report/study ./report/narrative ./report/detect; do \
 	  for f in $$($(GO) test -list '^Fuzz' $$pkg | grep '^Fuzz'); do \
 	    echo "== $$pkg $$f"; $(GO) test -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) $$pkg || exit 1; \
 	  done; \

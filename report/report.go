@@ -145,6 +145,10 @@ type Skip struct {
 	File   string // path relative to the study directory
 	Reason string // short, stable reason, e.g. "malformed JSON", "other course"
 	Count  int
+	// Course is the key of the course the file was read for; "" when the
+	// file was read for several courses (a tracking log they share) and
+	// the skip is the file's, counted once, or when no course applies.
+	Course string
 }
 
 // Dataset is the canonical tables ingest produces for a whole study.
@@ -180,6 +184,12 @@ type Measure struct {
 	// Text is the value formatted for reading (e.g. "41.2 %", "<5", "[c]",
 	// or an APA string for a test result).
 	Text string `json:"text"`
+	// Test carries a test result's parts as numbers; nil for a measure
+	// that is not a test, or whose test was withheld or not computable.
+	Test *TestResult `json:"test,omitempty"`
+	// CI is the confidence interval of an interval measure (a pass rate,
+	// a weekly active share); nil when there is none or it is withheld.
+	CI *Interval `json:"ci,omitempty"`
 }
 
 // Cell is one table cell: its text as shown, and the number behind it when
@@ -277,4 +287,7 @@ type Document struct {
 	Tool     string    // "moocreport v0.1.0"
 	Sections []Section
 	Measures []Measure
+	// Draft marks a preview that is not a published version: every page
+	// and the PDF say so.
+	Draft bool
 }

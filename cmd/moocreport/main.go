@@ -1,9 +1,17 @@
 // Command moocreport turns a study of an online course into a published,
 // citable report: a versioned static HTML site and an archival PDF.
 //
-//	moocreport build [-study study.yaml] [-public dir] [-force] [-appendix]
-//	moocreport check [-study study.yaml]
+//	moocreport build [-study study.yaml] [-public dir] [-force | -draft] [-appendix] [-q]
+//	moocreport check [-study study.yaml] [-q]
+//	moocreport serve [-study study.yaml] [-port N] [-open]
+//	moocreport init [DIR]
 //	moocreport version
+//	moocreport help [COMMAND]
+//
+// Each command lives in its own file (build.go, check.go, …) as a function
+// run<Name>(args, stdout, stderr) int, wired by one case of the switch in
+// run, and makes its own flag set with newFlags, so `moocreport COMMAND -h`
+// and `moocreport help COMMAND` list exactly that command's flags.
 //
 // The build time written into every output comes from SOURCE_DATE_EPOCH
 // when it is set, so the same inputs give byte-identical output.
@@ -15,10 +23,7 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"strconv"
-	"time"
-
-	"github.com/moocreport/moocreport/report/build"
+	"strings"
 )
 
 // version is the tool's version, written into every manifest and PDF.
@@ -28,8 +33,8 @@ func main() {
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
 
-// run is main without the process: it returns the exit code, so tests can
-// drive the CLI in-process.
+// run is main without the process: it returns the exit code (0 done, 1
+// failed, 2 misused), so tests can drive the CLI in-process.
 func run(args []string, stdout, stderr io.Writer) int {
 	if len(args) == 0 {
 		usage(stderr)
@@ -37,60 +42,105 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	cmd, args := args[0], args[1:]
 	switch cmd {
+	case "build":
+		return runBuild(args, stdout, stderr)
+	case "check":
+		return runCheck(args, stdout, stderr)
+	case "serve":
+		return runServe(args, stdout, stderr)
+	case "init":
+		return runInit(args, stdout, stderr)
 	case "version":
-		fmt.Fprintln(stdout, "moocreport", version)
-		return 0
-	case "build", "check":
-	case "help", "-h", "--help":
-		usage(stdout)
-		return 0
+		return runVersion(args, stdout, stderr)
+	case "help", "-h", "-help", "--help":
+		return runHelp(args, stdout, stderr)
 	default:
-		fmt.Fprintf(stderr, "moocreport: unknown command %q\n", cmd)
+		fmt.Fprintf(stderr, "moocreport: unknown command %q\n\n", cmd)
 		usage(stderr)
 		return 2
 	}
-	fs := flag.NewFlagSet(cmd, flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	studyFile := fs.String("study", "study.yaml", "the study definition")
-	public := fs.String("public", "", "output folder (default: public/ beside study.yaml)")
-	force := fs.Bool("force", false, "replace a published version whose content changed")
-	appendix := fs.Bool("appendix", false, "also write the paper appendix, public/<version>/appendix/ (or appendix: true in study.yaml)")
-	if err := fs.Parse(args); err != nil {
-		return 2
-	}
-	if cmd == "check" {
-		p, err := build.Prepare(*studyFile)
-		if err != nil {
-			return fail(stderr, err)
-		}
-		fmt.Fprintf(stdout, "%s: ok: %d input files, %d learners, %d measures\n", *studyFile, len(p.Inputs), len(p.Dataset.Learners), len(p.Measures.Measures))
+}
+
+func usage(w io.Writer) {
+	fmt.Fprint(w, `usage: moocreport COMMAND [flags]
+
+commands:
+  build     build the report and publish it as public/<version>/ (or public/draft/ with -draft)
+  check     read and validate the study and all its data, write nothing
+  serve     preview the draft on this machine, rebuilt and reloaded as files change
+  init      start a study: write study.yaml, content/ and .gitignore here for a folder of exports
+  version   print the tool's version
+  help      explain a command: moocreport help build
+
+Run "moocreport help COMMAND" or "moocreport COMMAND -h" for a command's flags.
+`)
+}
+
+// runHelp prints the overview, or one command's usage by asking the
+// command itself (COMMAND -h), so the two never disagree.
+func runHelp(args []string, stdout, stderr io.Writer) int {
+	switch len(args) {
+	case 0:
+		usage(stdout)
 		return 0
+	case 1:
+		if strings.HasPrefix(args[0], "-") || args[0] == "help" {
+			usage(stdout)
+			return 0
+		}
+		return run([]string{args[0], "-h"}, stdout, stderr)
 	}
-	built, err := sourceDateEpoch()
-	if err != nil {
-		return fail(stderr, err)
+	fmt.Fprintln(stderr, "moocreport help: want at most one command, got", strings.Join(args, " "))
+	return 2
+}
+
+func runVersion(args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("version", "version", "Print the tool's version.")
+	if code, done := parse(fs, args, stdout, stderr); done {
+		return code
 	}
-	res, err := build.Run(build.Options{StudyFile: *studyFile, Public: *public, Built: built, Now: time.Now(), Force: *force, Appendix: *appendix,
-		Tool: "moocreport " + version, Log: stdout})
-	if err != nil {
-		return fail(stderr, err)
-	}
-	fmt.Fprintf(stdout, "built version %s in %s\n", res.Version, res.Dir)
+	fmt.Fprintln(stdout, "moocreport", version)
 	return 0
 }
 
-// sourceDateEpoch reads SOURCE_DATE_EPOCH (reproducible-builds.org); zero
-// when unset.
-func sourceDateEpoch() (time.Time, error) {
-	v := os.Getenv("SOURCE_DATE_EPOCH")
-	if v == "" {
-		return time.Time{}, nil
+// newFlags makes a command's own flag set. synopsis follows "moocreport "
+// in the usage line; about says what the command does.
+func newFlags(name, synopsis, about string) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.Usage = func() {
+		w := fs.Output()
+		fmt.Fprintf(w, "usage: moocreport %s\n\n%s\n", synopsis, about)
+		n := 0
+		fs.VisitAll(func(*flag.Flag) { n++ })
+		if n > 0 {
+			fmt.Fprintln(w, "\nflags:")
+			fs.PrintDefaults()
+		}
 	}
-	sec, err := strconv.ParseInt(v, 10, 64)
+	return fs
+}
+
+// parse parses a command's arguments. When done, the command returns code
+// at once: 0 after -h (usage on stdout), 2 after a misuse (the problem and
+// the usage on stderr). A command takes no arguments beyond its flags.
+func parse(fs *flag.FlagSet, args []string, stdout, stderr io.Writer) (code int, done bool) {
+	fs.SetOutput(io.Discard)
+	err := fs.Parse(args)
+	if errors.Is(err, flag.ErrHelp) {
+		fs.SetOutput(stdout)
+		fs.Usage()
+		return 0, true
+	}
+	if err == nil && fs.NArg() > 0 {
+		err = fmt.Errorf("unexpected argument %q (flags come before any argument, and this command takes none)", fs.Arg(0))
+	}
 	if err != nil {
-		return time.Time{}, fmt.Errorf("SOURCE_DATE_EPOCH: want seconds since 1970, got %q", v)
+		fmt.Fprintf(stderr, "moocreport %s: %v\n\n", fs.Name(), err)
+		fs.SetOutput(stderr)
+		fs.Usage()
+		return 2, true
 	}
-	return time.Unix(sec, 0).UTC(), nil
+	return 0, false
 }
 
 // fail prints every error of a joined error on its own line.
@@ -104,14 +154,4 @@ func fail(w io.Writer, err error) int {
 	}
 	fmt.Fprintln(w, "moocreport:", err)
 	return 1
-}
-
-func usage(w io.Writer) {
-	fmt.Fprint(w, `usage:
-  moocreport build [-study study.yaml] [-public dir] [-force] [-appendix]
-      build and publish public/<version>/; -appendix adds the paper appendix in public/<version>/appendix/
-  moocreport check [-study study.yaml]
-      read and validate everything, write nothing
-  moocreport version
-`)
 }

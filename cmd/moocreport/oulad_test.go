@@ -7,7 +7,8 @@ import (
 	"testing"
 )
 
-// TestOULADExample builds examples/oulad from the CLI on the OULAD tables
+// TestOULADExample (with -no-cache, so the repository's examples/oulad
+// folder gets no cache) builds examples/oulad from the CLI on the OULAD tables
 // in ../shared/realdata/oulad (beside the clone, as CI has it) and checks
 // the counts that folder's SOURCE.md states. A missing folder fails the
 // test, naming it, rather than skipping: the check must not quietly stop.
@@ -20,7 +21,7 @@ func TestOULADExample(t *testing.T) {
 	}
 	t.Setenv("SOURCE_DATE_EPOCH", epoch)
 	public := t.TempDir()
-	code, stdout, stderr := moocreport(t, "build", "-study", studyFile, "-public", public)
+	code, stdout, stderr := moocreport(t, "build", "-no-cache", "-study", studyFile, "-public", public)
 	if code != 0 {
 		t.Fatalf("build exited %d\nstdout:\n%s\nstderr:\n%s", code, stdout, stderr)
 	}

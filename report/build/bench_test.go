@@ -1,6 +1,8 @@
 package build
 
 import (
+	"fmt"
+	"os"
 	"path/filepath"
 	"runtime"
 	"syscall"
@@ -35,4 +37,66 @@ func peakRSSMiB() float64 {
 		return 0
 	}
 	return float64(ru.Maxrss) / 1024 // Linux reports KiB
+}
+
+// exampleCopy copies the example study's study.yaml and content/ into a
+// temporary folder and links its data/, so a benchmark can edit the
+// narrative without touching the repository.
+func exampleCopy(b testing.TB) string {
+	_, file, _, _ := runtime.Caller(0)
+	root := filepath.Join(filepath.Dir(file), "..", "..")
+	dir := b.TempDir()
+	if err := os.Symlink(filepath.Join(root, "data"), filepath.Join(dir, "data")); err != nil {
+		b.Fatal(err)
+	}
+	if err := os.CopyFS(filepath.Join(dir, "content"), os.DirFS(filepath.Join(root, "content"))); err != nil {
+		b.Fatal(err)
+	}
+	y, err := os.ReadFile(filepath.Join(root, "study.yaml"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "study.yaml"), y, 0o644); err != nil {
+		b.Fatal(err)
+	}
+	return dir
+}
+
+// BenchmarkBuild is a whole build of the example (ingest, measures, site,
+// PDF), cold: no cache. BenchmarkRebuildAfterNarrativeEdit is the same
+// build after one sentence of content/ changed, with the cache a previous
+// build left: the target is at most 15 % of the cold build.
+func BenchmarkBuild(b *testing.B) {
+	dir := exampleCopy(b)
+	for b.Loop() {
+		if _, err := Run(Options{StudyFile: filepath.Join(dir, "study.yaml"), Public: b.TempDir(), Built: time.Unix(0, 0), Tool: "bench"}); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(peakRSSMiB(), "peak-RSS-MiB")
+}
+
+func BenchmarkRebuildAfterNarrativeEdit(b *testing.B) {
+	dir := exampleCopy(b)
+	cache := &Cache{Dir: filepath.Join(dir, ".moocreport-cache")}
+	opt := Options{StudyFile: filepath.Join(dir, "study.yaml"), Built: time.Unix(0, 0), Tool: "bench", Cache: cache, Force: true}
+	opt.Public = b.TempDir()
+	if _, err := Run(opt); err != nil {
+		b.Fatal(err)
+	}
+	intro := filepath.Join(dir, "content", "introduction.md")
+	i := 0
+	for b.Loop() {
+		i++
+		f, err := os.OpenFile(intro, os.O_APPEND|os.O_WRONLY, 0)
+		if err != nil {
+			b.Fatal(err)
+		}
+		fmt.Fprintf(f, "\nEdit %d.\n", i)
+		f.Close()
+		if _, err := Run(opt); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(peakRSSMiB(), "peak-RSS-MiB")
 }

@@ -11,7 +11,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -51,14 +50,23 @@ type Options struct {
 	// (so does appendix: true in study.yaml). It is part of the version
 	// and so under the same immutability rules as every other file.
 	Appendix bool
-	// Log receives progress lines; nil discards them.
+	// Draft writes public/draft/ instead of public/<version>/: replaced
+	// freely, never listed as a version, marked as a draft on every page
+	// and in the PDF.
+	Draft bool
+	// Log receives the summary lines; nil discards them.
 	Log io.Writer
+	// Progress, when not nil, is told each stage as it starts.
+	Progress Progress
+	// Cache, when set, reuses ingested data and drawn charts from earlier
+	// builds (see Cache); nil reads and draws everything.
+	Cache *Cache
 }
 
 // Result says what a build produced.
 type Result struct {
 	Version string
-	Dir     string // public/<version>
+	Dir     string // public/<version>, or public/draft
 	Outcome site.Outcome
 }
 
@@ -72,25 +80,81 @@ type Prepared struct {
 	StudyFH  site.FileHash
 }
 
+// Progress is told the name of each stage as it starts ("reading the
+// data", "rendering the PDF", …), in the words a user reads.
+type Progress func(stage string)
+
 // Prepare runs every stage up to rendering. `moocreport check` stops here.
 func Prepare(studyFile string) (*Prepared, error) {
+	return PrepareWith(studyFile, PrepareOptions{})
+}
+
+// PrepareOptions are Prepare's optional helpers.
+type PrepareOptions struct {
+	// Progress, when not nil, is told each stage as it starts.
+	Progress Progress
+	// Cache, when set, supplies the ingested data when no input file and
+	// no ingest setting changed since it was stored (see Cache).
+	Cache *Cache
+}
+
+// PrepareWith is Prepare with progress reports and a cache.
+func PrepareWith(studyFile string, opt PrepareOptions) (*Prepared, error) {
+	progress := opt.Progress
+	if progress == nil {
+		progress = func(string) {}
+	}
+	progress("reading study.yaml")
 	s, err := study.Load(studyFile)
 	if err != nil {
 		return nil, err
 	}
-	ds, err := ingest.Load(s)
-	if err != nil {
-		return nil, err
+	c := opt.Cache
+	ds, dataHashes, cached := c.loadDataset(s)
+	if !cached {
+		progress("reading the data")
+		if ds, err = ingest.Load(s); err != nil {
+			return nil, err
+		}
+		// Stored before measures run, so the entry is exactly what ingest
+		// produced whatever later stages do with it.
+		for _, in := range ds.Inputs {
+			fh, err := hashFile(s.Dir, in)
+			if err != nil {
+				return nil, err
+			}
+			dataHashes = append(dataHashes, fh)
+		}
+		c.storeDataset(s, ds, dataHashes)
 	}
+	progress("computing measures")
 	res, err := measures.Compute(s, ds)
 	if err != nil {
 		return nil, err
 	}
+	progress("assembling the narrative")
 	contentDir := filepath.Join(s.Dir, "content")
+	p := &Prepared{Study: s, Dataset: ds, Measures: res}
+	if err := p.hashInputs(contentDir, dataHashes); err != nil {
+		return nil, err
+	}
+	auto := res.Sections
+	auto["provenance"] = append(auto["provenance"], provenance(p))
+	p.Sections, err = narrative.Assemble(contentDir, s.Outline, auto, res.Measures, func(f string) string { return rel(s.Dir, f) })
+	if err != nil {
+		return nil, err
+	}
+	return p, nil
+}
+
+// hashInputs lists and hashes every file the build read: the data files
+// ingest read, the narrative in contentDir and the study's own templates,
+// and study.yaml itself. Files in known are hashed already.
+func (p *Prepared) hashInputs(contentDir string, known []site.FileHash) error {
+	s := p.Study
 	contentFiles, _ := filepath.Glob(filepath.Join(contentDir, "*.md"))
-	sort.Strings(contentFiles)
 	var inputs []string
-	inputs = append(inputs, ds.Inputs...)
+	inputs = append(inputs, p.Dataset.Inputs...)
 	for _, f := range contentFiles {
 		inputs = append(inputs, rel(s.Dir, f))
 	}
@@ -103,39 +167,47 @@ func Prepare(studyFile string) (*Prepared, error) {
 		return nil
 	})
 	sort.Strings(inputs)
-	p := &Prepared{Study: s, Dataset: ds, Measures: res}
+	hashed := map[string]site.FileHash{}
+	for _, fh := range known {
+		hashed[fh.Path] = fh
+	}
 	for _, in := range inputs {
-		fh, err := hashFile(s.Dir, in)
-		if err != nil {
-			return nil, err
+		fh, ok := hashed[in]
+		if !ok {
+			var err error
+			if fh, err = hashFile(s.Dir, in); err != nil {
+				return err
+			}
 		}
 		p.Inputs = append(p.Inputs, fh)
 	}
-	if p.StudyFH, err = hashFile(s.Dir, filepath.Base(s.File)); err != nil {
-		return nil, err
-	}
-	auto := res.Sections
-	auto["provenance"] = append(auto["provenance"], provenance(p))
-	p.Sections, err = narrative.Assemble(contentDir, s.Outline, auto, res.Measures, func(f string) string { return rel(s.Dir, f) })
-	if err != nil {
-		return nil, err
-	}
-	return p, nil
+	var err error
+	p.StudyFH, err = hashFile(s.Dir, filepath.Base(s.File))
+	return err
 }
 
-// Run builds and publishes one version.
+// Run builds and publishes one version, or the draft.
 func Run(opt Options) (*Result, error) {
 	logf := func(format string, args ...any) {
 		if opt.Log != nil {
 			fmt.Fprintf(opt.Log, format+"\n", args...)
 		}
 	}
-	p, err := Prepare(opt.StudyFile)
+	progress := opt.Progress
+	if progress == nil {
+		progress = func(string) {}
+	}
+	p, err := PrepareWith(opt.StudyFile, PrepareOptions{Progress: progress, Cache: opt.Cache})
 	if err != nil {
 		return nil, err
 	}
 	s := p.Study
-	logf("read %d input files: %d learners, %d learner-weeks of activity, %d survey responses", len(p.Inputs), len(p.Dataset.Learners), len(p.Dataset.Activity), len(p.Dataset.Responses))
+	// The data-quality section counts the data files ingest read; the
+	// manifest also lists the narrative and templates. Say both, so the
+	// two counts agree.
+	data := len(p.Dataset.Inputs)
+	logf("read %d input files: %d learners, %d learner-weeks of activity, %d survey responses (and %d narrative and template files)",
+		data, len(p.Dataset.Learners), len(p.Dataset.Activity), len(p.Dataset.Responses), len(p.Inputs)-data)
 	public := opt.Public
 	if public == "" {
 		public = filepath.Join(s.Dir, "public")
@@ -143,57 +215,97 @@ func Run(opt Options) (*Result, error) {
 	built := opt.Built
 	if built.IsZero() {
 		built = opt.Now
-		if m, err := site.ReadManifest(filepath.Join(public, s.Version)); err == nil {
+		if m, err := site.ReadManifest(filepath.Join(public, s.Version)); err == nil && !opt.Draft {
 			built = m.Built
 		}
 	}
 	built = built.UTC().Truncate(time.Second)
 
-	man := site.Manifest{Study: s.ID, Title: s.Title, Version: s.Version, Summary: s.Summary, Tool: opt.Tool, Built: built, StudyFile: p.StudyFH, Inputs: p.Inputs}
-	doc := &report.Document{Title: s.Title, Subtitle: s.Subtitle, Authors: s.Authors, Version: s.Version, StudyID: s.ID, Built: built, Tool: opt.Tool, Sections: p.Sections, Measures: p.Measures.Measures}
+	man, doc := p.document(built, opt.Tool)
+	doc.Draft = opt.Draft
 
-	staged, err := site.Stage(public, s.Version)
+	st, err := site.NewStage(public)
 	if err != nil {
 		return nil, err
 	}
-	defer os.RemoveAll(staged)
-	if err := render(staged, doc, man, s, public, opt.Appendix || s.Appendix); err != nil {
+	defer st.Discard()
+	if err := render(st.Dir, doc, man, s, public, opt.Appendix || s.Appendix, progress, opt.Cache); err != nil {
 		return nil, err
 	}
-	out, err := site.Publish(public, s.Version, staged, opt.Force)
+	progress("publishing")
+	if opt.Draft {
+		if err := site.PublishDraft(st); err != nil {
+			return nil, err
+		}
+		dir := filepath.Join(public, site.Draft)
+		logf("%s: draft of version %s, not published", dir, s.Version)
+		return &Result{Version: s.Version, Dir: dir, Outcome: site.Published}, nil
+	}
+	out, err := site.Publish(st, s.Version, opt.Force, indexPage(s.Title))
 	if err != nil {
 		return nil, err
 	}
 	logf("%s: %s", filepath.Join(public, s.Version), out)
-	if err := updateIndex(public, s.Title); err != nil {
-		return nil, err
-	}
 	return &Result{Version: s.Version, Dir: filepath.Join(public, s.Version), Outcome: out}, nil
+}
+
+// document is the manifest and the Document of a prepared study.
+func (p *Prepared) document(built time.Time, tool string) (site.Manifest, *report.Document) {
+	s := p.Study
+	man := site.Manifest{Study: s.ID, Title: s.Title, Version: s.Version, Summary: s.Summary, Tool: tool, Built: built, StudyFile: p.StudyFH, Inputs: p.Inputs}
+	doc := &report.Document{Title: s.Title, Subtitle: s.Subtitle, Authors: s.Authors, Version: s.Version, StudyID: s.ID, Built: built, Tool: tool, Sections: p.Sections, Measures: p.Measures.Measures}
+	return man, doc
 }
 
 // render writes every output file of one version into dir, with the paper
 // appendix in dir/appendix when appendix is set.
-func render(dir string, doc *report.Document, man site.Manifest, s *study.Study, public string, appendixToo bool) error {
+func render(dir string, doc *report.Document, man site.Manifest, s *study.Study, public string, appendixToo bool, progress Progress, cache *Cache) error {
+	r, err := renderSite(dir, doc, man, s, public, progress, cache)
+	if err != nil {
+		return err
+	}
+	return r.pdf(appendixToo)
+}
+
+// rendered is a version whose site is written; its PDF and appendix are
+// still to come.
+type rendered struct {
+	dir                string
+	doc                *report.Document
+	s                  *study.Study
+	measures, manifest []byte
+	svg                func(*report.Figure) ([]byte, error)
+	cache              *Cache
+	progress           Progress
+}
+
+// renderSite writes measures.json, manifest.json and the HTML site of one
+// version into dir: everything a browser needs, so a preview can show it
+// before the PDF is drawn.
+func renderSite(dir string, doc *report.Document, man site.Manifest, s *study.Study, public string, progress Progress, cache *Cache) (*rendered, error) {
+	if progress == nil {
+		progress = func(string) {}
+	}
 	measuresJSON, err := marshal(struct {
 		Study    string           `json:"study"`
 		Version  string           `json:"version"`
 		Measures []report.Measure `json:"measures"`
 	}{s.ID, s.Version, doc.Measures})
 	if err != nil {
-		return err
+		return nil, err
 	}
 	manifestJSON, err := marshal(man)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	for name, b := range map[string][]byte{"measures.json": measuresJSON, "manifest.json": manifestJSON} {
 		if err := os.WriteFile(filepath.Join(dir, name), b, 0o644); err != nil {
-			return err
+			return nil, err
 		}
 	}
 	versions, err := site.Versions(public)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	var hv []html.Version
 	seen := false
@@ -201,35 +313,45 @@ func render(dir string, doc *report.Document, man site.Manifest, s *study.Study,
 		seen = seen || m.Version == s.Version
 		hv = append(hv, html.Version{Version: m.Version, Date: m.Built.Format("2 January 2006"), Summary: m.Summary})
 	}
-	if !seen {
+	// A draft lists only what is published: its own version is not (yet).
+	if !seen && !doc.Draft {
 		hv = append([]html.Version{{Version: s.Version, Date: doc.Built.Format("2 January 2006"), Summary: s.Summary}}, hv...)
 	}
 	var overrides fs.FS
 	if fi, err := os.Stat(filepath.Join(s.Dir, "templates")); err == nil && fi.IsDir() {
 		overrides = os.DirFS(filepath.Join(s.Dir, "templates"))
 	}
-	err = html.Render(dir, doc, html.Options{Templates: overrides, FigureSVG: charts.SVG, Versions: hv,
+	progress("rendering the web pages")
+	svg := cache.Figure("svg", charts.SVG)
+	err = html.Render(dir, doc, html.Options{Templates: overrides, FigureSVG: svg, Versions: hv,
 		PDF: "report.pdf", Manifest: "manifest.json", Measures: "measures.json"})
 	if err != nil {
-		return fmt.Errorf("rendering HTML: %w", err)
+		return nil, fmt.Errorf("rendering HTML: %w", err)
 	}
+	return &rendered{dir: dir, doc: doc, s: s, measures: measuresJSON, manifest: manifestJSON, svg: svg, cache: cache, progress: progress}, nil
+}
+
+// pdf writes report.pdf, and the paper appendix when appendixToo is set.
+func (r *rendered) pdf(appendixToo bool) error {
 	// The report PDF and the appendix draw the same PNGs; draw each once.
-	png := memoPNG(charts.PNG)
-	popt := pdf.Options{PageSize: s.PDF.PageSize, Keywords: s.Keywords, FigurePNG: png, AttachData: true, Attachments: []pdf.Attachment{
-		{Name: "measures.json", Description: "Every computed number with its id, course, n and definition", Data: measuresJSON},
-		{Name: "manifest.json", Description: "SHA-256 of every input file, tool version and build time", Data: manifestJSON},
+	png := memoPNG(r.cache.Figure("png", charts.PNG))
+	popt := pdf.Options{PageSize: r.s.PDF.PageSize, Keywords: r.s.Keywords, FigurePNG: png, AttachData: true, Attachments: []pdf.Attachment{
+		{Name: "measures.json", Description: "Every computed number with its id, course, n and definition", Data: r.measures},
+		{Name: "manifest.json", Description: "SHA-256 of every input file, tool version and build time", Data: r.manifest},
 	}}
+	r.progress("rendering the PDF")
 	var buf bytes.Buffer
-	if err := pdf.Render(&buf, doc, popt); err != nil {
+	if err := pdf.Render(&buf, r.doc, popt); err != nil {
 		return fmt.Errorf("rendering PDF: %w", err)
 	}
-	if err := os.WriteFile(filepath.Join(dir, "report.pdf"), buf.Bytes(), 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(r.dir, "report.pdf"), buf.Bytes(), 0o644); err != nil {
 		return err
 	}
 	if !appendixToo {
 		return nil
 	}
-	if err := appendix.Render(filepath.Join(dir, "appendix"), doc, appendix.Options{FigureSVG: charts.SVG, FigurePNG: png, PDF: popt}); err != nil {
+	r.progress("rendering the paper appendix")
+	if err := appendix.Render(filepath.Join(r.dir, "appendix"), r.doc, appendix.Options{FigureSVG: r.svg, FigurePNG: png, PDF: popt}); err != nil {
 		return fmt.Errorf("rendering the paper appendix: %w", err)
 	}
 	return nil
@@ -251,27 +373,19 @@ func memoPNG(draw func(*report.Figure) ([]byte, error)) func(*report.Figure) ([]
 	}
 }
 
-// updateIndex rewrites public/index.html and public/latest after a build.
-func updateIndex(public, title string) error {
-	versions, err := site.Versions(public)
-	if err != nil {
-		return err
+// indexPage renders public/index.html, the list of versions.
+func indexPage(title string) site.IndexFunc {
+	return func(versions []site.Manifest) ([]byte, error) {
+		var hv []html.Version
+		for _, m := range versions {
+			hv = append(hv, html.Version{Version: m.Version, Date: m.Built.Format("2 January 2006"), Summary: m.Summary})
+		}
+		var buf bytes.Buffer
+		if err := html.RenderIndex(&buf, title, hv); err != nil {
+			return nil, err
+		}
+		return buf.Bytes(), nil
 	}
-	if len(versions) == 0 {
-		return errors.New("no published versions found after publishing")
-	}
-	var hv []html.Version
-	for _, m := range versions {
-		hv = append(hv, html.Version{Version: m.Version, Date: m.Built.Format("2 January 2006"), Summary: m.Summary})
-	}
-	var buf bytes.Buffer
-	if err := html.RenderIndex(&buf, title, hv); err != nil {
-		return err
-	}
-	if err := site.WriteFile(filepath.Join(public, "index.html"), buf.Bytes()); err != nil {
-		return err
-	}
-	return site.UpdateLatest(public, versions[0].Version)
 }
 
 // provenance is the generated provenance section: what this version was

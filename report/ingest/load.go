@@ -26,7 +26,7 @@ import (
 // others from being read: all errors are returned together.
 func Load(s *study.Study) (*report.Dataset, error) {
 	l := &loader{s: s, ds: &report.Dataset{}, inputs: map[string]bool{}, enrol: map[string]map[string]Enrollment{},
-		rdpEnrol: map[string]rdpEnrollments{}, certs: map[string][]rdpCertificate{}, problemGrades: map[string]*problemAttempts{}}
+		rdpEnrol: map[string]rdpEnrollments{}, certs: map[string][]rdpCertificate{}, problemGrades: map[string]*problemAttempts{}, logs: newSharedLogs()}
 	courses := make(map[string]*Course, len(s.Courses))
 	for _, c := range s.Courses {
 		courses[c.Key] = NewCourse(c, s.Salt)
@@ -66,6 +66,7 @@ func Load(s *study.Study) (*report.Dataset, error) {
 				Err: fmt.Errorf("survey %s: want format %s of a declared course, got %q for %q", sv.Key, strings.Join(study.SurveyFormats, ", "), sv.Format, sv.Course)})
 			continue
 		}
+		errs := len(l.errs)
 		for _, name := range l.match(sv.Path, sv.Line, "survey "+sv.Key+" of course "+sv.Course) {
 			l.readFile(name, func(r io.Reader) error {
 				rs, err := read(r, name, sv, c)
@@ -73,12 +74,16 @@ func Load(s *study.Study) (*report.Dataset, error) {
 				return err
 			})
 		}
+		if len(l.errs) == errs {
+			l.checkLinkage(sv, c)
+		}
 	}
 	if len(l.errs) > 0 {
 		return nil, errors.Join(l.errs...)
 	}
 	l.applyEnrollments()
 	ds := l.ds
+	ds.Skips = append(ds.Skips, l.logs.result()...)
 	for name := range l.inputs {
 		ds.Inputs = append(ds.Inputs, name)
 	}
@@ -111,7 +116,10 @@ func Load(s *study.Study) (*report.Dataset, error) {
 	})
 	sort.SliceStable(ds.Skips, func(i, j int) bool {
 		a, b := ds.Skips[i], ds.Skips[j]
-		return a.File < b.File || a.File == b.File && a.Reason < b.Reason
+		if a.File != b.File {
+			return a.File < b.File
+		}
+		return a.Reason < b.Reason || a.Reason == b.Reason && a.Course < b.Course
 	})
 	// Responses keep study and file order: a measure that keeps a learner's
 	// first response relies on it.
@@ -122,7 +130,7 @@ func Load(s *study.Study) (*report.Dataset, error) {
 // profiles they filter, profiles (usernames → user ids) before the grades
 // and logs they link, and the course structure last, as it overrides the
 // chapter count the logs or the studentmodule table gave.
-var sourcePasses = []string{"edx-rdp-enrollment", "edx-profile", "edx-rdp-userprofile", "edx-grades", "edx-problem-grades", "edx-rdp-certificates",
+var sourcePasses = []string{"edx-rdp-enrollment", "edx-profile", "edx-rdp-userprofile", "edx-anonymous-ids", "edx-grades", "edx-problem-grades", "edx-rdp-certificates",
 	"edx-tracking", "edx-rdp-studentmodule", "edx-course-blocks"}
 
 // loader collects a Dataset and every error on the way.
@@ -142,6 +150,9 @@ type loader struct {
 	// problemGrades holds the problem grade reports' attempts by course
 	// key until applyProblemGrades weighs them against the logs.
 	problemGrades map[string]*problemAttempts
+	// logs holds the tracking sources' skips until every source is read,
+	// so a log file read for several courses is counted once.
+	logs *sharedLogs
 }
 
 // mergeEnrollment combines the enrolments two sources saw: the latest of
@@ -205,6 +216,10 @@ func (l *loader) source(c *Course, key string, src study.Source) {
 		for _, name := range names {
 			l.readFile(name, func(r io.Reader) error { return readProblemGrades(r, name, c, acc) })
 		}
+	case "edx-anonymous-ids":
+		for _, name := range names {
+			l.readFile(name, func(r io.Reader) error { return ReadAnonymousIDs(r, name, c) })
+		}
 	case "edx-rdp-enrollment", "edx-rdp-userprofile", "edx-rdp-certificates", "edx-rdp-studentmodule", "edx-course-blocks":
 		for _, name := range names {
 			l.readFile(name, func(r io.Reader) error { return l.rdp(c, key, src.Format, name, r) })
@@ -225,7 +240,7 @@ func (l *loader) source(c *Course, key string, src study.Source) {
 		l.ds.Activity = append(l.ds.Activity, tr.Weeks...)
 		l.ds.Reach = append(l.ds.Reach, tr.Reach...)
 		l.ds.Problems = append(l.ds.Problems, tr.Problems...)
-		l.ds.Skips = append(l.ds.Skips, tr.Skips...)
+		l.logs.add(c, names, tr)
 		if tr.Chapters > 0 {
 			if l.ds.Chapters == nil {
 				l.ds.Chapters = map[string]int{}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/moocreport/moocreport/report"
@@ -34,6 +35,13 @@ type Course struct {
 	// to where they were first seen. Personal data: they never leave ingest.
 	users map[string]string
 	ids   map[string]string
+	// emails maps a profile's e-mail address (lower case) and anon an
+	// anonymized id (lower case) to the user id, and links tallies each
+	// survey instrument's linkage; see linkage.go. Personal data: they
+	// never leave ingest.
+	emails map[string]string
+	anon   map[string]string
+	links  map[string]*Linkage
 }
 
 // NewCourse prepares the readers' shared state for one study course.
@@ -85,9 +93,14 @@ func ReadProfile(r io.Reader, file string, c *Course) ([]report.Learner, error) 
 	if err != nil {
 		nameCol = -1 // optional: only used to redact free text
 	}
+	emailCol, err := t.column("email")
+	if err != nil {
+		emailCol = -1 // optional: only used to link surveys by e-mail
+	}
 	if c.users == nil {
 		c.users = map[string]string{}
 		c.ids = map[string]string{}
+		c.emails = map[string]string{}
 	}
 	var out []report.Learner
 	for {
@@ -109,6 +122,11 @@ func ReadProfile(r io.Reader, file string, c *Course) ([]report.Learner, error) 
 		c.ids[id] = where
 		if u := rec[col[1]]; u != "" {
 			c.users[u] = id
+		}
+		if emailCol >= 0 {
+			if e := strings.ToLower(strings.TrimSpace(rec[emailCol])); e != "" {
+				c.emails[e] = id
+			}
 		}
 		if nameCol >= 0 {
 			c.redact.addPerson(rec[col[1]], rec[nameCol])

@@ -28,8 +28,9 @@ import (
 // Only the declared questions that are not free text are copied into
 // Answers, and only when answered (an empty cell is no answer): free text
 // and the identifying columns (IP address, names, e-mail, location) never
-// leave ingest. The sv.IDColumn username links a response to a learner of c;
-// an unknown or empty username leaves Learner "". Every row is kept, even a
+// leave ingest. The sv.IDColumn value, of type sv.IDType (username by
+// default), links a response to a learner of c; an unknown or empty value
+// leaves Learner "" (see linkage.go). Every row is kept, even a
 // learner's second response to the same instrument: deciding which one
 // counts is a measure's job, and the count of duplicates is itself a
 // data-quality figure.
@@ -106,7 +107,7 @@ func ReadQualtrics(r io.Reader, file string, sv study.Survey, c *Course) ([]repo
 		default:
 			return nil, t.fieldErr(f, fmt.Errorf("want True, False, 1 or 0, got %q", rec[f]))
 		}
-		c.fillResponse(&resp, rec, col, sv.IDColumn, keep)
+		c.fillResponse(&resp, rec, col, sv, keep)
 		out = append(out, resp)
 	}
 }

@@ -56,7 +56,8 @@ func parseFinished(s string) (bool, error) {
 
 // readFlatSurvey reads the rows after a single header row. finishedCol ""
 // means every row is a finished response. Like ReadQualtrics it copies only
-// declared, non-text answers, links by sv.IDColumn and keeps every row.
+// declared, non-text answers, links by sv.IDColumn and sv.IDType and keeps
+// every row.
 func readFlatSurvey(t *table, sv study.Survey, c *Course, finishedCol string, finished func(string) (bool, error)) ([]report.Response, error) {
 	if err := t.readHeader(); err != nil {
 		return nil, err
@@ -100,7 +101,7 @@ func readFlatSurvey(t *table, sv study.Survey, c *Course, finishedCol string, fi
 				return nil, t.fieldErr(i, err)
 			}
 		}
-		c.fillResponse(&resp, rec, col, sv.IDColumn, keep)
+		c.fillResponse(&resp, rec, col, sv, keep)
 		out = append(out, resp)
 	}
 }
@@ -125,12 +126,18 @@ func answerColumns(sv study.Survey, c *Course, need func(string)) []answerColumn
 	return keep
 }
 
-// fillResponse links a response to its learner through the id column and
-// copies the kept answers of one record, redacting free text.
-func (c *Course) fillResponse(resp *report.Response, rec []string, col map[string]int, idColumn string, keep []answerColumn) {
-	if idColumn != "" {
-		if uid, ok := c.UserID(strings.TrimSpace(rec[col[idColumn]])); ok {
+// fillResponse links a response to its learner through the survey's id
+// column (by its id type; a finished response is counted in the survey's
+// Linkage) and copies the kept answers of one record, redacting free text.
+func (c *Course) fillResponse(resp *report.Response, rec []string, col map[string]int, sv study.Survey, keep []answerColumn) {
+	if sv.IDColumn != "" {
+		v := rec[col[sv.IDColumn]]
+		uid, ok := c.linkLearner(v, sv.IDType)
+		if ok {
 			resp.Learner = c.pseudonym(uid)
+		}
+		if resp.Finished {
+			c.countLink(sv.Key, v, ok)
 		}
 	}
 	for _, k := range keep {

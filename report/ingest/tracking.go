@@ -253,7 +253,11 @@ type Tracking struct {
 	// Enrollments maps a learner pseudonym to when they last enrolled and,
 	// if they left afterwards, unenrolled.
 	Enrollments map[string]Enrollment
-	Skips       []report.Skip // per file, in file order, reasons sorted
+	Skips       []report.Skip // per file, in file order, reasons sorted; Course is the course's key
+	// OtherCourses counts, per file and course id, the lines skipped as
+	// another course's, so a loader reading one file for several courses
+	// can count only the lines none of them used (see sharedLogs).
+	OtherCourses map[string]map[string]int
 }
 
 // Enrollment is a learner's last enrolment and unenrolment; zero when the

@@ -80,17 +80,21 @@ func TestReadTrackingFiles(t *testing.T) {
 		t.Errorf("weeks:\n got %+v\nwant %+v", weeks, want)
 	}
 	wantSkips := []report.Skip{
-		{File: files[0], Reason: SkipBadTime, Count: 1},
-		{File: files[0], Reason: SkipComment, Count: 3},
-		{File: files[0], Reason: SkipNoCourse, Count: 1},
-		{File: files[0], Reason: SkipNoLearner, Count: 1},
-		{File: files[0], Reason: SkipOtherCourse, Count: 2},
-		{File: files[0], Reason: SkipTask, Count: 1},
-		{File: files[1], Reason: SkipNoLearner, Count: 1},
-		{File: files[1], Reason: SkipOtherCourse, Count: 1},
+		{File: files[0], Reason: SkipBadTime, Count: 1, Course: "tiny"},
+		{File: files[0], Reason: SkipComment, Count: 3, Course: "tiny"},
+		{File: files[0], Reason: SkipNoCourse, Count: 1, Course: "tiny"},
+		{File: files[0], Reason: SkipNoLearner, Count: 1, Course: "tiny"},
+		{File: files[0], Reason: SkipOtherCourse, Count: 2, Course: "tiny"},
+		{File: files[0], Reason: SkipTask, Count: 1, Course: "tiny"},
+		{File: files[1], Reason: SkipNoLearner, Count: 1, Course: "tiny"},
+		{File: files[1], Reason: SkipOtherCourse, Count: 1, Course: "tiny"},
 	}
 	if !reflect.DeepEqual(skips, wantSkips) {
 		t.Errorf("skips:\n got %+v\nwant %+v", skips, wantSkips)
+	}
+	wantOther := map[string]map[string]int{files[0]: {"course-v1:OtherX+O1+2026": 1, "TinyX/T101/2026": 1}, files[1]: {"course-v1:OtherX+O1+2026": 1}}
+	if !reflect.DeepEqual(tr.OtherCourses, wantOther) {
+		t.Errorf("other courses:\n got %v\nwant %v", tr.OtherCourses, wantOther)
 	}
 }
 
@@ -121,6 +125,7 @@ func TestReadTrackingSplit(t *testing.T) {
 		t.Fatal(err)
 	}
 	split.Skips, whole.Skips = nil, nil // per file by design
+	split.OtherCourses, whole.OtherCourses = nil, nil
 	if !reflect.DeepEqual(split, whole) {
 		t.Errorf("split read:\n got %+v\nwant %+v", split, whole)
 	}
@@ -164,7 +169,7 @@ func TestReadTrackingErrors(t *testing.T) {
 					t.Fatal(err)
 				}
 				skips := tr.Skips
-				if want := []report.Skip{{File: "bad.log", Reason: SkipMalformed, Count: 1}}; !reflect.DeepEqual(skips, want) {
+				if want := []report.Skip{{File: "bad.log", Reason: SkipMalformed, Count: 1, Course: "tiny"}}; !reflect.DeepEqual(skips, want) {
 					t.Errorf("skips = %+v, want %+v", skips, want)
 				}
 				return

@@ -58,6 +58,7 @@ type logPart struct {
 	problems  map[string]*problemAcc
 	enrol     map[string]*enrolSpan
 	skips     map[string]int
+	others    map[string]int // other-course lines by their course id
 	lines     int
 	malformed int
 	firstBad  int   // line of the first malformed line
@@ -71,7 +72,7 @@ type logPart struct {
 func newLogPart(file string, opt TrackingOptions) *logPart {
 	return &logPart{file: file, gap: opt.gap(), byName: opt.ByUsername,
 		weeks: map[weekKey]*tally{}, sessions: map[string][]span{}, chapters: map[string]map[string]struct{}{},
-		problems: map[string]*problemAcc{}, enrol: map[string]*enrolSpan{}, skips: map[string]int{}}
+		problems: map[string]*problemAcc{}, enrol: map[string]*enrolSpan{}, skips: map[string]int{}, others: map[string]int{}}
 }
 
 // line counts one line of a log: as activity of kind k for a learner week,
@@ -114,6 +115,7 @@ func (p *logPart) line(c *Course, b []byte, lineNo int) {
 		return
 	case course != c.ID:
 		p.skips[SkipOtherCourse]++
+		p.others[course]++
 		return
 	}
 	user := p.learner(c, ev, pl, kind)
@@ -242,12 +244,13 @@ type trackAcc struct {
 	problems map[string]*problemAcc
 	enrol    map[string]*enrolSpan
 	skips    [][]report.Skip // by file index
+	others   map[string]map[string]int
 }
 
 func newTrackAcc(opt TrackingOptions, files int) *trackAcc {
 	return &trackAcc{gap: opt.gap(), weeks: map[weekKey]*tally{}, sessions: map[string][]span{},
 		chapters: map[string]map[string]struct{}{}, problems: map[string]*problemAcc{},
-		enrol: map[string]*enrolSpan{}, skips: make([][]report.Skip, files)}
+		enrol: map[string]*enrolSpan{}, skips: make([][]report.Skip, files), others: map[string]map[string]int{}}
 }
 
 // add folds part p, the file with index i, into the accumulator.
@@ -301,6 +304,9 @@ func (m *trackAcc) add(i int, p *logPart) {
 		}
 	}
 	m.skips[i] = p.skipList()
+	if len(p.others) > 0 {
+		m.others[p.file] = p.others
+	}
 }
 
 // mergeLogs combines parts in file order; see trackAcc.
@@ -315,9 +321,12 @@ func mergeLogs(c *Course, opt TrackingOptions, parts []*logPart) *Tracking {
 // finish pseudonymises the learners and sorts every table.
 func (m *trackAcc) finish(c *Course) *Tracking {
 	weeks, sessions, chapters, problems, enrol := m.weeks, m.sessions, m.chapters, m.problems, m.enrol
-	out := &Tracking{Enrollments: map[string]Enrollment{}}
+	out := &Tracking{Enrollments: map[string]Enrollment{}, OtherCourses: m.others}
 	for _, s := range m.skips {
-		out.Skips = append(out.Skips, s...)
+		for _, k := range s {
+			k.Course = c.Key
+			out.Skips = append(out.Skips, k)
+		}
 	}
 	// Sessions count in the week they start (they may run past midnight).
 	start := c.weekStart().UnixMilli()

@@ -10,6 +10,10 @@ import (
 )
 
 func (c *computer) activity() error {
+	courses := c.activityCourses()
+	if len(courses) == 0 {
+		return nil // no tracking logs: nothing to report, not zeros
+	}
 	activeDefinition := c.activeDef()
 	type weekly struct {
 		active []int                                // [week-1] active learners
@@ -19,7 +23,7 @@ func (c *computer) activity() error {
 		strays map[string]bool // learners with events but not in the profile
 	}
 	per := map[string]*weekly{}
-	for _, co := range c.s.Courses {
+	for _, co := range courses {
 		per[co.Key] = &weekly{active: make([]int, co.Weeks), kinds: map[report.EventKind]map[string]bool{}, ever: map[string]bool{}, strays: map[string]bool{}}
 	}
 	for _, w := range c.ds.Activity {
@@ -50,7 +54,7 @@ func (c *computer) activity() error {
 	}
 
 	maxWeeks := 0
-	for _, co := range c.s.Courses {
+	for _, co := range courses {
 		maxWeeks = max(maxWeeks, co.Weeks)
 	}
 	fig := &report.Figure{ID: "activity-weekly-active-chart", Kind: report.FigureLines, Title: "Weekly active learners",
@@ -60,12 +64,12 @@ func (c *computer) activity() error {
 		fig.Categories = append(fig.Categories, strconv.Itoa(w))
 	}
 	tab := &report.Table{ID: "activity-weekly-active", Title: "Weekly active learners", Columns: []string{"Week"}, Definition: activeDefinition}
-	for _, co := range c.s.Courses {
+	for _, co := range courses {
 		tab.Columns = append(tab.Columns, co.Short+" n", co.Short+" %")
 	}
 	for w := 1; w <= maxWeeks; w++ {
 		row := []report.Cell{textCell(strconv.Itoa(w))}
-		for _, co := range c.s.Courses {
+		for _, co := range courses {
 			if w > co.Weeks {
 				row = append(row, textCell("–"), textCell("–"))
 				continue
@@ -74,11 +78,12 @@ func (c *computer) activity() error {
 			enrolled := len(c.byCourse[co.Key])
 			cnt := c.count(fmt.Sprintf("%s.active.w%d", co.Key, w), co.Key, fmt.Sprintf("Active learners in week %d", w), n, activeDefinition)
 			sh := c.share(fmt.Sprintf("%s.active.w%d.share", co.Key, w), co.Key, fmt.Sprintf("Share of enrolled learners active in week %d", w), n, enrolled, activeDefinition)
+			c.wilsonCI(sh, n, enrolled)
 			row = append(row, measureCell(cnt), measureCell(sh))
 		}
 		tab.Rows = append(tab.Rows, row)
 	}
-	for _, co := range c.s.Courses {
+	for _, co := range courses {
 		s := report.Series{Name: co.Short}
 		enrolled := len(c.byCourse[co.Key])
 		for w := 1; w <= maxWeeks; w++ {
@@ -93,7 +98,7 @@ func (c *computer) activity() error {
 			// withheld share would give it away.
 			lo, hi := stats.Wilson(active, enrolled, 0.95)
 			s.Values = append(s.Values, m.Value)
-			s.Lo, s.Hi = append(s.Lo, round(100*lo, 1)), append(s.Hi, round(100*hi, 1))
+			s.Lo, s.Hi = append(s.Lo, 100*lo), append(s.Hi, 100*hi)
 		}
 		fig.Series = append(fig.Series, s)
 	}
@@ -106,11 +111,11 @@ func (c *computer) activity() error {
 	}{{report.KindPage, "Viewed course pages"}, {report.KindVideo, "Watched video"}, {report.KindProblem, "Submitted a problem"}, {report.KindForum, "Posted in the forum"}}
 	kindDef := "Learners in the enrolled-learner profile with at least one event of the kind in course weeks 1 to the last course week. Page: implicit page views and sequence navigation; video: play, pause, seek, stop and load video events; problem: server-side problem_check events; forum: edx.forum.* events."
 	ktab := &report.Table{ID: "activity-kinds", Title: "Learners by kind of activity", Columns: []string{"Activity"}, Definition: kindDef}
-	for _, co := range c.s.Courses {
+	for _, co := range courses {
 		ktab.Columns = append(ktab.Columns, co.Short+" n", co.Short+" % of enrolled")
 	}
 	everRow := []report.Cell{textCell("Active in any course week")}
-	for _, co := range c.s.Courses {
+	for _, co := range courses {
 		p := per[co.Key]
 		enrolled := len(c.byCourse[co.Key])
 		everRow = append(everRow,
@@ -122,7 +127,7 @@ func (c *computer) activity() error {
 	ktab.Rows = append(ktab.Rows, everRow)
 	for _, k := range kinds {
 		row := []report.Cell{textCell(k.label)}
-		for _, co := range c.s.Courses {
+		for _, co := range courses {
 			n := len(per[co.Key].kinds[k.kind])
 			enrolled := len(c.byCourse[co.Key])
 			id := co.Key + ".activity." + k.kind.String()

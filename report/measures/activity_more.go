@@ -94,6 +94,9 @@ func (c *computer) activeDef() string {
 // activityMore adds the activity measures beyond weekly activity: events
 // by kind per week, per-learner intensity, retention and the funnel.
 func (c *computer) activityMore() error {
+	if len(c.activityCourses()) == 0 {
+		return nil
+	}
 	blocks := []report.Block{{Table: c.kindsWeekly()}}
 	blocks = append(blocks, report.Block{Table: c.intensity()})
 	fig, tab := c.retention()
@@ -116,7 +119,7 @@ func (c *computer) kindsWeekly() *report.Table {
 		t.Columns = append(t.Columns, k.String())
 	}
 	type cell struct{ events, learners int }
-	for _, co := range c.s.Courses {
+	for _, co := range c.activityCourses() {
 		grid := make([][report.NumKinds]cell, co.Weeks+1)
 		for _, w := range c.ds.Activity {
 			if w.Course != co.Key || !c.enrolled[co.Key][w.Learner] || w.Week < 1 || w.Week > co.Weeks {
@@ -163,7 +166,7 @@ func (c *computer) describeOrWithhold(id, course, label, unit, def string, x []f
 			m.Text = "–"
 		default:
 			v := []float64{sum.Median, sum.Q1, sum.Q3}[i]
-			m.Value, m.Text = round(v, places), formatNum(v, places)
+			m.Value, m.Text = v, formatNum(v, places)
 		}
 		c.add(m)
 		cells = append(cells, measureCell(m))
@@ -196,7 +199,7 @@ func (c *computer) intensity() *report.Table {
 		def += " " + timeDefinition
 	}
 	t := &report.Table{ID: "activity-intensity", Title: "Activity per active learner", Columns: []string{"Course", "Measure", "n", "Median", "Q1", "Q3"}, Definition: def}
-	for _, co := range c.s.Courses {
+	for _, co := range c.activityCourses() {
 		var events, days, hours []float64
 		for _, id := range sortedLearners(c.acts[co.Key]) {
 			a := c.acts[co.Key][id]
@@ -233,8 +236,9 @@ func (c *computer) intensity() *report.Table {
 // which weekly active shares alone do not.
 func (c *computer) retention() (*report.Figure, *report.Table) {
 	def := retentionDefinition
+	courses := c.activityCourses()
 	maxWeeks := 0
-	for _, co := range c.s.Courses {
+	for _, co := range courses {
 		maxWeeks = max(maxWeeks, co.Weeks)
 	}
 	fig := &report.Figure{ID: "activity-retention-chart", Kind: report.FigureLines, Title: "Learners still active (last active week)", XLabel: "Week", YLabel: "Share of ever-active learners (%)", Caption: def}
@@ -243,7 +247,7 @@ func (c *computer) retention() (*report.Figure, *report.Table) {
 		fig.Categories = append(fig.Categories, strconv.Itoa(w))
 		tab.Rows = append(tab.Rows, []report.Cell{textCell(strconv.Itoa(w))})
 	}
-	for _, co := range c.s.Courses {
+	for _, co := range courses {
 		tab.Columns = append(tab.Columns, co.Short+" n", co.Short+" %")
 		s := report.Series{Name: co.Short}
 		ever := len(c.acts[co.Key])
@@ -319,7 +323,14 @@ func (c *computer) funnel() (*report.Figure, *report.Table) {
 				}
 			}
 		}
-		counts := []int{enrolled, len(c.acts[co.Key]), explored, passed, certified}
+		active := len(c.acts[co.Key])
+		if !c.hasActivity(co.Key) {
+			active = -1
+		}
+		if !c.hasGrades(co.Key) {
+			passed, certified = -1, -1
+		}
+		counts := []int{enrolled, active, explored, passed, certified}
 		for i, n := range counts {
 			id := co.Key + ".funnel." + strings.ToLower(stages[i])
 			series.Values[i] = math.NaN()
@@ -337,9 +348,7 @@ func (c *computer) funnel() (*report.Figure, *report.Table) {
 		fig.Series = append(fig.Series, series)
 	}
 	t.Rows = rows
-	if c.anyChaptersMissing() {
-		t.Note = "n/a: the course structure (number of chapters) is not known for this course, so exploration cannot be judged."
-	}
+	t.Note = c.funnelNote()
 	fig.Table = *figureTable(fig, c.lessThanK())
 	fig.Alt = altFunnel(fig)
 	return fig, t
@@ -365,6 +374,33 @@ func altFunnel(f *report.Figure) string {
 		parts = append(parts, s.Name+": "+strings.Join(stages, ", "))
 	}
 	return fmt.Sprintf("Bar chart of the engagement funnel, each stage as a share of enrolled learners in %%. %s.", joinSentences(parts))
+}
+
+// funnelNote explains each reason a funnel stage is not available.
+func (c *computer) funnelNote() string {
+	var notes []string
+	if c.anyChaptersMissing() {
+		notes = append(notes, "the course structure (number of chapters) is not known for this course, so exploration cannot be judged")
+	}
+	var noLogs, noGrades []string
+	for _, co := range c.s.Courses {
+		if !c.hasActivity(co.Key) {
+			noLogs = append(noLogs, co.Short)
+		}
+		if !c.hasGrades(co.Key) {
+			noGrades = append(noGrades, co.Short)
+		}
+	}
+	if len(noLogs) > 0 {
+		notes = append(notes, "the study has no tracking logs for "+joinAnd(noLogs)+", so activity cannot be judged")
+	}
+	if len(noGrades) > 0 {
+		notes = append(notes, "the study has no grade report for "+joinAnd(noGrades)+", so passing and certificates cannot be judged")
+	}
+	if len(notes) == 0 {
+		return ""
+	}
+	return "n/a: " + strings.Join(notes, "; ") + "."
 }
 
 func (c *computer) anyChaptersMissing() bool {

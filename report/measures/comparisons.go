@@ -28,6 +28,9 @@ type testResult struct {
 	effect     string
 	effectSize float64
 	apa        string
+	// parts is the result's numbers for measures.json; PHolm is filled
+	// in when the family is adjusted.
+	parts *report.TestResult
 }
 
 const comparisonsDefinition = "Every comparison declared in study.yaml is tested two-sided at α = .05. Tests of one family — the learner-profile tests of one pair of courses, their outcome tests, their weekly-active tests, and each pre/post test type of one course — are adjusted together by Holm's step-down method; the table gives both the unadjusted and the adjusted p-value. No test is run on a group under the minimum cell size, nor on a category in which a published table withholds a cell: such categories are pooled."
@@ -47,8 +50,11 @@ func (c *computer) comparisons() error {
 		}
 	}
 	c.adjust()
+	if len(c.results) == 0 {
+		return nil
+	}
 	tab := &report.Table{ID: "comparisons-results", Title: "Comparisons and tests",
-		Columns:    []string{"Comparison", "Test", "N", "p", "Holm-adjusted p", "Effect size", "Result (APA)"},
+		Columns:    []string{"Comparison", "Test", "N", "p", "Holm-adjusted p", "Effect", "Effect size", "Result (APA)"},
 		Definition: comparisonsDefinition}
 	for _, r := range c.results {
 		m := report.Measure{ID: r.id, Course: r.course, Label: r.comparison + " (" + r.test + ")", N: r.n, Definition: r.def + " " + comparisonsDefinition}
@@ -59,17 +65,23 @@ func (c *computer) comparisons() error {
 			c.add(m)
 			w := c.primaryCell()
 			row[2] = w
-			row = append(row, w, w, w, report.Cell{Text: "withheld: " + r.why, Withheld: report.WithheldPrimary})
+			row = append(row, w, w, w, w, textCell("withheld: "+r.why))
 		case !r.ok:
 			m.Text = "–"
 			c.add(m)
-			row = append(row, textCell("–"), textCell("–"), textCell("–"), textCell("not computable: "+r.why))
+			row = append(row, textCell("–"), textCell("–"), textCell("–"), textCell("–"), textCell("not computable: "+r.why))
 		default:
-			m.Value, m.Text = round(r.effectSize, 3), r.apa
+			m.Value, m.Text = r.effectSize, r.apa
+			if r.parts != nil {
+				r.parts.PHolm = number(r.pAdj)
+				m.Test = r.parts
+			}
 			c.add(m)
 			c.add(report.Measure{ID: r.id + ".p", Course: r.course, Label: m.Label + ": p", Value: r.p, N: r.n, Definition: m.Definition, Text: stats.FormatP(r.p)})
 			c.add(report.Measure{ID: r.id + ".p-holm", Course: r.course, Label: m.Label + ": Holm-adjusted p (family " + r.family + ")", Value: r.pAdj, N: r.n, Definition: m.Definition, Text: stats.FormatP(r.pAdj)})
-			row = append(row, pCell(r.p), pCell(r.pAdj), textCell(r.effect), textCell(r.apa))
+			name, size, _ := strings.Cut(r.effect, " = ")
+			row = append(row, pCell(r.p), pCell(r.pAdj), textCell(name), effectCell(size, r.parts))
+			row = append(row, textCell(r.apa))
 		}
 		tab.Rows = append(tab.Rows, row)
 	}
@@ -129,11 +141,17 @@ func (c *computer) compareCourses(cmp study.Comparison) {
 		{"verified", "verified share", "Two-proportion z-test of the shares of enrolled learners on the verified track, with the difference study − baseline and its 95 % Wald interval.", c.verifiedCounts},
 	}
 	for _, p := range props {
+		if p.id == "pass-rate" && !(c.hasGrades(s) && c.hasGrades(b)) {
+			continue // a course without grades has no pass rate to compare
+		}
 		x1, n1 := p.count(s)
 		x2, n2 := p.count(b)
 		r := &testResult{id: pre + "." + p.id, course: s, family: vs + ": outcomes", comparison: vs + ": " + p.what, def: p.def}
 		c.proportionTest(r, x1, n1, x2, n2)
 		c.results = append(c.results, r)
+	}
+	if !c.hasActivity(s) || !c.hasActivity(b) {
+		return // without both courses' logs there is no activity to compare
 	}
 	r := &testResult{id: pre + ".events-per-active", course: s, family: vs + ": outcomes", comparison: vs + ": events per active learner",
 		def: "Mann–Whitney U test of the active events in course weeks per learner active in at least one course week, with the rank-biserial correlation r (positive when the study course's learners did more)."}
@@ -221,6 +239,7 @@ func (c *computer) tableTest(r *testResult, table [][]int) {
 		}
 		r.ok, r.test, r.p = true, "Fisher's exact test", f.P
 		r.effect, r.effectSize, r.apa = "OR = "+stats.FormatNumber(f.OddsRatio, 2), f.OddsRatio, f.APA()
+		r.parts = &report.TestResult{Name: r.test, P: f.P, Effect: "OR", EffectValue: number(f.OddsRatio), N: groupSizes(table)}
 		if math.IsNaN(f.OddsRatio) || math.IsInf(f.OddsRatio, 0) {
 			r.effectSize = 0
 		}
@@ -228,6 +247,8 @@ func (c *computer) tableTest(r *testResult, table [][]int) {
 	}
 	r.ok, r.test, r.p = true, "χ² test of independence", chi.P
 	r.effect, r.effectSize, r.apa = "V = "+stats.FormatBounded(chi.CramersV, 2), chi.CramersV, chi.APA()
+	r.parts = &report.TestResult{Name: r.test, Statistic: "χ²", Value: number(chi.Statistic), DF: []float64{float64(chi.DF)}, P: chi.P,
+		Effect: "V", EffectValue: number(chi.CramersV), N: groupSizes(table)}
 	if chi.ShareExpectedBelow5 > 0.2 {
 		r.test += fmt.Sprintf(" (%.0f %% of expected counts under 5)", 100*chi.ShareExpectedBelow5)
 	}
@@ -251,6 +272,8 @@ func (c *computer) proportionTest(r *testResult, x1, n1, x2, n2 int) {
 	r.ok, r.test, r.p = true, "two-proportion z-test", p.P
 	r.effect = fmt.Sprintf("Δ = %s [%s, %s]", stats.FormatBounded(p.Diff, 2), stats.FormatBounded(p.Lo, 2), stats.FormatBounded(p.Hi, 2))
 	r.effectSize, r.apa = p.Diff, p.APA()
+	r.parts = &report.TestResult{Name: r.test, Statistic: "z", Value: number(p.Z), P: p.P, Effect: "Δ", EffectValue: number(p.Diff),
+		EffectCI: &report.Interval{Level: p.Conf, Low: p.Lo, High: p.Hi}, N: []int{n1, n2}}
 }
 
 // activeEventCounts lists, per active learner of a course in a fixed
@@ -280,6 +303,7 @@ func (c *computer) welchEventsTest(r *testResult, s, b string) {
 	}
 	r.ok, r.p = true, w.P
 	r.effect, r.effectSize, r.apa = "d = "+stats.FormatNumber(w.D, 2), w.D, w.APA()
+	r.parts = &report.TestResult{Name: r.test, Statistic: "t", Value: number(w.T), DF: []float64{w.DF}, P: w.P, Effect: "d", EffectValue: number(w.D), N: []int{w.N1, w.N2}}
 }
 
 // eventsTest compares events per active learner between two courses.
@@ -298,6 +322,7 @@ func (c *computer) eventsTest(r *testResult, s, b string) {
 	}
 	r.ok, r.test, r.p = true, "Mann–Whitney U test", mw.P
 	r.effect, r.effectSize, r.apa = "r = "+stats.FormatBounded(mw.R, 2), mw.R, mw.APA()
+	r.parts = mannWhitneyParts(r.test, mw)
 }
 
 func (c *computer) passCounts(course string) (int, int) {
@@ -384,12 +409,14 @@ func (c *computer) comparePrePost(cmp study.Comparison) {
 		} else {
 			w.ok, w.test, w.p = true, "Wilcoxon signed-rank test", res.P
 			w.effect, w.effectSize, w.apa = "r = "+stats.FormatBounded(res.R, 2), res.R, res.APA()
+			w.parts = &report.TestResult{Name: w.test, Statistic: "W", Value: number(res.W), Z: number(res.Z), P: res.P, Effect: "r", EffectValue: number(res.R), N: []int{len(x)}}
 		}
 		if res, err := stats.PairedTest(y, x); err != nil {
 			t.why = errReason(err)
 		} else {
 			t.ok, t.test, t.p = true, "paired t-test", res.P
 			t.effect, t.effectSize, t.apa = "dz = "+stats.FormatNumber(res.DZ, 2), res.DZ, res.APA()
+			t.parts = &report.TestResult{Name: t.test, Statistic: "t", Value: number(res.T), DF: []float64{float64(res.DF)}, P: res.P, Effect: "dz", EffectValue: number(res.DZ), N: []int{res.N}}
 		}
 	}
 	// Unmatched groups: every linked respondent of each survey, so learners
@@ -411,7 +438,41 @@ func (c *computer) comparePrePost(cmp study.Comparison) {
 		}
 		r.ok, r.p = true, mw.P
 		r.effect, r.effectSize, r.apa = "r = "+stats.FormatBounded(mw.R, 2), mw.R, mw.APA()
+		r.parts = mannWhitneyParts(r.test, mw)
 	}
+}
+
+// effectCell shows an effect size, with the number behind it when it has
+// one (an infinite odds ratio has none).
+func effectCell(text string, parts *report.TestResult) report.Cell {
+	if parts == nil || parts.EffectValue == nil {
+		return textCell(text)
+	}
+	return numCell(text, *parts.EffectValue)
+}
+
+// mannWhitneyParts is a Mann–Whitney test's numbers.
+func mannWhitneyParts(name string, mw stats.MannWhitney) *report.TestResult {
+	return &report.TestResult{Name: name, Statistic: "U", Value: number(mw.U), Z: number(mw.Z), P: mw.P, Effect: "r", EffectValue: number(mw.R), N: []int{mw.N1, mw.N2}}
+}
+
+// groupSizes sums a categories × 2 table's columns: the two groups' sizes.
+func groupSizes(table [][]int) []int {
+	n := []int{0, 0}
+	for _, row := range table {
+		n[0] += row[0]
+		n[1] += row[1]
+	}
+	return n
+}
+
+// number is v for measures.json, or nil when JSON cannot write it (NaN,
+// ±Inf): the field is then left out rather than given a false value.
+func number(v float64) *float64 {
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return nil
+	}
+	return &v
 }
 
 // values lists a learner → score map's scores in learner order.

@@ -158,7 +158,7 @@ func (c *computer) build(t crossTab) (*report.Table, *report.Figure) {
 			n := t.counts[g][r]
 			pct := 0.0
 			if totals[g] > 0 {
-				pct = round(100*float64(n)/float64(totals[g]), 1)
+				pct = 100 * float64(n) / float64(totals[g])
 			}
 			if w := kinds[g][r]; w != "" {
 				cells = append(cells, c.withheldCell(w), c.withheldCell(w))
@@ -202,7 +202,7 @@ func (c *computer) build(t crossTab) (*report.Table, *report.Figure) {
 		for r, n := range t.counts[g] {
 			v := math.NaN()
 			if kinds[g][r] == "" && totals[g] > 0 {
-				v = round(100*float64(n)/float64(totals[g]), 1)
+				v = 100 * float64(n) / float64(totals[g])
 			}
 			s.Values = append(s.Values, v)
 			s.Withheld = append(s.Withheld, kinds[g][r])
@@ -276,7 +276,7 @@ func anyHidden(h [][]bool) bool {
 // that do not say (Withheld nil) are all primary, shown as suppressed.
 func figureTable(f *report.Figure, suppressed string) *report.Table {
 	t := &report.Table{ID: f.ID + "-data", Title: f.Title}
-	t.Columns = append([]string{f.XLabel}, seriesNames(f)...)
+	t.Columns = append([]string{f.XLabel}, seriesHeadings(f)...)
 	for i, cat := range f.Categories {
 		row := []report.Cell{textCell(cat)}
 		for _, s := range f.Series {

@@ -218,7 +218,7 @@ func (c *computer) numericItems(inst string, qs []study.Question, svs []study.Su
 				case err != nil:
 					m.Text = "–"
 				default:
-					m.Value, m.Text = round(st.v, 2), formatNum(st.v, 2)
+					m.Value, m.Text = st.v, formatNum(st.v, 2)
 				}
 				c.add(m)
 				row = append(row, measureCell(m))
@@ -286,7 +286,7 @@ func (c *computer) likertFigure(sv study.Survey) *report.Figure {
 		for i, k := range counts {
 			v := math.NaN()
 			if !hide[i] && n > 0 {
-				v = round(100*float64(k)/float64(n), 1)
+				v = 100 * float64(k) / float64(n)
 			}
 			if kinds[i] != "" {
 				c.logCell(f.ID, strings.ToLower(q.ID)+" / "+slug(labels[i]), kinds[i], "")
@@ -318,7 +318,7 @@ func altLikert(f *report.Figure) string {
 				}
 				t += v
 			}
-			return round(t, 1), true
+			return t, true
 		}
 		agree, okA := sum(n-2, n)
 		disagree, okD := sum(0, 2)

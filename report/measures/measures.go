@@ -214,7 +214,7 @@ func (c *computer) share(id, course, label string, part, whole int, def string) 
 		c.add(m)
 		return m
 	}
-	m.Value = round(100*float64(part)/float64(whole), 1)
+	m.Value = 100 * float64(part) / float64(whole)
 	m.Text = formatPct(m.Value)
 	switch {
 	case whole < c.k || (part > 0 && part < c.k):

@@ -6,14 +6,34 @@ import (
 	"strings"
 )
 
+// conventionsDefinition states the conventions of the statistical tests
+// that textbooks and packages do not agree on, so a reader can reproduce
+// every number: zero differences, continuity and tie corrections, the N of
+// an effect size, "Not stated" in χ² tables, and how p-values are computed.
+const conventionsDefinition = "All tests are two-sided. " +
+	"The Wilcoxon signed-rank test drops the pairs whose difference is zero before ranking (Wilcoxon's original method, which R's wilcox.test and SciPy also use) and uses the normal approximation at every sample size, without continuity correction (SciPy's default; R applies one by default); its effect size r = z/√N takes N as the number of pairs with a non-zero difference, the pairs the test used. " +
+	"The Mann–Whitney U test uses the normal approximation with a continuity correction of one half towards the null; its effect size, the rank-biserial correlation 2U/(n₁n₂) − 1, needs no N. " +
+	"Tied values share their average rank in both rank tests and in Spearman's ρ, and the variances of both rank tests are corrected for ties: Mann–Whitney n₁n₂/12 · (N + 1 − Σ(t³ − t)/(N(N − 1))) with N = n₁ + n₂, Wilcoxon n(n + 1)(2n + 1)/24 − Σ(t³ − t)/48, where t runs over the sizes of the groups of tied values; paired differences are compared to 12 significant digits, so that rounding in the arithmetic does not split ties present in the answers. " +
+	"In the χ² tests of learner-profile tables, \"Not stated\" is a category of its own, tested like the others: a difference in how often learners left a field empty is a difference between the courses; it is pooled with the other small categories when the published table withholds one of its cells. χ² tests carry no continuity correction, also for 2×2 tables, so that χ² equals the square of the two-proportion z, which uses the pooled standard error. " +
+	"p-values come from the tail functions of the normal (the complementary error function), t and χ² distributions (the incomplete beta and gamma functions) evaluated directly, never as one minus the distribution function, so they are exact to about twelve significant digits however small they are; the report prints them to three decimals and below .001 as \"p < .001\", and the downloadable measures file keeps them in full. A p-value below 2.2 × 10⁻³⁰⁸, which a computer's floating-point numbers cannot hold, is recorded as 2.2 × 10⁻³⁰⁸, an upper bound; no computed p-value is recorded as 0."
+
 // methodsMore writes out the definitions of the research measures with
 // the configuration this build used: the scales and their items, the
-// exploration threshold and every declared comparison.
+// exploration threshold, every declared comparison and the conventions of
+// its tests.
 func (c *computer) methodsMore(md *strings.Builder) {
-	fmt.Fprintf(md, "**Activity per learner.** %s\n\n", intensityDefinition)
-	fmt.Fprintf(md, "**Time on task.** %s\n\n", timeDefinition)
-	fmt.Fprintf(md, "**Retention and engagement funnel.** %s %s\n\n", retentionDefinition, c.funnelDefinition())
-	fmt.Fprintf(md, "**Assessments.** %s %s %s\n\n", assessmentsDefinition, problemsDefinition, activityGradeDefinition)
+	if len(c.activityCourses()) > 0 { // definitions of what the report has data for
+		fmt.Fprintf(md, "**Activity per learner.** %s\n\n", intensityDefinition)
+		fmt.Fprintf(md, "**Time on task.** %s\n\n", timeDefinition)
+		fmt.Fprintf(md, "**Retention and engagement funnel.** %s %s\n\n", retentionDefinition, c.funnelDefinition())
+	}
+	if len(c.gradedCourses()) > 0 {
+		grade := ""
+		if len(c.activityCourses()) > 0 {
+			grade = " " + activityGradeDefinition
+		}
+		fmt.Fprintf(md, "**Assessments.** %s %s%s\n\n", assessmentsDefinition, problemsDefinition, grade)
+	}
 	var scales []string
 	for _, name := range scaleNames(c.s) {
 		sc := c.s.Scales[name]
@@ -38,6 +58,9 @@ func (c *computer) methodsMore(md *strings.Builder) {
 	if len(scales) > 0 {
 		fmt.Fprintf(md, "**Scales.** Declared scales: %s. %s\n\n", strings.Join(scales, "; "), scalesDefinition)
 	}
+	if l := c.linkageDefinition(); l != "" {
+		fmt.Fprintf(md, "**Survey linkage.** %s\n\n", l)
+	}
 	if len(c.s.Comparisons) == 0 {
 		return
 	}
@@ -54,5 +77,35 @@ func (c *computer) methodsMore(md *strings.Builder) {
 			cmps = append(cmps, fmt.Sprintf("%s, %q against %q survey on items %s and on the scale scores of scales with items in both", c.courseName(cmp.Course), cmp.Pre, cmp.Post, strings.Join(pairs, ", ")))
 		}
 	}
+	fmt.Fprintf(md, "**Statistical conventions.** %s\n\n", conventionsDefinition)
 	fmt.Fprintf(md, "**Comparisons.** Declared comparisons: %s. A comparison of two courses tests each learner-profile table with Pearson's χ² test of independence without continuity correction and Cramér's V (Fisher's exact test with the sample odds ratio when the table is 2×2 and an expected count is under 5); the pass rate, the verified share and the active share of each course week with the two-proportion z-test (pooled standard error) and the difference with its 95 %% Wald interval; events per active learner with the Mann–Whitney U test (normal approximation with tie and continuity correction) and the rank-biserial correlation. A pre/post comparison uses learners matched across the two surveys: the Wilcoxon signed-rank test (zero differences dropped, normal approximation) with r = z/√N, and the paired t-test with Cohen's d_z. %s\n\n", strings.Join(cmps, "; "), comparisonsDefinition)
+}
+
+// linkWords says in a reader's words what a survey's learner id holds.
+var linkWords = map[string]string{
+	"":          "the learner's edX username",
+	"username":  "the learner's edX username",
+	"user_id":   "the learner's numeric edX user id",
+	"email":     "the learner's e-mail address in the learner profile",
+	"anonymous": "the learner's edX anonymized user id, mapped to the learner through the course's list of anonymized ids",
+}
+
+// linkageDefinition says how each survey's responses were linked to learners;
+// a build stops before this when a linked survey matched fewer than half its
+// finished responses.
+func (c *computer) linkageDefinition() string {
+	var parts []string
+	for _, sv := range c.s.Surveys {
+		what := fmt.Sprintf("the %q survey of %s", sv.Key, c.courseName(sv.Course))
+		if !sv.IsLinked() {
+			parts = append(parts, what+" is not linked to learners, by the study's design")
+			continue
+		}
+		parts = append(parts, what+" by "+linkWords[sv.IDType])
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return "Survey responses are linked to learners through an identifier the survey recorded: " + strings.Join(parts, "; ") +
+		". A response whose identifier matches no learner of the course is kept, unlinked, in the item summaries; at least half of each linked survey's finished responses matched a learner."
 }

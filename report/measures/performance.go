@@ -7,14 +7,19 @@ import (
 
 	"github.com/moocreport/moocreport/report"
 	"github.com/moocreport/moocreport/report/stats"
+	"github.com/moocreport/moocreport/report/study"
 )
 
 func (c *computer) performance() error {
+	courses := c.gradedCourses()
+	if len(courses) == 0 {
+		return nil // no grade reports: nothing to report, not zeros
+	}
 	bins := []string{"0–9", "10–19", "20–29", "30–39", "40–49", "50–59", "60–69", "70–79", "80–89", "90–100"}
 	hist := &report.Figure{ID: "performance-grades", Kind: report.FigureBars, Title: "Distribution of final grades",
 		XLabel: "Final grade (%)", YLabel: "Share of graded learners (%)", Categories: bins,
 		Caption: "Final grade in the edX grade report, in bins of 10 percentage points (the last bin includes 100). Shares are of all learners in the grade report."}
-	counts := make([][]int, len(c.s.Courses))
+	counts := make([][]int, len(courses))
 	var names, keys []string
 	byCourse := map[string][]report.Grade{}
 	for _, g := range c.ds.Grades {
@@ -26,10 +31,11 @@ func (c *computer) performance() error {
 		{textCell("Attempted at least one assignment")},
 		{textCell("Passed")},
 		{textCell("Pass rate (% of graded)")},
-		{textCell("Pass rate 95 % CI (Wilson)")},
+		{textCell("Pass rate 95 % CI (Wilson), lower bound (%)")},
+		{textCell("Pass rate 95 % CI (Wilson), upper bound (%)")},
 		{textCell("Certificates delivered")},
 	}
-	for g, co := range c.s.Courses {
+	for g, co := range courses {
 		names = append(names, co.Short)
 		keys = append(keys, co.Key)
 		passTab.Columns = append(passTab.Columns, co.Short)
@@ -56,18 +62,20 @@ func (c *computer) performance() error {
 		rows[2] = append(rows[2], measureCell(c.count(co.Key+".passed", co.Key, "Learners who passed", passed, passDef)))
 		rate := c.share(co.Key+".pass-rate", co.Key, "Pass rate", passed, n, passDef)
 		rows[3] = append(rows[3], measureCell(rate))
-		ci := report.Measure{ID: co.Key + ".pass-rate.ci95", Course: co.Key, Label: "Pass rate, 95 % Wilson CI", N: n, Unit: "%", Definition: passDef, Text: "–"}
-		if n > 0 {
-			lo, hi := stats.Wilson(passed, n, 0.95)
-			ci.Value = round(100*lo, 1)
-			ci.Text = fmt.Sprintf("[%.1f %%, %.1f %%]", 100*lo, 100*hi)
-			if rate.Withheld != "" {
-				ci.Value, ci.Withheld, ci.Text = 0, rate.Withheld, rate.Text
-			}
+		ci := report.Measure{ID: co.Key + ".pass-rate.ci95", Course: co.Key, Label: "Pass rate, 95 % Wilson CI (value: lower bound)", N: n, Unit: "%", Definition: passDef, Text: "–"}
+		bounds := []report.Cell{textCell("–"), textCell("–")}
+		if iv := c.wilsonCI(rate, passed, n); iv != nil {
+			ci.Value, ci.CI = iv.Low, iv
+			ci.Text = fmt.Sprintf("[%.1f %%, %.1f %%]", iv.Low, iv.High)
+			bounds = []report.Cell{numCell(formatPct(iv.Low), iv.Low), numCell(formatPct(iv.High), iv.High)}
+		} else if n > 0 {
+			ci.Value, ci.Withheld, ci.Text = 0, rate.Withheld, rate.Text
+			bounds = []report.Cell{measureCell(ci), measureCell(ci)}
 		}
 		c.add(ci)
-		rows[4] = append(rows[4], measureCell(ci))
-		rows[5] = append(rows[5], measureCell(c.count(co.Key+".certificates", co.Key, "Certificates delivered", certs,
+		rows[4] = append(rows[4], bounds[0])
+		rows[5] = append(rows[5], bounds[1])
+		rows[6] = append(rows[6], measureCell(c.count(co.Key+".certificates", co.Key, "Certificates delivered", certs,
 			"Learners whose grade report row says Certificate Delivered = Y.")))
 	}
 	passTab.Rows = rows
@@ -80,7 +88,7 @@ func (c *computer) performance() error {
 	gradeFig.Table = *figureTable(gradeFig, c.lessThanK())
 	gradeFig.Alt = altBars(gradeFig)
 
-	tracks := c.trackTable(byCourse)
+	tracks := c.trackTable(courses, byCourse)
 	if len(tracks.Rows) == 0 {
 		tracks = nil
 	}
@@ -93,12 +101,31 @@ func (c *computer) performance() error {
 	return nil
 }
 
+// wilsonCI gives a share measure already added its 95 % Wilson score
+// interval, in %, and returns it. A withheld share gets none, since its
+// bounds would give it away; nor does a share of nobody.
+func (c *computer) wilsonCI(m report.Measure, x, n int) *report.Interval {
+	if measureWithheld(m) || n == 0 {
+		return nil
+	}
+	lo, hi := stats.Wilson(x, n, 0.95)
+	iv := &report.Interval{Level: 0.95, Low: 100 * lo, High: 100 * hi}
+	if stored := c.find(m.ID); stored != nil {
+		stored.CI = iv
+	}
+	return iv
+}
+
+// measureWithheld says whether disclosure control withheld m; the one
+// place this file set reads that.
+func measureWithheld(m report.Measure) bool { return m.Withheld != "" }
+
 // trackTable counts graded, passed and certified learners by enrollment
 // track, since certificates are only open to some tracks.
-func (c *computer) trackTable(byCourse map[string][]report.Grade) *report.Table {
+func (c *computer) trackTable(courses []study.Course, byCourse map[string][]report.Grade) *report.Table {
 	def := "By the Enrollment Track column of the grade report. A certificate counts only when delivered."
 	t := &report.Table{ID: "performance-tracks", Title: "Passing and certificates by enrollment track", Columns: []string{"Course", "Track", "Learners", "Passed", "Certificates"}, Definition: def}
-	for _, co := range c.s.Courses {
+	for _, co := range courses {
 		per := map[string][3]int{}
 		for _, g := range byCourse[co.Key] {
 			if g.Track == "" {

@@ -19,11 +19,12 @@ const (
 // performanceMore adds per-assessment results, first-attempt correctness
 // and the link between activity and grade.
 func (c *computer) performanceMore() error {
-	blocks := []report.Block{{Table: c.assessments()}}
-	if t := c.problems(); t != nil {
-		blocks = append(blocks, report.Block{Table: t})
+	var blocks []report.Block
+	for _, t := range []*report.Table{c.assessments(), c.problems(), c.activityGrade()} {
+		if t != nil && len(t.Rows) > 0 {
+			blocks = append(blocks, report.Block{Table: t})
+		}
 	}
-	blocks = append(blocks, report.Block{Table: c.activityGrade()})
 	c.section("performance", blocks...)
 	return nil
 }
@@ -34,7 +35,7 @@ func (c *computer) performanceMore() error {
 func (c *computer) assessments() *report.Table {
 	def := assessmentsDefinition
 	t := &report.Table{ID: "performance-assessments", Title: "Completion and mean score by assessment", Columns: []string{"Course", "Assessment", "Completed", "Completed %", "Mean score"}, Definition: def}
-	for _, co := range c.s.Courses {
+	for _, co := range c.gradedCourses() {
 		scores := map[string][]float64{}
 		graded := 0
 		for _, g := range c.ds.Grades {
@@ -64,7 +65,7 @@ func (c *computer) assessments() *report.Table {
 				m = c.suppressMeasure(m)
 			} else {
 				mean, _ := stats.Mean(x)
-				m.Value, m.Text = round(mean, 2), formatNum(mean, 2)
+				m.Value, m.Text = mean, formatNum(mean, 2)
 			}
 			c.add(m)
 			t.Rows = append(t.Rows, append(row, measureCell(m)))
@@ -116,7 +117,7 @@ func (c *computer) problems() *report.Table {
 			// what those few learners did.
 			m = c.suppressMeasure(m)
 		case p.FirstAttempts > 0:
-			m.Value = round(100*float64(p.FirstCorrect)/float64(p.FirstAttempts), 1)
+			m.Value = 100 * float64(p.FirstCorrect) / float64(p.FirstAttempts)
 			m.Text = formatPct(m.Value)
 		}
 		c.add(m)
@@ -143,8 +144,11 @@ func problemShort(id string) string {
 // by rank, since event counts are heavily skewed.
 func (c *computer) activityGrade() *report.Table {
 	def := activityGradeDefinition
-	t := &report.Table{ID: "performance-activity-grade", Title: "Activity and final grade", Columns: []string{"Course", "N", "ρ", "95 % CI", "p", "Result"}, Definition: def}
-	for _, co := range c.s.Courses {
+	t := &report.Table{ID: "performance-activity-grade", Title: "Activity and final grade", Columns: []string{"Course", "N", "ρ", "95 % CI, lower bound", "95 % CI, upper bound", "p", "Result"}, Definition: def}
+	for _, co := range c.gradedCourses() {
+		if !c.hasActivity(co.Key) {
+			continue // no logs: no activity to correlate, not "0 events" for all
+		}
 		var x, y []float64
 		for _, g := range c.ds.Grades {
 			if g.Course != co.Key || !c.enrolled[co.Key][g.Learner] {
@@ -163,20 +167,23 @@ func (c *computer) activityGrade() *report.Table {
 		if len(x) < c.k {
 			m = c.suppressMeasure(m)
 			c.add(m)
-			t.Rows = append(t.Rows, append(row, c.primaryCell(), measureCell(m), measureCell(m), measureCell(m), measureCell(m)))
+			t.Rows = append(t.Rows, append(row, c.primaryCell(), measureCell(m), measureCell(m), measureCell(m), measureCell(m), measureCell(m)))
 			continue
 		}
 		r, err := stats.SpearmanTest(x, y)
 		if err != nil {
 			c.add(m)
-			t.Rows = append(t.Rows, append(row, numCell(formatInt(len(x)), float64(len(x))), textCell("–"), textCell("–"), textCell("–"), textCell("not computable: "+errReason(err))))
+			t.Rows = append(t.Rows, append(row, numCell(formatInt(len(x)), float64(len(x))), textCell("–"), textCell("–"), textCell("–"), textCell("–"), textCell("not computable: "+errReason(err))))
 			continue
 		}
-		m.Value, m.Text = round(r.Rho, 3), r.APA()
+		m.Value, m.Text = r.Rho, r.APA()
+		m.CI = &report.Interval{Level: 0.95, Low: r.Lo, High: r.Hi}
+		m.Test = &report.TestResult{Name: "Spearman's rank correlation", Statistic: "ρ", Value: number(r.Rho), DF: []float64{float64(r.N - 2)}, P: r.P,
+			Effect: "ρ", EffectValue: number(r.Rho), EffectCI: m.CI, N: []int{r.N}}
 		c.add(m)
 		t.Rows = append(t.Rows, append(row, numCell(formatInt(len(x)), float64(len(x))),
 			numCell(stats.FormatBounded(r.Rho, 2), r.Rho),
-			textCell(fmt.Sprintf("[%s, %s]", stats.FormatBounded(r.Lo, 2), stats.FormatBounded(r.Hi, 2))),
+			numCell(stats.FormatBounded(r.Lo, 2), r.Lo), numCell(stats.FormatBounded(r.Hi, 2), r.Hi),
 			numCell(stats.FormatP(r.P), r.P), textCell(r.APA())))
 	}
 	return t

@@ -11,19 +11,26 @@ import (
 // quality reports everything ingest did not turn into a row, per file and
 // reason, so nothing is dropped silently.
 func (c *computer) quality() error {
-	t := &report.Table{ID: "quality-skipped", Title: "Input not counted, by file and reason", Columns: []string{"File", "Reason", "Count"},
-		Definition: "Lines, rows or events the readers did not turn into data, with the reason. Counts are of input records, not learners."}
+	t := &report.Table{ID: "quality-skipped", Title: "Input not counted, by file and reason", Columns: []string{"File", "Course", "Reason", "Count"},
+		Definition: "Lines, rows or events the readers did not turn into data, with the reason. Counts are of input records, not learners, and each record is counted once: a tracking log read for several courses names no course, and a line of one of those courses does not count as another course's."}
 	byReason := map[string]int{}
 	skips := append([]report.Skip(nil), c.ds.Skips...)
 	sort.Slice(skips, func(i, j int) bool {
 		if skips[i].File != skips[j].File {
 			return skips[i].File < skips[j].File
 		}
-		return skips[i].Reason < skips[j].Reason
+		if skips[i].Reason != skips[j].Reason {
+			return skips[i].Reason < skips[j].Reason
+		}
+		return skips[i].Course < skips[j].Course
 	})
 	for _, s := range skips {
 		byReason[s.Reason] += s.Count
-		t.Rows = append(t.Rows, []report.Cell{textCell(s.File), textCell(s.Reason), numCell(formatInt(s.Count), float64(s.Count))})
+		course := ""
+		if s.Course != "" {
+			course = c.courseName(s.Course)
+		}
+		t.Rows = append(t.Rows, []report.Cell{textCell(s.File), textCell(course), textCell(s.Reason), numCell(formatInt(s.Count), float64(s.Count))})
 	}
 	reasons := make([]string, 0, len(byReason))
 	for r := range byReason {
@@ -38,6 +45,9 @@ func (c *computer) quality() error {
 	}
 	c.add(report.Measure{ID: "quality.skipped", Label: "Input records not counted", Value: float64(total), N: total, Unit: "records", Definition: t.Definition, Text: formatInt(total)})
 	var md strings.Builder
+	if absent := c.absentSources(); len(absent) > 0 {
+		md.WriteString(strings.Join(absent, " ") + "\n\n")
+	}
 	fmt.Fprintf(&md, "moocreport read %d input files. ", len(c.ds.Inputs))
 	if total == 0 {
 		md.WriteString("Every record in them was used.")
@@ -62,7 +72,9 @@ func (c *computer) methods() error {
 	}
 	md.WriteString(".\n\n")
 	fmt.Fprintf(&md, "**Learners.** %s\n\n", "Every learner in a course's learner profile export (edX: enrolled-learner profile; OULAD: studentInfo) counts as enrolled. Learner identities are replaced by keyed pseudonyms (HMAC-SHA-256) when the raw files are read; no later step sees a name, username, e-mail address or IP address.")
-	fmt.Fprintf(&md, "**Active learners.** %s\n\n", c.activeDef())
+	if len(c.activityCourses()) > 0 {
+		fmt.Fprintf(&md, "**Active learners.** %s\n\n", c.activeDef())
+	}
 	withdrawals, results := false, false
 	for _, l := range c.ds.Learners {
 		withdrawals = withdrawals || !l.Unenrolled.IsZero() || !l.Enrolled.IsZero()
@@ -76,8 +88,12 @@ func (c *computer) methods() error {
 	if results {
 		md.WriteString("**Final results.** The final result the platform recorded for each learner, as a share of learners with a recorded result.\n\n")
 	}
-	md.WriteString("**Passing and certificates.** A learner passed when their final grade in the edX grade report is at least the course's pass mark. The pass rate is passed learners over all learners in the grade report, with a 95 % Wilson score interval. A certificate counts only when the grade report says it was delivered.\n\n")
-	fmt.Fprintf(&md, "**Surveys.** %s %s %s %s\n\n", responseDefinition, activeResponseDefinition, likertDefinition, itemsDefinition)
+	if len(c.gradedCourses()) > 0 {
+		md.WriteString("**Passing and certificates.** A learner passed when their final grade in the edX grade report is at least the course's pass mark. The pass rate is passed learners over all learners in the grade report, with a 95 % Wilson score interval. A certificate counts only when the grade report says it was delivered.\n\n")
+	}
+	if len(c.s.Surveys) > 0 {
+		fmt.Fprintf(&md, "**Surveys.** %s %s %s %s\n\n", responseDefinition, activeResponseDefinition, likertDefinition, itemsDefinition)
+	}
 	c.methodsMore(&md)
 	fmt.Fprintf(&md, "**Disclosure control.** Every published count of learners under %d is withheld and shown as %s, as is every share computed from such a count and every statistic of a group under %d; about a group under %d nothing is published, not even a zero. Suppression is decided for all published numbers together: wherever a withheld value could be worked out, or narrowed to fewer possible values than %s leaves, from published totals, differences or other tables (a total and its parts, ever registered and still registered, linked responses and respondents), a further value is withheld and shown as %s, whatever its size; a value withheld in one place is withheld everywhere it would reveal. When a level of a Likert item is withheld, the item's mean, SD, median, IQR and agree and disagree shares are withheld too. Category values that are not in their field's code list or among a question's listed options (and answers fewer than %d gave, where it lists none) are counted as \"Other (not listed)\" and never written out. %s\n", c.k, c.lessThanK(), c.k, c.k, c.lessThanK(), report.SecondaryMark, c.k, freeTextPolicy(c.s.Privacy.PublishText))
 	c.section("methods", report.Block{Markdown: md.String()})
@@ -93,14 +109,21 @@ func (c *computer) disclosure() error {
 		c.section("disclosure", report.Block{Markdown: md})
 		return nil
 	}
-	t := &report.Table{ID: "disclosure-log", Title: "Disclosure log", Columns: []string{"Where", "Cell", "Shown as", "Reason"},
-		Definition: "Each value withheld by disclosure control, the mark shown in its place, and why."}
+	t := &report.Table{ID: "disclosure-log", Title: "Disclosure log", Columns: []string{"Where", "Cell", "Kind", "Reason"},
+		Definition: "Each value withheld by disclosure control, the kind of withholding (which decides the mark shown in its place), and why."}
 	var p, s bool
 	for _, d := range c.res.Disclosure {
-		t.Rows = append(t.Rows, []report.Cell{textCell(d.Where), textCell(d.Cell), textCell(d.Kind.Mark(c.k)), textCell(d.Reason)})
+		t.Rows = append(t.Rows, []report.Cell{textCell(d.Where), textCell(d.Cell), textCell(string(d.Kind)), textCell(d.Reason)})
 		p, s = p || d.Kind == report.WithheldPrimary, s || d.Kind == report.WithheldSecondary
 	}
-	t.Note = report.MarksNote(c.k, p, s)
+	var marks []string
+	if p {
+		marks = append(marks, "A primary value is shown as "+c.lessThanK()+".")
+	}
+	if s {
+		marks = append(marks, "A secondary value is shown as "+report.SecondaryMark+".")
+	}
+	t.Note = strings.Join(append(marks, report.MarksNote(c.k, p, s)), " ")
 	c.section("disclosure", report.Block{Markdown: md}, report.Block{Table: t})
 	return nil
 }

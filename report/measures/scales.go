@@ -45,7 +45,7 @@ func (c *computer) scales() error {
 				case err != nil || math.IsNaN(v):
 					m.Text = "–"
 				default:
-					m.Value, m.Text = round(v, 3), text
+					m.Value, m.Text = v, text
 				}
 				c.add(m)
 				return measureCell(m)
@@ -78,7 +78,7 @@ func (c *computer) itemDiagnostics(sv study.Survey, name string, items []string,
 		cell := func(suffix, label string, v float64) report.Cell {
 			m := report.Measure{ID: base + "." + suffix, Course: sv.Course, Label: "Scale " + name + ", " + id + ": " + label, N: a.N, Definition: scalesDefinition, Text: "–"}
 			if !math.IsNaN(v) {
-				m.Value, m.Text = round(v, 3), stats.FormatBounded(v, 2)
+				m.Value, m.Text = v, stats.FormatBounded(v, 2)
 			}
 			c.add(m)
 			return measureCell(m)

@@ -64,7 +64,7 @@ func (c *computer) surveys() error {
 			measureCell(c.count(id+".duplicates", sv.Course, sv.Title+": second and later responses of a learner", linked-len(seen), counts.Definition)),
 			measureCell(c.count(id+".respondents", sv.Course, sv.Title+": distinct linked learners", len(seen), responseDefinition)),
 			measureCell(c.share(id+".response-rate", sv.Course, sv.Title+": response rate", len(seen), len(c.byCourse[sv.Course]), responseDefinition)),
-			measureCell(c.share(id+".response-rate.active", sv.Course, sv.Title+": response rate among active learners", activeRespondents(seen, c.acts[sv.Course]), len(c.acts[sv.Course]), activeResponseDefinition)),
+			c.activeResponseRate(id, sv.Course, sv.Title, seen),
 		})
 		if t := c.likert(sv, first); t != nil {
 			blocks = append(blocks, report.Block{Table: t})
@@ -156,7 +156,7 @@ func (c *computer) likert(sv study.Survey, rs []report.Response) *report.Table {
 		// mean, SD, median and agree % leave few possible counts.
 		levelWithheld := levelsWithheld(scores, len(labels), c.k)
 		stat := func(suffix, label string, v float64, places int) report.Cell {
-			m := report.Measure{ID: id + "." + suffix, Course: sv.Course, Label: q.Label + ": " + label, Value: round(v, places), N: len(scores), Definition: likertDefinition, Text: formatNum(v, places)}
+			m := report.Measure{ID: id + "." + suffix, Course: sv.Course, Label: q.Label + ": " + label, Value: v, N: len(scores), Definition: likertDefinition, Text: formatNum(v, places)}
 			if levelWithheld {
 				m = c.withhold(m, report.WithheldSecondary, "secondary: a level of the item is withheld, and the summary statistics would reveal it")
 			}

@@ -28,14 +28,17 @@
 package narrative
 
 import (
-	"bufio"
 	"bytes"
 	"fmt"
 	"os"
 	"path/filepath"
-	"regexp"
 	"sort"
 	"strings"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/text"
 
 	"github.com/moocreport/moocreport/report"
 )
@@ -54,19 +57,13 @@ var Titles = map[string]string{
 	"provenance":   "Provenance",
 }
 
-var shortcode = regexp.MustCompile(`\{\{<\s*([a-z]+)\s+([^\s>]+)\s*>\}\}`)
+// Error points at a problem in a narrative file: file:line: message. It is the
+// input-error type every stage shares, so errors.As finds it whichever stage failed.
+type Error = report.InputError
 
-// Error points at a problem in a narrative file.
-type Error struct {
-	File string
-	Line int
-	Msg  string
-}
-
-func (e *Error) Error() string { return fmt.Sprintf("%s:%d: %s", e.File, e.Line, e.Msg) }
-
-// Assemble builds the sections in outline order. contentDir may not exist
-// (a study without narrative still gets a complete report). rel turns a
+// Assemble builds the sections in outline order, leaving out any section
+// with nothing to show. contentDir may not exist (a study without
+// narrative still gets a complete report). rel turns a
 // path into the form used in error messages.
 func Assemble(contentDir string, outline []string, auto map[string][]report.Block, measures []report.Measure, rel func(string) string) ([]report.Section, error) {
 	files, err := filepath.Glob(filepath.Join(contentDir, "*.md"))
@@ -124,10 +121,25 @@ func Assemble(contentDir string, outline []string, auto map[string][]report.Bloc
 		}
 		sections[i].Blocks = blocks
 	}
+	sections = nonEmpty(sections)
 	if err := numberRefs(sections, idx.refs); err != nil {
 		return nil, err
 	}
 	return sections, nil
+}
+
+// nonEmpty leaves out the sections with nothing to show — no narrative
+// and no generated block, as the activity section of a study without
+// tracking logs — so no renderer prints a heading over nothing or lists
+// it in the contents.
+func nonEmpty(sections []report.Section) []report.Section {
+	kept := sections[:0]
+	for _, sec := range sections {
+		if len(sec.Blocks) > 0 {
+			kept = append(kept, sec)
+		}
+	}
+	return kept
 }
 
 // refMark brackets a cross-reference's id in the Markdown until the whole
@@ -221,9 +233,24 @@ func newIndex(auto map[string][]report.Block, measures []report.Measure) *index 
 }
 
 // parse splits one narrative file into blocks, resolving shortcodes. A
-// first line "# Title" names the section. Shortcodes inside fenced code
-// blocks are left as written, so authors can document them.
+// first line "# Title" names the section. Shortcodes are found by parsing
+// the Markdown with the Shortcodes extension, so one inside a code span or
+// code block is left as written (authors can document them); a value or a
+// cross-reference is replaced in the source text where it stands, and a
+// paragraph of figure and table shortcodes alone splits the text around
+// the blocks it places.
 func parse(file, body string, x *index, placed map[string]bool) (string, []report.Block, error) {
+	src := []byte(body)
+	title := ""
+	if first, _, _ := strings.Cut(body, "\n"); strings.HasPrefix(strings.TrimSpace(first), "# ") {
+		title = strings.TrimSpace(strings.TrimSpace(first)[2:])
+		// Blank the title line, keeping every offset and line number.
+		for i := range len(first) {
+			src[i] = ' '
+		}
+	}
+	doc := goldmark.New(goldmark.WithExtensions(extension.GFM, extension.Footnote, Shortcodes)).Parser().Parse(text.NewReader(src))
+	lineOf := func(offset int) int { return 1 + bytes.Count(src[:offset], []byte("\n")) }
 	var blocks []report.Block
 	var md strings.Builder
 	flush := func() {
@@ -232,96 +259,133 @@ func parse(file, body string, x *index, placed map[string]bool) (string, []repor
 		}
 		md.Reset()
 	}
-	title := ""
-	fence := ""
-	sc := bufio.NewScanner(bytes.NewReader([]byte(body)))
-	sc.Buffer(make([]byte, 64*1024), 4*1024*1024)
-	for n := 1; sc.Scan(); n++ {
-		line := sc.Text()
-		trim := strings.TrimSpace(line)
-		if n == 1 && strings.HasPrefix(trim, "# ") {
-			title = strings.TrimSpace(trim[2:])
-			continue
+	at := 0 // source copied to md up to here
+	var err error
+	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering || err != nil {
+			return ast.WalkContinue, nil
 		}
-		if fence != "" {
-			if strings.HasPrefix(trim, fence) {
-				fence = ""
-			}
-			md.WriteString(line + "\n")
-			continue
-		}
-		if strings.HasPrefix(trim, "```") || strings.HasPrefix(trim, "~~~") {
-			fence = trim[:3]
-			md.WriteString(line + "\n")
-			continue
-		}
-		if m := shortcode.FindStringSubmatch(trim); m != nil && m[0] == trim && (m[1] == "figure" || m[1] == "table") {
-			flush()
-			key := m[1] + ":" + m[2]
-			if placed[key] {
-				return "", nil, &Error{File: file, Line: n, Msg: fmt.Sprintf("%s %q is placed twice", m[1], m[2])}
-			}
-			switch m[1] {
-			case "figure":
-				f, ok := x.figures[m[2]]
-				if !ok {
-					return "", nil, &Error{File: file, Line: n, Msg: fmt.Sprintf("unknown figure id %q%s", m[2], suggest(m[2], keys(x.figures)))}
+		if p, ok := n.(*ast.Paragraph); ok {
+			if codes := placements(p, src); codes != nil {
+				start, stop := paragraphSpan(p, src)
+				md.Write(src[at:start])
+				flush()
+				for _, sc := range codes {
+					var b report.Block
+					if b, err = x.place(sc, file, lineOf(sc.Start), placed); err != nil {
+						return ast.WalkStop, nil
+					}
+					blocks = append(blocks, b)
 				}
-				blocks = append(blocks, report.Block{Figure: f})
-			case "table":
-				t, ok := x.tables[m[2]]
-				if !ok {
-					return "", nil, &Error{File: file, Line: n, Msg: fmt.Sprintf("unknown table id %q%s", m[2], suggest(m[2], keys(x.tables)))}
-				}
-				blocks = append(blocks, report.Block{Table: t})
+				at = stop
+				return ast.WalkSkipChildren, nil
 			}
-			placed[key] = true
-			continue
+			return ast.WalkContinue, nil
 		}
-		var err error
-		line = shortcode.ReplaceAllStringFunc(line, func(s string) string {
-			m := shortcode.FindStringSubmatch(s)
-			switch m[1] {
-			case "value":
-				v, ok := x.measures[m[2]]
-				if !ok {
-					err = &Error{File: file, Line: n, Msg: fmt.Sprintf("unknown value id %q%s", m[2], suggest(m[2], keys(x.measures)))}
-					return s
-				}
-				return escapeMarkdown(v.Text)
-			case "ref":
-				_, fig := x.figures[m[2]]
-				_, tab := x.tables[m[2]]
-				kind := "figure"
-				switch {
-				case fig && tab:
-					err = &Error{File: file, Line: n, Msg: fmt.Sprintf("ref %q names both a figure and a table", m[2])}
-					return s
-				case tab:
-					kind = "table"
-				case !fig:
-					err = &Error{File: file, Line: n, Msg: fmt.Sprintf("unknown figure or table id %q%s", m[2], suggest(m[2], append(keys(x.figures), keys(x.tables)...)))}
-					return s
-				}
-				x.refs = append(x.refs, ref{file: file, line: n, id: m[2], kind: kind})
-				return refLink(kind, m[2])
-			case "figure", "table":
-				err = &Error{File: file, Line: n, Msg: fmt.Sprintf("a %s shortcode must stand on a line of its own", m[1])}
-			default:
-				err = &Error{File: file, Line: n, Msg: fmt.Sprintf("unknown shortcode %q (want figure, table, value or ref)", m[1])}
-			}
-			return s
-		})
-		if err != nil {
-			return "", nil, err
+		sc, ok := n.(*Shortcode)
+		if !ok {
+			return ast.WalkContinue, nil
 		}
-		md.WriteString(line + "\n")
+		var out string
+		if out, err = x.inline(sc, file, lineOf(sc.Start)); err != nil {
+			return ast.WalkStop, nil
+		}
+		md.Write(src[at:sc.Start])
+		md.WriteString(out)
+		at = sc.Stop
+		return ast.WalkContinue, nil
+	})
+	if err != nil {
+		return "", nil, err
 	}
-	if err := sc.Err(); err != nil {
-		return "", nil, fmt.Errorf("%s: %w", file, err)
-	}
+	md.Write(src[at:])
 	flush()
 	return title, blocks, nil
+}
+
+// placements returns the figure and table shortcodes of a top-level
+// paragraph that holds nothing else (one per line), or nil.
+func placements(p *ast.Paragraph, src []byte) []*Shortcode {
+	if _, top := p.Parent().(*ast.Document); !top {
+		return nil
+	}
+	var codes []*Shortcode
+	for c := p.FirstChild(); c != nil; c = c.NextSibling() {
+		switch c := c.(type) {
+		case *Shortcode:
+			if c.Name != "figure" && c.Name != "table" {
+				return nil
+			}
+			codes = append(codes, c)
+		case *ast.Text:
+			if len(bytes.TrimSpace(c.Segment.Value(src))) > 0 && !c.SoftLineBreak() {
+				return nil
+			}
+		default:
+			return nil
+		}
+	}
+	return codes
+}
+
+// paragraphSpan is the byte range of a paragraph's lines in the source.
+func paragraphSpan(p *ast.Paragraph, src []byte) (start, stop int) {
+	lines := p.Lines()
+	start, stop = lines.At(0).Start, lines.At(lines.Len()-1).Stop
+	for start > 0 && src[start-1] != '\n' {
+		start-- // the line's indentation
+	}
+	return start, stop
+}
+
+// place resolves a figure or table shortcode that stands alone.
+func (x *index) place(sc *Shortcode, file string, line int, placed map[string]bool) (report.Block, error) {
+	key := sc.Name + ":" + sc.Arg
+	if placed[key] {
+		return report.Block{}, &Error{File: file, Line: line, Msg: fmt.Sprintf("%s %q is placed twice", sc.Name, sc.Arg)}
+	}
+	placed[key] = true
+	if sc.Name == "figure" {
+		f, ok := x.figures[sc.Arg]
+		if !ok {
+			return report.Block{}, &Error{File: file, Line: line, Msg: fmt.Sprintf("unknown figure id %q%s", sc.Arg, suggest(sc.Arg, keys(x.figures)))}
+		}
+		return report.Block{Figure: f}, nil
+	}
+	t, ok := x.tables[sc.Arg]
+	if !ok {
+		return report.Block{}, &Error{File: file, Line: line, Msg: fmt.Sprintf("unknown table id %q%s", sc.Arg, suggest(sc.Arg, keys(x.tables)))}
+	}
+	return report.Block{Table: t}, nil
+}
+
+// inline resolves a shortcode inside text: a value or a cross-reference.
+func (x *index) inline(sc *Shortcode, file string, line int) (string, error) {
+	switch sc.Name {
+	case "value":
+		v, ok := x.measures[sc.Arg]
+		if !ok {
+			return "", &Error{File: file, Line: line, Msg: fmt.Sprintf("unknown value id %q%s", sc.Arg, suggest(sc.Arg, keys(x.measures)))}
+		}
+		return escapeMarkdown(v.Text), nil
+	case "ref":
+		_, fig := x.figures[sc.Arg]
+		_, tab := x.tables[sc.Arg]
+		kind := "figure"
+		switch {
+		case fig && tab:
+			return "", &Error{File: file, Line: line, Msg: fmt.Sprintf("ref %q names both a figure and a table", sc.Arg)}
+		case tab:
+			kind = "table"
+		case !fig:
+			return "", &Error{File: file, Line: line, Msg: fmt.Sprintf("unknown figure or table id %q%s", sc.Arg, suggest(sc.Arg, append(keys(x.figures), keys(x.tables)...)))}
+		}
+		x.refs = append(x.refs, ref{file: file, line: line, id: sc.Arg, kind: kind})
+		return refLink(kind, sc.Arg), nil
+	case "figure", "table":
+		return "", &Error{File: file, Line: line, Msg: fmt.Sprintf("a %s shortcode must stand on a line of its own, outside lists and quotes", sc.Name)}
+	}
+	return "", &Error{File: file, Line: line, Msg: fmt.Sprintf("unknown shortcode %q (want figure, table, value or ref)", sc.Name)}
 }
 
 // escapeMarkdown keeps a value's text literal inside Markdown.
@@ -346,37 +410,4 @@ func keys[V any](m map[string]V) []string {
 }
 
 // suggest names the closest known id, for typos.
-func suggest(id string, known []string) string {
-	best, bestD := "", 4
-	for _, k := range known {
-		if d := distance(id, k); d < bestD {
-			best, bestD = k, d
-		}
-	}
-	if best == "" {
-		return ""
-	}
-	return fmt.Sprintf(" (did you mean %q?)", best)
-}
-
-// distance is the Levenshtein edit distance; ids are short, so the
-// quadratic table is fine.
-func distance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur := make([]int, len(b)+1)
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev = cur
-	}
-	return prev[len(b)]
-}
+func suggest(id string, known []string) string { return report.DidYouMean(id, known) }

@@ -186,3 +186,76 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+// TestShortcodesInCodeAreLeftAlone: Markdown decides what is code, so a
+// shortcode in a code span, an indented code block or either kind of fence
+// is shown as written — even one naming no known id — while the same
+// shortcode in text is resolved.
+func TestShortcodesInCodeAreLeftAlone(t *testing.T) {
+	tests := []struct{ name, body, keep string }{
+		{"code span", "Write `{{< value nope >}}` to show a value: {{< value eat.pass-rate >}}.\n", "`{{< value nope >}}`"},
+		{"double-backtick code span", "Write ``{{< value nope >}}`` here.\n", "``{{< value nope >}}``"},
+		{"indented code block", "Example:\n\n    {{< value nope >}}\n    {{< figure nope >}}\n\nThe rate is {{< value eat.pass-rate >}}.\n", "    {{< value nope >}}\n    {{< figure nope >}}"},
+		{"tilde fence", "~~~md\n{{< table nope >}}\n~~~\n\nThe rate is {{< value eat.pass-rate >}}.\n", "~~~md\n{{< table nope >}}\n~~~"},
+		{"backtick fence", "```\n{{< ref nope >}}\n```\n\nThe rate is {{< value eat.pass-rate >}}.\n", "```\n{{< ref nope >}}\n```"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, blocks, err := parse("f.md", tt.body, newIndex(auto, ms), map[string]bool{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var all strings.Builder
+			for _, b := range blocks {
+				all.WriteString(b.Markdown + "\n")
+			}
+			if !strings.Contains(all.String(), tt.keep) {
+				t.Errorf("%q not kept as written in:\n%s", tt.keep, all.String())
+			}
+			if strings.Contains(tt.body, "eat.pass-rate") && !strings.Contains(all.String(), "41.2 %") {
+				t.Errorf("the shortcode outside code was not resolved:\n%s", all.String())
+			}
+		})
+	}
+}
+
+// TestPlacementsStandAlone: figure and table shortcodes place blocks only
+// as a top-level paragraph of their own (several on consecutive lines are
+// fine); inside a list or a quote, or beside text, they are an error that
+// names the line.
+func TestPlacementsStandAlone(t *testing.T) {
+	_, blocks, err := parse("f.md", "Before.\n\n{{< figure weekly >}}\n{{< table pass >}}\n\nAfter.\n", newIndex(auto, ms), map[string]bool{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(blocks) != 4 || blocks[1].Figure != fig || blocks[2].Table != tab || blocks[3].Markdown != "After." {
+		t.Errorf("blocks = %+v", blocks)
+	}
+	for _, tt := range []struct{ body, line string }{
+		{"\n> {{< figure weekly >}}\n", "2"}, {"\n- {{< figure weekly >}}\n", "2"}, {"\nText then\n{{< figure weekly >}}\n", "3"},
+	} {
+		_, _, err := parse("f.md", tt.body, newIndex(auto, ms), map[string]bool{})
+		if err == nil || !strings.HasPrefix(err.Error(), "f.md:"+tt.line+": a figure shortcode must stand on a line of its own") {
+			t.Errorf("%q: err = %v", tt.body, err)
+		}
+	}
+}
+
+// TestEmptySectionsAreLeftOut: a section of the outline with neither
+// narrative nor generated blocks (the surveys of a study without surveys)
+// is not in the report, so no renderer shows an empty heading; one with
+// narrative only stays.
+func TestEmptySectionsAreLeftOut(t *testing.T) {
+	dir := setup(t, map[string]string{"comparisons.md": "# Comparisons\n\nNone were planned.\n"})
+	secs, err := Assemble(dir, []string{"introduction", "activity", "surveys", "comparisons", "performance"}, auto, ms, filepath.Base)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ids []string
+	for _, s := range secs {
+		ids = append(ids, s.ID)
+	}
+	if got := strings.Join(ids, " "); got != "activity comparisons performance" {
+		t.Errorf("sections = %s, want activity comparisons performance", got)
+	}
+}

@@ -1,14 +1,18 @@
 // Package site publishes built versions under public/ and keeps the
 // published tree consistent: one immutable folder per version, an index of
-// all versions, and latest/ mirroring the newest.
+// all versions, latest/ mirroring the newest, and draft/ for previews.
 //
-// Every change is staged in a folder beside its target and swapped in with
-// renames, so a failed or interrupted build never damages a version that
-// was already published.
+// A build renders into a Stage, a hidden working folder of its own inside
+// public/. Publishing then happens under a lock on public/, in two phases:
+// everything that will change (the version, latest/, index.html) is first
+// written completely into the stage, and only then a journal names the
+// stage and a few renames swap it in. A crash before the journal leaves
+// public/ as it was; a crash after it is finished by the next run
+// (Recover), which repeats the renames that are still to do. Nothing is
+// ever deleted in public/ except inside a stage whose owner is gone.
 package site
 
 import (
-	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -39,141 +43,12 @@ type FileHash struct {
 	Bytes  int64  `json:"bytes"`
 }
 
-// ErrChanged is returned when a published version would change.
-var ErrChanged = errors.New("version already published with different content")
-
-// Outcome says what Publish did.
-type Outcome int
-
-// Outcomes of Publish.
+// Latest and Draft are the folders of public/ that are not versions.
 const (
-	Published Outcome = iota // a new version
-	Unchanged                // identical to the published version: nothing written
-	Replaced                 // different, replaced because force was set
+	Latest = "latest"
+	Draft  = "draft"
+	Index  = "index.html"
 )
-
-func (o Outcome) String() string {
-	return [...]string{"published", "unchanged (identical to the published version)", "replaced (--force)"}[o]
-}
-
-// Stage makes an empty folder in public for building version into; the
-// caller fills it and passes it to Publish, or removes it on failure.
-func Stage(public, version string) (string, error) {
-	if err := os.MkdirAll(public, 0o755); err != nil {
-		return "", err
-	}
-	dir, err := os.MkdirTemp(public, ".staging-"+version+"-")
-	if err != nil {
-		return "", err
-	}
-	return dir, os.Chmod(dir, 0o755)
-}
-
-// Publish makes the staged folder public/<version>. A version that exists
-// with identical files is left as it is; with different files, it is
-// replaced only when force is set, otherwise ErrChanged names what differs.
-// The staged folder is consumed either way.
-func Publish(public, version, staged string, force bool) (Outcome, error) {
-	defer os.RemoveAll(staged)
-	target := filepath.Join(public, version)
-	if _, err := os.Stat(target); errors.Is(err, fs.ErrNotExist) {
-		return Published, os.Rename(staged, target)
-	}
-	diff, err := Diff(target, staged)
-	if err != nil {
-		return 0, err
-	}
-	if len(diff) == 0 {
-		return Unchanged, nil
-	}
-	if !force {
-		more := ""
-		if len(diff) > 5 {
-			more = fmt.Sprintf(" and %d more", len(diff)-5)
-			diff = diff[:5]
-		}
-		return 0, fmt.Errorf("%s: %w (%s%s); published versions are immutable: change version in study.yaml, or pass --force to replace it", target, ErrChanged, strings.Join(diff, ", "), more)
-	}
-	return Replaced, swap(staged, target)
-}
-
-// swap replaces target by staged with two renames, restoring target if the
-// second fails.
-func swap(staged, target string) error {
-	old := target + ".old"
-	os.RemoveAll(old)
-	if err := os.Rename(target, old); err != nil {
-		return err
-	}
-	if err := os.Rename(staged, target); err != nil {
-		if rerr := os.Rename(old, target); rerr != nil {
-			return fmt.Errorf("%w; restoring %s also failed: %v", err, target, rerr)
-		}
-		return err
-	}
-	return os.RemoveAll(old)
-}
-
-// Diff lists the relative paths that differ between two trees: missing on
-// either side or with different bytes. It is empty for identical trees.
-func Diff(a, b string) ([]string, error) {
-	fa, err := files(a)
-	if err != nil {
-		return nil, err
-	}
-	fb, err := files(b)
-	if err != nil {
-		return nil, err
-	}
-	var diff []string
-	for p := range union(fa, fb) {
-		if _, ok := fa[p]; !ok {
-			diff = append(diff, p+" (new)")
-			continue
-		}
-		if _, ok := fb[p]; !ok {
-			diff = append(diff, p+" (gone)")
-			continue
-		}
-		x, err := os.ReadFile(filepath.Join(a, p))
-		if err != nil {
-			return nil, err
-		}
-		y, err := os.ReadFile(filepath.Join(b, p))
-		if err != nil {
-			return nil, err
-		}
-		if !bytes.Equal(x, y) {
-			diff = append(diff, p)
-		}
-	}
-	sort.Strings(diff)
-	return diff, nil
-}
-
-func files(root string) (map[string]bool, error) {
-	out := map[string]bool{}
-	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		rel, _ := filepath.Rel(root, p)
-		out[filepath.ToSlash(rel)] = true
-		return nil
-	})
-	return out, err
-}
-
-func union(a, b map[string]bool) map[string]bool {
-	u := map[string]bool{}
-	for k := range a {
-		u[k] = true
-	}
-	for k := range b {
-		u[k] = true
-	}
-	return u
-}
 
 // ReadManifest reads a published version's manifest.json.
 func ReadManifest(versionDir string) (*Manifest, error) {
@@ -189,8 +64,8 @@ func ReadManifest(versionDir string) (*Manifest, error) {
 }
 
 // Versions lists the published versions, newest build first (ties by
-// version, descending). Folders without a readable manifest are not
-// versions (staging folders, latest/).
+// version, descending). Folders without a readable manifest naming the
+// folder are not versions (stages, latest/, draft/).
 func Versions(public string) ([]Manifest, error) {
 	entries, err := os.ReadDir(public)
 	if err != nil {
@@ -201,7 +76,7 @@ func Versions(public string) ([]Manifest, error) {
 	}
 	var out []Manifest
 	for _, e := range entries {
-		if !e.IsDir() || e.Name() == "latest" || strings.HasPrefix(e.Name(), ".") {
+		if !e.IsDir() || e.Name() == Latest || e.Name() == Draft || strings.HasPrefix(e.Name(), ".") {
 			continue
 		}
 		m, err := ReadManifest(filepath.Join(public, e.Name()))
@@ -210,48 +85,19 @@ func Versions(public string) ([]Manifest, error) {
 		}
 		out = append(out, *m)
 	}
-	sort.SliceStable(out, func(i, j int) bool {
-		if !out[i].Built.Equal(out[j].Built) {
-			return out[i].Built.After(out[j].Built)
-		}
-		return out[i].Version > out[j].Version
-	})
+	sortVersions(out)
 	return out, nil
 }
 
-// UpdateLatest makes public/latest a copy of public/<version>. A copy, not
-// a symbolic link, so the tree survives being zipped, uploaded or opened
-// from file://; pages link relatively, so the copy works as it is.
-func UpdateLatest(public, version string) error {
-	staged, err := Stage(public, "latest")
-	if err != nil {
-		return err
-	}
-	defer os.RemoveAll(staged)
-	src := filepath.Join(public, version)
-	err = filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
+// sortVersions orders manifests newest build first, ties by version
+// descending.
+func sortVersions(ms []Manifest) {
+	sort.SliceStable(ms, func(i, j int) bool {
+		if !ms[i].Built.Equal(ms[j].Built) {
+			return ms[i].Built.After(ms[j].Built)
 		}
-		rel, _ := filepath.Rel(src, p)
-		dst := filepath.Join(staged, rel)
-		if d.IsDir() {
-			return os.MkdirAll(dst, 0o755)
-		}
-		b, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(dst, b, 0o644)
+		return ms[i].Version > ms[j].Version
 	})
-	if err != nil {
-		return err
-	}
-	target := filepath.Join(public, "latest")
-	if _, err := os.Stat(target); errors.Is(err, fs.ErrNotExist) {
-		return os.Rename(staged, target)
-	}
-	return swap(staged, target)
 }
 
 // WriteFile writes a file by way of a temporary file and a rename, so a
@@ -266,11 +112,18 @@ func WriteFile(path string, data []byte) error {
 		tmp.Close()
 		return err
 	}
+	if err := tmp.Sync(); err != nil {
+		tmp.Close()
+		return err
+	}
 	if err := tmp.Close(); err != nil {
 		return err
 	}
 	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
 		return err
 	}
-	return os.Rename(tmp.Name(), path)
+	if err := os.Rename(tmp.Name(), path); err != nil {
+		return err
+	}
+	return syncDir(filepath.Dir(path))
 }

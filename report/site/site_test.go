@@ -3,22 +3,27 @@ package site
 import (
 	"encoding/json"
 	"errors"
+	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 )
 
+var day = time.Date(2026, 5, 1, 0, 0, 0, 0, time.UTC)
+
 // stageWith stages a version holding the given files (path → content).
-func stageWith(t *testing.T, public, version string, files map[string]string) string {
+func stageWith(t testing.TB, public string, files map[string]string) *Stage {
 	t.Helper()
-	dir, err := Stage(public, version)
+	st, err := NewStage(public)
 	if err != nil {
 		t.Fatal(err)
 	}
 	for p, c := range files {
-		full := filepath.Join(dir, p)
+		full := filepath.Join(st.Dir, p)
 		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
 			t.Fatal(err)
 		}
@@ -26,55 +31,127 @@ func stageWith(t *testing.T, public, version string, files map[string]string) st
 			t.Fatal(err)
 		}
 	}
-	return dir
+	return st
 }
 
-func manifest(version string, built time.Time) string {
-	b, _ := json.Marshal(Manifest{Version: version, Built: built, Title: "T"})
-	return string(b)
+// version is the files of a version: a manifest and one page.
+func version(v string, built time.Time, page string) map[string]string {
+	b, _ := json.Marshal(Manifest{Version: v, Built: built, Title: "T"})
+	return map[string]string{"manifest.json": string(b), "index.html": page, "figures/a.svg": "<svg/>"}
+}
+
+// listIndex is a test index page: one line per version.
+func listIndex(vs []Manifest) ([]byte, error) {
+	var b strings.Builder
+	for _, m := range vs {
+		fmt.Fprintf(&b, "%s %s\n", m.Version, m.Built.Format(time.RFC3339))
+	}
+	return []byte(b.String()), nil
+}
+
+// publish stages files and publishes them as version v.
+func publish(t testing.TB, public, v string, files map[string]string, force bool) (Outcome, error) {
+	t.Helper()
+	st := stageWith(t, public, files)
+	defer st.Discard()
+	return Publish(st, v, force, listIndex)
+}
+
+// tree maps every file under root to its content, leaving out this
+// package's hidden files; a missing root gives an empty map.
+func tree(t testing.TB, root string) map[string]string {
+	t.Helper()
+	m := map[string]string{}
+	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if errors.Is(err, fs.ErrNotExist) && p == root {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(root, p)
+		if strings.HasPrefix(rel, ".moocreport-") {
+			if d.IsDir() {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if !d.IsDir() {
+			b, err := os.ReadFile(p)
+			m[filepath.ToSlash(rel)] = string(b)
+			return err
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m
+}
+
+func same(a, b map[string]string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for k, v := range a {
+		if w, ok := b[k]; !ok || v != w {
+			return false
+		}
+	}
+	return true
+}
+
+// leftovers lists what publishing may leave only while it runs.
+func leftovers(public string) []string {
+	left, _ := filepath.Glob(filepath.Join(public, ".moocreport-stage-*"))
+	if exists(filepath.Join(public, journalName)) {
+		left = append(left, journalName)
+	}
+	return left
 }
 
 func TestPublish(t *testing.T) {
-	day := time.Date(2026, 5, 1, 0, 0, 0, 0, time.UTC)
-	v1 := map[string]string{"index.html": "one", "manifest.json": manifest("1.0", day), "figures/a.svg": "<svg/>"}
+	v1 := version("1.0", day, "one")
 	tests := []struct {
-		name    string
-		second  map[string]string
-		force   bool
-		want    Outcome
-		wantErr bool
-		content string // index.html after the second publish
+		name     string
+		second   map[string]string
+		force    bool
+		want     Outcome
+		wantDiff string // the ChangedError's list, when refused
+		content  string // index.html after the second publish
 	}{
 		{name: "identical rebuild is a no-op", second: v1, want: Unchanged, content: "one"},
-		{name: "different rebuild is refused and the published version stays", second: map[string]string{"index.html": "two", "manifest.json": manifest("1.0", day), "figures/a.svg": "<svg/>"}, wantErr: true, content: "one"},
-		{name: "a file gone counts as a difference", second: map[string]string{"index.html": "one", "manifest.json": manifest("1.0", day)}, wantErr: true, content: "one"},
-		{name: "force replaces a different version", second: map[string]string{"index.html": "two", "manifest.json": manifest("1.0", day)}, force: true, want: Replaced, content: "two"},
+		{name: "different rebuild is refused and the published version stays", second: version("1.0", day, "two"), wantDiff: "index.html", content: "one"},
+		{name: "a file gone counts as a difference", second: map[string]string{"index.html": "one", "manifest.json": v1["manifest.json"]}, wantDiff: "figures/a.svg (gone)", content: "one"},
+		{name: "force replaces a different version", second: version("1.0", day, "two"), force: true, want: Replaced, content: "two"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			public := t.TempDir()
-			out, err := Publish(public, "1.0", stageWith(t, public, "1.0", v1), false)
-			if err != nil || out != Published {
+			if out, err := publish(t, public, "1.0", v1, false); err != nil || out != Published {
 				t.Fatalf("first publish: %v, %v", out, err)
 			}
-			out, err = Publish(public, "1.0", stageWith(t, public, "1.0", tt.second), tt.force)
-			if tt.wantErr {
-				if !errors.Is(err, ErrChanged) {
-					t.Fatalf("err = %v, want ErrChanged", err)
+			before := tree(t, public)
+			out, err := publish(t, public, "1.0", tt.second, tt.force)
+			if tt.wantDiff != "" {
+				var ce *ChangedError
+				if !errors.Is(err, ErrChanged) || !errors.As(err, &ce) || strings.Join(ce.Diff, ", ") != tt.wantDiff {
+					t.Fatalf("err = %v, want ErrChanged listing %s", err, tt.wantDiff)
 				}
-				if !strings.Contains(err.Error(), "--force") {
-					t.Errorf("error %q does not tell how to proceed", err)
+				if !same(before, tree(t, public)) {
+					t.Errorf("a refused publish changed public/")
 				}
 			} else if err != nil || out != tt.want {
 				t.Fatalf("second publish: %v, %v; want %v", out, err, tt.want)
 			}
-			b, err := os.ReadFile(filepath.Join(public, "1.0", "index.html"))
-			if err != nil || string(b) != tt.content {
-				t.Errorf("index.html = %q, %v; want %q", b, err, tt.content)
+			for _, dir := range []string{"1.0", Latest} {
+				b, err := os.ReadFile(filepath.Join(public, dir, "index.html"))
+				if err != nil || string(b) != tt.content {
+					t.Errorf("%s/index.html = %q, %v; want %q", dir, b, err, tt.content)
+				}
 			}
-			left, _ := filepath.Glob(filepath.Join(public, ".staging-*"))
-			if len(left) != 0 {
-				t.Errorf("staging folders left behind: %v", left)
+			if left := leftovers(public); len(left) != 0 {
+				t.Errorf("left behind: %v", left)
 			}
 		})
 	}
@@ -84,9 +161,16 @@ func TestVersionsNewestFirstAndLatest(t *testing.T) {
 	public := t.TempDir()
 	for i, v := range []string{"1.0", "2.0", "1.1"} {
 		built := time.Date(2026, time.Month(1+i), 1, 0, 0, 0, 0, time.UTC)
-		if _, err := Publish(public, v, stageWith(t, public, v, map[string]string{"manifest.json": manifest(v, built), "index.html": v}), false); err != nil {
+		if _, err := publish(t, public, v, version(v, built, v), false); err != nil {
 			t.Fatal(err)
 		}
+		if b, _ := os.ReadFile(filepath.Join(public, Latest, "index.html")); string(b) != v {
+			t.Errorf("after publishing %s, latest/index.html = %q", v, b)
+		}
+	}
+	// A version built earlier than the newest is listed but not latest.
+	if _, err := publish(t, public, "0.9", version("0.9", day.AddDate(-1, 0, 0), "0.9"), false); err != nil {
+		t.Fatal(err)
 	}
 	if err := os.MkdirAll(filepath.Join(public, "not-a-version"), 0o755); err != nil {
 		t.Fatal(err)
@@ -99,17 +183,158 @@ func TestVersionsNewestFirstAndLatest(t *testing.T) {
 	for _, m := range vs {
 		got = append(got, m.Version)
 	}
-	if strings.Join(got, " ") != "1.1 2.0 1.0" {
-		t.Fatalf("versions = %v, want newest build first: 1.1 2.0 1.0", got)
+	if strings.Join(got, " ") != "1.1 2.0 1.0 0.9" {
+		t.Fatalf("versions = %v, want newest build first: 1.1 2.0 1.0 0.9", got)
 	}
-	for _, v := range []string{"2.0", "1.1"} {
-		if err := UpdateLatest(public, v); err != nil {
+	if b, _ := os.ReadFile(filepath.Join(public, Latest, "index.html")); string(b) != "1.1" {
+		t.Errorf("latest/index.html = %q, want 1.1", b)
+	}
+	want, _ := listIndex(vs)
+	if b, _ := os.ReadFile(filepath.Join(public, Index)); string(b) != string(want) {
+		t.Errorf("index.html = %q, want %q", b, want)
+	}
+}
+
+// TestForceTouchesOnlyItsOwn: -force once deleted any "<version>.old"
+// folder, a published version so named included, and "latest.old".
+func TestForceTouchesOnlyItsOwn(t *testing.T) {
+	public := t.TempDir()
+	for _, v := range []string{"1.0", "1.0.old", "latest.old"} {
+		if _, err := publish(t, public, v, version(v, day, v), false); err != nil {
 			t.Fatal(err)
 		}
-		b, err := os.ReadFile(filepath.Join(public, "latest", "index.html"))
-		if err != nil || string(b) != v {
-			t.Errorf("latest/index.html = %q, %v; want %q", b, err, v)
+	}
+	for _, dir := range []string{".staging-1.0-123", "1.0.new", ".hidden"} {
+		if err := os.MkdirAll(filepath.Join(public, dir), 0o755); err != nil {
+			t.Fatal(err)
 		}
+		if err := os.WriteFile(filepath.Join(public, dir, "keep"), []byte(dir), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	before := tree(t, public)
+	if out, err := publish(t, public, "1.0", version("1.0", day, "forced"), true); err != nil || out != Replaced {
+		t.Fatalf("forced publish: %v, %v", out, err)
+	}
+	after := tree(t, public)
+	for p, c := range before {
+		if !strings.HasPrefix(p, "1.0/") && p != Index && !strings.HasPrefix(p, Latest+"/") && after[p] != c {
+			t.Errorf("forcing 1.0 changed or removed %s", p)
+		}
+	}
+	if after["1.0/index.html"] != "forced" {
+		t.Errorf("1.0/index.html = %q, want the forced content", after["1.0/index.html"])
+	}
+}
+
+// TestRefusesWhatIsNotAVersion: a folder that merely has a version's name
+// is not replaced, even with force, nor is a reserved name published.
+func TestRefusesWhatIsNotAVersion(t *testing.T) {
+	public := t.TempDir()
+	if err := os.MkdirAll(filepath.Join(public, "1.0"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(filepath.Join(public, "1.0", "notes.txt"), []byte("mine"), 0o644)
+	if _, err := publish(t, public, "1.0", version("1.0", day, "x"), true); err == nil || !strings.Contains(err.Error(), "is not a published version") {
+		t.Errorf("publishing over a folder that is not a version: %v", err)
+	}
+	if b, _ := os.ReadFile(filepath.Join(public, "1.0", "notes.txt")); string(b) != "mine" {
+		t.Errorf("the folder was changed")
+	}
+	for _, v := range []string{Latest, Draft, Index, ".x", "a/b"} {
+		if _, err := publish(t, public, v, version(v, day, "x"), true); err == nil {
+			t.Errorf("published reserved or unsafe version %q", v)
+		}
+	}
+}
+
+// TestFailureBeforeCommitChangesNothing: when the index or latest/ cannot
+// be written (a full disk), the version is not published either.
+func TestFailureBeforeCommitChangesNothing(t *testing.T) {
+	public := t.TempDir()
+	if _, err := publish(t, public, "1.0", version("1.0", day, "one"), false); err != nil {
+		t.Fatal(err)
+	}
+	before := tree(t, public)
+	st := stageWith(t, public, version("2.0", day.AddDate(0, 0, 1), "two"))
+	defer st.Discard()
+	full := errors.New("no space left on device")
+	_, err := Publish(st, "2.0", false, func([]Manifest) ([]byte, error) { return nil, full })
+	if !errors.Is(err, full) {
+		t.Fatalf("err = %v, want the index's error", err)
+	}
+	if !same(before, tree(t, public)) {
+		t.Errorf("a publish that failed before its commit changed public/")
+	}
+}
+
+func TestDraft(t *testing.T) {
+	public := t.TempDir()
+	if _, err := publish(t, public, "1.0", version("1.0", day, "one"), false); err != nil {
+		t.Fatal(err)
+	}
+	before := tree(t, public)
+	for _, page := range []string{"draft one", "draft two"} {
+		st := stageWith(t, public, version("1.0", day, page))
+		if err := PublishDraft(st); err != nil {
+			t.Fatal(err)
+		}
+		st.Discard()
+		if b, _ := os.ReadFile(filepath.Join(public, Draft, "index.html")); string(b) != page {
+			t.Errorf("draft/index.html = %q, want %q", b, page)
+		}
+	}
+	after := tree(t, public)
+	for p, c := range before {
+		if after[p] != c {
+			t.Errorf("publishing a draft changed %s", p)
+		}
+	}
+	vs, _ := Versions(public)
+	if len(vs) != 1 || vs[0].Version != "1.0" {
+		t.Errorf("versions = %+v, want only 1.0", vs)
+	}
+	if left := leftovers(public); len(left) != 0 {
+		t.Errorf("left behind: %v", left)
+	}
+}
+
+// TestConcurrentPublishes: builds publishing at the same time each see a
+// consistent public/, and all their versions end up listed.
+func TestConcurrentPublishes(t *testing.T) {
+	public := t.TempDir()
+	var wg sync.WaitGroup
+	errs := make([]error, 6)
+	for i := range errs {
+		wg.Go(func() {
+			v := fmt.Sprintf("1.%d", i)
+			st, err := NewStage(public)
+			if err != nil {
+				errs[i] = err
+				return
+			}
+			defer st.Discard()
+			for p, c := range version(v, day.Add(time.Duration(i)*time.Hour), v) {
+				os.MkdirAll(filepath.Dir(filepath.Join(st.Dir, p)), 0o755)
+				os.WriteFile(filepath.Join(st.Dir, p), []byte(c), 0o644)
+			}
+			_, errs[i] = Publish(st, v, false, listIndex)
+		})
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		t.Fatal(err)
+	}
+	vs, _ := Versions(public)
+	want, _ := listIndex(vs)
+	if b, _ := os.ReadFile(filepath.Join(public, Index)); len(vs) != 6 || string(b) != string(want) {
+		t.Errorf("index.html = %q with %d versions, want all 6 listed", b, len(vs))
+	}
+	if b, _ := os.ReadFile(filepath.Join(public, Latest, "index.html")); string(b) != "1.5" {
+		t.Errorf("latest/index.html = %q, want 1.5", b)
+	}
+	if left := leftovers(public); len(left) != 0 {
+		t.Errorf("left behind: %v", left)
 	}
 }
 

@@ -5,7 +5,6 @@ import (
 	"math"
 
 	"gonum.org/v1/gonum/stat/combin"
-	"gonum.org/v1/gonum/stat/distuv"
 )
 
 // ChiSquare is Pearson's chi-square test of independence on an r×c table of counts,
@@ -79,7 +78,7 @@ func chiSquare(table [][]int, yates bool) (ChiSquare, error) {
 	if yates {
 		res.Statistic = corrected
 	}
-	res.P = distuv.ChiSquared{K: float64(res.DF)}.Survival(res.Statistic)
+	res.P = chiSquareTail(res.Statistic, float64(res.DF))
 	res.CramersV = math.Sqrt(plain / (float64(n) * float64(min(r, c)-1)))
 	res.ShareExpectedBelow5 = float64(below5) / float64(r*c)
 	return res, nil
@@ -167,6 +166,6 @@ func FisherExact(table [2][2]int) (Fisher, error) {
 			res.P += p
 		}
 	}
-	res.P = math.Min(res.P, 1)
+	res.P = floorP(res.P)
 	return res, nil
 }

@@ -13,7 +13,8 @@ type Spearman struct {
 	// Rho is Pearson's correlation of the ranks, ties at their average rank.
 	Rho float64
 	// P is two-sided, from t = ρ sqrt((N − 2)/(1 − ρ²)) on N − 2 degrees of freedom, as
-	// scipy.stats.spearmanr and R cor.test(method = "spearman", exact = FALSE).
+	// scipy.stats.spearmanr and R cor.test(method = "spearman", exact = FALSE). A
+	// perfectly monotone sample (|ρ| = 1), where scipy reports 0, gets PFloor.
 	P float64
 	// Lo and Hi bound the 95 % interval from CorrelationCI.
 	Lo, Hi float64
@@ -41,9 +42,9 @@ func SpearmanTest(x, y []float64) (Spearman, error) {
 	res.Rho = math.Max(-1, math.Min(1, res.Rho))
 	df := float64(res.N - 2)
 	if math.Abs(res.Rho) == 1 {
-		res.P = 0
+		res.P = PFloor // t is infinite: p is below every double
 	} else {
-		res.P = twoSidedT(res.Rho*math.Sqrt(df/(1-res.Rho*res.Rho)), df)
+		res.P = tTwoSided(res.Rho*math.Sqrt(df/(1-res.Rho*res.Rho)), df)
 	}
 	res.Lo, res.Hi, _ = CorrelationCI(res.Rho, res.N, 0.95)
 	return res, nil

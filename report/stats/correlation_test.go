@@ -58,8 +58,8 @@ func TestSpearmanPerfectAndGuards(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if r.Rho != 1 || r.P != 0 || r.Lo != 1 || r.Hi != 1 {
-		t.Errorf("monotone data: rho %v p %v CI [%v, %v], want 1, 0, [1, 1]", r.Rho, r.P, r.Lo, r.Hi)
+	if r.Rho != 1 || r.P != stats.PFloor || r.Lo != 1 || r.Hi != 1 {
+		t.Errorf("monotone data: rho %v p %v CI [%v, %v], want 1, PFloor, [1, 1]", r.Rho, r.P, r.Lo, r.Hi)
 	}
 	tests := []struct {
 		name string

@@ -15,6 +15,11 @@
 // No statistic the caller asked for comes back as a silent NaN: NaN appears only in
 // fields whose documentation says when (an odds ratio of 0/0, alpha-if-deleted of a
 // two-item scale, the item–total correlation of a constant item).
+//
+// Every p-value comes from a survival function evaluated directly (erfc for the normal,
+// the incomplete beta and gamma functions for t and χ²), never as 1 − CDF, so it keeps
+// full double precision far into the tail; below the smallest normal double it is
+// stored as PFloor and reads "p ≤ 2.2e-308". No computed p is 0.
 package stats
 
 import "errors"

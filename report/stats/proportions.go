@@ -84,7 +84,7 @@ func CompareProportions(x1, n1, x2, n2 int, conf float64) (TwoProportions, error
 		return TwoProportions{}, fmt.Errorf("%w: CompareProportions: both groups are all successes or all failures", ErrNoVariance)
 	}
 	r.Z = r.Diff / se0
-	r.P = 2 * stdNormal.Survival(math.Abs(r.Z))
+	r.P = normalTwoSided(r.Z)
 	se := math.Sqrt(r.P1*(1-r.P1)/f1 + r.P2*(1-r.P2)/f2)
 	z := zCrit(conf)
 	r.Lo, r.Hi = r.Diff-z*se, r.Diff+z*se

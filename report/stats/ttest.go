@@ -3,8 +3,6 @@ package stats
 import (
 	"fmt"
 	"math"
-
-	"gonum.org/v1/gonum/stat/distuv"
 )
 
 // Welch is Welch's unequal-variance t-test of two independent samples.
@@ -49,7 +47,7 @@ func WelchTest(x, y []float64) (Welch, error) {
 	diff := res.Mean1 - res.Mean2
 	res.T = diff / math.Sqrt(a+b)
 	res.DF = (a + b) * (a + b) / (a*a/(n1-1) + b*b/(n2-1))
-	res.P = twoSidedT(res.T, res.DF)
+	res.P = tTwoSided(res.T, res.DF)
 	m := n1 + n2 - 2
 	res.D = diff / math.Sqrt(((n1-1)*v1+(n2-1)*v2)/m)
 	res.G = res.D * hedgesJ(m)
@@ -102,11 +100,7 @@ func PairedTest(x, y []float64) (Paired, error) {
 		return Paired{}, fmt.Errorf("%w: PairedTest: every difference is %v", ErrNoVariance, d[0])
 	}
 	res.T = res.MeanDiff / (res.SDDiff / math.Sqrt(float64(res.N)))
-	res.P = twoSidedT(res.T, float64(res.DF))
+	res.P = tTwoSided(res.T, float64(res.DF))
 	res.DZ = res.MeanDiff / res.SDDiff
 	return res, nil
-}
-
-func twoSidedT(t, df float64) float64 {
-	return math.Min(2*distuv.StudentsT{Mu: 0, Sigma: 1, Nu: df}.Survival(math.Abs(t)), 1)
 }

@@ -1,12 +1,16 @@
 package study
 
 import (
+	"errors"
 	"fmt"
+	"maps"
+	"slices"
 	"sort"
 	"strings"
 	"time"
 	_ "time/tzdata" // time zones work on machines without a zoneinfo database
 
+	"github.com/moocreport/moocreport/report"
 	"gopkg.in/yaml.v3"
 )
 
@@ -25,8 +29,8 @@ type Activity struct {
 	// count.
 	Exclude []string `yaml:"exclude"`
 	// Explored is the share of a course's chapters a learner must have
-	// visited to count as having explored it (HarvardX: one half). Zero
-	// means 0.5.
+	// visited to count as having explored it (HarvardX: one half), in
+	// (0, 1]; 0.5 when study.yaml does not set it.
 	Explored float64 `yaml:"explored"`
 	// Weeks says where course weeks begin: "monday" (weeks run Monday to
 	// Sunday, week 1 being the one holding the start date, as Open edX
@@ -126,23 +130,33 @@ var comparisonKeys = map[string]bool{"kind": true, "study": true, "baseline": tr
 
 // UnmarshalYAML decodes a comparison, keeping its line for errors and
 // refusing unknown keys (a custom unmarshaler loses the decoder's
-// KnownFields setting, so the check is made here).
+// KnownFields setting, so the check is made here). Problems are returned as
+// a *yaml.TypeError, so the decoder goes on and every problem is reported.
 func (c *Comparison) UnmarshalYAML(n *yaml.Node) error {
 	if n.Kind != yaml.MappingNode {
-		return fmt.Errorf("line %d: comparisons: want a mapping with kind, study, baseline, …", n.Line)
+		return &yaml.TypeError{Errors: []string{fmt.Sprintf("line %d, column %d: want a mapping with kind, study, baseline, …", n.Line, n.Column)}}
 	}
+	var unknown []string
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		if k := n.Content[i]; !comparisonKeys[k.Value] {
-			return fmt.Errorf("line %d: unknown key %q in a comparison (see the study.yaml reference in the README)", k.Line, k.Value)
+			// yaml.v3's own wording, so that it is placed and reworded like the rest.
+			unknown = append(unknown, fmt.Sprintf("line %d: field %s not found in type study.Comparison", k.Line, k.Value))
 		}
 	}
 	type plain Comparison
 	var p plain
-	if err := n.Decode(&p); err != nil {
-		return err
-	}
+	err := n.Decode(&p)
 	*c = Comparison(p)
 	c.Line = n.Line
+	var te *yaml.TypeError
+	if errors.As(err, &te) {
+		unknown = append(unknown, te.Errors...)
+	} else if err != nil {
+		return err
+	}
+	if len(unknown) > 0 {
+		return &yaml.TypeError{Errors: unknown}
+	}
 	return nil
 }
 
@@ -159,28 +173,14 @@ type ScaleItems struct {
 	Reverse []string `yaml:"reverse"`
 }
 
-// validateAnalysis checks the activity, comparison and scale-item
-// settings and fills in their defaults.
-func (s *Study) validateAnalysis() []error {
-	var errs []error
-	bad := func(format string, args ...any) { errs = append(errs, fmt.Errorf(format, args...)) }
-	a := &s.Activity
+// defaults fills in the activity settings study.yaml leaves out; a written
+// setting is kept and checked, never replaced.
+func (a *Activity) defaults(pos positions) {
 	if a.Preset == "" {
 		a.Preset = "insights"
 	}
-	if !contains(ActivityPresets, a.Preset) {
-		bad("activity.preset: want one of %s, got %q", strings.Join(ActivityPresets, ", "), a.Preset)
-	}
-	for _, k := range a.Exclude {
-		if !contains(ActivityKinds, k) {
-			bad("activity.exclude: want event kinds among %s, got %q", strings.Join(ActivityKinds, ", "), k)
-		}
-	}
-	if a.Explored == 0 {
+	if !pos.has("activity.explored") {
 		a.Explored = 0.5
-	}
-	if a.Explored < 0 || a.Explored > 1 {
-		bad("activity.explored: want a share of chapters in (0, 1], got %g", a.Explored)
 	}
 	if a.Weeks == "" {
 		// Insights counts Monday-to-Sunday weeks; HarvardX reports are
@@ -190,133 +190,180 @@ func (s *Study) validateAnalysis() []error {
 			a.Weeks = "start"
 		}
 	}
-	if a.Weeks != "start" && a.Weeks != "monday" {
-		bad("activity.weeks: want \"start\" or \"monday\", got %q", a.Weeks)
-	}
 	if a.TimeZone == "" {
 		a.TimeZone = "UTC"
 	}
-	if _, err := time.LoadLocation(a.TimeZone); err != nil {
-		bad("activity.time_zone: want an IANA time zone such as \"Europe/Stockholm\", got %q", a.TimeZone)
-	}
+}
 
+// ActivityWeeks lists the values Activity.Weeks takes.
+var ActivityWeeks = []string{"monday", "start"}
+
+// validateAnalysis checks the activity, comparison and scale-item settings.
+func (s *Study) validateAnalysis(p *problems) {
+	a := s.Activity
+	p.oneOf("activity.preset", a.Preset, ActivityPresets)
+	for i, k := range a.Exclude {
+		p.oneOf(fmt.Sprintf("activity.exclude[%d]", i), k, ActivityKinds)
+	}
+	if a.Explored <= 0 || a.Explored > 1 {
+		p.add("activity.explored", "want a share of chapters in (0, 1], got %g", a.Explored)
+	}
+	p.oneOf("activity.weeks", a.Weeks, ActivityWeeks)
+	if _, err := time.LoadLocation(a.TimeZone); err != nil {
+		p.add("activity.time_zone", "want an IANA time zone such as \"Europe/Stockholm\", got %q", a.TimeZone)
+	}
+	for i := range s.Comparisons {
+		s.validateComparison(p, i)
+	}
+	s.validateScaleItems(p)
+}
+
+// ComparisonKinds lists the values Comparison.Kind takes.
+var ComparisonKinds = []string{"courses", "pre-post"}
+
+// validateComparison checks comparisons[i] and fills in its defaults.
+func (s *Study) validateComparison(p *problems, i int) {
+	c := &s.Comparisons[i]
+	where := fmt.Sprintf("comparisons[%d]", i)
+	if c.Kind == "" {
+		c.Kind = "courses"
+	}
+	switch c.Kind {
+	case "courses":
+		s.validateCourses(p, where, c)
+	case "pre-post":
+		s.validatePrePost(p, where, c)
+	default:
+		p.oneOf(where+".kind", c.Kind, ComparisonKinds)
+	}
+}
+
+// validateCourses checks a comparison of kind courses, defaulting study and
+// baseline to the only course of each role.
+func (s *Study) validateCourses(p *problems, where string, c *Comparison) {
 	roles := map[string][]string{}
 	for _, co := range s.Courses {
 		roles[co.Role] = append(roles[co.Role], co.Key)
 	}
-	for i := range s.Comparisons {
-		c := &s.Comparisons[i]
-		where := fmt.Sprintf("line %d: comparisons[%d]", c.Line, i)
-		if c.Kind == "" {
-			c.Kind = "courses"
-		}
-		switch c.Kind {
-		case "courses":
-			if c.Study == "" && len(roles["study"]) == 1 {
-				c.Study = roles["study"][0]
-			}
-			if c.Baseline == "" && len(roles["baseline"]) == 1 {
-				c.Baseline = roles["baseline"][0]
-			}
-			for _, f := range []struct{ name, key string }{{"study", c.Study}, {"baseline", c.Baseline}} {
-				if _, ok := s.Course(f.key); !ok {
-					bad("%s.%s: no course with key %q (say which course to compare)", where, f.name, f.key)
-				}
-			}
-			if c.Study != "" && c.Study == c.Baseline {
-				bad("%s: study and baseline are both %q; compare two different courses", where, c.Study)
-			}
-			if c.Course != "" || c.Pre != "" || c.Post != "" || len(c.Pairs) > 0 {
-				bad("%s: course, pre, post and pairs belong to kind pre-post, not courses", where)
-			}
-		case "pre-post":
-			if c.Pre == "" {
-				c.Pre = "pre"
-			}
-			if c.Post == "" {
-				c.Post = "post"
-			}
-			if _, ok := s.Course(c.Course); !ok {
-				bad("%s.course: no course with key %q", where, c.Course)
-			}
-			pre, okPre := s.survey(c.Course, c.Pre)
-			post, okPost := s.survey(c.Course, c.Post)
-			if !okPre {
-				bad("%s.pre: no survey %q for course %q", where, c.Pre, c.Course)
-			}
-			if !okPost {
-				bad("%s.post: no survey %q for course %q", where, c.Post, c.Course)
-			}
-			if len(c.Pairs) == 0 {
-				bad("%s.pairs: want at least one {pre: <question id>, post: <question id>}", where)
-			}
-			names := map[string]bool{}
-			for j, p := range c.Pairs {
-				if okPre && !likertIn(pre, p.Pre) {
-					bad("%s.pairs[%d].pre: %q is not a likert question of survey %q", where, j, p.Pre, c.Pre)
-				}
-				if okPost && !likertIn(post, p.Post) {
-					bad("%s.pairs[%d].post: %q is not a likert question of survey %q", where, j, p.Post, c.Post)
-				}
-				if names[p.ID()] {
-					bad("%s.pairs[%d]: name %q used twice", where, j, p.ID())
-				}
-				names[p.ID()] = true
-			}
-		default:
-			bad("%s.kind: want \"courses\" or \"pre-post\", got %q", where, c.Kind)
+	if c.Study == "" && len(roles["study"]) == 1 {
+		c.Study = roles["study"][0]
+	}
+	if c.Baseline == "" && len(roles["baseline"]) == 1 {
+		c.Baseline = roles["baseline"][0]
+	}
+	for _, f := range []struct{ name, key string }{{"study", c.Study}, {"baseline", c.Baseline}} {
+		if _, ok := s.Course(f.key); !ok {
+			p.add(where+"."+f.name, "no course with key %q (say which course to compare)%s", f.key, report.DidYouMean(f.key, s.courseKeys()))
 		}
 	}
+	if c.Study != "" && c.Study == c.Baseline {
+		p.add(where, "study and baseline are both %q; compare two different courses", c.Study)
+	}
+	if c.Course != "" || c.Pre != "" || c.Post != "" || len(c.Pairs) > 0 {
+		p.add(where, "course, pre, post and pairs belong to kind pre-post, not courses")
+	}
+}
 
-	names := make([]string, 0, len(s.Scales))
-	for k := range s.Scales {
-		names = append(names, k)
+// validatePrePost checks a comparison of kind pre-post, defaulting its
+// instruments to "pre" and "post".
+func (s *Study) validatePrePost(p *problems, where string, c *Comparison) {
+	if c.Pre == "" {
+		c.Pre = "pre"
 	}
-	sort.Strings(names)
-	for _, k := range names {
-		sc := s.Scales[k]
-		width := -1
-		insts := make([]string, 0, len(sc.Items))
-		for inst := range sc.Items {
-			insts = append(insts, inst)
+	if c.Post == "" {
+		c.Post = "post"
+	}
+	if _, ok := s.Course(c.Course); !ok {
+		p.add(where+".course", "no course with key %q%s", c.Course, report.DidYouMean(c.Course, s.courseKeys()))
+	}
+	pre, okPre := s.survey(c.Course, c.Pre)
+	post, okPost := s.survey(c.Course, c.Post)
+	for _, f := range []struct {
+		name, key string
+		sv        Survey
+		ok        bool
+	}{{"pre", c.Pre, pre, okPre}, {"post", c.Post, post, okPost}} {
+		if !f.ok {
+			p.add(where+"."+f.name, "no survey %q for course %q", f.key, c.Course)
+		} else if !f.sv.IsLinked() {
+			p.add(where+"."+f.name, "survey %q is declared linked: false; matching pre and post answers needs linked responses", f.key)
 		}
-		sort.Strings(insts)
-		for _, inst := range insts {
+	}
+	if len(c.Pairs) == 0 {
+		p.add(where+".pairs", "want at least one {pre: <question id>, post: <question id>}")
+	}
+	names := map[string]bool{}
+	for j, pair := range c.Pairs {
+		at := fmt.Sprintf("%s.pairs[%d]", where, j)
+		if okPre && !likertIn(pre, pair.Pre) {
+			p.add(at+".pre", "%q is not a likert question of survey %q", pair.Pre, c.Pre)
+		}
+		if okPost && !likertIn(post, pair.Post) {
+			p.add(at+".post", "%q is not a likert question of survey %q", pair.Post, c.Post)
+		}
+		if names[pair.ID()] {
+			p.add(at, "name %q used twice", pair.ID())
+		}
+		names[pair.ID()] = true
+	}
+}
+
+// validateScaleItems checks the items and reverse-coded items of every scale.
+func (s *Study) validateScaleItems(p *problems) {
+	for _, k := range slices.Sorted(maps.Keys(s.Scales)) {
+		sc := s.Scales[k]
+		at := "scales." + k
+		width := -1
+		for _, inst := range slices.Sorted(maps.Keys(sc.Items)) {
 			items := sc.Items[inst]
 			if len(items) < 2 {
-				bad("scales.%s.items.%s: want at least 2 items for a scale score and alpha", k, inst)
+				p.add(at+".items."+inst, "want at least 2 items for a scale score and alpha")
 			}
 			if width >= 0 && len(items) != width {
-				bad("scales.%s.items.%s: want the same number of items in every instrument (%d), got %d", k, inst, width, len(items))
+				p.add(at+".items."+inst, "want the same number of items in every instrument (%d), got %d", width, len(items))
 			}
 			width = len(items)
-			found := false
-			for _, sv := range s.Surveys {
-				if sv.Key != inst {
-					continue
-				}
-				found = true
-				for _, id := range items {
-					if !likertIn(sv, id) {
-						bad("scales.%s.items.%s: %q is not a likert question of survey %q (course %s)", k, inst, id, inst, sv.Course)
-					}
-				}
-			}
-			if !found {
-				bad("scales.%s.items: no survey with key %q", k, inst)
-			}
+			s.validateItemsIn(p, at+".items."+inst, inst, items)
 		}
-		for _, r := range sc.Reverse {
+		for i, r := range sc.Reverse {
 			in := false
 			for _, items := range sc.Items {
-				in = in || contains(items, r)
+				in = in || slices.Contains(items, r)
 			}
 			if !in {
-				bad("scales.%s.reverse: %q is not one of the scale's items", k, r)
+				p.add(fmt.Sprintf("%s.reverse[%d]", at, i), "%q is not one of the scale's items", r)
 			}
 		}
 	}
-	return errs
+}
+
+// validateItemsIn checks that a scale's items for instrument inst are likert
+// questions of every survey with that key.
+func (s *Study) validateItemsIn(p *problems, at, inst string, items []string) {
+	found := false
+	for _, sv := range s.Surveys {
+		if sv.Key != inst {
+			continue
+		}
+		found = true
+		for i, id := range items {
+			if !likertIn(sv, id) {
+				p.add(fmt.Sprintf("%s[%d]", at, i), "%q is not a likert question of survey %q (course %s)", id, inst, sv.Course)
+			}
+		}
+	}
+	if !found {
+		p.add(at, "no survey with key %q", inst)
+	}
+}
+
+// courseKeys lists the courses' keys, for suggestions.
+func (s *Study) courseKeys() []string {
+	var out []string
+	for _, c := range s.Courses {
+		out = append(out, c.Key)
+	}
+	return out
 }
 
 // survey returns the instrument with key inst for course.

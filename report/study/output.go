@@ -2,7 +2,10 @@ package study
 
 import (
 	"fmt"
+	"slices"
 	"strings"
+
+	"github.com/moocreport/moocreport/report"
 )
 
 // PDF configures the archival PDF.
@@ -16,17 +19,15 @@ type PDF struct {
 var PageSizes = []string{"A4", "Letter"}
 
 // validateOutput checks the settings of the outputs (PDF, keywords).
-func (s *Study) validateOutput() []error {
-	var errs []error
-	if p := s.PDF.PageSize; p != "" && !contains(PageSizes, p) {
-		errs = append(errs, fmt.Errorf("pdf.page_size: want \"A4\" or \"Letter\", got %q", p))
+func (s *Study) validateOutput(p *problems) {
+	if ps := s.PDF.PageSize; ps != "" && !slices.Contains(PageSizes, ps) {
+		p.add("pdf.page_size", "want \"A4\" or \"Letter\", got %q%s", ps, report.DidYouMean(ps, PageSizes))
 	}
 	for i, k := range s.Keywords {
 		// The PDF's keyword field is one string split at ";", so a keyword
 		// containing one would read as two.
 		if strings.TrimSpace(k) == "" || strings.Contains(k, ";") {
-			errs = append(errs, fmt.Errorf("keywords[%d]: want a non-empty keyword without ';', got %q", i, k))
+			p.add(fmt.Sprintf("keywords[%d]", i), "want a non-empty keyword without ';', got %q", k)
 		}
 	}
-	return errs
 }

@@ -28,9 +28,9 @@ func TestOutputOptions(t *testing.T) {
 		{"A4", "pdf:\n  page_size: A4\n", "", func(s *Study) bool { return s.PDF.PageSize == "A4" }},
 		{"keywords", "keywords: [MOOC, engagement]\n", "", func(s *Study) bool { return strings.Join(s.Keywords, "|") == "MOOC|engagement" }},
 		{"unknown page size", "pdf: {page_size: A5}\n", `pdf.page_size: want "A4" or "Letter", got "A5"`, nil},
-		{"page size spelt loosely", "pdf: {page_size: letter}\n", `pdf.page_size: want "A4" or "Letter", got "letter"`, nil},
+		{"page size spelt loosely", "pdf: {page_size: letter}\n", `pdf.page_size: want "A4" or "Letter", got "letter" (did you mean "Letter"?)`, nil},
 		{"unknown pdf key", "pdf: {paper: A4}\n", `unknown key "paper"`, nil},
-		{"appendix not a bool", "appendix: sometimes\n", "line 8", nil},
+		{"appendix not a bool", "appendix: sometimes\n", `study.yaml:8:11: appendix: want true or false, got "sometimes"`, nil},
 		{"empty keyword", "keywords: [MOOC, \" \"]\n", `keywords[1]: want a non-empty keyword`, nil},
 		{"keyword with the separator", "keywords: [\"a; b\"]\n", `keywords[0]: want a non-empty keyword without ';'`, nil},
 	}

@@ -2,21 +2,25 @@
 // study: its courses, data sources, survey instruments and scales, and
 // privacy rules. Nothing else in moocreport reads YAML.
 //
-// Decoding is strict: an unknown key or a value of the wrong type is an
-// error naming the file and line, so a typo never silently changes a report.
+// Decoding is strict: an unknown key, a value of the wrong type or out of
+// range is a *report.InputError naming the file, line, column and setting,
+// with "did you mean" for a near miss, so a typo never silently changes a
+// report; every problem of a file is reported at once.
 package study
 
 import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
+	"maps"
 	"os"
 	"path/filepath"
 	"regexp"
-	"sort"
-	"strings"
+	"slices"
 	"time"
 
+	"github.com/moocreport/moocreport/report"
 	"gopkg.in/yaml.v3"
 )
 
@@ -28,6 +32,7 @@ type Study struct {
 	Authors  []string `yaml:"authors"`
 	// Version names the published version: public/<version>/.
 	Version string `yaml:"version"`
+
 	// Summary is one line shown in the list of versions.
 	Summary string `yaml:"summary"`
 	// Salt keys the pseudonyms. The environment variable MOOCREPORT_SALT,
@@ -60,6 +65,8 @@ type Study struct {
 // Privacy holds the disclosure-control rules.
 type Privacy struct {
 	// MinCell is the smallest count published; smaller cells show as "<k".
+	// 1–MaxMinCell; DefaultMinCell when study.yaml does not set it (a
+	// written 0 is refused, not replaced).
 	MinCell int `yaml:"min_cell"`
 	// PublishText opts in to publishing free-text survey answers, with
 	// e-mail addresses, URLs, phone numbers and learners' names and
@@ -121,14 +128,15 @@ const DefaultMaxBadLines = 0.001
 // Formats lists the course source formats ingest understands: edX's
 // instructor exports (profile, grade report, problem grade report) and
 // tracking logs, the edX research data package's LMS tables (TSV files or
-// MySQL dumps), the course blocks API's course structure, and OULAD.
+// MySQL dumps), the course blocks API's course structure, OULAD, and the
+// anonymized user ids that link surveys carrying them (edx-anonymous-ids).
 //
 // There is no format for the instructor dashboard's certificate report:
 // it counts certificates per type, not per learner (per-learner status is
 // in edx-grades and edx-rdp-certificates).
 var Formats = []string{"edx-profile", "edx-grades", "edx-problem-grades", "edx-tracking",
 	"edx-rdp-userprofile", "edx-rdp-enrollment", "edx-rdp-certificates", "edx-rdp-studentmodule",
-	"edx-course-blocks", "oulad"}
+	"edx-course-blocks", "oulad", "edx-anonymous-ids"}
 
 // Survey is one survey instrument export for one course.
 type Survey struct {
@@ -137,9 +145,16 @@ type Survey struct {
 	Title  string `yaml:"title"`
 	Format string `yaml:"format"` // see SurveyFormats
 	Path   string `yaml:"path"`
-	// IDColumn names the column holding the learner's edX username, used to
-	// link a response to a learner.
+	// IDColumn names the column that identifies the learner, used to link a
+	// response to a learner; IDType says what it holds (see IDTypes),
+	// "username" when not set.
 	IDColumn string `yaml:"id_column"`
+	IDType   string `yaml:"id_type"`
+	// Linked set to false declares a survey not linked to learners on
+	// purpose (an anonymous survey): it takes no id_column. Otherwise a
+	// survey must name its id_column, and ingest refuses one that links
+	// fewer than half its finished responses.
+	Linked *bool `yaml:"linked"`
 	// Delimiter is ",", ";" or "tab"; empty means sniffed from the header
 	// row.
 	Delimiter string `yaml:"delimiter"`
@@ -151,6 +166,18 @@ type Survey struct {
 	Questions      []Question `yaml:"questions"`
 	Line           int        `yaml:"-"`
 }
+
+// IDTypes lists what a survey's id column may hold: the learner's edX
+// username; the numeric edX user id (what a survey link usually passes);
+// the e-mail address of the learner profile; or an edX anonymized user id,
+// either kind, mapped to the user id through the course's
+// edx-anonymous-ids source (the instructor dashboard's anonymized-ids
+// CSV).
+var IDTypes = []string{"username", "user_id", "email", "anonymous"}
+
+// IsLinked reports whether the survey's responses are meant to be linked to
+// learners: true unless it says linked: false.
+func (sv Survey) IsLinked() bool { return sv.Linked == nil || *sv.Linked }
 
 // SurveyFormats lists the survey export formats ingest understands:
 // Qualtrics; LimeSurvey's CSV export with question codes as headers; and
@@ -173,8 +200,10 @@ type Question struct {
 	// are never published.
 	Type  string `yaml:"type"`
 	Scale string `yaml:"scale"` // for likert: key into Study.Scales
-	// Options lists a select-all question's options; needed only for
-	// options that contain a comma, which exports also use to join them.
+	// Options lists a single or select-all question's options: answers
+	// outside them are published only as a count of "Other (not listed)",
+	// and options that contain a comma (which exports also use to join
+	// them) are kept whole.
 	Options []string `yaml:"options"`
 }
 
@@ -191,7 +220,8 @@ type Date struct{ time.Time }
 func (d *Date) UnmarshalYAML(n *yaml.Node) error {
 	t, err := time.Parse("2006-01-02", n.Value)
 	if err != nil {
-		return fmt.Errorf("line %d: want a date YYYY-MM-DD, got %q", n.Line, n.Value)
+		// A TypeError lets the decoder go on and report every other problem too.
+		return &yaml.TypeError{Errors: []string{fmt.Sprintf("line %d, column %d: want a date YYYY-MM-DD, got %q", n.Line, n.Column, n.Value)}}
 	}
 	d.Time = t
 	return nil
@@ -210,264 +240,261 @@ func Load(path string) (*Study, error) {
 }
 
 // Parse decodes and validates study.yaml content; path is used in errors and
-// to resolve source paths.
+// to resolve source paths. Every problem is reported, each as a
+// *report.InputError at its line and column, joined in file order.
 func Parse(path string, b []byte) (*Study, error) {
+	p := &problems{file: path}
 	var root yaml.Node
-	dec := yaml.NewDecoder(bytes.NewReader(b))
-	if err := dec.Decode(&root); err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
+	if err := yaml.Unmarshal(b, &root); err != nil {
+		p.decodeError(err)
+		return nil, p.err()
 	}
+	p.pos = indexPositions(&root)
 	var s Study
-	dec = yaml.NewDecoder(bytes.NewReader(b))
+	dec := yaml.NewDecoder(bytes.NewReader(b))
 	dec.KnownFields(true)
-	if err := dec.Decode(&s); err != nil {
-		var te *yaml.TypeError
-		if !errors.As(err, &te) {
-			return nil, fmt.Errorf("%s: %s", path, strings.TrimPrefix(err.Error(), "yaml: "))
-		}
-		errs := make([]error, len(te.Errors))
-		for i, msg := range te.Errors {
-			errs[i] = fmt.Errorf("%s: %s", path, friendlier(msg))
-		}
-		return nil, errors.Join(errs...)
+	if err := dec.Decode(&s); err != nil && !errors.Is(err, io.EOF) {
+		p.decodeError(err)
 	}
-	recordLines(&root, &s)
 	s.File = path
 	s.Dir = filepath.Dir(path)
+	s.recordLines(p.pos)
 	if v := os.Getenv("MOOCREPORT_SALT"); v != "" {
 		s.Salt = v
 	}
-	for i := range s.Courses {
-		if s.Courses[i].Short == "" {
-			s.Courses[i].Short = s.Courses[i].Name
-		}
-	}
-	if s.Privacy.MinCell == 0 {
-		s.Privacy.MinCell = 5
-	}
-	if len(s.Outline) == 0 {
-		s.Outline = DefaultOutline
-	}
-	if errs := s.validate(); len(errs) > 0 {
-		for i, e := range errs {
-			errs[i] = fmt.Errorf("%s: %w", path, e)
-		}
-		return nil, errors.Join(errs...)
+	s.defaults(p.pos)
+	s.validate(p)
+	if err := p.err(); err != nil {
+		return nil, err
 	}
 	return &s, nil
 }
 
 // recordLines copies the line numbers of sources and surveys from the YAML
-// node tree, so later stages can point at them in errors.
-func recordLines(root *yaml.Node, s *Study) {
-	if len(root.Content) == 0 {
-		return
-	}
-	doc := root.Content[0]
-	seq := func(m *yaml.Node, key string) *yaml.Node {
-		for i := 0; i+1 < len(m.Content); i += 2 {
-			if m.Content[i].Value == key {
-				return m.Content[i+1]
-			}
-		}
-		return nil
-	}
-	if cs := seq(doc, "courses"); cs != nil {
-		for i, c := range cs.Content {
-			if i >= len(s.Courses) {
-				break
-			}
-			if src := seq(c, "sources"); src != nil {
-				for j, n := range src.Content {
-					if j < len(s.Courses[i].Sources) {
-						s.Courses[i].Sources[j].Line = n.Line
-					}
-				}
-			}
+// nodes, so later stages can point at them in errors.
+func (s *Study) recordLines(pos positions) {
+	for i := range s.Courses {
+		for j := range s.Courses[i].Sources {
+			s.Courses[i].Sources[j].Line, _ = pos.at(fmt.Sprintf("courses[%d].sources[%d]", i, j))
 		}
 	}
-	if ss := seq(doc, "surveys"); ss != nil {
-		for i, n := range ss.Content {
-			if i < len(s.Surveys) {
-				s.Surveys[i].Line = n.Line
-			}
-		}
+	for i := range s.Surveys {
+		s.Surveys[i].Line, _ = pos.at(fmt.Sprintf("surveys[%d]", i))
 	}
 }
 
-var unknownField = regexp.MustCompile(`^(line \d+): field (\S+) not found in type \S+$`)
+// DefaultMinCell is privacy.min_cell when study.yaml does not set it.
+const DefaultMinCell = 5
 
-var wrongType = regexp.MustCompile("^(line \\d+): cannot unmarshal !!(\\w+) `(.*)` into (\\S+)$")
+// MaxMinCell is the largest privacy.min_cell accepted: a larger threshold would
+// withhold nearly every count of a course, which is more likely a typo than a choice.
+const MaxMinCell = 100
 
-// typeWords says in a user's words what a Go field type wants.
-var typeWords = map[string]string{
-	"int": "a whole number", "float64": "a number", "bool": "true or false", "string": "a text value",
-	"[]string": "a list", "[]study.Course": "a list of courses", "[]study.Source": "a list of sources",
-	"[]study.Survey": "a list of surveys", "[]study.Question": "a list of questions",
-}
-
-// friendlier rewords yaml.v3's decoding messages in the words of the file.
-func friendlier(msg string) string {
-	if m := unknownField.FindStringSubmatch(msg); m != nil {
-		return fmt.Sprintf("%s: unknown key %q (see the study.yaml reference in the README)", m[1], m[2])
-	}
-	if m := wrongType.FindStringSubmatch(msg); m != nil {
-		want, ok := typeWords[m[4]]
-		if !ok {
-			want = "a " + strings.TrimPrefix(m[4], "study.")
+// defaults fills in the settings study.yaml leaves out. A setting that is written is
+// never replaced, even by its default: a written zero is checked like any value.
+func (s *Study) defaults(pos positions) {
+	for i := range s.Courses {
+		if s.Courses[i].Short == "" {
+			s.Courses[i].Short = s.Courses[i].Name
 		}
-		return fmt.Sprintf("%s: want %s, got %q", m[1], want, m[3])
 	}
-	return msg
+	if !pos.has("privacy.min_cell") {
+		s.Privacy.MinCell = DefaultMinCell
+	}
+	if !pos.has("outline") {
+		s.Outline = DefaultOutline
+	}
+	s.Activity.defaults(pos)
 }
 
 var keyRE = regexp.MustCompile(`^[a-z][a-z0-9-]*$`)
-var versionRE = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]*$`)
 
-// validate collects every problem, as go vet does, rather than stopping at
-// the first.
-func (s *Study) validate() []error {
-	var errs []error
-	bad := func(format string, args ...any) { errs = append(errs, fmt.Errorf(format, args...)) }
+// validate records every problem in p, as go vet does, rather than stopping at the
+// first.
+func (s *Study) validate(p *problems) {
 	if s.ID == "" {
-		bad("id: missing")
+		p.add("id", "missing")
 	}
 	if s.Title == "" {
-		bad("title: missing")
+		p.add("title", "missing")
 	}
-	if !versionRE.MatchString(s.Version) || s.Version == "latest" {
-		bad("version: want letters, digits, '.', '_' or '-' (not \"latest\"), got %q", s.Version)
+	if err := CheckVersion(s.Version); err != nil {
+		p.add("version", "%v", err)
 	}
 	if s.Salt == "" {
-		bad("salt: missing (or set MOOCREPORT_SALT): pseudonyms need a secret key")
+		p.add("salt", "missing (or set MOOCREPORT_SALT): pseudonyms need a secret key")
 	}
-	if s.Privacy.MinCell < 1 {
-		bad("privacy.min_cell: want at least 1, got %d", s.Privacy.MinCell)
+	if m := s.Privacy.MinCell; m < 1 || m > MaxMinCell {
+		p.add("privacy.min_cell", "want a whole number from 1 to %d (1 withholds nothing), got %d", MaxMinCell, m)
 	}
 	if len(s.Courses) == 0 {
-		bad("courses: want at least one course")
+		p.add("courses", "want at least one course")
 	}
 	keys := map[string]bool{}
 	for i, c := range s.Courses {
 		where := fmt.Sprintf("courses[%d]", i)
-		if !keyRE.MatchString(c.Key) {
-			bad("%s.key: want lower-case letters, digits and '-', got %q", where, c.Key)
-		}
 		if keys[c.Key] {
-			bad("%s.key: %q used twice", where, c.Key)
+			p.add(where+".key", "%q used twice", c.Key)
 		}
 		keys[c.Key] = true
-		if c.Name == "" {
-			bad("%s.name: missing", where)
-		}
-		if c.CourseID == "" {
-			bad("%s.course_id: missing", where)
-		}
-		if c.Role != "study" && c.Role != "baseline" {
-			bad("%s.role: want \"study\" or \"baseline\", got %q", where, c.Role)
-		}
-		if c.Start.IsZero() {
-			bad("%s.start: missing", where)
-		}
-		if c.Weeks < 1 || c.Weeks > 104 {
-			bad("%s.weeks: want 1–104, got %d", where, c.Weeks)
-		}
-		if c.PassMark <= 0 || c.PassMark > 1 {
-			bad("%s.pass_mark: want a grade in (0, 1], got %g", where, c.PassMark)
-		}
-		errs = append(errs, c.validateSourceMix(where)...)
-		for j, src := range c.Sources {
-			if !contains(Formats, src.Format) {
-				bad("line %d: %s.sources[%d].format: want one of %s, got %q", src.Line, where, j, strings.Join(Formats, ", "), src.Format)
-			}
-			if src.Path == "" {
-				bad("line %d: %s.sources[%d].path: missing", src.Line, where, j)
-			}
-			errs = append(errs, src.validate(fmt.Sprintf("line %d: %s.sources[%d]", src.Line, where, j))...)
-		}
+		c.validate(p, where)
 	}
 	for i, sv := range s.Surveys {
-		where := fmt.Sprintf("line %d: surveys[%d]", sv.Line, i)
-		if !keyRE.MatchString(sv.Key) {
-			bad("%s.key: want lower-case letters, digits and '-', got %q", where, sv.Key)
+		s.validateSurvey(p, fmt.Sprintf("surveys[%d]", i), sv, keys)
+	}
+	s.validateAnalysis(p)
+	s.validateOutput(p)
+	s.validateScaleLabels(p)
+	s.validateOutline(p)
+}
+
+// validate checks one course and its sources.
+func (c Course) validate(p *problems, where string) {
+	if !keyRE.MatchString(c.Key) {
+		p.add(where+".key", "want lower-case letters, digits and '-', got %q", c.Key)
+	}
+	if c.Name == "" {
+		p.add(where+".name", "missing")
+	}
+	if c.CourseID == "" {
+		p.add(where+".course_id", "missing")
+	}
+	p.oneOf(where+".role", c.Role, []string{"study", "baseline"})
+	if c.Start.IsZero() {
+		p.add(where+".start", "missing")
+	}
+	if !p.pos.has(where + ".weeks") {
+		p.add(where+".weeks", "missing: want the course length in weeks, 1–104")
+	} else if c.Weeks < 1 || c.Weeks > 104 {
+		p.add(where+".weeks", "want 1–104, got %d", c.Weeks)
+	}
+	if !p.pos.has(where + ".pass_mark") {
+		p.add(where+".pass_mark", "missing: want the grade needed to pass, in (0, 1]")
+	} else if c.PassMark <= 0 || c.PassMark > 1 {
+		p.add(where+".pass_mark", "want a grade in (0, 1], got %g", c.PassMark)
+	}
+	c.validateSourceMix(p, where)
+	for j, src := range c.Sources {
+		at := fmt.Sprintf("%s.sources[%d]", where, j)
+		p.oneOf(at+".format", src.Format, Formats)
+		if src.Path == "" {
+			p.add(at+".path", "missing")
 		}
-		if !keys[sv.Course] {
-			bad("%s.course: no course with key %q", where, sv.Course)
+		src.validate(p, at)
+	}
+}
+
+// validateSurvey checks one survey and its questions.
+func (s *Study) validateSurvey(p *problems, where string, sv Survey, courses map[string]bool) {
+	if !keyRE.MatchString(sv.Key) {
+		p.add(where+".key", "want lower-case letters, digits and '-', got %q", sv.Key)
+	}
+	if !courses[sv.Course] {
+		p.add(where+".course", "no course with key %q%s", sv.Course, report.DidYouMean(sv.Course, slices.Sorted(maps.Keys(courses))))
+	}
+	p.oneOf(where+".format", sv.Format, SurveyFormats)
+	if !slices.Contains(surveyDelimiters, sv.Delimiter) {
+		p.add(where+".delimiter", "want \",\", \";\" or \"tab\" (or nothing, to sniff it), got %q", sv.Delimiter)
+	}
+	if sv.FinishedColumn != "" && sv.Format != "csv" {
+		p.add(where+".finished_column", "only format csv takes it (%s knows its own)", sv.Format)
+	}
+	if sv.Path == "" {
+		p.add(where+".path", "missing")
+	}
+	s.validateLinkage(p, where, sv)
+	for j, q := range sv.Questions {
+		at := fmt.Sprintf("%s.questions[%d]", where, j)
+		if q.ID == "" {
+			p.add(at+".id", "missing")
 		}
-		if !contains(SurveyFormats, sv.Format) {
-			bad("%s.format: want one of %s, got %q", where, strings.Join(SurveyFormats, ", "), sv.Format)
+		if !p.oneOf(at+".type", q.Type, QuestionTypes) {
+			continue
 		}
-		if !contains(surveyDelimiters, sv.Delimiter) {
-			bad("%s.delimiter: want \",\", \";\" or \"tab\" (or nothing, to sniff it), got %q", where, sv.Delimiter)
-		}
-		if sv.FinishedColumn != "" && sv.Format != "csv" {
-			bad("%s.finished_column: only format csv takes it (%s knows its own)", where, sv.Format)
-		}
-		if sv.Path == "" {
-			bad("%s.path: missing", where)
-		}
-		for j, q := range sv.Questions {
-			switch q.Type {
-			case "single", "multi", "numeric", "text":
-			case "likert":
-				if _, ok := s.Scales[q.Scale]; !ok {
-					bad("%s.questions[%d].scale: no scale %q in scales", where, j, q.Scale)
-				}
-			default:
-				bad("%s.questions[%d].type: want single, multi, numeric, likert or text, got %q", where, j, q.Type)
+		if q.Type == "likert" {
+			if _, ok := s.Scales[q.Scale]; !ok {
+				p.add(at+".scale", "no scale %q in scales%s", q.Scale, report.DidYouMean(q.Scale, slices.Sorted(maps.Keys(s.Scales))))
 			}
-			if q.ID == "" {
-				bad("%s.questions[%d].id: missing", where, j)
-			}
+		} else if q.Scale != "" {
+			p.add(at+".scale", "only likert questions take a scale, this one is %s", q.Type)
+		}
+		if len(q.Options) > 0 && q.Type != "multi" && q.Type != "single" {
+			p.add(at+".options", "only single and multi questions take options, this one is %s", q.Type)
 		}
 	}
-	errs = append(errs, s.validateAnalysis()...)
-	errs = append(errs, s.validateOutput()...)
-	names := make([]string, 0, len(s.Scales))
-	for k := range s.Scales {
-		names = append(names, k)
+}
+
+// validateLinkage checks how a survey links its responses to learners: by
+// an id column of a known id type, or declared unlinked.
+func (s *Study) validateLinkage(p *problems, where string, sv Survey) {
+	if !sv.IsLinked() {
+		for _, k := range []string{"id_column", "id_type"} {
+			if p.pos.has(where + "." + k) {
+				p.add(where+"."+k, "a survey declared linked: false takes no %s", k)
+			}
+		}
+		return
 	}
-	sort.Strings(names)
-	for _, k := range names {
+	if sv.IDColumn == "" {
+		p.add(where+".id_column", "missing: want the column that identifies the learner (with id_type), or linked: false for a survey not linked to learners")
+	}
+	if sv.IDType != "" && !p.oneOf(where+".id_type", sv.IDType, IDTypes) {
+		return
+	}
+	if c, ok := s.Course(sv.Course); ok && sv.IDType == "anonymous" && !slices.ContainsFunc(c.Sources, func(src Source) bool { return src.Format == "edx-anonymous-ids" }) {
+		p.add(where+".id_type", "anonymous ids need an edx-anonymous-ids source in course %s (the instructor dashboard's anonymized-ids CSV) to map them to learners", c.Key)
+	}
+}
+
+// QuestionTypes lists the values Question.Type takes.
+var QuestionTypes = []string{"single", "multi", "numeric", "likert", "text"}
+
+// validateScaleLabels checks that each scale has points to score.
+func (s *Study) validateScaleLabels(p *problems) {
+	for _, k := range slices.Sorted(maps.Keys(s.Scales)) {
 		if len(s.Scales[k].Labels) < 2 {
-			bad("scales.%s.labels: want at least 2 labels", k)
+			p.add("scales."+k+".labels", "want at least 2 labels")
 		}
+	}
+}
+
+// validateOutline checks the section ids of outline.
+func (s *Study) validateOutline(p *problems) {
+	if len(s.Outline) == 0 {
+		p.add("outline", "want at least one section id (leave outline out for the default order)")
 	}
 	seen := map[string]bool{}
-	for _, sec := range s.Outline {
+	for i, sec := range s.Outline {
+		at := fmt.Sprintf("outline[%d]", i)
 		if !keyRE.MatchString(sec) {
-			bad("outline: section id %q: want lower-case letters, digits and '-'", sec)
+			p.add(at, "section id %q: want lower-case letters, digits and '-'", sec)
 		}
 		if seen[sec] {
-			bad("outline: section %q listed twice", sec)
+			p.add(at, "section %q listed twice", sec)
 		}
 		seen[sec] = true
 	}
-	return errs
 }
 
 // validate checks the reading settings of a source: each only where its
 // format uses it, and in range.
-func (src Source) validate(where string) []error {
-	var errs []error
-	bad := func(format string, args ...any) { errs = append(errs, fmt.Errorf(format, args...)) }
+func (src Source) validate(p *problems, where string) {
 	tracking := src.Format == "edx-tracking"
-	if src.SessionGap != 0 && (!tracking || src.SessionGap < time.Second) {
-		bad("%s.session_gap: want a duration of at least 1s on an edx-tracking source, got %s on %s", where, src.SessionGap, src.Format)
+	if p.pos.has(where+".session_gap") && (!tracking || src.SessionGap < time.Second) {
+		p.add(where+".session_gap", "want a duration of at least 1s on an edx-tracking source, got %s on %s", src.SessionGap, src.Format)
 	}
 	switch src.LearnerID {
 	case "":
 	case "user_id", "username":
 		if !tracking {
-			bad("%s.learner_id: only edx-tracking sources take it, not %s", where, src.Format)
+			p.add(where+".learner_id", "only edx-tracking sources take it, not %s", src.Format)
 		}
 	default:
-		bad("%s.learner_id: want \"user_id\" or \"username\", got %q", where, src.LearnerID)
+		p.add(where+".learner_id", "want \"user_id\" or \"username\", got %q%s", src.LearnerID, report.DidYouMean(src.LearnerID, []string{"user_id", "username"}))
 	}
 	if m := src.MaxBadLines; m != nil && (!tracking || *m < 0 || *m >= 1) {
-		bad("%s.max_bad_lines: want a share in [0, 1) on an edx-tracking source, got %g on %s", where, *m, src.Format)
+		p.add(where+".max_bad_lines", "want a share in [0, 1) on an edx-tracking source, got %g on %s", *m, src.Format)
 	}
-	return errs
 }
 
 // validateSourceMix refuses combinations of source formats that would
@@ -476,26 +503,24 @@ func (src Source) validate(where string) []error {
 // course structures. edx-problem-grades may sit beside either: ingest
 // prefers their problems (they have block ids, the logs first attempts)
 // and counts the report's others as skipped, so nothing counts twice.
-func (c Course) validateSourceMix(where string) []error {
+func (c Course) validateSourceMix(p *problems, where string) {
 	n := map[string]int{}
-	line := map[string]int{}
-	for _, src := range c.Sources {
+	first := map[string]string{}
+	for j, src := range c.Sources {
 		n[src.Format]++
-		if line[src.Format] == 0 {
-			line[src.Format] = src.Line
+		if first[src.Format] == "" {
+			first[src.Format] = fmt.Sprintf("%s.sources[%d]", where, j)
 		}
 	}
-	var errs []error
 	if n["edx-profile"] > 0 && n["edx-rdp-userprofile"] > 0 {
-		errs = append(errs, fmt.Errorf("line %d: %s.sources: edx-profile and edx-rdp-userprofile both list the learners: use one", line["edx-rdp-userprofile"], where))
+		p.add(first["edx-rdp-userprofile"], "edx-profile and edx-rdp-userprofile both list the learners: use one")
 	}
 	if n["edx-tracking"] > 0 && n["edx-rdp-studentmodule"] > 0 {
-		errs = append(errs, fmt.Errorf("line %d: %s.sources: edx-tracking and edx-rdp-studentmodule both give chapters reached and problem submissions: use one", line["edx-rdp-studentmodule"], where))
+		p.add(first["edx-rdp-studentmodule"], "edx-tracking and edx-rdp-studentmodule both give chapters reached and problem submissions: use one")
 	}
 	if n["edx-course-blocks"] > 1 {
-		errs = append(errs, fmt.Errorf("line %d: %s.sources: want at most one edx-course-blocks source, got %d", line["edx-course-blocks"], where, n["edx-course-blocks"]))
+		p.add(first["edx-course-blocks"], "want at most one edx-course-blocks source, got %d", n["edx-course-blocks"])
 	}
-	return errs
 }
 
 // Course returns the course with key k.
@@ -506,13 +531,4 @@ func (s *Study) Course(k string) (Course, bool) {
 		}
 	}
 	return Course{}, false
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }

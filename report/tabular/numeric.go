@@ -42,5 +42,5 @@ var numberLike = regexp.MustCompile(`^[-−+<>≤≥~]?\s?[0-9][0-9,. ]*\s?(%|pp
 // NumericCell reports whether a cell shows a number: it carries one, was
 // suppressed in place of one, or its text reads as one ("1,204", "41.2 %").
 func NumericCell(c report.Cell) bool {
-	return c.Value != nil || c.Withheld != "" || numberLike.MatchString(strings.TrimSpace(c.Text))
+	return c.Value != nil || withheldKind(c) != "" || numberLike.MatchString(strings.TrimSpace(c.Text))
 }

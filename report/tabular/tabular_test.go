@@ -2,9 +2,11 @@ package tabular
 
 import (
 	"flag"
+	"math"
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"testing"
 
 	"github.com/moocreport/moocreport/report"
@@ -49,10 +51,22 @@ func TestCSV(t *testing.T) {
 		tab  *report.Table
 		want string
 	}{
-		{"guarded, quoted, suppressed as its text", &report.Table{Columns: []string{"Group", "n"}, Rows: [][]report.Cell{
+		{"guarded, quoted, withheld as empty with a status column", &report.Table{Columns: []string{"Group", "n"}, Rows: [][]report.Cell{
 			{{Text: "=evil"}, {Text: "<5", Value: num(3), Withheld: report.WithheldPrimary}},
 			{{Text: "a, \"quoted\" label"}, {Text: "-7", Value: num(-7)}},
-		}}, "Group,n\r\n'=evil,<5\r\n\"a, \"\"quoted\"\" label\",-7\r\n"},
+		}}, "Group,n,Withheld\r\n'=evil,,n: primary\r\n\"a, \"\"quoted\"\" label\",-7,\r\n"},
+		{"numbers, not their text", &report.Table{Columns: []string{"Course", "EAT101x n", "EAT101x %", "p"}, Rows: [][]report.Cell{
+			{{Text: "EAT101x"}, {Text: "1,344", Value: num(1344)}, {Text: "46.7 %", Value: num(140.0 / 3)}, {Text: "< .001", Value: num(8.2e-73)}},
+			{{Text: "SUS201x"}, {Text: "−3", Value: num(-3)}, {Text: "0.0 %", Value: num(0)}, {Text: ".015", Value: num(0.0151)}},
+		}}, "Course,EAT101x n,EAT101x %,p\r\nEAT101x,1344,46.666666666666664,8.2e-73\r\nSUS201x,-3,0,0.0151\r\n"},
+		{"not applicable is empty, text stays", &report.Table{Columns: []string{"Stage", "n", "note"}, Rows: [][]report.Cell{
+			{{Text: "Explored"}, {Text: "n/a"}, {Text: "–"}},
+			{{Text: "Active"}, {Text: "12", Value: num(12)}, {Text: "a word"}},
+		}}, "Stage,n,note\r\nExplored,,\r\nActive,12,a word\r\n"},
+		{"status names every withheld cell of the row, short rows padded", &report.Table{Columns: []string{"Week", "EAT n", "EAT %", "SUS n"}, Rows: [][]report.Cell{
+			{{Text: "1"}, {Text: "<5", Withheld: report.WithheldPrimary}, {Text: "<5", Withheld: report.WithheldPrimary}, {Text: "9", Value: num(9)}},
+			{{Text: "2"}, {Text: "7", Value: num(7)}},
+		}}, "Week,EAT n,EAT %,SUS n,Withheld\r\n1,,,9,EAT n: primary; EAT %: primary\r\n2,7,,,\r\n"},
 		{"headings are guarded too", &report.Table{Columns: []string{"=x", "n"}}, "'=x,n\r\n"},
 		{"no columns, rows only", &report.Table{Rows: [][]report.Cell{{{Text: "a"}}}}, "a\r\n"},
 		{"empty table", &report.Table{}, ""},
@@ -61,6 +75,36 @@ func TestCSV(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			if got := string(CSV(tt.tab)); got != tt.want {
 				t.Errorf("CSV = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestNumber(t *testing.T) {
+	tests := []struct {
+		name string
+		in   float64
+		want string
+	}{
+		{"count", 1344, "1344"},
+		{"large count, no exponent", 1234567, "1234567"},
+		{"negative", -3.25, "-3.25"},
+		{"zero", 0, "0"},
+		{"negative zero", math.Copysign(0, -1), "0"},
+		{"share at full precision", 140.0 / 3, "46.666666666666664"},
+		{"small p keeps its digits", 8.2e-73, "8.2e-73"},
+		{"p just above the exponent threshold", 0.00012, "0.00012"},
+		{"tiny p", 5e-324, "5e-324"},
+		{"NaN is empty", math.NaN(), ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := Number(tt.in)
+			if got != tt.want {
+				t.Errorf("Number(%v) = %q, want %q", tt.in, got, tt.want)
+			}
+			if back, err := strconv.ParseFloat(got, 64); got != "" && (err != nil || back != tt.in) {
+				t.Errorf("Number(%v) = %q reads back as %v, %v", tt.in, got, back, err)
 			}
 		})
 	}

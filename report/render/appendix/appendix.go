@@ -7,7 +7,9 @@
 // the paper.
 //
 // Like the other renderers it draws what the Document holds and computes
-// nothing; the CSVs are byte-identical to the site's data/<id>.csv.
+// nothing; the CSVs are byte-identical to the site's data/<id>.csv (numbers
+// at full precision, see tabular.CSV), the LaTeX tables show the report's
+// text.
 package appendix
 
 import (
@@ -48,9 +50,13 @@ func Render(dir string, doc *report.Document, opt Options) error {
 	var index strings.Builder
 	fmt.Fprintf(&index, "%s\nVersion %s: paper appendix\n\n", doc.Title, doc.Version)
 	index.WriteString("Tables and figures are numbered as in the report of this version.\n")
-	index.WriteString("LaTeX tables need \\usepackage{booktabs}. CSV files are UTF-8 with CRLF line ends;\n")
-	index.WriteString("withheld values appear with the report's marks, never as their value:\n")
-	fmt.Fprintf(&index, "%q a count under the minimum cell size, %q withheld to protect another cell (any size).\n\n", report.WithheldPrimary.Mark(minCell(doc)), report.SecondaryMark)
+	index.WriteString("LaTeX tables need \\usepackage{booktabs}; they show the report's text, withheld\n")
+	fmt.Fprintf(&index, "values with the report's marks: %q a count under the minimum cell size, %q withheld\n", report.WithheldPrimary.Mark(minCell(doc)), report.SecondaryMark)
+	index.WriteString("to protect another cell (any size). CSV files are UTF-8 with CRLF line ends and hold\n")
+	index.WriteString("numbers at full precision, without thousands separators or units (percentages in\n")
+	index.WriteString("percent; the unit is in the column heading or row label). A withheld cell is empty\n")
+	index.WriteString("and named, with its kind (primary or secondary), in the last column \"Withheld\";\n")
+	index.WriteString("an empty cell not named there has no value (not applicable or not available).\n\n")
 	for _, fl := range pdf.Floats(doc) {
 		base := fmt.Sprintf("%02d-%s", fl.N, fl.ID())
 		if fl.Table != nil {

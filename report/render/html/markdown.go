@@ -5,6 +5,7 @@ import (
 	"html/template"
 	"strconv"
 
+	"github.com/moocreport/moocreport/report/render/safeurl"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
@@ -22,8 +23,9 @@ const fnPrefixKey = "moocreport-footnote-prefix"
 // only the per-block state (heading ids, footnote prefix) differs.
 //
 // The renderer is goldmark's default, which is not "unsafe": raw HTML in
-// the narrative comes out as an "omitted" comment and links with dangerous
-// schemes (javascript:, vbscript:, most data:) are dropped, so a content/
+// the narrative comes out as an "omitted" comment. Links and images whose
+// target package safeurl does not allow (javascript:, vbscript:, data:, …)
+// are unwrapped to their text by safeLinks, as the PDF does, so a content/
 // file cannot inject script into the site.
 var md = goldmark.New(
 	goldmark.WithExtensions(
@@ -33,7 +35,7 @@ var md = goldmark.New(
 	goldmark.WithParserOptions(
 		parser.WithAutoHeadingID(),
 		parser.WithASTTransformers(util.Prioritized(demoteH1{}, 100), util.Prioritized(headerScope{}, 100),
-			util.Prioritized(crossPage{}, 100)),
+			util.Prioritized(crossPage{}, 100), util.Prioritized(safeLinks{}, 100)),
 	),
 )
 
@@ -93,6 +95,49 @@ func (crossPage) Transform(doc *ast.Document, _ text.Reader, pc parser.Context) 
 		}
 		return ast.WalkContinue, nil
 	})
+}
+
+// safeLinks replaces every link, autolink and image whose target
+// safeurl.Allowed refuses by its text (an image by its description): the
+// words stay, the action goes.
+type safeLinks struct{}
+
+func (safeLinks) Transform(doc *ast.Document, reader text.Reader, _ parser.Context) {
+	src := reader.Source()
+	var bad []ast.Node
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.Link:
+			if !safeurl.Allowed(safeurl.Destination(n.Destination)) {
+				bad = append(bad, n)
+			}
+		case *ast.Image:
+			if !safeurl.Allowed(safeurl.Destination(n.Destination)) {
+				bad = append(bad, n)
+			}
+		case *ast.AutoLink:
+			if !safeurl.Allowed(string(n.URL(src))) {
+				bad = append(bad, n)
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	for _, n := range bad {
+		parent := n.Parent()
+		if a, ok := n.(*ast.AutoLink); ok {
+			parent.ReplaceChild(parent, n, ast.NewString(a.Label(src)))
+			continue
+		}
+		for c := n.FirstChild(); c != nil; {
+			next := c.NextSibling()
+			parent.InsertBefore(parent, n, c)
+			c = next
+		}
+		parent.RemoveChild(parent, n)
+	}
 }
 
 func footnotePrefix(n ast.Node) []byte {

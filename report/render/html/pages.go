@@ -129,7 +129,11 @@ func build(doc *report.Document, opt Options) (*site, error) {
 	if err := checkIDs(doc); err != nil {
 		return nil, err
 	}
-	versions, summary, err := versionLinks(doc.Version, opt.Versions)
+	current := doc.Version
+	if doc.Draft {
+		current = "" // a draft is none of the published versions
+	}
+	versions, summary, err := versionLinks(current, opt.Versions)
 	if err != nil {
 		return nil, err
 	}

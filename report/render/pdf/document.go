@@ -229,7 +229,11 @@ func (r *renderer) render() (layout, error) {
 // byte-identical.
 func (r *renderer) metadata() {
 	f, d := r.pdf, r.doc
-	f.SetTitle(d.Title, true)
+	if d.Draft {
+		f.SetTitle("Draft: "+d.Title, true)
+	} else {
+		f.SetTitle(d.Title, true)
+	}
 	f.SetAuthor(strings.Join(d.Authors, "; "), true)
 	f.SetSubject(d.Subtitle, true)
 	f.SetKeywords(keywords(r.opt.Keywords, d.StudyID), true)

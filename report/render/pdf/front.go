@@ -23,6 +23,13 @@ func (r *renderer) titlePage() {
 		r.font("", 12)
 		f.MultiCell(0, 6, strings.Join(d.Authors, ", "), "", "C", false)
 	}
+	if d.Draft {
+		f.Ln(8)
+		r.font("B", 16)
+		f.SetTextColor(160, 30, 30)
+		f.MultiCell(0, 8, "DRAFT: not a published version", "", "C", false)
+		f.SetTextColor(0, 0, 0)
+	}
 	f.Ln(14)
 	r.font("", bodySize)
 	for _, kv := range r.facts() {
@@ -44,7 +51,11 @@ func (r *renderer) titlePage() {
 	r.font("B", bodySize)
 	f.MultiCell(0, bodyLeading, "Suggested citation", "", "L", false)
 	r.font("", bodySize)
-	f.MultiCell(0, bodyLeading, citation(r.doc.Authors, r.doc.Built.Year(), d.Title, d.Version), "", "L", false)
+	if d.Draft {
+		f.MultiCell(0, bodyLeading, "None: this draft may change without notice. Please cite a published version.", "", "L", false)
+	} else {
+		f.MultiCell(0, bodyLeading, citation(r.doc.Authors, r.doc.Built.Year(), d.Title, d.Version), "", "L", false)
+	}
 	if len(r.opt.Attachments) > 0 || r.opt.AttachData {
 		f.Ln(6)
 		r.font("B", bodySize)
@@ -74,7 +85,11 @@ func (r *renderer) facts() [][2]string {
 			out = append(out, [2]string{k, v})
 		}
 	}
-	add("Version", d.Version)
+	if d.Draft {
+		add("Version", "draft of "+d.Version+", not published")
+	} else {
+		add("Version", d.Version)
+	}
 	if !d.Built.IsZero() {
 		add("Built", d.Built.UTC().Format("2 January 2006"))
 	}
@@ -165,6 +180,9 @@ func (r *renderer) header() {
 	version := ""
 	if r.doc.Version != "" {
 		version = "Version " + r.doc.Version
+	}
+	if r.doc.Draft {
+		version = "DRAFT of version " + r.doc.Version + " (not published)"
 	}
 	vw := f.GetStringWidth(version)
 	// Margins may be indented by a list that broke across the page.

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/moocreport/moocreport/report/render/safeurl"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
@@ -169,7 +170,13 @@ func (m *mdWriter) inline(n ast.Node, st inline) {
 		st.code = true
 		m.inlines(n, st)
 	case *ast.Link:
-		url := string(n.Destination)
+		url := safeurl.Destination(n.Destination)
+		if !safeurl.Allowed(url) {
+			// Dropped as on the site: in a PDF a link is an action the
+			// viewer runs. Its words stay.
+			m.inlines(n, st)
+			return
+		}
 		if frag, ok := strings.CutPrefix(url, "#"); ok {
 			// A fragment names a place in the report, not on the web. A
 			// cross-reference ("#figure-<id>", see package narrative)
@@ -189,6 +196,10 @@ func (m *mdWriter) inline(n ast.Node, st inline) {
 		}
 	case *ast.AutoLink:
 		url := string(n.URL(m.src))
+		if !safeurl.Allowed(url) {
+			m.write(string(n.Label(m.src)), st)
+			return
+		}
 		st.link = url
 		m.write(url, st)
 	case *ast.Image:

@@ -1,0 +1,203 @@
+package main
+
+import (
+	"math"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/moocreport/moocreport/report/detect"
+	"github.com/moocreport/moocreport/report/study"
+)
+
+// exportsFolder copies the example's data/ into dir/exports, nested as a
+// user's downloads are, with one file no format knows.
+func exportsFolder(t *testing.T, dir string) string {
+	t.Helper()
+	root := repoRoot(t)
+	exports := filepath.Join(dir, "exports")
+	err := filepath.WalkDir(filepath.Join(root, "data"), func(p string, d os.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(filepath.Join(root, "data"), p)
+		if d.IsDir() {
+			return os.MkdirAll(filepath.Join(exports, rel), 0o755)
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(filepath.Join(exports, rel), b, 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(exports, "meeting-notes.txt"), []byte("Notes from the course team meeting.\nDecided to send the post survey in week 8.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return exports
+}
+
+// TestInitExample runs init on a copy of the example's exports plus one
+// unrecognisable file, then check and build on the written study.yaml
+// without editing it: every survey column that is a question is declared,
+// responses link to learners, and the unrecognised file is reported.
+func TestInitExample(t *testing.T) {
+	dir := t.TempDir()
+	exportsFolder(t, dir)
+	t.Chdir(dir)
+	code, stdout, stderr := moocreport(t, "init", "exports")
+	if code != 0 {
+		t.Fatalf("init exited %d\n%s\n%s", code, stdout, stderr)
+	}
+	if !strings.Contains(stdout, "not recognised (1):\n  exports/meeting-notes.txt: ") {
+		t.Errorf("unrecognised file not reported:\n%s", stdout)
+	}
+	for _, f := range []string{"study.yaml", "content/introduction.md", "content/provenance.md", ".gitignore"} {
+		if _, err := os.Stat(f); err != nil {
+			t.Errorf("%s not written: %v", f, err)
+		}
+	}
+	s, err := study.Load("study.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, sv := range s.Surveys {
+		declared := map[string]bool{sv.IDColumn: true}
+		for _, q := range sv.Questions {
+			declared[q.ID] = true
+		}
+		for _, col := range surveyColumns(t, sv.Path) {
+			if !declared[col] && !detect.QualtricsMeta(col) {
+				t.Errorf("%s: column %s not declared", sv.Path, col)
+			}
+		}
+	}
+	if code, stdout, stderr := moocreport(t, "check"); code != 0 {
+		t.Fatalf("check exited %d\n%s\n%s", code, stdout, stderr)
+	}
+	t.Setenv("SOURCE_DATE_EPOCH", epoch)
+	if code, stdout, stderr := moocreport(t, "build"); code != 0 {
+		t.Fatalf("build exited %d\n%s\n%s", code, stdout, stderr)
+	}
+	var doc struct {
+		Measures []struct {
+			ID       string   `json:"id"`
+			Value    *float64 `json:"value"`
+			Withheld string   `json:"withheld"`
+		} `json:"measures"`
+	}
+	readJSON(t, filepath.Join("public", "0.1.0", "measures.json"), &doc)
+	linked := map[string]float64{}
+	for _, m := range doc.Measures {
+		switch {
+		case !strings.HasSuffix(m.ID, ".linked"):
+		case m.Value == nil && m.Withheld != "":
+			linked[m.ID] = math.NaN() // withheld, not zero
+		case m.Value != nil:
+			linked[m.ID] = *m.Value
+		}
+	}
+	if len(linked) != 4 {
+		t.Errorf("linked measures %v, want one per survey", linked)
+	}
+	for id, n := range linked {
+		if n == 0 {
+			t.Errorf("%s = 0: responses not linked", id)
+		}
+	}
+	if code, _, stderr := moocreport(t, "init", "exports"); code != 1 || !strings.Contains(stderr, "study.yaml already exists") {
+		t.Errorf("second init: exit %d, %q; want a refusal", code, stderr)
+	}
+}
+
+// surveyColumns is the first header row of a survey export.
+func surveyColumns(t *testing.T, path string) []string {
+	t.Helper()
+	smp, err := detect.ReadSample(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, _ := smp.Rows()
+	return rows[0]
+}
+
+// TestInitRealData runs init on ../shared/realdata: every export is
+// recognised (the Open edX pipeline's logs, dumps and course structures,
+// both Qualtrics folders in their layouts with their .qsf files, OULAD),
+// and init says which files it did not recognise (the SOURCE.md notes)
+// and which it recognised but does not read.
+func TestInitRealData(t *testing.T) {
+	real, err := filepath.Abs(filepath.Join(repoRoot(t), "..", "shared", "realdata"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(real); err != nil {
+		t.Fatalf("conformance data missing: %v", err)
+	}
+	t.Chdir(t.TempDir())
+	code, stdout, stderr := moocreport(t, "init", real)
+	if code != 0 {
+		t.Fatalf("init exited %d\n%s\n%s", code, stdout, stderr)
+	}
+	for _, want := range []string{
+		"recognised 67 of 71 files:",
+		"    16  qsf (survey definition)",
+		"    25  qualtrics (survey)",
+		"     7  oulad (course source)",
+		"     9  edx-tracking (course source)",
+		"     5  edx-course-blocks (course source)",
+		"not recognised (4):",
+		"/openedx-analytics-pipeline/SOURCE.md: Markdown text, not an export",
+		"/oulad/SOURCE.md: Markdown text, not an export",
+		"/qualtrics-QualtricsTools/SOURCE.md: Markdown text, not an export",
+		"/qualtrics-qualtRics/SOURCE.md: Markdown text, not an export",
+		"load_grades_persistentcoursegrade.sql: recognised (grades_persistentcoursegrade) but not used",
+	} {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("output lacks %q:\n%s", want, stdout)
+		}
+	}
+	// The study is valid; 22 OULAD module presentations are among its courses.
+	s, err := study.Load("study.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	oulad := 0
+	for _, c := range s.Courses {
+		if len(c.Sources) > 0 && c.Sources[0].Format == "oulad" {
+			oulad++
+		}
+	}
+	if oulad != 22 {
+		t.Errorf("%d OULAD courses, want the 22 presentations of courses.csv", oulad)
+	}
+}
+
+// TestInitNothingKnown runs init on a folder holding no export: it says
+// which files it did not recognise and why, and writes nothing.
+func TestInitNothingKnown(t *testing.T) {
+	dir := t.TempDir()
+	exports := filepath.Join(dir, "exports")
+	os.MkdirAll(exports, 0o755)
+	os.WriteFile(filepath.Join(exports, "budget.csv"), []byte("item,cost\npaper,3\n"), 0o644)
+	os.WriteFile(filepath.Join(exports, "logo.png"), []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"), 0o644)
+	t.Chdir(dir)
+	code, stdout, stderr := moocreport(t, "init", "exports")
+	if code != 1 {
+		t.Errorf("exit %d, want 1", code)
+	}
+	for _, want := range []string{"recognised 0 of 2 files", "exports/budget.csv: a table (comma-separated) whose header (item, cost) matches no known export", "exports/logo.png: binary content, not a text export"} {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("output lacks %q:\n%s", want, stdout)
+		}
+	}
+	if !strings.Contains(stderr, "found no course data") {
+		t.Errorf("stderr %q", stderr)
+	}
+	if _, err := os.Stat("study.yaml"); err == nil {
+		t.Error("study.yaml written for a folder with no course data")
+	}
+}

@@ -1,0 +1,317 @@
+package build
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/gob"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"reflect"
+	"slices"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/moocreport/moocreport/report"
+	"github.com/moocreport/moocreport/report/site"
+	"github.com/moocreport/moocreport/report/study"
+)
+
+// Cache keeps what is expensive to recompute between builds of one study:
+// the ingested Dataset, and every chart drawn. Both are keyed by content,
+// never by time stamps, so a stale entry cannot be mistaken for a fresh one:
+//
+//   - A Dataset entry is keyed by the program that wrote it and by every
+//     study.yaml setting that can change what ingest produces. It records
+//     the files each source pattern matched and the SHA-256 of every file
+//     read; a lookup re-matches the patterns and re-hashes the files (the
+//     manifest needs those hashes anyway) and uses the entry only when all
+//     agree. So an edit to content/, templates/ or the report's title reuses
+//     the data; a changed, added or removed data file re-reads it.
+//   - A chart is keyed by the program and the figure's data, so a chart is
+//     drawn again only when its numbers, labels or kind change.
+//
+// Every entry carries the SHA-256 of its payload; a corrupted or truncated
+// entry is detected, reported through Log and rebuilt, never used. Entries
+// are written to a temporary file and renamed, so a build killed mid-write
+// leaves no half entry. A nil *Cache caches nothing.
+type Cache struct {
+	// Dir holds the entries; DefaultCacheDir is the usual place.
+	Dir string
+	// Log, when set, hears of entries found damaged (and rebuilt); a
+	// routine miss, such as a changed data file, is silent.
+	Log io.Writer
+}
+
+// DefaultCacheDir is the cache folder beside study.yaml. It is not an
+// input and never published; `moocreport init` writes a .gitignore for it.
+func DefaultCacheDir(studyDir string) string {
+	return filepath.Join(studyDir, ".moocreport-cache")
+}
+
+// cacheFormat changes whenever the layout of an entry changes.
+const cacheFormat = "moocreport-cache-1"
+
+// program identifies the running executable by the SHA-256 of its file, so
+// a cache written by another build of moocreport (whose ingest may compute
+// something else) is never used. Computed once per process.
+var program = sync.OnceValue(func() string {
+	h := sha256.New()
+	h.Write([]byte(cacheFormat))
+	if exe, err := os.Executable(); err == nil {
+		if f, err := os.Open(exe); err == nil {
+			io.Copy(h, f)
+			f.Close()
+		}
+	}
+	return hex.EncodeToString(h.Sum(nil))
+})
+
+// ingestSettings returns the part of a study that ingest reads, as JSON:
+// everything except the settings that only shape the report (titles,
+// outline, comparisons, scales, PDF options). A setting added to Study
+// later is included until it is listed here, so the cache errs on the side
+// of reading the data again.
+func ingestSettings(s *study.Study) ([]byte, error) {
+	b, err := json.Marshal(s)
+	if err != nil {
+		return nil, err
+	}
+	var m map[string]json.RawMessage
+	if err := json.Unmarshal(b, &m); err != nil {
+		return nil, err
+	}
+	for _, reportOnly := range []string{"Title", "Subtitle", "Authors", "Version", "Summary", "Outline", "Appendix", "PDF", "Keywords", "Comparisons", "Scales", "File"} {
+		delete(m, reportOnly)
+	}
+	return json.Marshal(m) // map keys are sorted: deterministic
+}
+
+// datasetEntry is what the cache stores for one study's ingest.
+type datasetEntry struct {
+	// Matches maps each source path pattern to the files it matched.
+	Matches map[string][]string
+	// Inputs are the files ingest read, with their hashes.
+	Inputs  []site.FileHash
+	Dataset report.Dataset
+}
+
+// sourceMatches expands every path pattern of the study (and lists a
+// folder's files), so a file added next to the others invalidates the
+// entry even though ingest never read it. Patterns are found by reflection
+// (every string field tagged yaml:"path", at any depth), so a kind of
+// source added to study.yaml later is covered without a change here.
+func sourceMatches(s *study.Study) map[string][]string {
+	m := map[string][]string{}
+	for _, pattern := range pathFields(reflect.ValueOf(s).Elem()) {
+		paths, _ := filepath.Glob(filepath.Join(s.Dir, filepath.FromSlash(pattern)))
+		var names []string
+		for _, p := range paths {
+			filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
+				if err == nil && !d.IsDir() {
+					names = append(names, rel(s.Dir, path))
+				}
+				return nil
+			})
+		}
+		sort.Strings(names)
+		m[pattern] = names
+	}
+	return m
+}
+
+// pathFields collects the values of string fields tagged yaml:"path".
+func pathFields(v reflect.Value) []string {
+	var out []string
+	switch v.Kind() {
+	case reflect.Pointer, reflect.Interface:
+		if !v.IsNil() {
+			out = pathFields(v.Elem())
+		}
+	case reflect.Slice, reflect.Array:
+		for i := range v.Len() {
+			out = append(out, pathFields(v.Index(i))...)
+		}
+	case reflect.Map:
+		keys := v.MapKeys()
+		sort.Slice(keys, func(i, j int) bool { return fmt.Sprint(keys[i]) < fmt.Sprint(keys[j]) })
+		for _, k := range keys {
+			out = append(out, pathFields(v.MapIndex(k))...)
+		}
+	case reflect.Struct:
+		t := v.Type()
+		for i := range t.NumField() {
+			f := t.Field(i)
+			if !f.IsExported() {
+				continue
+			}
+			if f.Type.Kind() == reflect.String && strings.Split(f.Tag.Get("yaml"), ",")[0] == "path" {
+				if p := v.Field(i).String(); p != "" {
+					out = append(out, p)
+				}
+				continue
+			}
+			out = append(out, pathFields(v.Field(i))...)
+		}
+	}
+	return out
+}
+
+func (c *Cache) logf(format string, args ...any) {
+	if c != nil && c.Log != nil {
+		fmt.Fprintf(c.Log, "cache: "+format+"\n", args...)
+	}
+}
+
+func (c *Cache) path(kind, key string) string {
+	return filepath.Join(c.Dir, kind, key[:2], key)
+}
+
+// datasetKey keys a study's ingest entry.
+func datasetKey(s *study.Study) (string, error) {
+	settings, err := ingestSettings(s)
+	if err != nil {
+		return "", err
+	}
+	h := sha256.New()
+	h.Write([]byte(program()))
+	h.Write([]byte{0})
+	h.Write(settings)
+	return hex.EncodeToString(h.Sum(nil)), nil
+}
+
+// loadDataset returns the cached Dataset of s and the hashes of its input
+// files, or ok false when there is no entry or it no longer matches the
+// files on disk.
+func (c *Cache) loadDataset(s *study.Study) (ds *report.Dataset, inputs []site.FileHash, ok bool) {
+	if c == nil {
+		return nil, nil, false
+	}
+	key, err := datasetKey(s)
+	if err != nil {
+		return nil, nil, false
+	}
+	var e datasetEntry
+	if !c.read("data", key, &e) {
+		return nil, nil, false
+	}
+	now := sourceMatches(s)
+	for pattern, files := range now {
+		if !slices.Equal(files, e.Matches[pattern]) {
+			return nil, nil, false // a file added or removed
+		}
+	}
+	for _, in := range e.Inputs {
+		fh, err := hashFile(s.Dir, in.Path)
+		if err != nil || fh != in {
+			return nil, nil, false // changed or gone
+		}
+	}
+	return &e.Dataset, e.Inputs, true
+}
+
+// storeDataset records a freshly ingested Dataset with the hashes of the
+// files it was read from.
+func (c *Cache) storeDataset(s *study.Study, ds *report.Dataset, inputs []site.FileHash) {
+	if c == nil {
+		return
+	}
+	key, err := datasetKey(s)
+	if err != nil {
+		return
+	}
+	c.write("data", key, datasetEntry{Matches: sourceMatches(s), Inputs: inputs, Dataset: *ds})
+}
+
+// Figure wraps a chart drawer (charts.SVG or charts.PNG) so each figure is
+// drawn once for its data and reused by later builds. kind names the
+// drawer's output ("svg", "png").
+func (c *Cache) Figure(kind string, draw func(*report.Figure) ([]byte, error)) func(*report.Figure) ([]byte, error) {
+	if c == nil {
+		return draw
+	}
+	return func(f *report.Figure) ([]byte, error) {
+		// gob, not JSON: figures mark withheld values with NaN, which
+		// JSON cannot encode. A Figure has no maps, so its encoding is
+		// deterministic.
+		h := sha256.New()
+		fmt.Fprintf(h, "%s\x00%s\x00", program(), kind)
+		if err := gob.NewEncoder(h).Encode(f); err != nil {
+			return draw(f)
+		}
+		key := hex.EncodeToString(h.Sum(nil))
+		var b []byte
+		if c.read("figures", key, &b) {
+			return b, nil
+		}
+		b, err := draw(f)
+		if err == nil {
+			c.write("figures", key, b)
+		}
+		return b, err
+	}
+}
+
+// An entry on disk is the SHA-256 of the payload (32 bytes) followed by the
+// gob-encoded payload.
+
+func (c *Cache) read(kind, key string, v any) bool {
+	b, err := os.ReadFile(c.path(kind, key))
+	if err != nil {
+		return false
+	}
+	if len(b) < sha256.Size || sha256.Sum256(b[sha256.Size:]) != [sha256.Size]byte(b[:sha256.Size]) {
+		c.logf("%s entry %s is damaged: rebuilding it", kind, key[:12])
+		os.Remove(c.path(kind, key))
+		return false
+	}
+	if err := gob.NewDecoder(bytes.NewReader(b[sha256.Size:])).Decode(v); err != nil {
+		c.logf("%s entry %s cannot be read (%v): rebuilding it", kind, key[:12], err)
+		os.Remove(c.path(kind, key))
+		return false
+	}
+	return true
+}
+
+func (c *Cache) write(kind, key string, v any) {
+	var payload bytes.Buffer
+	if err := gob.NewEncoder(&payload).Encode(v); err != nil {
+		c.logf("cannot store a %s entry: %v", kind, err)
+		return
+	}
+	sum := sha256.Sum256(payload.Bytes())
+	path := c.path(kind, key)
+	if err := writeAtomic(path, append(sum[:], payload.Bytes()...)); err != nil {
+		c.logf("cannot store a %s entry: %v", kind, err)
+	}
+}
+
+// writeAtomic writes a file through a temporary name in the same folder
+// and a rename, so readers see the old file or the whole new one.
+func writeAtomic(path string, b []byte) error {
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return err
+	}
+	f, err := os.CreateTemp(filepath.Dir(path), ".tmp-*")
+	if err != nil {
+		return err
+	}
+	_, err = f.Write(b)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(f.Name(), path)
+	}
+	if err != nil {
+		os.Remove(f.Name())
+		return errors.Join(errors.New("writing "+path), err)
+	}
+	return nil
+}

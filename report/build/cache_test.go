@@ -1,0 +1,195 @@
+package build
+
+import (
+	"bytes"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/moocreport/moocreport/report/site"
+	"github.com/moocreport/moocreport/report/study"
+)
+
+// copyData replaces the data/ link of an example copy by a real copy, so a
+// test can change a data file.
+func copyData(t *testing.T, dir string) {
+	t.Helper()
+	target, err := os.Readlink(filepath.Join(dir, "data"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.Remove(filepath.Join(dir, "data"))
+	if err := os.CopyFS(filepath.Join(dir, "data"), os.DirFS(target)); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestCacheGivesTheSameReport: a build from cached data and charts is byte
+// for byte the build without a cache, and the cache is used (the second
+// build logs no decision and changes nothing).
+func TestCacheGivesTheSameReport(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the example three times")
+	}
+	dir := exampleCopy(t)
+	var log bytes.Buffer
+	cache := &Cache{Dir: filepath.Join(dir, ".moocreport-cache"), Log: &log}
+	build := func(c *Cache) string {
+		out := t.TempDir()
+		if _, err := Run(Options{StudyFile: filepath.Join(dir, "study.yaml"), Public: out, Built: time.Unix(1700000000, 0), Tool: "test", Cache: c}); err != nil {
+			t.Fatal(err)
+		}
+		return filepath.Join(out, "1.0.0")
+	}
+	plain := build(nil)
+	first := build(cache)
+	second := build(cache)
+	for _, got := range []string{first, second} {
+		if diff, err := site.Diff(plain, got); err != nil || len(diff) > 0 {
+			t.Errorf("a cached build differs from an uncached one in %v (%v)", diff, err)
+		}
+	}
+	if log.Len() > 0 {
+		t.Errorf("the cache logged on an unchanged study:\n%s", log.String())
+	}
+	if _, _, ok := cache.loadDataset(mustLoad(t, dir)); !ok {
+		t.Error("no usable dataset entry after two builds")
+	}
+}
+
+// TestCacheNoticesChanges: an entry is used only while every input and
+// every ingest setting is as it was; a damaged entry is detected, reported
+// and rebuilt.
+func TestCacheNoticesChanges(t *testing.T) {
+	dir := exampleCopy(t)
+	copyData(t, dir)
+	var log bytes.Buffer
+	cache := &Cache{Dir: filepath.Join(dir, ".moocreport-cache"), Log: &log}
+	if _, err := PrepareWith(filepath.Join(dir, "study.yaml"), PrepareOptions{Cache: cache}); err != nil {
+		t.Fatal(err)
+	}
+	cases := []struct {
+		name    string
+		change  func(t *testing.T)
+		reuse   bool
+		logSays string
+	}{
+		{"narrative edit", func(t *testing.T) {
+			appendTo(t, filepath.Join(dir, "content", "introduction.md"), "\nOne more sentence.\n")
+		}, true, ""},
+		{"report title", func(t *testing.T) {
+			replaceIn(t, filepath.Join(dir, "study.yaml"), "title: \"Emerging", "title: \"Draft: Emerging")
+		}, true, ""},
+		{"data file changed, same size", func(t *testing.T) { changeSurvey(t, dir) }, false, ""},
+		{"file added beside a source's files", func(t *testing.T) { addLog(t, dir) }, false, ""},
+		{"ingest setting", func(t *testing.T) { replaceIn(t, filepath.Join(dir, "study.yaml"), "min_cell: 5", "min_cell: 6") }, false, ""},
+		{"damaged entry", func(t *testing.T) { damage(t, cache.Dir) }, false, "damaged"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			log.Reset()
+			tc.change(t)
+			s := mustLoad(t, dir)
+			_, _, ok := cache.loadDataset(s)
+			if ok != tc.reuse {
+				t.Errorf("entry used = %v, want %v (log: %s)", ok, tc.reuse, log.String())
+			}
+			if !strings.Contains(log.String(), tc.logSays) {
+				t.Errorf("log %q does not say %q", log.String(), tc.logSays)
+			}
+			// Build again, so the next case starts from a fresh entry.
+			if _, err := PrepareWith(filepath.Join(dir, "study.yaml"), PrepareOptions{Cache: cache}); err != nil {
+				t.Fatal(err)
+			}
+		})
+	}
+}
+
+func mustLoad(t *testing.T, dir string) *study.Study {
+	t.Helper()
+	s, err := study.Load(filepath.Join(dir, "study.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+func appendTo(t *testing.T, path, text string) {
+	t.Helper()
+	f, err := os.OpenFile(path, os.O_APPEND|os.O_WRONLY, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if _, err := f.WriteString(text); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func replaceIn(t *testing.T, path, old, new string) {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(b, []byte(old)) {
+		t.Fatalf("%s has no %q", path, old)
+	}
+	if err := os.WriteFile(path, bytes.Replace(b, []byte(old), []byte(new), 1), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// changeSurvey rewrites one answer of a survey export: same size, other
+// content, so only the hash can tell.
+func changeSurvey(t *testing.T, dir string) {
+	t.Helper()
+	path := filepath.Join(dir, "data", "eat", "EAT101x_post-course_survey.csv")
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	i := bytes.LastIndexAny(b, "12345")
+	b[i] = "23451"[bytes.IndexByte([]byte("12345"), b[i])]
+	if err := os.WriteFile(path, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// addLog copies one daily log under a new name that the source's pattern
+// matches.
+func addLog(t *testing.T, dir string) {
+	t.Helper()
+	logs := filepath.Join(dir, "data", "eat", "logs")
+	b, err := os.ReadFile(filepath.Join(logs, "tracking.log-20260302.gz"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(logs, "tracking.log-20260302-2.gz"), b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// damage flips one byte in the middle of every data entry.
+func damage(t *testing.T, cacheDir string) {
+	t.Helper()
+	n := 0
+	filepath.WalkDir(filepath.Join(cacheDir, "data"), func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		b[len(b)/2] ^= 0xff
+		n++
+		return os.WriteFile(path, b, 0o644)
+	})
+	if n == 0 {
+		t.Fatal("no data entry to damage")
+	}
+}

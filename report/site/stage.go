@@ -1,0 +1,131 @@
+package site
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+)
+
+// Names of the hidden files and folders this package makes in public/.
+const (
+	stagePrefix = ".moocreport-stage-"
+	lockName    = ".moocreport-lock"
+	journalName = ".moocreport-journal"
+)
+
+// Inside a stage: the new version, the folders it displaces, the new
+// latest/ and index.html, and the stage's own lock.
+const (
+	stNew       = "new"
+	stOld       = "old"
+	stLatest    = "latest"
+	stOldLatest = "old-latest"
+	stIndex     = "index.html"
+	stLock      = "lock"
+)
+
+// Stage is a build's own hidden working folder in public/. The build
+// renders a version into Dir, then Publish or PublishDraft swaps it in;
+// Discard removes what is left. The stage stays locked while its process
+// lives, so a concurrent build never takes it for abandoned.
+type Stage struct {
+	// Dir is the folder to render the version into.
+	Dir    string
+	public string
+	work   string
+	lock   *os.File
+}
+
+// NewStage makes a stage in public, creating public when needed. It first
+// finishes any publish a crashed build left half done.
+func NewStage(public string) (*Stage, error) {
+	if err := os.MkdirAll(public, 0o755); err != nil {
+		return nil, err
+	}
+	unlock, err := lockPublic(public)
+	if err != nil {
+		return nil, err
+	}
+	defer unlock()
+	if err := recoverLocked(public); err != nil {
+		return nil, err
+	}
+	work, err := os.MkdirTemp(public, stagePrefix)
+	if err != nil {
+		return nil, err
+	}
+	st := &Stage{Dir: filepath.Join(work, stNew), public: public, work: work}
+	if st.lock, err = os.Create(filepath.Join(work, stLock)); err != nil {
+		os.RemoveAll(work)
+		return nil, err
+	}
+	if ok, err := lockFile(st.lock, false); !ok || err != nil {
+		st.Discard()
+		return nil, fmt.Errorf("locking %s: %v", work, err)
+	}
+	if err := os.Mkdir(st.Dir, 0o755); err != nil {
+		st.Discard()
+		return nil, err
+	}
+	return st, nil
+}
+
+// Discard removes the stage and everything left in it: the rendered
+// version when it was not published, the folders a publish displaced.
+func (st *Stage) Discard() error {
+	err := os.RemoveAll(st.work)
+	if st.lock != nil {
+		st.lock.Close()
+	}
+	return err
+}
+
+// lockPublic serialises publishing in public across processes; the
+// returned function releases the lock.
+func lockPublic(public string) (func(), error) {
+	f, err := os.OpenFile(filepath.Join(public, lockName), os.O_RDWR|os.O_CREATE, 0o644)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := lockFile(f, true); err != nil {
+		f.Close()
+		return nil, fmt.Errorf("locking %s: %w", public, err)
+	}
+	return func() { f.Close() }, nil
+}
+
+// cleanStages removes the stages of builds that have ended without
+// removing them (killed, crashed, power cut): those whose lock nobody
+// holds. It runs under the public lock, after the journal is settled, and
+// touches nothing but folders named as this package names stages.
+func cleanStages(public string) error {
+	entries, err := os.ReadDir(public)
+	if err != nil {
+		return err
+	}
+	var errs []error
+	for _, e := range entries {
+		if !e.IsDir() || !strings.HasPrefix(e.Name(), stagePrefix) {
+			continue
+		}
+		work := filepath.Join(public, e.Name())
+		f, err := os.OpenFile(filepath.Join(work, stLock), os.O_RDWR, 0)
+		if err != nil {
+			// NewStage makes the lock under the public lock, which we
+			// hold, so a stage without one was abandoned while being
+			// made or removed.
+			if errors.Is(err, os.ErrNotExist) {
+				errs = append(errs, os.RemoveAll(work))
+			}
+			continue
+		}
+		free, err := lockFile(f, false)
+		if free && err == nil {
+			errs = append(errs, os.RemoveAll(work))
+		}
+		f.Close()
+	}
+	return errors.Join(errs...)
+}

@@ -1,0 +1,146 @@
+package site
+
+import (
+	"bytes"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+)
+
+// Diff lists the relative paths that differ between two trees: missing on
+// either side or with different bytes. It is empty for identical trees.
+func Diff(a, b string) ([]string, error) {
+	fa, err := files(a)
+	if err != nil {
+		return nil, err
+	}
+	fb, err := files(b)
+	if err != nil {
+		return nil, err
+	}
+	var diff []string
+	for p := range union(fa, fb) {
+		if _, ok := fa[p]; !ok {
+			diff = append(diff, p+" (new)")
+			continue
+		}
+		if _, ok := fb[p]; !ok {
+			diff = append(diff, p+" (gone)")
+			continue
+		}
+		x, err := os.ReadFile(filepath.Join(a, p))
+		if err != nil {
+			return nil, err
+		}
+		y, err := os.ReadFile(filepath.Join(b, p))
+		if err != nil {
+			return nil, err
+		}
+		if !bytes.Equal(x, y) {
+			diff = append(diff, p)
+		}
+	}
+	sort.Strings(diff)
+	return diff, nil
+}
+
+func files(root string) (map[string]bool, error) {
+	out := map[string]bool{}
+	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel, _ := filepath.Rel(root, p)
+		out[filepath.ToSlash(rel)] = true
+		return nil
+	})
+	return out, err
+}
+
+func union(a, b map[string]bool) map[string]bool {
+	u := map[string]bool{}
+	for k := range a {
+		u[k] = true
+	}
+	for k := range b {
+		u[k] = true
+	}
+	return u
+}
+
+// copyTree copies the tree src into dst (which must not exist), each file
+// synced to disk, so a full disk shows here and not after publishing.
+func copyTree(src, dst string) error {
+	return filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(src, p)
+		to := filepath.Join(dst, rel)
+		if d.IsDir() {
+			return os.Mkdir(to, 0o755)
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		return writeSynced(to, b)
+	})
+}
+
+// writeSynced writes a new file and syncs it to disk.
+func writeSynced(path string, b []byte) error {
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return err
+	}
+	if _, err := f.Write(b); err != nil {
+		f.Close()
+		return err
+	}
+	if err := f.Sync(); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}
+
+// syncTree syncs every file and folder of a tree to disk, so what the
+// journal says is complete really is, even across a power cut.
+func syncTree(root string) error {
+	return filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		f, err := os.Open(p)
+		if err != nil {
+			return err
+		}
+		err = f.Sync()
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+		return err
+	})
+}
+
+// syncDir syncs a folder, making the renames inside it durable.
+func syncDir(dir string) error {
+	f, err := os.Open(dir)
+	if err != nil {
+		return err
+	}
+	err = f.Sync()
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}
+
+// exists says whether path exists; any error other than "does not exist"
+// counts as existing, so a doubtful path is never overwritten.
+func exists(path string) bool {
+	_, err := os.Lstat(path)
+	return err == nil || !os.IsNotExist(err)
+}
