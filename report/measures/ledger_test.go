@@ -231,3 +231,33 @@ func TestManyBreakdownsPassTheAudit(t *testing.T) {
 		})
 	}
 }
+
+// TestUWithheldWithALevel: with every respondent linked, the published
+// level shares of two Likert items and an exact Mann–Whitney U pin the
+// withheld levels (U is linear in the level counts), so U is withheld;
+// the paired tests, which depend on the pairs' differences, stay.
+func TestUWithheldWithALevel(t *testing.T) {
+	s := attackStudy()
+	s.Surveys = append(s.Surveys, study.Survey{Key: "post", Course: "big", Title: "Post", Questions: []study.Question{
+		{ID: "Q1", Label: "Motivated", Type: "likert", Scale: "a5"}}})
+	s.Comparisons = []study.Comparison{{Kind: "pre-post", Course: "big", Pre: "pre", Post: "post", Pairs: []study.ItemPair{{Pre: "Q1", Post: "Q1", Name: "motivated"}}}}
+	ds := attackDataset(s)
+	for i := range 17 {
+		a := []string{"A", "SA", "SA", "A", "N"}[i%5]
+		ds.Responses = append(ds.Responses, report.Response{Instrument: "post", Course: "big", Learner: fmt.Sprintf("B%02d", i), Finished: true, Answers: map[string]string{"Q1": a}})
+	}
+	res, err := Compute(s, ds)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := map[string]report.Measure{}
+	for _, x := range res.Measures {
+		m[x.ID] = x
+	}
+	if u := m["big.pre-post.motivated.mann-whitney"]; u.Withheld != report.WithheldSecondary || u.Text != "[c]" || u.Test != nil {
+		t.Errorf("Mann–Whitney = %+v, want withheld: the pre item's level SD (1 answer) is", u)
+	}
+	if w := m["big.pre-post.motivated.wilcoxon"]; w.Withheld != "" {
+		t.Errorf("Wilcoxon = %+v, want shown", w)
+	}
+}

@@ -222,3 +222,16 @@ func levelsWithheld(scores []float64, points, k int) bool {
 	}
 	return false
 }
+
+// itemLevelWithheld reports whether disclosure control withholds a level
+// of Likert question id of sv in its published answers (see likertFigure).
+func (c *computer) itemLevelWithheld(sv study.Survey, id string) bool {
+	labels := c.s.Scales[questionScale(sv, id)].Labels
+	var scores []float64
+	for _, r := range c.itemResponses(sv.Course, sv.Key) {
+		if p := likertPoint(strings.TrimSpace(r.Answers[id]), labels); p > 0 {
+			scores = append(scores, float64(p))
+		}
+	}
+	return len(labels) > 0 && levelsWithheld(scores, len(labels), c.k)
+}
