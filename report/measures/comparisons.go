@@ -21,11 +21,11 @@ type testResult struct {
 	n          int
 	def        string
 
-	ok         bool   // a test was run and has a p-value
-	withheld   bool   // disclosure control withheld the result
+	ok       bool // a test was run and has a p-value
+	withheld bool // disclosure control withheld the result
 	// secondary: withheld to protect another withheld value, not for a
 	// small group; marked [c], and its N stays shown.
-	secondary bool
+	secondary  bool
 	why        string // when !ok: why no result
 	p, pAdj    float64
 	effect     string
