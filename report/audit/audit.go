@@ -44,6 +44,7 @@ type Finding struct {
 	Lo, Hi float64 // its feasible range
 }
 
+// String says which count can be worked out and to what.
 func (f Finding) String() string {
 	return fmt.Sprintf("%s can be worked out: it must be between %g and %g", f.ID, f.Lo, f.Hi)
 }

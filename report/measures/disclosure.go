@@ -197,18 +197,7 @@ func (c *computer) build(t crossTab) (*report.Table, *report.Figure) {
 		total = append(total, numCell(formatInt(totals[g]), float64(totals[g])), pct)
 	}
 	tab.Rows = append(tab.Rows, total)
-	for g, name := range t.groups {
-		s := report.Series{Name: name}
-		for r, n := range t.counts[g] {
-			v := math.NaN()
-			if kinds[g][r] == "" && totals[g] > 0 {
-				v = 100 * float64(n) / float64(totals[g])
-			}
-			s.Values = append(s.Values, v)
-			s.Withheld = append(s.Withheld, kinds[g][r])
-		}
-		fig.Series = append(fig.Series, s)
-	}
+	fig.Series = shareSeries(t, kinds, totals)
 	fig.Table = *figureTable(fig, c.lessThanK())
 	fig.Alt = altBars(fig)
 	fig.Caption = t.definition
@@ -258,17 +247,6 @@ func long(wide *report.Table, wfig *report.Figure, t crossTab, suppressed string
 	fig.Table = *figureTable(&fig, suppressed)
 	fig.Alt = altBars(&fig)
 	return tab, &fig
-}
-
-func anyHidden(h [][]bool) bool {
-	for _, col := range h {
-		for _, x := range col {
-			if x {
-				return true
-			}
-		}
-	}
-	return false
 }
 
 // figureTable is the data table of exactly the numbers a figure draws. A
@@ -509,4 +487,23 @@ func (c *computer) explainMarks(b report.Block) {
 			f.Caption = strings.TrimSpace(f.Caption + " Withheld values are not drawn. In the figure's data, " + n)
 		}
 	}
+}
+
+// shareSeries is a cross table's figure data: one series per group, each
+// category's share of the group's total, NaN where the cell is withheld.
+func shareSeries(t crossTab, kinds [][]report.Withheld, totals []int) []report.Series {
+	var out []report.Series
+	for g, name := range t.groups {
+		s := report.Series{Name: name}
+		for r, n := range t.counts[g] {
+			v := math.NaN()
+			if kinds[g][r] == "" && totals[g] > 0 {
+				v = 100 * float64(n) / float64(totals[g])
+			}
+			s.Values = append(s.Values, v)
+			s.Withheld = append(s.Withheld, kinds[g][r])
+		}
+		out = append(out, s)
+	}
+	return out
 }
