@@ -91,6 +91,7 @@ func (c *computer) activity() error {
 			if w > co.Weeks || m == nil || m.Withheld != "" || enrolled == 0 || per[co.Key].active[w-1] > enrolled {
 				s.Values = append(s.Values, math.NaN())
 				s.Lo, s.Hi = append(s.Lo, math.NaN()), append(s.Hi, math.NaN())
+				s.Withheld = append(s.Withheld, withheldOf(m, w <= co.Weeks))
 				continue
 			}
 			active := per[co.Key].active[w-1]
@@ -99,6 +100,7 @@ func (c *computer) activity() error {
 			lo, hi := stats.Wilson(active, enrolled, 0.95)
 			s.Values = append(s.Values, m.Value)
 			s.Lo, s.Hi = append(s.Lo, 100*lo), append(s.Hi, 100*hi)
+			s.Withheld = append(s.Withheld, "")
 		}
 		fig.Series = append(fig.Series, s)
 	}

@@ -255,6 +255,7 @@ func (c *computer) retention() (*report.Figure, *report.Table) {
 			if w > co.Weeks {
 				tab.Rows[w-1] = append(tab.Rows[w-1], textCell("–"), textCell("–"))
 				s.Values = append(s.Values, math.NaN())
+				s.Withheld = append(s.Withheld, "") // no such week: not withheld
 				continue
 			}
 			n := 0
@@ -272,6 +273,7 @@ func (c *computer) retention() (*report.Figure, *report.Table) {
 				v = sh.Value
 			}
 			s.Values = append(s.Values, v)
+			s.Withheld = append(s.Withheld, sh.Withheld)
 		}
 		fig.Series = append(fig.Series, s)
 	}
@@ -298,7 +300,7 @@ func (c *computer) funnel() (*report.Figure, *report.Table) {
 		rows[i] = []report.Cell{textCell(s)}
 	}
 	for _, co := range c.s.Courses {
-		series := report.Series{Name: co.Short, Values: make([]float64, len(stages))}
+		series := report.Series{Name: co.Short, Values: make([]float64, len(stages)), Withheld: make([]report.Withheld, len(stages))}
 		t.Columns = append(t.Columns, co.Short+" n", co.Short+" % of enrolled")
 		enrolled := len(c.byCourse[co.Key])
 		passed, certified := 0, 0
@@ -341,6 +343,7 @@ func (c *computer) funnel() (*report.Figure, *report.Table) {
 			cnt := c.count(id, co.Key, "Funnel: "+stages[i], n, def)
 			sh := c.share(id+".share", co.Key, "Funnel: "+stages[i]+" (share of enrolled)", n, enrolled, def)
 			rows[i] = append(rows[i], measureCell(cnt), measureCell(sh))
+			series.Withheld[i] = sh.Withheld
 			if sh.Withheld == "" && enrolled > 0 {
 				series.Values[i] = sh.Value
 			}

@@ -507,3 +507,12 @@ func shareSeries(t crossTab, kinds [][]report.Withheld, totals []int) []report.S
 	}
 	return out
 }
+
+// withheldOf is why a figure does not draw the value of m: its withheld
+// kind, or "" (missing, shown as "–") when m is absent or does not apply.
+func withheldOf(m *report.Measure, applies bool) report.Withheld {
+	if m == nil || !applies {
+		return ""
+	}
+	return m.Withheld
+}

@@ -261,3 +261,37 @@ func TestUWithheldWithALevel(t *testing.T) {
 		t.Errorf("Wilcoxon = %+v, want shown", w)
 	}
 }
+
+// TestMissingIsNotWithheld: a week a course does not have is shown as
+// "–" in a figure's data, never as "<5" (issue 9: a withheld mark is
+// only for a value withheld, and "<5" says the value is small).
+func TestMissingIsNotWithheld(t *testing.T) {
+	s := smallStudy()
+	s.Courses[0].Weeks = 1 // big has one week, tiny two
+	res, err := Compute(s, smallDataset())
+	if err != nil {
+		t.Fatal(err)
+	}
+	checked := 0
+	for _, blocks := range res.Sections {
+		for _, b := range blocks {
+			f := b.Figure
+			if f == nil || f.Kind != report.FigureLines {
+				continue
+			}
+			for i, cat := range f.Categories {
+				for j, s := range f.Series {
+					if s.Name == "Big" && cat == "2" {
+						checked++
+						if c := f.Table.Rows[i][1+j]; c.Withheld != "" || c.Text != "–" {
+							t.Errorf("%s: Big, week 2 (no such week) shows %q (%s), want –", f.ID, c.Text, c.Withheld)
+						}
+					}
+				}
+			}
+		}
+	}
+	if checked == 0 {
+		t.Fatal("no weekly figure with a week 2 for Big")
+	}
+}
