@@ -38,25 +38,46 @@ type Relation struct {
 	Subset bool
 }
 
+// Tie is two published numbers that give each other away: a share
+// (published at full precision) and the count it is of, given the base.
+type Tie [2]string
+
 // Finding is a withheld count the published numbers pin.
 type Finding struct {
 	ID     string
 	Lo, Hi float64 // its feasible range
+	By     string  // the published number that gives it away, for a tie
 }
 
 // String says which count can be worked out and to what.
 func (f Finding) String() string {
+	if f.By != "" {
+		return fmt.Sprintf("%s can be worked out from %s, which is published", f.ID, f.By)
+	}
 	return fmt.Sprintf("%s can be worked out: it must be between %g and %g", f.ID, f.Lo, f.Hi)
 }
 
-// Check returns every withheld count that the published counts and the
-// relations pin to one whole number, sorted by id. k is the minimum cell
-// size: a primary mark says 0 … k−1. It returns an error when a relation
-// does not hold for the true values, which is a bug in whoever stated it.
-func Check(k int, counts []Count, rels []Relation) ([]Finding, error) {
+// Check returns every withheld count that the published counts, the
+// relations and the ties pin to one whole number, sorted by id. k is the
+// minimum cell size: a primary mark says 0 … k−1. It returns an error
+// when a relation does not hold for the true values, which is a bug in
+// whoever stated it.
+func Check(k int, counts []Count, rels []Relation, ties []Tie) ([]Finding, error) {
 	byID := map[string]Count{}
 	for _, c := range counts {
 		byID[c.ID] = c
+	}
+	var out []Finding
+	for _, t := range ties {
+		a, oka := byID[t[0]]
+		b, okb := byID[t[1]]
+		switch {
+		case !oka || !okb:
+		case a.Withheld != "" && b.Withheld == "":
+			out = append(out, Finding{ID: a.ID, Lo: a.Value, Hi: a.Value, By: b.ID})
+		case b.Withheld != "" && a.Withheld == "":
+			out = append(out, Finding{ID: b.ID, Lo: b.Value, Hi: b.Value, By: a.ID})
+		}
 	}
 	var usable []Relation
 	for _, r := range rels {
@@ -66,7 +87,6 @@ func Check(k int, counts []Count, rels []Relation) ([]Finding, error) {
 			usable = append(usable, r)
 		}
 	}
-	var out []Finding
 	for _, comp := range components(usable, byID) {
 		f, err := checkComponent(k, comp, byID)
 		if err != nil {

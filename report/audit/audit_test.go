@@ -45,7 +45,7 @@ func TestCheck(t *testing.T) {
 		{"relations with an unpublished member are not used", []Count{{"t", 20, ""}, {"a", 3, p}}, []Relation{sum("t", "a", "b")}, "[]"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			got, err := Check(5, tc.counts, tc.rels)
+			got, err := Check(5, tc.counts, tc.rels, nil)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -57,8 +57,19 @@ func TestCheck(t *testing.T) {
 }
 
 func TestCheckRejectsFalseRelations(t *testing.T) {
-	_, err := Check(5, []Count{{"t", 20, ""}, {"a", 3, report.WithheldPrimary}, {"b", 16, ""}}, []Relation{{Where: "tab", Total: "t", Parts: []string{"a", "b"}}})
+	_, err := Check(5, []Count{{"t", 20, ""}, {"a", 3, report.WithheldPrimary}, {"b", 16, ""}}, []Relation{{Where: "tab", Total: "t", Parts: []string{"a", "b"}}}, nil)
 	if err == nil || !strings.Contains(err.Error(), "add up to 19") {
 		t.Errorf("err = %v, want the relation named as false", err)
+	}
+}
+
+func TestCheckTies(t *testing.T) {
+	got, err := Check(5, []Count{{"n", 3, report.WithheldPrimary}, {"n.share", 7.5, ""}, {"m", 9, report.WithheldSecondary}, {"m.share", 0, report.WithheldSecondary}},
+		nil, []Tie{{"n", "n.share"}, {"m", "m.share"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if g := fmt.Sprint(got); g != "[n can be worked out from n.share, which is published]" {
+		t.Errorf("got %s", g)
 	}
 }

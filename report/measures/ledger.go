@@ -319,7 +319,11 @@ func (l *ledger) audit() error {
 	for i, r := range l.rels {
 		rels[i] = audit.Relation{Where: r.what, Total: r.total, Parts: r.parts, Subset: r.subset}
 	}
-	found, err := audit.Check(l.k, counts, rels)
+	ties := make([]audit.Tie, len(l.ties))
+	for i, t := range l.ties {
+		ties[i] = audit.Tie(t)
+	}
+	found, err := audit.Check(l.k, counts, rels, ties)
 	if err != nil {
 		return fmt.Errorf("disclosure audit: %w", err)
 	}

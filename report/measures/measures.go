@@ -180,6 +180,9 @@ func (c *computer) add(m report.Measure) report.Measure {
 	} else {
 		c.led.enter(m.ID, c.led.facts[m.ID].v, m.Withheld)
 	}
+	if base, ok := strings.CutSuffix(m.ID, ".share"); ok {
+		c.led.tie(base, m.ID) // "<x>.share" is x as a share: each gives the other away
+	}
 	c.res.Measures = append(c.res.Measures, m)
 	return m
 }
