@@ -173,6 +173,9 @@ func (c *computer) build(t crossTab) (*report.Table, *report.Figure) {
 					m.Value, m.Withheld, m.Text = 0, w, w.Mark(c.k)
 					s.Value, s.Withheld, s.Text = 0, w, w.Mark(c.k)
 				}
+				if totalKinds[g] != "" { // the group's size is withheld too
+					m.N, s.N = 0, 0
+				}
 				c.add(m)
 				c.add(s)
 			}

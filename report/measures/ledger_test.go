@@ -124,6 +124,18 @@ func TestWithheldCannotBeWorkedOut(t *testing.T) {
 			t.Errorf("%s = %s is shown about a course of 3 learners", x.ID, x.Text)
 		}
 	}
+	// A withheld count's n is the count itself: never published; nor is
+	// any n under k.
+	for _, x := range res.Measures {
+		if x.N > 0 && x.N < 5 {
+			t.Errorf("%s has n = %d, under k", x.ID, x.N)
+		}
+		if x.Withheld != "" && x.Unit == "learners" && x.N > 0 && x.ID != "disclosure.suppressed" {
+			if raw, ok := trueCount(s, x.ID); ok && raw == x.N {
+				t.Errorf("%s is withheld but its n is %d, its own value", x.ID, x.N)
+			}
+		}
+	}
 	for _, d := range res.Disclosure {
 		if d.Kind == "" || d.Reason == "" {
 			t.Errorf("disclosure log entry without kind or reason: %+v", d)
@@ -294,4 +306,21 @@ func TestMissingIsNotWithheld(t *testing.T) {
 	if checked == 0 {
 		t.Fatal("no weekly figure with a week 2 for Big")
 	}
+}
+
+// trueCount recomputes a count measure's value with disclosure control
+// switched off (k = 1), to compare with what a withheld measure shows.
+func trueCount(s *study.Study, id string) (int, bool) {
+	open := *s
+	open.Privacy.MinCell = 1
+	res, err := Compute(&open, attackDataset(s))
+	if err != nil {
+		return 0, false
+	}
+	for _, m := range res.Measures {
+		if m.ID == id {
+			return int(m.Value), true
+		}
+	}
+	return 0, false
 }

@@ -172,8 +172,7 @@ func (c *computer) add(m report.Measure) report.Measure {
 	}
 	c.ids[m.ID] = true
 	if f, ok := c.force[m.ID]; ok && m.Withheld == "" {
-		m.Value, m.Withheld, m.Text = 0, f.w, f.w.Mark(c.k)
-		c.res.Disclosure = append(c.res.Disclosure, Suppression{Where: m.ID, Cell: "value", Reason: f.reason, Kind: f.w})
+		m = c.withhold(m, f.w, f.reason)
 	}
 	if _, ok := c.led.facts[m.ID]; !ok {
 		c.led.enter(m.ID, m.Value, m.Withheld)
@@ -228,8 +227,12 @@ func (c *computer) share(id, course, label string, part, whole int, def string) 
 	return c.add(m)
 }
 
-// withhold marks m withheld for reason w and logs why.
+// withhold marks m withheld for reason w and logs why. A count's N is the
+// count itself: it goes too.
 func (c *computer) withhold(m report.Measure, w report.Withheld, reason string) report.Measure {
+	if (m.Unit == "learners" && float64(m.N) == m.Value) || m.N < c.k {
+		m.N = 0
+	}
 	m.Value, m.Withheld, m.Text = 0, w, w.Mark(c.k)
 	c.res.Disclosure = append(c.res.Disclosure, Suppression{Where: m.ID, Cell: "value", Reason: reason, Kind: w})
 	return m

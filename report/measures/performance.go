@@ -69,7 +69,7 @@ func (c *computer) performance() error {
 			ci.Text = fmt.Sprintf("[%.1f %%, %.1f %%]", iv.Low, iv.High)
 			bounds = []report.Cell{numCell(formatPct(iv.Low), iv.Low), numCell(formatPct(iv.High), iv.High)}
 		} else if n > 0 {
-			ci.Value, ci.Withheld, ci.Text = 0, rate.Withheld, rate.Text
+			ci.Value, ci.Withheld, ci.Text, ci.N = 0, rate.Withheld, rate.Text, rate.N
 			bounds = []report.Cell{measureCell(ci), measureCell(ci)}
 		}
 		c.add(ci)
