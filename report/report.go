@@ -178,11 +178,11 @@ type Measure struct {
 	N          int     `json:"n"`
 	Unit       string  `json:"unit,omitempty"` // "learners", "%", "0–1", …
 	Definition string  `json:"definition"`
-	// Suppressed is set when disclosure control withheld the value; Value
-	// is then zero and must not be shown.
-	Suppressed bool `json:"suppressed,omitempty"`
-	// Text is the value formatted for reading (e.g. "41.2 %", "<5", or an
-	// APA string for a test result).
+	// Withheld is set when disclosure control withheld the value; Value
+	// is then zero, must not be shown, and is written to JSON as null.
+	Withheld Withheld `json:"withheld,omitempty"`
+	// Text is the value formatted for reading (e.g. "41.2 %", "<5", "[c]",
+	// or an APA string for a test result).
 	Text string `json:"text"`
 	// Test carries a test result's parts as numbers; nil for a measure
 	// that is not a test, or whose test was withheld or not computable.
@@ -195,9 +195,9 @@ type Measure struct {
 // Cell is one table cell: its text as shown, and the number behind it when
 // there is one (for CSV downloads and alt texts).
 type Cell struct {
-	Text       string   `json:"text"`
-	Value      *float64 `json:"value,omitempty"`
-	Suppressed bool     `json:"suppressed,omitempty"`
+	Text     string   `json:"text"`
+	Value    *float64 `json:"value,omitempty"`
+	Withheld Withheld `json:"withheld,omitempty"`
 }
 
 // Table is a titled grid of cells. The first column holds row labels.
@@ -229,11 +229,15 @@ const (
 	FigureDiverging FigureKind = "diverging"
 )
 
-// Series is one named row of values in a Figure. NaN marks a suppressed or
+// Series is one named row of values in a Figure. NaN marks a withheld or
 // missing value, which charts leave out and mark.
 type Series struct {
 	Name   string    `json:"name"`
 	Values []float64 `json:"values"`
+	// Withheld, when set, says for each NaN value why it is not drawn:
+	// WithheldPrimary or WithheldSecondary; "" (or a nil slice) is data
+	// that is missing, not withheld.
+	Withheld []Withheld `json:"withheld,omitempty"`
 	// Lo and Hi are a confidence band drawn around the line, so a reader
 	// sees how far the sample leaves each value uncertain: same length as
 	// Values, NaN where there is none (no CI, or the value is withheld).

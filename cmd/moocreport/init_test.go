@@ -1,6 +1,7 @@
 package main
 
 import (
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
@@ -83,15 +84,20 @@ func TestInitExample(t *testing.T) {
 	}
 	var doc struct {
 		Measures []struct {
-			ID    string  `json:"id"`
-			Value float64 `json:"value"`
+			ID       string   `json:"id"`
+			Value    *float64 `json:"value"`
+			Withheld string   `json:"withheld"`
 		} `json:"measures"`
 	}
 	readJSON(t, filepath.Join("public", "0.1.0", "measures.json"), &doc)
 	linked := map[string]float64{}
 	for _, m := range doc.Measures {
-		if strings.HasSuffix(m.ID, ".linked") {
-			linked[m.ID] = m.Value
+		switch {
+		case !strings.HasSuffix(m.ID, ".linked"):
+		case m.Value == nil && m.Withheld != "":
+			linked[m.ID] = math.NaN() // withheld, not zero
+		case m.Value != nil:
+			linked[m.ID] = *m.Value
 		}
 	}
 	if len(linked) != 4 {

@@ -27,9 +27,9 @@ func TestOULADExample(t *testing.T) {
 	}
 	var doc struct {
 		Measures []struct {
-			ID         string  `json:"id"`
-			Value      float64 `json:"value"`
-			Suppressed bool    `json:"suppressed"`
+			ID       string  `json:"id"`
+			Value    float64 `json:"value"`
+			Withheld string  `json:"withheld"`
 		} `json:"measures"`
 	}
 	readJSON(t, filepath.Join(public, "1.0.0", "measures.json"), &doc)
@@ -38,7 +38,7 @@ func TestOULADExample(t *testing.T) {
 	per := regexp.MustCompile(`^([a-z]{3}-20\d\d[bj])\.(enrolled|gender\.male|gender\.female)$`)
 	for _, m := range doc.Measures {
 		if g := per.FindStringSubmatch(m.ID); g != nil {
-			if m.Suppressed {
+			if m.Withheld != "" {
 				t.Errorf("%s suppressed", m.ID)
 			}
 			sums[g[2]] += m.Value
@@ -64,7 +64,7 @@ func TestOULADExample(t *testing.T) {
 	res := regexp.MustCompile(`^[a-z]{3}-20\d\d[bj]\.result\.(pass|withdrawn|fail|distinction)$`)
 	for _, m := range doc.Measures {
 		if g := res.FindStringSubmatch(m.ID); g != nil {
-			if m.Suppressed {
+			if m.Withheld != "" {
 				t.Errorf("%s suppressed", m.ID)
 			}
 			results[g[1]] += m.Value

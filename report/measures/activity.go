@@ -88,9 +88,10 @@ func (c *computer) activity() error {
 		enrolled := len(c.byCourse[co.Key])
 		for w := 1; w <= maxWeeks; w++ {
 			m := c.find(fmt.Sprintf("%s.active.w%d.share", co.Key, w))
-			if w > co.Weeks || m == nil || m.Suppressed || enrolled == 0 || per[co.Key].active[w-1] > enrolled {
+			if w > co.Weeks || m == nil || m.Withheld != "" || enrolled == 0 || per[co.Key].active[w-1] > enrolled {
 				s.Values = append(s.Values, math.NaN())
 				s.Lo, s.Hi = append(s.Lo, math.NaN()), append(s.Hi, math.NaN())
+				s.Withheld = append(s.Withheld, withheldOf(m, w <= co.Weeks))
 				continue
 			}
 			active := per[co.Key].active[w-1]
@@ -99,6 +100,7 @@ func (c *computer) activity() error {
 			lo, hi := stats.Wilson(active, enrolled, 0.95)
 			s.Values = append(s.Values, m.Value)
 			s.Lo, s.Hi = append(s.Lo, 100*lo), append(s.Hi, 100*hi)
+			s.Withheld = append(s.Withheld, "")
 		}
 		fig.Series = append(fig.Series, s)
 	}
@@ -144,8 +146,8 @@ func (c *computer) activity() error {
 
 // measureCell shows a measure in a table cell, withheld if it was suppressed.
 func measureCell(m report.Measure) report.Cell {
-	if m.Suppressed {
-		return report.Cell{Text: m.Text, Suppressed: true}
+	if m.Withheld != "" {
+		return report.Cell{Text: m.Text, Withheld: m.Withheld}
 	}
 	return numCell(m.Text, m.Value)
 }

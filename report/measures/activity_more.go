@@ -222,7 +222,7 @@ func (c *computer) intensity() *report.Table {
 		for _, r := range rows {
 			n := numCell(formatInt(len(r.x)), float64(len(r.x)))
 			if len(r.x) > 0 && len(r.x) < c.k {
-				n = report.Cell{Text: c.lessThanK(), Suppressed: true}
+				n = c.primaryCell()
 			}
 			t.Rows = append(t.Rows, append([]report.Cell{textCell(co.Short), textCell(r.label), n},
 				c.describeOrWithhold(co.Key+"."+r.id, co.Key, r.label, r.unit, def, r.x, r.places)...))
@@ -255,6 +255,7 @@ func (c *computer) retention() (*report.Figure, *report.Table) {
 			if w > co.Weeks {
 				tab.Rows[w-1] = append(tab.Rows[w-1], textCell("–"), textCell("–"))
 				s.Values = append(s.Values, math.NaN())
+				s.Withheld = append(s.Withheld, "") // no such week: not withheld
 				continue
 			}
 			n := 0
@@ -268,10 +269,11 @@ func (c *computer) retention() (*report.Figure, *report.Table) {
 			sh := c.share(id+".share", co.Key, fmt.Sprintf("Share of ever-active learners active in week %d or later", w), n, ever, def)
 			tab.Rows[w-1] = append(tab.Rows[w-1], measureCell(cnt), measureCell(sh))
 			v := math.NaN()
-			if !sh.Suppressed && ever > 0 {
+			if sh.Withheld == "" && ever > 0 {
 				v = sh.Value
 			}
 			s.Values = append(s.Values, v)
+			s.Withheld = append(s.Withheld, sh.Withheld)
 		}
 		fig.Series = append(fig.Series, s)
 	}
@@ -298,7 +300,7 @@ func (c *computer) funnel() (*report.Figure, *report.Table) {
 		rows[i] = []report.Cell{textCell(s)}
 	}
 	for _, co := range c.s.Courses {
-		series := report.Series{Name: co.Short, Values: make([]float64, len(stages))}
+		series := report.Series{Name: co.Short, Values: make([]float64, len(stages)), Withheld: make([]report.Withheld, len(stages))}
 		t.Columns = append(t.Columns, co.Short+" n", co.Short+" % of enrolled")
 		enrolled := len(c.byCourse[co.Key])
 		passed, certified := 0, 0
@@ -341,7 +343,8 @@ func (c *computer) funnel() (*report.Figure, *report.Table) {
 			cnt := c.count(id, co.Key, "Funnel: "+stages[i], n, def)
 			sh := c.share(id+".share", co.Key, "Funnel: "+stages[i]+" (share of enrolled)", n, enrolled, def)
 			rows[i] = append(rows[i], measureCell(cnt), measureCell(sh))
-			if !sh.Suppressed && enrolled > 0 {
+			series.Withheld[i] = sh.Withheld
+			if sh.Withheld == "" && enrolled > 0 {
 				series.Values[i] = sh.Value
 			}
 		}

@@ -21,8 +21,11 @@ type testResult struct {
 	n          int
 	def        string
 
-	ok         bool   // a test was run and has a p-value
-	withheld   bool   // disclosure control withheld the result
+	ok       bool // a test was run and has a p-value
+	withheld bool // disclosure control withheld the result
+	// secondary: withheld to protect another withheld value, not for a
+	// small group; marked [c], and its N stays shown.
+	secondary  bool
 	why        string // when !ok: why no result
 	p, pAdj    float64
 	effect     string
@@ -60,11 +63,15 @@ func (c *computer) comparisons() error {
 		m := report.Measure{ID: r.id, Course: r.course, Label: r.comparison + " (" + r.test + ")", N: r.n, Definition: r.def + " " + comparisonsDefinition}
 		row := []report.Cell{textCell(r.comparison), textCell(r.test), numCell(formatInt(r.n), float64(r.n))}
 		switch {
+		case r.withheld && r.secondary:
+			c.add(c.withhold(m, report.WithheldSecondary, "secondary: "+r.why))
+			w := c.withheldCell(report.WithheldSecondary)
+			row = append(row, w, w, w, w, textCell("withheld: "+r.why))
 		case r.withheld:
 			m = c.suppressMeasure(m)
 			c.add(m)
-			w := report.Cell{Text: c.lessThanK(), Suppressed: true}
-			row[2] = w
+			w := c.primaryCell()
+			row[2] = w // N minus the other group's published size is the small group
 			row = append(row, w, w, w, w, textCell("withheld: "+r.why))
 		case !r.ok:
 			m.Text = "–"
@@ -373,15 +380,19 @@ func (c *computer) comparePrePost(cmp study.Comparison) {
 	type pair struct {
 		id, label string
 		pre, post map[string]float64 // learner → score
+		// levelWithheld: an item with a withheld answer level, which U
+		// (a linear function of both items' level counts) would reveal.
+		levelWithheld bool
 	}
 	var pairs []pair
 	for _, p := range cmp.Pairs {
-		pairs = append(pairs, pair{p.ID(), questionLabel(postSv, p.Post), c.itemScores(preSv, p.Pre, preR), c.itemScores(postSv, p.Post, postR)})
+		pairs = append(pairs, pair{p.ID(), questionLabel(postSv, p.Post), c.itemScores(preSv, p.Pre, preR), c.itemScores(postSv, p.Post, postR),
+			c.itemLevelWithheld(preSv, p.Pre) || c.itemLevelWithheld(postSv, p.Post)})
 	}
 	for _, sc := range scaleNames(c.s) {
 		spec := c.s.Scales[sc]
 		if len(spec.Items[cmp.Pre]) > 0 && len(spec.Items[cmp.Post]) > 0 {
-			pairs = append(pairs, pair{"scale-" + sc, "scale score: " + sc, c.scaleScores(preSv, sc, preR), c.scaleScores(postSv, sc, postR)})
+			pairs = append(pairs, pair{"scale-" + sc, "scale score: " + sc, c.scaleScores(preSv, sc, preR), c.scaleScores(postSv, sc, postR), false})
 		}
 	}
 	def := fmt.Sprintf("Learners linked to a response in both the %q and the %q survey of %s (their first response in each), with an answer on the scale to both items; answers scored 1 to the number of scale points, scale scores the mean of the scale's items.", cmp.Pre, cmp.Post, name)
@@ -429,6 +440,10 @@ func (c *computer) comparePrePost(cmp study.Comparison) {
 		c.results = append(c.results, r)
 		if len(pre) < c.k || len(post) < c.k {
 			r.withheld, r.why = true, fmt.Sprintf("a group has fewer than %d respondents", c.k)
+			continue
+		}
+		if p.levelWithheld {
+			r.withheld, r.secondary, r.why = true, true, "an answer level of the item is withheld, and U would reveal it"
 			continue
 		}
 		mw, err := stats.MannWhitneyTest(post, pre)

@@ -143,7 +143,7 @@ func TestComparisonsOnSmallCohortAreWithheld(t *testing.T) {
 			t.Errorf("%s: missing", id)
 			continue
 		}
-		if !m.Suppressed || m.Text != "<5" || m.Value != 0 {
+		if m.Withheld == "" || m.Text != "<5" || m.Value != 0 {
 			t.Errorf("%s = %+v, want withheld", id, m)
 		}
 		if _, ok := byID[id+".p"]; ok {
@@ -164,7 +164,7 @@ func TestComparisonsOnSmallCohortAreWithheld(t *testing.T) {
 			continue
 		}
 		for i, col := range tab.Columns {
-			if (col == "p" || col == "Holm-adjusted p") && !row[i].Suppressed {
+			if (col == "p" || col == "Holm-adjusted p") && row[i].Withheld == "" {
 				t.Errorf("row %q publishes %s = %q", row[0].Text, col, row[i].Text)
 			}
 		}

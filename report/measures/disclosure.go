@@ -4,48 +4,44 @@ import (
 	"fmt"
 	"math"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/moocreport/moocreport/report"
 )
 
 // suppressColumn decides which counts of one table column to withhold so
-// that no cell under k can be read or recovered. A count of zero is not
-// disclosive and stays. Primary: 0 < n < k. Secondary: when the column's
-// total is published and exactly one cell is withheld, the subtraction
-// total − rest would reveal it, so the smallest other non-zero cell is
-// withheld too. When the total itself is under k, every cell is withheld.
+// that no cell under k can be read or worked out from the column's
+// published total. Primary: 0 < n < k. Secondary: the cells the ledger's
+// rules add (see ledger.check): when one withheld cell could be recovered
+// by subtraction, or several could be narrowed (two "<5" cells that must
+// add up to 2), the shown cell that spreads least is withheld too. When
+// the total itself is under k, every cell is withheld, zeros included: a
+// zero beside a small group says where all its members are.
 func suppressColumn(counts []int, k int) (hide []bool, secondary []bool) {
 	hide = make([]bool, len(counts))
 	secondary = make([]bool, len(counts))
+	l := newLedger(k)
 	total := 0
-	for _, n := range counts {
-		total += n
-	}
-	if total > 0 && total < k {
-		for i, n := range counts {
-			hide[i] = n > 0
-		}
-		return hide, secondary
-	}
-	hidden := 0
+	ids := make([]string, len(counts))
 	for i, n := range counts {
+		total += n
+		ids[i] = strconv.Itoa(i)
+		w := report.Withheld("")
 		if n > 0 && n < k {
-			hide[i] = true
-			hidden++
+			w = report.WithheldPrimary
+		}
+		l.enter(ids[i], float64(n), w)
+	}
+	l.enter("total", float64(total), "")
+	l.relate("the column", "total", ids...)
+	for id, f := range l.check() {
+		if i, err := strconv.Atoi(id); err == nil {
+			hide[i], secondary[i] = true, f.w == report.WithheldSecondary
 		}
 	}
-	if hidden == 1 {
-		best := -1
-		for i, n := range counts {
-			if !hide[i] && n > 0 && (best < 0 || n < counts[best]) {
-				best = i
-			}
-		}
-		if best >= 0 {
-			hide[best] = true
-			secondary[best] = true
-		}
+	for i, n := range counts {
+		hide[i] = hide[i] || (n > 0 && n < k)
 	}
 	return hide, secondary
 }
@@ -78,6 +74,63 @@ type crossTab struct {
 	// respondent counts in several rows. Rows then do not partition the
 	// total, so only primary suppression applies.
 	denoms []int
+	// total, when set, is the measure id suffix of each group's total
+	// ("enrolled": "<course>.enrolled"), so the ledger relates the column
+	// to the number published elsewhere.
+	total string
+}
+
+// cellID is the ledger id of a cross table's cell: its measure id, or a
+// table-local id when the table publishes no measures.
+func (t *crossTab) cellID(g, r int) string {
+	if t.measurePre != "" {
+		return t.groupKeys[g] + "." + t.measurePre + "." + slug(t.rows[r])
+	}
+	return t.id + "/" + t.groupKeys[g] + "/" + slug(t.rows[r])
+}
+
+// totalID is the ledger id of a group's total.
+func (t *crossTab) totalID(g int) string {
+	if t.total != "" {
+		return t.groupKeys[g] + "." + t.total
+	}
+	return t.id + "/" + t.groupKeys[g] + "/total"
+}
+
+// columnKinds decides the marks of group g's cells and total, with what
+// earlier runs forced, and enters them and their relation in the ledger.
+func (c *computer) columnKinds(t *crossTab, g int, total int) (kinds []report.Withheld, totalKind report.Withheld) {
+	var hide, sec []bool
+	if t.denoms != nil {
+		hide, sec = suppressPrimary(t.counts[g], t.denoms[g], c.k)
+	} else {
+		hide, sec = suppressColumn(t.counts[g], c.k)
+	}
+	kinds = withheldKinds(hide, sec)
+	ids := make([]string, len(kinds))
+	for r := range kinds {
+		ids[r] = t.cellID(g, r)
+		reason := ""
+		if f, ok := c.force[ids[r]]; ok && kinds[r] == "" {
+			kinds[r], reason = f.w, f.reason
+		}
+		if kinds[r] != "" {
+			c.logCell(t.id, slug(t.rows[r])+" / "+t.groups[g], kinds[r], reason)
+		}
+		c.led.enter(ids[r], float64(t.counts[g][r]), kinds[r])
+	}
+	if total > 0 && total < c.k {
+		totalKind = report.WithheldPrimary
+	} else if f, ok := c.force[t.totalID(g)]; ok {
+		totalKind = f.w
+	}
+	c.led.enter(t.totalID(g), float64(total), totalKind)
+	if t.denoms != nil {
+		c.led.within(t.totalID(g), ids...)
+	} else {
+		c.led.relate(t.id, t.totalID(g), ids...)
+	}
+	return kinds, totalKind
 }
 
 // build turns a crossTab into a disclosure-controlled Table, a Figure of
@@ -86,31 +139,18 @@ func (c *computer) build(t crossTab) (*report.Table, *report.Figure) {
 	tab := &report.Table{ID: t.id, Title: t.title, Definition: t.definition}
 	tab.Columns = []string{t.rowHeader}
 	fig := &report.Figure{ID: t.id + "-chart", Kind: report.FigureBars, Title: t.title, Categories: t.rows, XLabel: t.rowHeader, YLabel: "Share of learners (%)"}
-	hides := make([][]bool, len(t.groups))
+	kinds := make([][]report.Withheld, len(t.groups))
+	totalKinds := make([]report.Withheld, len(t.groups))
 	totals := make([]int, len(t.groups))
 	for g, name := range t.groups {
 		tab.Columns = append(tab.Columns, name+" n", name+" %")
-		var sec []bool
-		if t.denoms != nil {
-			hides[g], sec = suppressPrimary(t.counts[g], t.denoms[g], c.k)
-		} else {
-			hides[g], sec = suppressColumn(t.counts[g], c.k)
-		}
-		for r, h := range hides[g] {
-			if h {
-				reason := fmt.Sprintf("primary: n < %d", c.k)
-				if sec[r] {
-					reason = "secondary: protects a primary cell from subtraction"
-				}
-				c.res.Disclosure = append(c.res.Disclosure, Suppression{Where: t.id, Cell: t.rows[r] + " / " + name, Reason: reason})
-			}
-		}
 		for _, n := range t.counts[g] {
 			totals[g] += n
 		}
 		if t.denoms != nil {
 			totals[g] = t.denoms[g]
 		}
+		kinds[g], totalKinds[g] = c.columnKinds(&t, g, totals[g])
 	}
 	for r, row := range t.rows {
 		cells := []report.Cell{textCell(row)}
@@ -120,8 +160,8 @@ func (c *computer) build(t crossTab) (*report.Table, *report.Figure) {
 			if totals[g] > 0 {
 				pct = 100 * float64(n) / float64(totals[g])
 			}
-			if hides[g][r] {
-				cells = append(cells, report.Cell{Text: c.lessThanK(), Suppressed: true}, report.Cell{Text: c.lessThanK(), Suppressed: true})
+			if w := kinds[g][r]; w != "" {
+				cells = append(cells, c.withheldCell(w), c.withheldCell(w))
 			} else {
 				cells = append(cells, numCell(formatInt(n), float64(n)), numCell(formatPct(pct), pct))
 			}
@@ -129,9 +169,12 @@ func (c *computer) build(t crossTab) (*report.Table, *report.Figure) {
 				id := t.groupKeys[g] + "." + t.measurePre + "." + slug(row)
 				m := report.Measure{ID: id, Course: t.groupKeys[g], Label: t.title + ": " + row, Value: float64(n), N: totals[g], Unit: "learners", Definition: t.definition, Text: formatInt(n)}
 				s := report.Measure{ID: id + ".share", Course: t.groupKeys[g], Label: t.title + ": " + row + " (share)", Value: pct, N: totals[g], Unit: "%", Definition: t.definition, Text: formatPct(pct)}
-				if hides[g][r] {
-					m.Value, m.Suppressed, m.Text = 0, true, c.lessThanK()
-					s.Value, s.Suppressed, s.Text = 0, true, c.lessThanK()
+				if w := kinds[g][r]; w != "" {
+					m.Value, m.Withheld, m.Text = 0, w, w.Mark(c.k)
+					s.Value, s.Withheld, s.Text = 0, w, w.Mark(c.k)
+				}
+				if totalKinds[g] != "" { // the group's size is withheld too
+					m.N, s.N = 0, 0
 				}
 				c.add(m)
 				c.add(s)
@@ -148,33 +191,19 @@ func (c *computer) build(t crossTab) (*report.Table, *report.Figure) {
 		if t.denoms != nil {
 			pct = textCell("–")
 		}
-		if totals[g] > 0 && totals[g] < c.k {
+		if w := totalKinds[g]; w != "" {
 			// A total under k is itself disclosive (and is the group's
 			// enrolment, which measures withhold too).
-			w := report.Cell{Text: c.lessThanK(), Suppressed: true}
-			total = append(total, w, w)
+			total = append(total, c.withheldCell(w), c.withheldCell(w))
 			continue
 		}
 		total = append(total, numCell(formatInt(totals[g]), float64(totals[g])), pct)
 	}
 	tab.Rows = append(tab.Rows, total)
-	for g, name := range t.groups {
-		s := report.Series{Name: name}
-		for r, n := range t.counts[g] {
-			v := math.NaN()
-			if !hides[g][r] && totals[g] > 0 {
-				v = 100 * float64(n) / float64(totals[g])
-			}
-			s.Values = append(s.Values, v)
-		}
-		fig.Series = append(fig.Series, s)
-	}
+	fig.Series = shareSeries(t, kinds, totals)
 	fig.Table = *figureTable(fig, c.lessThanK())
 	fig.Alt = altBars(fig)
 	fig.Caption = t.definition
-	if anyHidden(hides) {
-		tab.Note = fmt.Sprintf("Cells with fewer than %d learners are shown as %s; where one such cell could be recovered from the total, the next smallest cell is withheld too.", c.k, c.lessThanK())
-	}
 	if len(t.groups) > maxWideGroups {
 		tab, fig = long(tab, fig, t, c.lessThanK())
 	}
@@ -199,7 +228,7 @@ func long(wide *report.Table, wfig *report.Figure, t crossTab, suppressed string
 		for r := range len(t.rows) + 1 { // the categories, then the total row
 			n, pct := wide.Rows[r][1+2*g], wide.Rows[r][2+2*g]
 			cell := n
-			if !n.Suppressed && !pct.Suppressed && pct.Text != "–" && r < len(t.rows) {
+			if n.Withheld == "" && pct.Withheld == "" && pct.Text != "–" && r < len(t.rows) {
 				cell.Text = n.Text + " (" + pct.Text + ")"
 			}
 			row = append(row, cell)
@@ -214,6 +243,7 @@ func long(wide *report.Table, wfig *report.Figure, t crossTab, suppressed string
 		s := report.Series{Name: cat}
 		for g := range t.groups {
 			s.Values = append(s.Values, wfig.Series[g].Values[r])
+			s.Withheld = append(s.Withheld, withheldAt(wfig.Series[g], r))
 		}
 		fig.Series = append(fig.Series, s)
 	}
@@ -222,18 +252,9 @@ func long(wide *report.Table, wfig *report.Figure, t crossTab, suppressed string
 	return tab, &fig
 }
 
-func anyHidden(h [][]bool) bool {
-	for _, col := range h {
-		for _, x := range col {
-			if x {
-				return true
-			}
-		}
-	}
-	return false
-}
-
-// figureTable is the data table of exactly the numbers a figure draws.
+// figureTable is the data table of exactly the numbers a figure draws. A
+// NaN shows its series' withheld mark, or "–" for missing data; series
+// that do not say (Withheld nil) are all primary, shown as suppressed.
 func figureTable(f *report.Figure, suppressed string) *report.Table {
 	t := &report.Table{ID: f.ID + "-data", Title: f.Title}
 	t.Columns = append([]string{f.XLabel}, seriesHeadings(f)...)
@@ -241,9 +262,14 @@ func figureTable(f *report.Figure, suppressed string) *report.Table {
 		row := []report.Cell{textCell(cat)}
 		for _, s := range f.Series {
 			v := s.Values[i]
-			if math.IsNaN(v) {
-				row = append(row, report.Cell{Text: suppressed, Suppressed: true})
-			} else {
+			switch {
+			case math.IsNaN(v) && (s.Withheld == nil || withheldAt(s, i) == report.WithheldPrimary):
+				row = append(row, report.Cell{Text: suppressed, Withheld: report.WithheldPrimary})
+			case math.IsNaN(v) && withheldAt(s, i) == "":
+				row = append(row, textCell("–"))
+			case math.IsNaN(v):
+				row = append(row, report.Cell{Text: report.SecondaryMark, Withheld: report.WithheldSecondary})
+			default:
 				row = append(row, numCell(trimFloat(v), v))
 			}
 		}
@@ -400,4 +426,96 @@ func sortedKeys(m map[string]int) []string {
 		return keys[i] < keys[j]
 	})
 	return keys
+}
+
+// withheldKinds turns a column's hide and secondary flags into marks.
+func withheldKinds(hide, secondary []bool) []report.Withheld {
+	out := make([]report.Withheld, len(hide))
+	for i, h := range hide {
+		switch {
+		case h && secondary[i]:
+			out[i] = report.WithheldSecondary
+		case h:
+			out[i] = report.WithheldPrimary
+		}
+	}
+	return out
+}
+
+// withheldAt is why value i of s is not drawn, "" when it is drawn or
+// missing.
+func withheldAt(s report.Series, i int) report.Withheld {
+	if i < len(s.Withheld) {
+		return s.Withheld[i]
+	}
+	return ""
+}
+
+// logCell records one withheld table cell in the disclosure log, with
+// the ledger's reason when it has one.
+func (c *computer) logCell(where, cell string, w report.Withheld, reason string) {
+	switch {
+	case reason != "":
+	case w == report.WithheldSecondary:
+		reason = "secondary: protects a primary cell from subtraction"
+	default:
+		reason = fmt.Sprintf("primary: n < %d", c.k)
+	}
+	c.res.Disclosure = append(c.res.Disclosure, Suppression{Where: where, Cell: cell, Reason: reason, Kind: w})
+}
+
+// explainMarks adds to a table's note, and to a figure's caption and data
+// table's note, what each withheld mark it shows means, so no reader takes
+// a secondary cell ("[c]", possibly large) for a small count.
+func (c *computer) explainMarks(b report.Block) {
+	note := func(t *report.Table) string {
+		var p, s bool
+		for _, row := range t.Rows {
+			for _, cell := range row {
+				p = p || cell.Withheld == report.WithheldPrimary
+				s = s || cell.Withheld == report.WithheldSecondary
+			}
+		}
+		n := report.MarksNote(c.k, p, s)
+		if n != "" {
+			t.Note = strings.TrimSpace(t.Note + " " + n)
+		}
+		return n
+	}
+	if b.Table != nil {
+		note(b.Table)
+	}
+	if f := b.Figure; f != nil {
+		if n := note(&f.Table); n != "" {
+			f.Caption = strings.TrimSpace(f.Caption + " Withheld values are not drawn. In the figure's data, " + n)
+		}
+	}
+}
+
+// shareSeries is a cross table's figure data: one series per group, each
+// category's share of the group's total, NaN where the cell is withheld.
+func shareSeries(t crossTab, kinds [][]report.Withheld, totals []int) []report.Series {
+	var out []report.Series
+	for g, name := range t.groups {
+		s := report.Series{Name: name}
+		for r, n := range t.counts[g] {
+			v := math.NaN()
+			if kinds[g][r] == "" && totals[g] > 0 {
+				v = 100 * float64(n) / float64(totals[g])
+			}
+			s.Values = append(s.Values, v)
+			s.Withheld = append(s.Withheld, kinds[g][r])
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+// withheldOf is why a figure does not draw the value of m: its withheld
+// kind, or "" (missing, shown as "–") when m is absent or does not apply.
+func withheldOf(m *report.Measure, applies bool) report.Withheld {
+	if m == nil || !applies {
+		return ""
+	}
+	return m.Withheld
 }

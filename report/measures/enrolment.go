@@ -59,6 +59,9 @@ func (c *computer) withdrawals() *report.Table {
 		}
 		n := len(c.byCourse[co.Key])
 		id := co.Key + ".withdrawn"
+		c.led.relate(t.ID, co.Key+".enrolled", id, co.Key+".enrolled.current")
+		c.led.relate(t.ID, id, id+".before-start", id+".during")
+		c.led.tie(id, id+".share")
 		t.Rows = append(t.Rows, []report.Cell{textCell(co.Short),
 			measureCell(*c.find(co.Key + ".enrolled")),
 			measureCell(c.count(id, co.Key, "Learners who withdrew", withdrew, withdrawDefinition)),
@@ -108,10 +111,11 @@ func (c *computer) enrolmentCurve() *report.Figure {
 			id := fmt.Sprintf("%s.registered.w%d", co.Key, w)
 			m := c.share(id+".share", co.Key, fmt.Sprintf("Share registered by the end of week %d", w), k, n, def)
 			v := m.Value
-			if m.Suppressed || n == 0 {
+			if m.Withheld != "" || n == 0 {
 				v = math.NaN()
 			}
 			s.Values = append(s.Values, v)
+			s.Withheld = append(s.Withheld, m.Withheld)
 		}
 		fig.Series = append(fig.Series, s)
 	}
@@ -153,6 +157,7 @@ func (c *computer) registrationsByTrack() *report.Table {
 				name = "Not stated"
 			}
 			id := co.Key + ".registered." + slug(name)
+			c.led.relate(t.ID, co.Key+".track."+slug(name), id+".before-start", id+".during", id+".after", id+".date-unknown")
 			t.Rows = append(t.Rows, []report.Cell{textCell(co.Short), textCell(name),
 				measureCell(c.count(id+".before-start", co.Key, "Registered before the start, "+name+" track", v[0], def)),
 				measureCell(c.count(id+".during", co.Key, "Registered during the course, "+name+" track", v[1], def)),

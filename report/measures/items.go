@@ -13,7 +13,7 @@ import (
 	"github.com/moocreport/moocreport/report/study"
 )
 
-const itemsDefinition = "Answers to each question, one response per learner (the first, as for every survey measure) plus unlinked responses. Single-choice: each answer's count and share of those who answered. Select-all (multi): each option's count and share of those who selected at least one option; answers are split at commas, keeping together the options study.yaml lists that contain commas themselves. Numeric: n, mean, SD, median and quartiles of the answers that are numbers. Free-text answers are never published."
+const itemsDefinition = "Answers to each question, one response per learner (the first, as for every survey measure) plus unlinked responses. Answers that are not among the question's listed options (or, where it lists none, that fewer than the minimum cell size gave) are counted as \"Other (not listed)\" and never written out. Single-choice: each answer's count and share of those who answered. Select-all (multi): each option's count and share of those who selected at least one option; answers are split at commas, keeping together the options study.yaml lists that contain commas themselves. Numeric: n, mean, SD, median and quartiles of the answers that are numbers. Free-text answers are never published."
 
 // items summarises every single, multi and numeric question, one table
 // per instrument key and question across the courses that asked it, and
@@ -114,39 +114,60 @@ func hasQuestion(sv study.Survey, id, typ string) bool {
 // whose instrument asks it.
 func (c *computer) choiceItem(inst string, q study.Question, svs []study.Survey) (*report.Table, *report.Figure) {
 	var groups, keys []string
-	var per []map[string]int
-	var denoms []int
-	all := map[string]int{}
+	var answers [][][]string // [group][respondent] options chosen
+	freq := map[string]int{}
 	for _, sv := range svs {
 		if !hasQuestion(sv, q.ID, q.Type) {
 			continue
 		}
-		counts := map[string]int{}
-		answered := 0
+		var given [][]string
 		for _, r := range c.itemResponses(sv.Course, inst) {
 			a := strings.TrimSpace(r.Answers[q.ID])
 			if a == "" {
 				continue
 			}
-			answered++
 			opts := []string{a}
 			if q.Type == "multi" {
 				opts = splitOptions(a, q.Options)
 			}
 			for _, o := range opts {
-				counts[o]++
-				all[o]++
+				freq[o]++
 			}
+			given = append(given, opts)
 		}
 		groups = append(groups, c.courseName(sv.Course))
 		keys = append(keys, sv.Course)
+		answers = append(answers, given)
+	}
+	// Labels are declared options or answers at least k gave; the rest is
+	// free text and is counted as notListed, once per respondent.
+	var per []map[string]int
+	var denoms []int
+	all := map[string]int{}
+	for _, given := range answers {
+		counts := map[string]int{}
+		for _, opts := range given {
+			seen := map[string]bool{}
+			for _, o := range opts {
+				if l := listedAnswer(o, q.Options, freq, c.k); !seen[l] {
+					seen[l] = true
+					counts[l]++
+					all[l]++
+				}
+			}
+		}
 		per = append(per, counts)
-		denoms = append(denoms, answered)
+		denoms = append(denoms, len(given))
 	}
 	if len(all) == 0 {
 		return nil, nil
 	}
+	other := all[notListed]
+	delete(all, notListed)
 	rows := sortedKeys(all)
+	if other > 0 {
+		rows = append(rows, notListed)
+	}
 	counts := make([][]int, len(per))
 	for g, m := range per {
 		for _, r := range rows {
@@ -261,19 +282,17 @@ func (c *computer) likertFigure(sv study.Survey) *report.Figure {
 				hide[i] = true
 			}
 		}
+		kinds := withheldKinds(hide, secondary)
 		for i, k := range counts {
 			v := math.NaN()
 			if !hide[i] && n > 0 {
 				v = 100 * float64(k) / float64(n)
 			}
-			if hide[i] {
-				reason := fmt.Sprintf("primary: n < %d", c.k)
-				if secondary[i] {
-					reason = "secondary: the item's shares add up to 100 %"
-				}
-				c.res.Disclosure = append(c.res.Disclosure, Suppression{Where: f.ID, Cell: q.Label + " / " + labels[i], Reason: reason})
+			if kinds[i] != "" {
+				c.logCell(f.ID, strings.ToLower(q.ID)+" / "+slug(labels[i]), kinds[i], "")
 			}
 			series[i].Values = append(series[i].Values, v)
+			series[i].Withheld = append(series[i].Withheld, kinds[i])
 		}
 	}
 	f.Series = series

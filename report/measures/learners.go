@@ -67,8 +67,10 @@ func countryName(code string) string {
 }
 
 // dimension counts learners per course by label. Rows are the known
-// labels in their order, then any other label found (most common first)
-// before a final "Not stated", so no learner falls into a wrong row. When
+// labels in their order, then any other label found (most common first),
+// then notListed (values outside the field's code list, see
+// listedCategories) before a final "Not stated", so no learner falls into
+// a wrong row. When
 // other labels exist, known labels nobody has are left out: a source with
 // its own coding (the OULAD's "0-35") should not show edX's empty rows.
 func (c *computer) dimension(keys []string, label func(report.Learner) string, known []string) ([]string, [][]int) {
@@ -84,7 +86,7 @@ func (c *computer) dimension(keys []string, label func(report.Learner) string, k
 	}
 	extra := map[string]int{}
 	for lab, n := range seen {
-		if !isKnown[lab] {
+		if !isKnown[lab] && lab != notListed {
 			extra[lab] = n
 		}
 	}
@@ -95,11 +97,17 @@ func (c *computer) dimension(keys []string, label func(report.Learner) string, k
 			tail = k
 			continue
 		}
+		if k == notListed {
+			continue // placed after the listed values
+		}
 		if len(extra) == 0 || seen[k] > 0 {
 			rows = append(rows, k)
 		}
 	}
 	rows = append(rows, sortedKeys(extra)...)
+	if seen[notListed] > 0 {
+		rows = append(rows, notListed)
+	}
 	if tail != "" && (len(extra) == 0 || seen[tail] > 0) {
 		rows = append(rows, tail)
 	}
@@ -137,10 +145,11 @@ func (c *computer) learners() error {
 		}
 		c.share(co.Key+".verified.share", co.Key, "Share of learners on the verified track", verified, n,
 			"Learners whose enrollment mode is \"verified\", as a share of enrolled learners.")
+		c.led.tie(co.Key+".verified.share", co.Key+".track.verified")
 	}
 	var blocks []report.Block
 	add := func(t crossTab) {
-		t.groups, t.groupKeys = names, keys
+		t.groups, t.groupKeys, t.total = names, keys, "enrolled"
 		c.demog = append(c.demog, t)
 		tab, fig := c.build(t)
 		blocks = append(blocks, report.Block{Figure: fig}, report.Block{Table: tab})
@@ -155,7 +164,7 @@ func (c *computer) learners() error {
 		return l.Gender
 	}, genderOrder)
 	add(crossTab{id: "learners-gender", title: "Learners by gender", rowHeader: "Gender", rows: rows, measurePre: "gender", counts: counts,
-		definition: "Gender as self-reported in the learner profile; \"Not stated\" when left empty."})
+		definition: "Gender as self-reported in the learner profile; \"Not stated\" when left empty; a value that is not an edX gender code is counted as \"Other (not listed)\"."})
 	banded := false
 	rows, counts = tabulate(func(l report.Learner) string {
 		if l.AgeBand != "" {
@@ -177,7 +186,7 @@ func (c *computer) learners() error {
 		return l.Education
 	}, educationOrder)
 	add(crossTab{id: "learners-education", title: "Learners by highest level of education", rowHeader: "Education", rows: rows, measurePre: "education", counts: counts,
-		definition: "Highest completed level of education as self-reported in the learner profile; edX codes are spelt out, other sources' labels are used as given."})
+		definition: "Highest completed level of education as self-reported in the learner profile; edX codes are spelt out, the OULAD's labels are used as given; any other value is counted as \"Other (not listed)\"."})
 	regions := false
 	for _, l := range c.ds.Learners {
 		regions = regions || l.Region != ""
@@ -211,7 +220,7 @@ func (c *computer) learners() error {
 			return l.Mode
 		}, sortedKeys(modes))
 		add(crossTab{id: "learners-track", title: "Learners by enrollment track", rowHeader: "Track", rows: rows, measurePre: "track", counts: counts,
-			definition: "Enrollment mode at the time of the profile export (audit, verified, …)."})
+			definition: "Enrollment mode at the time of the profile export (audit, verified, …); a value that is not a known edX mode is counted as \"Other (not listed)\"."})
 	}
 	intro := fmt.Sprintf("This section describes who enrolled, from the learner profile exports (edX: enrolled-learner profile; OULAD: studentInfo). Shares are of each course's enrolled learners; cells with fewer than %d learners are withheld.", c.k)
 	c.section("learners", append([]report.Block{{Markdown: intro}}, blocks...)...)
@@ -223,13 +232,18 @@ func (c *computer) learners() error {
 func (c *computer) countryTab() crossTab {
 	all := map[string]int{}
 	for _, l := range c.ds.Learners {
-		if l.Country != "" {
+		if l.Country != "" && l.Country != notListed {
 			all[countryName(l.Country)]++
 		}
 	}
 	top := sortedKeys(all)
 	if len(top) > topCountries {
 		top = top[:topCountries]
+	}
+	// A country fewer than k learners named would single them out, even
+	// with its count withheld: it is pooled with the rest.
+	for len(top) > 0 && all[top[len(top)-1]] < c.k {
+		top = top[:len(top)-1]
 	}
 	rows := append(append([]string{}, top...), "Other countries", "Not stated")
 	counts := make([][]int, len(c.s.Courses))
@@ -250,5 +264,5 @@ func (c *computer) countryTab() crossTab {
 		}
 	}
 	return crossTab{id: "learners-country", title: "Learners by country", rowHeader: "Country", rows: rows, measurePre: "country", counts: counts,
-		definition: fmt.Sprintf("Country as stated in the edX profile. The %d countries with most learners over all courses are named; the rest are pooled as \"Other countries\".", topCountries)}
+		definition: fmt.Sprintf("Country as stated in the edX profile. The %d countries with most learners over all courses are named, if at least %d learners gave them; the rest, and values that are not country codes, are pooled as \"Other countries\".", topCountries, c.k)}
 }

@@ -36,33 +36,63 @@ type Suppression struct {
 	Where  string // table or measure id
 	Cell   string // row and column, or "value"
 	Reason string // "primary: n < k" or "secondary: protects a primary cell"
+	Kind   report.Withheld
 }
 
-// Compute runs every measure for the study on ds.
+// Compute runs every measure for the study on ds. Disclosure control is
+// decided for all of them together (see ledger): after a run, the values
+// that published numbers would reveal are withheld in a new run, until no
+// run adds any.
 func Compute(s *study.Study, ds *report.Dataset) (*Result, error) {
-	c := &computer{
-		s:   s,
-		ds:  ds,
-		k:   s.Privacy.MinCell,
-		res: &Result{Sections: map[string][]report.Block{}},
-		ids: map[string]bool{},
+	ds = listedCategories(ds)
+	force := map[string]forced{}
+	for range maxRuns {
+		c := &computer{
+			s:     s,
+			ds:    ds,
+			k:     s.Privacy.MinCell,
+			res:   &Result{Sections: map[string][]report.Block{}},
+			ids:   map[string]bool{},
+			led:   newLedger(s.Privacy.MinCell),
+			force: force,
+		}
+		if err := c.run(); err != nil {
+			return nil, err
+		}
+		more := c.led.check()
+		if len(more) == 0 {
+			return c.res, c.led.audit()
+		}
+		for id, f := range more {
+			force[id] = f
+		}
 	}
+	return nil, fmt.Errorf("disclosure control: withheld values still recoverable after %d rounds of secondary suppression", maxRuns)
+}
+
+// maxRuns bounds the runs Compute makes; each run withholds at least one
+// more value, and in practice two or three runs settle.
+const maxRuns = 20
+
+// run computes every step once, honouring c.force.
+func (c *computer) run() error {
 	c.index()
 	steps := []func() error{c.learners, c.activity, c.performance, c.enrolment, c.activityMore, c.performanceMore, c.surveys, c.items, c.freeText, c.scales, c.comparisons, c.quality, c.methods, c.disclosure}
 	for _, step := range steps {
 		if err := step(); err != nil {
-			return nil, err
+			return err
 		}
 	}
 	sort.Slice(c.res.Measures, func(i, j int) bool { return c.res.Measures[i].ID < c.res.Measures[j].ID })
 	for _, blocks := range c.res.Sections {
 		for _, b := range blocks {
+			c.explainMarks(b)
 			if b.Table != nil && len(b.Table.Columns) > maxColumns && len(b.Table.Rows)+1 < len(b.Table.Columns) {
 				flip(b.Table)
 			}
 		}
 	}
-	return c.res, nil
+	return nil
 }
 
 // maxColumns is the widest table published as built; a wider one (a
@@ -99,6 +129,10 @@ type computer struct {
 	k   int
 	res *Result
 	ids map[string]bool
+	// led holds every published count and the relations between them;
+	// force is what earlier runs decided to withhold besides.
+	led   *ledger
+	force map[string]forced
 
 	byCourse map[string][]report.Learner // by course key
 	enrolled map[string]map[string]bool  // course → learner id set
@@ -129,24 +163,48 @@ func (c *computer) index() {
 	c.indexActivity()
 }
 
-// add records a measure; ids must be unique, since narrative and other
+// add records a measure, withheld when an earlier run decided so, and
+// returns it as published; ids must be unique, since narrative and other
 // tools look them up by id.
-func (c *computer) add(m report.Measure) {
+func (c *computer) add(m report.Measure) report.Measure {
 	if c.ids[m.ID] {
 		panic("measures: duplicate id " + m.ID)
 	}
 	c.ids[m.ID] = true
+	if f, ok := c.force[m.ID]; ok && m.Withheld == "" {
+		m = c.withhold(m, f.w, f.reason)
+	}
+	if _, ok := c.led.facts[m.ID]; !ok {
+		c.led.enter(m.ID, m.Value, m.Withheld)
+	} else {
+		c.led.enter(m.ID, c.led.facts[m.ID].v, m.Withheld)
+	}
+	if base, ok := strings.CutSuffix(m.ID, ".share"); ok {
+		c.led.tie(base, m.ID) // "<x>.share" is x as a share: each gives the other away
+	}
 	c.res.Measures = append(c.res.Measures, m)
+	return m
 }
 
 // count adds a count measure, suppressed when it is under k.
 func (c *computer) count(id, course, label string, n int, def string) report.Measure {
 	m := report.Measure{ID: id, Course: course, Label: label, Value: float64(n), N: n, Unit: "learners", Definition: def, Text: formatInt(n)}
-	if n > 0 && n < c.k {
+	c.led.enter(id, float64(n), "")
+	switch {
+	case n > 0 && n < c.k:
 		m = c.suppressMeasure(m)
+	case c.smallCourse(course):
+		m = c.withhold(m, report.WithheldPrimary, fmt.Sprintf("primary: about a course of fewer than %d learners", c.k))
 	}
-	c.add(m)
-	return m
+	return c.add(m)
+}
+
+// smallCourse reports whether a course has fewer than k learners: then
+// every count about it is withheld, zeros too, since a zero beside a
+// small group says where all its members are.
+func (c *computer) smallCourse(course string) bool {
+	n := len(c.byCourse[course])
+	return n > 0 && n < c.k
 }
 
 // share adds a percentage measure of part in whole; it is suppressed when
@@ -160,25 +218,47 @@ func (c *computer) share(id, course, label string, part, whole int, def string) 
 	}
 	m.Value = 100 * float64(part) / float64(whole)
 	m.Text = formatPct(m.Value)
-	if whole < c.k || (part > 0 && part < c.k) {
+	switch {
+	case whole < c.k || (part > 0 && part < c.k):
 		m = c.suppressMeasure(m)
+	case c.smallCourse(course):
+		m = c.withhold(m, report.WithheldPrimary, fmt.Sprintf("primary: about a course of fewer than %d learners", c.k))
 	}
-	c.add(m)
+	return c.add(m)
+}
+
+// withhold marks m withheld for reason w and logs why. A count's N is the
+// count itself: it goes too.
+func (c *computer) withhold(m report.Measure, w report.Withheld, reason string) report.Measure {
+	if (m.Unit == "learners" && float64(m.N) == m.Value) || m.N < c.k {
+		m.N = 0
+	}
+	m.Value, m.Withheld, m.Text = 0, w, w.Mark(c.k)
+	c.res.Disclosure = append(c.res.Disclosure, Suppression{Where: m.ID, Cell: "value", Reason: reason, Kind: w})
 	return m
 }
 
 func (c *computer) suppressMeasure(m report.Measure) report.Measure {
 	m.Value = 0
-	m.Suppressed = true
+	m.Withheld = report.WithheldPrimary
 	m.Text = c.lessThanK()
 	if m.N < c.k {
 		m.N = 0
 	}
-	c.res.Disclosure = append(c.res.Disclosure, Suppression{Where: m.ID, Cell: "value", Reason: fmt.Sprintf("primary: n < %d", c.k)})
+	c.res.Disclosure = append(c.res.Disclosure, Suppression{Where: m.ID, Cell: "value", Reason: fmt.Sprintf("primary: n < %d", c.k), Kind: report.WithheldPrimary})
 	return m
 }
 
-func (c *computer) lessThanK() string { return fmt.Sprintf("<%d", c.k) }
+// lessThanK is the mark of a primary withheld value, "<k".
+func (c *computer) lessThanK() string { return report.WithheldPrimary.Mark(c.k) }
+
+// primaryCell is a table cell withheld as primary: "<k".
+func (c *computer) primaryCell() report.Cell { return c.withheldCell(report.WithheldPrimary) }
+
+// withheldCell is a table cell withheld for reason w, with its mark.
+func (c *computer) withheldCell(w report.Withheld) report.Cell {
+	return report.Cell{Text: w.Mark(c.k), Withheld: w}
+}
 
 // courseName returns a course's short name, as tables and legends use it.
 func (c *computer) courseName(key string) string {

@@ -21,7 +21,11 @@ func TestSuppressColumn(t *testing.T) {
 		{"zero is not disclosive", []int{10, 0, 7}, "000", "000"},
 		{"one small cell takes the next smallest with it", []int{10, 3, 7, 40}, "0110", "0010"},
 		{"two small cells protect each other", []int{10, 3, 2, 40}, "0110", "0000"},
-		{"a total under k hides every non-zero cell", []int{1, 2, 0}, "110", "000"},
+		{"a total under k hides every cell, zeros too", []int{1, 2, 0}, "111", "000"},
+		// Issue 15: Gender "Other" and "Not stated" both "<5" while the
+		// total minus the published cells is 2 — each is exactly 1.
+		{"two small cells that must add up to 2 take a third", []int{40, 1, 1, 10}, "0111", "0001"},
+		{"two small cells narrowed to 3–4 take a third", []int{40, 4, 3, 10}, "0111", "0001"},
 		{"ties for next smallest take the first", []int{3, 8, 8}, "110", "010"},
 	}
 	for _, tt := range tests {
@@ -106,7 +110,7 @@ func TestSmallCohortIsSuppressed(t *testing.T) {
 			t.Errorf("%s: missing", id)
 			continue
 		}
-		if !m.Suppressed || m.Value != 0 || m.Text != "<5" {
+		if m.Withheld == "" || m.Value != 0 || m.Text != "<5" {
 			t.Errorf("%s = %+v, want suppressed with value 0 and text <5", id, m)
 		}
 	}
@@ -115,18 +119,20 @@ func TestSmallCohortIsSuppressed(t *testing.T) {
 	}
 	// In the big course, "Other" gender (3) is a primary suppression, and
 	// the next smallest cell is withheld so Total − rest cannot reveal it.
-	if m := byID["big.gender.other"]; !m.Suppressed {
+	if m := byID["big.gender.other"]; m.Withheld == "" {
 		t.Errorf("big.gender.other = %+v, want suppressed", m)
 	}
-	if m := byID["big.gender.female"]; !m.Suppressed {
-		t.Errorf("big.gender.female = %+v, want secondary suppression", m)
+	if m := byID["big.gender.female"]; m.Withheld != report.WithheldSecondary || m.Text != "[c]" {
+		t.Errorf("big.gender.female = %+v, want secondary suppression marked [c], not <5", m)
 	}
-	if m := byID["big.enrolled"]; m.Suppressed || m.Value != 40 {
+	if m := byID["big.enrolled"]; m.Withheld != "" || m.Value != 40 {
 		t.Errorf("big.enrolled = %+v, want 40", m)
 	}
-	// Every table cell and figure value about the tiny course is withheld.
+	// Every table cell and figure value about the tiny course is withheld,
+	// and every table or figure showing a mark explains it.
 	for _, blocks := range res.Sections {
 		for _, b := range blocks {
+			checkMarksExplained(t, b)
 			if b.Figure != nil {
 				for _, s := range b.Figure.Series {
 					if s.Name != "Tiny" {
@@ -146,7 +152,7 @@ func TestSmallCohortIsSuppressed(t *testing.T) {
 		reasons = append(reasons, s.Where+" "+s.Cell+" "+s.Reason)
 	}
 	log := strings.Join(reasons, "\n")
-	if !strings.Contains(log, "learners-gender Female / Big secondary") || !strings.Contains(log, "tiny.enrolled value primary: n < 5") {
+	if !strings.Contains(log, "learners-gender female / Big secondary") || !strings.Contains(log, "tiny.enrolled value primary: n < 5") {
 		t.Errorf("disclosure log lacks expected entries:\n%s", log)
 	}
 }
@@ -194,7 +200,7 @@ func TestAgeBand(t *testing.T) {
 // TestManyGroupsGoLong proves a cross table over more than three courses
 // turns into one row per course, keeping each suppression.
 func TestManyGroupsGoLong(t *testing.T) {
-	c := &computer{k: 5, res: &Result{Sections: map[string][]report.Block{}}, ids: map[string]bool{}}
+	c := &computer{k: 5, res: &Result{Sections: map[string][]report.Block{}}, ids: map[string]bool{}, led: newLedger(5)}
 	tab, fig := c.build(crossTab{id: "x", title: "Results", rowHeader: "Result", rows: []string{"Pass", "Fail"},
 		groups: []string{"A", "B", "C", "D"}, groupKeys: []string{"a", "b", "c", "d"},
 		counts: [][]int{{10, 10}, {20, 5}, {3, 30}, {8, 12}}, measurePre: "result", definition: "d"})
@@ -204,9 +210,11 @@ func TestManyGroupsGoLong(t *testing.T) {
 	if len(tab.Rows) != 4 || tab.Rows[0][1].Text != "10 (50.0 %)" || tab.Rows[3][3].Text != "20" {
 		t.Errorf("rows = %+v", tab.Rows)
 	}
-	// C's Pass (3) is primary, its Fail (30) secondary: both withheld.
-	if !tab.Rows[2][1].Suppressed || !tab.Rows[2][2].Suppressed || tab.Rows[2][1].Text != "<5" {
-		t.Errorf("course C row = %+v, want both cells withheld", tab.Rows[2])
+	// C's Pass (3) is primary, its Fail (30) secondary: both withheld,
+	// each marked for what it is.
+	if tab.Rows[2][1].Withheld != report.WithheldPrimary || tab.Rows[2][1].Text != "<5" ||
+		tab.Rows[2][2].Withheld != report.WithheldSecondary || tab.Rows[2][2].Text != report.SecondaryMark {
+		t.Errorf("course C row = %+v, want Pass <5 (primary), Fail [c] (secondary)", tab.Rows[2])
 	}
 	if strings.Join(fig.Categories, "") != "ABCD" || len(fig.Series) != 2 || fig.Series[0].Name != "Pass" || !math.IsNaN(fig.Series[0].Values[2]) {
 		t.Errorf("figure = %+v", fig)
@@ -260,5 +268,33 @@ func TestFlip(t *testing.T) {
 	}
 	if strings.Join(got, ";") != "A n,10,8;A %,50 %,40 %;B n,4,2;B %,40 %,20 %" {
 		t.Errorf("rows = %v", got)
+	}
+}
+
+// checkMarksExplained fails when a table, or a figure's data, shows a
+// withheld mark its note (and the figure's caption) does not explain.
+func checkMarksExplained(t *testing.T, b report.Block) {
+	t.Helper()
+	check := func(tab *report.Table, caption string, figure bool) {
+		for _, row := range tab.Rows {
+			for _, c := range row {
+				if c.Withheld == "" {
+					continue
+				}
+				mark := c.Withheld.Mark(5)
+				if c.Text != mark && !strings.HasPrefix(c.Text, "withheld") {
+					t.Errorf("%s: %s cell shows %q, want %q", tab.ID, c.Withheld, c.Text, mark)
+				}
+				if !strings.Contains(tab.Note, mark+":") || (figure && !strings.Contains(caption, mark+":")) {
+					t.Errorf("%s shows %s but its note %q (caption %q) does not explain it", tab.ID, mark, tab.Note, caption)
+				}
+			}
+		}
+	}
+	if b.Table != nil {
+		check(b.Table, "", false)
+	}
+	if b.Figure != nil {
+		check(&b.Figure.Table, b.Figure.Caption, true)
 	}
 }

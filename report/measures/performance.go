@@ -69,7 +69,7 @@ func (c *computer) performance() error {
 			ci.Text = fmt.Sprintf("[%.1f %%, %.1f %%]", iv.Low, iv.High)
 			bounds = []report.Cell{numCell(formatPct(iv.Low), iv.Low), numCell(formatPct(iv.High), iv.High)}
 		} else if n > 0 {
-			ci.Value, ci.Suppressed, ci.Text = 0, true, c.lessThanK()
+			ci.Value, ci.Withheld, ci.Text, ci.N = 0, rate.Withheld, rate.Text, rate.N
 			bounds = []report.Cell{measureCell(ci), measureCell(ci)}
 		}
 		c.add(ci)
@@ -118,7 +118,7 @@ func (c *computer) wilsonCI(m report.Measure, x, n int) *report.Interval {
 
 // measureWithheld says whether disclosure control withheld m; the one
 // place this file set reads that.
-func measureWithheld(m report.Measure) bool { return m.Suppressed }
+func measureWithheld(m report.Measure) bool { return m.Withheld != "" }
 
 // trackTable counts graded, passed and certified learners by enrollment
 // track, since certificates are only open to some tracks.
@@ -148,6 +148,8 @@ func (c *computer) trackTable(courses []study.Course, byCourse map[string][]repo
 		for _, track := range sortedKeys(totals) {
 			v := per[track]
 			id := co.Key + ".track." + slug(track)
+			c.withinTrack(co.Key, track, id)
+			c.led.within(id+".graded", id+".passed", id+".certificates")
 			t.Rows = append(t.Rows, []report.Cell{textCell(co.Short), textCell(track),
 				measureCell(c.count(id+".graded", co.Key, "Graded learners on the "+track+" track", v[0], def)),
 				measureCell(c.count(id+".passed", co.Key, "Passed learners on the "+track+" track", v[1], def)),

@@ -167,7 +167,7 @@ func (c *computer) activityGrade() *report.Table {
 		if len(x) < c.k {
 			m = c.suppressMeasure(m)
 			c.add(m)
-			t.Rows = append(t.Rows, append(row, report.Cell{Text: c.lessThanK(), Suppressed: true}, measureCell(m), measureCell(m), measureCell(m), measureCell(m), measureCell(m)))
+			t.Rows = append(t.Rows, append(row, c.primaryCell(), measureCell(m), measureCell(m), measureCell(m), measureCell(m), measureCell(m)))
 			continue
 		}
 		r, err := stats.SpearmanTest(x, y)

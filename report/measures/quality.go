@@ -95,7 +95,7 @@ func (c *computer) methods() error {
 		fmt.Fprintf(&md, "**Surveys.** %s %s %s %s\n\n", responseDefinition, activeResponseDefinition, likertDefinition, itemsDefinition)
 	}
 	c.methodsMore(&md)
-	fmt.Fprintf(&md, "**Disclosure control.** Every published count of learners under %d is withheld and shown as %s, as is every share computed from such a count and every statistic of a group under %d. Where a withheld cell could be recovered from a published total, the next smallest cell in that column is withheld as well. %s\n", c.k, c.lessThanK(), c.k, freeTextPolicy(c.s.Privacy.PublishText))
+	fmt.Fprintf(&md, "**Disclosure control.** Every published count of learners under %d is withheld and shown as %s, as is every share computed from such a count and every statistic of a group under %d; about a group under %d nothing is published, not even a zero. Suppression is decided for all published numbers together: wherever a withheld value could be worked out, or narrowed to fewer possible values than %s leaves, from published totals, differences or other tables (a total and its parts, ever registered and still registered, linked responses and respondents), a further value is withheld and shown as %s, whatever its size, and a value withheld in one table is withheld wherever else it appears or could be worked out. When a level of a Likert item is withheld, the item's mean, SD, median, IQR, agree and disagree shares and its pre/post Mann–Whitney test are withheld too. Every build then checks, by linear programming over all published counts and the relations between them, that no withheld count can be worked out exactly, and fails if one can. Category values that are not in their field's code list or among a question's listed options (and answers fewer than %d gave, where it lists none) are counted as \"Other (not listed)\" and never written out. %s\n", c.k, c.lessThanK(), c.k, c.k, c.lessThanK(), report.SecondaryMark, c.k, freeTextPolicy(c.s.Privacy.PublishText))
 	c.section("methods", report.Block{Markdown: md.String()})
 	return nil
 }
@@ -109,11 +109,21 @@ func (c *computer) disclosure() error {
 		c.section("disclosure", report.Block{Markdown: md})
 		return nil
 	}
-	t := &report.Table{ID: "disclosure-log", Title: "Disclosure log", Columns: []string{"Where", "Cell", "Reason"},
-		Definition: "Each value withheld by disclosure control and why."}
-	for _, s := range c.res.Disclosure {
-		t.Rows = append(t.Rows, []report.Cell{textCell(s.Where), textCell(s.Cell), textCell(s.Reason)})
+	t := &report.Table{ID: "disclosure-log", Title: "Disclosure log", Columns: []string{"Where", "Cell", "Kind", "Reason"},
+		Definition: "Each value withheld by disclosure control, the kind of withholding (which decides the mark shown in its place), and why."}
+	var p, s bool
+	for _, d := range c.res.Disclosure {
+		t.Rows = append(t.Rows, []report.Cell{textCell(d.Where), textCell(d.Cell), textCell(string(d.Kind)), textCell(d.Reason)})
+		p, s = p || d.Kind == report.WithheldPrimary, s || d.Kind == report.WithheldSecondary
 	}
+	var marks []string
+	if p {
+		marks = append(marks, "A primary value is shown as "+c.lessThanK()+".")
+	}
+	if s {
+		marks = append(marks, "A secondary value is shown as "+report.SecondaryMark+".")
+	}
+	t.Note = strings.Join(append(marks, report.MarksNote(c.k, p, s)), " ")
 	c.section("disclosure", report.Block{Markdown: md}, report.Block{Table: t})
 	return nil
 }

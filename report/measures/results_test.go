@@ -65,7 +65,7 @@ func TestSharesAndIntervalsKeepFullPrecision(t *testing.T) {
 	}
 	byID := measureMap(res)
 	// 17 of 40 big-course learners are female ("f" for i = 3…19).
-	if m := byID["big.gender.female.share"]; !m.Suppressed && m.Value != 100*17.0/40 {
+	if m := byID["big.gender.female.share"]; m.Withheld == "" && m.Value != 100*17.0/40 {
 		t.Errorf("big.gender.female.share = %v, want %v", m.Value, 100*17.0/40)
 	}
 	// Passed: grade i/40 ≥ 0.5 for i = 20…39, 20 of 40.

@@ -53,6 +53,9 @@ func (c *computer) surveys() error {
 		}
 		respondents[[2]string{sv.Course, sv.Key}] = seen
 		id := sv.Course + "." + sv.Key
+		c.led.relate(counts.ID, id+".responses", id+".linked", id+".unmatched")
+		c.led.relate(counts.ID, id+".linked", id+".respondents", id+".duplicates")
+		c.led.tie(id+".respondents", id+".response-rate")
 		counts.Rows = append(counts.Rows, []report.Cell{textCell(c.courseName(sv.Course) + ": " + sv.Title),
 			measureCell(c.count(id+".responses", sv.Course, sv.Title+": responses", len(rs), responseDefinition)),
 			measureCell(c.count(id+".finished", sv.Course, sv.Title+": finished responses", finished, responseDefinition)),
@@ -81,6 +84,8 @@ func (c *computer) surveys() error {
 				n++
 			}
 		}
+		c.led.relate(pairs.ID, co.Key+".pre.respondents", co.Key+".pre-post.pairs", co.Key+".pre-post.pre-only")
+		c.led.tie(co.Key+".pre-post.pre-only", co.Key+".pre-post.attrition")
 		pairs.Rows = append(pairs.Rows, []report.Cell{textCell(co.Short),
 			measureCell(*c.find(co.Key + ".pre.respondents")), measureCell(*c.find(co.Key + ".post.respondents")),
 			measureCell(c.count(co.Key+".pre-post.pairs", co.Key, "Matched pre/post pairs", n, pairDef)),
@@ -121,9 +126,9 @@ func (c *computer) likert(sv study.Survey, rs []report.Response) *report.Table {
 		if invalid > 0 {
 			c.count(id+".invalid", sv.Course, q.Label+": answers not on the scale", invalid, "Answers that match neither a scale label nor a scale point; they are left out of the summary.")
 		}
-		if n.Suppressed || len(scores) == 0 {
+		if n.Withheld != "" || len(scores) == 0 {
 			for range 6 {
-				row = append(row, report.Cell{Text: c.lessThanK(), Suppressed: true})
+				row = append(row, c.primaryCell())
 			}
 			t.Rows = append(t.Rows, row)
 			continue
@@ -146,15 +151,25 @@ func (c *computer) likert(sv study.Survey, rs []report.Response) *report.Table {
 				disagree++
 			}
 		}
+		// With a level of the item withheld (in its figure), the summary
+		// statistics would pin it: together with n and the other levels,
+		// mean, SD, median and agree % leave few possible counts.
+		levelWithheld := levelsWithheld(scores, len(labels), c.k)
 		stat := func(suffix, label string, v float64, places int) report.Cell {
 			m := report.Measure{ID: id + "." + suffix, Course: sv.Course, Label: q.Label + ": " + label, Value: v, N: len(scores), Definition: likertDefinition, Text: formatNum(v, places)}
-			c.add(m)
-			return measureCell(m)
+			if levelWithheld {
+				m = c.withhold(m, report.WithheldSecondary, "secondary: a level of the item is withheld, and the summary statistics would reveal it")
+			}
+			return measureCell(c.add(m))
+		}
+		share := func(suffix, label string, part int) report.Cell {
+			if levelWithheld && part >= c.k {
+				c.force[id+"."+suffix] = forced{report.WithheldSecondary, "secondary: a level of the item is withheld, and the summary statistics would reveal it"}
+			}
+			return measureCell(c.share(id+"."+suffix, sv.Course, q.Label+": "+label, part, len(scores), likertDefinition))
 		}
 		row = append(row, stat("mean", "mean", sum.Mean, 2), stat("sd", "SD", sum.SD, 2), stat("median", "median", sum.Median, 1),
-			stat("iqr", "IQR", sum.Q3-sum.Q1, 1),
-			measureCell(c.share(id+".agree", sv.Course, q.Label+": agree", agree, len(scores), likertDefinition)),
-			measureCell(c.share(id+".disagree", sv.Course, q.Label+": disagree", disagree, len(scores), likertDefinition)))
+			stat("iqr", "IQR", sum.Q3-sum.Q1, 1), share("agree", "agree", agree), share("disagree", "disagree", disagree))
 		t.Rows = append(t.Rows, row)
 	}
 	if len(t.Rows) == 0 {
@@ -187,4 +202,36 @@ func activeRespondents(respondents map[string]bool, active map[string]*learnerAc
 		}
 	}
 	return n
+}
+
+// levelsWithheld reports whether disclosure control withholds any level
+// of a Likert item's answers (as its figure does, see likertFigure).
+func levelsWithheld(scores []float64, points, k int) bool {
+	if len(scores) < k {
+		return true
+	}
+	counts := make([]int, points)
+	for _, s := range scores {
+		counts[int(s)-1]++
+	}
+	hide, _ := suppressColumn(counts, k)
+	for _, h := range hide {
+		if h {
+			return true
+		}
+	}
+	return false
+}
+
+// itemLevelWithheld reports whether disclosure control withholds a level
+// of Likert question id of sv in its published answers (see likertFigure).
+func (c *computer) itemLevelWithheld(sv study.Survey, id string) bool {
+	labels := c.s.Scales[questionScale(sv, id)].Labels
+	var scores []float64
+	for _, r := range c.itemResponses(sv.Course, sv.Key) {
+		if p := likertPoint(strings.TrimSpace(r.Answers[id]), labels); p > 0 {
+			scores = append(scores, float64(p))
+		}
+	}
+	return len(labels) > 0 && levelsWithheld(scores, len(labels), c.k)
 }

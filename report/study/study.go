@@ -205,8 +205,10 @@ type Question struct {
 	// are never published.
 	Type  string `yaml:"type"`
 	Scale string `yaml:"scale"` // for likert: key into Study.Scales
-	// Options lists a select-all question's options; needed only for
-	// options that contain a comma, which exports also use to join them.
+	// Options lists a single or select-all question's options: answers
+	// outside them are published only as a count of "Other (not listed)",
+	// and options that contain a comma (which exports also use to join
+	// them) are kept whole.
 	Options []string `yaml:"options"`
 }
 
@@ -422,8 +424,8 @@ func (s *Study) validateSurvey(p *problems, where string, sv Survey, courses map
 		} else if q.Scale != "" {
 			p.add(at+".scale", "only likert questions take a scale, this one is %s", q.Type)
 		}
-		if len(q.Options) > 0 && q.Type != "multi" {
-			p.add(at+".options", "only multi questions take options, this one is %s", q.Type)
+		if len(q.Options) > 0 && q.Type != "multi" && q.Type != "single" {
+			p.add(at+".options", "only single and multi questions take options, this one is %s", q.Type)
 		}
 	}
 }

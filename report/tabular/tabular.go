@@ -86,10 +86,7 @@ const StatusColumn = "Withheld"
 // "secondary" (withheld to protect another cell), or "" when it is shown.
 // Every writer here asks this one function.
 func withheldKind(c report.Cell) string {
-	if c.Suppressed {
-		return "primary"
-	}
-	return ""
+	return string(c.Withheld)
 }
 
 func hasWithheld(t *report.Table) bool {

@@ -52,7 +52,7 @@ func TestCSV(t *testing.T) {
 		want string
 	}{
 		{"guarded, quoted, withheld as empty with a status column", &report.Table{Columns: []string{"Group", "n"}, Rows: [][]report.Cell{
-			{{Text: "=evil"}, {Text: "<5", Value: num(3), Suppressed: true}},
+			{{Text: "=evil"}, {Text: "<5", Value: num(3), Withheld: report.WithheldPrimary}},
 			{{Text: "a, \"quoted\" label"}, {Text: "-7", Value: num(-7)}},
 		}}, "Group,n,Withheld\r\n'=evil,,n: primary\r\n\"a, \"\"quoted\"\" label\",-7,\r\n"},
 		{"numbers, not their text", &report.Table{Columns: []string{"Course", "EAT101x n", "EAT101x %", "p"}, Rows: [][]report.Cell{
@@ -64,7 +64,7 @@ func TestCSV(t *testing.T) {
 			{{Text: "Active"}, {Text: "12", Value: num(12)}, {Text: "a word"}},
 		}}, "Stage,n,note\r\nExplored,,\r\nActive,12,a word\r\n"},
 		{"status names every withheld cell of the row, short rows padded", &report.Table{Columns: []string{"Week", "EAT n", "EAT %", "SUS n"}, Rows: [][]report.Cell{
-			{{Text: "1"}, {Text: "<5", Suppressed: true}, {Text: "<5", Suppressed: true}, {Text: "9", Value: num(9)}},
+			{{Text: "1"}, {Text: "<5", Withheld: report.WithheldPrimary}, {Text: "<5", Withheld: report.WithheldPrimary}, {Text: "9", Value: num(9)}},
 			{{Text: "2"}, {Text: "7", Value: num(7)}},
 		}}, "Week,EAT n,EAT %,SUS n,Withheld\r\n1,,,9,EAT n: primary; EAT %: primary\r\n2,7,,,\r\n"},
 		{"headings are guarded too", &report.Table{Columns: []string{"=x", "n"}}, "'=x,n\r\n"},
@@ -135,7 +135,7 @@ func TestNumericColumns(t *testing.T) {
 		want []bool
 	}{
 		{"cells with values are numbers", [][]report.Cell{{{Text: "EAT"}, {Text: "12", Value: num(1)}}}, []bool{false, true}},
-		{"suppressed cells count as numbers", [][]report.Cell{{{Text: "EAT"}, {Text: "<5", Suppressed: true}}, {{Text: "SUS"}, {Text: "7"}}}, []bool{false, true}},
+		{"suppressed cells count as numbers", [][]report.Cell{{{Text: "EAT"}, {Text: "<5", Withheld: report.WithheldPrimary}}, {{Text: "SUS"}, {Text: "7"}}}, []bool{false, true}},
 		{"number-like text", [][]report.Cell{{{Text: "EAT"}, {Text: "41.2 %"}}, {{Text: "SUS"}, {Text: "1,204"}}}, []bool{false, true}},
 		{"one word makes a text column", [][]report.Cell{{{Text: "EAT"}, {Text: "12"}}, {{Text: "SUS"}, {Text: "many"}}}, []bool{false, false}},
 		{"empty cells do not decide", [][]report.Cell{{{Text: "EAT"}, {Text: ""}}, {{Text: "SUS"}, {Text: "3"}}}, []bool{false, true}},
@@ -156,8 +156,8 @@ func TestNumericColumns(t *testing.T) {
 func TestLaTeXGolden(t *testing.T) {
 	tab := &report.Table{ID: "performance_pass", Title: "Pass rate & certificates (χ² test)", Columns: []string{"Course", "Graded", "Passed", "Pass rate", "Track"},
 		Rows: [][]report.Cell{
-			{{Text: "EAT101x"}, {Text: "1,204", Value: num(1204)}, {Text: "<5", Suppressed: true}, {Text: "41.2 %", Value: num(41.2)}, {Text: "verified"}},
-			{{Text: "SUS_201x"}, {Text: "988", Value: num(988)}, {Text: "407", Value: num(407)}, {Text: "–", Suppressed: true}, {Text: "audit"}},
+			{{Text: "EAT101x"}, {Text: "1,204", Value: num(1204)}, {Text: "<5", Withheld: report.WithheldPrimary}, {Text: "41.2 %", Value: num(41.2)}, {Text: "verified"}},
+			{{Text: "SUS_201x"}, {Text: "988", Value: num(988)}, {Text: "407", Value: num(407)}, {Text: "–", Withheld: report.WithheldPrimary}, {Text: "audit"}},
 		},
 		Note: "Counts under 5 are withheld.", Definition: "Passed: final grade ≥ pass mark; 95 % CI."}
 	got := LaTeX(tab, "Table 7")

@@ -51,7 +51,8 @@ func Render(dir string, doc *report.Document, opt Options) error {
 	fmt.Fprintf(&index, "%s\nVersion %s: paper appendix\n\n", doc.Title, doc.Version)
 	index.WriteString("Tables and figures are numbered as in the report of this version.\n")
 	index.WriteString("LaTeX tables need \\usepackage{booktabs}; they show the report's text, withheld\n")
-	index.WriteString("counts as in the report (\"<5\"). CSV files are UTF-8 with CRLF line ends and hold\n")
+	fmt.Fprintf(&index, "values with the report's marks: %q a count under the minimum cell size, %q withheld\n", report.WithheldPrimary.Mark(minCell(doc)), report.SecondaryMark)
+	index.WriteString("to protect another cell (any size). CSV files are UTF-8 with CRLF line ends and hold\n")
 	index.WriteString("numbers at full precision, without thousands separators or units (percentages in\n")
 	index.WriteString("percent; the unit is in the column heading or row label). A withheld cell is empty\n")
 	index.WriteString("and named, with its kind (primary or secondary), in the last column \"Withheld\";\n")
@@ -101,4 +102,15 @@ func Render(dir string, doc *report.Document, opt Options) error {
 type file struct {
 	name string // slash-separated, relative to the appendix folder
 	data []byte
+}
+
+// minCell is the build's minimum cell size, from its measures; 5, the
+// study default, if a document has none.
+func minCell(doc *report.Document) int {
+	for _, m := range doc.Measures {
+		if m.ID == "disclosure.min-cell" {
+			return int(m.Value)
+		}
+	}
+	return 5
 }

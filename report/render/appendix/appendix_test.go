@@ -30,7 +30,7 @@ func testSVG(f *report.Figure) ([]byte, error) {
 
 func testDoc() *report.Document {
 	tab := func(id string) *report.Table {
-		return &report.Table{ID: id, Title: "Title of " + id, Columns: []string{"Course", "n"}, Rows: [][]report.Cell{{{Text: "EAT"}, {Text: "<5", Suppressed: true}}}}
+		return &report.Table{ID: id, Title: "Title of " + id, Columns: []string{"Course", "n"}, Rows: [][]report.Cell{{{Text: "EAT"}, {Text: "<5", Withheld: report.WithheldPrimary}}}}
 	}
 	return &report.Document{Title: "A study", Version: "1.0.0", Sections: []report.Section{
 		{ID: "learners", Title: "Learners", Blocks: []report.Block{{Markdown: "NARRATIVE"}, {Table: tab("learners-gender")}}},

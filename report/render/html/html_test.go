@@ -38,7 +38,7 @@ func fixture() *report.Document {
 		ID: "pass-by-track", Title: "Pass rate by track", Columns: []string{"Track", "Learners", "Passed"},
 		Rows: [][]report.Cell{
 			{{Text: "verified"}, {Text: "210", Value: num(210)}, {Text: "61.9 %", Value: num(61.9)}},
-			{{Text: "audit"}, {Text: "<5", Suppressed: true}, {Text: "–", Suppressed: true}},
+			{{Text: "audit"}, {Text: "<5", Withheld: report.WithheldPrimary}, {Text: "–", Withheld: report.WithheldPrimary}},
 		},
 		Note:       "Cells under 5 learners are suppressed.",
 		Definition: "Passed: final grade at or above the course's pass mark.",

@@ -286,7 +286,7 @@ func newTableView(t *report.Table, anchor string, n int, csv string) tableView {
 			if c.Value != nil {
 				class = append(class, "num")
 			}
-			if c.Suppressed {
+			if c.Withheld != "" {
 				class = append(class, "suppressed")
 			}
 			cells[i] = cellView{Text: c.Text, Header: i == 0, Class: strings.Join(class, " ")}
@@ -297,7 +297,7 @@ func newTableView(t *report.Table, anchor string, n int, csv string) tableView {
 	for i := 1; i < len(t.Columns); i++ { // the first column holds row labels
 		num := len(t.Rows) > 0
 		for _, row := range t.Rows {
-			if i < len(row) && row[i].Value == nil && !row[i].Suppressed {
+			if i < len(row) && row[i].Value == nil && row[i].Withheld == "" {
 				num = false
 				break
 			}

@@ -69,7 +69,7 @@ func longTable() *report.Table {
 		v := float64(100 + i)
 		cells := []report.Cell{{Text: fmt.Sprintf("Country %03d", i+1)}, {Text: fmt.Sprint(i%8 + 1), Value: &v}, {Text: fmt.Sprint(100 + i), Value: &v}, {Text: fmt.Sprintf("%.1f %%", float64(i)/2), Value: &v}}
 		if i == 7 {
-			cells[2] = report.Cell{Text: "<5", Suppressed: true}
+			cells[2] = report.Cell{Text: "<5", Withheld: report.WithheldPrimary}
 		}
 		t.Rows = append(t.Rows, cells)
 	}
@@ -82,7 +82,7 @@ func wideTable() *report.Table {
 	return &report.Table{ID: "wide", Title: "Survey items", Columns: []string{"Item", "Wording", "n", "Mean"},
 		Rows: [][]report.Cell{
 			{{Text: "Q1"}, {Text: strings.Repeat("A long survey question wording that must wrap inside its column. ", 4)}, {Text: "412", Value: &one}, {Text: "3.9", Value: &one}},
-			{{Text: "Q2"}, {Text: "Short wording"}, {Text: "<5", Suppressed: true}, {Text: "–", Suppressed: true}},
+			{{Text: "Q2"}, {Text: "Short wording"}, {Text: "<5", Withheld: report.WithheldPrimary}, {Text: "–", Withheld: report.WithheldPrimary}},
 		},
 		Definition: "Mean of a five-point Likert item."}
 }

@@ -26,7 +26,7 @@ const (
 	captionLead = 4.8
 )
 
-// tableGrid turns a report.Table into a grid. Suppressed cells show their
+// tableGrid turns a report.Table into a grid. Withheld cells show their
 // Text ("<5"): disclosure control already chose it and the renderer must
 // not reveal or recompute anything. Columns after the first that hold only
 // numbers are right-aligned so digits line up, by the same rule as the

@@ -15,7 +15,7 @@ func TestTableGridAlignment(t *testing.T) {
 		want []string
 	}{
 		{"cells with values are numbers", [][]report.Cell{{{Text: "EAT"}, {Text: "12", Value: &v}}}, []string{"L", "R"}},
-		{"suppressed cells count as numbers", [][]report.Cell{{{Text: "EAT"}, {Text: "<5", Suppressed: true}}, {{Text: "SUS"}, {Text: "7", Value: &v}}}, []string{"L", "R"}},
+		{"suppressed cells count as numbers", [][]report.Cell{{{Text: "EAT"}, {Text: "<5", Withheld: report.WithheldPrimary}}, {{Text: "SUS"}, {Text: "7", Value: &v}}}, []string{"L", "R"}},
 		{"number-like text without a value", [][]report.Cell{{{Text: "EAT"}, {Text: "41.2 %"}}, {{Text: "SUS"}, {Text: "1,204"}}}, []string{"L", "R"}},
 		{"one word makes a text column", [][]report.Cell{{{Text: "EAT"}, {Text: "12"}}, {{Text: "SUS"}, {Text: "many"}}}, []string{"L", "L"}},
 		{"empty cells do not decide", [][]report.Cell{{{Text: "EAT"}, {Text: ""}}, {{Text: "SUS"}, {Text: "3"}}}, []string{"L", "R"}},
@@ -32,7 +32,7 @@ func TestTableGridAlignment(t *testing.T) {
 }
 
 func TestTableGridShowsSuppressedText(t *testing.T) {
-	g := tableGrid(&report.Table{Columns: []string{"Course", "n"}, Rows: [][]report.Cell{{{Text: "EAT"}, {Text: "<5", Suppressed: true}}}})
+	g := tableGrid(&report.Table{Columns: []string{"Course", "n"}, Rows: [][]report.Cell{{{Text: "EAT"}, {Text: "<5", Withheld: report.WithheldPrimary}}}})
 	if got := g.rows[0][1]; got != "<5" {
 		t.Errorf("suppressed cell drawn as %q, want its Text %q", got, "<5")
 	}
