@@ -29,6 +29,7 @@ package narrative
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -75,11 +76,15 @@ func Assemble(contentDir string, outline []string, auto map[string][]report.Bloc
 	for _, id := range outline {
 		inOutline[id] = true
 	}
+	// Every problem of every file is reported at once, as go vet does,
+	// so an author fixes them in one round.
+	var errs []error
 	texts := map[string]string{}
 	for _, f := range files {
 		id := strings.TrimSuffix(filepath.Base(f), ".md")
 		if !inOutline[id] {
-			return nil, &Error{File: rel(f), Line: 1, Msg: fmt.Sprintf("section %q is not in the study's outline (%s)", id, strings.Join(outline, ", "))}
+			errs = append(errs, &Error{File: rel(f), Line: 1, Msg: fmt.Sprintf("section %q is not in the study's outline (%s)", id, strings.Join(outline, ", "))})
+			continue
 		}
 		b, err := os.ReadFile(f)
 		if err != nil {
@@ -98,7 +103,7 @@ func Assemble(contentDir string, outline []string, auto map[string][]report.Bloc
 			file, body, _ := strings.Cut(t, "\x00")
 			title, bl, err := parse(rel(file), body, idx, placed)
 			if err != nil {
-				return nil, err
+				errs = append(errs, err)
 			}
 			if title != "" {
 				sec.Title = title
@@ -123,7 +128,10 @@ func Assemble(contentDir string, outline []string, auto map[string][]report.Bloc
 	}
 	sections = nonEmpty(sections)
 	if err := numberRefs(sections, idx.refs); err != nil {
-		return nil, err
+		errs = append(errs, err)
+	}
+	if len(errs) > 0 {
+		return nil, errors.Join(errs...)
 	}
 	return sections, nil
 }
@@ -166,10 +174,12 @@ func numberRefs(sections []report.Section, refs []ref) error {
 	}
 	nums := report.Number(&report.Document{Sections: sections})
 	text := map[string]string{}
+	var errs []error
 	for _, r := range refs {
 		n, ok := nums[r.id]
 		if !ok {
-			return &Error{File: r.file, Line: r.line, Msg: fmt.Sprintf("%s %q is not in the report (its section is not in the outline)", r.kind, r.id)}
+			errs = append(errs, &Error{File: r.file, Line: r.line, Msg: fmt.Sprintf("%s %q is not in the report (its section is not in the outline)", r.kind, r.id)})
+			continue
 		}
 		text[refMark+r.id+refMark] = fmt.Sprintf("%s %d", label[r.kind], n)
 	}
@@ -185,7 +195,7 @@ func numberRefs(sections []report.Section, refs []ref) error {
 			}
 		}
 	}
-	return nil
+	return errors.Join(errs...)
 }
 
 // label is how a kind of block is cited.
@@ -260,9 +270,9 @@ func parse(file, body string, x *index, placed map[string]bool) (string, []repor
 		md.Reset()
 	}
 	at := 0 // source copied to md up to here
-	var err error
+	var errs []error // every problem of the file, in order
 	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering || err != nil {
+		if !entering {
 			return ast.WalkContinue, nil
 		}
 		if p, ok := n.(*ast.Paragraph); ok {
@@ -271,9 +281,10 @@ func parse(file, body string, x *index, placed map[string]bool) (string, []repor
 				md.Write(src[at:start])
 				flush()
 				for _, sc := range codes {
-					var b report.Block
-					if b, err = x.place(sc, file, lineOf(sc.Start), placed); err != nil {
-						return ast.WalkStop, nil
+					b, err := x.place(sc, file, lineOf(sc.Start), placed)
+					if err != nil {
+						errs = append(errs, err)
+						continue
 					}
 					blocks = append(blocks, b)
 				}
@@ -286,17 +297,18 @@ func parse(file, body string, x *index, placed map[string]bool) (string, []repor
 		if !ok {
 			return ast.WalkContinue, nil
 		}
-		var out string
-		if out, err = x.inline(sc, file, lineOf(sc.Start)); err != nil {
-			return ast.WalkStop, nil
+		out, err := x.inline(sc, file, lineOf(sc.Start))
+		if err != nil {
+			errs = append(errs, err)
+			return ast.WalkContinue, nil
 		}
 		md.Write(src[at:sc.Start])
 		md.WriteString(out)
 		at = sc.Stop
 		return ast.WalkContinue, nil
 	})
-	if err != nil {
-		return "", nil, err
+	if len(errs) > 0 {
+		return "", nil, errors.Join(errs...)
 	}
 	md.Write(src[at:])
 	flush()

@@ -259,3 +259,29 @@ func TestEmptySectionsAreLeftOut(t *testing.T) {
 		t.Errorf("sections = %s, want activity comparisons performance", got)
 	}
 }
+
+// TestAllErrorsAtOnce: every problem of every narrative file is reported
+// in one build, each with its file and line, so an author fixes them in
+// one round.
+func TestAllErrorsAtOnce(t *testing.T) {
+	dir := setup(t, map[string]string{
+		"introduction.md": "# Intro\n\nThe rate {{< value eat.pass-rat >}}.\n\nSee {{< ref weekley >}}.\n",
+		"activity.md":     "{{< figure nope >}}\n\nAnd {{< chart x >}}.\n",
+		"extra.md":        "x",
+	})
+	_, err := Assemble(dir, []string{"introduction", "activity", "performance"}, auto, ms, filepath.Base)
+	if err == nil {
+		t.Fatal("no error")
+	}
+	for _, want := range []string{
+		`extra.md:1: section "extra" is not in the study's outline`,
+		`introduction.md:3: unknown value id "eat.pass-rat"`,
+		`introduction.md:5: unknown figure or table id "weekley"`,
+		`activity.md:1: unknown figure id "nope"`,
+		`activity.md:3: unknown shortcode "chart"`,
+	} {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("errors do not include %q:\n%v", want, err)
+		}
+	}
+}
