@@ -1,9 +1,12 @@
 package main
 
 import (
+	"bytes"
+	"encoding/csv"
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -37,7 +40,61 @@ func exportsFolder(t *testing.T, dir string) string {
 	if err := os.WriteFile(filepath.Join(exports, "meeting-notes.txt"), []byte("Notes from the course team meeting.\nDecided to send the post survey in week 8.\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	numericIDs(t, filepath.Join(exports, "eat"), "EAT101x_pre-course_survey.csv")
 	return exports
+}
+
+// numericIDs rewrites a Qualtrics export of dir so its learner column holds
+// the numeric edX user id (the profile's id) instead of the username, as a
+// survey link that passes the user id writes it.
+func numericIDs(t *testing.T, dir, survey string) {
+	t.Helper()
+	profiles, _ := filepath.Glob(filepath.Join(dir, "*student_profile_info*.csv"))
+	if len(profiles) != 1 {
+		t.Fatalf("want one profile export in %s, got %v", dir, profiles)
+	}
+	ids := map[string]string{} // username → user id
+	for _, rec := range readCSV(t, profiles[0])[1:] {
+		ids[rec[1]] = rec[0]
+	}
+	path := filepath.Join(dir, survey)
+	recs := readCSV(t, path)
+	col := slices.Index(recs[0], "edx_username")
+	if col < 0 {
+		t.Fatalf("%s has no edx_username column", path)
+	}
+	changed := 0
+	for _, rec := range recs[3:] { // after the three header rows
+		if id, ok := ids[rec[col]]; ok {
+			rec[col] = id
+			changed++
+		}
+	}
+	if changed == 0 {
+		t.Fatalf("%s: no username of the profile", path)
+	}
+	var b bytes.Buffer
+	b.WriteString("\uFEFF")
+	w := csv.NewWriter(&b)
+	w.WriteAll(recs)
+	if err := os.WriteFile(path, b.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func readCSV(t *testing.T, path string) [][]string {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(b, []byte("\uFEFF"))))
+	r.FieldsPerRecord = -1
+	recs, err := r.ReadAll()
+	if err != nil {
+		t.Fatalf("%s: %v", path, err)
+	}
+	return recs
 }
 
 // TestInitExample runs init on a copy of the example's exports plus one
@@ -63,6 +120,16 @@ func TestInitExample(t *testing.T) {
 	s, err := study.Load("study.yaml")
 	if err != nil {
 		t.Fatal(err)
+	}
+	idTypes := map[string]string{}
+	for _, sv := range s.Surveys {
+		idTypes[filepath.Base(sv.Path)] = sv.IDType
+	}
+	if got := idTypes["EAT101x_pre-course_survey.csv"]; got != "user_id" {
+		t.Errorf("the survey carrying numeric user ids links by %q, want user_id (all: %v)", got, idTypes)
+	}
+	if got := idTypes["EAT101x_post-course_survey.csv"]; got != "username" {
+		t.Errorf("the survey carrying usernames links by %q, want username", got)
 	}
 	for _, sv := range s.Surveys {
 		declared := map[string]bool{sv.IDColumn: true}
@@ -164,6 +231,16 @@ func TestInitRealData(t *testing.T) {
 	s, err := study.Load("study.yaml")
 	if err != nil {
 		t.Fatal(err)
+	}
+	idTypes := map[string]string{}
+	for _, sv := range s.Surveys {
+		idTypes[filepath.Base(sv.Path)] = sv.IDType
+	}
+	if got := idTypes["EAT101x_pre-course_survey.csv"]; got != "user_id" {
+		t.Errorf("the survey carrying numeric user ids links by %q, want user_id (all: %v)", got, idTypes)
+	}
+	if got := idTypes["EAT101x_post-course_survey.csv"]; got != "username" {
+		t.Errorf("the survey carrying usernames links by %q, want username", got)
 	}
 	oulad := 0
 	for _, c := range s.Courses {
