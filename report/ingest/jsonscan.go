@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"bytes"
+	"encoding/binary"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -100,7 +101,7 @@ func keyIndex(keys []string, key []byte, esc bool, quoted []byte) int {
 		key = []byte(k)
 	}
 	for i, k := range keys {
-		if string(key) == k {
+		if len(k) == len(key) && k[0] == key[0] && string(key) == k {
 			return i
 		}
 	}
@@ -147,7 +148,9 @@ var strPlain = func() (t [256]bool) {
 }()
 
 // str scans a string starting at s.i (its opening quote) and reports
-// whether it needs decoding (escapes or non-ASCII bytes).
+// whether it needs decoding (escapes or non-ASCII bytes). Plain runs are
+// skipped eight bytes at a time (plainWord): most of a log line is long
+// plain strings (agent, referer, page), and this loop is ingest's hottest.
 func (s *scanner) str() (esc, ok bool) {
 	b := s.b
 	if s.i >= len(b) || b[s.i] != '"' {
@@ -155,6 +158,9 @@ func (s *scanner) str() (esc, ok bool) {
 	}
 	s.i++
 	for s.i < len(b) {
+		for s.i+8 <= len(b) && plainWord(binary.LittleEndian.Uint64(b[s.i:])) {
+			s.i += 8
+		}
 		for s.i < len(b) && strPlain[b[s.i]] {
 			s.i++
 		}
@@ -195,6 +201,22 @@ func (s *scanner) str() (esc, ok bool) {
 		}
 	}
 	return esc, false
+}
+
+// plainWord reports whether all eight bytes of w are strPlain: none is a
+// quote, a backslash, a control character or non-ASCII. The bit tricks
+// are the classic "has zero byte" / "has byte less than n" tests
+// (Hacker's Delight 6-1, Anderson's bit twiddling hacks): they may report
+// a special byte where there is none only when another byte of the word is
+// special too, so a word they pass is plain.
+func plainWord(w uint64) bool {
+	const lo, hi = 0x0101010101010101, 0x8080808080808080
+	quote := w ^ (lo * '"')
+	bslash := w ^ (lo * '\\')
+	special := (quote - lo) &^ quote
+	special |= (bslash - lo) &^ bslash
+	special |= (w - lo*0x20) &^ w
+	return (special|w)&hi == 0
 }
 
 func isHex(c byte) bool {
@@ -314,42 +336,46 @@ func (s *scanner) number() bool {
 
 // jsonString decodes a raw value that must be a string or null ("" then).
 func jsonString(raw []byte, field string) (string, error) {
+	v, err := jsonText(raw, field)
+	return string(v), err
+}
+
+// jsonText is jsonString without the copy: a plain string's bytes are
+// returned in place (a slice of raw), so reading the fields of an event
+// allocates nothing; only a string with escapes or non-ASCII bytes is
+// decoded, by encoding/json, into new memory.
+func jsonText(raw []byte, field string) ([]byte, error) {
 	if raw == nil || string(raw) == "null" {
-		return "", nil
+		return nil, nil
 	}
 	if len(raw) < 2 || raw[0] != '"' {
-		return "", fmt.Errorf("%s: want a string, got %s", field, clip(raw))
+		return nil, fmt.Errorf("%s: want a string, got %s", field, clip(raw))
 	}
 	inner := raw[1 : len(raw)-1]
-	plain := true
 	for _, c := range inner {
 		if c == '\\' || c >= utf8.RuneSelf {
-			plain = false
-			break
+			var v string
+			if err := json.Unmarshal(raw, &v); err != nil {
+				return nil, fmt.Errorf("%s: %w", field, err)
+			}
+			return []byte(v), nil
 		}
 	}
-	if plain {
-		return string(inner), nil
-	}
-	var v string
-	if err := json.Unmarshal(raw, &v); err != nil {
-		return "", fmt.Errorf("%s: %w", field, err)
-	}
-	return v, nil
+	return inner, nil
 }
 
 // jsonUserID decodes the shapes edX writes for a user id: an integer, a
 // string (empty for anonymous events) or null.
-func jsonUserID(raw []byte) (string, error) {
+func jsonUserID(raw []byte) ([]byte, error) {
 	switch {
 	case raw == nil || string(raw) == "null":
-		return "", nil
+		return nil, nil
 	case raw[0] == '"':
-		return jsonString(raw, "user_id")
+		return jsonText(raw, "user_id")
 	case isDigits(string(raw)):
-		return string(raw), nil
+		return raw, nil
 	}
-	return "", fmt.Errorf("user_id: want an integer or a string, got %s", clip(raw))
+	return nil, fmt.Errorf("user_id: want an integer or a string, got %s", clip(raw))
 }
 
 // jsonObject returns an object value as it is, or the object encoded in a
@@ -357,11 +383,11 @@ func jsonUserID(raw []byte) (string, error) {
 // anything else.
 func jsonObject(raw []byte) []byte {
 	if len(raw) > 0 && raw[0] == '"' {
-		s, err := jsonString(raw, "event")
+		s, err := jsonText(raw, "event")
 		if err != nil {
 			return nil
 		}
-		raw = []byte(s)
+		raw = s
 	}
 	raw = bytes.TrimLeft(raw, " \t\r\n")
 	if len(raw) == 0 || raw[0] != '{' {
