@@ -155,8 +155,9 @@ func readLogs(files []logSource, c *Course, opt TrackingOptions) (*Tracking, err
 	var rwg, swg sync.WaitGroup
 	for range readers {
 		rwg.Go(func() {
+			var dec decoders
 			for i := range jobs {
-				if err := lr.readFile(i); err != nil {
+				if err := lr.readFile(i, &dec); err != nil {
 					lr.errs[i] = err
 				}
 			}
@@ -234,26 +235,42 @@ func (lr *logReader) tooLong() error {
 
 var gzipMagic = []byte{0x1f, 0x8b}
 
+// decoders are a reader goroutine's buffered and gzip readers, reset for
+// each file rather than allocated again (a gzip reader's tables and window
+// are most of what reading a file allocates).
+type decoders struct {
+	br *bufio.Reader
+	gz *gzip.Reader
+}
+
 // readFile opens file i, gzipped or plain (told apart by the gzip magic
 // bytes, not the file name), and cuts it into chunks.
-func (lr *logReader) readFile(i int) error {
+func (lr *logReader) readFile(i int, dec *decoders) error {
 	f := lr.files[i]
 	rc, err := f.open()
 	if err != nil {
 		return err
 	}
 	defer rc.Close()
-	br := bufio.NewReaderSize(rc, 64<<10)
-	var src io.Reader = br
+	if dec.br == nil {
+		dec.br = bufio.NewReaderSize(rc, 64<<10)
+	} else {
+		dec.br.Reset(rc)
+	}
+	var src io.Reader = dec.br
 	zipped := false
-	if magic, _ := br.Peek(2); bytes.Equal(magic, gzipMagic) {
+	if magic, _ := dec.br.Peek(2); bytes.Equal(magic, gzipMagic) {
 		zipped = true
-		gz, err := gzip.NewReader(br)
+		if dec.gz == nil {
+			dec.gz, err = gzip.NewReader(dec.br)
+		} else {
+			err = dec.gz.Reset(dec.br)
+		}
 		if err != nil {
+			dec.gz = nil
 			return &ParseError{File: f.name, Err: err}
 		}
-		defer gz.Close()
-		src = gz
+		src = dec.gz
 	}
 	line, err := lr.split(i, src)
 	if err != nil {
