@@ -3,6 +3,7 @@ package ingest
 import (
 	"bytes"
 	"io"
+	"sync"
 )
 
 // split cuts src, file i, into chunks of whole lines for the scanners. A
@@ -80,9 +81,28 @@ func (lr *logReader) send(i, line int, buf []byte, end int) int {
 func (lr *logReader) get() []byte {
 	b := <-lr.free
 	if b == nil {
-		b = make([]byte, chunkSize)
+		b = *chunkPool.Get().(*[]byte)
 	}
 	return b
+}
+
+// chunkPool keeps chunk buffers between reads: a study reads each
+// course's logs in one call, but tests and fuzzing make thousands of small
+// ones.
+var chunkPool = sync.Pool{New: func() any { b := make([]byte, chunkSize); return &b }}
+
+// drain puts the pipeline's buffers back into chunkPool when it is done.
+func (lr *logReader) drain() {
+	for {
+		select {
+		case b := <-lr.free:
+			if b != nil {
+				chunkPool.Put(&b)
+			}
+		default:
+			return
+		}
+	}
 }
 
 // release gives back a buffer that is not handed on.

@@ -180,6 +180,7 @@ func readLogs(files []logSource, c *Course, opt TrackingOptions) (*Tracking, err
 	rwg.Wait()
 	close(lr.chunks)
 	swg.Wait()
+	lr.drain()
 	share := opt.maxBad()
 	for i, f := range files {
 		if lr.errs[i] == nil {
