@@ -208,6 +208,9 @@ type TrackingOptions struct {
 	// MaxBadLines is the share of malformed lines tolerated per file; nil
 	// means study.DefaultMaxBadLines.
 	MaxBadLines *float64
+	// PageCourse takes a browser event's course from its page URL when its
+	// context names none, as Open edX Insights does (the insights preset).
+	PageCourse bool
 	// MaxLine is the longest line read, in bytes without the newline; 0
 	// means DefaultMaxLine. A longer line is not held in memory: it is
 	// skipped as SkipTooLong and counts as a malformed line.

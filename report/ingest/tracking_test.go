@@ -39,6 +39,12 @@ func timed(w report.LearnerWeek, sessions, seconds int) report.LearnerWeek {
 	return w
 }
 
+// insights sets a week's Open edX Insights counts.
+func insights(w report.LearnerWeek, video, problem, forum int) report.LearnerWeek {
+	w.Insights = report.InsightsWeek{PlayedVideo: video, AttemptedProblem: problem, PostedForum: forum}
+	return w
+}
+
 // tinyWeeks is the activity in testdata/tiny/logs, worked out by hand from
 // the events there (see the comments per learner). Sessions use the
 // default 30-minute gap and count in the week they start.
@@ -48,18 +54,19 @@ var tinyWeeks = []report.LearnerWeek{
 	// server problem_check on Tue 0.5 s apart (one session, 0 s);
 	// showanswer (other) on Wed (one session); two video events on Tue 10
 	// Mar five minutes apart (one session, 300 s).
-	timed(week("101", 1, 3, 2, 1, 1, 1), 3, 269),
+	// Insights: the browser play_video and the server problem_check.
+	insights(timed(week("101", 1, 3, 2, 1, 1, 1), 3, 269), 1, 1, 0),
 	timed(week("101", 2, 1, 0, 0, 2), 1, 300),
 	// 102: page at 23:30 -02:00 on Wed 4 Mar = Thu 01:30 UTC; enrollment
 	// change only in week 2 (no active day, no session); forum at 01:00
 	// +01:00 on Mon 16 Mar = 00:00 UTC, the first second of week 3.
 	timed(week("102", 1, 1, 0, 1), 1, 0),
 	week("102", 2, 0, 0, 0, 0, 0, 0, 1),
-	timed(week("102", 3, 1, 0, 0, 0, 0, 1), 1, 0),
+	insights(timed(week("102", 3, 1, 0, 0, 0, 0, 1), 1, 0), 0, 0, 1),
 	// 103: enrolled the day before start (week 0, learner from
 	// event.user_id); forum post linked by username only.
 	week("103", 0, 0, 0, 0, 0, 0, 0, 1),
-	timed(week("103", 1, 1, 0, 0, 0, 0, 1), 1, 0),
+	insights(timed(week("103", 1, 1, 0, 0, 0, 0, 1), 1, 0), 0, 0, 1),
 	// 104: seq_goto at 23:59:59.999 on Sun 8 Mar (week 1), then a mobile
 	// edx.video.played and an edx.ui.lms click on Mon 9 Mar (week 2) 10 s
 	// later: one session of 10.001 s, counted in week 1 where it starts.

@@ -23,6 +23,9 @@ func (st *trackState) merge(o *trackState) {
 				t.events[k] += n
 			}
 			t.days |= w.days
+			t.insights.PlayedVideo += w.insights.PlayedVideo
+			t.insights.AttemptedProblem += w.insights.AttemptedProblem
+			t.insights.PostedForum += w.insights.PostedForum
 		}
 		if a.sessions == nil {
 			a.sessions = b.sessions
@@ -82,6 +85,7 @@ func (st *trackState) finish() *Tracking {
 				Days:     uint8(bits.OnesCount8(t.days)),
 				Sessions: secs[t.week][0],
 				Seconds:  secs[t.week][1],
+				Insights: t.insights,
 			})
 		}
 		if chapters[i] > 0 {

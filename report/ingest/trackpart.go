@@ -19,6 +19,7 @@ type tally struct {
 type weekTally struct {
 	week int
 	tally
+	insights report.InsightsWeek
 }
 
 // enrolSpan is the latest activation and deactivation seen, unix ms.
@@ -83,9 +84,10 @@ type problemAcc struct{ first, firstC int }
 // are merged by name at the end (merge), which is commutative, so the
 // result does not depend on which worker read which lines.
 type trackState struct {
-	c      *Course
-	gap    int64 // session gap, ms
-	byName bool
+	c          *Course
+	gap        int64 // session gap, ms
+	byName     bool
+	pageCourse bool
 	start  int64 // week 1 starts, unix ms
 
 	ids      map[string]int32 // raw edX user id → index
@@ -110,7 +112,7 @@ type trackState struct {
 }
 
 func newTrackState(c *Course, opt TrackingOptions) *trackState {
-	return &trackState{c: c, gap: opt.gap(), byName: opt.ByUsername, start: c.weekStart().UnixMilli(),
+	return &trackState{c: c, gap: opt.gap(), byName: opt.ByUsername, pageCourse: opt.PageCourse, start: c.weekStart().UnixMilli(),
 		ids: map[string]int32{}, chapterIDs: map[string]int32{}, reach: map[uint64]struct{}{},
 		problemIDs: map[string]int32{}, solvers: map[uint64]struct{}{}}
 }
@@ -179,6 +181,9 @@ func (st *trackState) line(b []byte, lineNo int, fs *fileStats) {
 	if len(course) == 0 && pl != nil && kind == report.KindEnrollment {
 		course = pl.CourseID
 	}
+	if len(course) == 0 && st.pageCourse && string(ev.EventSource) == "browser" {
+		course = courseFromPage(ev.Page)
+	}
 	switch {
 	case len(course) == 0:
 		fs.skips[skNoCourse]++
@@ -214,6 +219,7 @@ func (st *trackState) count(li int32, kind report.EventKind, ms int64, pl *paylo
 		return
 	}
 	w.days |= 1 << (day - week*7)
+	countInsights(&w.insights, ev.EventType, ev.EventSource)
 	ls.sessions = addSpan(ls.sessions, span{ms, ms}, st.gap)
 	if ch := chapterOf(ev.EventType, ev.Page); len(ch) > 0 {
 		// Learners mostly stay in one chapter for a while: the last one
