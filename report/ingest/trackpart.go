@@ -88,7 +88,7 @@ type trackState struct {
 	gap        int64 // session gap, ms
 	byName     bool
 	pageCourse bool
-	start  int64 // week 1 starts, unix ms
+	start      int64 // week 1 starts, unix ms
 
 	ids      map[string]int32 // raw edX user id → index
 	users    []string
