@@ -32,9 +32,16 @@ var errSyntax = errors.New("invalid JSON")
 // wins, as in encoding/json. Keys are matched exactly (encoding/json would
 // also match other letter cases; edX writes lower case only).
 func scanObject(b []byte, keys []string, out [][]byte) error {
-	for i := range out {
-		out[i] = nil
-	}
+	return scanObjectIn(b, keys, out, -1, nil, nil)
+}
+
+// scanObjectIn is scanObject that also, in the same pass, extracts the
+// members subKeys of member keys[nest] into subOut when that member is an
+// object (all nil otherwise): an event's context is read without scanning
+// it twice.
+func scanObjectIn(b []byte, keys []string, out [][]byte, nest int, subKeys []string, subOut [][]byte) error {
+	clear(out)
+	clear(subOut)
 	s := scanner{b: b}
 	s.ws()
 	if s.i >= len(b) {
@@ -43,52 +50,70 @@ func scanObject(b []byte, keys []string, out [][]byte) error {
 	if b[s.i] != '{' {
 		return fmt.Errorf("want a JSON object, got %s", s.what())
 	}
-	s.i++
-	s.ws()
-	if s.i < len(b) && b[s.i] == '}' {
-		s.i++
-	} else {
-		for {
-			s.ws()
-			ks := s.i
-			esc, ok := s.str()
-			if !ok {
-				return s.fail()
-			}
-			key := b[ks+1 : s.i-1]
-			s.ws()
-			if s.i >= len(b) || b[s.i] != ':' {
-				return s.fail()
-			}
-			s.i++
-			s.ws()
-			vs := s.i
-			if !s.value(1) {
-				return s.fail()
-			}
-			if k := keyIndex(keys, key, esc, b[ks:s.i]); k >= 0 {
-				out[k] = b[vs:s.i]
-			}
-			s.ws()
-			if s.i >= len(b) {
-				return s.fail()
-			}
-			if b[s.i] == ',' {
-				s.i++
-				continue
-			}
-			if b[s.i] != '}' {
-				return s.fail()
-			}
-			s.i++
-			break
-		}
+	if !s.members(1, keys, out, nest, subKeys, subOut) {
+		return s.fail()
 	}
 	s.ws()
 	if s.i != len(b) {
 		return fmt.Errorf("%w: data after the top-level object at byte %d", errSyntax, s.i)
 	}
 	return nil
+}
+
+// members scans the object at s.i, whose members are values at depth, and
+// sets out as scanObjectIn does.
+func (s *scanner) members(depth int, keys []string, out [][]byte, nest int, subKeys []string, subOut [][]byte) bool {
+	b := s.b
+	s.i++
+	s.ws()
+	if s.i < len(b) && b[s.i] == '}' {
+		s.i++
+		return true
+	}
+	for {
+		s.ws()
+		ks := s.i
+		esc, ok := s.str()
+		if !ok {
+			return false
+		}
+		k := keyIndex(keys, b[ks+1:s.i-1], esc, b[ks:s.i])
+		s.ws()
+		if s.i >= len(b) || b[s.i] != ':' {
+			return false
+		}
+		s.i++
+		s.ws()
+		vs := s.i
+		if k >= 0 && k == nest {
+			clear(subOut)
+			if s.i < len(b) && b[s.i] == '{' {
+				if depth+1 > maxDepth || !s.members(depth+1, subKeys, subOut, -1, nil, nil) {
+					return false
+				}
+			} else if !s.value(depth) {
+				return false
+			}
+		} else if !s.value(depth) {
+			return false
+		}
+		if k >= 0 {
+			out[k] = b[vs:s.i]
+		}
+		s.ws()
+		if s.i >= len(b) {
+			return false
+		}
+		if b[s.i] == ',' {
+			s.i++
+			continue
+		}
+		if b[s.i] != '}' {
+			return false
+		}
+		s.i++
+		return true
+	}
 }
 
 // keyIndex finds key among keys; a key with escapes is decoded first.

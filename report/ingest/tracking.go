@@ -56,7 +56,7 @@ type logEvent struct {
 // error (a malformed line).
 func (st *trackState) decode(b []byte, ev *logEvent) error {
 	top, ctx := st.top[:], st.ctx[:]
-	if err := scanObject(b, eventKeys, top); err != nil {
+	if err := scanObjectIn(b, eventKeys, top, kContext, contextKeys, ctx); err != nil {
 		return err
 	}
 	*ev = logEvent{Event: top[kEvent]}
@@ -77,9 +77,6 @@ func (st *trackState) decode(b []byte, ev *logEvent) error {
 	if c := top[kContext]; c != nil && string(c) != "null" {
 		if c[0] != '{' {
 			return fmt.Errorf("context: want an object, got %s", clip(c))
-		}
-		if err := scanObject(c, contextKeys, ctx); err != nil {
-			return err
 		}
 		var path []byte // read for its type only: a non-string path is malformed
 		str(&ev.CourseID, ctx[0], "context.course_id")

@@ -64,27 +64,34 @@ func (st *trackState) finish() *Tracking {
 	for k := range st.reach {
 		chapters[k>>32]++
 	}
+	nweeks := 0
+	for i := range st.learners {
+		nweeks += len(st.learners[i].weeks)
+	}
+	out.Weeks = make([]report.LearnerWeek, 0, nweeks)
+	var secs [][2]int // sessions and seconds by index in the learner's weeks
 	for i, u := range st.users {
 		ls := &st.learners[i]
 		pid := c.pseudonym(u)
-		// Sessions count in the week they start (they may run past midnight).
-		secs := map[int][2]int{}
+		// Sessions count in the week they start (they may run past
+		// midnight); that week always has a tally, from the session's
+		// first event.
+		secs = append(secs[:0], make([][2]int, len(ls.weeks))...)
 		for _, s := range ls.sessions {
-			w := int(floorDiv(s.from-st.start, weekMs)) + 1
-			v := secs[w]
-			v[0]++
-			v[1] += int((s.to - s.from) / 1000)
-			secs[w] = v
+			if k, ok := ls.find(int(floorDiv(s.from-st.start, weekMs)) + 1); ok {
+				secs[k][0]++
+				secs[k][1] += int((s.to - s.from) / 1000)
+			}
 		}
-		for _, t := range ls.weeks {
+		for k, t := range ls.weeks {
 			out.Weeks = append(out.Weeks, report.LearnerWeek{
 				Course:   c.Key,
 				Learner:  pid,
 				Week:     t.week,
 				Events:   t.events,
 				Days:     uint8(bits.OnesCount8(t.days)),
-				Sessions: secs[t.week][0],
-				Seconds:  secs[t.week][1],
+				Sessions: secs[k][0],
+				Seconds:  secs[k][1],
 				Insights: t.insights,
 			})
 		}

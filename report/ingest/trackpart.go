@@ -48,12 +48,24 @@ type learnerState struct {
 	chapter  int32 // the last chapter counted in reach, +1; 0 for none
 }
 
-// week returns the tally of week w, adding it in order if it is new. Logs
-// are roughly time-ordered, so the last week is almost always the one.
+// week returns the tally of week w, adding it in order if it is new.
 func (ls *learnerState) week(w int) *weekTally {
+	lo, ok := ls.find(w)
+	if ok {
+		return &ls.weeks[lo]
+	}
+	ls.weeks = append(ls.weeks, weekTally{})
+	copy(ls.weeks[lo+1:], ls.weeks[lo:])
+	ls.weeks[lo] = weekTally{week: w}
+	return &ls.weeks[lo]
+}
+
+// find returns the index of week w in ls.weeks, or where it would go.
+// Logs are roughly time-ordered, so the last week is almost always the one.
+func (ls *learnerState) find(w int) (int, bool) {
 	n := len(ls.weeks)
 	if n > 0 && ls.weeks[n-1].week == w {
-		return &ls.weeks[n-1]
+		return n - 1, true
 	}
 	lo, hi := 0, n
 	for lo < hi {
@@ -64,13 +76,7 @@ func (ls *learnerState) week(w int) *weekTally {
 			hi = m
 		}
 	}
-	if lo < n && ls.weeks[lo].week == w {
-		return &ls.weeks[lo]
-	}
-	ls.weeks = append(ls.weeks, weekTally{})
-	copy(ls.weeks[lo+1:], ls.weeks[lo:])
-	ls.weeks[lo] = weekTally{week: w}
-	return &ls.weeks[lo]
+	return lo, lo < n && ls.weeks[lo].week == w
 }
 
 // problemAcc aggregates the server problem_check events of one problem;
