@@ -10,6 +10,7 @@
 #                     tiny (600 learners) is what make test runs.
 #   RUNS=5            runs of each tool
 #   BENCH_DIR=...     where the study is generated (kept between runs)
+#   PANDAS=0          leave pandas out (it takes minutes per run at 1M)
 #
 # moocreport runs a full cold `build` (ingest, every measure, site, PDF)
 # into a fresh public folder; DuckDB only the weekly distinct learners per
@@ -43,7 +44,7 @@ mb=$(du -sm "$dir/data" | cut -f1)
 echo "$events tracking events, $mb MB of gzipped data, $(nproc) cores"
 
 py=""
-for p in python3 /usr/bin/python3; do
+[ "${PANDAS:-1}" = 0 ] || for p in python3 /usr/bin/python3; do
 	if command -v "$p" >/dev/null 2>&1 && "$p" -c 'import pandas' 2>/dev/null; then py=$p; break; fi
 done
 
