@@ -14,13 +14,13 @@ var insightsKinds = []struct {
 	count          func(report.InsightsWeek) int
 }{
 	{"played-video", "Learners who played a video in week %d",
-		"Learners in the profile export who played a video in the course week (a play_video event from the browser or the mobile app), as Open edX Insights counts them.",
+		"Learners in the learner profile export who started playing a course video in that course week, in the browser or the mobile app, as Open edX Insights counts them.",
 		func(w report.InsightsWeek) int { return w.PlayedVideo }},
 	{"attempted-problem", "Learners who attempted a problem in week %d",
-		"Learners in the profile export who submitted an answer to a problem in the course week (the server's problem_check event), as Open edX Insights counts them.",
+		"Learners in the learner profile export who submitted an answer to a problem in that course week, as recorded by the course server and counted by Open edX Insights.",
 		func(w report.InsightsWeek) int { return w.AttemptedProblem }},
 	{"posted-forum", "Learners who posted in the forum in week %d",
-		"Learners in the profile export who wrote a forum thread, response or comment in the course week (the server's edx.forum.*.created events), as Open edX Insights counts them.",
+		"Learners in the learner profile export who started a discussion thread or wrote a response or comment in the course forum in that course week, as Open edX Insights counts them.",
 		func(w report.InsightsWeek) int { return w.PostedForum }},
 }
 
