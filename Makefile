@@ -10,7 +10,7 @@ BIN := bin/moocreport
 SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 export SOURCE_DATE_EPOCH
 
-.PHONY: all report test browser-test duckdb-test deps bench data fuzz clean
+.PHONY: all report test browser-test duckdb-test deps bench bench-peers bench-peers-test peers-deps data fuzz clean
 
 all: report
 
@@ -28,6 +28,7 @@ test: deps
 	$(GO) vet ./...
 	$(GO) test -count=1 ./...
 	$(MAKE) --no-print-directory duckdb-test
+	$(MAKE) --no-print-directory bench-peers-test
 	$(MAKE) --no-print-directory browser-test
 
 ## browser-test: build the example site and check every page in headless
@@ -71,6 +72,30 @@ deps:
 ## bench: throughput and memory benchmarks
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./report/...
+
+## bench-peers: moocreport build against DuckDB (and pandas, when python3
+## has it) on a generated course of SIZE=1M (default) or 10M tracking
+## events, RUNS runs each, alternating: median wall, CPU and peak RSS
+SIZE ?= 1M
+RUNS ?= 5
+PEERS := bench/peers
+bench-peers: peers-deps $(PEERS)/node_modules/.package-lock.json
+	SIZE=$(SIZE) RUNS=$(RUNS) $(PEERS)/run.sh
+
+## bench-peers-test: the bench-peers script once on a tiny course (make test)
+bench-peers-test: peers-deps $(PEERS)/node_modules/.package-lock.json
+	SIZE=tiny RUNS=1 BENCH_DIR=$${TMPDIR:-/tmp}/moocreport-bench-test $(PEERS)/run.sh
+
+# npm ci installs exactly the committed package-lock.json (@duckdb/node-api).
+$(PEERS)/node_modules/.package-lock.json: $(PEERS)/package-lock.json
+	cd $(PEERS) && npm ci --no-audit --no-fund
+
+# GNU time measures each run's CPU time and peak RSS; node runs DuckDB.
+peers-deps: deps
+	@if [ ! -x /usr/bin/time ]; then \
+	  SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq time >/dev/null; \
+	fi
 
 ## fuzz: run each parser's fuzz test for a short while
 FUZZTIME ?= 20s

@@ -93,6 +93,17 @@ type LearnerWeek struct {
 	// event and counts in the week it starts.
 	Sessions int
 	Seconds  int
+	// Insights counts the week's events as Open edX Insights counts its
+	// engagement kinds, for the insights preset.
+	Insights InsightsWeek
+}
+
+// InsightsWeek is a learner week's events of the three kinds Open edX
+// Insights reports: "played video" is a play_video event from the browser
+// or the mobile app only, "attempted problem" the server's problem_check,
+// "posted forum" a server edx.forum.*.created event.
+type InsightsWeek struct {
+	PlayedVideo, AttemptedProblem, PostedForum int
 }
 
 // Total returns the number of events of all kinds except enrollment.

@@ -16,6 +16,7 @@ package exampledata
 
 import (
 	"fmt"
+	"math"
 	"os"
 	"path/filepath"
 	"time"
@@ -100,13 +101,38 @@ var courses = []courseSpec{
 // Generate writes the example study's raw exports under dir (the study's
 // data/ directory), one sub-directory per course.
 func Generate(dir string, seed uint64) error {
+	return GenerateScaled(dir, seed, Scale{})
+}
+
+// Scale enlarges the example for benchmarks (make bench-peers). Learners
+// multiplies each course's learners (and those it shares with the course
+// before it); Repeat writes every tracking event that many times, a second
+// apart within its day, so the logs grow while the learners, weeks and
+// sessions stay the same. The zero Scale is the example itself, byte for
+// byte.
+type Scale struct {
+	Learners float64
+	Repeat   int
+}
+
+// GenerateScaled is Generate with the example enlarged by s.
+func GenerateScaled(dir string, seed uint64, s Scale) error {
 	reg := newRegistry()
 	var prev []*learner
 	for i := range courses {
-		c := &courses[i]
+		spec := courses[i]
+		c := &spec
+		if s.Learners > 0 && s.Learners != 1 {
+			c.learners = max(len(c.pinned)+c.overlap, int(math.Round(float64(c.learners)*s.Learners)))
+			c.overlap = int(math.Round(float64(c.overlap) * min(s.Learners, 1)))
+		}
 		ls := enrol(seed, c, reg, prev)
 		st := newStructure(seed, c)
 		evs := simulate(seed, c, st, ls)
+		if s.Repeat > 1 {
+			from, _ := logWindow(c)
+			evs = repeatEvents(evs, s.Repeat, from.UnixMicro())
+		}
 		cdir := filepath.Join(dir, c.key)
 		if err := os.MkdirAll(filepath.Join(cdir, "logs"), 0o755); err != nil {
 			return err
@@ -134,4 +160,20 @@ func writeFile(path string, b []byte) error {
 		return fmt.Errorf("exampledata: %w", err)
 	}
 	return nil
+}
+
+// repeatEvents returns every event n times, the copies a second apart but
+// never past the end of the event's day, so each day's events stay
+// together as writeLogs needs.
+func repeatEvents(evs []event, n int, from int64) []event {
+	out := make([]event, 0, len(evs)*n)
+	for _, e := range evs {
+		end := from + ((e.at-from)/dayMicros+1)*dayMicros - 1
+		for j := range n {
+			c := e
+			c.at = min(e.at+int64(j)*1_000_000, end)
+			out = append(out, c)
+		}
+	}
+	return out
 }

@@ -401,3 +401,20 @@ func courseByKey(t *testing.T, key string) *courseSpec {
 	t.Fatalf("no course %q", key)
 	return nil
 }
+
+// TestRepeatEvents: each event n times, a second apart, never past the end
+// of its day, so writeLogs still finds every day's events together.
+func TestRepeatEvents(t *testing.T) {
+	const from = int64(0)
+	evs := []event{{at: 10 * 1_000_000, who: 1}, {at: dayMicros - 1_500_000, who: 2}, {at: dayMicros + 5, who: 3}}
+	got := repeatEvents(evs, 3, from)
+	want := []int64{10_000_000, 11_000_000, 12_000_000, dayMicros - 1_500_000, dayMicros - 500_000, dayMicros - 1, dayMicros + 5, dayMicros + 1_000_005, dayMicros + 2_000_005}
+	if len(got) != len(want) {
+		t.Fatalf("%d events, want %d", len(got), len(want))
+	}
+	for i, e := range got {
+		if e.at != want[i] || e.who != evs[i/3].who {
+			t.Errorf("event %d: at %d who %d, want at %d who %d", i, e.at, e.who, want[i], evs[i/3].who)
+		}
+	}
+}

@@ -22,7 +22,8 @@ import (
 
 // activityWeekColumns are the weeks table's columns: learner, week, the
 // event counts in report.EventKind order, days, sessions and seconds.
-var activityWeekColumns = []string{"user_id", "week", "other", "page", "video", "problem", "forum", "enrollment", "days", "sessions", "seconds"}
+var activityWeekColumns = []string{"user_id", "week", "other", "page", "video", "problem", "forum", "enrollment",
+	"played_video", "attempted_problem", "posted_forum", "days", "sessions", "seconds"}
 
 // activityFileColumns are the files table's columns after the file name
 // and its line count, with the skip reason each counts.
@@ -103,11 +104,15 @@ func ints(vals, columns []string, from int) ([]int64, error) {
 
 // course checks the settings the tables were computed with.
 func (a *activityReader) course(tr *Tracking) error {
-	cols := []string{"course_id", "week_start_ms", "session_gap_ms", "learner_id", "chapters"}
+	cols := []string{"course_id", "week_start_ms", "session_gap_ms", "learner_id", "page_rule", "chapters"}
 	rows := 0
 	learnerID := "user_id"
 	if a.opt.ByUsername {
 		learnerID = "username"
+	}
+	pageRule := "0"
+	if a.opt.PageCourse {
+		pageRule = "1"
 	}
 	err := a.table("course", cols, func(v []string, _ int) error {
 		rows++
@@ -115,7 +120,7 @@ func (a *activityReader) course(tr *Tracking) error {
 		if err != nil {
 			return err
 		}
-		ch, err := ints(v, cols, 4)
+		ch, err := ints(v, cols, 5)
 		if err != nil {
 			return err
 		}
@@ -131,6 +136,8 @@ func (a *activityReader) course(tr *Tracking) error {
 				time.Duration(n[1])*time.Millisecond, time.Duration(a.opt.gap())*time.Millisecond)
 		case v[3] != learnerID:
 			return fmt.Errorf("computed with learner_id %q, want %q: run moocreport sql again", v[3], learnerID)
+		case v[4] != pageRule:
+			return fmt.Errorf("computed with page_rule %s, want %s (activity.preset): run moocreport sql again", v[4], pageRule)
 		}
 		tr.Chapters = int(ch[0])
 		return nil
@@ -204,7 +211,8 @@ func (a *activityReader) files(tr *Tracking) error {
 // activity reads an edx-activity source: the path names the folder (or
 // folders) holding one course's result tables.
 func (l *loader) activity(c *Course, key string, src study.Source, names []string) {
-	opt := TrackingOptions{SessionGap: src.SessionGap, ByUsername: src.LearnerID == "username", MaxBadLines: src.MaxBadLines}
+	opt := TrackingOptions{SessionGap: src.SessionGap, ByUsername: src.LearnerID == "username", MaxBadLines: src.MaxBadLines,
+		PageCourse: l.s.Activity.Preset == "insights"}
 	for _, name := range names {
 		tr, inputs, err := ReadActivity(l.s.Dir, name, c, opt)
 		if err != nil {

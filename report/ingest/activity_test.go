@@ -35,7 +35,7 @@ func edgeCourse(t *testing.T) *Course {
 // what ReadTrackingFiles reads from the log they were computed from.
 func TestReadActivity(t *testing.T) {
 	tolerant := 0.5
-	opt := TrackingOptions{MaxBadLines: &tolerant}
+	opt := TrackingOptions{MaxBadLines: &tolerant, PageCourse: true}
 	want, err := ReadTrackingFiles(edgeLogs, []string{"edge.log"}, edgeCourse(t), opt)
 	if err != nil {
 		t.Fatal(err)
@@ -111,24 +111,26 @@ func TestReadActivityErrors(t *testing.T) {
 		want  string
 		is    error
 	}{
-		{name: "another course", spoil: edit("course.csv", "EdgeX+E1", "EdgeX+E2"), opt: TrackingOptions{MaxBadLines: &tolerant},
+		{name: "another course", spoil: edit("course.csv", "EdgeX+E1", "EdgeX+E2"), opt: TrackingOptions{MaxBadLines: &tolerant, PageCourse: true},
 			want: `activity/edge/course.csv:2: computed for course "course-v1:EdgeX+E2+2026", want "course-v1:EdgeX+E1+2026": run moocreport sql for this course`},
 		{name: "another session gap", opt: TrackingOptions{SessionGap: 10 * time.Minute, MaxBadLines: &tolerant},
 			want: "activity/edge/course.csv:2: computed with session gap 30m0s, want 10m0s (session_gap): run moocreport sql again"},
 		{name: "another learner id", opt: TrackingOptions{ByUsername: true, MaxBadLines: &tolerant},
 			want: `activity/edge/course.csv:2: computed with learner_id "user_id", want "username": run moocreport sql again`},
-		{name: "another week start", opt: TrackingOptions{MaxBadLines: &tolerant}, week: time.Date(2026, 2, 23, 0, 0, 0, 0, time.UTC),
+		{name: "another week start", opt: TrackingOptions{MaxBadLines: &tolerant, PageCourse: true}, week: time.Date(2026, 2, 23, 0, 0, 0, 0, time.UTC),
 			want: "activity/edge/course.csv:2: computed with week 1 starting 2026-03-02T00:00:00Z, want 2026-02-23T00:00:00Z (course start and activity weeks, time_zone): run moocreport sql again"},
-		{name: "too many malformed lines", want: "edge.log: too many malformed lines: 10 of 74 lines are not JSON events, at most 0 (0.1 %) tolerated", is: ErrTooManyMalformed},
-		{name: "not a number", spoil: edit("weeks.csv", "\n1,1,", "\n1,one,"), opt: TrackingOptions{MaxBadLines: &tolerant},
+		{name: "another preset", opt: TrackingOptions{MaxBadLines: &tolerant},
+			want: "activity/edge/course.csv:2: computed with page_rule 1, want 0 (activity.preset): run moocreport sql again"},
+		{name: "too many malformed lines", opt: TrackingOptions{PageCourse: true}, want: "edge.log: too many malformed lines: 10 of 74 lines are not JSON events, at most 0 (0.1 %) tolerated", is: ErrTooManyMalformed},
+		{name: "not a number", spoil: edit("weeks.csv", "\n1,1,", "\n1,one,"), opt: TrackingOptions{MaxBadLines: &tolerant, PageCourse: true},
 			want: `activity/edge/weeks.csv:2: column "week": want a whole number, got "one"`},
-		{name: "a missing column", spoil: edit("reach.csv", "chapters", "chapter"), opt: TrackingOptions{MaxBadLines: &tolerant},
+		{name: "a missing column", spoil: edit("reach.csv", "chapters", "chapter"), opt: TrackingOptions{MaxBadLines: &tolerant, PageCourse: true},
 			want: `activity/edge/reach.csv:1: column "chapters": missing from the header`, is: ErrMissingColumn},
 		{name: "a missing table", spoil: func(t *testing.T, base string) { os.Remove(filepath.Join(base, "activity", "edge", "problems.csv")) },
-			opt: TrackingOptions{MaxBadLines: &tolerant}, want: `activity/edge: want the table "problems" as problems.parquet, problems.csv or a folder problems/ of part files, found none`},
+			opt: TrackingOptions{MaxBadLines: &tolerant, PageCourse: true}, want: `activity/edge: want the table "problems" as problems.parquet, problems.csv or a folder problems/ of part files, found none`},
 		{name: "two copies of a table", spoil: func(t *testing.T, base string) {
 			os.WriteFile(filepath.Join(base, "activity", "edge", "reach.parquet"), []byte("PAR1"), 0o644)
-		}, opt: TrackingOptions{MaxBadLines: &tolerant}, want: `table "reach": want one format in one place, found activity/edge/reach.csv, activity/edge/reach.parquet`},
+		}, opt: TrackingOptions{MaxBadLines: &tolerant, PageCourse: true}, want: `table "reach": want one format in one place, found activity/edge/reach.csv, activity/edge/reach.parquet`},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			base := copyTables(t)
@@ -153,7 +155,7 @@ func TestReadActivityErrors(t *testing.T) {
 // an empty table is a folder without part files.
 func TestReadActivityParts(t *testing.T) {
 	tolerant := 0.5
-	opt := TrackingOptions{MaxBadLines: &tolerant}
+	opt := TrackingOptions{MaxBadLines: &tolerant, PageCourse: true}
 	want, _, err := ReadActivity("testdata", "activity/edge-csv", edgeCourse(t), opt)
 	if err != nil {
 		t.Fatal(err)

@@ -27,10 +27,11 @@ func (a *activityReader) weeks(tr *Tracking) error {
 		for k := range report.NumKinds {
 			w.Events[k] = int(n[1+k])
 		}
-		if n[7] < 0 || n[7] > 7 {
-			return fmt.Errorf(`column "days": want 0 to 7, got %d`, n[7])
+		w.Insights = report.InsightsWeek{PlayedVideo: int(n[7]), AttemptedProblem: int(n[8]), PostedForum: int(n[9])}
+		if n[10] < 0 || n[10] > 7 {
+			return fmt.Errorf(`column "days": want 0 to 7, got %d`, n[10])
 		}
-		w.Days, w.Sessions, w.Seconds = uint8(n[7]), int(n[8]), int(n[9])
+		w.Days, w.Sessions, w.Seconds = uint8(n[10]), int(n[11]), int(n[12])
 		tr.Weeks = append(tr.Weeks, w)
 		return nil
 	})

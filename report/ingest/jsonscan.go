@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"bytes"
+	"encoding/binary"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -31,9 +32,16 @@ var errSyntax = errors.New("invalid JSON")
 // wins, as in encoding/json. Keys are matched exactly (encoding/json would
 // also match other letter cases; edX writes lower case only).
 func scanObject(b []byte, keys []string, out [][]byte) error {
-	for i := range out {
-		out[i] = nil
-	}
+	return scanObjectIn(b, keys, out, -1, nil, nil)
+}
+
+// scanObjectIn is scanObject that also, in the same pass, extracts the
+// members subKeys of member keys[nest] into subOut when that member is an
+// object (all nil otherwise): an event's context is read without scanning
+// it twice.
+func scanObjectIn(b []byte, keys []string, out [][]byte, nest int, subKeys []string, subOut [][]byte) error {
+	clear(out)
+	clear(subOut)
 	s := scanner{b: b}
 	s.ws()
 	if s.i >= len(b) {
@@ -42,52 +50,70 @@ func scanObject(b []byte, keys []string, out [][]byte) error {
 	if b[s.i] != '{' {
 		return fmt.Errorf("want a JSON object, got %s", s.what())
 	}
-	s.i++
-	s.ws()
-	if s.i < len(b) && b[s.i] == '}' {
-		s.i++
-	} else {
-		for {
-			s.ws()
-			ks := s.i
-			esc, ok := s.str()
-			if !ok {
-				return s.fail()
-			}
-			key := b[ks+1 : s.i-1]
-			s.ws()
-			if s.i >= len(b) || b[s.i] != ':' {
-				return s.fail()
-			}
-			s.i++
-			s.ws()
-			vs := s.i
-			if !s.value(1) {
-				return s.fail()
-			}
-			if k := keyIndex(keys, key, esc, b[ks:s.i]); k >= 0 {
-				out[k] = b[vs:s.i]
-			}
-			s.ws()
-			if s.i >= len(b) {
-				return s.fail()
-			}
-			if b[s.i] == ',' {
-				s.i++
-				continue
-			}
-			if b[s.i] != '}' {
-				return s.fail()
-			}
-			s.i++
-			break
-		}
+	if !s.members(1, keys, out, nest, subKeys, subOut) {
+		return s.fail()
 	}
 	s.ws()
 	if s.i != len(b) {
 		return fmt.Errorf("%w: data after the top-level object at byte %d", errSyntax, s.i)
 	}
 	return nil
+}
+
+// members scans the object at s.i, whose members are values at depth, and
+// sets out as scanObjectIn does.
+func (s *scanner) members(depth int, keys []string, out [][]byte, nest int, subKeys []string, subOut [][]byte) bool {
+	b := s.b
+	s.i++
+	s.ws()
+	if s.i < len(b) && b[s.i] == '}' {
+		s.i++
+		return true
+	}
+	for {
+		s.ws()
+		ks := s.i
+		esc, ok := s.str()
+		if !ok {
+			return false
+		}
+		k := keyIndex(keys, b[ks+1:s.i-1], esc, b[ks:s.i])
+		s.ws()
+		if s.i >= len(b) || b[s.i] != ':' {
+			return false
+		}
+		s.i++
+		s.ws()
+		vs := s.i
+		if k >= 0 && k == nest {
+			clear(subOut)
+			if s.i < len(b) && b[s.i] == '{' {
+				if depth+1 > maxDepth || !s.members(depth+1, subKeys, subOut, -1, nil, nil) {
+					return false
+				}
+			} else if !s.value(depth) {
+				return false
+			}
+		} else if !s.value(depth) {
+			return false
+		}
+		if k >= 0 {
+			out[k] = b[vs:s.i]
+		}
+		s.ws()
+		if s.i >= len(b) {
+			return false
+		}
+		if b[s.i] == ',' {
+			s.i++
+			continue
+		}
+		if b[s.i] != '}' {
+			return false
+		}
+		s.i++
+		return true
+	}
 }
 
 // keyIndex finds key among keys; a key with escapes is decoded first.
@@ -100,7 +126,7 @@ func keyIndex(keys []string, key []byte, esc bool, quoted []byte) int {
 		key = []byte(k)
 	}
 	for i, k := range keys {
-		if string(key) == k {
+		if len(k) == len(key) && k[0] == key[0] && string(key) == k {
 			return i
 		}
 	}
@@ -147,7 +173,9 @@ var strPlain = func() (t [256]bool) {
 }()
 
 // str scans a string starting at s.i (its opening quote) and reports
-// whether it needs decoding (escapes or non-ASCII bytes).
+// whether it needs decoding (escapes or non-ASCII bytes). Plain runs are
+// skipped eight bytes at a time (plainWord): most of a log line is long
+// plain strings (agent, referer, page), and this loop is ingest's hottest.
 func (s *scanner) str() (esc, ok bool) {
 	b := s.b
 	if s.i >= len(b) || b[s.i] != '"' {
@@ -155,6 +183,9 @@ func (s *scanner) str() (esc, ok bool) {
 	}
 	s.i++
 	for s.i < len(b) {
+		for s.i+8 <= len(b) && plainWord(binary.LittleEndian.Uint64(b[s.i:])) {
+			s.i += 8
+		}
 		for s.i < len(b) && strPlain[b[s.i]] {
 			s.i++
 		}
@@ -195,6 +226,22 @@ func (s *scanner) str() (esc, ok bool) {
 		}
 	}
 	return esc, false
+}
+
+// plainWord reports whether all eight bytes of w are strPlain: none is a
+// quote, a backslash, a control character or non-ASCII. The bit tricks
+// are the classic "has zero byte" / "has byte less than n" tests
+// (Hacker's Delight 6-1, Anderson's bit twiddling hacks): they may report
+// a special byte where there is none only when another byte of the word is
+// special too, so a word they pass is plain.
+func plainWord(w uint64) bool {
+	const lo, hi = 0x0101010101010101, 0x8080808080808080
+	quote := w ^ (lo * '"')
+	bslash := w ^ (lo * '\\')
+	special := (quote - lo) &^ quote
+	special |= (bslash - lo) &^ bslash
+	special |= (w - lo*0x20) &^ w
+	return (special|w)&hi == 0
 }
 
 func isHex(c byte) bool {
@@ -314,42 +361,55 @@ func (s *scanner) number() bool {
 
 // jsonString decodes a raw value that must be a string or null ("" then).
 func jsonString(raw []byte, field string) (string, error) {
+	v, err := jsonText(raw, field)
+	return string(v), err
+}
+
+// jsonText is jsonString without the copy: a plain string's bytes are
+// returned in place (a slice of raw), so reading the fields of an event
+// allocates nothing; only a string with escapes or non-ASCII bytes is
+// decoded, by encoding/json, into new memory.
+func jsonText(raw []byte, field string) ([]byte, error) {
 	if raw == nil || string(raw) == "null" {
-		return "", nil
+		return nil, nil
 	}
 	if len(raw) < 2 || raw[0] != '"' {
-		return "", fmt.Errorf("%s: want a string, got %s", field, clip(raw))
+		return nil, fmt.Errorf("%s: want a string, got %s", field, clip(raw))
 	}
 	inner := raw[1 : len(raw)-1]
-	plain := true
-	for _, c := range inner {
-		if c == '\\' || c >= utf8.RuneSelf {
-			plain = false
+	i := 0
+	for ; i+8 <= len(inner); i += 8 { // eight bytes at a time, as in str
+		w := binary.LittleEndian.Uint64(inner[i:])
+		const lo, hi = 0x0101010101010101, 0x8080808080808080
+		bs := w ^ (lo * '\\')
+		if (w|(bs-lo)&^bs)&hi != 0 {
 			break
 		}
 	}
-	if plain {
-		return string(inner), nil
+	for _, c := range inner[i:] {
+		if c == '\\' || c >= utf8.RuneSelf {
+			var v string
+			if err := json.Unmarshal(raw, &v); err != nil {
+				return nil, fmt.Errorf("%s: %w", field, err)
+			}
+			return []byte(v), nil
+		}
 	}
-	var v string
-	if err := json.Unmarshal(raw, &v); err != nil {
-		return "", fmt.Errorf("%s: %w", field, err)
-	}
-	return v, nil
+	return inner, nil
 }
 
 // jsonUserID decodes the shapes edX writes for a user id: an integer, a
 // string (empty for anonymous events) or null.
-func jsonUserID(raw []byte) (string, error) {
+func jsonUserID(raw []byte) ([]byte, error) {
 	switch {
 	case raw == nil || string(raw) == "null":
-		return "", nil
+		return nil, nil
 	case raw[0] == '"':
-		return jsonString(raw, "user_id")
+		return jsonText(raw, "user_id")
 	case isDigits(string(raw)):
-		return string(raw), nil
+		return raw, nil
 	}
-	return "", fmt.Errorf("user_id: want an integer or a string, got %s", clip(raw))
+	return nil, fmt.Errorf("user_id: want an integer or a string, got %s", clip(raw))
 }
 
 // jsonObject returns an object value as it is, or the object encoded in a
@@ -357,11 +417,11 @@ func jsonUserID(raw []byte) (string, error) {
 // anything else.
 func jsonObject(raw []byte) []byte {
 	if len(raw) > 0 && raw[0] == '"' {
-		s, err := jsonString(raw, "event")
+		s, err := jsonText(raw, "event")
 		if err != nil {
 			return nil
 		}
-		raw = []byte(s)
+		raw = s
 	}
 	raw = bytes.TrimLeft(raw, " \t\r\n")
 	if len(raw) == 0 || raw[0] != '{' {

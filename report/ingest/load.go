@@ -244,8 +244,9 @@ func (l *loader) source(c *Course, key string, src study.Source) {
 		for _, name := range names {
 			l.inputs[name] = true
 		}
-		opt := TrackingOptions{SessionGap: src.SessionGap, ByUsername: src.LearnerID == "username", MaxBadLines: src.MaxBadLines}
+		opt := TrackingOptions{SessionGap: src.SessionGap, ByUsername: src.LearnerID == "username", MaxBadLines: src.MaxBadLines, PageCourse: l.s.Activity.Preset == "insights"}
 		opt.Meter = l.meter
+		opt.MaxLine = int(c.Limits.Or().MaxLine)
 		tr, err := ReadTrackingFiles(l.s.Dir, names, c, opt)
 		if err != nil {
 			l.errs = append(l.errs, err)

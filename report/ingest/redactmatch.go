@@ -32,14 +32,15 @@ func patternHits(t string) []hit {
 	}
 	for _, m := range phoneRE.FindAllStringIndex(t, -1) {
 		s := t[m[0]:m[1]]
-		if digits(s) >= 7 && !dateRE.MatchString(s) {
+		if countDigits(s) >= 7 && !dateRE.MatchString(s) {
 			hits = append(hits, hit{m[0], m[1], phPhone, 3})
 		}
 	}
 	return hits
 }
 
-func digits(s string) int {
+// countDigits counts the decimal digits in s.
+func countDigits(s string) int {
 	n := 0
 	for _, c := range s {
 		if c >= '0' && c <= '9' {

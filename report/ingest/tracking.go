@@ -1,21 +1,11 @@
 package ingest
 
 import (
-	"bufio"
 	"bytes"
-	"errors"
 	"fmt"
-	"io"
-	"math"
-	"os"
-	"path/filepath"
-	"runtime"
 	"strconv"
-	"strings"
-	"sync"
 	"time"
 
-	"github.com/klauspost/compress/gzip"
 	"github.com/moocreport/moocreport/report"
 	"github.com/moocreport/moocreport/report/study"
 )
@@ -30,6 +20,7 @@ const (
 	SkipNoCourse    = "no course id"
 	SkipNoLearner   = "no learner id"
 	SkipBadTime     = "bad timestamp"
+	SkipTooLong     = "line too long"
 )
 
 // Top-level and context members a tracking-log line is read for; all
@@ -51,26 +42,28 @@ const (
 	kEvent
 )
 
-// logEvent holds the fields of a tracking-log event that ingest needs.
+// logEvent holds the fields of a tracking-log event that ingest needs,
+// as slices of the line (or, for strings with escapes, of decoded copies):
+// reading an event allocates nothing.
 type logEvent struct {
-	Time, EventType, EventSource, Username, Page string
-	CourseID, UserID, Path                       string
+	Time, EventType, EventSource, Username, Page []byte
+	CourseID, UserID                             []byte
 	Event                                        []byte // raw payload, decoded only where needed
 }
 
-// decode fills ev from one line, with the raw-value buffers of p; a line
+// decode fills ev from one line, with the raw-value buffers of st; a line
 // that is not a JSON object, or whose fields have the wrong types, is an
 // error (a malformed line).
-func (p *logPart) decode(b []byte, ev *logEvent) error {
-	top, ctx := p.top[:], p.ctx[:]
-	if err := scanObject(b, eventKeys, top); err != nil {
+func (st *trackState) decode(b []byte, ev *logEvent) error {
+	top, ctx := st.top[:], st.ctx[:]
+	if err := scanObjectIn(b, eventKeys, top, kContext, contextKeys, ctx); err != nil {
 		return err
 	}
 	*ev = logEvent{Event: top[kEvent]}
 	var err error
-	str := func(dst *string, raw []byte, name string) {
+	str := func(dst *[]byte, raw []byte, name string) {
 		if err == nil {
-			*dst, err = jsonString(raw, name)
+			*dst, err = jsonText(raw, name)
 		}
 	}
 	str(&ev.Time, top[kTime], "time")
@@ -85,11 +78,9 @@ func (p *logPart) decode(b []byte, ev *logEvent) error {
 		if c[0] != '{' {
 			return fmt.Errorf("context: want an object, got %s", clip(c))
 		}
-		if err := scanObject(c, contextKeys, ctx); err != nil {
-			return err
-		}
+		var path []byte // read for its type only: a non-string path is malformed
 		str(&ev.CourseID, ctx[0], "context.course_id")
-		str(&ev.Path, ctx[2], "context.path")
+		str(&path, ctx[2], "context.path")
 		if err != nil {
 			return err
 		}
@@ -103,45 +94,46 @@ func (p *logPart) decode(b []byte, ev *logEvent) error {
 // payload holds the members of an event's payload that enrollment and
 // problem events carry.
 type payload struct {
-	CourseID, UserID, ProblemID, Success string
+	CourseID, UserID, ProblemID, Success []byte
 	Attempts                             int // 0 when absent or not an integer
 }
 
 // parsePayload reads an event's payload, an object or a JSON string
-// holding one; nil when it is neither or its members have the wrong types.
-func (p *logPart) parsePayload(raw []byte) *payload {
+// holding one, into pl; false when it is neither or its members have the
+// wrong types.
+func (st *trackState) parsePayload(raw []byte, pl *payload) bool {
 	obj := jsonObject(raw)
 	if obj == nil {
-		return nil
+		return false
 	}
-	f := p.pay[:]
+	f := st.pay[:]
 	if scanObject(obj, payloadKeys, f) != nil {
-		return nil
+		return false
 	}
-	var pl payload
+	*pl = payload{}
 	var err error
-	if pl.CourseID, err = jsonString(f[0], "course_id"); err != nil {
-		return nil
+	if pl.CourseID, err = jsonText(f[0], "course_id"); err != nil {
+		return false
 	}
 	if pl.UserID, err = jsonUserID(f[1]); err != nil {
-		return nil
+		return false
 	}
-	pl.ProblemID, _ = jsonString(f[2], "problem_id")
-	pl.Success, _ = jsonString(f[4], "success")
+	pl.ProblemID, _ = jsonText(f[2], "problem_id")
+	pl.Success, _ = jsonText(f[4], "success")
 	if a := f[3]; isDigits(string(a)) && len(a) < 9 {
 		pl.Attempts, _ = strconv.Atoi(string(a))
 	}
-	return &pl
+	return true
 }
 
 // classify maps an event to its kind. A problem is the server's
 // problem_check only: the browser emits its own problem_check for the same
 // submission (its event is the raw form data), so counting both would count
 // every submission twice; the browser one counts as other activity.
-func classify(eventType, source string) report.EventKind {
-	switch eventType {
+func classify(eventType, source []byte) report.EventKind {
+	switch string(eventType) {
 	case "problem_check":
-		if source == "server" {
+		if string(source) == "server" {
 			return report.KindProblem
 		}
 		return report.KindOther
@@ -151,15 +143,15 @@ func classify(eventType, source string) report.EventKind {
 		return report.KindPage
 	}
 	switch {
-	case strings.HasPrefix(eventType, "/"):
+	case len(eventType) > 0 && eventType[0] == '/':
 		return report.KindPage // implicit event: the URL path of a page request
-	case strings.HasPrefix(eventType, "edx.video."):
+	case bytes.HasPrefix(eventType, []byte("edx.video.")):
 		return report.KindVideo
-	case strings.HasPrefix(eventType, "edx.forum."):
+	case bytes.HasPrefix(eventType, []byte("edx.forum.")):
 		return report.KindForum
-	case strings.HasPrefix(eventType, "edx.ui.lms."):
+	case bytes.HasPrefix(eventType, []byte("edx.ui.lms.")):
 		return report.KindPage
-	case strings.HasPrefix(eventType, "edx.course.enrollment."):
+	case bytes.HasPrefix(eventType, []byte("edx.course.enrollment.")):
 		return report.KindEnrollment
 	}
 	return report.KindOther
@@ -168,43 +160,30 @@ func classify(eventType, source string) report.EventKind {
 // courseFromPath takes the course id from an implicit event's URL path,
 // /courses/<id>/…, in either id style: course-v1:Org+Num+Run (one path
 // segment) or the legacy Org/Num/Run (three segments).
-func courseFromPath(p string) string {
-	rest, ok := strings.CutPrefix(p, "/courses/")
+func courseFromPath(p []byte) []byte {
+	rest, ok := bytes.CutPrefix(p, []byte("/courses/"))
 	if !ok {
-		return ""
+		return nil
 	}
 	segments := 3
-	if strings.HasPrefix(rest, "course-v1:") {
+	if bytes.HasPrefix(rest, []byte("course-v1:")) {
 		segments = 1
 	}
 	end := 0
 	for i := 0; i < segments; i++ {
-		j := strings.IndexByte(rest[end:], '/')
+		j := bytes.IndexByte(rest[end:], '/')
 		if j < 0 {
 			if i == segments-1 && end < len(rest) {
 				return rest
 			}
-			return ""
+			return nil
 		}
 		if j == 0 {
-			return ""
+			return nil
 		}
 		end += j + 1
 	}
 	return rest[:end-1]
-}
-
-// parseTime reads edX's ISO 8601 timestamps, with or without fractional
-// seconds, with an offset (normalised to UTC) or, as some old logs have,
-// without one (taken as UTC, the time zone edX logs in).
-func parseTime(s string) (time.Time, bool) {
-	if t, err := time.Parse(time.RFC3339Nano, s); err == nil {
-		return t.UTC(), true
-	}
-	if t, err := time.Parse("2006-01-02T15:04:05.999999999", s); err == nil {
-		return t, true
-	}
-	return time.Time{}, false
 }
 
 func floorDiv(a, b int64) int64 {
@@ -228,6 +207,26 @@ type TrackingOptions struct {
 	MaxBadLines *float64
 	// Meter, when not nil, counts the bytes read from the files.
 	Meter *Meter
+	// PageCourse takes a browser event's course from its page URL when its
+	// context names none, as Open edX Insights does (the insights preset).
+	PageCourse bool
+	// MaxLine is the longest line read, in bytes without the newline; 0
+	// means DefaultMaxLine. A longer line is not held in memory: it is
+	// skipped as SkipTooLong and counts as a malformed line.
+	MaxLine int
+}
+
+// DefaultMaxLine is the default TrackingOptions.MaxLine: edX events are a
+// few kB, the largest real ones (problem_check with long answers) well
+// under 1 MiB, so 16 MiB refuses only what is not a log line (a gzip bomb
+// of zeros is one "line" of gigabytes) while bounding memory.
+const DefaultMaxLine = 16 << 20
+
+func (o TrackingOptions) maxLine() int {
+	if o.MaxLine > 0 {
+		return o.MaxLine
+	}
+	return DefaultMaxLine
 }
 
 func (o TrackingOptions) gap() int64 {
@@ -255,7 +254,7 @@ type Tracking struct {
 	// Enrollments maps a learner pseudonym to when they last enrolled and,
 	// if they left afterwards, unenrolled.
 	Enrollments map[string]Enrollment
-	Skips       []report.Skip // per file, in file order, reasons sorted; Course is the course's key
+	Skips       []report.Skip // per file, in file order, reasons sorted
 	// OtherCourses counts, per file and course id, the lines skipped as
 	// another course's, so a loader reading one file for several courses
 	// can count only the lines none of them used (see sharedLogs).
@@ -265,112 +264,3 @@ type Tracking struct {
 // Enrollment is a learner's last enrolment and unenrolment; zero when the
 // logs hold none.
 type Enrollment struct{ Enrolled, Unenrolled time.Time }
-
-var gzipMagic = []byte{0x1f, 0x8b}
-
-// readLog reads one log stream, gzipped or plain (told apart by the gzip
-// magic bytes, not the file name), into a part.
-func readLog(r io.Reader, file string, c *Course, opt TrackingOptions) (*logPart, error) {
-	br := bufio.NewReaderSize(r, 64<<10)
-	var src io.Reader = br
-	zipped := false
-	if magic, _ := br.Peek(2); bytes.Equal(magic, gzipMagic) {
-		zipped = true
-		gz, err := gzip.NewReader(br)
-		if err != nil {
-			return nil, &ParseError{File: file, Err: err}
-		}
-		defer gz.Close()
-		src = bufio.NewReaderSize(gz, 256<<10)
-	}
-	lines := src.(*bufio.Reader)
-	p := newLogPart(file, opt)
-	var long []byte
-	for lineNo := 1; ; lineNo++ {
-		b, err := lines.ReadSlice('\n')
-		if err == bufio.ErrBufferFull {
-			long = append(long[:0], b...)
-			for err == bufio.ErrBufferFull {
-				b, err = lines.ReadSlice('\n')
-				long = append(long, b...)
-			}
-			b = long
-		}
-		if err != nil && err != io.EOF {
-			if zipped {
-				err = fmt.Errorf("gzip data truncated or corrupt: %w", err)
-			}
-			return nil, &ParseError{File: file, Line: lineNo, Err: err}
-		}
-		if len(b) > 0 {
-			p.line(c, b, lineNo)
-		}
-		if err == io.EOF {
-			break
-		}
-	}
-	share := opt.maxBad()
-	if allowed := int(math.Floor(float64(p.lines)*share + 1e-9)); p.malformed > allowed {
-		return nil, &ParseError{File: file, Line: p.firstBad, Err: fmt.Errorf(
-			"%w: %d of %d lines are not JSON events, at most %d (%s %%) tolerated; this is the first: %v",
-			ErrTooManyMalformed, p.malformed, p.lines, allowed, strconv.FormatFloat(share*100, 'g', -1, 64), p.badErr)}
-	}
-	return p, nil
-}
-
-// ReadTracking reads one tracking log, gzipped or plain JSON lines, for
-// course c. Up to opt.MaxBadLines of a file's lines may be malformed (a
-// crash can leave a torn line); more is an error naming the first.
-func ReadTracking(r io.Reader, file string, c *Course, opt TrackingOptions) (*Tracking, error) {
-	p, err := readLog(r, file, c, opt)
-	if err != nil {
-		return nil, err
-	}
-	return mergeLogs(c, opt, []*logPart{p}), nil
-}
-
-// ReadTrackingFiles reads the logs dir/files[i] (files slash-separated and
-// relative to dir, as they appear in skips and errors) on a bounded pool of
-// runtime.GOMAXPROCS workers, one file at a time each, folding each file's
-// part into one accumulator as it finishes. The folding is commutative and
-// the tables are sorted at the end, so the result does not depend on
-// scheduling (TestReadTrackingSplit); skips stay in file order.
-func ReadTrackingFiles(dir string, files []string, c *Course, opt TrackingOptions) (*Tracking, error) {
-	acc := newTrackAcc(opt, len(files))
-	var mu sync.Mutex
-	errs := make([]error, len(files))
-	jobs := make(chan int)
-	var wg sync.WaitGroup
-	for w := 0; w < min(runtime.GOMAXPROCS(0), len(files)); w++ {
-		wg.Go(func() {
-			for i := range jobs {
-				p, err := readLogFile(filepath.Join(dir, filepath.FromSlash(files[i])), files[i], c, opt)
-				if err != nil {
-					errs[i] = err
-					continue
-				}
-				mu.Lock()
-				acc.add(i, p)
-				mu.Unlock()
-			}
-		})
-	}
-	for i := range files {
-		jobs <- i
-	}
-	close(jobs)
-	wg.Wait()
-	if err := errors.Join(errs...); err != nil {
-		return nil, err
-	}
-	return acc.finish(c), nil
-}
-
-func readLogFile(path, file string, c *Course, opt TrackingOptions) (*logPart, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	return readLog(opt.Meter.reader(f), file, c, opt)
-}

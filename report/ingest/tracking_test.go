@@ -8,7 +8,6 @@ import (
 	"reflect"
 	"sort"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 
@@ -40,6 +39,12 @@ func timed(w report.LearnerWeek, sessions, seconds int) report.LearnerWeek {
 	return w
 }
 
+// insights sets a week's Open edX Insights counts.
+func insights(w report.LearnerWeek, video, problem, forum int) report.LearnerWeek {
+	w.Insights = report.InsightsWeek{PlayedVideo: video, AttemptedProblem: problem, PostedForum: forum}
+	return w
+}
+
 // tinyWeeks is the activity in testdata/tiny/logs, worked out by hand from
 // the events there (see the comments per learner). Sessions use the
 // default 30-minute gap and count in the week they start.
@@ -49,18 +54,19 @@ var tinyWeeks = []report.LearnerWeek{
 	// server problem_check on Tue 0.5 s apart (one session, 0 s);
 	// showanswer (other) on Wed (one session); two video events on Tue 10
 	// Mar five minutes apart (one session, 300 s).
-	timed(week("101", 1, 3, 2, 1, 1, 1), 3, 269),
+	// Insights: the browser play_video and the server problem_check.
+	insights(timed(week("101", 1, 3, 2, 1, 1, 1), 3, 269), 1, 1, 0),
 	timed(week("101", 2, 1, 0, 0, 2), 1, 300),
 	// 102: page at 23:30 -02:00 on Wed 4 Mar = Thu 01:30 UTC; enrollment
 	// change only in week 2 (no active day, no session); forum at 01:00
 	// +01:00 on Mon 16 Mar = 00:00 UTC, the first second of week 3.
 	timed(week("102", 1, 1, 0, 1), 1, 0),
 	week("102", 2, 0, 0, 0, 0, 0, 0, 1),
-	timed(week("102", 3, 1, 0, 0, 0, 0, 1), 1, 0),
+	insights(timed(week("102", 3, 1, 0, 0, 0, 0, 1), 1, 0), 0, 0, 1),
 	// 103: enrolled the day before start (week 0, learner from
 	// event.user_id); forum post linked by username only.
 	week("103", 0, 0, 0, 0, 0, 0, 0, 1),
-	timed(week("103", 1, 1, 0, 0, 0, 0, 1), 1, 0),
+	insights(timed(week("103", 1, 1, 0, 0, 0, 0, 1), 1, 0), 0, 0, 1),
 	// 104: seq_goto at 23:59:59.999 on Sun 8 Mar (week 1), then a mobile
 	// edx.video.played and an edx.ui.lms click on Mon 9 Mar (week 2) 10 s
 	// later: one session of 10.001 s, counted in week 1 where it starts.
@@ -179,6 +185,32 @@ func TestReadTrackingErrors(t *testing.T) {
 	}
 }
 
+type lineWeek struct {
+	user string
+	week int
+}
+
+// oneLine counts one line with a fresh scanner state and returns its week
+// tallies by raw user id and week, and its skips by reason.
+func oneLine(c *Course, line []byte) (map[lineWeek]tally, map[string]int) {
+	st := newTrackState(c, TrackingOptions{})
+	var fs fileStats
+	st.line(line, 1, &fs)
+	weeks := map[lineWeek]tally{}
+	for i, ls := range st.learners {
+		for _, w := range ls.weeks {
+			weeks[lineWeek{st.users[i], w.week}] = w.tally
+		}
+	}
+	skips := map[string]int{}
+	for i, n := range fs.skips {
+		if n > 0 {
+			skips[skipNames[i]] = n
+		}
+	}
+	return weeks, skips
+}
+
 // TestTrackingLine checks, one event at a time, how a line is classified,
 // which course and learner it belongs to and in which week and day.
 func TestTrackingLine(t *testing.T) {
@@ -216,28 +248,27 @@ func TestTrackingLine(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			p := newLogPart("f", TrackingOptions{})
-			p.line(c, []byte(tt.line), 1)
+			weeks, skips := oneLine(c, []byte(tt.line))
 			if tt.skip != "" {
-				if len(p.weeks) != 0 || !reflect.DeepEqual(p.skips, map[string]int{tt.skip: 1}) {
-					t.Errorf("got weeks %v, skips %v; want skip %q", p.weeks, p.skips, tt.skip)
+				if len(weeks) != 0 || !reflect.DeepEqual(skips, map[string]int{tt.skip: 1}) {
+					t.Errorf("got weeks %v, skips %v; want skip %q", weeks, skips, tt.skip)
 				}
 				return
 			}
-			if len(p.skips) != 0 {
-				t.Fatalf("skipped: %v", p.skips)
+			if len(skips) != 0 {
+				t.Fatalf("skipped: %v", skips)
 			}
-			w := p.weeks[weekKey{tt.user, tt.week}]
-			if w == nil || len(p.weeks) != 1 {
-				t.Fatalf("weeks = %v, want user %s week %d", p.weeks, tt.user, tt.week)
+			w, ok := weeks[lineWeek{tt.user, tt.week}]
+			if !ok || len(weeks) != 1 {
+				t.Fatalf("weeks = %v, want user %s week %d", weeks, tt.user, tt.week)
 			}
 			var want tally
 			want.events[tt.kind] = 1
 			if tt.day >= 0 {
 				want.days = 1 << tt.day
 			}
-			if *w != want {
-				t.Errorf("tally = %+v, want %+v", *w, want)
+			if w != want {
+				t.Errorf("tally = %+v, want %+v", w, want)
 			}
 		})
 	}
@@ -256,7 +287,7 @@ func TestCourseFromPath(t *testing.T) {
 		{"problem_check", ""},
 	}
 	for _, tt := range tests {
-		if got := courseFromPath(tt.path); got != tt.want {
+		if got := string(courseFromPath([]byte(tt.path))); got != tt.want {
 			t.Errorf("courseFromPath(%q) = %q, want %q", tt.path, got, tt.want)
 		}
 	}
@@ -272,10 +303,9 @@ func FuzzTrackingLine(f *testing.F) {
 	}
 	c := tinyCourse(f)
 	f.Fuzz(func(t *testing.T, line []byte) {
-		p := newLogPart("f", TrackingOptions{})
-		p.line(c, line, 1)
+		weeks, skips := oneLine(c, line)
 		n := 0
-		for k, w := range p.weeks {
+		for k, w := range weeks {
 			for _, e := range w.events {
 				n += e
 			}
@@ -283,11 +313,11 @@ func FuzzTrackingLine(f *testing.F) {
 				t.Fatalf("an enrollment event made an active day: %v %+v", k, w)
 			}
 		}
-		for _, s := range p.skips {
+		for _, s := range skips {
 			n += s
 		}
 		if n != 1 {
-			t.Fatalf("line counted %d times: weeks %v, skips %v", n, p.weeks, p.skips)
+			t.Fatalf("line counted %d times: weeks %v, skips %v", n, weeks, skips)
 		}
 	})
 }
@@ -309,52 +339,6 @@ func FuzzReadTracking(f *testing.F) {
 			}
 		}
 	})
-}
-
-// BenchmarkTrackingLogs reads a month of generated gzipped logs (30 files)
-// through ReadTrackingFiles and reports throughput in events and in MB of
-// uncompressed JSON per second.
-//
-// MOOCREPORT_BENCH_LOGS=dir keeps the generated files in dir, to compare
-// with `gzip -dc dir/*.gz` and measure peak RSS (the issue 3 note).
-func BenchmarkTrackingLogs(b *testing.B) {
-	dir := b.TempDir()
-	if d := os.Getenv("MOOCREPORT_BENCH_LOGS"); d != "" {
-		dir = d
-	}
-	c := &Course{Key: "bench", ID: "course-v1:BenchX+B101+2026", Start: time.Date(2026, 3, 2, 0, 0, 0, 0, time.UTC), Salt: "s"}
-	var files []string
-	events, raw := 0, 0
-	for d := 0; d < 30; d++ {
-		var buf bytes.Buffer
-		for i := 0; i < 5000; i++ {
-			buf.WriteString(benchEvent(c.ID, d, i))
-			events++
-		}
-		raw += buf.Len()
-		name := fmt.Sprintf("tracking.log-202603%02d.gz", d+1)
-		if err := os.WriteFile(filepath.Join(dir, name), gzipBytes(b, buf.Bytes()), 0o644); err != nil {
-			b.Fatal(err)
-		}
-		files = append(files, name)
-	}
-	b.ResetTimer()
-	for b.Loop() {
-		if _, err := ReadTrackingFiles(dir, files, c, TrackingOptions{}); err != nil {
-			b.Fatal(err)
-		}
-	}
-	sec := b.Elapsed().Seconds() / float64(b.N)
-	b.ReportMetric(float64(events)/sec, "events/s")
-	b.ReportMetric(float64(raw)/1e6/sec, "MB/s")
-	b.ReportMetric(float64(raw)/1e6, "MB-uncompressed")
-	// Peak resident memory of the whole test process (the generated files
-	// are on disk, not in memory): ingest should grow with learners ×
-	// weeks, not with events.
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err == nil {
-		b.ReportMetric(float64(ru.Maxrss)/1024, "peak-RSS-MiB")
-	}
 }
 
 // benchEvent is one realistic event line: the edX key set with a long user

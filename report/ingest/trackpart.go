@@ -2,29 +2,24 @@ package ingest
 
 import (
 	"bytes"
-	"math/bits"
-	"sort"
-	"strings"
 	"time"
 
 	"github.com/moocreport/moocreport/report"
 )
 
-// tally is one learner's activity in one course week.
+const dayMs = 24 * 3600 * 1000
+
+// tally is one learner's activity in one week (the OULAD reader's too).
 type tally struct {
 	events [report.NumKinds]int
 	days   uint8 // bit d set: activity on day d (0–6) of the week
 }
 
-type weekKey struct {
-	user string // raw edX user id; pseudonymised only when merging
+// weekTally is one learner's activity in course week week.
+type weekTally struct {
 	week int
-}
-
-// problemAcc aggregates the server problem_check events of one problem.
-type problemAcc struct {
-	learners      map[string]struct{}
-	first, firstC int
+	tally
+	insights report.InsightsWeek
 }
 
 // enrolSpan is the latest activation and deactivation seen, unix ms.
@@ -42,356 +37,294 @@ func (e *enrolSpan) add(o enrolSpan) {
 	}
 }
 
-// logPart is the aggregate of one log file. Workers build parts
-// independently; mergeLogs combines them in file order.
-//
-// Memory grows with learners, not events: per learner it keeps week
-// tallies, sessions (as merged time intervals), chapters and enrolment
-// times, whatever the number of events.
-type logPart struct {
-	file      string
-	gap       int64 // session gap, ms
-	byName    bool
-	weeks     map[weekKey]*tally
-	sessions  map[string][]span
-	chapters  map[string]map[string]struct{}
-	problems  map[string]*problemAcc
-	enrol     map[string]*enrolSpan
-	skips     map[string]int
-	others    map[string]int // other-course lines by their course id
-	lines     int
-	malformed int
-	firstBad  int   // line of the first malformed line
-	badErr    error // its decoding error
-	ev        logEvent
-	top       [7][]byte
-	ctx       [3][]byte
-	pay       [5][]byte
+// learnerState is everything kept about one learner: week tallies (sorted
+// by week), sessions as merged time intervals and the latest enrolment
+// times. Its size grows with the weeks and sessions a learner has, never
+// with their events.
+type learnerState struct {
+	weeks    []weekTally
+	sessions []span
+	enrol    enrolSpan
+	chapter  int32 // the last chapter counted in reach, +1; 0 for none
 }
 
-func newLogPart(file string, opt TrackingOptions) *logPart {
-	return &logPart{file: file, gap: opt.gap(), byName: opt.ByUsername,
-		weeks: map[weekKey]*tally{}, sessions: map[string][]span{}, chapters: map[string]map[string]struct{}{},
-		problems: map[string]*problemAcc{}, enrol: map[string]*enrolSpan{}, skips: map[string]int{}, others: map[string]int{}}
+// week returns the tally of week w, adding it in order if it is new.
+func (ls *learnerState) week(w int) *weekTally {
+	lo, ok := ls.find(w)
+	if ok {
+		return &ls.weeks[lo]
+	}
+	ls.weeks = append(ls.weeks, weekTally{})
+	copy(ls.weeks[lo+1:], ls.weeks[lo:])
+	ls.weeks[lo] = weekTally{week: w}
+	return &ls.weeks[lo]
 }
 
-// line counts one line of a log: as activity of kind k for a learner week,
-// or as a skip with its reason.
-func (p *logPart) line(c *Course, b []byte, lineNo int) {
-	p.lines++
+// find returns the index of week w in ls.weeks, or where it would go.
+// Logs are roughly time-ordered, so the last week is almost always the one.
+func (ls *learnerState) find(w int) (int, bool) {
+	n := len(ls.weeks)
+	if n > 0 && ls.weeks[n-1].week == w {
+		return n - 1, true
+	}
+	lo, hi := 0, n
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if ls.weeks[m].week < w {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return lo, lo < n && ls.weeks[lo].week == w
+}
+
+// problemAcc aggregates the server problem_check events of one problem;
+// its distinct learners are in trackState.solvers.
+type problemAcc struct{ first, firstC int }
+
+// trackState is one scanning worker's aggregate of the lines it was given,
+// from any file. Learners, chapters and problems are interned to small
+// integers as first seen, so an event costs map lookups that allocate
+// nothing; sets of pairs are maps of packed integer keys. Workers' states
+// are merged by name at the end (merge), which is commutative, so the
+// result does not depend on which worker read which lines.
+type trackState struct {
+	c          *Course
+	gap        int64 // session gap, ms
+	byName     bool
+	pageCourse bool
+	start      int64 // week 1 starts, unix ms
+
+	ids      map[string]int32 // raw edX user id → index
+	users    []string
+	learners []learnerState
+
+	chapterIDs map[string]int32
+	chapters   []string
+	reach      map[uint64]struct{} // learner<<32 | chapter
+
+	problemIDs map[string]int32
+	problemIx  []string
+	problems   []problemAcc
+	solvers    map[uint64]struct{} // problem<<32 | learner
+
+	// buffers reused for every line
+	ev  logEvent
+	pl  payload
+	top [7][]byte
+	ctx [3][]byte
+	pay [5][]byte
+}
+
+func newTrackState(c *Course, opt TrackingOptions) *trackState {
+	return &trackState{c: c, gap: opt.gap(), byName: opt.ByUsername, pageCourse: opt.PageCourse, start: c.weekStart().UnixMilli(),
+		ids: map[string]int32{}, chapterIDs: map[string]int32{}, reach: map[uint64]struct{}{},
+		problemIDs: map[string]int32{}, solvers: map[uint64]struct{}{}}
+}
+
+// learnerIx interns a raw user id; the string is copied only when new.
+func (st *trackState) learnerIx(id []byte) int32 {
+	if i, ok := st.ids[string(id)]; ok {
+		return i
+	}
+	return st.addLearner(string(id))
+}
+
+func (st *trackState) learnerIxString(id string) int32 {
+	if i, ok := st.ids[id]; ok {
+		return i
+	}
+	return st.addLearner(id)
+}
+
+func (st *trackState) addLearner(id string) int32 {
+	i := int32(len(st.users))
+	st.ids[id] = i
+	st.users = append(st.users, id)
+	st.learners = append(st.learners, learnerState{})
+	return i
+}
+
+func intern(ids map[string]int32, names *[]string, name []byte) int32 {
+	if i, ok := ids[string(name)]; ok {
+		return i
+	}
+	i := int32(len(*names))
+	s := string(name)
+	ids[s] = i
+	*names = append(*names, s)
+	return i
+}
+
+// line counts one line of a log (without its newline) in fs: as activity
+// of a learner week, or as a skip with its reason.
+func (st *trackState) line(b []byte, lineNo int, fs *fileStats) {
+	fs.lines++
 	b = bytes.TrimSpace(b)
 	if len(b) == 0 || b[0] == '#' {
-		p.skips[SkipComment]++
+		fs.skips[skComment]++
 		return
 	}
-	ev := &p.ev
-	if err := p.decode(b, ev); err != nil {
-		p.skips[SkipMalformed]++
-		if p.malformed == 0 {
-			p.firstBad, p.badErr = lineNo, err
-		}
-		p.malformed++
+	ev := &st.ev
+	if err := st.decode(b, ev); err != nil {
+		fs.bad(skMalformed, lineNo, err)
 		return
 	}
-	if ev.EventSource == "task" {
-		p.skips[SkipTask]++
+	if string(ev.EventSource) == "task" {
+		fs.skips[skTask]++
 		return
 	}
 	kind := classify(ev.EventType, ev.EventSource)
 	var pl *payload
-	if kind == report.KindEnrollment || kind == report.KindProblem {
-		pl = p.parsePayload(ev.Event)
+	if (kind == report.KindEnrollment || kind == report.KindProblem) && st.parsePayload(ev.Event, &st.pl) {
+		pl = &st.pl
 	}
 	course := ev.CourseID
-	if course == "" {
+	if len(course) == 0 {
 		course = courseFromPath(ev.EventType)
 	}
-	if course == "" && pl != nil && kind == report.KindEnrollment {
+	if len(course) == 0 && pl != nil && kind == report.KindEnrollment {
 		course = pl.CourseID
 	}
+	if len(course) == 0 && st.pageCourse && string(ev.EventSource) == "browser" {
+		course = courseFromPage(ev.Page)
+	}
 	switch {
-	case course == "":
-		p.skips[SkipNoCourse]++
+	case len(course) == 0:
+		fs.skips[skNoCourse]++
 		return
-	case course != c.ID:
-		p.skips[SkipOtherCourse]++
-		p.others[course]++
-		return
-	}
-	user := p.learner(c, ev, pl, kind)
-	if user == "" {
-		p.skips[SkipNoLearner]++
+	case string(course) != st.c.ID:
+		fs.skips[skOtherCourse]++
+		if fs.others == nil {
+			fs.others = map[string]int{}
+		}
+		fs.others[string(course)]++
 		return
 	}
-	t, ok := parseTime(ev.Time)
+	li, ok := st.learner(ev, pl, kind)
 	if !ok {
-		p.skips[SkipBadTime]++
+		fs.skips[skNoLearner]++
 		return
 	}
-	day := floorDiv(int64(t.Sub(c.weekStart())), int64(24*time.Hour))
-	week := floorDiv(day, 7)
-	k := weekKey{user, int(week) + 1}
-	w := p.weeks[k]
-	if w == nil {
-		w = &tally{}
-		p.weeks[k] = w
+	ms, ok := parseTime(ev.Time)
+	if !ok {
+		fs.skips[skBadTime]++
+		return
 	}
+	st.count(li, kind, ms, pl)
+}
+
+// count adds the event of st.ev (its kind, learner and time known) to the
+// learner's week, sessions, chapters, problems or enrolment.
+func (st *trackState) count(li int32, kind report.EventKind, ms int64, pl *payload) {
+	ev := &st.ev
+	day := floorDiv(ms-st.start, dayMs)
+	week := floorDiv(day, 7)
+	ls := &st.learners[li]
+	w := ls.week(int(week) + 1)
 	w.events[kind]++
-	ms := t.UnixMilli()
 	if kind == report.KindEnrollment {
-		p.enrolment(user, ev.EventType, ms)
+		ls.enrolment(ev.EventType, ms)
 		return
 	}
 	w.days |= 1 << (day - week*7)
-	p.sessions[user] = addSpan(p.sessions[user], span{ms, ms}, p.gap)
-	if ch := chapterOf(ev.EventType, ev.Page); ch != "" {
-		set := p.chapters[user]
-		if set == nil {
-			set = map[string]struct{}{}
-			p.chapters[user] = set
+	countInsights(&w.insights, ev.EventType, ev.EventSource)
+	ls.sessions = addSpan(ls.sessions, span{ms, ms}, st.gap)
+	if ch := chapterOf(ev.EventType, ev.Page); len(ch) > 0 {
+		// Learners mostly stay in one chapter for a while: the last one
+		// seen saves two map operations.
+		if last := ls.chapter - 1; last < 0 || string(ch) != st.chapters[last] {
+			ci := intern(st.chapterIDs, &st.chapters, ch)
+			st.reach[uint64(li)<<32|uint64(ci)] = struct{}{}
+			ls.chapter = ci + 1
 		}
-		set[ch] = struct{}{}
 	}
-	if kind == report.KindProblem && pl != nil && pl.ProblemID != "" {
-		a := p.problems[pl.ProblemID]
-		if a == nil {
-			a = &problemAcc{learners: map[string]struct{}{}}
-			p.problems[pl.ProblemID] = a
+	if kind == report.KindProblem && pl != nil && len(pl.ProblemID) > 0 {
+		pi := intern(st.problemIDs, &st.problemIx, pl.ProblemID)
+		if int(pi) == len(st.problems) {
+			st.problems = append(st.problems, problemAcc{})
 		}
-		a.learners[user] = struct{}{}
+		st.solvers[uint64(pi)<<32|uint64(li)] = struct{}{}
 		if pl.Attempts == 1 {
-			a.first++
-			if pl.Success == "correct" {
-				a.firstC++
+			st.problems[pi].first++
+			if string(pl.Success) == "correct" {
+				st.problems[pi].firstC++
 			}
 		}
 	}
 }
 
-// learner returns the raw user id of an event: context.user_id, else the
-// username through the profile, else (enrolment events) the payload's
-// user_id. With ByUsername the username comes first.
-func (p *logPart) learner(c *Course, ev *logEvent, pl *payload, kind report.EventKind) string {
-	user := ev.UserID
-	if p.byName && ev.Username != "" {
-		if id, ok := c.users[ev.Username]; ok {
-			user = id
+// learner returns the interned raw user id of an event: context.user_id,
+// else the username through the profile, else (enrolment events) the
+// payload's user_id. With ByUsername the username comes first. False when
+// the event names no learner.
+func (st *trackState) learner(ev *logEvent, pl *payload, kind report.EventKind) (int32, bool) {
+	user, mapped, fromMap := ev.UserID, "", false
+	if st.byName && len(ev.Username) > 0 {
+		if id, ok := st.c.users[string(ev.Username)]; ok {
+			mapped, fromMap = id, true
 		}
 	}
-	if user == "" && ev.Username != "" {
-		user = c.users[ev.Username]
+	empty := func() bool { return fromMap && mapped == "" || !fromMap && len(user) == 0 }
+	if empty() && len(ev.Username) > 0 {
+		mapped, fromMap = st.c.users[string(ev.Username)], true
 	}
-	if user == "" && pl != nil && kind == report.KindEnrollment {
-		user = pl.UserID
+	if empty() && pl != nil && kind == report.KindEnrollment {
+		user, fromMap = pl.UserID, false
 	}
-	return user
+	switch {
+	case empty():
+		return 0, false
+	case fromMap:
+		return st.learnerIxString(mapped), true
+	}
+	return st.learnerIx(user), true
 }
 
 // enrolment records an activation or deactivation; mode changes only count
 // as enrolment events.
-func (p *logPart) enrolment(user, eventType string, ms int64) {
-	var on bool
-	switch eventType {
+func (ls *learnerState) enrolment(eventType []byte, ms int64) {
+	switch string(eventType) {
 	case "edx.course.enrollment.activated":
-		on = true
+		ls.enrol.add(enrolSpan{on: ms, hasOn: true})
 	case "edx.course.enrollment.deactivated":
-	default:
-		return
-	}
-	e := p.enrol[user]
-	if e == nil {
-		e = &enrolSpan{}
-		p.enrol[user] = e
-	}
-	if on {
-		e.add(enrolSpan{on: ms, hasOn: true})
-	} else {
-		e.add(enrolSpan{off: ms, hasOff: true})
+		ls.enrol.add(enrolSpan{off: ms, hasOff: true})
 	}
 }
 
 // chapterOf returns the chapter of a courseware URL path
 // (/courses/<course id>/courseware/<chapter>/<sequential>/…), from an
-// implicit event's event_type or else the page the event came from; "" when
-// neither is in the courseware. The course itself was checked already.
-func chapterOf(eventType, page string) string {
-	for _, u := range []string{eventType, page} {
-		i := strings.Index(u, "/courseware/")
-		if i < 0 || !strings.Contains(u[:i], "/courses/") {
+// implicit event's event_type or else the page the event came from; nil
+// when neither is in the courseware. The course itself was checked already.
+func chapterOf(eventType, page []byte) []byte {
+	for _, u := range [2][]byte{eventType, page} {
+		i := bytes.Index(u, []byte("/courseware/"))
+		if i < 0 || !bytes.Contains(u[:i], []byte("/courses/")) {
 			continue
 		}
 		rest := u[i+len("/courseware/"):]
-		if j := strings.IndexAny(rest, "/?#"); j >= 0 {
-			rest = rest[:j]
+		for j, c := range rest {
+			if c == '/' || c == '?' || c == '#' {
+				rest = rest[:j]
+				break
+			}
 		}
-		if rest != "" {
+		if len(rest) > 0 {
 			return rest
 		}
 	}
-	return ""
+	return nil
 }
 
-// trackAcc accumulates parts as they finish. Every combination is
-// commutative (sums, unions, latest times, and addSpan, whose result does
-// not depend on insertion order), so parts can be folded in the order
-// workers finish them and dropped at once: memory holds the accumulator
-// and the parts in flight, not every file's part. Skips keep file order.
-type trackAcc struct {
-	gap      int64
-	weeks    map[weekKey]*tally
-	sessions map[string][]span
-	chapters map[string]map[string]struct{}
-	problems map[string]*problemAcc
-	enrol    map[string]*enrolSpan
-	skips    [][]report.Skip // by file index
-	others   map[string]map[string]int
-}
-
-func newTrackAcc(opt TrackingOptions, files int) *trackAcc {
-	return &trackAcc{gap: opt.gap(), weeks: map[weekKey]*tally{}, sessions: map[string][]span{},
-		chapters: map[string]map[string]struct{}{}, problems: map[string]*problemAcc{},
-		enrol: map[string]*enrolSpan{}, skips: make([][]report.Skip, files), others: map[string]map[string]int{}}
-}
-
-// add folds part p, the file with index i, into the accumulator.
-func (m *trackAcc) add(i int, p *logPart) {
-	for k, t := range p.weeks {
-		a := m.weeks[k]
-		if a == nil {
-			m.weeks[k] = t // parts are not used after add: take it over
-			continue
-		}
-		for i, n := range t.events {
-			a.events[i] += n
-		}
-		a.days |= t.days
+// enrollment converts a learner's enrolment span to dates; ok is false
+// when the logs hold neither an activation nor a deactivation.
+func (e enrolSpan) enrollment() (en Enrollment, ok bool) {
+	if e.hasOn {
+		en.Enrolled = time.UnixMilli(e.on).UTC()
 	}
-	for u, ss := range p.sessions {
-		if m.sessions[u] == nil {
-			m.sessions[u] = ss
-			continue
-		}
-		for _, s := range ss {
-			m.sessions[u] = addSpan(m.sessions[u], s, m.gap)
-		}
+	if e.hasOff && (!e.hasOn || e.off >= e.on) {
+		en.Unenrolled = time.UnixMilli(e.off).UTC()
 	}
-	for u, set := range p.chapters {
-		if m.chapters[u] == nil {
-			m.chapters[u] = set
-			continue
-		}
-		for ch := range set {
-			m.chapters[u][ch] = struct{}{}
-		}
-	}
-	for id, a := range p.problems {
-		t := m.problems[id]
-		if t == nil {
-			m.problems[id] = a
-			continue
-		}
-		for u := range a.learners {
-			t.learners[u] = struct{}{}
-		}
-		t.first += a.first
-		t.firstC += a.firstC
-	}
-	for u, e := range p.enrol {
-		if t := m.enrol[u]; t != nil {
-			t.add(*e)
-		} else {
-			m.enrol[u] = e
-		}
-	}
-	m.skips[i] = p.skipList()
-	if len(p.others) > 0 {
-		m.others[p.file] = p.others
-	}
-}
-
-// mergeLogs combines parts in file order; see trackAcc.
-func mergeLogs(c *Course, opt TrackingOptions, parts []*logPart) *Tracking {
-	m := newTrackAcc(opt, len(parts))
-	for i, p := range parts {
-		m.add(i, p)
-	}
-	return m.finish(c)
-}
-
-// finish pseudonymises the learners and sorts every table.
-func (m *trackAcc) finish(c *Course) *Tracking {
-	weeks, sessions, chapters, problems, enrol := m.weeks, m.sessions, m.chapters, m.problems, m.enrol
-	out := &Tracking{Enrollments: map[string]Enrollment{}, OtherCourses: m.others}
-	for _, s := range m.skips {
-		for _, k := range s {
-			k.Course = c.Key
-			out.Skips = append(out.Skips, k)
-		}
-	}
-	// Sessions count in the week they start (they may run past midnight).
-	start := c.weekStart().UnixMilli()
-	const weekMs = 7 * 24 * 3600 * 1000
-	secs := map[weekKey][2]int{}
-	for u, ss := range sessions {
-		for _, s := range ss {
-			k := weekKey{u, int(floorDiv(s.from-start, weekMs)) + 1}
-			v := secs[k]
-			v[0]++
-			v[1] += int((s.to - s.from) / 1000)
-			secs[k] = v
-		}
-	}
-	for k, t := range weeks {
-		out.Weeks = append(out.Weeks, report.LearnerWeek{
-			Course:   c.Key,
-			Learner:  c.pseudonym(k.user),
-			Week:     k.week,
-			Events:   t.events,
-			Days:     uint8(bits.OnesCount8(t.days)),
-			Sessions: secs[k][0],
-			Seconds:  secs[k][1],
-		})
-	}
-	sort.Slice(out.Weeks, func(i, j int) bool {
-		a, b := out.Weeks[i], out.Weeks[j]
-		return a.Learner < b.Learner || a.Learner == b.Learner && a.Week < b.Week
-	})
-	seen := map[string]struct{}{}
-	for u, set := range chapters {
-		out.Reach = append(out.Reach, report.Reach{Course: c.Key, Learner: c.pseudonym(u), Chapters: len(set)})
-		for ch := range set {
-			seen[ch] = struct{}{}
-		}
-	}
-	out.Chapters = len(seen)
-	sort.Slice(out.Reach, func(i, j int) bool { return out.Reach[i].Learner < out.Reach[j].Learner })
-	for id, a := range problems {
-		out.Problems = append(out.Problems, report.ProblemStat{Course: c.Key, Problem: id,
-			Learners: len(a.learners), FirstAttempts: a.first, FirstCorrect: a.firstC})
-	}
-	sort.Slice(out.Problems, func(i, j int) bool { return out.Problems[i].Problem < out.Problems[j].Problem })
-	for u, e := range enrol {
-		var en Enrollment
-		if e.hasOn {
-			en.Enrolled = time.UnixMilli(e.on).UTC()
-		}
-		if e.hasOff && (!e.hasOn || e.off >= e.on) {
-			en.Unenrolled = time.UnixMilli(e.off).UTC()
-		}
-		out.Enrollments[c.pseudonym(u)] = en
-	}
-	return out
-}
-
-func (p *logPart) skipList() []report.Skip {
-	reasons := make([]string, 0, len(p.skips))
-	for r := range p.skips {
-		reasons = append(reasons, r)
-	}
-	sort.Strings(reasons)
-	out := make([]report.Skip, 0, len(reasons))
-	for _, r := range reasons {
-		out = append(out, report.Skip{File: p.file, Reason: r, Count: p.skips[r]})
-	}
-	return out
+	return en, e.hasOn || e.hasOff
 }

@@ -175,12 +175,13 @@ func FuzzScanObject(f *testing.F) {
 		}
 	}
 	for _, s := range []string{`{}`, ` {"time":1} `, `{"a":[1,{"b":null}],"time":"x\u00e9\"","time":"y"}`, `{"event_type":"\ud800"}`,
-		`{"page":"\xff"}`, `{"x":-0.5e+3}`, `{"x":01}`, `{"x":1.}`, `[]`, `null`, `{"a":1,}`, `{"a" 1}`, "{\"a\":\"\t\"}"} {
+		`{"page":"\xff"}`, `{"ti\u006de":"x"}`, `{"context":{"course_id":"c","user_id":1},"context":{"path":"/p"}}`, `{"context":[{"user_id":1}]}`, `{"x":-0.5e+3}`, `{"x":01}`, `{"x":1.}`, `[]`, `null`, `{"a":1,}`, `{"a" 1}`, "{\"a\":\"\t\"}"} {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, b []byte) {
 		out := make([][]byte, len(eventKeys))
-		err := scanObject(b, eventKeys, out)
+		sub := make([][]byte, len(contextKeys))
+		err := scanObjectIn(b, eventKeys, out, kContext, contextKeys, sub)
 		var m map[string]json.RawMessage
 		oracle := json.Unmarshal(b, &m)
 		isObj := oracle == nil && m != nil
@@ -209,6 +210,17 @@ func FuzzScanObject(f *testing.F) {
 			}
 			if (werr == nil) != (gerr == nil) || werr == nil && gs != ws {
 				t.Fatalf("member %q: got %q (%v), encoding/json %q (%v)", k, gs, gerr, ws, werr)
+			}
+		}
+		// The context's members, extracted in the same pass.
+		var ctx map[string]json.RawMessage
+		if json.Unmarshal(m["context"], &ctx) != nil {
+			ctx = nil
+		}
+		for i, k := range contextKeys {
+			want, ok := ctx[k]
+			if !ok && sub[i] != nil || ok && !bytes.Equal(bytes.TrimSpace(want), sub[i]) {
+				t.Fatalf("context member %q: got %q, encoding/json %q", k, sub[i], want)
 			}
 		}
 	})

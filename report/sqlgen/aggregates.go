@@ -42,6 +42,14 @@ func (q query) weeks() string {
 	for _, k := range weekKinds {
 		sums = append(sums, fmt.Sprintf("CAST(SUM(CASE WHEN kind = '%s' THEN 1 ELSE 0 END) AS %s) AS %s", k, q.d.Int, k))
 	}
+	// Open edX Insights' three weekly counts (ingest's countInsights).
+	for _, c := range [][2]string{
+		{"played_video", "event_type = 'play_video' AND event_source IN ('browser', 'mobile')"},
+		{"attempted_problem", "event_type = 'problem_check' AND event_source = 'server'"},
+		{"posted_forum", "event_source = 'server' AND event_type LIKE 'edx.forum.%' AND event_type LIKE '%.created'"},
+	} {
+		sums = append(sums, fmt.Sprintf("CAST(SUM(CASE WHEN kind <> 'enrollment' AND %s THEN 1 ELSE 0 END) AS %s) AS %s", c[1], q.d.Int, c[0]))
+	}
 	return fmt.Sprintf(`WITH t AS (
   SELECT user_id, week, %s,
     CAST(COUNT(DISTINCT CASE WHEN kind <> 'enrollment' THEN ev_day END) AS %s) AS days
@@ -57,7 +65,7 @@ func (q query) reach() string {
 }
 
 func (q query) course() string {
-	return fmt.Sprintf(`SELECT prm.course_id, prm.week_start_ms, prm.session_gap_ms, prm.learner_id, ch.chapters
+	return fmt.Sprintf(`SELECT prm.course_id, prm.week_start_ms, prm.session_gap_ms, prm.learner_id, prm.page_rule, ch.chapters
 FROM mr_params AS prm CROSS JOIN (SELECT CAST(COUNT(DISTINCT chapter) AS %s) AS chapters FROM mr_events WHERE %s AND chapter <> '') AS ch`, q.d.Int, counted)
 }
 

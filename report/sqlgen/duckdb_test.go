@@ -10,6 +10,7 @@ package sqlgen_test
 import (
 	"bytes"
 	"encoding/json"
+	"flag"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -111,7 +112,7 @@ func TestDuckDBRealLogs(t *testing.T) {
 	for _, id := range courses {
 		t.Run(id, func(t *testing.T) {
 			start := time.Date(2014, 1, 6, 0, 0, 0, 0, time.UTC)
-			opt := ingest.TrackingOptions{SessionGap: 20 * time.Minute, MaxBadLines: &tolerant}
+			opt := ingest.TrackingOptions{SessionGap: 20 * time.Minute, MaxBadLines: &tolerant, PageCourse: true} // the insights preset
 			want, err := ingest.ReadTrackingFiles(dir, names, &ingest.Course{Key: "demo", ID: id, Start: start, Salt: "s"}, opt)
 			if err != nil {
 				t.Fatal(err)
@@ -345,6 +346,7 @@ func TestDuckDBEdgeCases(t *testing.T) {
 		{"defaults", study.Activity{}, 0, false},
 		{"username, monday weeks in Stockholm, 10m gap", study.Activity{Weeks: "monday", TimeZone: "Europe/Stockholm"}, 10 * time.Minute, true},
 		{"start weeks in Kolkata", study.Activity{Weeks: "start", TimeZone: "Asia/Kolkata"}, time.Hour, false},
+		{"harvardx preset: no course from the page URL", study.Activity{Preset: "harvardx"}, 0, false},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			course := func() *ingest.Course {
@@ -359,13 +361,13 @@ func TestDuckDBEdgeCases(t *testing.T) {
 				}
 				return cs
 			}
-			opt := ingest.TrackingOptions{SessionGap: c.gap, ByUsername: c.username, MaxBadLines: &tolerant}
+			opt := ingest.TrackingOptions{SessionGap: c.gap, ByUsername: c.username, MaxBadLines: &tolerant, PageCourse: c.act.Preset != "harvardx"}
 			want, err := ingest.ReadTrackingFiles(dir, []string{"edge.log"}, course(), opt)
 			if err != nil {
 				t.Fatal(err)
 			}
 			out := t.TempDir()
-			runDuckDB(t, dir, "edge", sql(t, sqlgen.Options{Engine: "duckdb", CourseKey: "edge", CourseID: id, WeekStart: c.act.WeekStart(start),
+			runDuckDB(t, dir, "edge", sql(t, sqlgen.Options{Engine: "duckdb", CourseKey: "edge", CourseID: id, WeekStart: c.act.WeekStart(start), Preset: c.act.Preset,
 				SessionGap: c.gap, ByUsername: c.username, Input: "edge.log", Profiles: []string{"edge-profile.csv"}, Out: out, Format: "csv"}))
 			got, _, err := ingest.ReadActivity(out, ".", course(), opt)
 			if err != nil {
@@ -377,4 +379,53 @@ func TestDuckDBEdgeCases(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestDuckDBIngestFixtures keeps the edx-activity fixtures of the ingest
+// tests (report/ingest/testdata/activity/edge-csv and edge-parquet) what
+// DuckDB writes for the edge-case log today: it compares them with a fresh
+// run, and with -update writes them.
+func TestDuckDBIngestFixtures(t *testing.T) {
+	dir, err := filepath.Abs("testdata")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, format := range []string{"csv", "parquet"} {
+		t.Run(format, func(t *testing.T) {
+			out := t.TempDir()
+			runDuckDB(t, dir, "edge", sql(t, sqlgen.Options{Engine: "duckdb", CourseKey: "edge", CourseID: "course-v1:EdgeX+E1+2026",
+				WeekStart: time.Date(2026, 3, 2, 0, 0, 0, 0, time.UTC), Preset: "insights", Input: "edge.log",
+				Profiles: []string{"edge-profile.csv"}, Out: out, Format: format}))
+			fixtures := filepath.Join(repoRoot(t), "report", "ingest", "testdata", "activity", "edge-"+format)
+			names, _ := filepath.Glob(filepath.Join(out, "*."+format))
+			if len(names) != 6 {
+				t.Fatalf("DuckDB wrote %v, want six tables", names)
+			}
+			for _, name := range names {
+				got, err := os.ReadFile(name)
+				if err != nil {
+					t.Fatal(err)
+				}
+				path := filepath.Join(fixtures, filepath.Base(name))
+				if updating() {
+					if err := os.WriteFile(path, got, 0o644); err != nil {
+						t.Fatal(err)
+					}
+					continue
+				}
+				if format == "parquet" {
+					continue // Parquet files carry the writer's version: compared through the reader instead
+				}
+				if want, err := os.ReadFile(path); err != nil || !bytes.Equal(got, want) {
+					t.Errorf("%s differs from what DuckDB writes now (go test -tags duckdb -run TestDuckDBIngestFixtures -update rewrites it)", path)
+				}
+			}
+		})
+	}
+}
+
+// updating reports the -update flag, which the package's own tests define.
+func updating() bool {
+	f := flag.Lookup("update")
+	return f != nil && f.Value.String() == "true"
 }

@@ -59,9 +59,15 @@ func (q query) events() string {
 	fmt.Fprintf(&b, "pp AS (\n  SELECT pvk.*,\n    CASE WHEN k_pdoc = 'object' AND %s AND %s THEN 1 ELSE 0 END AS p_ok,\n", q.okString("pl_course"), q.okUserID("pl_user"))
 	fmt.Fprintf(&b, "    %s AS p_course, %s AS p_user, %s AS p_problem, %s AS p_success,\n", q.str("pl_course"), q.userID("pl_user"), q.str("pl_problem"), q.str("pl_success"))
 	fmt.Fprintf(&b, "    CASE WHEN k_pl_attempts = 'number' AND %s = '1' THEN 1 ELSE 0 END AS p_first,\n", d.JSONText("v_pl_attempts"))
-	// courseFromPath: /courses/<id>/… in either id style.
-	fmt.Fprintf(&b, "    CASE WHEN event_type LIKE '/courses/course-v1:%%' THEN COALESCE(%s, '') WHEN event_type LIKE '/courses/%%' THEN COALESCE(%s, '') ELSE '' END AS path_course\n  FROM pvk\n),\n",
-		d.Extract("event_type", `^/courses/([^/]*)`), d.Extract("event_type", `^/courses/([^/]+/[^/]+/[^/]+)`))
+	// courseFromPath: /courses/<id>/… in either id style; courseFromPage:
+	// the same of a page URL's path (after scheme://host, before ? or #).
+	coursePath := func(p string) string {
+		return fmt.Sprintf("CASE WHEN %s LIKE '/courses/course-v1:%%' THEN COALESCE(%s, '') WHEN %s LIKE '/courses/%%' THEN COALESCE(%s, '') ELSE '' END",
+			p, d.Extract(p, `^/courses/([^/]*)`), p, d.Extract(p, `^/courses/([^/]+/[^/]+/[^/]+)`))
+	}
+	pagePath := fmt.Sprintf("(CASE WHEN %s > 0 THEN COALESCE(%s, '') ELSE COALESCE(%s, '') END)",
+		d.Strpos("page", "'://'"), d.Extract("page", `://[^/]*(/[^?#]*)`), d.Extract("page", `^([^?#]*)`))
+	fmt.Fprintf(&b, "    %s AS path_course,\n    %s AS page_course\n  FROM pvk\n),\n", coursePath("event_type"), coursePath(pagePath))
 	q.status(&b)
 	q.eventRows(&b)
 	return b.String()
@@ -84,7 +90,7 @@ const classify = `CASE
 // time, in ingest's order of skip reasons.
 func (q query) status(b *strings.Builder) {
 	d := q.d
-	fmt.Fprintf(b, "c AS (\n  SELECT pp.*,\n    CASE WHEN ctx_course <> '' THEN ctx_course WHEN path_course <> '' THEN path_course WHEN kind = 'enrollment' AND p_ok = 1 THEN p_course ELSE '' END AS course,\n")
+	fmt.Fprintf(b, "c AS (\n  SELECT pp.*,\n    CASE WHEN ctx_course <> '' THEN ctx_course WHEN path_course <> '' THEN path_course WHEN kind = 'enrollment' AND p_ok = 1 AND p_course <> '' THEN p_course\n      WHEN prm.page_rule = 1 AND event_source = 'browser' AND page_course <> '' THEN page_course ELSE '' END AS course,\n")
 	b.WriteString("    CASE WHEN prm.learner_id = 'username' AND pp.username <> '' AND prof.id IS NOT NULL THEN prof.id\n")
 	b.WriteString("      WHEN ctx_user <> '' THEN ctx_user\n      WHEN pp.username <> '' AND prof.id IS NOT NULL THEN prof.id\n")
 	b.WriteString("      WHEN kind = 'enrollment' AND p_ok = 1 THEN p_user ELSE '' END AS user_id,\n")
@@ -123,7 +129,7 @@ func (q query) eventRows(b *strings.Builder) {
 			ci, d.Strpos(d.Substr(u, "1", ci+" - 1"), "'/courses/'"), d.Extract(d.Substr(u, ci+" + 12", "1073741824"), `^([^/?#]*)`))
 	}
 	fmt.Fprintf(b, "h AS (\n  SELECT w.*, %s AS ch_type, %s AS ch_page FROM w\n)\n", chapter("event_type", "ci_type"), chapter("page", "ci_page"))
-	fmt.Fprintf(b, `SELECT file, status, user_id, kind, event_type, ms, ev_day, %s + 1 AS week,
+	fmt.Fprintf(b, `SELECT file, status, user_id, kind, event_type, event_source, ms, ev_day, %s + 1 AS week,
   CASE WHEN status <> 'ok' OR kind = 'enrollment' THEN '' WHEN ch_type <> '' THEN ch_type ELSE ch_page END AS chapter,
   CASE WHEN status = 'ok' AND kind = 'problem' AND p_ok = 1 THEN p_problem ELSE '' END AS problem_id,
   p_first AS first_attempt, CASE WHEN p_first = 1 AND p_success = 'correct' THEN 1 ELSE 0 END AS first_correct

@@ -33,8 +33,8 @@ func (q query) tables() []table {
 }
 
 func (q query) params() string {
-	return fmt.Sprintf("SELECT CAST(%s AS %s) AS course_id, CAST(%d AS %s) AS week_start_ms, CAST(%d AS %s) AS session_gap_ms, CAST(%s AS %s) AS learner_id",
-		q.d.Quote(q.o.CourseID), q.d.Str, q.o.WeekStart.UnixMilli(), q.d.Int, q.o.gap().Milliseconds(), q.d.Int, q.d.Quote(q.o.learnerID()), q.d.Str)
+	return fmt.Sprintf("SELECT CAST(%s AS %s) AS course_id, CAST(%d AS %s) AS week_start_ms, CAST(%d AS %s) AS session_gap_ms, CAST(%s AS %s) AS learner_id, CAST(%d AS %s) AS page_rule",
+		q.d.Quote(q.o.CourseID), q.d.Str, q.o.WeekStart.UnixMilli(), q.d.Int, q.o.gap().Milliseconds(), q.d.Int, q.d.Quote(q.o.learnerID()), q.d.Str, q.o.pageRule(), q.d.Int)
 }
 
 // from is a FROM item for an input, a table or files, and the setup

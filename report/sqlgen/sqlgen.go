@@ -37,7 +37,7 @@ type Options struct {
 	Weeks, TimeZone string
 	SessionGap      time.Duration // 0 means study.DefaultSessionGap
 	ByUsername      bool          // learner_id: username
-	Preset          string        // activity.preset, for the header only
+	Preset          string        // activity.preset: the page rule (see pageRule) and the header
 	Exclude         []string      // activity.exclude, for the header only
 	// Input is the logs: a glob of JSON-lines files (gzipped or not), or
 	// "table:NAME" for an existing table with columns file and line.
@@ -55,6 +55,16 @@ func (o Options) gap() time.Duration {
 		return o.SessionGap
 	}
 	return study.DefaultSessionGap
+}
+
+// pageRule is 1 when a browser event whose context names no course takes
+// it from its page URL, as Open edX Insights does (the insights preset,
+// the default), else 0.
+func (o Options) pageRule() int {
+	if o.Preset == "" || o.Preset == "insights" {
+		return 1
+	}
+	return 0
 }
 
 func (o Options) learnerID() string {
@@ -158,6 +168,8 @@ func header(b *strings.Builder, o Options) {
 --                   periods from then, as moocreport counts them
 --   session_gap_ms  %d (%s): a longer pause between two events ends a session
 --   learner_id      %s
+--   page_rule       %d: 1 takes a browser event's course from its page URL
+--                   when its context names none (the insights preset)
 -- activity.preset %q and exclude %s decide which of the counted kinds make
 -- a learner active; moocreport applies them to these tables, which count
 -- every kind separately.
@@ -165,5 +177,5 @@ func header(b *strings.Builder, o Options) {
 -- Input: %s
 -- Run: %s
 `, o.Engine, o.CourseKey, o.CourseID, o.Out, o.CourseID, o.WeekStart.UnixMilli(), o.WeekStart.UTC().Format(time.RFC3339),
-		tz, weeks, o.gap().Milliseconds(), o.gap(), o.learnerID(), o.Preset, exclude, o.Input, run(Dialects[o.Engine], o))
+		tz, weeks, o.gap().Milliseconds(), o.gap(), o.learnerID(), o.pageRule(), o.Preset, exclude, o.Input, run(Dialects[o.Engine], o))
 }

@@ -12,6 +12,8 @@
 --                   periods from then, as moocreport counts them
 --   session_gap_ms  1800000 (30m0s): a longer pause between two events ends a session
 --   learner_id      user_id
+--   page_rule       1: 1 takes a browser event's course from its page URL
+--                   when its context names none (the insights preset)
 -- activity.preset "insights" and exclude none decide which of the counted kinds make
 -- a learner active; moocreport applies them to these tables, which count
 -- every kind separately.
@@ -25,7 +27,7 @@ SET engine_file_truncate_on_insert = 1;
 
 -- The settings (see the header).
 CREATE TABLE mr_params ENGINE = MergeTree ORDER BY tuple() AS
-SELECT CAST('course-v1:NordhavnX+EAT101x+1T2026' AS String) AS course_id, CAST(1772409600000 AS Int64) AS week_start_ms, CAST(1800000 AS Int64) AS session_gap_ms, CAST('user_id' AS String) AS learner_id;
+SELECT CAST('course-v1:NordhavnX+EAT101x+1T2026' AS String) AS course_id, CAST(1772409600000 AS Int64) AS week_start_ms, CAST(1800000 AS Int64) AS session_gap_ms, CAST('user_id' AS String) AS learner_id, CAST(1 AS Int64) AS page_rule;
 
 -- Usernames → user ids from the course's profile export (edx-profile).
 CREATE TABLE mr_profile ENGINE = MergeTree ORDER BY tuple() AS
@@ -135,12 +137,14 @@ pp AS (
     CASE WHEN k_pdoc = 'object' AND COALESCE(k_pl_course, 'null') IN ('string', 'null') AND (COALESCE(k_pl_user, 'null') IN ('string', 'null') OR k_pl_user = 'number' AND match(v_pl_user, '^(?:[0-9]+)$')) THEN 1 ELSE 0 END AS p_ok,
     COALESCE(CASE WHEN k_pl_course = 'string' THEN JSONExtractString(v_pl_course) END, '') AS p_course, COALESCE(CASE WHEN k_pl_user = 'string' THEN JSONExtractString(v_pl_user) WHEN k_pl_user = 'number' THEN v_pl_user END, '') AS p_user, COALESCE(CASE WHEN k_pl_problem = 'string' THEN JSONExtractString(v_pl_problem) END, '') AS p_problem, COALESCE(CASE WHEN k_pl_success = 'string' THEN JSONExtractString(v_pl_success) END, '') AS p_success,
     CASE WHEN k_pl_attempts = 'number' AND v_pl_attempts = '1' THEN 1 ELSE 0 END AS p_first,
-    CASE WHEN event_type LIKE '/courses/course-v1:%' THEN COALESCE(extract(event_type, '^/courses/([^/]*)'), '') WHEN event_type LIKE '/courses/%' THEN COALESCE(extract(event_type, '^/courses/([^/]+/[^/]+/[^/]+)'), '') ELSE '' END AS path_course
+    CASE WHEN event_type LIKE '/courses/course-v1:%' THEN COALESCE(extract(event_type, '^/courses/([^/]*)'), '') WHEN event_type LIKE '/courses/%' THEN COALESCE(extract(event_type, '^/courses/([^/]+/[^/]+/[^/]+)'), '') ELSE '' END AS path_course,
+    CASE WHEN (CASE WHEN position(page, '://') > 0 THEN COALESCE(extract(page, '://[^/]*(/[^?#]*)'), '') ELSE COALESCE(extract(page, '^([^?#]*)'), '') END) LIKE '/courses/course-v1:%' THEN COALESCE(extract((CASE WHEN position(page, '://') > 0 THEN COALESCE(extract(page, '://[^/]*(/[^?#]*)'), '') ELSE COALESCE(extract(page, '^([^?#]*)'), '') END), '^/courses/([^/]*)'), '') WHEN (CASE WHEN position(page, '://') > 0 THEN COALESCE(extract(page, '://[^/]*(/[^?#]*)'), '') ELSE COALESCE(extract(page, '^([^?#]*)'), '') END) LIKE '/courses/%' THEN COALESCE(extract((CASE WHEN position(page, '://') > 0 THEN COALESCE(extract(page, '://[^/]*(/[^?#]*)'), '') ELSE COALESCE(extract(page, '^([^?#]*)'), '') END), '^/courses/([^/]+/[^/]+/[^/]+)'), '') ELSE '' END AS page_course
   FROM pvk
 ),
 c AS (
   SELECT pp.*,
-    CASE WHEN ctx_course <> '' THEN ctx_course WHEN path_course <> '' THEN path_course WHEN kind = 'enrollment' AND p_ok = 1 THEN p_course ELSE '' END AS course,
+    CASE WHEN ctx_course <> '' THEN ctx_course WHEN path_course <> '' THEN path_course WHEN kind = 'enrollment' AND p_ok = 1 AND p_course <> '' THEN p_course
+      WHEN prm.page_rule = 1 AND event_source = 'browser' AND page_course <> '' THEN page_course ELSE '' END AS course,
     CASE WHEN prm.learner_id = 'username' AND pp.username <> '' AND prof.id IS NOT NULL THEN prof.id
       WHEN ctx_user <> '' THEN ctx_user
       WHEN pp.username <> '' AND prof.id IS NOT NULL THEN prof.id
@@ -169,7 +173,7 @@ w AS (
 h AS (
   SELECT w.*, CASE WHEN ci_type > 0 AND position(substring(event_type, 1, ci_type - 1), '/courses/') > 0 THEN COALESCE(extract(substring(event_type, ci_type + 12, 1073741824), '^([^/?#]*)'), '') ELSE '' END AS ch_type, CASE WHEN ci_page > 0 AND position(substring(page, 1, ci_page - 1), '/courses/') > 0 THEN COALESCE(extract(substring(page, ci_page + 12, 1073741824), '^([^/?#]*)'), '') ELSE '' END AS ch_page FROM w
 )
-SELECT file, status, user_id, kind, event_type, ms, ev_day, intDiv(ev_day - modulo(modulo(ev_day, 7) + 7, 7), 7) + 1 AS week,
+SELECT file, status, user_id, kind, event_type, event_source, ms, ev_day, intDiv(ev_day - modulo(modulo(ev_day, 7) + 7, 7), 7) + 1 AS week,
   CASE WHEN status <> 'ok' OR kind = 'enrollment' THEN '' WHEN ch_type <> '' THEN ch_type ELSE ch_page END AS chapter,
   CASE WHEN status = 'ok' AND kind = 'problem' AND p_ok = 1 THEN p_problem ELSE '' END AS problem_id,
   p_first AS first_attempt, CASE WHEN p_first = 1 AND p_success = 'correct' THEN 1 ELSE 0 END AS first_correct
@@ -197,7 +201,7 @@ SELECT user_id, week, COUNT(*) AS sessions, SUM(seconds) AS seconds FROM weeks G
 
 -- The settings used and the number of distinct chapters seen.
 CREATE TABLE activity_course ENGINE = MergeTree ORDER BY tuple() AS
-SELECT prm.course_id, prm.week_start_ms, prm.session_gap_ms, prm.learner_id, ch.chapters
+SELECT prm.course_id, prm.week_start_ms, prm.session_gap_ms, prm.learner_id, prm.page_rule, ch.chapters
 FROM mr_params AS prm CROSS JOIN (SELECT CAST(COUNT(DISTINCT chapter) AS Int64) AS chapters FROM mr_events WHERE status = 'ok' AND kind <> 'enrollment' AND chapter <> '') AS ch;
 
 -- Lines per file and why those not counted were skipped.
@@ -221,6 +225,9 @@ WITH t AS (
     CAST(SUM(CASE WHEN kind = 'problem' THEN 1 ELSE 0 END) AS Int64) AS problem,
     CAST(SUM(CASE WHEN kind = 'forum' THEN 1 ELSE 0 END) AS Int64) AS forum,
     CAST(SUM(CASE WHEN kind = 'enrollment' THEN 1 ELSE 0 END) AS Int64) AS enrollment,
+    CAST(SUM(CASE WHEN kind <> 'enrollment' AND event_type = 'play_video' AND event_source IN ('browser', 'mobile') THEN 1 ELSE 0 END) AS Int64) AS played_video,
+    CAST(SUM(CASE WHEN kind <> 'enrollment' AND event_type = 'problem_check' AND event_source = 'server' THEN 1 ELSE 0 END) AS Int64) AS attempted_problem,
+    CAST(SUM(CASE WHEN kind <> 'enrollment' AND event_source = 'server' AND event_type LIKE 'edx.forum.%' AND event_type LIKE '%.created' THEN 1 ELSE 0 END) AS Int64) AS posted_forum,
     CAST(COUNT(DISTINCT CASE WHEN kind <> 'enrollment' THEN ev_day END) AS Int64) AS days
   FROM mr_events WHERE status = 'ok' GROUP BY user_id, week
 )

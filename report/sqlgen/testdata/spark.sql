@@ -12,6 +12,8 @@
 --                   periods from then, as moocreport counts them
 --   session_gap_ms  1800000 (30m0s): a longer pause between two events ends a session
 --   learner_id      user_id
+--   page_rule       1: 1 takes a browser event's course from its page URL
+--                   when its context names none (the insights preset)
 -- activity.preset "insights" and exclude none decide which of the counted kinds make
 -- a learner active; moocreport applies them to these tables, which count
 -- every kind separately.
@@ -23,7 +25,7 @@ SET spark.sql.session.timeZone = UTC;
 
 -- The settings (see the header).
 CACHE TABLE mr_params AS
-SELECT CAST('course-v1:NordhavnX+EAT101x+1T2026' AS STRING) AS course_id, CAST(1772409600000 AS BIGINT) AS week_start_ms, CAST(1800000 AS BIGINT) AS session_gap_ms, CAST('user_id' AS STRING) AS learner_id;
+SELECT CAST('course-v1:NordhavnX+EAT101x+1T2026' AS STRING) AS course_id, CAST(1772409600000 AS BIGINT) AS week_start_ms, CAST(1800000 AS BIGINT) AS session_gap_ms, CAST('user_id' AS STRING) AS learner_id, CAST(1 AS BIGINT) AS page_rule;
 
 -- Usernames → user ids from the course's profile export (edx-profile).
 CREATE OR REPLACE TEMPORARY VIEW mr_profile_csv_1 USING csv OPTIONS (path 'data/eat/NordhavnX_EAT101x_1T2026_student_profile_info_2026-05-11.csv', header 'true');
@@ -134,12 +136,14 @@ pp AS (
     CASE WHEN k_pdoc = 'object' AND COALESCE(k_pl_course, 'null') IN ('string', 'null') AND (COALESCE(k_pl_user, 'null') IN ('string', 'null') OR k_pl_user = 'number' AND (to_json(v_pl_user) RLIKE '^(?:[0-9]+)$')) THEN 1 ELSE 0 END AS p_ok,
     COALESCE(CASE WHEN k_pl_course = 'string' THEN variant_get(v_pl_course, '$', 'string') END, '') AS p_course, COALESCE(CASE WHEN k_pl_user = 'string' THEN variant_get(v_pl_user, '$', 'string') WHEN k_pl_user = 'number' THEN to_json(v_pl_user) END, '') AS p_user, COALESCE(CASE WHEN k_pl_problem = 'string' THEN variant_get(v_pl_problem, '$', 'string') END, '') AS p_problem, COALESCE(CASE WHEN k_pl_success = 'string' THEN variant_get(v_pl_success, '$', 'string') END, '') AS p_success,
     CASE WHEN k_pl_attempts = 'number' AND to_json(v_pl_attempts) = '1' THEN 1 ELSE 0 END AS p_first,
-    CASE WHEN event_type LIKE '/courses/course-v1:%' THEN COALESCE(regexp_extract(event_type, '^/courses/([^/]*)', 1), '') WHEN event_type LIKE '/courses/%' THEN COALESCE(regexp_extract(event_type, '^/courses/([^/]+/[^/]+/[^/]+)', 1), '') ELSE '' END AS path_course
+    CASE WHEN event_type LIKE '/courses/course-v1:%' THEN COALESCE(regexp_extract(event_type, '^/courses/([^/]*)', 1), '') WHEN event_type LIKE '/courses/%' THEN COALESCE(regexp_extract(event_type, '^/courses/([^/]+/[^/]+/[^/]+)', 1), '') ELSE '' END AS path_course,
+    CASE WHEN (CASE WHEN instr(page, '://') > 0 THEN COALESCE(regexp_extract(page, '://[^/]*(/[^?#]*)', 1), '') ELSE COALESCE(regexp_extract(page, '^([^?#]*)', 1), '') END) LIKE '/courses/course-v1:%' THEN COALESCE(regexp_extract((CASE WHEN instr(page, '://') > 0 THEN COALESCE(regexp_extract(page, '://[^/]*(/[^?#]*)', 1), '') ELSE COALESCE(regexp_extract(page, '^([^?#]*)', 1), '') END), '^/courses/([^/]*)', 1), '') WHEN (CASE WHEN instr(page, '://') > 0 THEN COALESCE(regexp_extract(page, '://[^/]*(/[^?#]*)', 1), '') ELSE COALESCE(regexp_extract(page, '^([^?#]*)', 1), '') END) LIKE '/courses/%' THEN COALESCE(regexp_extract((CASE WHEN instr(page, '://') > 0 THEN COALESCE(regexp_extract(page, '://[^/]*(/[^?#]*)', 1), '') ELSE COALESCE(regexp_extract(page, '^([^?#]*)', 1), '') END), '^/courses/([^/]+/[^/]+/[^/]+)', 1), '') ELSE '' END AS page_course
   FROM pvk
 ),
 c AS (
   SELECT pp.*,
-    CASE WHEN ctx_course <> '' THEN ctx_course WHEN path_course <> '' THEN path_course WHEN kind = 'enrollment' AND p_ok = 1 THEN p_course ELSE '' END AS course,
+    CASE WHEN ctx_course <> '' THEN ctx_course WHEN path_course <> '' THEN path_course WHEN kind = 'enrollment' AND p_ok = 1 AND p_course <> '' THEN p_course
+      WHEN prm.page_rule = 1 AND event_source = 'browser' AND page_course <> '' THEN page_course ELSE '' END AS course,
     CASE WHEN prm.learner_id = 'username' AND pp.username <> '' AND prof.id IS NOT NULL THEN prof.id
       WHEN ctx_user <> '' THEN ctx_user
       WHEN pp.username <> '' AND prof.id IS NOT NULL THEN prof.id
@@ -168,7 +172,7 @@ w AS (
 h AS (
   SELECT w.*, CASE WHEN ci_type > 0 AND instr(substr(event_type, 1, ci_type - 1), '/courses/') > 0 THEN COALESCE(regexp_extract(substr(event_type, ci_type + 12, 1073741824), '^([^/?#]*)', 1), '') ELSE '' END AS ch_type, CASE WHEN ci_page > 0 AND instr(substr(page, 1, ci_page - 1), '/courses/') > 0 THEN COALESCE(regexp_extract(substr(page, ci_page + 12, 1073741824), '^([^/?#]*)', 1), '') ELSE '' END AS ch_page FROM w
 )
-SELECT file, status, user_id, kind, event_type, ms, ev_day, (ev_day - ((ev_day) % (7) + 7) % (7)) div (7) + 1 AS week,
+SELECT file, status, user_id, kind, event_type, event_source, ms, ev_day, (ev_day - ((ev_day) % (7) + 7) % (7)) div (7) + 1 AS week,
   CASE WHEN status <> 'ok' OR kind = 'enrollment' THEN '' WHEN ch_type <> '' THEN ch_type ELSE ch_page END AS chapter,
   CASE WHEN status = 'ok' AND kind = 'problem' AND p_ok = 1 THEN p_problem ELSE '' END AS problem_id,
   p_first AS first_attempt, CASE WHEN p_first = 1 AND p_success = 'correct' THEN 1 ELSE 0 END AS first_correct
@@ -196,7 +200,7 @@ SELECT user_id, week, COUNT(*) AS sessions, SUM(seconds) AS seconds FROM weeks G
 
 -- The settings used and the number of distinct chapters seen.
 CACHE TABLE activity_course AS
-SELECT prm.course_id, prm.week_start_ms, prm.session_gap_ms, prm.learner_id, ch.chapters
+SELECT prm.course_id, prm.week_start_ms, prm.session_gap_ms, prm.learner_id, prm.page_rule, ch.chapters
 FROM mr_params AS prm CROSS JOIN (SELECT CAST(COUNT(DISTINCT chapter) AS BIGINT) AS chapters FROM mr_events WHERE status = 'ok' AND kind <> 'enrollment' AND chapter <> '') AS ch;
 
 -- Lines per file and why those not counted were skipped.
@@ -220,6 +224,9 @@ WITH t AS (
     CAST(SUM(CASE WHEN kind = 'problem' THEN 1 ELSE 0 END) AS BIGINT) AS problem,
     CAST(SUM(CASE WHEN kind = 'forum' THEN 1 ELSE 0 END) AS BIGINT) AS forum,
     CAST(SUM(CASE WHEN kind = 'enrollment' THEN 1 ELSE 0 END) AS BIGINT) AS enrollment,
+    CAST(SUM(CASE WHEN kind <> 'enrollment' AND event_type = 'play_video' AND event_source IN ('browser', 'mobile') THEN 1 ELSE 0 END) AS BIGINT) AS played_video,
+    CAST(SUM(CASE WHEN kind <> 'enrollment' AND event_type = 'problem_check' AND event_source = 'server' THEN 1 ELSE 0 END) AS BIGINT) AS attempted_problem,
+    CAST(SUM(CASE WHEN kind <> 'enrollment' AND event_source = 'server' AND event_type LIKE 'edx.forum.%' AND event_type LIKE '%.created' THEN 1 ELSE 0 END) AS BIGINT) AS posted_forum,
     CAST(COUNT(DISTINCT CASE WHEN kind <> 'enrollment' THEN ev_day END) AS BIGINT) AS days
   FROM mr_events WHERE status = 'ok' GROUP BY user_id, week
 )
