@@ -204,6 +204,26 @@ func (l *dlayout) finish(m *canvas, f *report.Figure, note string) {
 	l.height = math.Ceil(l.height) // the SVG states its size in whole pixels
 }
 
+// drawItem writes an item's wording for the row starting at rowTop, left
+// of its bar or above it (phone layout), and returns the bar's middle.
+func (l dlayout) drawItem(c *canvas, rowTop float64, lines []string) (mid float64) {
+	if l.above > 0 {
+		for j, s := range lines {
+			base := rowTop + 4 + float64(j)*itemLineH + 0.8*sizeTick
+			// White behind the words, so the grid does not cross them.
+			c.rect(pad, base-0.8*sizeTick-1, pad+c.width(s, sizeTick)+2, base+0.3*sizeTick, white)
+			c.text(s, pad, base, sizeTick, textColor, alignLeft, 0)
+		}
+		return rowTop + l.above + 4 + divBar/2
+	}
+	mid = rowTop + l.row/2
+	first := mid - float64(len(lines)-1)*itemLineH/2
+	for j, s := range lines {
+		c.text(s, l.left-8, first+float64(j)*itemLineH+0.35*sizeTick, sizeTick, textColor, alignRight, 0)
+	}
+	return mid
+}
+
 // column is item i's shares, one per level.
 func column(f *report.Figure, i int) []float64 {
 	out := make([]float64, len(f.Series))
@@ -253,21 +273,7 @@ func drawDiverging(f *report.Figure, provider chart.RendererProvider, scale floa
 	odd := len(f.Series)%2 == 1
 	for i, lines := range l.labels {
 		rowTop := l.top + float64(i)*l.row
-		mid := rowTop + l.row/2
-		if l.above > 0 {
-			mid = rowTop + l.above + 4 + divBar/2
-			for j, s := range lines {
-				base := rowTop + 4 + float64(j)*itemLineH + 0.8*sizeTick
-				// White behind the words, so the grid does not cross them.
-				c.rect(pad, base-0.8*sizeTick-1, pad+c.width(s, sizeTick)+2, base+0.3*sizeTick, white)
-				c.text(s, pad, base, sizeTick, textColor, alignLeft, 0)
-			}
-		} else {
-			first := mid - float64(len(lines)-1)*itemLineH/2
-			for j, s := range lines {
-				c.text(s, l.left-8, first+float64(j)*itemLineH+0.35*sizeTick, sizeTick, textColor, alignRight, 0)
-			}
-		}
+		mid := l.drawItem(c, rowTop, lines)
 		segs, withheld := segments(column(f, i))
 		y0, y1 := mid-divBar/2, mid+divBar/2
 		if withheld == len(f.Series) {
