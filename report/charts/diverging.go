@@ -108,8 +108,8 @@ type dlayout struct {
 	pending                  string   // the note before it is wrapped
 	// above is the height of the item labels above each bar in the phone
 	// layout; 0 when they stand left of the bars.
-	above float64
-	height                   float64
+	above  float64
+	height float64
 }
 
 func layoutDiverging(m *canvas, f *report.Figure) dlayout {
