@@ -160,19 +160,7 @@ func build(doc *report.Document, opt Options) (*site, error) {
 	nums := report.Number(doc)
 	secNums := report.SectionNumbers(doc)
 	nfig, ntab := 0, 0
-	// where is the page of each numbered block, by the fragment the
-	// narrative's cross-references use: "figure-<id>", "table-<id>".
-	where := map[string]string{}
-	for _, sec := range doc.Sections {
-		for _, b := range sec.Blocks {
-			switch {
-			case b.Figure != nil:
-				where["figure-"+b.Figure.ID] = pageOf(sec)
-			case b.Table != nil:
-				where["table-"+b.Table.ID] = pageOf(sec)
-			}
-		}
-	}
+	where := blockPages(doc)
 	for si, sec := range doc.Sections {
 		sv := &sectionView{ID: sec.ID, Number: secNums[si], Title: sec.Title, Href: pageOf(sec)}
 		var targets map[string]string // blocks on other pages
@@ -184,18 +172,7 @@ func build(doc *report.Document, opt Options) (*site, error) {
 				targets[frag] = page + "#" + frag
 			}
 		}
-		anchors := newAnchors()
-		for _, b := range sec.Blocks {
-			if b.Table != nil {
-				anchors.Put([]byte("table-" + b.Table.ID))
-				anchors.Put([]byte("table-" + b.Table.ID + "-caption"))
-			}
-			if b.Figure != nil {
-				anchors.Put([]byte("figure-" + b.Figure.ID))
-				anchors.Put([]byte("figure-" + b.Figure.ID + "-data"))
-				anchors.Put([]byte("figure-" + b.Figure.ID + "-title"))
-			}
-		}
+		anchors := pageAnchors(sec)
 		for i, b := range sec.Blocks {
 			switch {
 			case b.Table != nil:
@@ -209,39 +186,12 @@ func build(doc *report.Document, opt Options) (*site, error) {
 				nfig++
 				f := b.Figure
 				n := nums[f.ID]
-				fv := &figureView{
-					Anchor: "figure-" + f.ID, Number: n, Title: f.Title, Caption: f.Caption,
-					Alt: f.Alt, Src: "figures/" + f.ID + ".svg", CSV: "data/" + f.ID + ".csv",
-				}
-				if fv.Alt == "" {
-					// An empty alt would mark the chart decorative; the
-					// title is a poor alternative but better than none.
-					fv.Alt = fmt.Sprintf("Figure %d: %s", n, f.Title)
-				}
-				fv.Table = newTableView(&f.Table, fv.Anchor+"-data", 0, fv.CSV)
-				if fv.Table.Title == "" {
-					fv.Table.Title = f.Title
+				fv, err := s.figure(f, n, opt)
+				if err != nil {
+					return nil, err
 				}
 				sv.Blocks = append(sv.Blocks, blockView{Figure: fv})
 				sv.Refs = append(sv.Refs, ref{"Figure", n, f.Title, sv.Href + "#" + fv.Anchor})
-				if opt.FigureSVG == nil {
-					return nil, fmt.Errorf("html: figure %q: Options.FigureSVG is not set", f.ID)
-				}
-				svg, err := opt.FigureSVG(f)
-				if err != nil {
-					return nil, fmt.Errorf("html: drawing figure %q: %w", f.ID, err)
-				}
-				fv.Width, fv.Height = svgSize(svg)
-				s.svgs = append(s.svgs, svgFile{fv.Src, svg})
-				if opt.FigureNarrowSVG != nil {
-					narrow, err := opt.FigureNarrowSVG(f)
-					if err != nil {
-						return nil, fmt.Errorf("html: drawing figure %q for phones: %w", f.ID, err)
-					}
-					fv.Narrow = "figures/narrow/" + f.ID + ".svg"
-					fv.NarrowWidth, fv.NarrowHeight = svgSize(narrow)
-					s.svgs = append(s.svgs, svgFile{fv.Narrow, narrow})
-				}
 				s.csvs = append(s.csvs, csvFile{fv.CSV, &f.Table})
 			case b.Markdown != "":
 				h, err := markdown(b.Markdown, anchors, fmt.Sprintf("b%d-", i+1), targets)
@@ -259,6 +209,79 @@ func build(doc *report.Document, opt Options) (*site, error) {
 		Sections: sections, NumFigures: nfig, NumTables: ntab,
 	})
 	return s, nil
+}
+
+// figure makes figure f's view, numbered n, and adds its drawings (wide
+// and, when Options has one, for phones) and data to the site.
+func (s *site) figure(f *report.Figure, n int, opt Options) (*figureView, error) {
+	fv := &figureView{
+		Anchor: "figure-" + f.ID, Number: n, Title: f.Title, Caption: f.Caption,
+		Alt: f.Alt, Src: "figures/" + f.ID + ".svg", CSV: "data/" + f.ID + ".csv",
+	}
+	if fv.Alt == "" {
+		// An empty alt would mark the chart decorative; the
+		// title is a poor alternative but better than none.
+		fv.Alt = fmt.Sprintf("Figure %d: %s", n, f.Title)
+	}
+	fv.Table = newTableView(&f.Table, fv.Anchor+"-data", 0, fv.CSV)
+	if fv.Table.Title == "" {
+		fv.Table.Title = f.Title
+	}
+	if opt.FigureSVG == nil {
+		return nil, fmt.Errorf("html: figure %q: Options.FigureSVG is not set", f.ID)
+	}
+	svg, err := opt.FigureSVG(f)
+	if err != nil {
+		return nil, fmt.Errorf("html: drawing figure %q: %w", f.ID, err)
+	}
+	fv.Width, fv.Height = svgSize(svg)
+	s.svgs = append(s.svgs, svgFile{fv.Src, svg})
+	if opt.FigureNarrowSVG != nil {
+		narrow, err := opt.FigureNarrowSVG(f)
+		if err != nil {
+			return nil, fmt.Errorf("html: drawing figure %q for phones: %w", f.ID, err)
+		}
+		fv.Narrow = "figures/narrow/" + f.ID + ".svg"
+		fv.NarrowWidth, fv.NarrowHeight = svgSize(narrow)
+		s.svgs = append(s.svgs, svgFile{fv.Narrow, narrow})
+	}
+	s.csvs = append(s.csvs, csvFile{fv.CSV, &f.Table})
+	return fv, nil
+}
+
+// blockPages is the page of each numbered block, by the fragment the
+// narrative's cross-references use: "figure-<id>", "table-<id>".
+func blockPages(doc *report.Document) map[string]string {
+	where := map[string]string{}
+	for _, sec := range doc.Sections {
+		for _, b := range sec.Blocks {
+			switch {
+			case b.Figure != nil:
+				where["figure-"+b.Figure.ID] = pageOf(sec)
+			case b.Table != nil:
+				where["table-"+b.Table.ID] = pageOf(sec)
+			}
+		}
+	}
+	return where
+}
+
+// pageAnchors starts a section page's ids with those its figures and
+// tables take, so headings in the narrative cannot claim them.
+func pageAnchors(sec report.Section) *anchors {
+	a := newAnchors()
+	for _, b := range sec.Blocks {
+		if b.Table != nil {
+			a.Put([]byte("table-" + b.Table.ID))
+			a.Put([]byte("table-" + b.Table.ID + "-caption"))
+		}
+		if b.Figure != nil {
+			a.Put([]byte("figure-" + b.Figure.ID))
+			a.Put([]byte("figure-" + b.Figure.ID + "-data"))
+			a.Put([]byte("figure-" + b.Figure.ID + "-title"))
+		}
+	}
+	return a
 }
 
 // pageOf is the file a section is drawn in: the executive summary opens
