@@ -106,9 +106,11 @@ type dlayout struct {
 	left, top, right, bottom float64
 	note                     []string // lines of the note under the chart
 	pending                  string   // the note before it is wrapped
-	// above is the height of the item labels above each bar in the phone
+	// tops are the rows' tops in the phone layout, where each item's
+	// wording stands above its bar and rows differ in height; nil when
+	// the labels stand left of the bars and every row is row high.
+	tops []float64
 	// layout; 0 when they stand left of the bars.
-	above  float64
 	height float64
 }
 
@@ -168,6 +170,7 @@ func layoutDiverging(m *canvas, f *report.Figure) dlayout {
 	l.left = math.Max(l.left, pad+m.width(first, sizeTick)/2)
 	last := l.axis.labels[len(l.axis.labels)-1]
 	l.right = m.w - pad - m.width(last, sizeTick)/2
+	l.bottom = l.top + float64(len(f.Categories))*l.row
 	l.finish(m, f, note)
 	return l
 }
@@ -176,45 +179,54 @@ func layoutDiverging(m *canvas, f *report.Figure) dlayout {
 // would leave them a third of the width, so each item's wording stands on
 // up to two full-width lines above its bar, which gets the whole width.
 func layoutItemsAbove(m *canvas, f *report.Figure, l *dlayout) {
-	lines := 1
+	y := l.top
 	for _, c := range f.Categories {
 		ls := m.wrap(c, sizeTick, m.w-2*pad, itemLines)
 		l.labels = append(l.labels, ls)
-		lines = max(lines, len(ls))
+		l.tops = append(l.tops, y)
+		y += float64(len(ls))*itemLineH + 2 + divBar + 10
 	}
-	l.above = float64(lines)*itemLineH + 2
-	l.row = l.above + divBar + 10
 	l.left = pad + m.width(l.axis.labels[0], sizeTick)/2
 	l.right = m.w - pad - m.width(l.axis.labels[len(l.axis.labels)-1], sizeTick)/2
+	l.bottom = y
 	l.finish(m, f, l.pending)
 }
 
-// finish sets the bottom and height under the rows, with the value title
+// finish sets the height under the rows (l.bottom), with the value title
 // and the note (wrapped to the chart's width) below the axis.
 func (l *dlayout) finish(m *canvas, f *report.Figure, note string) {
-	l.bottom = l.top + float64(len(f.Categories))*l.row
+	if note != "" {
+		l.note = m.wrap(note, sizeNote, m.w-2*pad, 3)
+	}
 	l.height = l.bottom + 6 + sizeTick*1.25 + pad
 	if f.YLabel != "" {
 		l.height += sizeTitle + 8
 	}
-	if note != "" {
-		l.note = m.wrap(note, sizeNote, m.w-2*pad, 3)
+	if len(l.note) > 0 {
 		l.height += sizeNote + 8 + float64(len(l.note)-1)*noteLineH
 	}
 	l.height = math.Ceil(l.height) // the SVG states its size in whole pixels
 }
 
+// rowTop is the top of item i's row.
+func (l dlayout) rowTop(i int) float64 {
+	if l.tops != nil {
+		return l.tops[i]
+	}
+	return l.top + float64(i)*l.row
+}
+
 // drawItem writes an item's wording for the row starting at rowTop, left
 // of its bar or above it (phone layout), and returns the bar's middle.
 func (l dlayout) drawItem(c *canvas, rowTop float64, lines []string) (mid float64) {
-	if l.above > 0 {
+	if l.tops != nil {
 		for j, s := range lines {
 			base := rowTop + 4 + float64(j)*itemLineH + 0.8*sizeTick
 			// White behind the words, so the grid does not cross them.
 			c.rect(pad, base-0.8*sizeTick-1, pad+c.width(s, sizeTick)+2, base+0.3*sizeTick, white)
 			c.text(s, pad, base, sizeTick, textColor, alignLeft, 0)
 		}
-		return rowTop + l.above + 4 + divBar/2
+		return rowTop + float64(len(lines))*itemLineH + 6 + divBar/2
 	}
 	mid = rowTop + l.row/2
 	first := mid - float64(len(lines)-1)*itemLineH/2
@@ -272,7 +284,7 @@ func drawDiverging(f *report.Figure, provider chart.RendererProvider, scale floa
 	colors := divergingColors(len(f.Series))
 	odd := len(f.Series)%2 == 1
 	for i, lines := range l.labels {
-		rowTop := l.top + float64(i)*l.row
+		rowTop := l.rowTop(i)
 		mid := l.drawItem(c, rowTop, lines)
 		segs, withheld := segments(column(f, i))
 		y0, y1 := mid-divBar/2, mid+divBar/2
@@ -309,10 +321,10 @@ func drawDiverging(f *report.Figure, provider chart.RendererProvider, scale floa
 		}
 	}
 	z := math.Round(l.x(0))
-	if l.above > 0 {
+	if l.tops != nil {
 		// Beside each bar only, so the line does not cross the wording.
-		for i := range l.labels {
-			y := l.top + float64(i)*l.row + l.above + 4
+		for i, lines := range l.labels {
+			y := l.rowTop(i) + float64(len(lines))*itemLineH + 6
 			c.rect(z, y-4, z+1, y+divBar+4, axisColor)
 		}
 	} else {
