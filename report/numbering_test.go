@@ -2,7 +2,6 @@ package report
 
 import (
 	"maps"
-	"slices"
 	"testing"
 )
 
@@ -36,47 +35,5 @@ func TestNumber(t *testing.T) {
 				t.Errorf("Number = %v, want %v", got, tt.want)
 			}
 		})
-	}
-}
-
-func TestSectionNumbers(t *testing.T) {
-	secs := func(ids ...string) *Document {
-		d := &Document{}
-		for _, id := range ids {
-			d.Sections = append(d.Sections, Section{ID: id})
-		}
-		return d
-	}
-	tests := []struct {
-		name string
-		doc  *Document
-		want []string
-	}{
-		{"nil document", nil, nil},
-		{"findings count from 1", secs("introduction", "learners"), []string{"1", "2"}},
-		{"closing reference sections are lettered",
-			secs("introduction", "learners", "methods", "data-quality", "provenance"),
-			[]string{"1", "2", "A", "B", "C"}},
-		{"a reference section in the middle keeps its number",
-			secs("introduction", "methods", "learners", "provenance"),
-			[]string{"1", "2", "3", "A"}},
-		{"the summary is not numbered and does not shift the others",
-			secs(SummaryID, "introduction", "learners", "methods"),
-			[]string{"", "1", "2", "A"}},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			if got := SectionNumbers(tt.doc); !slices.Equal(got, tt.want) {
-				t.Errorf("SectionNumbers = %q, want %q", got, tt.want)
-			}
-		})
-	}
-}
-
-func TestAppendixLetter(t *testing.T) {
-	for k, want := range map[int]string{0: "A", 25: "Z", 26: "AA", 27: "AB", 51: "AZ", 52: "BA"} {
-		if got := appendixLetter(k); got != want {
-			t.Errorf("appendixLetter(%d) = %q, want %q", k, got, want)
-		}
 	}
 }

@@ -7,11 +7,12 @@ import (
 	"github.com/moocreport/moocreport/report"
 )
 
-// TestSummaryOnLandingPage: the executive summary opens index.html, has no
-// page or number of its own, and the sections after it count from 1.
+// TestSummaryOnLandingPage: the executive summary opens index.html under
+// its number, as in the PDF, has no page of its own, and is the landing
+// page's entry in the contents.
 func TestSummaryOnLandingPage(t *testing.T) {
 	doc := fixture()
-	summary := report.Section{ID: report.SummaryID, Title: "Key findings", Blocks: []report.Block{
+	summary := report.Section{ID: leadID, Title: "Key findings", Blocks: []report.Block{
 		{Markdown: "Activity was higher in every week (z = 4.20, p < .001)."},
 	}}
 	doc.Sections = append([]report.Section{summary}, doc.Sections...)
@@ -21,9 +22,10 @@ func TestSummaryOnLandingPage(t *testing.T) {
 	}
 	index := string(files["index.html"])
 	for _, want := range []string{
-		`<h2 id="summary-title">Key findings</h2>`,
+		`<h2 id="summary-title"><span class="secnum">1</span> Key findings</h2>`,
 		"(z\u00a0=\u00a04.20, p\u00a0&lt;\u00a0.001)",
-		`<span class="secnum">1</span> Introduction`,
+		`<li><a href="index.html" aria-current="page"><span class="secnum">1</span> Key findings</a>`,
+		`<span class="secnum">2</span> Introduction`,
 	} {
 		if !strings.Contains(index, want) {
 			t.Errorf("index.html lacks %q", want)
@@ -33,17 +35,17 @@ func TestSummaryOnLandingPage(t *testing.T) {
 		t.Error("the summary does not come before what the version is")
 	}
 	intro := string(files["introduction.html"])
-	if !strings.Contains(intro, `<h1><span class="secnum">1</span> Introduction</h1>`) {
-		t.Error("introduction.html is not section 1")
+	if !strings.Contains(intro, `<h1><span class="secnum">2</span> Introduction</h1>`) {
+		t.Error("introduction.html is not section 2")
 	}
-	if strings.Contains(intro, "Key findings") {
-		t.Error("the summary is listed as a page")
+	if strings.Contains(intro, `href="summary.html"`) {
+		t.Error("the summary is linked as a page of its own")
 	}
 }
 
 // TestSectionNumbersEverywhere: the sidebar, the menu, the page heading and
-// the pager give a section the number report.SectionNumbers gives it, and
-// the landing page is not a numbered section.
+// the pager give a section the number report.SectionNumber gives it, and
+// the landing page without a summary is not a numbered section.
 func TestSectionNumbersEverywhere(t *testing.T) {
 	doc := fixture()
 	doc.Sections = append(doc.Sections, report.Section{ID: "methods", Title: "Methods and definitions",

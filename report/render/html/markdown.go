@@ -6,8 +6,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/moocreport/moocreport/report"
-
 	"github.com/moocreport/moocreport/report/render/safeurl"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -197,7 +195,7 @@ type anchors struct {
 func newAnchors() *anchors {
 	a := &anchors{used: map[string]bool{}}
 	// Ids the layout itself uses.
-	for _, id := range []string{"main", "contents", "contents-title", "about-this-version", report.SummaryID + "-title"} {
+	for _, id := range []string{"main", "contents", "contents-title", "about-this-version", leadID + "-title"} {
 		a.used[id] = true
 	}
 	return a

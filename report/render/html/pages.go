@@ -46,20 +46,20 @@ type page struct {
 	Measures string
 	// Section is the page's section; nil on the landing page.
 	Section *sectionView
-	// Lead is the executive summary (report.SummaryID) that opens the
-	// landing page; nil on other pages and when the report has none.
+	// Lead is the executive summary (the section with id leadID) that
+	// opens the landing page; nil on other pages and when there is none.
 	Lead *sectionView
 	// Sections and the counts describe the whole report, for the contents.
 	Sections []*sectionView
-	// NumSections counts the sections with a page of their own (not the
-	// summary on the landing page).
+	// NumSections counts the sections, the summary among them.
 	NumSections int
 	NumFigures  int
 	NumTables   int
 }
 
 // link is a page in the sidebar and the pager. Number is the section's
-// number from report.SectionNumbers ("" for the landing page); Refs are
+// number from report.SectionNumber ("" for the landing page unless it
+// holds the summary, which is numbered like any section); Refs are
 // the numbered figures and tables of the current page, so the sidebar is
 // the report's contents.
 type link struct {
@@ -80,7 +80,7 @@ type versionLink struct {
 
 type sectionView struct {
 	ID     string
-	Number string // from report.SectionNumbers: "2", "A", or "" (summary)
+	Number string // from report.SectionNumber: "2", "A"
 	Title  string
 	Href   string
 	Blocks []blockView
@@ -158,11 +158,10 @@ func build(doc *report.Document, opt Options) (*site, error) {
 	s := &site{}
 	var sections []*sectionView
 	nums := report.Number(doc)
-	secNums := report.SectionNumbers(doc)
 	nfig, ntab := 0, 0
 	where := blockPages(doc)
 	for si, sec := range doc.Sections {
-		sv := &sectionView{ID: sec.ID, Number: secNums[si], Title: sec.Title, Href: pageOf(sec)}
+		sv := &sectionView{ID: sec.ID, Number: report.SectionNumber(doc.Sections, si), Title: sec.Title, Href: pageOf(sec)}
 		var targets map[string]string // blocks on other pages
 		for frag, page := range where {
 			if page != sv.Href {
@@ -284,10 +283,15 @@ func pageAnchors(sec report.Section) *anchors {
 	return a
 }
 
+// leadID is the id of the executive summary, the key findings a reader
+// should meet first: it is drawn on the version's index.html rather than
+// on a page of its own, under its number like every section.
+const leadID = "summary"
+
 // pageOf is the file a section is drawn in: the executive summary opens
 // the landing page, every other section has a page of its own.
 func pageOf(sec report.Section) string {
-	if sec.ID == report.SummaryID {
+	if sec.ID == leadID {
 		return "index.html"
 	}
 	return sec.ID + ".html"
@@ -304,14 +308,16 @@ func paginate(doc *report.Document, sections []*sectionView, common page) []*pag
 	pages = append(pages, nil)
 	for _, sv := range sections {
 		if sv.Href == "index.html" {
+			// The landing page is the summary's page: it takes its number
+			// and title in the contents.
 			lead = sv
-			files[0].Refs = sv.Refs
+			files[0] = link{Href: sv.Href, Number: sv.Number, Title: sv.Title, Refs: sv.Refs}
 			continue
 		}
 		files = append(files, link{Href: sv.Href, Number: sv.Number, Title: sv.Title, Refs: sv.Refs})
 		pages = append(pages, sv)
 	}
-	common.NumSections = len(files) - 1
+	common.NumSections = len(sections)
 	var out []*page
 	for i := range files {
 		p := common
