@@ -357,7 +357,8 @@ func renderSite(dir string, doc *report.Document, man site.Manifest, s *study.St
 	progress("rendering the web pages")
 	svg := cache.Figure("svg", charts.SVG)
 	err = html.Render(dir, doc, html.Options{Templates: overrides, FigureSVG: svg, Versions: hv,
-		PDF: "report.pdf", Manifest: "manifest.json", Measures: "measures.json"})
+		FigureNarrowSVG: cache.Figure("svg-narrow", charts.NarrowSVG),
+		PDF:             "report.pdf", Manifest: "manifest.json", Measures: "measures.json"})
 	if err != nil {
 		return nil, fmt.Errorf("rendering HTML: %w", err)
 	}

@@ -114,7 +114,7 @@ func planXLabels(c *canvas, labels []string, slot float64, rotateOK bool) xLabel
 	p.text = make([]string, len(labels))
 	widest = 0
 	for i, l := range labels {
-		p.text[i] = c.fit(l, sizeTick, float64(limit))
+		p.text[i] = c.fit(l, sizeTick, c.labelLimit(float64(limit)))
 		widest = math.Max(widest, c.width(p.text[i], sizeTick))
 	}
 	if rotateOK {

@@ -56,7 +56,7 @@ func TestFormatNumber(t *testing.T) {
 // TestPlanXLabels checks the promise that matters: labels drawn under the
 // axis never overlap, whatever their number and length.
 func TestPlanXLabels(t *testing.T) {
-	m, err := measurer()
+	m, err := measurer(Width)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -114,7 +114,7 @@ func TestHorizontal(t *testing.T) {
 		{"many categories lie", bars("a", "b", "c", "d", "e", "f", "g"), true},
 		{"a long label lies", bars("Completed the course and earned a certificate", "b", "c", "d", "e"), true},
 	} {
-		if got := horizontal(tc.fig); got != tc.want {
+		if got := horizontal(tc.fig, Width); got != tc.want {
 			t.Errorf("%s: horizontal = %v, want %v", tc.name, got, tc.want)
 		}
 	}

@@ -26,10 +26,30 @@ import (
 	"github.com/wcharczuk/go-chart/v2/drawing"
 )
 
-// Width is the width of every chart in CSS pixels. The SVG scales to its
-// container, so this only fixes the proportions of text to plot: fonts are
-// 11–13 px at this width.
+// Width is the width of every chart in CSS pixels, in the SVG for wide
+// screens and in the PNG. The SVG scales to its container, so this only
+// fixes the proportions of text to plot: fonts are 11–13 px at this width.
 const Width = 800
+
+// NarrowWidth is the width of the phone layout of a chart (NarrowSVG): a
+// 360 px screen less the page's margins. Shrinking the 800 px chart to it
+// would leave 5 px text; drawn at this width, its text keeps the sizes of
+// the wide chart and the plot, labels and legend are laid out anew.
+const NarrowWidth = 320
+
+// narrowHeight is the height of NarrowSVG's charts whose height does not
+// grow with the data: nearer square than the wide ones, since a phone held
+// upright has height to spare and no width.
+const narrowHeight = 340
+
+// size is the size of a chart being drawn, in CSS pixels: its width, and
+// the height of the kinds that do not grow a row per category.
+type size struct{ w, h float64 }
+
+var (
+	wide   = size{Width, height}
+	narrow = size{NarrowWidth, narrowHeight}
+)
 
 // PNGScale is how many PNG pixels draw one SVG pixel. At 3 an 800 px chart
 // is 2400 px wide: 300 DPI when the PDF prints it 8 in (20 cm) wide, and
@@ -83,7 +103,19 @@ func seriesColor(i int) drawing.Color { return palette[i%len(palette)] }
 // ('Go', falling back to sans-serif): the site should embed Go Regular with
 // @font-face so that the label positions, measured with it, stay exact.
 func SVG(f *report.Figure) ([]byte, error) {
-	out, err := draw(f, chart.SVG, svgScale, true)
+	return drawSVG(f, wide)
+}
+
+// NarrowSVG draws f as SVG laid out for a phone, NarrowWidth pixels wide,
+// with the same font sizes as SVG: the site shows it instead of SVG's
+// drawing on narrow screens. A bar chart may turn horizontal here when its
+// labels would not stand under its columns.
+func NarrowSVG(f *report.Figure) ([]byte, error) {
+	return drawSVG(f, narrow)
+}
+
+func drawSVG(f *report.Figure, sz size) ([]byte, error) {
+	out, err := draw(f, chart.SVG, svgScale, true, sz)
 	if err != nil {
 		return nil, err
 	}
@@ -127,10 +159,10 @@ func labelSVG(svg []byte, f *report.Figure) []byte {
 
 // PNG draws f as a PNG PNGScale times the size of its SVG, for the PDF.
 func PNG(f *report.Figure) ([]byte, error) {
-	return draw(f, chart.PNG, PNGScale, false)
+	return draw(f, chart.PNG, PNGScale, false, wide)
 }
 
-func draw(f *report.Figure, provider chart.RendererProvider, scale float64, svg bool) ([]byte, error) {
+func draw(f *report.Figure, provider chart.RendererProvider, scale float64, svg bool, sz size) ([]byte, error) {
 	if err := check(f); err != nil {
 		return nil, err
 	}
@@ -138,13 +170,13 @@ func draw(f *report.Figure, provider chart.RendererProvider, scale float64, svg 
 	var err error
 	switch {
 	case f.Kind == report.FigureLines:
-		c, err = drawLines(f, provider, scale, svg)
+		c, err = drawLines(f, provider, scale, svg, sz)
 	case f.Kind == report.FigureDiverging:
-		c, err = drawDiverging(f, provider, scale, svg)
-	case f.Kind == report.FigureBars && horizontal(f):
-		c, err = drawHorizontalBars(f, provider, scale, svg)
+		c, err = drawDiverging(f, provider, scale, svg, sz)
+	case f.Kind == report.FigureBars && horizontal(f, sz.w):
+		c, err = drawHorizontalBars(f, provider, scale, svg, sz)
 	default: // bars or histogram, as check allows
-		c, err = drawColumns(f, provider, scale, svg)
+		c, err = drawColumns(f, provider, scale, svg, sz)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("charts: figure %q: %w", f.ID, err)

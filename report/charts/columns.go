@@ -10,8 +10,8 @@ import (
 // drawColumns draws vertical bars: for FigureBars a group per category with
 // a gap between groups, for FigureHistogram contiguous bins. Several series
 // share a group or bin side by side.
-func drawColumns(f *report.Figure, provider chart.RendererProvider, scale float64, svg bool) (*canvas, error) {
-	c, err := newCanvas(provider, Width, height, scale, svg)
+func drawColumns(f *report.Figure, provider chart.RendererProvider, scale float64, svg bool, sz size) (*canvas, error) {
+	c, err := newCanvas(provider, sz.w, sz.h, scale, svg)
 	if err != nil {
 		return nil, err
 	}

@@ -104,8 +104,14 @@ type dlayout struct {
 	legend                   []legendEntry
 	row                      float64
 	left, top, right, bottom float64
-	note                     string
-	height                   float64
+	note                     []string // lines of the note under the chart
+	pending                  string   // the note before it is wrapped
+	// tops are the rows' tops in the phone layout, where each item's
+	// wording stands above its bar and rows differ in height; nil when
+	// the labels stand left of the bars and every row is row high.
+	tops []float64
+	// layout; 0 when they stand left of the bars.
+	height float64
 }
 
 func layoutDiverging(m *canvas, f *report.Figure) dlayout {
@@ -121,7 +127,8 @@ func layoutDiverging(m *canvas, f *report.Figure) dlayout {
 		whole = whole || withheld == len(f.Series)
 		part = part || (withheld > 0 && withheld < len(f.Series))
 	}
-	l.note = divergingNote(whole, part)
+	note := divergingNote(whole, part)
+	l.pending = note
 	if reach == 0 {
 		reach = 50 // nothing to draw: a plain half-scale axis
 	}
@@ -136,13 +143,17 @@ func layoutDiverging(m *canvas, f *report.Figure) dlayout {
 	// level left out.
 	var h float64
 	colors := divergingColors(len(f.Series))
-	l.legend, h = layoutLegend(m, f, swatchBox, pad, Width-pad, l.top)
+	l.legend, h = layoutLegend(m, f, swatchBox, pad, m.w-pad, l.top)
 	for i := range l.legend {
 		l.legend[i].col = colors[l.legend[i].series]
 	}
 	l.top += h + 8
 	if f.XLabel != "" {
 		l.top += sizeTitle + 8
+	}
+	if m.w < Width {
+		layoutItemsAbove(m, f, &l)
+		return l
 	}
 	widest, lines := 0.0, 1
 	for _, c := range f.Categories {
@@ -158,17 +169,71 @@ func layoutDiverging(m *canvas, f *report.Figure) dlayout {
 	first := l.axis.labels[0]
 	l.left = math.Max(l.left, pad+m.width(first, sizeTick)/2)
 	last := l.axis.labels[len(l.axis.labels)-1]
-	l.right = Width - pad - m.width(last, sizeTick)/2
+	l.right = m.w - pad - m.width(last, sizeTick)/2
 	l.bottom = l.top + float64(len(f.Categories))*l.row
+	l.finish(m, f, note)
+	return l
+}
+
+// layoutItemsAbove is the phone layout: a label column beside the bars
+// would leave them a third of the width, so each item's wording stands on
+// up to two full-width lines above its bar, which gets the whole width.
+func layoutItemsAbove(m *canvas, f *report.Figure, l *dlayout) {
+	y := l.top
+	for _, c := range f.Categories {
+		ls := m.wrap(c, sizeTick, m.w-2*pad, itemLines)
+		l.labels = append(l.labels, ls)
+		l.tops = append(l.tops, y)
+		y += float64(len(ls))*itemLineH + 2 + divBar + 10
+	}
+	l.left = pad + m.width(l.axis.labels[0], sizeTick)/2
+	l.right = m.w - pad - m.width(l.axis.labels[len(l.axis.labels)-1], sizeTick)/2
+	l.bottom = y
+	l.finish(m, f, l.pending)
+}
+
+// finish sets the height under the rows (l.bottom), with the value title
+// and the note (wrapped to the chart's width) below the axis.
+func (l *dlayout) finish(m *canvas, f *report.Figure, note string) {
+	if note != "" {
+		l.note = m.wrap(note, sizeNote, m.w-2*pad, 3)
+	}
 	l.height = l.bottom + 6 + sizeTick*1.25 + pad
 	if f.YLabel != "" {
 		l.height += sizeTitle + 8
 	}
-	if l.note != "" {
-		l.height += sizeNote + 8
+	if len(l.note) > 0 {
+		l.height += sizeNote + 8 + float64(len(l.note)-1)*noteLineH
 	}
 	l.height = math.Ceil(l.height) // the SVG states its size in whole pixels
-	return l
+}
+
+// rowTop is the top of item i's row.
+func (l dlayout) rowTop(i int) float64 {
+	if l.tops != nil {
+		return l.tops[i]
+	}
+	return l.top + float64(i)*l.row
+}
+
+// drawItem writes an item's wording for the row starting at rowTop, left
+// of its bar or above it (phone layout), and returns the bar's middle.
+func (l dlayout) drawItem(c *canvas, rowTop float64, lines []string) (mid float64) {
+	if l.tops != nil {
+		for j, s := range lines {
+			base := rowTop + 4 + float64(j)*itemLineH + 0.8*sizeTick
+			// White behind the words, so the grid does not cross them.
+			c.rect(pad, base-0.8*sizeTick-1, pad+c.width(s, sizeTick)+2, base+0.3*sizeTick, white)
+			c.text(s, pad, base, sizeTick, textColor, alignLeft, 0)
+		}
+		return rowTop + float64(len(lines))*itemLineH + 6 + divBar/2
+	}
+	mid = rowTop + l.row/2
+	first := mid - float64(len(lines)-1)*itemLineH/2
+	for j, s := range lines {
+		c.text(s, l.left-8, first+float64(j)*itemLineH+0.35*sizeTick, sizeTick, textColor, alignRight, 0)
+	}
+	return mid
 }
 
 // column is item i's shares, one per level.
@@ -205,13 +270,13 @@ func divergingNote(whole, part bool) string {
 // of the questionnaire) so that charts of the same items line up. Each
 // segment wide enough carries its share; the neutral middle does not, as
 // the centre line crosses it, and the data table has every number.
-func drawDiverging(f *report.Figure, provider chart.RendererProvider, scale float64, svg bool) (*canvas, error) {
-	m, err := measurer()
+func drawDiverging(f *report.Figure, provider chart.RendererProvider, scale float64, svg bool, sz size) (*canvas, error) {
+	m, err := measurer(sz.w)
 	if err != nil {
 		return nil, err
 	}
 	l := layoutDiverging(m, f)
-	c, err := newCanvas(provider, Width, l.height, scale, svg)
+	c, err := newCanvas(provider, sz.w, l.height, scale, svg)
 	if err != nil {
 		return nil, err
 	}
@@ -219,12 +284,8 @@ func drawDiverging(f *report.Figure, provider chart.RendererProvider, scale floa
 	colors := divergingColors(len(f.Series))
 	odd := len(f.Series)%2 == 1
 	for i, lines := range l.labels {
-		rowTop := l.top + float64(i)*l.row
-		mid := rowTop + l.row/2
-		first := mid - float64(len(lines)-1)*itemLineH/2
-		for j, s := range lines {
-			c.text(s, l.left-8, first+float64(j)*itemLineH+0.35*sizeTick, sizeTick, textColor, alignRight, 0)
-		}
+		rowTop := l.rowTop(i)
+		mid := l.drawItem(c, rowTop, lines)
 		segs, withheld := segments(column(f, i))
 		y0, y1 := mid-divBar/2, mid+divBar/2
 		if withheld == len(f.Series) {
@@ -252,7 +313,7 @@ func drawDiverging(f *report.Figure, provider chart.RendererProvider, scale floa
 		}
 		if withheld > 0 {
 			w := c.width(partMarker, sizeNote)
-			if x := l.x(hi) + 4; x+w <= Width-pad {
+			if x := l.x(hi) + 4; x+w <= c.w-pad {
 				c.text(partMarker, x, mid+0.35*sizeNote, sizeNote, mutedText, alignLeft, 0)
 			} else {
 				c.text(partMarker, l.x(lo)-4, mid+0.35*sizeNote, sizeNote, mutedText, alignRight, 0)
@@ -260,9 +321,17 @@ func drawDiverging(f *report.Figure, provider chart.RendererProvider, scale floa
 		}
 	}
 	z := math.Round(l.x(0))
-	c.rect(z, l.top-4, z+1, l.bottom+4, axisColor)
+	if l.tops != nil {
+		// Beside each bar only, so the line does not cross the wording.
+		for i, lines := range l.labels {
+			y := l.rowTop(i) + float64(len(lines))*itemLineH + 6
+			c.rect(z, y-4, z+1, y+divBar+4, axisColor)
+		}
+	} else {
+		c.rect(z, l.top-4, z+1, l.bottom+4, axisColor)
+	}
 	if f.XLabel != "" {
-		title := c.fit(f.XLabel, sizeTitle, Width-2*pad)
+		title := c.fit(f.XLabel, sizeTitle, c.w-2*pad)
 		c.text(title, pad, l.top-8, sizeTitle, textColor, alignLeft, 0)
 	}
 	base := l.bottom + 6 + sizeTick*1.25
@@ -271,8 +340,8 @@ func drawDiverging(f *report.Figure, provider chart.RendererProvider, scale floa
 		c.text(title, (l.left+l.right)/2, base+8+0.8*sizeTitle, sizeTitle, textColor, alignCenter, 0)
 		base += sizeTitle + 8
 	}
-	if l.note != "" {
-		c.text(c.fit(l.note, sizeNote, Width-2*pad), pad, base+8+0.8*sizeNote, sizeNote, mutedText, alignLeft, 0)
+	for i, s := range l.note {
+		c.text(s, pad, base+8+0.8*sizeNote+float64(i)*noteLineH, sizeNote, mutedText, alignLeft, 0)
 	}
 	drawLegend(c, l.legend)
 	return c, nil

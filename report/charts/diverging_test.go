@@ -74,7 +74,7 @@ func TestDivergingColors(t *testing.T) {
 }
 
 func TestWrap(t *testing.T) {
-	m, err := measurer()
+	m, err := measurer(Width)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -9,6 +9,9 @@ import (
 // pad is the white margin around every chart.
 const pad = 12
 
+// noteLineH is the distance between the lines of a wrapped note.
+const noteLineH = sizeNote * 1.3
+
 // frame is the layout shared by the charts with categories along X and
 // values up Y (vertical bars, histograms, lines): the plot rectangle, the
 // value axis, the X labels and the legend above the plot.
@@ -18,14 +21,14 @@ type frame struct {
 	axis                     valueAxis
 	x                        xLabels
 	legend                   []legendEntry
-	note                     string
+	note                     []string // lines of the note under the plot
 	left, top, right, bottom float64
 }
 
-// newFrame lays out f on a Width×height canvas. The plot gets whatever the
+// newFrame lays out f on the whole canvas. The plot gets whatever the
 // labels, titles, legend and note leave, so none of them overlap it.
 func newFrame(c *canvas, f *report.Figure, sw swatch, rotateOK bool, note string) *frame {
-	fr := &frame{c: c, f: f, note: note, top: pad, right: Width - pad - 4}
+	fr := &frame{c: c, f: f, top: pad, right: c.w - pad - 4}
 	fr.axis = niceAxis(valueRange(f))
 	widest := 0.0
 	for _, l := range fr.axis.labels {
@@ -48,12 +51,14 @@ func newFrame(c *canvas, f *report.Figure, sw swatch, rotateOK bool, note string
 		fr.top += h + 8
 	}
 	fr.top += sizeTick / 2 // room for the top tick label
-	fr.bottom = height - pad - fr.x.height - 6
+	fr.bottom = c.h - pad - fr.x.height - 6
 	if f.XLabel != "" {
 		fr.bottom -= sizeTitle + 8
 	}
 	if note != "" {
-		fr.bottom -= sizeNote + 8
+		// On a narrow chart the note wraps rather than losing its end.
+		fr.note = c.wrap(note, sizeNote, c.w-fr.left-pad, 3)
+		fr.bottom -= sizeNote + 8 + float64(len(fr.note)-1)*noteLineH
 	}
 	return fr
 }
@@ -108,8 +113,9 @@ func (fr *frame) drawFront() {
 		title := c.fit(fr.f.XLabel, sizeTitle, fr.right-fr.left)
 		c.text(title, (fr.left+fr.right)/2, base+8+0.8*sizeTitle, sizeTitle, textColor, alignCenter, 0)
 	}
-	if fr.note != "" {
-		c.text(fr.note, fr.left, height-pad, sizeNote, mutedText, alignLeft, 0)
+	for i, l := range fr.note {
+		y := c.h - pad - float64(len(fr.note)-1-i)*noteLineH
+		c.text(l, fr.left, y, sizeNote, mutedText, alignLeft, 0)
 	}
 	drawLegend(c, fr.legend)
 }

@@ -18,16 +18,16 @@ const (
 // horizontal reports whether bars are drawn horizontally: for many
 // categories (countries, education levels) or labels too long to stand
 // under a column, a row each reads better than turned labels.
-func horizontal(f *report.Figure) bool {
+func horizontal(f *report.Figure, width float64) bool {
 	n := len(f.Categories)
 	if n > maxVerticalBars {
 		return true
 	}
-	m, err := measurer()
+	m, err := measurer(width)
 	if err != nil {
 		return false
 	}
-	slot := (Width - 100) / float64(n) // the plot is about Width-100 wide
+	slot := (width - 100) / float64(n) // the plot is about width-100 wide
 	for _, l := range f.Categories {
 		if m.width(l, sizeTick) > slot-labelGap {
 			return true
@@ -36,15 +36,19 @@ func horizontal(f *report.Figure) bool {
 	return false
 }
 
-// measurer is a canvas that can only measure text, for layouts that must
-// know their height before the renderer exists.
-func measurer() (*canvas, error) {
+// measurer is a canvas width pixels wide that can only measure text, for
+// layouts that must know their height before the renderer exists.
+func measurer(width float64) (*canvas, error) {
 	fnt, err := goRegular()
 	if err != nil {
 		return nil, err
 	}
-	return &canvas{font: fnt, faces: map[float64]font.Face{}}, nil
+	return &canvas{font: fnt, faces: map[float64]font.Face{}, w: width}, nil
 }
+
+// labelLimit is how wide a category label beside its bar may grow: lim on
+// a wide chart, and at most 40 % of a narrow one, so the bars keep room.
+func (c *canvas) labelLimit(lim float64) float64 { return math.Min(lim, 0.4*c.w) }
 
 // hlayout is the geometry of a horizontal bar chart, in CSS pixels.
 type hlayout struct {
@@ -62,7 +66,7 @@ func layoutHorizontal(m *canvas, f *report.Figure) hlayout {
 	l.row = math.Max(24, float64(len(f.Series))*14+10)
 	if len(f.Series) > 1 {
 		var h float64
-		l.legend, h = layoutLegend(m, f, swatchBox, pad, Width-pad, l.top)
+		l.legend, h = layoutLegend(m, f, swatchBox, pad, m.w-pad, l.top)
 		l.top += h + 8
 	}
 	if f.XLabel != "" {
@@ -70,13 +74,13 @@ func layoutHorizontal(m *canvas, f *report.Figure) hlayout {
 	}
 	widest := 0.0
 	for _, c := range f.Categories {
-		s := m.fit(c, sizeTick, maxCategoryLabel)
+		s := m.fit(c, sizeTick, m.labelLimit(maxCategoryLabel))
 		l.labels = append(l.labels, s)
 		widest = math.Max(widest, m.width(s, sizeTick))
 	}
 	l.left = pad + widest + 8
 	last := l.axis.labels[len(l.axis.labels)-1]
-	l.right = Width - pad - m.width(last, sizeTick)/2
+	l.right = m.w - pad - m.width(last, sizeTick)/2
 	l.bottom = l.top + float64(len(f.Categories))*l.row
 	l.height = l.bottom + 6 + sizeTick*1.25 + pad
 	if f.YLabel != "" {
@@ -93,13 +97,13 @@ func (l hlayout) x(v float64) float64 {
 // drawHorizontalBars draws one row per category, labels on the left, the
 // value axis along the bottom. XLabel names the categories (above their
 // labels) and YLabel the values (under the axis), as in the vertical form.
-func drawHorizontalBars(f *report.Figure, provider chart.RendererProvider, scale float64, svg bool) (*canvas, error) {
-	m, err := measurer()
+func drawHorizontalBars(f *report.Figure, provider chart.RendererProvider, scale float64, svg bool, sz size) (*canvas, error) {
+	m, err := measurer(sz.w)
 	if err != nil {
 		return nil, err
 	}
 	l := layoutHorizontal(m, f)
-	c, err := newCanvas(provider, Width, l.height, scale, svg)
+	c, err := newCanvas(provider, sz.w, l.height, scale, svg)
 	if err != nil {
 		return nil, err
 	}
@@ -122,7 +126,7 @@ func drawHorizontalBars(f *report.Figure, provider chart.RendererProvider, scale
 	z := math.Round(zero)
 	c.rect(z, l.top, z+1, l.bottom, axisColor)
 	if f.XLabel != "" {
-		title := c.fit(f.XLabel, sizeTitle, Width-2*pad)
+		title := c.fit(f.XLabel, sizeTitle, c.w-2*pad)
 		c.text(title, pad, l.top-8, sizeTitle, textColor, alignLeft, 0)
 	}
 	if f.YLabel != "" {
@@ -136,10 +140,23 @@ func drawHorizontalBars(f *report.Figure, provider chart.RendererProvider, scale
 // verticalGrid draws a horizontal value axis's grid lines from top to
 // bottom and its tick labels under them, for the charts whose values run
 // left to right (horizontal and diverging bars).
+// On a narrow chart the labels of every other tick (or fewer) are left out
+// when they would touch; the grid lines all stay.
 func (c *canvas) verticalGrid(ax valueAxis, x func(float64) float64, top, bottom float64) {
+	every := 1
+	if n := len(ax.ticks); n > 1 {
+		widest := 0.0
+		for _, l := range ax.labels {
+			widest = math.Max(widest, c.width(l, sizeTick))
+		}
+		step := math.Abs(x(ax.ticks[1]) - x(ax.ticks[0]))
+		every = max(1, int(math.Ceil((widest+labelGap)/step)))
+	}
 	for i, t := range ax.ticks {
 		px := math.Round(x(t))
 		c.rect(px, top, px+1, bottom, gridColor)
-		c.text(ax.labels[i], px, bottom+6+0.8*sizeTick, sizeTick, textColor, alignCenter, 0)
+		if i%every == 0 {
+			c.text(ax.labels[i], px, bottom+6+0.8*sizeTick, sizeTick, textColor, alignCenter, 0)
+		}
 	}
 }

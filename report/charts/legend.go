@@ -41,7 +41,7 @@ func layoutLegend(c *canvas, f *report.Figure, sw swatch, x0, x1, top float64) (
 	var out []legendEntry
 	x, y := x0, top+legendRow/2
 	for i, s := range f.Series {
-		name := c.fit(s.Name, sizeTick, legendMaxName)
+		name := c.fit(s.Name, sizeTick, math.Min(legendMaxName, x1-x0-swatchWidth-6))
 		w := swatchWidth + 6 + c.width(name, sizeTick)
 		if x > x0 && x+w > x1 {
 			x, y = x0, y+legendRow

@@ -41,8 +41,8 @@ func hasBand(s report.Series) bool {
 // with a marker at every value. A NaN breaks the line rather than bridging
 // the gap, which would invent a trend through a value nobody may see; a
 // hollow marker on the axis shows which series lacks which week.
-func drawLines(f *report.Figure, provider chart.RendererProvider, scale float64, svg bool) (*canvas, error) {
-	c, err := newCanvas(provider, Width, height, scale, svg)
+func drawLines(f *report.Figure, provider chart.RendererProvider, scale float64, svg bool, sz size) (*canvas, error) {
+	c, err := newCanvas(provider, sz.w, sz.h, scale, svg)
 	if err != nil {
 		return nil, err
 	}

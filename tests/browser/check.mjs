@@ -22,6 +22,10 @@
 //   - every local link resolves: the file exists and, for a link with a
 //     #fragment into a page, that page has an element with that id;
 //   - the page does not scroll sideways at phone width (WCAG 1.4.10);
+//   - at phone width the header is one line high (the title and the
+//     Contents menu), and every chart is shown at 90 % of its drawn size or
+//     more, so its 11–13 px text is not shrunk out of reading (the site
+//     swaps in the charts' phone drawing);
 //   - axe-core, injected into the page with every <details> opened so the
 //     chart data tables are checked too, reports no violations of the WCAG
 //     2.0/2.1 A and AA rules or of its best-practice rules (heading order,
@@ -157,7 +161,14 @@ async function checkPage(ctx, run, rel, opt, problems, { axe, shots }) {
   const page = await ctx.newPage();
   page.on('console', (m) => { if (m.type() === 'error') say(`console error: ${m.text()}`); });
   page.on('pageerror', (e) => say(`uncaught exception: ${e.message}`));
-  page.on('requestfailed', (r) => say(`request failed: ${r.url()} (${r.failure()?.errorText})`));
+  page.on('requestfailed', (r) => {
+    // A <picture> source the browser began to fetch and then dropped for
+    // the other one (a busy machine can start one before the viewport is
+    // final) is aborted, not failed: every <img> is checked to have loaded
+    // below, and a missing file is a 404.
+    if (r.resourceType() === 'image' && r.failure()?.errorText === 'net::ERR_ABORTED') return;
+    say(`request failed: ${r.url()} (${r.failure()?.errorText})`);
+  });
   page.on('response', (r) => { if (r.status() >= 400) say(`HTTP ${r.status()} for ${r.url()}`); });
 
   const url = run.base + rel;
@@ -168,7 +179,31 @@ async function checkPage(ctx, run, rel, opt, problems, { axe, shots }) {
     links: [...document.querySelectorAll('a[href]')].map((a) => a.href),
     ids: [...document.querySelectorAll('[id], a[name]')].map((e) => e.id || e.getAttribute('name')),
     overflow: document.documentElement.scrollWidth - window.innerWidth,
+    header: (() => {
+      const h = document.querySelector('header.site');
+      const t = document.querySelector('header.site .report-title');
+      if (!h || !t) return null;
+      const cs = getComputedStyle(h);
+      return {
+        inner: h.getBoundingClientRect().height - parseFloat(cs.paddingTop) - parseFloat(cs.paddingBottom),
+        line: parseFloat(getComputedStyle(t).lineHeight),
+      };
+    })(),
+    charts: [...document.querySelectorAll('figure .chart img')].map((i) => ({
+      src: i.currentSrc || i.src, shown: i.getBoundingClientRect().width, drawn: i.naturalWidth,
+    })),
   }));
+  if (run.viewport.width <= 400) {
+    // One line: the title's line, with room for the menu button's border.
+    if (facts.header && facts.header.inner > facts.header.line * 1.5) {
+      say(`header is ${facts.header.inner.toFixed(0)}px high inside, more than one ${facts.header.line.toFixed(0)}px line`);
+    }
+    for (const c of facts.charts) {
+      if (c.drawn > 0 && c.shown < 0.9 * c.drawn) {
+        say(`chart ${c.src} is shown at ${c.shown.toFixed(0)}px of its ${c.drawn}px: its text is shrunk to ${(100 * c.shown / c.drawn).toFixed(0)} %`);
+      }
+    }
+  }
   for (const img of facts.images) if (!img.ok) say(`image did not load: ${img.src}`);
   if (facts.overflow > 1) {
     // Name the widest culprits; walking every element is slow, so only now.

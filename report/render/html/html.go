@@ -44,6 +44,10 @@ type Options struct {
 	// FigureSVG draws a figure; the charts package supplies it. It must be
 	// set when the document has figures.
 	FigureSVG func(*report.Figure) ([]byte, error)
+	// FigureNarrowSVG draws a figure laid out for phones (the charts
+	// package's NarrowSVG); pages show it on narrow screens instead of
+	// FigureSVG's. Nil leaves the wide drawing alone, scaled to the screen.
+	FigureNarrowSVG func(*report.Figure) ([]byte, error)
 	// Versions lists every published version, newest first, including
 	// this one, for the version switcher.
 	Versions []Version

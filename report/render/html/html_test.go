@@ -75,8 +75,13 @@ func stubSVG(f *report.Figure) ([]byte, error) {
 	return []byte(`<svg xmlns="http://www.w3.org/2000/svg" width="80" height="45"><title>` + f.ID + `</title></svg>`), nil
 }
 
+// stubNarrowSVG stands in for the charts package's phone drawing.
+func stubNarrowSVG(f *report.Figure) ([]byte, error) {
+	return []byte(`<svg xmlns="http://www.w3.org/2000/svg" width="32" height="34"><title>` + f.ID + `</title></svg>`), nil
+}
+
 func options() Options {
-	return Options{FigureSVG: stubSVG, Versions: versions, PDF: "report.pdf", Manifest: "manifest.json", Measures: "measures.json"}
+	return Options{FigureSVG: stubSVG, FigureNarrowSVG: stubNarrowSVG, Versions: versions, PDF: "report.pdf", Manifest: "manifest.json", Measures: "measures.json"}
 }
 
 // render renders doc into a fresh public/<version> folder beside stand-ins

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"html/template"
 	"strconv"
+	"strings"
 
 	"github.com/moocreport/moocreport/report/render/safeurl"
 	"github.com/yuin/goldmark"
@@ -169,8 +170,19 @@ func markdown(src string, ids parser.IDs, fnPrefix string, targets map[string]st
 	if err := md.Renderer().Render(&buf, source, doc); err != nil {
 		return "", err
 	}
-	return template.HTML(buf.String()), nil
+	return template.HTML(bindOperators.Replace(buf.String())), nil
 }
+
+// bindOperators keeps each side of a relation on the line of its operator,
+// so that "p = .661" or "p < .001" in a reported test is never split
+// across lines: on a phone's narrow column a bare "= .661" starting a line
+// reads as a new statement. The spaces around =, <, >, ≤ and ≥ (as
+// goldmark escapes them) become no-break spaces; narrative prose has no
+// other use for a spaced operator.
+var bindOperators = strings.NewReplacer(
+	" = ", "\u00a0=\u00a0", " &lt; ", "\u00a0&lt;\u00a0", " &gt; ", "\u00a0&gt;\u00a0",
+	" ≤ ", "\u00a0≤\u00a0", " ≥ ", "\u00a0≥\u00a0",
+)
 
 // anchors is the set of element ids on one page. It makes heading ids the
 // way goldmark does (lower-case ASCII letters and digits, '-' for spaces)
@@ -183,7 +195,7 @@ type anchors struct {
 func newAnchors() *anchors {
 	a := &anchors{used: map[string]bool{}}
 	// Ids the layout itself uses.
-	for _, id := range []string{"main", "contents", "about-this-version"} {
+	for _, id := range []string{"main", "contents", "contents-title", "about-this-version", leadID + "-title"} {
 		a.used[id] = true
 	}
 	return a

@@ -44,18 +44,30 @@ type page struct {
 	PDF      string
 	Manifest string
 	Measures string
-	// Section is the page's section; nil on the contents page.
+	// Section is the page's section; nil on the landing page.
 	Section *sectionView
+	// Lead is the executive summary (the section with id leadID) that
+	// opens the landing page; nil on other pages and when there is none.
+	Lead *sectionView
 	// Sections and the counts describe the whole report, for the contents.
-	Sections   []*sectionView
-	NumFigures int
-	NumTables  int
+	Sections []*sectionView
+	// NumSections counts the sections, the summary among them.
+	NumSections int
+	NumFigures  int
+	NumTables   int
 }
 
+// link is a page in the sidebar and the pager. Number is the section's
+// number from report.SectionNumber ("" for the landing page unless it
+// holds the summary, which is numbered like any section); Refs are
+// the numbered figures and tables of the current page, so the sidebar is
+// the report's contents.
 type link struct {
 	Href    string
+	Number  string
 	Title   string
 	Current bool
+	Refs    []ref
 }
 
 type versionLink struct {
@@ -68,6 +80,7 @@ type versionLink struct {
 
 type sectionView struct {
 	ID     string
+	Number string // from report.SectionNumber: "2", "A"
 	Title  string
 	Href   string
 	Blocks []blockView
@@ -112,8 +125,13 @@ type figureView struct {
 	Src     string
 	Width   int // the SVG's own size, so the page does not jump as it loads; 0 if unknown
 	Height  int
-	CSV     string
-	Table   tableView
+	// Narrow is the phone layout of the chart (Options.FigureNarrowSVG),
+	// shown on narrow screens instead of Src; empty when there is none.
+	Narrow       string
+	NarrowWidth  int
+	NarrowHeight int
+	CSV          string
+	Table        tableView
 }
 
 type cellView struct {
@@ -141,21 +159,9 @@ func build(doc *report.Document, opt Options) (*site, error) {
 	var sections []*sectionView
 	nums := report.Number(doc)
 	nfig, ntab := 0, 0
-	// where is the page of each numbered block, by the fragment the
-	// narrative's cross-references use: "figure-<id>", "table-<id>".
-	where := map[string]string{}
-	for _, sec := range doc.Sections {
-		for _, b := range sec.Blocks {
-			switch {
-			case b.Figure != nil:
-				where["figure-"+b.Figure.ID] = sec.ID + ".html"
-			case b.Table != nil:
-				where["table-"+b.Table.ID] = sec.ID + ".html"
-			}
-		}
-	}
-	for _, sec := range doc.Sections {
-		sv := &sectionView{ID: sec.ID, Title: sec.Title, Href: sec.ID + ".html"}
+	where := blockPages(doc)
+	for si, sec := range doc.Sections {
+		sv := &sectionView{ID: sec.ID, Number: report.SectionNumber(doc.Sections, si), Title: sec.Title, Href: pageOf(sec)}
 		var targets map[string]string // blocks on other pages
 		for frag, page := range where {
 			if page != sv.Href {
@@ -165,18 +171,7 @@ func build(doc *report.Document, opt Options) (*site, error) {
 				targets[frag] = page + "#" + frag
 			}
 		}
-		anchors := newAnchors()
-		for _, b := range sec.Blocks {
-			if b.Table != nil {
-				anchors.Put([]byte("table-" + b.Table.ID))
-				anchors.Put([]byte("table-" + b.Table.ID + "-caption"))
-			}
-			if b.Figure != nil {
-				anchors.Put([]byte("figure-" + b.Figure.ID))
-				anchors.Put([]byte("figure-" + b.Figure.ID + "-data"))
-				anchors.Put([]byte("figure-" + b.Figure.ID + "-title"))
-			}
-		}
+		anchors := pageAnchors(sec)
 		for i, b := range sec.Blocks {
 			switch {
 			case b.Table != nil:
@@ -190,30 +185,12 @@ func build(doc *report.Document, opt Options) (*site, error) {
 				nfig++
 				f := b.Figure
 				n := nums[f.ID]
-				fv := &figureView{
-					Anchor: "figure-" + f.ID, Number: n, Title: f.Title, Caption: f.Caption,
-					Alt: f.Alt, Src: "figures/" + f.ID + ".svg", CSV: "data/" + f.ID + ".csv",
-				}
-				if fv.Alt == "" {
-					// An empty alt would mark the chart decorative; the
-					// title is a poor alternative but better than none.
-					fv.Alt = fmt.Sprintf("Figure %d: %s", n, f.Title)
-				}
-				fv.Table = newTableView(&f.Table, fv.Anchor+"-data", 0, fv.CSV)
-				if fv.Table.Title == "" {
-					fv.Table.Title = f.Title
+				fv, err := s.figure(f, n, opt)
+				if err != nil {
+					return nil, err
 				}
 				sv.Blocks = append(sv.Blocks, blockView{Figure: fv})
 				sv.Refs = append(sv.Refs, ref{"Figure", n, f.Title, sv.Href + "#" + fv.Anchor})
-				if opt.FigureSVG == nil {
-					return nil, fmt.Errorf("html: figure %q: Options.FigureSVG is not set", f.ID)
-				}
-				svg, err := opt.FigureSVG(f)
-				if err != nil {
-					return nil, fmt.Errorf("html: drawing figure %q: %w", f.ID, err)
-				}
-				fv.Width, fv.Height = svgSize(svg)
-				s.svgs = append(s.svgs, svgFile{fv.Src, svg})
 				s.csvs = append(s.csvs, csvFile{fv.CSV, &f.Table})
 			case b.Markdown != "":
 				h, err := markdown(b.Markdown, anchors, fmt.Sprintf("b%d-", i+1), targets)
@@ -225,37 +202,149 @@ func build(doc *report.Document, opt Options) (*site, error) {
 		}
 		sections = append(sections, sv)
 	}
+	s.pages = paginate(doc, sections, page{
+		Doc: doc, Built: doc.Built.UTC().Format("2 January 2006"), BuiltISO: doc.Built.UTC().Format("2006-01-02"),
+		Summary: summary, Versions: versions, PDF: opt.PDF, Manifest: opt.Manifest, Measures: opt.Measures,
+		Sections: sections, NumFigures: nfig, NumTables: ntab,
+	})
+	return s, nil
+}
 
-	// One page per section after the contents page; previous and next
-	// follow the outline.
-	files := []link{{Href: "index.html", Title: "Contents"}}
-	for _, sv := range sections {
-		files = append(files, link{Href: sv.Href, Title: sv.Title})
+// figure makes figure f's view, numbered n, and adds its drawings (wide
+// and, when Options has one, for phones) and data to the site.
+func (s *site) figure(f *report.Figure, n int, opt Options) (*figureView, error) {
+	fv := &figureView{
+		Anchor: "figure-" + f.ID, Number: n, Title: f.Title, Caption: f.Caption,
+		Alt: f.Alt, Src: "figures/" + f.ID + ".svg", CSV: "data/" + f.ID + ".csv",
 	}
-	for i := range files {
-		p := &page{
-			File: files[i].Href, Doc: doc,
-			Built: doc.Built.UTC().Format("2 January 2006"), BuiltISO: doc.Built.UTC().Format("2006-01-02"),
-			Summary: summary, Versions: versions,
-			PDF: opt.PDF, Manifest: opt.Manifest, Measures: opt.Measures,
-			Sections: sections, NumFigures: nfig, NumTables: ntab,
+	if fv.Alt == "" {
+		// An empty alt would mark the chart decorative; the
+		// title is a poor alternative but better than none.
+		fv.Alt = fmt.Sprintf("Figure %d: %s", n, f.Title)
+	}
+	fv.Table = newTableView(&f.Table, fv.Anchor+"-data", 0, fv.CSV)
+	if fv.Table.Title == "" {
+		fv.Table.Title = f.Title
+	}
+	if opt.FigureSVG == nil {
+		return nil, fmt.Errorf("html: figure %q: Options.FigureSVG is not set", f.ID)
+	}
+	svg, err := opt.FigureSVG(f)
+	if err != nil {
+		return nil, fmt.Errorf("html: drawing figure %q: %w", f.ID, err)
+	}
+	fv.Width, fv.Height = svgSize(svg)
+	s.svgs = append(s.svgs, svgFile{fv.Src, svg})
+	if opt.FigureNarrowSVG != nil {
+		narrow, err := opt.FigureNarrowSVG(f)
+		if err != nil {
+			return nil, fmt.Errorf("html: drawing figure %q for phones: %w", f.ID, err)
 		}
+		fv.Narrow = "figures/narrow/" + f.ID + ".svg"
+		fv.NarrowWidth, fv.NarrowHeight = svgSize(narrow)
+		s.svgs = append(s.svgs, svgFile{fv.Narrow, narrow})
+	}
+	s.csvs = append(s.csvs, csvFile{fv.CSV, &f.Table})
+	return fv, nil
+}
+
+// blockPages is the page of each numbered block, by the fragment the
+// narrative's cross-references use: "figure-<id>", "table-<id>".
+func blockPages(doc *report.Document) map[string]string {
+	where := map[string]string{}
+	for _, sec := range doc.Sections {
+		for _, b := range sec.Blocks {
+			switch {
+			case b.Figure != nil:
+				where["figure-"+b.Figure.ID] = pageOf(sec)
+			case b.Table != nil:
+				where["table-"+b.Table.ID] = pageOf(sec)
+			}
+		}
+	}
+	return where
+}
+
+// pageAnchors starts a section page's ids with those its figures and
+// tables take, so headings in the narrative cannot claim them.
+func pageAnchors(sec report.Section) *anchors {
+	a := newAnchors()
+	for _, b := range sec.Blocks {
+		if b.Table != nil {
+			a.Put([]byte("table-" + b.Table.ID))
+			a.Put([]byte("table-" + b.Table.ID + "-caption"))
+		}
+		if b.Figure != nil {
+			a.Put([]byte("figure-" + b.Figure.ID))
+			a.Put([]byte("figure-" + b.Figure.ID + "-data"))
+			a.Put([]byte("figure-" + b.Figure.ID + "-title"))
+		}
+	}
+	return a
+}
+
+// leadID is the id of the executive summary, the key findings a reader
+// should meet first: it is drawn on the version's index.html rather than
+// on a page of its own, under its number like every section.
+const leadID = "summary"
+
+// pageOf is the file a section is drawn in: the executive summary opens
+// the landing page, every other section has a page of its own.
+func pageOf(sec report.Section) string {
+	if sec.ID == leadID {
+		return "index.html"
+	}
+	return sec.ID + ".html"
+}
+
+// paginate makes the landing page (with the summary, if there is one) and
+// one page per other section, each a copy of common. Previous and next
+// follow the outline; the sidebar lists every page with its number and,
+// under the current one, its figures and tables.
+func paginate(doc *report.Document, sections []*sectionView, common page) []*page {
+	files := []link{{Href: "index.html", Title: "Overview"}}
+	var lead *sectionView
+	var pages []*sectionView // the section of each file; nil for index.html
+	pages = append(pages, nil)
+	for _, sv := range sections {
+		if sv.Href == "index.html" {
+			// The landing page is the summary's page: it takes its number
+			// and title in the contents.
+			lead = sv
+			files[0] = link{Href: sv.Href, Number: sv.Number, Title: sv.Title, Refs: sv.Refs}
+			continue
+		}
+		files = append(files, link{Href: sv.Href, Number: sv.Number, Title: sv.Title, Refs: sv.Refs})
+		pages = append(pages, sv)
+	}
+	common.NumSections = len(sections)
+	var out []*page
+	for i := range files {
+		p := common
+		p.File = files[i].Href
 		for j, l := range files {
 			l.Current = i == j
+			if !l.Current {
+				l.Refs = nil
+			}
 			p.Pages = append(p.Pages, l)
 		}
-		if i > 0 {
-			p.Section = sections[i-1]
+		p.Section = pages[i]
+		if i == 0 {
+			p.Lead = lead
+		} else {
 			prev := files[i-1]
+			prev.Refs = nil
 			p.Prev = &prev
 		}
 		if i+1 < len(files) {
 			next := files[i+1]
+			next.Refs = nil
 			p.Next = &next
 		}
-		s.pages = append(s.pages, p)
+		out = append(out, &p)
 	}
-	return s, nil
+	return out
 }
 
 // svgRootSize finds the width and height attributes of an SVG's root
