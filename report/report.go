@@ -259,9 +259,14 @@ type Figure struct {
 
 // Block is one item of a Section's body: exactly one field is set.
 type Block struct {
-	Markdown string  // narrative Markdown (from content/ or generated)
-	Table    *Table  // a numbered table
-	Figure   *Figure // a numbered figure
+	Markdown string // narrative Markdown (from content/ or generated)
+	// ID names a generated Markdown block that a section's narrative may
+	// place with {{< text id >}} (the key findings' sentences); such a
+	// block is left out of a section whose narrative file does not place
+	// it. Empty for every other block.
+	ID     string
+	Table  *Table  // a numbered table
+	Figure *Figure // a numbered figure
 }
 
 // Section is one part of the report, in outline order.

@@ -48,7 +48,7 @@ func Compute(s *study.Study, ds *report.Dataset) (*Result, error) {
 		ids: map[string]bool{},
 	}
 	c.index()
-	steps := []func() error{c.learners, c.activity, c.performance, c.enrolment, c.activityMore, c.performanceMore, c.surveys, c.items, c.freeText, c.scales, c.comparisons, c.quality, c.methods, c.disclosure}
+	steps := []func() error{c.learners, c.activity, c.performance, c.enrolment, c.activityMore, c.performanceMore, c.surveys, c.items, c.freeText, c.scales, c.comparisons, c.summary, c.quality, c.methods, c.disclosure}
 	for _, step := range steps {
 		if err := step(); err != nil {
 			return nil, err

@@ -46,6 +46,9 @@ type page struct {
 	Measures string
 	// Section is the page's section; nil on the contents page.
 	Section *sectionView
+	// Lead is the section the contents page opens with (the key
+	// findings, when the report starts with them); nil otherwise.
+	Lead *sectionView
 	// Sections and the counts describe the whole report, for the contents.
 	Sections   []*sectionView
 	NumFigures int
@@ -145,17 +148,24 @@ func build(doc *report.Document, opt Options) (*site, error) {
 	// narrative's cross-references use: "figure-<id>", "table-<id>".
 	where := map[string]string{}
 	for _, sec := range doc.Sections {
+		file := sec.ID + ".html"
+		if isLead(doc, sec.ID) {
+			file = "index.html"
+		}
 		for _, b := range sec.Blocks {
 			switch {
 			case b.Figure != nil:
-				where["figure-"+b.Figure.ID] = sec.ID + ".html"
+				where["figure-"+b.Figure.ID] = file
 			case b.Table != nil:
-				where["table-"+b.Table.ID] = sec.ID + ".html"
+				where["table-"+b.Table.ID] = file
 			}
 		}
 	}
 	for _, sec := range doc.Sections {
 		sv := &sectionView{ID: sec.ID, Title: sec.Title, Href: sec.ID + ".html"}
+		if isLead(doc, sec.ID) {
+			sv.Href = "index.html"
+		}
 		var targets map[string]string // blocks on other pages
 		for frag, page := range where {
 			if page != sv.Href {
@@ -229,7 +239,13 @@ func build(doc *report.Document, opt Options) (*site, error) {
 	// One page per section after the contents page; previous and next
 	// follow the outline.
 	files := []link{{Href: "index.html", Title: "Contents"}}
-	for _, sv := range sections {
+	var lead *sectionView
+	paged := sections
+	if len(sections) > 0 && isLead(doc, sections[0].ID) {
+		lead, paged = sections[0], sections[1:]
+		files[0].Title = lead.Title
+	}
+	for _, sv := range paged {
 		files = append(files, link{Href: sv.Href, Title: sv.Title})
 	}
 	for i := range files {
@@ -240,12 +256,15 @@ func build(doc *report.Document, opt Options) (*site, error) {
 			PDF: opt.PDF, Manifest: opt.Manifest, Measures: opt.Measures,
 			Sections: sections, NumFigures: nfig, NumTables: ntab,
 		}
+		if i == 0 {
+			p.Lead = lead
+		}
 		for j, l := range files {
 			l.Current = i == j
 			p.Pages = append(p.Pages, l)
 		}
 		if i > 0 {
-			p.Section = sections[i-1]
+			p.Section = paged[i-1]
 			prev := files[i-1]
 			p.Prev = &prev
 		}
@@ -256,6 +275,16 @@ func build(doc *report.Document, opt Options) (*site, error) {
 		s.pages = append(s.pages, p)
 	}
 	return s, nil
+}
+
+// leadID is the section the landing page opens with when the report
+// starts with it: the key findings are what a reader should meet first,
+// so they are on the version's index.html rather than a page of their own.
+const leadID = "summary"
+
+// isLead reports whether section id is the first section and the lead.
+func isLead(doc *report.Document, id string) bool {
+	return id == leadID && len(doc.Sections) > 0 && doc.Sections[0].ID == leadID
 }
 
 // svgRootSize finds the width and height attributes of an SVG's root
