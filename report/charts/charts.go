@@ -19,6 +19,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 
 	"github.com/moocreport/moocreport/report"
@@ -141,6 +142,8 @@ func draw(f *report.Figure, provider chart.RendererProvider, scale float64, svg 
 		c, err = drawLines(f, provider, scale, svg)
 	case f.Kind == report.FigureDiverging:
 		c, err = drawDiverging(f, provider, scale, svg)
+	case f.Kind == report.FigureForest:
+		c, err = drawForest(f, provider, scale, svg)
 	case f.Kind == report.FigureBars && horizontal(f):
 		c, err = drawHorizontalBars(f, provider, scale, svg)
 	default: // bars or histogram, as check allows
@@ -184,7 +187,7 @@ func check(f *report.Figure) error {
 		return fmt.Errorf("charts: figure %q: "+format, append([]any{f.ID}, a...)...)
 	}
 	switch f.Kind {
-	case report.FigureBars, report.FigureLines, report.FigureHistogram, report.FigureDiverging:
+	case report.FigureBars, report.FigureLines, report.FigureHistogram, report.FigureDiverging, report.FigureForest:
 	default:
 		return bad("unknown kind %q", f.Kind)
 	}
@@ -193,6 +196,14 @@ func check(f *report.Figure) error {
 	}
 	if len(f.Series) == 0 {
 		return bad("no series")
+	}
+	for _, m := range f.Marked {
+		if !slices.Contains(f.Categories, m) {
+			return bad("marked category %q is not a category", m)
+		}
+	}
+	if len(f.Marked) > 0 && f.MarkLabel == "" {
+		return bad("marks without a label to say what they mean")
 	}
 	for _, s := range f.Series {
 		if len(s.Values) != len(f.Categories) {
@@ -236,7 +247,7 @@ func valueRange(f *report.Figure) (lo, hi float64) {
 	}
 	for _, s := range f.Series {
 		add(s.Values)
-		if f.Kind == report.FigureLines {
+		if f.Kind == report.FigureLines || f.Kind == report.FigureForest {
 			add(s.Lo)
 			add(s.Hi)
 		}

@@ -70,6 +70,36 @@ var fixtures = []struct {
 				Lo: []float64{16.3, 19.3, nan, 11.2, nan, nan}, Hi: []float64{29, 32.6, nan, 22.1, nan, nan}},
 		},
 	}},
+	// The weekly comparison: weeks whose difference is significant after
+	// Holm adjustment are shaded and keyed in the legend.
+	{"lines-marked", &report.Figure{
+		ID: "activity-weekly-active-chart", Kind: report.FigureLines,
+		Title:  "Weekly active learners",
+		XLabel: "Week", YLabel: "Share of enrolled learners (%)",
+		Categories: []string{"1", "2", "3", "4", "5", "6"},
+		Series: []report.Series{
+			{Name: "EAT101x", Values: []float64{48, 41.5, 35, 30.2, 27, 25.1},
+				Lo: []float64{44.1, 37.7, 31.3, 26.6, 23.5, 21.7}, Hi: []float64{51.9, 45.4, 38.9, 34.1, 30.8, 28.8}},
+			{Name: "SUS201x", Values: []float64{22, 25.4, 29.8, 28, 26, 24},
+				Lo: []float64{16.3, 19.3, 24, 22.1, 20.2, 18.5}, Hi: []float64{29, 32.6, 35.9, 34.2, 32.1, 30}},
+		},
+		Marked:    []string{"1", "2", "3"},
+		MarkLabel: "Difference significant (Holm-adjusted p < .05)",
+	}},
+	// A forest plot of differences with their intervals: one interval
+	// crosses zero, one test has no result, two rows are marked.
+	{"forest", &report.Figure{
+		ID: "comparisons-eat-vs-sus-differences-chart", Kind: report.FigureForest,
+		Title:  "EAT101x − SUS201x: differences in proportions",
+		XLabel: "Comparison", YLabel: "Difference in proportions (EAT101x − SUS201x), 95 % CI",
+		Categories: []string{"Pass rate", "Verified share", "Active share, week 1", "Active share, week 2", "Active share, week 3"},
+		Series: []report.Series{{Name: "EAT101x − SUS201x",
+			Values: []float64{0.09, 0.16, -0.02, nan, 0.04},
+			Lo:     []float64{0.07, 0.14, -0.06, nan, 0.01},
+			Hi:     []float64{0.10, 0.18, 0.02, nan, 0.07}}},
+		Marked:    []string{"Pass rate", "Verified share", "Active share, week 3"},
+		MarkLabel: "Difference significant (Holm-adjusted p < .05)",
+	}},
 	{"diverging", &report.Figure{
 		ID: "surveys-likert-eat-post-chart", Kind: report.FigureDiverging,
 		Title:  "EAT101x, Post-course survey: answers to the Likert items",
@@ -294,6 +324,9 @@ func TestUndrawable(t *testing.T) {
 			Series: []report.Series{{Name: "a", Values: []float64{1, 2}, Lo: []float64{0}, Hi: []float64{2, 3}}}}},
 		{"band with only a lower bound", &report.Figure{ID: "x", Kind: report.FigureLines, Categories: []string{"1"},
 			Series: []report.Series{{Name: "a", Values: []float64{1}, Lo: []float64{0}}}}},
+		{"marked category that is not a category", &report.Figure{ID: "x", Kind: report.FigureLines, Categories: []string{"1"}, Series: one,
+			Marked: []string{"2"}, MarkLabel: "significant"}},
+		{"marks without a label", &report.Figure{ID: "x", Kind: report.FigureLines, Categories: []string{"1"}, Series: one, Marked: []string{"1"}}},
 		{"infinite band", &report.Figure{ID: "x", Kind: report.FigureLines, Categories: []string{"1"},
 			Series: []report.Series{{Name: "a", Values: []float64{1}, Lo: []float64{0}, Hi: []float64{math.Inf(1)}}}}},
 	} {

@@ -60,7 +60,7 @@ func layoutHorizontal(m *canvas, f *report.Figure) hlayout {
 	l := hlayout{axis: niceAxis(valueRange(f)), top: pad}
 	// A row holds one bar per series; one series gets a 17 px bar.
 	l.row = math.Max(24, float64(len(f.Series))*14+10)
-	if len(f.Series) > 1 {
+	if len(f.Series) > 1 || marked(f) {
 		var h float64
 		l.legend, h = layoutLegend(m, f, swatchBox, pad, Width-pad, l.top)
 		l.top += h + 8
@@ -103,6 +103,7 @@ func drawHorizontalBars(f *report.Figure, provider chart.RendererProvider, scale
 	if err != nil {
 		return nil, err
 	}
+	shadeRows(c, f, l)
 	c.verticalGrid(l.axis, l.x, l.top, l.bottom)
 	zero := l.x(0)
 	bar := (l.row - 8) / float64(len(f.Series))
@@ -141,5 +142,12 @@ func (c *canvas) verticalGrid(ax valueAxis, x func(float64) float64, top, bottom
 		px := math.Round(x(t))
 		c.rect(px, top, px+1, bottom, gridColor)
 		c.text(ax.labels[i], px, bottom+6+0.8*sizeTick, sizeTick, textColor, alignCenter, 0)
+	}
+}
+
+// shadeRows shades the rows of the marked categories, under the grid.
+func shadeRows(c *canvas, f *report.Figure, l hlayout) {
+	for _, r := range markedRuns(f) {
+		c.rect(l.left, l.top+float64(r[0])*l.row, l.right, l.top+float64(r[1]+1)*l.row, markFill)
 	}
 }
