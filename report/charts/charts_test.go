@@ -100,6 +100,21 @@ var fixtures = []struct {
 		Marked:    []string{"Pass rate", "Verified share", "Active share, week 3"},
 		MarkLabel: "Difference significant (Holm-adjusted p < .05)",
 	}},
+	// Pre/post means of matched learners: two series per row, long
+	// questions, a withheld row, one row not significant.
+	{"forest-prepost", &report.Figure{
+		ID: "comparisons-eat-pre-post-chart", Kind: report.FigureForest,
+		Title:  "EAT101x: mean answers of matched learners before and after the course",
+		XLabel: "Question or scale", YLabel: "Mean answer, scored 1 to the number of scale points (95 % CI)",
+		Categories: []string{"I understand how electric powertrains work", "I can explain how automated vehicles perceive their surroundings",
+			"I can judge the impact of a new automotive technology", "Scale score: confidence"},
+		Series: []report.Series{
+			{Name: "Pre-course survey", Values: []float64{2.88, 2.16, nan, 2.5}, Lo: []float64{2.77, 2.05, nan, 2.43}, Hi: []float64{2.99, 2.27, nan, 2.57}},
+			{Name: "Post-course survey", Values: []float64{3.86, 2.2, nan, 3.6}, Lo: []float64{3.75, 2.08, nan, 3.53}, Hi: []float64{3.97, 2.32, nan, 3.67}},
+		},
+		Marked:    []string{"I understand how electric powertrains work", "Scale score: confidence"},
+		MarkLabel: "Change significant (paired t-test, Holm-adjusted p < .05)",
+	}},
 	{"diverging", &report.Figure{
 		ID: "surveys-likert-eat-post-chart", Kind: report.FigureDiverging,
 		Title:  "EAT101x, Post-course survey: answers to the Likert items",

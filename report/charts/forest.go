@@ -34,6 +34,10 @@ func drawForest(f *report.Figure, provider chart.RendererProvider, scale float64
 	for i, label := range l.labels {
 		rowTop := l.top + float64(i)*l.row
 		c.text(label, l.left-8, rowTop+l.row/2+0.35*sizeTick, sizeTick, textColor, alignRight, 0)
+		if rowEmpty(f, i) {
+			c.text(suppressed, z+4, rowTop+l.row/2+0.35*sizeNote, sizeNote, mutedText, alignLeft, 0)
+			continue
+		}
 		for k, s := range f.Series {
 			y := rowTop + 4 + (float64(k)+0.5)*step
 			v := s.Values[i]
@@ -61,4 +65,15 @@ func drawForest(f *report.Figure, provider chart.RendererProvider, scale float64
 	}
 	drawLegend(c, l.legend)
 	return c, nil
+}
+
+// rowEmpty reports whether no series has a value for category i: the
+// row then says so once rather than once per series.
+func rowEmpty(f *report.Figure, i int) bool {
+	for _, s := range f.Series {
+		if !math.IsNaN(s.Values[i]) {
+			return false
+		}
+	}
+	return true
 }

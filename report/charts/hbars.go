@@ -12,6 +12,7 @@ import (
 // grows a row per category instead of squeezing them.
 const (
 	maxCategoryLabel = 220
+	maxForestLabel   = 330
 	maxVerticalBars  = 6
 )
 
@@ -60,9 +61,15 @@ func layoutHorizontal(m *canvas, f *report.Figure) hlayout {
 	l := hlayout{axis: niceAxis(valueRange(f)), top: pad}
 	// A row holds one bar per series; one series gets a 17 px bar.
 	l.row = math.Max(24, float64(len(f.Series))*14+10)
+	sw, maxLabel := swatchBox, float64(maxCategoryLabel)
+	if f.Kind == report.FigureForest {
+		// A forest plot's rows are statements (survey questions): give
+		// them more room, and key the series by their marker shapes.
+		sw, maxLabel = swatchPoint, maxForestLabel
+	}
 	if len(f.Series) > 1 || marked(f) {
 		var h float64
-		l.legend, h = layoutLegend(m, f, swatchBox, pad, Width-pad, l.top)
+		l.legend, h = layoutLegend(m, f, sw, pad, Width-pad, l.top)
 		l.top += h + 8
 	}
 	if f.XLabel != "" {
@@ -70,7 +77,7 @@ func layoutHorizontal(m *canvas, f *report.Figure) hlayout {
 	}
 	widest := 0.0
 	for _, c := range f.Categories {
-		s := m.fit(c, sizeTick, maxCategoryLabel)
+		s := m.fit(c, sizeTick, maxLabel)
 		l.labels = append(l.labels, s)
 		widest = math.Max(widest, m.width(s, sizeTick))
 	}

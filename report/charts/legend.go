@@ -14,6 +14,7 @@ const (
 	swatchBox  swatch = iota // a filled square, for bars
 	swatchLine               // a line through the series' marker
 	swatchMark               // the shading of marked categories
+	swatchPoint              // the series' marker on a short whisker, for forest plots
 )
 
 // legendEntry is one series' key, placed.
@@ -69,6 +70,9 @@ func drawLegend(c *canvas, entries []legendEntry) {
 		switch e.sw {
 		case swatchBox:
 			c.rect(e.x+5, e.y-6, e.x+17, e.y+6, col)
+		case swatchPoint:
+			c.polyline([]point{{e.x + 3, e.y}, {e.x + swatchWidth - 3, e.y}}, col, 2)
+			marker(c, e.series, e.x+swatchWidth/2, e.y, col, false)
 		case swatchMark:
 			c.polygon([]point{{e.x, e.y - 8}, {e.x + swatchWidth, e.y - 8}, {e.x + swatchWidth, e.y + 8}, {e.x, e.y + 8}}, col, markEdge, 1)
 		case swatchLine:

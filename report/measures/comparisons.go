@@ -32,6 +32,8 @@ type testResult struct {
 	// parts is the result's numbers for measures.json; PHolm is filled
 	// in when the family is adjusted.
 	parts *report.TestResult
+	// pre and post are a paired test's matched scores, for its figure.
+	pre, post []float64
 }
 
 const comparisonsDefinition = "Every comparison declared in study.yaml is tested two-sided at α = .05. Tests of one family — the learner-profile tests of one pair of courses, their outcome tests, their weekly-active tests, and each pre/post test type of one course — are adjusted together by Holm's step-down method; the table gives both the unadjusted and the adjusted p-value. No test is run on a group under the minimum cell size, nor on a category in which a published table withholds a cell: such categories are pooled."
@@ -54,6 +56,7 @@ func (c *computer) comparisons() error {
 	if len(c.results) == 0 {
 		return nil
 	}
+	defer c.comparisonCharts() // after the table, which they illustrate
 	tab := &report.Table{ID: "comparisons-results", Title: "Comparisons and tests",
 		Columns:    []string{"Comparison", "Test", "N", "p", "Holm-adjusted p", "Effect", "Effect size", "Result (APA)"},
 		Definition: comparisonsDefinition}
@@ -399,6 +402,7 @@ func (c *computer) comparePrePost(cmp study.Comparison) {
 		t := &testResult{id: base + "." + p.id + ".paired-t", course: cmp.Course, family: name + " " + cmp.Pre + "/" + cmp.Post + ": paired t", kind: familyPaired, comparison: what, n: len(x), test: "paired t-test",
 			def: def + " Paired t-test (post − pre) with Cohen's d_z."}
 		c.results = append(c.results, w, t)
+		t.pre, t.post = x, y
 		if len(x) < c.k {
 			for _, r := range []*testResult{w, t} {
 				r.withheld, r.why = true, fmt.Sprintf("fewer than %d matched learners", c.k)
