@@ -292,7 +292,7 @@ func TestTextElements(t *testing.T) {
 				return // week labels may be thinned
 			}
 			for _, cat := range fx.fig.Categories {
-				if fx.fig.Kind == report.FigureDiverging {
+				if fx.fig.Kind == report.FigureDiverging || fx.fig.Kind == report.FigureForest {
 					// Items wrap: their first line must be there.
 					if !startsLabel(texts, cat) {
 						t.Errorf("item %q has no label", cat)

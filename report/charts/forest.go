@@ -31,9 +31,17 @@ func drawForest(f *report.Figure, provider chart.RendererProvider, scale float64
 	z := math.Round(l.x(0))
 	c.rect(z, l.top, z+1, l.bottom, axisColor)
 	step := (l.row - 8) / float64(len(f.Series))
-	for i, label := range l.labels {
+	lines := 1 // a row of two series has room for a label of two lines
+	if l.row >= 2*sizeTick+8 {
+		lines = 2
+	}
+	for i := range l.labels {
 		rowTop := l.top + float64(i)*l.row
-		c.text(label, l.left-8, rowTop+l.row/2+0.35*sizeTick, sizeTick, textColor, alignRight, 0)
+		label := c.wrap(f.Categories[i], sizeTick, l.left-8-pad, lines)
+		for j, part := range label {
+			y := rowTop + l.row/2 + 0.35*sizeTick + (float64(j)-float64(len(label)-1)/2)*(sizeTick+2)
+			c.text(part, l.left-8, y, sizeTick, textColor, alignRight, 0)
+		}
 		if rowEmpty(f, i) {
 			c.text(suppressed, z+4, rowTop+l.row/2+0.35*sizeNote, sizeNote, mutedText, alignLeft, 0)
 			continue
