@@ -84,10 +84,10 @@ func (c *computer) headlineRows() []headlineRow {
 	suffix := func(s string) func(string) string { return func(co string) string { return co + "." + s } }
 	rows := []headlineRow{
 		{"Enrolled learners", suffix("enrolled")},
-		{"Active in at least one course week (% of enrolled)", suffix("active.ever.share")},
-		{"Pass rate (% of graded)", suffix("pass-rate")},
+		{"Active in any course week (%)", suffix("active.ever.share")},
+		{"Pass rate (%)", suffix("pass-rate")},
 		{"Certificates delivered", suffix("certificates")},
-		{"On the verified track (% of enrolled)", suffix("verified.share")},
+		{"Verified track (%)", suffix("verified.share")},
 	}
 	seen := map[string]bool{}
 	for _, sv := range c.s.Surveys {
@@ -96,10 +96,10 @@ func (c *computer) headlineRows() []headlineRow {
 		}
 		seen[sv.Key] = true
 		rows = append(rows,
-			headlineRow{sv.Title + ": response rate (% of enrolled)", suffix(sv.Key + ".response-rate")},
-			headlineRow{sv.Title + ": responses linked to a learner (%)", suffix(sv.Key + ".linked.share")})
+			headlineRow{sv.Title + ": response rate (%)", suffix(sv.Key + ".response-rate")},
+			headlineRow{sv.Title + ": responses linked (%)", suffix(sv.Key + ".linked.share")})
 	}
-	return append(rows, headlineRow{"Learners who answered both surveys (matched pairs)", suffix("pre-post.pairs")})
+	return append(rows, headlineRow{"Learners who answered both surveys", suffix("pre-post.pairs")})
 }
 
 // headline is the table of headline numbers, one column per course. A
@@ -107,7 +107,7 @@ func (c *computer) headlineRows() []headlineRow {
 // as not available; a row no course has is left out.
 func (c *computer) headline(byID map[string]*report.Measure) *report.Table {
 	t := &report.Table{ID: "summary-headline", Title: "Headline numbers", Columns: []string{"Measure"},
-		Note: "–: not available for this course. " + c.lessThanK() + ": withheld, fewer than " + fmt.Sprint(c.k) + " learners."}
+		Note: "Shares are of enrolled learners, except the pass rate (of graded learners) and linked responses (of the survey's responses). –: not available for this course. " + c.lessThanK() + ": withheld, fewer than " + fmt.Sprint(c.k) + " learners."}
 	for _, co := range c.s.Courses {
 		t.Columns = append(t.Columns, co.Short)
 	}
