@@ -124,3 +124,61 @@ func TestFindingSentences(t *testing.T) {
 		})
 	}
 }
+
+// TestHeadline: the headline table shows each course's own measures —
+// the same text and number — a withheld one as withheld, one the course
+// does not have as not available; a study without comparisons gets the
+// table and no finding sentences.
+func TestHeadline(t *testing.T) {
+	res, err := Compute(smallStudy(), smallDataset())
+	if err != nil {
+		t.Fatal(err)
+	}
+	byID := measureMap(res)
+	var head *report.Table
+	for _, b := range res.Sections["summary"] {
+		if b.Table != nil && b.Table.ID == "summary-headline" {
+			head = b.Table
+		}
+		if b.ID == "summary-findings" {
+			t.Errorf("findings without any comparison: %q", b.Markdown)
+		}
+	}
+	if head == nil {
+		t.Fatalf("no headline table in %+v", res.Sections["summary"])
+	}
+	if strings.Join(head.Columns, "|") != "Measure|Big|Tiny" {
+		t.Errorf("columns %q", head.Columns)
+	}
+	rows := map[string][]report.Cell{}
+	for _, r := range head.Rows {
+		rows[r[0].Text] = r
+	}
+	for _, tc := range []struct {
+		row, id string
+		col     int
+	}{
+		{"Enrolled learners", "big.enrolled", 1},
+		{"Pass rate (%)", "big.pass-rate", 1},
+		{"Enrolled learners", "tiny.enrolled", 2},
+		{"Post: response rate (%)", "tiny.post.response-rate", 2},
+		{"Post: responses linked (%)", "tiny.post.linked.share", 2},
+	} {
+		m, ok := byID[tc.id]
+		cell := rows[tc.row]
+		if !ok || len(cell) <= tc.col {
+			t.Errorf("%s: measure %v, row %v", tc.row, ok, cell)
+			continue
+		}
+		c := cell[tc.col]
+		if c.Text != m.Text || c.Suppressed != m.Suppressed || (m.Suppressed != (c.Value == nil)) || (c.Value != nil && *c.Value != m.Value) {
+			t.Errorf("%s, column %d = %+v, want measure %s (%q, withheld %v)", tc.row, tc.col, c, tc.id, m.Text, m.Suppressed)
+		}
+	}
+	if !byID["tiny.enrolled"].Suppressed {
+		t.Errorf("tiny.enrolled is not withheld: the test does not cover a withheld cell")
+	}
+	if c := rows["Post: response rate (%)"][1]; c.Text != "–" || c.Value != nil || c.Suppressed {
+		t.Errorf("Big has no post survey: cell %+v, want – (not available)", c)
+	}
+}
