@@ -11,10 +11,10 @@ import (
 type swatch int
 
 const (
-	swatchBox  swatch = iota // a filled square, for bars
-	swatchLine               // a line through the series' marker
-	swatchMark               // the shading of marked categories
-	swatchPoint              // the series' marker on a short whisker, for forest plots
+	swatchBox   swatch = iota // a filled square, for bars
+	swatchLine                // a line through the series' marker
+	swatchMark                // the shading of marked categories
+	swatchPoint               // the series' marker on a short whisker, for forest plots
 )
 
 // legendEntry is one series' key, placed.
