@@ -268,6 +268,11 @@ type Figure struct {
 	// shade the marked categories' slots; nil marks none.
 	Marked    []string `json:"marked,omitempty"`
 	MarkLabel string   `json:"mark_label,omitempty"`
+	// Range is the value axis's span, [low, high], when the values have
+	// a natural one that does not start at zero (mean answers on a scale
+	// scored 1 to 5); charts widen it to any value outside. Nil spans the
+	// values and zero.
+	Range []float64 `json:"range,omitempty"`
 }
 
 // Block is one item of a Section's body: exactly one field is set.

@@ -202,6 +202,12 @@ func check(f *report.Figure) error {
 			return bad("marked category %q is not a category", m)
 		}
 	}
+	if f.Range != nil && (len(f.Range) != 2 || !(f.Range[0] < f.Range[1]) || math.IsInf(f.Range[0], 0) || math.IsInf(f.Range[1], 0)) {
+		return bad("range %v is not [low, high]", f.Range)
+	}
+	if f.Range != nil && f.Kind != report.FigureLines && f.Kind != report.FigureForest {
+		return bad("a %s chart cannot take a range: its bars start at zero", f.Kind)
+	}
 	if len(f.Marked) > 0 && f.MarkLabel == "" {
 		return bad("marks without a label to say what they mean")
 	}
@@ -238,6 +244,9 @@ func check(f *report.Figure) error {
 // includes the confidence bands, which must not be cut off at the plot's
 // edge: a clipped band would look narrower than it is.
 func valueRange(f *report.Figure) (lo, hi float64) {
+	if len(f.Range) == 2 {
+		lo, hi = f.Range[0], f.Range[1]
+	}
 	add := func(vs []float64) {
 		for _, v := range vs {
 			if !math.IsNaN(v) {

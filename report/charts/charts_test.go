@@ -114,6 +114,7 @@ var fixtures = []struct {
 		},
 		Marked:    []string{"I understand how electric powertrains work", "Scale score: confidence"},
 		MarkLabel: "Change significant (paired t-test, Holm-adjusted p < .05)",
+		Range:     []float64{1, 5},
 	}},
 	{"diverging", &report.Figure{
 		ID: "surveys-likert-eat-post-chart", Kind: report.FigureDiverging,
@@ -341,6 +342,8 @@ func TestUndrawable(t *testing.T) {
 			Series: []report.Series{{Name: "a", Values: []float64{1}, Lo: []float64{0}}}}},
 		{"marked category that is not a category", &report.Figure{ID: "x", Kind: report.FigureLines, Categories: []string{"1"}, Series: one,
 			Marked: []string{"2"}, MarkLabel: "significant"}},
+		{"range upside down", &report.Figure{ID: "x", Kind: report.FigureForest, Categories: []string{"1"}, Series: one, Range: []float64{5, 1}}},
+		{"range on bars", &report.Figure{ID: "x", Kind: report.FigureBars, Categories: []string{"1"}, Series: one, Range: []float64{1, 5}}},
 		{"marks without a label", &report.Figure{ID: "x", Kind: report.FigureLines, Categories: []string{"1"}, Series: one, Marked: []string{"1"}}},
 		{"infinite band", &report.Figure{ID: "x", Kind: report.FigureLines, Categories: []string{"1"},
 			Series: []report.Series{{Name: "a", Values: []float64{1}, Lo: []float64{0}, Hi: []float64{math.Inf(1)}}}}},

@@ -28,7 +28,12 @@ func drawForest(f *report.Figure, provider chart.RendererProvider, scale float64
 	}
 	shadeRows(c, f, l)
 	c.verticalGrid(l.axis, l.x, l.top, l.bottom)
-	z := math.Round(l.x(0))
+	// The line of no difference, where the axis has one; on a scale that
+	// starts above zero the axis's left edge, where notes start too.
+	z := l.left
+	if l.axis.lo <= 0 && 0 <= l.axis.hi {
+		z = math.Round(l.x(0))
+	}
 	c.rect(z, l.top, z+1, l.bottom, axisColor)
 	step := (l.row - 8) / float64(len(f.Series))
 	lines := 1 // a row of two series has room for a label of two lines

@@ -227,6 +227,9 @@ func TestPrePostFigure(t *testing.T) {
 			t.Errorf("series %q = %v [%v, %v], want %v [%v, %v]", s.Name, s.Values[0], s.Lo[0], s.Hi[0], m, lo, hi)
 		}
 	}
+	if len(f.Range) != 2 || f.Range[0] != 1 || f.Range[1] != 5 {
+		t.Errorf("value axis %v, want the 5-point scale's [1, 5]", f.Range)
+	}
 	if got := f.Table.Rows[0][1].Text; got != "20" {
 		t.Errorf("pairs in the data table = %q, want 20", got)
 	}

@@ -63,6 +63,9 @@ func (c *computer) prePostFigure(family string, rs []*testResult) *report.Figure
 	if shown == 0 {
 		return nil
 	}
+	if top := c.scalePoints(rs[0].course, post); top > 1 {
+		f.Range = []float64{1, float64(top)}
+	}
 	if len(f.Marked) > 0 {
 		f.MarkLabel = "Change significant (paired t-test, Holm-adjusted p < .05)"
 	}
@@ -70,6 +73,24 @@ func (c *computer) prePostFigure(family string, rs []*testResult) *report.Figure
 	f.Alt = fmt.Sprintf("Dot plot of the mean answers of matched learners in %s, %s then %s, with 95 %% intervals: %s. %d of %d rows changed significantly after Holm adjustment.",
 		course, lowerTitle(pre), lowerTitle(post), strings.Join(words, "; "), len(f.Marked), len(rs))
 	return f
+}
+
+// scalePoints is the most points of any Likert scale the survey titled
+// title of a course asks on: the axis of its mean answers runs from 1 to
+// it. 0 when there is none.
+func (c *computer) scalePoints(course, title string) int {
+	top := 0
+	for _, sv := range c.s.Surveys {
+		if sv.Course != course || sv.Title != title {
+			continue
+		}
+		for _, q := range sv.Questions {
+			if q.Type == "likert" {
+				top = max(top, len(c.s.Scales[q.Scale].Labels))
+			}
+		}
+	}
+	return top
 }
 
 // prePostNames are a paired family's course name and survey titles, from
