@@ -111,6 +111,7 @@ func (c *computer) markWeeklyActive() {
 	}
 	col := s + " vs " + b + ": Holm-adjusted p"
 	f.Table.Columns = append(f.Table.Columns, col)
+	f.Caption = strings.Replace(f.Caption, "the data table gives the shares only.", "the data table gives the shares and the Holm-adjusted p of their difference.", 1)
 	var marked []string
 	for i, cat := range f.Categories {
 		r := weeks[cat]
@@ -133,8 +134,8 @@ func (c *computer) markWeeklyActive() {
 		return
 	}
 	f.Marked, f.MarkLabel = marked, significantLabel
-	f.Caption += fmt.Sprintf(" Shaded weeks: the difference between %s and %s is significant after Holm adjustment (two-proportion z-tests, α = .05).", s, b)
-	f.Alt += fmt.Sprintf(" Shaded, where the difference between %s and %s is significant after Holm adjustment: %s.", s, b, weekList(marked))
+	f.Caption += fmt.Sprintf(" Weeks on a grey background: the difference between %s and %s is significant after Holm adjustment (two-proportion z-tests, α = .05).", s, b)
+	f.Alt += fmt.Sprintf(" On a grey background, where the difference between %s and %s is significant after Holm adjustment: %s.", s, b, weekList(marked))
 }
 
 // figure finds a generated figure by id in a section.

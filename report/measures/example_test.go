@@ -1,6 +1,7 @@
 package measures_test
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/moocreport/moocreport/report/build"
@@ -42,8 +43,10 @@ func TestExampleStudy(t *testing.T) {
 				blocks[b.Figure.ID] = true
 				// Every week's difference is significant in the example
 				// (Holm-adjusted p < .001): the weekly chart marks them all.
-				if b.Figure.ID == "activity-weekly-active-chart" && (len(b.Figure.Marked) != 8 || b.Figure.MarkLabel == "") {
-					t.Errorf("weekly chart marks %v (label %q), want all 8 weeks", b.Figure.Marked, b.Figure.MarkLabel)
+				if b.Figure.ID == "activity-weekly-active-chart" && (len(b.Figure.Marked) != 8 || b.Figure.MarkLabel == "" ||
+					!strings.Contains(b.Figure.Caption, "shares and the Holm-adjusted p") || len(b.Figure.Table.Columns) != 4) {
+					t.Errorf("weekly chart marks %v (label %q), caption %q, data columns %q; want all 8 weeks and the p-values in its table",
+						b.Figure.Marked, b.Figure.MarkLabel, b.Figure.Caption, b.Figure.Table.Columns)
 				}
 			}
 		}
