@@ -226,7 +226,7 @@ func weeklySentence(os []outcome) string {
 	if tested == 0 {
 		return fmt.Sprintf("The weekly active shares of %s and %s could not be compared: %s.", s, b, list(untested, untestedItem))
 	}
-	const subject = "The share of enrolled learners active in a course week was "
+	const subject = "The share of enrolled learners who were active was "
 	rng := effectRange(os)
 	switch {
 	case len(higher) == n || len(lower) == n:
