@@ -238,6 +238,13 @@ const (
 	// shares in % of each item's answers. The middle level of an odd scale is
 	// split half left, half right of zero. NaN marks a withheld share.
 	FigureDiverging FigureKind = "diverging"
+	// FigureForest draws effect sizes with their confidence intervals, one
+	// row per category (a test), a point at the estimate and a whisker
+	// over the interval (Series.Lo and Hi), against a line at zero (no
+	// difference), so the tests of a comparison read as one picture.
+	// Values are in the effect size's own unit (a difference of
+	// proportions); NaN marks a test without a result.
+	FigureForest FigureKind = "forest"
 )
 
 // Series is one named row of values in a Figure. NaN marks a withheld or
@@ -270,13 +277,29 @@ type Figure struct {
 	Series     []Series   `json:"series"`
 	Alt        string     `json:"alt"` // text alternative generated from the data
 	Table      Table      `json:"table"`
+	// Marked lists the categories to set apart — the weeks whose
+	// difference is significant after Holm adjustment — and MarkLabel says
+	// what a mark means, for the legend. Line, column and forest charts
+	// shade the marked categories' slots; nil marks none.
+	Marked    []string `json:"marked,omitempty"`
+	MarkLabel string   `json:"mark_label,omitempty"`
+	// Range is the value axis's span, [low, high], when the values have
+	// a natural one that does not start at zero (mean answers on a scale
+	// scored 1 to 5); charts widen it to any value outside. Nil spans the
+	// values and zero.
+	Range []float64 `json:"range,omitempty"`
 }
 
 // Block is one item of a Section's body: exactly one field is set.
 type Block struct {
-	Markdown string  // narrative Markdown (from content/ or generated)
-	Table    *Table  // a numbered table
-	Figure   *Figure // a numbered figure
+	Markdown string // narrative Markdown (from content/ or generated)
+	// ID names a generated Markdown block that a section's narrative may
+	// place with {{< text id >}} (the key findings' sentences); such a
+	// block is left out of a section whose narrative file does not place
+	// it. Empty for every other block.
+	ID     string
+	Table  *Table  // a numbered table
+	Figure *Figure // a numbered figure
 }
 
 // Section is one part of the report, in outline order.

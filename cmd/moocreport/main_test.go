@@ -152,6 +152,23 @@ func TestBuildExample(t *testing.T) {
 		}
 	}
 
+	t.Run("key findings open the landing page and the PDF", func(t *testing.T) {
+		index := string(readFile(t, filepath.Join(v, "index.html")))
+		finding := "higher in EAT101x than in SUS201x in every course week"
+		at, contents := strings.Index(index, `<h2 id="summary">Key findings</h2>`), strings.Index(index, `<h2 id="contents">`)
+		if at < 0 || contents < at || !strings.Contains(index[at:contents], finding) || !strings.Contains(index[at:contents], `id="table-summary-headline"`) {
+			t.Errorf("index.html does not open with the key findings (headline table and %q) before the contents", finding)
+		}
+		if _, err := os.Stat(filepath.Join(v, "summary.html")); err == nil {
+			t.Errorf("the key findings have a page of their own besides the landing page")
+		}
+		plain := strings.Join(strings.Fields(strings.ReplaceAll(text, "\u00a0", " ")), " ")
+		first, intro := strings.Index(plain, "Headline numbers"), strings.Index(plain, "was the university's first course")
+		if first < 0 || intro < first || !strings.Contains(plain[first:intro], finding) {
+			t.Errorf("the PDF's first text is not the key findings (headline table and %q) before the introduction", finding)
+		}
+	})
+
 	t.Run("no personal data in any output file", func(t *testing.T) {
 		secrets := personalData(t, dir)
 		if len(secrets) < 1000 {

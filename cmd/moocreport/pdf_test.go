@@ -97,7 +97,7 @@ func TestArchivalPDF(t *testing.T) {
 
 	t.Run("pdftotext: headings, appendices and the numbers in measures.json", func(t *testing.T) {
 		text := flatText(t, report)
-		for _, want := range []string{"1 Introduction", "2 Learners", "3 Activity", "4 Performance", "5 Surveys",
+		for _, want := range []string{"1 Key findings", "2 Introduction", "3 Learners", "4 Activity", "5 Performance", "6 Surveys",
 			"Appendices A Methods and definitions", "B Data quality", "C Disclosure control", "D Provenance", "Suggested citation"} {
 			if !strings.Contains(text, want) {
 				t.Errorf("PDF text lacks %q", want)

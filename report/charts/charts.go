@@ -19,6 +19,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 
 	"github.com/moocreport/moocreport/report"
@@ -173,6 +174,8 @@ func draw(f *report.Figure, provider chart.RendererProvider, scale float64, svg 
 		c, err = drawLines(f, provider, scale, svg, sz)
 	case f.Kind == report.FigureDiverging:
 		c, err = drawDiverging(f, provider, scale, svg, sz)
+	case f.Kind == report.FigureForest:
+		c, err = drawForest(f, provider, scale, svg, sz)
 	case f.Kind == report.FigureBars && horizontal(f, sz.w):
 		c, err = drawHorizontalBars(f, provider, scale, svg, sz)
 	default: // bars or histogram, as check allows
@@ -216,7 +219,7 @@ func check(f *report.Figure) error {
 		return fmt.Errorf("charts: figure %q: "+format, append([]any{f.ID}, a...)...)
 	}
 	switch f.Kind {
-	case report.FigureBars, report.FigureLines, report.FigureHistogram, report.FigureDiverging:
+	case report.FigureBars, report.FigureLines, report.FigureHistogram, report.FigureDiverging, report.FigureForest:
 	default:
 		return bad("unknown kind %q", f.Kind)
 	}
@@ -225,6 +228,20 @@ func check(f *report.Figure) error {
 	}
 	if len(f.Series) == 0 {
 		return bad("no series")
+	}
+	for _, m := range f.Marked {
+		if !slices.Contains(f.Categories, m) {
+			return bad("marked category %q is not a category", m)
+		}
+	}
+	if f.Range != nil && (len(f.Range) != 2 || !(f.Range[0] < f.Range[1]) || math.IsInf(f.Range[0], 0) || math.IsInf(f.Range[1], 0)) {
+		return bad("range %v is not [low, high]", f.Range)
+	}
+	if f.Range != nil && f.Kind != report.FigureLines && f.Kind != report.FigureForest {
+		return bad("a %s chart cannot take a range: its bars start at zero", f.Kind)
+	}
+	if len(f.Marked) > 0 && f.MarkLabel == "" {
+		return bad("marks without a label to say what they mean")
 	}
 	for _, s := range f.Series {
 		if len(s.Values) != len(f.Categories) {
@@ -259,6 +276,9 @@ func check(f *report.Figure) error {
 // includes the confidence bands, which must not be cut off at the plot's
 // edge: a clipped band would look narrower than it is.
 func valueRange(f *report.Figure) (lo, hi float64) {
+	if len(f.Range) == 2 {
+		lo, hi = f.Range[0], f.Range[1]
+	}
 	add := func(vs []float64) {
 		for _, v := range vs {
 			if !math.IsNaN(v) {
@@ -268,7 +288,7 @@ func valueRange(f *report.Figure) (lo, hi float64) {
 	}
 	for _, s := range f.Series {
 		add(s.Values)
-		if f.Kind == report.FigureLines {
+		if f.Kind == report.FigureLines || f.Kind == report.FigureForest {
 			add(s.Lo)
 			add(s.Hi)
 		}

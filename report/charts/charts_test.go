@@ -70,6 +70,52 @@ var fixtures = []struct {
 				Lo: []float64{16.3, 19.3, nan, 11.2, nan, nan}, Hi: []float64{29, 32.6, nan, 22.1, nan, nan}},
 		},
 	}},
+	// The weekly comparison: weeks whose difference is significant after
+	// Holm adjustment are shaded and keyed in the legend.
+	{"lines-marked", &report.Figure{
+		ID: "activity-weekly-active-chart", Kind: report.FigureLines,
+		Title:  "Weekly active learners",
+		XLabel: "Week", YLabel: "Share of enrolled learners (%)",
+		Categories: []string{"1", "2", "3", "4", "5", "6"},
+		Series: []report.Series{
+			{Name: "EAT101x", Values: []float64{48, 41.5, 35, 30.2, 27, 25.1},
+				Lo: []float64{44.1, 37.7, 31.3, 26.6, 23.5, 21.7}, Hi: []float64{51.9, 45.4, 38.9, 34.1, 30.8, 28.8}},
+			{Name: "SUS201x", Values: []float64{22, 25.4, 29.8, 28, 26, 24},
+				Lo: []float64{16.3, 19.3, 24, 22.1, 20.2, 18.5}, Hi: []float64{29, 32.6, 35.9, 34.2, 32.1, 30}},
+		},
+		Marked:    []string{"1", "2", "3"},
+		MarkLabel: "Difference significant (Holm-adjusted p < .05)",
+	}},
+	// A forest plot of differences with their intervals: one interval
+	// crosses zero, one test has no result, two rows are marked.
+	{"forest", &report.Figure{
+		ID: "comparisons-eat-vs-sus-differences-chart", Kind: report.FigureForest,
+		Title:  "EAT101x − SUS201x: differences in proportions",
+		XLabel: "Comparison", YLabel: "Difference in proportions (EAT101x − SUS201x), 95 % CI",
+		Categories: []string{"Pass rate", "Verified share", "Active share, week 1", "Active share, week 2", "Active share, week 3"},
+		Series: []report.Series{{Name: "EAT101x − SUS201x",
+			Values: []float64{0.09, 0.16, -0.02, nan, 0.04},
+			Lo:     []float64{0.07, 0.14, -0.06, nan, 0.01},
+			Hi:     []float64{0.10, 0.18, 0.02, nan, 0.07}}},
+		Marked:    []string{"Pass rate", "Verified share", "Active share, week 3"},
+		MarkLabel: "Difference significant (Holm-adjusted p < .05)",
+	}},
+	// Pre/post means of matched learners: two series per row, long
+	// questions, a withheld row, one row not significant.
+	{"forest-prepost", &report.Figure{
+		ID: "comparisons-eat-pre-post-chart", Kind: report.FigureForest,
+		Title:  "EAT101x: mean answers of matched learners before and after the course",
+		XLabel: "Question or scale", YLabel: "Mean answer, scored 1 to the number of scale points (95 % CI)",
+		Categories: []string{"I understand how electric powertrains work", "I can explain how automated vehicles perceive their surroundings",
+			"I can judge the impact of a new automotive technology", "Scale score: confidence"},
+		Series: []report.Series{
+			{Name: "Pre-course survey", Values: []float64{2.88, 2.16, nan, 2.5}, Lo: []float64{2.77, 2.05, nan, 2.43}, Hi: []float64{2.99, 2.27, nan, 2.57}},
+			{Name: "Post-course survey", Values: []float64{3.86, 2.2, nan, 3.6}, Lo: []float64{3.75, 2.08, nan, 3.53}, Hi: []float64{3.97, 2.32, nan, 3.67}},
+		},
+		Marked:    []string{"I understand how electric powertrains work", "Scale score: confidence"},
+		MarkLabel: "Change significant (paired t-test, Holm-adjusted p < .05)",
+		Range:     []float64{1, 5},
+	}},
 	{"diverging", &report.Figure{
 		ID: "surveys-likert-eat-post-chart", Kind: report.FigureDiverging,
 		Title:  "EAT101x, Post-course survey: answers to the Likert items",
@@ -247,7 +293,7 @@ func TestTextElements(t *testing.T) {
 				return // week labels may be thinned
 			}
 			for _, cat := range fx.fig.Categories {
-				if fx.fig.Kind == report.FigureDiverging {
+				if fx.fig.Kind == report.FigureDiverging || fx.fig.Kind == report.FigureForest {
 					// Items wrap: their first line must be there.
 					if !startsLabel(texts, cat) {
 						t.Errorf("item %q has no label", cat)
@@ -294,6 +340,11 @@ func TestUndrawable(t *testing.T) {
 			Series: []report.Series{{Name: "a", Values: []float64{1, 2}, Lo: []float64{0}, Hi: []float64{2, 3}}}}},
 		{"band with only a lower bound", &report.Figure{ID: "x", Kind: report.FigureLines, Categories: []string{"1"},
 			Series: []report.Series{{Name: "a", Values: []float64{1}, Lo: []float64{0}}}}},
+		{"marked category that is not a category", &report.Figure{ID: "x", Kind: report.FigureLines, Categories: []string{"1"}, Series: one,
+			Marked: []string{"2"}, MarkLabel: "significant"}},
+		{"range upside down", &report.Figure{ID: "x", Kind: report.FigureForest, Categories: []string{"1"}, Series: one, Range: []float64{5, 1}}},
+		{"range on bars", &report.Figure{ID: "x", Kind: report.FigureBars, Categories: []string{"1"}, Series: one, Range: []float64{1, 5}}},
+		{"marks without a label", &report.Figure{ID: "x", Kind: report.FigureLines, Categories: []string{"1"}, Series: one, Marked: []string{"1"}}},
 		{"infinite band", &report.Figure{ID: "x", Kind: report.FigureLines, Categories: []string{"1"},
 			Series: []report.Series{{Name: "a", Values: []float64{1}, Lo: []float64{0}, Hi: []float64{math.Inf(1)}}}}},
 	} {

@@ -45,7 +45,7 @@ func newFrame(c *canvas, f *report.Figure, sw swatch, rotateOK bool, note string
 		need := pad + fr.x.overhang(c) - fr.slot()/2
 		fr.left = math.Max(fr.left, need)
 	}
-	if len(f.Series) > 1 {
+	if len(f.Series) > 1 || marked(f) {
 		var h float64
 		fr.legend, h = layoutLegend(c, f, sw, fr.left, fr.right, fr.top)
 		fr.top += h + 8
@@ -77,6 +77,9 @@ func (fr *frame) y(v float64) float64 {
 // Y axis title.
 func (fr *frame) drawBack() {
 	c := fr.c
+	for _, r := range markedRuns(fr.f) {
+		c.rect(fr.center(r[0])-fr.slot()/2, fr.top, fr.center(r[1])+fr.slot()/2, fr.bottom, markFill)
+	}
 	for i, t := range fr.axis.ticks {
 		y := math.Round(fr.y(t))
 		c.rect(fr.left, y, fr.right, y+1, gridColor)

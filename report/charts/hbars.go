@@ -12,6 +12,7 @@ import (
 // grows a row per category instead of squeezing them.
 const (
 	maxCategoryLabel = 220
+	maxForestLabel   = 330
 	maxVerticalBars  = 6
 )
 
@@ -64,9 +65,15 @@ func layoutHorizontal(m *canvas, f *report.Figure) hlayout {
 	l := hlayout{axis: niceAxis(valueRange(f)), top: pad}
 	// A row holds one bar per series; one series gets a 17 px bar.
 	l.row = math.Max(24, float64(len(f.Series))*14+10)
-	if len(f.Series) > 1 {
+	sw, maxLabel := swatchBox, float64(maxCategoryLabel)
+	if f.Kind == report.FigureForest {
+		// A forest plot's rows are statements (survey questions): give
+		// them more room, and key the series by their marker shapes.
+		sw, maxLabel = swatchPoint, maxForestLabel
+	}
+	if len(f.Series) > 1 || marked(f) {
 		var h float64
-		l.legend, h = layoutLegend(m, f, swatchBox, pad, m.w-pad, l.top)
+		l.legend, h = layoutLegend(m, f, sw, pad, m.w-pad, l.top)
 		l.top += h + 8
 	}
 	if f.XLabel != "" {
@@ -74,7 +81,7 @@ func layoutHorizontal(m *canvas, f *report.Figure) hlayout {
 	}
 	widest := 0.0
 	for _, c := range f.Categories {
-		s := m.fit(c, sizeTick, m.labelLimit(maxCategoryLabel))
+		s := m.fit(c, sizeTick, m.labelLimit(maxLabel))
 		l.labels = append(l.labels, s)
 		widest = math.Max(widest, m.width(s, sizeTick))
 	}
@@ -107,6 +114,7 @@ func drawHorizontalBars(f *report.Figure, provider chart.RendererProvider, scale
 	if err != nil {
 		return nil, err
 	}
+	shadeRows(c, f, l)
 	c.verticalGrid(l.axis, l.x, l.top, l.bottom)
 	zero := l.x(0)
 	bar := (l.row - 8) / float64(len(f.Series))
@@ -158,5 +166,12 @@ func (c *canvas) verticalGrid(ax valueAxis, x func(float64) float64, top, bottom
 		if i%every == 0 {
 			c.text(ax.labels[i], px, bottom+6+0.8*sizeTick, sizeTick, textColor, alignCenter, 0)
 		}
+	}
+}
+
+// shadeRows shades the rows of the marked categories, under the grid.
+func shadeRows(c *canvas, f *report.Figure, l hlayout) {
+	for _, r := range markedRuns(f) {
+		c.rect(l.left, l.top+float64(r[0])*l.row, l.right, l.top+float64(r[1]+1)*l.row, markFill)
 	}
 }

@@ -11,8 +11,10 @@ import (
 type swatch int
 
 const (
-	swatchBox  swatch = iota // a filled square, for bars
-	swatchLine               // a line through the series' marker
+	swatchBox   swatch = iota // a filled square, for bars
+	swatchLine                // a line through the series' marker
+	swatchMark                // the shading of marked categories
+	swatchPoint               // the series' marker on a short whisker, for forest plots
 )
 
 // legendEntry is one series' key, placed.
@@ -40,15 +42,24 @@ const (
 func layoutLegend(c *canvas, f *report.Figure, sw swatch, x0, x1, top float64) ([]legendEntry, float64) {
 	var out []legendEntry
 	x, y := x0, top+legendRow/2
-	for i, s := range f.Series {
-		name := c.fit(s.Name, sizeTick, math.Min(legendMaxName, x1-x0-swatchWidth-6))
-		w := swatchWidth + 6 + c.width(name, sizeTick)
+	add := func(e legendEntry, max float64) {
+		e.name = c.fit(e.name, sizeTick, math.Min(max, x1-x0-swatchWidth-6))
+		w := swatchWidth + 6 + c.width(e.name, sizeTick)
 		if x > x0 && x+w > x1 {
 			x, y = x0, y+legendRow
 		}
-		band := sw == swatchLine && hasBand(s)
-		out = append(out, legendEntry{name: name, series: i, sw: sw, col: seriesColor(i), band: band, x: x, y: y})
+		e.x, e.y = x, y
+		out = append(out, e)
 		x += w + 18
+	}
+	if len(f.Series) > 1 {
+		for i, s := range f.Series {
+			band := sw == swatchLine && hasBand(s)
+			add(legendEntry{name: s.Name, series: i, sw: sw, col: seriesColor(i), band: band}, legendMaxName)
+		}
+	}
+	if marked(f) {
+		add(legendEntry{name: f.MarkLabel, sw: swatchMark, col: markFill}, x1-x0-swatchWidth-6)
 	}
 	return out, y + legendRow/2 - top
 }
@@ -59,6 +70,11 @@ func drawLegend(c *canvas, entries []legendEntry) {
 		switch e.sw {
 		case swatchBox:
 			c.rect(e.x+5, e.y-6, e.x+17, e.y+6, col)
+		case swatchPoint:
+			c.polyline([]point{{e.x + 3, e.y}, {e.x + swatchWidth - 3, e.y}}, col, 2)
+			marker(c, e.series, e.x+swatchWidth/2, e.y, col, false)
+		case swatchMark:
+			c.polygon([]point{{e.x, e.y - 8}, {e.x + swatchWidth, e.y - 8}, {e.x + swatchWidth, e.y + 8}, {e.x, e.y + 8}}, col, markEdge, 1)
 		case swatchLine:
 			if e.band {
 				c.rect(e.x, e.y-6, e.x+swatchWidth, e.y+6, translucent(col))
@@ -104,4 +120,50 @@ func marker(c *canvas, i int, x, y float64, col drawing.Color, hollow bool) {
 		fill = white
 	}
 	c.polygon(pts, fill, col, 1.5)
+}
+
+// markFill shades a marked category's slot; markEdge outlines the key's
+// swatch, which would be lost on white without it. Grey, so a mark never
+// reads as a series or a confidence band.
+var (
+	markFill = hex(0xEDEDED)
+	markEdge = hex(0xB0B0B0)
+)
+
+// marked reports whether f has marks to draw and a label to key them.
+func marked(f *report.Figure) bool { return len(f.Marked) > 0 && f.MarkLabel != "" }
+
+// markedAt reports, per category, whether f marks it.
+func markedAt(f *report.Figure) []bool {
+	at := make([]bool, len(f.Categories))
+	if !marked(f) {
+		return at
+	}
+	for i, cat := range f.Categories {
+		for _, m := range f.Marked {
+			if m == cat {
+				at[i] = true
+			}
+		}
+	}
+	return at
+}
+
+// markedRuns lists the runs of adjacent marked categories as first and
+// last index, so neighbouring marks shade as one area without seams.
+func markedRuns(f *report.Figure) [][2]int {
+	var runs [][2]int
+	at := markedAt(f)
+	for i := 0; i < len(at); i++ {
+		if !at[i] {
+			continue
+		}
+		j := i
+		for j+1 < len(at) && at[j+1] {
+			j++
+		}
+		runs = append(runs, [2]int{i, j})
+		i = j
+	}
+	return runs
 }

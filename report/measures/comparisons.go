@@ -16,6 +16,7 @@ type testResult struct {
 	id         string // measure id
 	course     string
 	family     string // Holm family
+	kind       familyKind
 	comparison string // what is compared, for the table
 	test       string // name of the test
 	n          int
@@ -34,6 +35,8 @@ type testResult struct {
 	// parts is the result's numbers for measures.json; PHolm is filled
 	// in when the family is adjusted.
 	parts *report.TestResult
+	// pre and post are a paired test's matched scores, for its figure.
+	pre, post []float64
 }
 
 const comparisonsDefinition = "Every comparison declared in study.yaml is tested two-sided at α = .05. Tests of one family — the learner-profile tests of one pair of courses, their outcome tests, their weekly-active tests, and each pre/post test type of one course — are adjusted together by Holm's step-down method; the table gives both the unadjusted and the adjusted p-value. No test is run on a group under the minimum cell size, nor on a category in which a published table withholds a cell: such categories are pooled."
@@ -56,6 +59,7 @@ func (c *computer) comparisons() error {
 	if len(c.results) == 0 {
 		return nil
 	}
+	defer c.comparisonCharts() // after the table, which they illustrate
 	tab := &report.Table{ID: "comparisons-results", Title: "Comparisons and tests",
 		Columns:    []string{"Comparison", "Test", "N", "p", "Holm-adjusted p", "Effect", "Effect size", "Result (APA)"},
 		Definition: comparisonsDefinition}
@@ -133,7 +137,7 @@ func (c *computer) compareCourses(cmp study.Comparison) {
 	vs := sn + " vs " + bn
 	gi, gj := c.groupIndex(s), c.groupIndex(b)
 	for _, t := range c.demog {
-		r := &testResult{id: pre + "." + t.measurePre, course: s, family: vs + ": learner profile", comparison: vs + ": " + strings.ToLower(strings.TrimPrefix(t.title, "Learners by ")),
+		r := &testResult{id: pre + "." + t.measurePre, course: s, family: vs + ": learner profile", kind: familyProfile, comparison: vs + ": " + strings.ToLower(strings.TrimPrefix(t.title, "Learners by ")),
 			def: "Test of independence of course and " + strings.TrimPrefix(t.title, "Learners by ") + " (" + t.definition + ")."}
 		c.crossTabTest(r, t, gi, gj)
 		c.results = append(c.results, r)
@@ -153,18 +157,18 @@ func (c *computer) compareCourses(cmp study.Comparison) {
 		}
 		x1, n1 := p.count(s)
 		x2, n2 := p.count(b)
-		r := &testResult{id: pre + "." + p.id, course: s, family: vs + ": outcomes", comparison: vs + ": " + p.what, def: p.def}
+		r := &testResult{id: pre + "." + p.id, course: s, family: vs + ": outcomes", kind: familyOutcomes, comparison: vs + ": " + p.what, def: p.def}
 		c.proportionTest(r, x1, n1, x2, n2)
 		c.results = append(c.results, r)
 	}
 	if !c.hasActivity(s) || !c.hasActivity(b) {
 		return // without both courses' logs there is no activity to compare
 	}
-	r := &testResult{id: pre + ".events-per-active", course: s, family: vs + ": outcomes", comparison: vs + ": events per active learner",
+	r := &testResult{id: pre + ".events-per-active", course: s, family: vs + ": outcomes", kind: familyOutcomes, comparison: vs + ": events per active learner",
 		def: "Mann–Whitney U test of the active events in course weeks per learner active in at least one course week, with the rank-biserial correlation r (positive when the study course's learners did more)."}
 	c.eventsTest(r, s, b)
 	c.results = append(c.results, r)
-	r = &testResult{id: pre + ".events-per-active.welch", course: s, family: vs + ": outcomes", comparison: vs + ": mean events per active learner",
+	r = &testResult{id: pre + ".events-per-active.welch", course: s, family: vs + ": outcomes", kind: familyOutcomes, comparison: vs + ": mean events per active learner",
 		def: "Welch's t-test of the mean active events in course weeks per learner active in at least one course week, with Cohen's d (pooled SD; positive when the study course's learners did more). Event counts are skewed: read it beside the Mann–Whitney test."}
 	c.welchEventsTest(r, s, b)
 	c.results = append(c.results, r)
@@ -172,7 +176,7 @@ func (c *computer) compareCourses(cmp study.Comparison) {
 	cs, _ := c.s.Course(s)
 	cb, _ := c.s.Course(b)
 	for w := 1; w <= min(cs.Weeks, cb.Weeks); w++ {
-		r := &testResult{id: fmt.Sprintf("%s.active.w%d", pre, w), course: s, family: vs + ": weekly active share", comparison: fmt.Sprintf("%s: active share, week %d", vs, w),
+		r := &testResult{id: fmt.Sprintf("%s.active.w%d", pre, w), course: s, family: vs + ": weekly active share", kind: familyWeekly, comparison: fmt.Sprintf("%s: active share, week %d", vs, w),
 			def: fmt.Sprintf("Two-proportion z-test of the shares of enrolled learners active in course week %d, with the difference study − baseline and its 95 %% Wald interval.", w)}
 		c.proportionTest(r, c.activeIn(s, w), len(c.byCourse[s]), c.activeIn(b, w), len(c.byCourse[b]))
 		c.results = append(c.results, r)
@@ -404,11 +408,12 @@ func (c *computer) comparePrePost(cmp study.Comparison) {
 			}
 		}
 		what := fmt.Sprintf("%s %s vs %s: %s", name, cmp.Pre, cmp.Post, p.label)
-		w := &testResult{id: base + "." + p.id + ".wilcoxon", course: cmp.Course, family: name + " " + cmp.Pre + "/" + cmp.Post + ": Wilcoxon", comparison: what, n: len(x), test: "Wilcoxon signed-rank test",
+		w := &testResult{id: base + "." + p.id + ".wilcoxon", course: cmp.Course, family: name + " " + cmp.Pre + "/" + cmp.Post + ": Wilcoxon", kind: familyWilcoxon, comparison: what, n: len(x), test: "Wilcoxon signed-rank test",
 			def: def + " Wilcoxon signed-rank test (post against pre, zero differences dropped) with r = z/√N, positive when post is higher."}
-		t := &testResult{id: base + "." + p.id + ".paired-t", course: cmp.Course, family: name + " " + cmp.Pre + "/" + cmp.Post + ": paired t", comparison: what, n: len(x), test: "paired t-test",
+		t := &testResult{id: base + "." + p.id + ".paired-t", course: cmp.Course, family: name + " " + cmp.Pre + "/" + cmp.Post + ": paired t", kind: familyPaired, comparison: what, n: len(x), test: "paired t-test",
 			def: def + " Paired t-test (post − pre) with Cohen's d_z."}
 		c.results = append(c.results, w, t)
+		t.pre, t.post = x, y
 		if len(x) < c.k {
 			for _, r := range []*testResult{w, t} {
 				r.withheld, r.why = true, fmt.Sprintf("fewer than %d matched learners", c.k)
@@ -435,7 +440,7 @@ func (c *computer) comparePrePost(cmp study.Comparison) {
 	for _, p := range pairs {
 		pre, post := values(p.pre), values(p.post)
 		what := fmt.Sprintf("%s %s vs %s (all respondents): %s", name, cmp.Pre, cmp.Post, p.label)
-		r := &testResult{id: base + "." + p.id + ".mann-whitney", course: cmp.Course, family: name + " " + cmp.Pre + "/" + cmp.Post + ": Mann–Whitney", comparison: what, n: len(pre) + len(post), test: "Mann–Whitney U test",
+		r := &testResult{id: base + "." + p.id + ".mann-whitney", course: cmp.Course, family: name + " " + cmp.Pre + "/" + cmp.Post + ": Mann–Whitney", kind: familyUnmatched, comparison: what, n: len(pre) + len(post), test: "Mann–Whitney U test",
 			def: fmt.Sprintf("Every linked learner's first response to the %q and to the %q survey of %s, as independent groups: Mann–Whitney U test (post against pre) with the rank-biserial r, positive when post is higher.", cmp.Pre, cmp.Post, name)}
 		c.results = append(c.results, r)
 		if len(pre) < c.k || len(post) < c.k {
@@ -511,4 +516,15 @@ func sum(x []int) int {
 // ".015"; "< .001" and "> .999" keep their sign.
 func pCell(p float64) report.Cell {
 	return numCell(strings.TrimPrefix(strings.TrimPrefix(stats.FormatP(p), "p "), "= "), p)
+}
+
+// withheldKind is how r is withheld: "" when it is shown.
+func (r *testResult) withheldKind() report.Withheld {
+	switch {
+	case !r.withheld:
+		return ""
+	case r.secondary:
+		return report.WithheldSecondary
+	}
+	return report.WithheldPrimary
 }

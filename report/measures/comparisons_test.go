@@ -204,3 +204,45 @@ func TestProportionTestInputs(t *testing.T) {
 		t.Errorf("pass-rate = %q (N = %d), want %q (N = 70)", m.Text, m.N, want.APA())
 	}
 }
+
+// TestPrePostFigure: the pre/post figure shows the matched learners' means
+// with their t intervals, exactly the numbers the paired test used; a
+// comparison without pairs, and one pair of courses whose tests are all
+// withheld, get no figure and no marks.
+func TestPrePostFigure(t *testing.T) {
+	ds, pre, post := comparisonDataset()
+	res, err := Compute(comparisonStudy(), ds)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, _ := figureByID(res.Sections["comparisons"], "comparisons-big-pre-post-chart")
+	if f == nil || f.Kind != report.FigureForest || len(f.Series) != 2 || len(f.Categories) != 1 {
+		t.Fatalf("pre/post figure = %+v", f)
+	}
+	for i, x := range [][]float64{pre, post} {
+		m, _ := stats.Mean(x)
+		lo, hi, _ := stats.MeanCI(x, 0.95)
+		s := f.Series[i]
+		if s.Values[0] != m || s.Lo[0] != lo || s.Hi[0] != hi {
+			t.Errorf("series %q = %v [%v, %v], want %v [%v, %v]", s.Name, s.Values[0], s.Lo[0], s.Hi[0], m, lo, hi)
+		}
+	}
+	if len(f.Range) != 2 || f.Range[0] != 1 || f.Range[1] != 5 {
+		t.Errorf("value axis %v, want the 5-point scale's [1, 5]", f.Range)
+	}
+	if got := f.Table.Rows[0][1].Text; got != "20" {
+		t.Errorf("pairs in the data table = %q, want 20", got)
+	}
+	p, _ := stats.PairedTest(post, pre)
+	if marked := len(f.Marked) == 1; marked != (p.P < 0.05) || (marked && f.MarkLabel == "") {
+		t.Errorf("marks %v (label %q) for paired p = %v", f.Marked, f.MarkLabel, p.P)
+	}
+	for _, id := range []string{"comparisons-tiny-pre-post-chart", "comparisons-big-vs-tiny-differences-chart"} {
+		if g, _ := figureByID(res.Sections["comparisons"], id); g != nil {
+			t.Errorf("figure %s drawn from withheld or absent tests", id)
+		}
+	}
+	if wk, _ := figureByID(res.Sections["activity"], "activity-weekly-active-chart"); wk != nil && len(wk.Marked) > 0 {
+		t.Errorf("weekly chart marks %v, but every weekly test is withheld", wk.Marked)
+	}
+}

@@ -1,6 +1,7 @@
 package measures_test
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/moocreport/moocreport/report/build"
@@ -40,10 +41,18 @@ func TestExampleStudy(t *testing.T) {
 			}
 			if b.Figure != nil {
 				blocks[b.Figure.ID] = true
+				// Every week's difference is significant in the example
+				// (Holm-adjusted p < .001): the weekly chart marks them all.
+				if b.Figure.ID == "activity-weekly-active-chart" && (len(b.Figure.Marked) != 8 || b.Figure.MarkLabel == "" ||
+					!strings.Contains(b.Figure.Caption, "shares and the Holm-adjusted p") || len(b.Figure.Table.Columns) != 4) {
+					t.Errorf("weekly chart marks %v (label %q), caption %q, data columns %q; want all 8 weeks and the p-values in its table",
+						b.Figure.Marked, b.Figure.MarkLabel, b.Figure.Caption, b.Figure.Table.Columns)
+				}
 			}
 		}
 	}
-	for _, id := range []string{"comparisons-results", "surveys-scales", "surveys-pre-q3", "surveys-pre-q3-chart", "surveys-post-numeric",
+	for _, id := range []string{"summary-headline", "comparisons-eat-vs-sus-differences-chart", "comparisons-eat-pre-post-chart", "comparisons-sus-pre-post-chart",
+		"comparisons-results", "surveys-scales", "surveys-pre-q3", "surveys-pre-q3-chart", "surveys-post-numeric",
 		"surveys-likert-eat-post-chart", "activity-kinds-weekly", "activity-intensity", "activity-retention-chart", "activity-funnel",
 		"performance-assessments", "performance-activity-grade"} {
 		if !blocks[id] {

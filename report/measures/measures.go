@@ -77,7 +77,7 @@ const maxRuns = 20
 // run computes every step once, honouring c.force.
 func (c *computer) run() error {
 	c.index()
-	steps := []func() error{c.learners, c.activity, c.performance, c.enrolment, c.activityMore, c.insights, c.performanceMore, c.surveys, c.items, c.freeText, c.scales, c.comparisons, c.quality, c.methods, c.disclosure}
+	steps := []func() error{c.learners, c.activity, c.performance, c.enrolment, c.activityMore, c.insights, c.performanceMore, c.surveys, c.items, c.freeText, c.scales, c.comparisons, c.summary, c.quality, c.methods, c.disclosure}
 	for _, step := range steps {
 		if err := step(); err != nil {
 			return err

@@ -9,9 +9,13 @@
 //	{{< table performance-pass >}}          a table, on a line of its own
 //	{{< value eat.pass-rate >}}             a single value, inline (its formatted text)
 //	{{< ref activity-weekly-active >}}      a cross-reference, inline: "Figure 3", linked
+//	{{< text summary-findings >}}           generated text, on a line of its own
 //
 // A figure or table placed by the narrative is not repeated where measures
-// would have put it. An unknown id is an error naming the file and line.
+// would have put it. Generated text with an id (report.Block.ID) belongs
+// to the author once they write the section: a section with a narrative
+// file shows it only where the file places it. An unknown id is an error
+// naming the file and line.
 //
 // A cross-reference becomes an ordinary Markdown link whose text is the
 // number and whose target is a fragment naming the block:
@@ -46,6 +50,7 @@ import (
 
 // Titles are the default titles of the generated sections.
 var Titles = map[string]string{
+	"summary":      "Key findings",
 	"introduction": "Introduction",
 	"learners":     "Learners",
 	"activity":     "Activity",
@@ -118,8 +123,9 @@ func Assemble(contentDir string, outline []string, auto map[string][]report.Bloc
 	}
 	for i, sec := range sections {
 		blocks := narrative[i]
+		_, written := texts[sec.ID]
 		for _, b := range auto[sec.ID] {
-			if id := blockID(b); id != "" && placed[id] {
+			if id := blockID(b); id != "" && (placed[id] || written && b.ID != "") {
 				continue
 			}
 			blocks = append(blocks, b)
@@ -213,6 +219,8 @@ func blockID(b report.Block) string {
 		return "figure:" + b.Figure.ID
 	case b.Table != nil:
 		return "table:" + b.Table.ID
+	case b.ID != "":
+		return "text:" + b.ID
 	}
 	return ""
 }
@@ -220,14 +228,18 @@ func blockID(b report.Block) string {
 type index struct {
 	figures  map[string]*report.Figure
 	tables   map[string]*report.Table
+	texts    map[string]string // generated Markdown by block id
 	measures map[string]report.Measure
 	refs     []ref // cross-references met so far, in order
 }
 
 func newIndex(auto map[string][]report.Block, measures []report.Measure) *index {
-	x := &index{figures: map[string]*report.Figure{}, tables: map[string]*report.Table{}, measures: map[string]report.Measure{}}
+	x := &index{figures: map[string]*report.Figure{}, tables: map[string]*report.Table{}, texts: map[string]string{}, measures: map[string]report.Measure{}}
 	for _, blocks := range auto {
 		for _, b := range blocks {
+			if b.ID != "" && b.Markdown != "" {
+				x.texts[b.ID] = b.Markdown
+			}
 			if b.Figure != nil {
 				x.figures[b.Figure.ID] = b.Figure
 			}
@@ -269,7 +281,7 @@ func parse(file, body string, x *index, placed map[string]bool) (string, []repor
 		}
 		md.Reset()
 	}
-	at := 0 // source copied to md up to here
+	at := 0          // source copied to md up to here
 	var errs []error // every problem of the file, in order
 	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
@@ -325,7 +337,7 @@ func placements(p *ast.Paragraph, src []byte) []*Shortcode {
 	for c := p.FirstChild(); c != nil; c = c.NextSibling() {
 		switch c := c.(type) {
 		case *Shortcode:
-			if c.Name != "figure" && c.Name != "table" {
+			if c.Name != "figure" && c.Name != "table" && c.Name != "text" {
 				return nil
 			}
 			codes = append(codes, c)
@@ -357,6 +369,13 @@ func (x *index) place(sc *Shortcode, file string, line int, placed map[string]bo
 		return report.Block{}, &Error{File: file, Line: line, Msg: fmt.Sprintf("%s %q is placed twice", sc.Name, sc.Arg)}
 	}
 	placed[key] = true
+	if sc.Name == "text" {
+		md, ok := x.texts[sc.Arg]
+		if !ok {
+			return report.Block{}, &Error{File: file, Line: line, Msg: fmt.Sprintf("unknown text id %q%s", sc.Arg, suggest(sc.Arg, keys(x.texts)))}
+		}
+		return report.Block{Markdown: md, ID: sc.Arg}, nil
+	}
 	if sc.Name == "figure" {
 		f, ok := x.figures[sc.Arg]
 		if !ok {
@@ -394,10 +413,10 @@ func (x *index) inline(sc *Shortcode, file string, line int) (string, error) {
 		}
 		x.refs = append(x.refs, ref{file: file, line: line, id: sc.Arg, kind: kind})
 		return refLink(kind, sc.Arg), nil
-	case "figure", "table":
+	case "figure", "table", "text":
 		return "", &Error{File: file, Line: line, Msg: fmt.Sprintf("a %s shortcode must stand on a line of its own, outside lists and quotes", sc.Name)}
 	}
-	return "", &Error{File: file, Line: line, Msg: fmt.Sprintf("unknown shortcode %q (want figure, table, value or ref)", sc.Name)}
+	return "", &Error{File: file, Line: line, Msg: fmt.Sprintf("unknown shortcode %q (want figure, table, text, value or ref)", sc.Name)}
 }
 
 // escapeMarkdown keeps a value's text literal inside Markdown.

@@ -285,3 +285,49 @@ func TestAllErrorsAtOnce(t *testing.T) {
 		}
 	}
 }
+
+// TestGeneratedText checks the key findings' contract: generated text with
+// an id shows when the section has no narrative file, only where placed
+// when it has one, and its table keeps the usual placement rules.
+func TestGeneratedText(t *testing.T) {
+	head := &report.Table{ID: "summary-headline", Title: "Headline numbers"}
+	gen := map[string][]report.Block{
+		"summary": {{Markdown: "intro", ID: "summary-intro"}, {Table: head}, {Markdown: "- finding", ID: "summary-findings"}},
+	}
+	tests := []struct {
+		name  string
+		files map[string]string
+		want  []string // the section's blocks: Markdown text, or "table"
+	}{
+		{"no narrative: generated as is", nil, []string{"intro", "table", "- finding"}},
+		{"narrative extends: places the findings and the table",
+			map[string]string{"summary.md": "Our words.\n\n{{< text summary-findings >}}\n\n{{< table summary-headline >}}\n"},
+			[]string{"Our words.", "- finding", "table"}},
+		{"narrative replaces: unplaced text left out, table still shown",
+			map[string]string{"summary.md": "# Summary\n\nThe pass rate was {{< value eat.pass-rate >}}.\n"},
+			[]string{"The pass rate was 41.2 %.", "table"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			secs, err := Assemble(setup(t, tt.files), []string{"summary"}, gen, ms, filepath.Base)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, b := range secs[0].Blocks {
+				if b.Table != nil {
+					got = append(got, "table")
+				} else {
+					got = append(got, b.Markdown)
+				}
+			}
+			if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+				t.Errorf("blocks = %q, want %q", got, tt.want)
+			}
+		})
+	}
+	_, err := Assemble(setup(t, map[string]string{"summary.md": "{{< text summary-finding >}}\n"}), []string{"summary"}, gen, ms, filepath.Base)
+	if err == nil || !strings.Contains(err.Error(), `unknown text id "summary-finding"`) || !strings.Contains(err.Error(), "summary-findings") {
+		t.Errorf("unknown text id: err = %v, want it named with the nearest id", err)
+	}
+}

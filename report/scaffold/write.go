@@ -54,6 +54,11 @@ func (p *Plan) Write() ([]string, error) {
 		return written, err
 	}
 	for _, id := range study.DefaultOutline {
+		if id == "summary" {
+			// No stub: the key findings are generated, and a narrative
+			// file would take their text over (see the README).
+			continue
+		}
 		name := filepath.Join(dir, "content", id+".md")
 		if _, err := os.Stat(name); err == nil {
 			continue

@@ -233,7 +233,7 @@ func (d *Date) UnmarshalYAML(n *yaml.Node) error {
 }
 
 // DefaultOutline is the section order when study.yaml gives none.
-var DefaultOutline = []string{"introduction", "learners", "activity", "performance", "surveys", "comparisons", "methods", "data-quality", "disclosure", "provenance"}
+var DefaultOutline = []string{"summary", "introduction", "learners", "activity", "performance", "surveys", "comparisons", "methods", "data-quality", "disclosure", "provenance"}
 
 // Load reads, decodes and validates the study file at path.
 func Load(path string) (*Study, error) {
