@@ -155,9 +155,10 @@ func TestBuildExample(t *testing.T) {
 	t.Run("key findings open the landing page and the PDF", func(t *testing.T) {
 		index := string(readFile(t, filepath.Join(v, "index.html")))
 		finding := "higher in EAT101x than in SUS201x in every course week"
-		at, contents := strings.Index(index, `<h2 id="summary">Key findings</h2>`), strings.Index(index, `<h2 id="contents">`)
-		if at < 0 || contents < at || !strings.Contains(index[at:contents], finding) || !strings.Contains(index[at:contents], `id="table-summary-headline"`) {
-			t.Errorf("index.html does not open with the key findings (headline table and %q) before the contents", finding)
+		main := index[max(0, strings.Index(index, "<main")):]
+		at := strings.Index(main, `id="summary-title"`)
+		if at < 0 || !strings.Contains(main[:at+200], "Key findings") || !strings.Contains(main[at:], finding) || !strings.Contains(main[at:], `id="table-summary-headline"`) {
+			t.Errorf("index.html does not open with the key findings (headline table and %q)", finding)
 		}
 		if _, err := os.Stat(filepath.Join(v, "summary.html")); err == nil {
 			t.Errorf("the key findings have a page of their own besides the landing page")
