@@ -388,17 +388,6 @@ func indexPage(title string) site.IndexFunc {
 	}
 }
 
-// provenance is the generated provenance section: what this version was
-// built from, by content hash.
-func provenance(p *Prepared) report.Block {
-	t := &report.Table{ID: "provenance-inputs", Title: "Input files", Columns: []string{"File", "Bytes", "SHA-256"},
-		Definition: "Every file the build read, with its size and SHA-256 digest; the same list is in manifest.json."}
-	for _, fh := range append([]site.FileHash{p.StudyFH}, p.Inputs...) {
-		t.Rows = append(t.Rows, []report.Cell{{Text: fh.Path}, {Text: fmt.Sprint(fh.Bytes)}, {Text: fh.SHA256}})
-	}
-	return report.Block{Table: t}
-}
-
 func hashFile(dir, relPath string) (site.FileHash, error) {
 	f, err := os.Open(filepath.Join(dir, filepath.FromSlash(relPath)))
 	if err != nil {
