@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/moocreport/moocreport/report"
+	"github.com/moocreport/moocreport/report/tabular"
 )
 
 // site is everything one Render writes, figures already drawn, prepared
@@ -279,11 +280,14 @@ func newTableView(t *report.Table, anchor string, n int, csv string) tableView {
 		Anchor: anchor, Number: n, Title: t.Title, Columns: t.Columns,
 		Note: t.Note, Definition: t.Definition, CSV: csv,
 	}
+	// One rule for every output (tabular.NumericColumns): a column of
+	// numbers aligns right whole, its dashes and labels with it.
+	numeric := tabular.NumericColumns(t)
 	for _, row := range t.Rows {
 		cells := make([]cellView, len(row))
 		for i, c := range row {
 			var class []string
-			if c.Value != nil {
+			if numeric[i] {
 				class = append(class, "num")
 			}
 			if c.Suppressed {
@@ -293,17 +297,7 @@ func newTableView(t *report.Table, anchor string, n int, csv string) tableView {
 		}
 		tv.Rows = append(tv.Rows, cells)
 	}
-	tv.NumCols = make([]bool, len(t.Columns))
-	for i := 1; i < len(t.Columns); i++ { // the first column holds row labels
-		num := len(t.Rows) > 0
-		for _, row := range t.Rows {
-			if i < len(row) && row[i].Value == nil && !row[i].Suppressed {
-				num = false
-				break
-			}
-		}
-		tv.NumCols[i] = num
-	}
+	tv.NumCols = numeric[:len(t.Columns)]
 	return tv
 }
 
