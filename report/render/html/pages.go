@@ -102,6 +102,9 @@ type tableView struct {
 	Note       string
 	Definition string
 	CSV        string
+	// Detail is reference detail behind a summary (report.Table.Detail),
+	// shown collapsed.
+	Detail bool
 }
 
 type figureView struct {
@@ -278,7 +281,7 @@ func svgSize(svg []byte) (w, h int) {
 func newTableView(t *report.Table, anchor string, n int, csv string) tableView {
 	tv := tableView{
 		Anchor: anchor, Number: n, Title: t.Title, Columns: t.Columns,
-		Note: t.Note, Definition: t.Definition, CSV: csv,
+		Note: t.Note, Definition: t.Definition, CSV: csv, Detail: t.Detail,
 	}
 	// One rule for every output (tabular.NumericColumns): a column of
 	// numbers aligns right whole, its dashes and labels with it.

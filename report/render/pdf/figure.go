@@ -29,6 +29,12 @@ func (c *figureCache) get(f *report.Figure) ([]byte, error) {
 	return b, nil
 }
 
+// maxFigureHeight caps a chart's height, in millimetres: at text width a
+// chart would take two thirds of a page, leaving its caption and the text
+// that refers to it for the next. Capped, it is drawn narrower, centred,
+// and a figure and a short table or paragraph share a page.
+const maxFigureHeight = 92.0
+
 // placeholderHeight is the least height of the box drawn when there is no
 // chart.
 const placeholderHeight = 40.0
@@ -56,7 +62,7 @@ func (r *renderer) figure(fig *report.Figure) {
 	width := r.textWidth()
 	img := placeholderHeight
 	if info != nil && info.Width() > 0 {
-		img = width * info.Height() / info.Width()
+		img = min(width*info.Height()/info.Width(), maxFigureHeight)
 	} else {
 		r.font("I", smallSize)
 		img = max(img, float64(len(f.SplitText(fig.Alt, width-6)))*smallLeading+6)

@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/moocreport/moocreport/report"
@@ -59,8 +60,39 @@ func tableGrid(t *report.Table) grid {
 // below — kept on the page of the table's last rows.
 func (r *renderer) table(t *report.Table) {
 	fl := r.numbers[t]
+	if t.Detail && r.opt.AttachData && len(t.Rows) > 0 {
+		r.detailTable(t, fl)
+		return
+	}
 	notes := r.tableNotes(t)
 	r.drawGrid(tableGrid(t), &fl, r.notesHeight(notes))
+	r.drawNotes(notes)
+}
+
+// detailTable stands in for a table of reference detail (report.Table.
+// Detail) when the data travels as attachments: its caption, keeping its
+// number, and where its rows are, so the PDF loses nothing and spends no
+// pages on a file-by-file listing a reader opens in a spreadsheet.
+func (r *renderer) detailTable(t *report.Table, fl Float) {
+	f := r.pdf
+	rows := "row"
+	if len(t.Rows) != 1 {
+		rows = "rows"
+	}
+	notes := []note{{"Note. ", fmt.Sprintf("The %d %s of this table are in %s.csv, attached to this PDF.", len(t.Rows), rows, t.ID)}}
+	if t.Definition != "" {
+		notes = append(notes, note{"Definition. ", t.Definition})
+	}
+	width := r.textWidth()
+	r.font("B", captionSize)
+	capLines := f.SplitText(fl.Title(), width)
+	if need := float64(len(capLines))*captionLead + 1.5 + r.notesHeight(notes); need > r.remaining() && !r.atTop() {
+		f.AddPage()
+	}
+	r.markFloat(fl)
+	f.SetX(margin)
+	f.MultiCell(width, captionLead, fl.Title(), "", "L", false)
+	f.Ln(1.5)
 	r.drawNotes(notes)
 }
 
