@@ -53,6 +53,8 @@ func (r *renderer) renderFloats() (layout, error) {
 	f.AddPage()
 	last := -1
 	for _, fl := range Floats(r.doc) {
+		// Turned first, so a section's heading is on the page of its float.
+		r.orient(fl.Table != nil && r.wide(fl.Table))
 		if fl.Section != last {
 			last = fl.Section
 			title := r.sectionTitle(fl.Section, r.doc.Sections[fl.Section])
@@ -60,7 +62,7 @@ func (r *renderer) renderFloats() (layout, error) {
 			if !r.atTop() {
 				f.Ln(4)
 				if r.remaining() < 60 {
-					f.AddPage()
+					r.newPage()
 				}
 			}
 			r.font("B", 14)

@@ -182,6 +182,10 @@ type renderer struct {
 	floatsOnly bool
 	// sectionLevel is the outline level of the section being drawn.
 	sectionLevel int
+	// size is fpdf's name of the page size; landscape says the current
+	// page is turned, for a wide table (see orient).
+	size      string
+	landscape bool
 }
 
 func newRenderer(doc *report.Document, opt Options, size string, prev *layout, figs *figureCache) *renderer {
@@ -192,7 +196,7 @@ func newRenderer(doc *report.Document, opt Options, size string, prev *layout, f
 	f.SetCompression(true)
 	f.SetCatalogSort(true)
 	addFonts(f)
-	r := &renderer{pdf: f, doc: doc, opt: opt, prev: prev, figs: figs, numbers: map[any]Float{}, anchors: map[string]int{}}
+	r := &renderer{pdf: f, doc: doc, opt: opt, prev: prev, figs: figs, numbers: map[any]Float{}, anchors: map[string]int{}, size: size}
 	for _, fl := range Floats(doc) {
 		if fl.Table != nil {
 			r.numbers[fl.Table] = fl
@@ -302,6 +306,7 @@ func (r *renderer) atTop() bool { return r.remaining() >= r.full()-0.01 }
 // by an "Appendices" heading and bookmark, which the appendices nest under.
 func (r *renderer) section(i int, s report.Section) {
 	f := r.pdf
+	r.landscape = false
 	f.AddPage()
 	r.sectionPages = append(r.sectionPages, f.PageNo())
 	if r.tocLinks != nil {
@@ -324,6 +329,7 @@ func (r *renderer) section(i int, s report.Section) {
 	f.MultiCell(0, 8, title, "", "L", false)
 	f.Ln(4)
 	for _, b := range s.Blocks {
+		r.orient(b.Table != nil && r.wide(b.Table))
 		switch {
 		case b.Table != nil:
 			r.table(b.Table)
@@ -333,6 +339,26 @@ func (r *renderer) section(i int, s report.Section) {
 			r.markdown(b.Markdown)
 		}
 		f.SetX(margin)
+	}
+}
+
+// newPage starts a page turned as the current one is: fpdf's AddPage
+// would turn a landscape run of pages back to portrait.
+func (r *renderer) newPage() {
+	o := "P"
+	if r.landscape {
+		o = "L"
+	}
+	r.pdf.AddPageFormat(o, r.pdf.GetPageSizeStr(r.size))
+}
+
+// orient turns the page for what comes next: a wide table starts a run of
+// landscape pages, which consecutive wide tables share, and anything else
+// after it starts a portrait page again.
+func (r *renderer) orient(landscape bool) {
+	if landscape != r.landscape {
+		r.landscape = landscape
+		r.newPage()
 	}
 }
 

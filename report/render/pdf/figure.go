@@ -65,24 +65,24 @@ func (r *renderer) figure(fig *report.Figure) {
 		img = min(width*info.Height()/info.Width(), maxFigureHeight)
 	} else {
 		r.font("I", smallSize)
-		img = max(img, float64(len(f.SplitText(fig.Alt, width-6)))*smallLeading+6)
+		img = max(img, float64(len(splitText(f, fig.Alt, width-6)))*smallLeading+6)
 	}
-	label := fl.Title()
-	caption := fig.Caption
+	label := keepTogether(fl.Title())
+	caption := keepTogether(fig.Caption)
 	if d := r.dataNote(fig.ID); d != "" {
 		caption = strings.TrimSpace(caption + " Data: " + d)
 	}
 	r.font("B", captionSize)
-	capLines := len(f.SplitText(label, width))
+	capLines := len(splitText(f, label, width))
 	r.font("", captionSize)
 	if caption != "" {
-		capLines += len(f.SplitText(caption, width))
+		capLines += len(splitText(f, caption, width))
 	}
 	capH := 2 + float64(capLines)*captionLead
 
 	newPage, h := placeFigure(r.remaining(), r.full(), img, capH)
 	if newPage {
-		f.AddPage()
+		r.newPage()
 	}
 	r.markFloat(fl)
 	left, _, _, _ := f.GetMargins()

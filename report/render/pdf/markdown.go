@@ -102,7 +102,7 @@ func (m *mdWriter) heading(n *ast.Heading) {
 		f.Ln(2)
 	}
 	if m.r.remaining() < lead+2*bodyLeading+2 && !m.r.atTop() {
-		f.AddPage()
+		m.r.newPage()
 	}
 	// In the outline a heading sits under its section: level 1 for "#" and
 	// "##" (narrative headings start at "##", the section being the "#"),
@@ -228,6 +228,9 @@ func (m *mdWriter) write(s string, st inline) {
 	if s == "" {
 		return
 	}
+	if !st.code {
+		s = keepTogether(s)
+	}
 	f := m.r.pdf
 	if st.code {
 		f.SetFont(mono, "", m.size*0.9)
@@ -310,7 +313,7 @@ func (m *mdWriter) list(n *ast.List) {
 			num++
 		}
 		if m.r.remaining() < m.lead {
-			f.AddPage()
+			m.r.newPage()
 		}
 		f.SetFont(sans, "", m.size)
 		y := f.GetY()

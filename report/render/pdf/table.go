@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/go-pdf/fpdf"
+
 	"github.com/moocreport/moocreport/report"
 	"github.com/moocreport/moocreport/report/tabular"
 )
@@ -34,14 +36,17 @@ const (
 // LaTeX tables of the paper appendix (tabular.NumericColumns).
 func tableGrid(t *report.Table) grid {
 	ncol := tabular.Width(t)
-	g := grid{head: append([]string(nil), t.Columns...)}
+	g := grid{}
+	for _, h := range t.Columns {
+		g.head = append(g.head, keepTogether(h))
+	}
 	for len(g.head) < ncol {
 		g.head = append(g.head, "")
 	}
 	for _, row := range t.Rows {
 		texts := make([]string, ncol)
 		for c, cell := range row {
-			texts[c] = cell.Text
+			texts[c] = keepTogether(cell.Text)
 		}
 		g.rows = append(g.rows, texts)
 	}
@@ -85,15 +90,64 @@ func (r *renderer) detailTable(t *report.Table, fl Float) {
 	}
 	width := r.textWidth()
 	r.font("B", captionSize)
-	capLines := f.SplitText(fl.Title(), width)
+	capLines := splitText(f, fl.Title(), width)
 	if need := float64(len(capLines))*captionLead + 1.5 + r.notesHeight(notes); need > r.remaining() && !r.atTop() {
-		f.AddPage()
+		r.newPage()
 	}
 	r.markFloat(fl)
 	f.SetX(margin)
 	f.MultiCell(width, captionLead, fl.Title(), "", "L", false)
 	f.Ln(1.5)
 	r.drawNotes(notes)
+}
+
+// Landscape thresholds: a table is set on turned pages when it has at
+// least landscapeCols columns and its cells, unwrapped, are more than
+// landscapeRatio times as wide as the portrait text. Below that, wrapping
+// a few cells reads better than turning the page.
+const (
+	landscapeCols  = 6
+	landscapeRatio = 1.5
+)
+
+// wide reports whether t is set on landscape pages (see the thresholds
+// above). Its data detail, when only attached, is never wide.
+func (r *renderer) wide(t *report.Table) bool {
+	if t.Detail && r.opt.AttachData && len(t.Rows) > 0 {
+		return false
+	}
+	g := tableGrid(t)
+	if len(g.align) < landscapeCols {
+		return false
+	}
+	return naturalWidth(r.pdf, g) > landscapeRatio*r.portraitWidth()
+}
+
+// portraitWidth is the text width of a portrait page.
+func (r *renderer) portraitWidth() float64 {
+	w, h := r.pdf.GetPageSize()
+	return min(w, h) - 2*margin
+}
+
+// naturalWidth is the width of g with no cell wrapped.
+func naturalWidth(f *fpdf.Fpdf, g grid) float64 {
+	natural := make([]float64, len(g.align))
+	measure := func(row []string) {
+		for c, s := range row {
+			natural[c] = max(natural[c], f.GetStringWidth(s)+2*cellPadX)
+		}
+	}
+	f.SetFont(sans, "B", tableSize)
+	measure(g.head)
+	f.SetFont(sans, "", tableSize)
+	for _, row := range g.rows {
+		measure(row)
+	}
+	total := 0.0
+	for _, w := range natural {
+		total += w
+	}
+	return total
 }
 
 // note is one labelled line under a table or figure: "Note. …".
@@ -106,7 +160,7 @@ func (r *renderer) tableNotes(t *report.Table) []note {
 	var out []note
 	for _, n := range []note{{"Note. ", t.Note}, {"Definition. ", t.Definition}, {"Data. ", r.dataNote(t.ID)}} {
 		if n.text != "" {
-			out = append(out, n)
+			out = append(out, note{n.label, keepTogether(n.text)})
 		}
 	}
 	return out
@@ -128,7 +182,7 @@ func (r *renderer) notesHeight(notes []note) float64 {
 	h := blockGap
 	r.font("", tableSize)
 	for _, n := range notes {
-		h += float64(len(r.pdf.SplitText(n.label+n.text, r.textWidth()-1))) * tableLead
+		h += float64(len(splitText(r.pdf, n.label+n.text, r.textWidth()-1))) * tableLead
 	}
 	return h
 }
@@ -165,7 +219,7 @@ func (r *renderer) measureGrid(g grid, width float64, mark string) cellLayout {
 	minimum := make([]float64, ncol)
 	measure := func(c int, s string) {
 		natural[c] = max(natural[c], f.GetStringWidth(s)+2*cellPadX)
-		for _, w := range strings.Fields(s) {
+		for _, w := range strings.Split(s, " ") {
 			minimum[c] = max(minimum[c], f.GetStringWidth(w)+2*cellPadX)
 		}
 	}
@@ -192,7 +246,7 @@ func (r *renderer) measureGrid(g grid, width float64, mark string) cellLayout {
 		most := 1
 		for c, s := range row {
 			if s != "" {
-				lines[c] = f.SplitText(s, l.widths[c]-2*cellPadX)
+				lines[c] = splitText(f, s, l.widths[c]-2*cellPadX)
 			}
 			most = max(most, len(lines[c]))
 		}
@@ -224,15 +278,15 @@ func (r *renderer) drawGrid(g grid, fl *Float, tail float64) {
 	}
 	caption := ""
 	if fl != nil {
-		caption = fl.Title()
+		caption = keepTogether(fl.Title())
 	}
 	left, _, _, _ := f.GetMargins()
 	l := r.measureGrid(g, r.textWidth(), "")
 	var capLines, contLines []string
 	if caption != "" {
 		r.font("B", captionSize)
-		capLines = f.SplitText(caption, r.textWidth())
-		contLines = f.SplitText(caption+" (continued)", r.textWidth())
+		capLines = splitText(f, caption, r.textWidth())
+		contLines = splitText(f, caption+" (continued)", r.textWidth())
 	}
 	capH := float64(max(len(capLines), len(contLines))) * captionLead
 	if capH > 0 {
@@ -244,7 +298,7 @@ func (r *renderer) drawGrid(g grid, fl *Float, tail float64) {
 	}
 	plan := planTable(r.remaining(), r.full(), capH+l.headH, l.rowH, tail)
 	if plan.newPage && !r.atTop() {
-		f.AddPage()
+		r.newPage()
 	}
 	if fl != nil {
 		r.markFloat(*fl)
@@ -260,7 +314,7 @@ func (r *renderer) drawGrid(g grid, fl *Float, tail float64) {
 	row := 0
 	for p, count := range plan.pages {
 		if p > 0 {
-			f.AddPage()
+			r.newPage()
 		}
 		y := f.GetY()
 		lines := capLines
