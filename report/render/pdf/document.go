@@ -145,7 +145,7 @@ const (
 	headerY      = 10.0
 	footerY      = -12.0
 	bodySize     = 10.0
-	bodyLeading  = 5.0
+	bodyLeading  = 4.6
 	smallSize    = 8.5
 	smallLeading = 4.2
 	blockGap     = 3.0
@@ -301,13 +301,28 @@ func (r *renderer) pageWidth() float64 {
 // a page break would gain nothing.
 func (r *renderer) atTop() bool { return r.remaining() >= r.full()-0.01 }
 
-// section starts a numbered section on a new page: its heading, bookmark and
-// the target of its contents link. The first lettered appendix is preceded
-// by an "Appendices" heading and bookmark, which the appendices nest under.
+// Where sections start: a section runs on after the one before it, below
+// a gap, when at least sectionRoom of a page is left; otherwise, and for
+// the first section and the first appendix, on a new page. A report of
+// this length reads as an article: starting every section on a fresh page
+// left pages two-thirds empty.
+const (
+	sectionRoom = 1.0 / 3
+	sectionGap  = 10.0
+)
+
+// section starts a numbered section (see sectionRoom for where): its
+// heading, bookmark and the target of its contents link. The first
+// lettered appendix is preceded by an "Appendices" heading and bookmark,
+// which the appendices nest under.
 func (r *renderer) section(i int, s report.Section) {
 	f := r.pdf
-	r.landscape = false
-	f.AddPage()
+	if i == 0 || i == r.appendixFrom || r.landscape || r.remaining() < sectionRoom*r.full() {
+		r.landscape = false
+		f.AddPage()
+	} else {
+		f.Ln(sectionGap)
+	}
 	r.sectionPages = append(r.sectionPages, f.PageNo())
 	if r.tocLinks != nil {
 		f.SetLink(r.tocLinks[i], f.GetY(), f.PageNo())
@@ -328,7 +343,24 @@ func (r *renderer) section(i int, s report.Section) {
 	r.sectionLevel = level
 	f.MultiCell(0, 8, title, "", "L", false)
 	f.Ln(4)
-	for _, b := range s.Blocks {
+	r.blocks(s.Blocks)
+}
+
+// blocks draws a section's blocks in order, but for one liberty a
+// typesetter takes with floats: a figure that must wait for the next page
+// lets the tables after it that fit whole in the space left go first, so
+// the page is not left two-thirds empty. Numbers follow the order of the
+// document, not of the page, so they do not change.
+func (r *renderer) blocks(bs []report.Block) {
+	for i := 0; i < len(bs); i++ {
+		b := bs[i]
+		if b.Figure != nil && !r.landscape && !r.figureFits(b.Figure) {
+			for i+1 < len(bs) && bs[i+1].Table != nil && r.tableFitsHere(bs[i+1].Table) {
+				i++
+				r.table(bs[i].Table)
+				r.pdf.SetX(margin)
+			}
+		}
 		r.orient(b.Table != nil && r.wide(b.Table))
 		switch {
 		case b.Table != nil:
@@ -338,7 +370,7 @@ func (r *renderer) section(i int, s report.Section) {
 		default:
 			r.markdown(b.Markdown)
 		}
-		f.SetX(margin)
+		r.pdf.SetX(margin)
 	}
 }
 

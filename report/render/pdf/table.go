@@ -22,9 +22,9 @@ type grid struct {
 // Table typography, in millimetres and points.
 const (
 	cellPadX    = 1.5
-	cellPadY    = 1.0
+	cellPadY    = 0.7
 	tableSize   = 8.5
-	tableLead   = 4.0
+	tableLead   = 3.7
 	captionSize = 9.5
 	captionLead = 4.8
 )
@@ -72,6 +72,24 @@ func (r *renderer) table(t *report.Table) {
 	notes := r.tableNotes(t)
 	r.drawGrid(tableGrid(t), &fl, r.notesHeight(notes))
 	r.drawNotes(notes)
+}
+
+// tableFitsHere reports whether t fits whole, with its caption and notes,
+// in what is left of the page: such a table may go ahead of a figure that
+// must wait for the next page (see blocks).
+func (r *renderer) tableFitsHere(t *report.Table) bool {
+	if t.Detail && r.opt.AttachData || r.wide(t) {
+		return false
+	}
+	g := tableGrid(t)
+	if len(g.align) == 0 {
+		return false
+	}
+	l := r.measureGrid(g, r.textWidth(), "")
+	r.font("B", captionSize)
+	capH := float64(len(splitText(r.pdf, keepTogether(r.numbers[t].Title()), r.textWidth())))*captionLead + 1.5
+	plan := planTable(r.remaining(), r.full(), capH+l.headH, l.rowH, r.notesHeight(r.tableNotes(t))+1.5)
+	return !plan.newPage && len(plan.pages) == 1
 }
 
 // detailTable stands in for a table of reference detail (report.Table.
