@@ -93,7 +93,7 @@ func (m *mdWriter) block(n ast.Node) {
 // the page of the two lines that follow it.
 func (m *mdWriter) heading(n *ast.Heading) {
 	f := m.r.pdf
-	size := map[int]float64{1: 14, 2: 12.5, 3: 11}[n.Level]
+	size := map[int]float64{1: 13, 2: 11.5, 3: 10.5}[n.Level]
 	if size == 0 {
 		size = bodySize
 	}

@@ -23,10 +23,10 @@ type grid struct {
 const (
 	cellPadX    = 1.5
 	cellPadY    = 0.7
-	tableSize   = 8.5
-	tableLead   = 3.7
-	captionSize = 9.5
-	captionLead = 4.8
+	tableSize   = 8.0
+	tableLead   = 3.5
+	captionSize = 9.0
+	captionLead = 4.4
 )
 
 // tableGrid turns a report.Table into a grid. Suppressed cells show their

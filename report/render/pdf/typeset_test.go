@@ -34,12 +34,12 @@ func TestKeepTogether(t *testing.T) {
 func TestAPANotBrokenInTable(t *testing.T) {
 	apa := []string{
 		"χ²(6, N = 5,640) = 4.11, p = .661, V = .03",
-		"t(231) = 14.37, p < .001, dz = 0.94, 95% CI [0.79, 1.10]",
+		"t(231) = 14.37, p < .001, dz = 0.94, 95% CI [0.79, 1.10], with a remark long enough to wrap",
 		"U = 1,628,629, z = 19.88, p < .001, r = .42",
 	}
 	tab := &report.Table{ID: "apa", Title: "Results", Columns: []string{"Comparison", "Description", "Result (APA)"}}
 	for i, a := range apa {
-		tab.Rows = append(tab.Rows, []report.Cell{{Text: "ROW" + string(rune('A'+i))}, {Text: strings.Repeat("a long description of the comparison ", 4)}, {Text: a}})
+		tab.Rows = append(tab.Rows, []report.Cell{{Text: "ROW" + string(rune('A'+i))}, {Text: strings.Repeat("a long description of the comparison ", 6)}, {Text: a}})
 	}
 	doc := &report.Document{Title: "APA", Sections: []report.Section{{ID: "s", Title: "S", Blocks: []report.Block{{Table: tab}}}}}
 	text := strings.ReplaceAll(strings.Join(pages(t, renderFile(t, doc, Options{})), "\n"), "\u00a0", " ")
