@@ -335,10 +335,7 @@ func renderSite(dir string, doc *report.Document, man site.Manifest, s *study.St
 func (r *rendered) pdf(appendixToo bool) error {
 	// The report PDF and the appendix draw the same PNGs; draw each once.
 	png := memoPNG(r.cache.Figure("png", charts.PNG))
-	popt := pdf.Options{PageSize: r.s.PDF.PageSize, Keywords: r.s.Keywords, FigurePNG: png, AttachData: true, Attachments: []pdf.Attachment{
-		{Name: "measures.json", Description: "Every computed number with its id, course, n and definition", Data: r.measures},
-		{Name: "manifest.json", Description: "SHA-256 of every input file, tool version and build time", Data: r.manifest},
-	}}
+	popt := pdfOptions(r.s, png, r.measures, r.manifest)
 	r.progress("rendering the PDF")
 	var buf bytes.Buffer
 	if err := pdf.Render(&buf, r.doc, popt); err != nil {
@@ -355,6 +352,15 @@ func (r *rendered) pdf(appendixToo bool) error {
 		return fmt.Errorf("rendering the paper appendix: %w", err)
 	}
 	return nil
+}
+
+// pdfOptions are the options of a version's report.pdf: its charts, every
+// table's data and the two JSON files attached.
+func pdfOptions(s *study.Study, png func(*report.Figure) ([]byte, error), measures, manifest []byte) pdf.Options {
+	return pdf.Options{PageSize: s.PDF.PageSize, Keywords: s.Keywords, FigurePNG: png, AttachData: true, Attachments: []pdf.Attachment{
+		{Name: "measures.json", Description: "Every computed number with its id, course, n and definition", Data: measures},
+		{Name: "manifest.json", Description: "SHA-256 of every input file, tool version and build time", Data: manifest},
+	}}
 }
 
 // memoPNG remembers each figure's PNG, so the report PDF and the paper

@@ -81,16 +81,35 @@ func RenderAppendix(w io.Writer, doc *report.Document, opt Options) error {
 // renderPasses runs pass until the page numbers it reports settle, then
 // writes the last pass's PDF with the attachments added.
 func renderPasses(w io.Writer, doc *report.Document, opt Options, pass func(*renderer) (layout, error)) error {
-	size, err := pageSize(opt.PageSize)
+	r, err := settle(doc, opt, pass)
 	if err != nil {
-		return err
-	}
-	if err := checkIDs(doc); err != nil {
 		return err
 	}
 	files := opt.Attachments
 	if opt.AttachData {
 		files = append(slices.Clip(files), dataAttachments(doc)...)
+	}
+	var buf bytes.Buffer
+	if err := r.pdf.Output(&buf); err != nil {
+		return fmt.Errorf("pdf: %w", err)
+	}
+	out, err := appendAttachments(buf.Bytes(), files, built(doc))
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(out)
+	return err
+}
+
+// settle lays doc out until the page numbers a pass reports equal those
+// of the pass before, and returns that last pass.
+func settle(doc *report.Document, opt Options, pass func(*renderer) (layout, error)) (*renderer, error) {
+	size, err := pageSize(opt.PageSize)
+	if err != nil {
+		return nil, err
+	}
+	if err := checkIDs(doc); err != nil {
+		return nil, err
 	}
 	figs := &figureCache{draw: opt.FigurePNG, png: map[*report.Figure][]byte{}}
 	var prev *layout
@@ -98,23 +117,14 @@ func renderPasses(w io.Writer, doc *report.Document, opt Options, pass func(*ren
 		r := newRenderer(doc, opt, size, prev, figs)
 		lay, err := pass(r)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		if prev != nil && lay.equal(*prev) {
-			var buf bytes.Buffer
-			if err := r.pdf.Output(&buf); err != nil {
-				return fmt.Errorf("pdf: %w", err)
-			}
-			out, err := appendAttachments(buf.Bytes(), files, built(doc))
-			if err != nil {
-				return err
-			}
-			_, err = w.Write(out)
-			return err
+			return r, nil
 		}
 		prev = &lay
 	}
-	return errors.New("pdf: section page numbers did not settle after three layout passes")
+	return nil, errors.New("pdf: section page numbers did not settle after three layout passes")
 }
 
 // pageSize maps Options.PageSize to fpdf's size name.
@@ -188,6 +198,8 @@ type renderer struct {
 	floatsOnly bool
 	// sectionLevel is the outline level of the section being drawn.
 	sectionLevel int
+	// placed records where each table and figure fell, for CheckLayout.
+	placed []placement
 	// size is fpdf's name of the page size; landscape says the current
 	// page is turned, for a wide table (see orient).
 	size      string

@@ -115,6 +115,7 @@ func (r *renderer) figure(fig *report.Figure) {
 	r.markFloat(r.numbers[fig])
 	left, _, _, _ := f.GetMargins()
 	y := f.GetY()
+	placed := placement{label: r.numbers[fig].Label, isFigure: true, imagePage: f.PageNo()}
 	if b.info != nil {
 		w := h * b.info.Width() / b.info.Height()
 		f.ImageOptions(b.name, left+(width-w)/2, y, w, h, false, fpdf.ImageOptions{ImageType: "PNG"}, 0, "")
@@ -128,6 +129,8 @@ func (r *renderer) figure(fig *report.Figure) {
 		r.font("", captionSize)
 		f.MultiCell(width, captionLead, b.caption, "", "L", false)
 	}
+	placed.captionPage = f.PageNo()
+	r.placed = append(r.placed, placed)
 	f.Ln(blockGap)
 }
 

@@ -70,8 +70,10 @@ func (r *renderer) table(t *report.Table) {
 		return
 	}
 	notes := r.tableNotes(t)
-	r.drawGrid(tableGrid(t), &fl, r.notesHeight(notes))
+	p := r.drawGrid(tableGrid(t), &fl, r.notesHeight(notes))
 	r.drawNotes(notes)
+	p.label, p.hasNotes, p.notesPage = fl.Label, len(notes) > 0, r.pdf.PageNo()
+	r.placed = append(r.placed, p)
 }
 
 // tableFitsHere reports whether t fits whole, with its caption and notes,
@@ -285,14 +287,15 @@ func (r *renderer) measureGrid(g grid, width float64, mark string) cellLayout {
 // numbered table the grid shows, or nil for a Markdown table; its caption
 // goes above the table and, marked "(continued)", above its repeated
 // header on every later page. tail is the height of what must follow the
-// last row on its page (the table's notes).
-func (r *renderer) drawGrid(g grid, fl *Float, tail float64) {
+// last row on its page (the table's notes). It returns where the rows fell
+// (see CheckLayout).
+func (r *renderer) drawGrid(g grid, fl *Float, tail float64) placement {
 	f := r.pdf
 	if len(g.align) == 0 {
 		if fl != nil {
 			r.markFloat(*fl) // nothing to show, but links to it must land
 		}
-		return
+		return placement{lastRowPage: f.PageNo(), rows: []int{0}}
 	}
 	caption := ""
 	if fl != nil {
@@ -310,11 +313,18 @@ func (r *renderer) drawGrid(g grid, fl *Float, tail float64) {
 	if capH > 0 {
 		capH += 1.5
 	}
+	var placed placement
 	if maxLines := tableLines(r.full() - capH - l.headH); l.tallest() > maxLines {
 		l = r.measureGrid(g, r.textWidth(), continuedMark)
 		l.splitTall(tableLines(r.full() - capH - l.headH))
+		placed.tallRowSplit = true
 	}
 	plan := planTable(r.remaining(), r.full(), capH+l.headH, l.rowH, tail)
+	whole := capH + l.headH + tail
+	for _, h := range l.rowH {
+		whole += h
+	}
+	placed.rows, placed.fitsOnePage = plan.pages, whole <= r.full()+eps
 	if plan.newPage && !r.atTop() {
 		r.newPage()
 	}
@@ -365,6 +375,8 @@ func (r *renderer) drawGrid(g grid, fl *Float, tail float64) {
 		f.Line(left, y, left+total, y)
 		f.SetXY(left, y+1.5)
 	}
+	placed.lastRowPage = f.PageNo()
+	return placed
 }
 
 func (r *renderer) drawRow(x, y float64, widths []float64, cells [][]string, align []string) {
