@@ -39,6 +39,12 @@ type page struct {
 	BuiltISO string // "2006-01-02", for <time datetime>
 	Summary  string // this version's summary from Options.Versions
 	Pages    []link // the contents page, then every section
+	// Contents, Main and Appendices split Pages for the sidebar: the
+	// contents page has no number, sections are numbered 1, 2, … and the
+	// closing appendices lettered, as in the PDF (report.SectionNumber).
+	Contents   link
+	Main       []link
+	Appendices []link
 	Prev     *link
 	Next     *link
 	Versions []versionLink
@@ -47,8 +53,11 @@ type page struct {
 	Measures string
 	// Section is the page's section; nil on the contents page.
 	Section *sectionView
-	// Sections and the counts describe the whole report, for the contents.
-	Sections   []*sectionView
+	// Sections and the counts describe the whole report, for the contents;
+	// MainSections and AppendixSections split it as the sidebar is split.
+	Sections         []*sectionView
+	MainSections     []*sectionView
+	AppendixSections []*sectionView
 	NumFigures int
 	NumTables  int
 }
@@ -56,6 +65,7 @@ type page struct {
 type link struct {
 	Href    string
 	Title   string
+	Number  string // "2" or "B"; empty for the contents page
 	Current bool
 }
 
@@ -69,6 +79,7 @@ type versionLink struct {
 
 type sectionView struct {
 	ID     string
+	Number string // as report.SectionNumber gives it: "2", "B"
 	Title  string
 	Href   string
 	Blocks []blockView
@@ -158,8 +169,8 @@ func build(doc *report.Document, opt Options) (*site, error) {
 			}
 		}
 	}
-	for _, sec := range doc.Sections {
-		sv := &sectionView{ID: sec.ID, Title: sec.Title, Href: sec.ID + ".html"}
+	for i, sec := range doc.Sections {
+		sv := &sectionView{ID: sec.ID, Number: report.SectionNumber(doc.Sections, i), Title: sec.Title, Href: sec.ID + ".html"}
 		var targets map[string]string // blocks on other pages
 		for frag, page := range where {
 			if page != sv.Href {
@@ -234,8 +245,9 @@ func build(doc *report.Document, opt Options) (*site, error) {
 	// follow the outline.
 	files := []link{{Href: "index.html", Title: "Contents"}}
 	for _, sv := range sections {
-		files = append(files, link{Href: sv.Href, Title: sv.Title})
+		files = append(files, link{Href: sv.Href, Title: sv.Title, Number: sv.Number})
 	}
+	appendixFrom := report.AppendixStart(doc.Sections)
 	for i := range files {
 		p := &page{
 			File: files[i].Href, Doc: doc,
@@ -247,7 +259,16 @@ func build(doc *report.Document, opt Options) (*site, error) {
 		for j, l := range files {
 			l.Current = i == j
 			p.Pages = append(p.Pages, l)
+			switch {
+			case j == 0:
+				p.Contents = l
+			case j-1 < appendixFrom:
+				p.Main = append(p.Main, l)
+			default:
+				p.Appendices = append(p.Appendices, l)
+			}
 		}
+		p.MainSections, p.AppendixSections = sections[:appendixFrom], sections[appendixFrom:]
 		if i > 0 {
 			p.Section = sections[i-1]
 			prev := files[i-1]
