@@ -45,12 +45,12 @@ type page struct {
 	Contents   link
 	Main       []link
 	Appendices []link
-	Prev     *link
-	Next     *link
-	Versions []versionLink
-	PDF      string
-	Manifest string
-	Measures string
+	Prev       *link
+	Next       *link
+	Versions   []versionLink
+	PDF        string
+	Manifest   string
+	Measures   string
 	// Section is the page's section; nil on the contents page.
 	Section *sectionView
 	// Sections and the counts describe the whole report, for the contents;
@@ -58,8 +58,8 @@ type page struct {
 	Sections         []*sectionView
 	MainSections     []*sectionView
 	AppendixSections []*sectionView
-	NumFigures int
-	NumTables  int
+	NumFigures       int
+	NumTables        int
 }
 
 type link struct {
