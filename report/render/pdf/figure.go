@@ -77,13 +77,14 @@ func (r *renderer) measureFigure(fig *report.Figure) (b figureBox, ok bool) {
 	if d := r.dataNote(fig.ID); d != "" {
 		b.caption = strings.TrimSpace(b.caption + " Data: " + d)
 	}
+	// The label is set as a table's caption, the text under it as a
+	// table's notes, so captions and notes read alike.
 	r.font("B", captionSize)
-	capLines := len(splitText(f, b.label, width))
-	r.font("", captionSize)
+	b.capH = 2 + float64(len(splitText(f, b.label, width)))*captionLead
+	r.font("", tableSize)
 	if b.caption != "" {
-		capLines += len(splitText(f, b.caption, width))
+		b.capH += 1 + float64(len(splitText(f, b.caption, width)))*tableLead
 	}
-	b.capH = 2 + float64(capLines)*captionLead
 	return b, true
 }
 
@@ -126,8 +127,9 @@ func (r *renderer) figure(fig *report.Figure) {
 	r.font("B", captionSize)
 	f.MultiCell(width, captionLead, b.label, "", "L", false)
 	if b.caption != "" {
-		r.font("", captionSize)
-		f.MultiCell(width, captionLead, b.caption, "", "L", false)
+		f.Ln(1)
+		r.font("", tableSize)
+		f.MultiCell(width, tableLead, b.caption, "", "L", false)
 	}
 	placed.captionPage = f.PageNo()
 	r.placed = append(r.placed, placed)

@@ -110,13 +110,14 @@ func (r *renderer) detailTable(t *report.Table, fl Float) {
 	}
 	width := r.textWidth()
 	r.font("B", captionSize)
-	capLines := splitText(f, fl.Title(), width)
+	capLines := splitText(f, keepTogether(fl.Title()), width)
 	if need := float64(len(capLines))*captionLead + 1.5 + r.notesHeight(notes); need > r.remaining() && !r.atTop() {
 		r.newPage()
 	}
 	r.markFloat(fl)
 	f.SetX(margin)
-	f.MultiCell(width, captionLead, fl.Title(), "", "L", false)
+	r.font("B", captionSize)
+	f.MultiCell(width, captionLead, keepTogether(fl.Title()), "", "L", false)
 	f.Ln(1.5)
 	r.drawNotes(notes)
 }
