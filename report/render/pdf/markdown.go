@@ -118,15 +118,38 @@ func (m *mdWriter) heading(n *ast.Heading) {
 	f.Ln(1.5)
 }
 
-// paragraph flows a block's inline content from the left margin.
+// paragraph flows a block's inline content from the left margin, with
+// neither an orphan (its first line alone at the foot of a page: the
+// paragraph starts on the next) nor a widow (its last line alone at the
+// top of one: the page breaks a line early, so two lines go over).
 func (m *mdWriter) paragraph(n ast.Node) {
 	f := m.r.pdf
 	left, _, _, _ := f.GetMargins()
 	if f.GetX() < left {
 		f.SetX(left)
 	}
+	lines, room := m.lines(n), int((m.r.remaining()+eps)/m.lead)
+	switch {
+	case lines <= room || m.r.atTop():
+	case room < 2 || lines-room == 1 && room < 3:
+		// Too little room for two lines, or for two lines here and two
+		// there: the whole paragraph goes over.
+		m.r.newPage()
+		f.SetX(left)
+	case lines-room == 1:
+		f.SetAutoPageBreak(true, margin+m.lead)
+		defer f.SetAutoPageBreak(true, margin)
+	}
 	m.inlines(n, inline{})
 	f.Ln(m.lead)
+}
+
+// lines estimates how many lines a paragraph takes: its plain text in the
+// regular face, which bold and italic words change by a word at most.
+func (m *mdWriter) lines(n ast.Node) int {
+	f := m.r.pdf
+	f.SetFont(sans, "", m.size)
+	return len(splitText(f, keepTogether(plain(n, m.src)), m.r.textWidth()))
 }
 
 func (m *mdWriter) inlines(n ast.Node, st inline) {
