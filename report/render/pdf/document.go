@@ -321,7 +321,8 @@ func (r *renderer) atTop() bool { return r.remaining() >= r.full()-0.01 }
 
 // Where sections start: a section runs on after the one before it, below
 // a gap, when at least sectionRoom of a page is left; otherwise, and for
-// the first section and the first appendix, on a new page. A report of
+// the first section, the first appendix and a section whose narrative
+// leads to a landscape table, on a new page. A report of
 // this length reads as an article: starting every section on a fresh page
 // left pages two-thirds empty.
 const (
@@ -335,7 +336,7 @@ const (
 // which the appendices nest under.
 func (r *renderer) section(i int, s report.Section) {
 	f := r.pdf
-	if i == 0 || i == r.appendixFrom || r.landscape || r.remaining() < sectionRoom*r.full() {
+	if i == 0 || i == r.appendixFrom || r.landscape || r.remaining() < sectionRoom*r.full() || r.opensWithWideTable(s) || !r.openingFits(s) {
 		r.landscape = false
 		f.AddPage()
 	} else {
@@ -390,6 +391,51 @@ func (r *renderer) blocks(bs []report.Block) {
 		}
 		r.pdf.SetX(margin)
 	}
+}
+
+// openingFits reports whether a section's heading, the narrative it opens
+// with and the figure that narrative leads to ("the figure below shows…")
+// fit in what is left of the page, so a section does not start at the foot
+// of a page whose next page holds its first figure. The narrative's height
+// is estimated from its text in the body face.
+func (r *renderer) openingFits(s report.Section) bool {
+	need := sectionGap + 2*sectionLead + 4
+	for _, b := range s.Blocks {
+		switch {
+		case b.Figure != nil:
+			fb, ok := r.measureFigure(b.Figure)
+			if !ok {
+				return true
+			}
+			need += min(fb.img, r.full()-fb.capH) + fb.capH
+			return need <= r.remaining() || need > r.full()
+		case b.Table != nil:
+			return true
+		default:
+			r.font("", bodySize)
+			for _, para := range strings.Split(b.Markdown, "\n\n") {
+				if t := strings.TrimSpace(para); t != "" {
+					need += float64(len(splitText(r.pdf, keepTogether(strings.Join(strings.Fields(t), " ")), r.textWidth())))*bodyLeading + 2
+				}
+			}
+		}
+	}
+	return true
+}
+
+// opensWithWideTable reports whether s is narrative leading to a table set
+// on landscape pages (the comparisons): such a section starts on a page of
+// its own, so its narrative is not cut a few lines before the turn.
+func (r *renderer) opensWithWideTable(s report.Section) bool {
+	for _, b := range s.Blocks {
+		switch {
+		case b.Table != nil:
+			return r.wide(b.Table)
+		case b.Figure != nil:
+			return false
+		}
+	}
+	return false
 }
 
 // newPage starts a page turned as the current one is: fpdf's AddPage
