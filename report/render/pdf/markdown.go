@@ -4,7 +4,9 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/moocreport/moocreport/report"
 	"github.com/moocreport/moocreport/report/render/safeurl"
+	"github.com/moocreport/moocreport/report/tabular"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
@@ -454,15 +456,10 @@ func (m *mdWriter) table(n *east.Table) {
 	for _, a := range n.Alignments {
 		g.align = append(g.align, map[east.Alignment]string{east.AlignRight: "R", east.AlignCenter: "C"}[a])
 	}
-	for i := range g.align {
-		if g.align[i] == "" {
-			g.align[i] = "L"
-		}
-	}
 	for row := n.FirstChild(); row != nil; row = row.NextSibling() {
 		var cells []string
 		for c := row.FirstChild(); c != nil; c = c.NextSibling() {
-			cells = append(cells, strings.TrimSpace(plain(c, m.src)))
+			cells = append(cells, keepTogether(strings.TrimSpace(plain(c, m.src))))
 		}
 		for len(cells) < len(g.align) {
 			cells = append(cells, "")
@@ -472,6 +469,25 @@ func (m *mdWriter) table(n *east.Table) {
 			g.head = cells
 		} else {
 			g.rows = append(g.rows, cells)
+		}
+	}
+	// A column the author did not align is aligned by the rule report
+	// tables follow: numbers right, text left.
+	t := &report.Table{Columns: g.head}
+	for _, row := range g.rows {
+		var cells []report.Cell
+		for _, c := range row {
+			cells = append(cells, report.Cell{Text: c})
+		}
+		t.Rows = append(t.Rows, cells)
+	}
+	numeric := tabular.NumericColumns(t)
+	for i := range g.align {
+		if g.align[i] == "" {
+			g.align[i] = "L"
+			if i < len(numeric) && numeric[i] {
+				g.align[i] = "R"
+			}
 		}
 	}
 	m.r.drawGrid(g, nil, 0)
