@@ -72,7 +72,7 @@ func (r *renderer) measureFigure(fig *report.Figure) (b figureBox, ok bool) {
 		r.font("I", smallSize)
 		b.img = max(b.img, float64(len(splitText(f, fig.Alt, width-6)))*smallLeading+6)
 	}
-	b.label = keepTogether(r.numbers[fig].Title())
+	b.label = r.numbers[fig].caption()
 	b.caption = keepTogether(fig.Caption)
 	if d := r.dataNote(fig.ID); d != "" {
 		b.caption = strings.TrimSpace(b.caption + " Data: " + d)

@@ -89,7 +89,7 @@ func (r *renderer) tableFitsHere(t *report.Table) bool {
 	}
 	l := r.measureGrid(g, r.textWidth(), "")
 	r.font("B", captionSize)
-	capH := float64(len(splitText(r.pdf, keepTogether(r.numbers[t].Title()), r.textWidth())))*captionLead + 1.5
+	capH := float64(len(splitText(r.pdf, r.numbers[t].caption(), r.textWidth())))*captionLead + 1.5
 	plan := planTable(r.remaining(), r.full(), capH+l.headH, l.rowH, r.notesHeight(r.tableNotes(t))+1.5)
 	return !plan.newPage && len(plan.pages) == 1
 }
@@ -110,14 +110,14 @@ func (r *renderer) detailTable(t *report.Table, fl Float) {
 	}
 	width := r.textWidth()
 	r.font("B", captionSize)
-	capLines := splitText(f, keepTogether(fl.Title()), width)
+	capLines := splitText(f, fl.caption(), width)
 	if need := float64(len(capLines))*captionLead + 1.5 + r.notesHeight(notes); need > r.remaining() && !r.atTop() {
 		r.newPage()
 	}
 	r.markFloat(fl)
 	f.SetX(margin)
 	r.font("B", captionSize)
-	f.MultiCell(width, captionLead, keepTogether(fl.Title()), "", "L", false)
+	f.MultiCell(width, captionLead, fl.caption(), "", "L", false)
 	f.Ln(1.5)
 	r.drawNotes(notes)
 }
@@ -300,7 +300,7 @@ func (r *renderer) drawGrid(g grid, fl *Float, tail float64) placement {
 	}
 	caption := ""
 	if fl != nil {
-		caption = keepTogether(fl.Title())
+		caption = fl.caption()
 	}
 	left, _, _, _ := f.GetMargins()
 	l := r.measureGrid(g, r.textWidth(), "")

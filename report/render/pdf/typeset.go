@@ -17,13 +17,18 @@ const nbsp = '\u00a0'
 // stay with them: "p = .661" and "N = 5,640" never end a line at the sign.
 var operators = map[string]bool{"=": true, "<": true, ">": true, "≤": true, "≥": true, "≈": true, "±": true, "×": true}
 
+// refWords are the names of numbered things, kept with their number:
+// "Table 14", "Figure 7".
+var refWords = map[string]bool{"Table": true, "Figure": true, "Section": true, "Tables": true, "Figures": true}
+
 // keepTogether replaces the spaces inside statistical expressions with
 // no-break spaces, so an APA string such as "χ²(6, N = 5,640) = 4.11,
 // p = .661" breaks only between its parts, after a comma, never inside
 // one. Kept together: a sign and the words either side of it; everything
 // between brackets that holds no word of three or more letters (degrees
 // of freedom, an interval: "(6, N = 5,640)", "[.12, .21]"); "CI" and its
-// interval; a number and its unit "%" or "pp". Prose in brackets ("(edX:
+// interval; a number and its unit "%" or "pp"; "Table" or "Figure" and
+// its number. Prose in brackets ("(edX:
 // enrolled-learner profile)") still breaks as usual.
 //
 // Hand-written because the rules are a typesetter's, not a grammar's; no
@@ -40,7 +45,7 @@ func keepTogether(s string) string {
 	for k := 0; k+1 < len(words); k++ {
 		pos += len([]rune(words[k]))
 		a, b := words[k], words[k+1]
-		if operators[a] || operators[b] || (b == "%" || b == "pp") && endsWithDigit(a) || a == "CI" && strings.HasPrefix(b, "[") || b == "CI" && strings.HasSuffix(a, "%") ||
+		if operators[a] || operators[b] || refWords[a] && startsNumber(b) || (b == "%" || b == "pp") && endsWithDigit(a) || a == "CI" && strings.HasPrefix(b, "[") || b == "CI" && strings.HasSuffix(a, "%") ||
 			operators[firstRune(b)] && len([]rune(b)) > 1 && startsNumber(b[len(firstRune(b)):]) {
 			join[pos] = true
 		}
