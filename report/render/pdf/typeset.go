@@ -45,7 +45,7 @@ func keepTogether(s string) string {
 	for k := 0; k+1 < len(words); k++ {
 		pos += len([]rune(words[k]))
 		a, b := words[k], words[k+1]
-		if operators[a] || operators[b] || refWords[a] && startsNumber(b) || (b == "%" || b == "pp") && endsWithDigit(a) || a == "CI" && strings.HasPrefix(b, "[") || b == "CI" && strings.HasSuffix(a, "%") ||
+		if operators[a] || operators[b] || refWords[a] && startsNumber(b) || isUnit(b) && endsWithDigit(a) || a == "CI" && strings.HasPrefix(b, "[") || b == "CI" && strings.HasSuffix(a, "%") ||
 			operators[firstRune(b)] && len([]rune(b)) > 1 && startsNumber(b[len(firstRune(b)):]) {
 			join[pos] = true
 		}
@@ -108,6 +108,13 @@ func hasLongWord(rs []rune) bool {
 		}
 	}
 	return false
+}
+
+// isUnit reports whether a word is a unit that follows a number, with
+// any punctuation after it: "%", "%.", "pp),".
+func isUnit(w string) bool {
+	w = strings.TrimRight(w, ".,;:)]")
+	return w == "%" || w == "pp"
 }
 
 func firstRune(s string) string {

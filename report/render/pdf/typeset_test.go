@@ -17,6 +17,7 @@ func TestKeepTogether(t *testing.T) {
 		{"prose in brackets still breaks", "(edX: enrolled-learner profile; OULAD: studentInfo)", "(edX: enrolled-learner profile; OULAD: studentInfo)"},
 		{"an expression cut by emphasis: the node's open bracket runs to its end", "χ²(6, ", "χ²(6," + n},
 		{"closing bracket of an expression begun in an earlier node", " = 5,640) = 4.11", n + "=" + n + "5,640)" + n + "=" + n + "4.11"},
+		{"a unit followed by punctuation", "pass mark 50 %. Baseline (8.1 %), 12 pp;", "pass mark 50" + n + "%. Baseline (8.1" + n + "%), 12" + n + "pp;"},
 		{"a reference and its number", "As Figure 7 and Table 14 show", "As Figure" + n + "7 and Table" + n + "14 show"},
 		{"plain prose unchanged", "Learners were more active in every week.", "Learners were more active in every week."},
 	}
