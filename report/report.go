@@ -219,6 +219,12 @@ type Table struct {
 	Rows       [][]Cell `json:"rows"`
 	Note       string   `json:"note,omitempty"`
 	Definition string   `json:"definition,omitempty"`
+	// Detail marks reference detail behind a summary table (every file's
+	// skipped records, say): the site shows it collapsed and the PDF,
+	// when it carries the tables' data as attachments, names the attached
+	// file instead of printing every row. Its numbers are published in
+	// full either way.
+	Detail bool `json:"detail,omitempty"`
 }
 
 // FigureKind says how a Figure is drawn.

@@ -369,10 +369,7 @@ func renderSite(dir string, doc *report.Document, man site.Manifest, s *study.St
 func (r *rendered) pdf(appendixToo bool) error {
 	// The report PDF and the appendix draw the same PNGs; draw each once.
 	png := memoPNG(r.cache.Figure("png", charts.PNG))
-	popt := pdf.Options{PageSize: r.s.PDF.PageSize, Keywords: r.s.Keywords, FigurePNG: png, AttachData: true, Attachments: []pdf.Attachment{
-		{Name: "measures.json", Description: "Every computed number with its id, course, n and definition", Data: r.measures},
-		{Name: "manifest.json", Description: "SHA-256 of every input file, tool version and build time", Data: r.manifest},
-	}}
+	popt := pdfOptions(r.s, png, r.measures, r.manifest)
 	r.progress("rendering the PDF")
 	var buf bytes.Buffer
 	if err := pdf.Render(&buf, r.doc, popt); err != nil {
@@ -389,6 +386,15 @@ func (r *rendered) pdf(appendixToo bool) error {
 		return fmt.Errorf("rendering the paper appendix: %w", err)
 	}
 	return nil
+}
+
+// pdfOptions are the options of a version's report.pdf: its charts, every
+// table's data and the two JSON files attached.
+func pdfOptions(s *study.Study, png func(*report.Figure) ([]byte, error), measures, manifest []byte) pdf.Options {
+	return pdf.Options{PageSize: s.PDF.PageSize, Keywords: s.Keywords, FigurePNG: png, AttachData: true, Attachments: []pdf.Attachment{
+		{Name: "measures.json", Description: "Every computed number with its id, course, n and definition", Data: measures},
+		{Name: "manifest.json", Description: "SHA-256 of every input file, tool version and build time", Data: manifest},
+	}}
 }
 
 // memoPNG remembers each figure's PNG, so the report PDF and the paper
@@ -420,17 +426,6 @@ func indexPage(title string) site.IndexFunc {
 		}
 		return buf.Bytes(), nil
 	}
-}
-
-// provenance is the generated provenance section: what this version was
-// built from, by content hash.
-func provenance(p *Prepared) report.Block {
-	t := &report.Table{ID: "provenance-inputs", Title: "Input files", Columns: []string{"File", "Bytes", "SHA-256"},
-		Definition: "Every file the build read, with its size and SHA-256 digest; the same list is in manifest.json."}
-	for _, fh := range append([]site.FileHash{p.StudyFH}, p.Inputs...) {
-		t.Rows = append(t.Rows, []report.Cell{{Text: fh.Path}, {Text: fmt.Sprint(fh.Bytes)}, {Text: fh.SHA256}})
-	}
-	return report.Block{Table: t}
 }
 
 func hashFile(dir, relPath string) (site.FileHash, error) {

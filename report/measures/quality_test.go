@@ -16,6 +16,7 @@ func TestQualityNamesCourseAndCountsOnce(t *testing.T) {
 		{File: "logs/shared.log", Reason: "no learner id", Count: 2, Course: "tiny"},
 		{File: "logs/shared.log", Reason: "no learner id", Count: 1, Course: "big"},
 		{File: "big/profile.csv", Reason: "duplicate row", Count: 4, Course: "big"},
+		{File: "logs/other.log", Reason: "comment or blank line", Count: 2},
 	}
 	res, err := Compute(smallStudy(), ds)
 	if err != nil {
@@ -32,6 +33,7 @@ func TestQualityNamesCourseAndCountsOnce(t *testing.T) {
 	}
 	want := [][]string{
 		{"big/profile.csv", "Big", "duplicate row", "4"},
+		{"logs/other.log", "", "comment or blank line", "2"},
 		{"logs/shared.log", "", "comment or blank line", "3"},
 		{"logs/shared.log", "Big", "no learner id", "1"},
 		{"logs/shared.log", "Tiny", "no learner id", "2"},
@@ -46,9 +48,37 @@ func TestQualityNamesCourseAndCountsOnce(t *testing.T) {
 			}
 		}
 	}
+	if !tab.Detail {
+		t.Error("the per-file table is not marked as detail")
+	}
+	var sum *report.Table
+	for _, b := range res.Sections["data-quality"] {
+		if b.Table != nil && b.Table.ID == "quality-summary" {
+			sum = b.Table
+		}
+	}
+	if sum == nil {
+		t.Fatal("no quality-summary table")
+	}
+	wantSum := [][]string{
+		{"comment or blank line", "", "2", "5"},
+		{"duplicate row", "Big", "1", "4"},
+		{"no learner id", "Big", "1", "1"},
+		{"no learner id", "Tiny", "1", "2"},
+	}
+	if len(sum.Rows) != len(wantSum) {
+		t.Fatalf("summary: %d rows, want %d: %+v", len(sum.Rows), len(wantSum), sum.Rows)
+	}
+	for i, row := range sum.Rows {
+		for j, c := range row {
+			if c.Text != wantSum[i][j] {
+				t.Errorf("summary row %d column %q = %q, want %q", i+1, sum.Columns[j], c.Text, wantSum[i][j])
+			}
+		}
+	}
 	m := measureMap(res)
-	if got := m["quality.skipped"].Value; got != 10 {
-		t.Errorf("quality.skipped = %v, want 10", got)
+	if got := m["quality.skipped"].Value; got != 12 {
+		t.Errorf("quality.skipped = %v, want 12", got)
 	}
 	if got := m["quality.skipped.no-learner-id"].Value; got != 3 {
 		t.Errorf("quality.skipped.no-learner-id = %v, want 3", got)

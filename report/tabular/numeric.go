@@ -19,17 +19,22 @@ func Width(t *report.Table) int {
 
 // NumericColumns reports, for each of Width(t) columns, whether it holds
 // only numbers and should be right-aligned so digits line up. The first
-// column holds row labels and never is; empty cells do not decide. The PDF
-// and the LaTeX output both use it, so a column aligns the same way in both.
+// column holds row labels and never is. Cells that decide nothing: empty
+// ones, a dash standing for "not applicable" ("–", "—", "-"), and the cells
+// of leading rows that hold no number at all, which label the columns below
+// them as a second heading row does (the course and instrument over a
+// scale's statistics). The HTML page, the PDF and the LaTeX output all use
+// it, so a column aligns the same way in each.
 func NumericColumns(t *report.Table) []bool {
 	ncol := Width(t)
 	numeric := make([]bool, ncol)
 	for c := 1; c < ncol; c++ {
 		numeric[c] = true
 	}
-	for _, row := range t.Rows {
+	body := t.Rows[headingRows(t):]
+	for _, row := range body {
 		for c, cell := range row {
-			if cell.Text != "" && !NumericCell(cell) {
+			if !undecided(cell) && !NumericCell(cell) {
 				numeric[c] = false
 			}
 		}
@@ -37,7 +42,32 @@ func NumericColumns(t *report.Table) []bool {
 	return numeric
 }
 
-var numberLike = regexp.MustCompile(`^[-−+<>≤≥~]?\s?[0-9][0-9,. ]*\s?(%|pp)?$`)
+// headingRows counts the leading rows with no number after the label
+// column; when no row has one, none are headings and the table is text.
+func headingRows(t *report.Table) int {
+	for i, row := range t.Rows {
+		for c, cell := range row {
+			if c > 0 && !undecided(cell) && NumericCell(cell) {
+				return i
+			}
+		}
+	}
+	return 0
+}
+
+// undecided reports whether a cell says nothing about its column's kind.
+func undecided(c report.Cell) bool {
+	switch strings.TrimSpace(c.Text) {
+	case "", "–", "—", "-":
+		return c.Withheld == "" && c.Value == nil
+	}
+	return false
+}
+
+// numberLike matches the text of a number as reports print it: signed or
+// bounded ("<5", "≥ 10"), with thousands separators, a leading decimal
+// point as APA writes p-values (".661", "< .001"), and a unit of % or pp.
+var numberLike = regexp.MustCompile(`^[-−+<>≤≥~]?\s?([0-9][0-9,. ]*|\.[0-9]+)\s?(%|pp)?$`)
 
 // NumericCell reports whether a cell shows a number: it carries one, was
 // suppressed in place of one, or its text reads as one ("1,204", "41.2 %").

@@ -140,6 +140,11 @@ func TestNumericColumns(t *testing.T) {
 		{"one word makes a text column", [][]report.Cell{{{Text: "EAT"}, {Text: "12"}}, {{Text: "SUS"}, {Text: "many"}}}, []bool{false, false}},
 		{"empty cells do not decide", [][]report.Cell{{{Text: "EAT"}, {Text: ""}}, {{Text: "SUS"}, {Text: "3"}}}, []bool{false, true}},
 		{"the label column stays left", [][]report.Cell{{{Text: "1"}, {Text: "2"}}}, []bool{false, true}},
+		{"a dash for not applicable does not decide", [][]report.Cell{{{Text: "EAT"}, {Text: "–"}}, {{Text: "SUS"}, {Text: "3", Value: num(3)}}}, []bool{false, true}},
+		{"a leading row of labels is a second heading", [][]report.Cell{{{Text: "Course"}, {Text: "EAT101x"}}, {{Text: "Mean"}, {Text: "3.2", Value: num(3.2)}}}, []bool{false, true}},
+		{"labels below numbers make a text column", [][]report.Cell{{{Text: "Mean"}, {Text: "3.2", Value: num(3.2)}}, {{Text: "Course"}, {Text: "EAT101x"}}}, []bool{false, false}},
+		{"p-values with a leading point", [][]report.Cell{{{Text: "a"}, {Text: ".661"}}, {{Text: "b"}, {Text: "< .001"}}, {{Text: "c"}, {Text: "<.001"}}}, []bool{false, true}},
+		{"an all-text table stays text", [][]report.Cell{{{Text: "a"}, {Text: "no"}}, {{Text: "b"}, {Text: "yes"}}}, []bool{false, false}},
 		{"rows wider than the headings", [][]report.Cell{{{Text: "a"}, {Text: "2"}, {Text: "x"}}}, []bool{false, true, false}},
 	}
 	for _, tt := range tests {

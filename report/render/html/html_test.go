@@ -476,31 +476,3 @@ func TestZeroOptions(t *testing.T) {
 		t.Errorf("wrote %v, want index, two sections, style.css and one CSV", sortedKeys(files))
 	}
 }
-
-// TestKeyFindingsOnLandingPage: a report that starts with the key findings
-// shows them on its index.html, before the contents, with no page of
-// their own; the sidebar names the landing page after them, and a
-// cross-reference to their table from another page points at index.html.
-func TestKeyFindingsOnLandingPage(t *testing.T) {
-	doc := fixture()
-	head := &report.Table{ID: "summary-headline", Title: "Headline numbers", Columns: []string{"Measure", "eat"},
-		Rows: [][]report.Cell{{{Text: "Enrolled learners"}, {Text: "2,880", Value: num(2880)}}}}
-	doc.Sections = append([]report.Section{{ID: "summary", Title: "Key findings", Blocks: []report.Block{
-		{Markdown: "- Activity was higher.", ID: "summary-findings"}, {Table: head}}}}, doc.Sections...)
-	doc.Sections[2].Blocks = append(doc.Sections[2].Blocks, report.Block{Markdown: "As [Table 1](#table-summary-headline) shows."})
-	files := tree(t, render(t, doc, options()))
-	if files["summary.html"] != nil {
-		t.Errorf("the key findings have a page of their own")
-	}
-	index := string(files["index.html"])
-	at, contents := strings.Index(index, `<h2 id="summary">Key findings</h2>`), strings.Index(index, `<h2 id="contents">`)
-	if at < 0 || contents < at || !strings.Contains(index[at:contents], "Activity was higher.") || !strings.Contains(index[at:contents], `id="table-summary-headline"`) {
-		t.Errorf("index.html does not open with the key findings before the contents:\n%s", index)
-	}
-	if !strings.Contains(index, `<li><a href="index.html" aria-current="page">Key findings</a></li>`) {
-		t.Errorf("the sidebar does not name the landing page after the key findings")
-	}
-	if !strings.Contains(string(files["performance.html"]), `href="index.html#table-summary-headline"`) {
-		t.Errorf("a cross-reference to the headline table does not point at index.html")
-	}
-}

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/moocreport/moocreport/report"
+	"github.com/moocreport/moocreport/report/tabular"
 )
 
 // site is everything one Render writes, figures already drawn, prepared
@@ -114,6 +115,9 @@ type tableView struct {
 	Note       string
 	Definition string
 	CSV        string
+	// Detail is reference detail behind a summary (report.Table.Detail),
+	// shown collapsed.
+	Detail bool
 }
 
 type figureView struct {
@@ -366,13 +370,16 @@ func svgSize(svg []byte) (w, h int) {
 func newTableView(t *report.Table, anchor string, n int, csv string) tableView {
 	tv := tableView{
 		Anchor: anchor, Number: n, Title: t.Title, Columns: t.Columns,
-		Note: t.Note, Definition: t.Definition, CSV: csv,
+		Note: t.Note, Definition: t.Definition, CSV: csv, Detail: t.Detail,
 	}
+	// One rule for every output (tabular.NumericColumns): a column of
+	// numbers aligns right whole, its dashes and labels with it.
+	numeric := tabular.NumericColumns(t)
 	for _, row := range t.Rows {
 		cells := make([]cellView, len(row))
 		for i, c := range row {
 			var class []string
-			if c.Value != nil {
+			if i < len(numeric) && numeric[i] {
 				class = append(class, "num")
 			}
 			if c.Withheld != "" {
@@ -382,17 +389,7 @@ func newTableView(t *report.Table, anchor string, n int, csv string) tableView {
 		}
 		tv.Rows = append(tv.Rows, cells)
 	}
-	tv.NumCols = make([]bool, len(t.Columns))
-	for i := 1; i < len(t.Columns); i++ { // the first column holds row labels
-		num := len(t.Rows) > 0
-		for _, row := range t.Rows {
-			if i < len(row) && row[i].Value == nil && row[i].Withheld == "" {
-				num = false
-				break
-			}
-		}
-		tv.NumCols[i] = num
-	}
+	tv.NumCols = numeric[:len(t.Columns)]
 	return tv
 }
 

@@ -6,39 +6,16 @@ import (
 	"github.com/moocreport/moocreport/report"
 )
 
-// appendixIDs are the generated sections that are reference material
-// rather than findings: a reader of the report skips them, an archivist or
-// reviewer looks them up. When the outline puts them last, the PDF sets
-// them as lettered appendices.
-var appendixIDs = map[string]bool{"methods": true, "data-quality": true, "disclosure": true, "provenance": true}
-
 // appendicesTitle heads the lettered appendices in the text, contents and
 // outline.
 const appendicesTitle = "Appendices"
 
-// appendixStart returns the index of the first section of the run of
-// appendix sections that ends the outline, or len(secs) when the last
-// section is not one. Only a closing run is lettered: an appendix between
-// findings, or followed by a section the author wrote, keeps its number,
-// because "Appendix B" in the middle of a report, or a numbered section
-// after the appendices, would read wrong.
-func appendixStart(secs []report.Section) int {
-	i := len(secs)
-	for i > 0 && appendixIDs[secs[i-1].ID] {
-		i--
-	}
-	return i
-}
+// appendixStart and appendixLetter are the report's one rule for which
+// sections are lettered appendices (report.AppendixStart), so the PDF
+// numbers sections as the site does.
+func appendixStart(secs []report.Section) int { return report.AppendixStart(secs) }
 
-// appendixLetter is A, B, …, Z, then AA, AB, … for the k-th appendix
-// (from 0).
-func appendixLetter(k int) string {
-	s := ""
-	for k++; k > 0; k = (k - 1) / 26 {
-		s = string(rune('A'+(k-1)%26)) + s
-	}
-	return s
-}
+func appendixLetter(k int) string { return report.AppendixLetter(k) }
 
 // renderFloats is the pass of RenderAppendix: a title page, then every
 // table and figure in report order under the heading of its section, each
@@ -53,6 +30,8 @@ func (r *renderer) renderFloats() (layout, error) {
 	f.AddPage()
 	last := -1
 	for _, fl := range Floats(r.doc) {
+		// Turned first, so a section's heading is on the page of its float.
+		r.orient(fl.Table != nil && r.wide(fl.Table))
 		if fl.Section != last {
 			last = fl.Section
 			title := r.sectionTitle(fl.Section, r.doc.Sections[fl.Section])
@@ -60,7 +39,7 @@ func (r *renderer) renderFloats() (layout, error) {
 			if !r.atTop() {
 				f.Ln(4)
 				if r.remaining() < 60 {
-					f.AddPage()
+					r.newPage()
 				}
 			}
 			r.font("B", 14)

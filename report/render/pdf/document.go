@@ -81,16 +81,35 @@ func RenderAppendix(w io.Writer, doc *report.Document, opt Options) error {
 // renderPasses runs pass until the page numbers it reports settle, then
 // writes the last pass's PDF with the attachments added.
 func renderPasses(w io.Writer, doc *report.Document, opt Options, pass func(*renderer) (layout, error)) error {
-	size, err := pageSize(opt.PageSize)
+	r, err := settle(doc, opt, pass)
 	if err != nil {
-		return err
-	}
-	if err := checkIDs(doc); err != nil {
 		return err
 	}
 	files := opt.Attachments
 	if opt.AttachData {
 		files = append(slices.Clip(files), dataAttachments(doc)...)
+	}
+	var buf bytes.Buffer
+	if err := r.pdf.Output(&buf); err != nil {
+		return fmt.Errorf("pdf: %w", err)
+	}
+	out, err := appendAttachments(buf.Bytes(), files, built(doc))
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(out)
+	return err
+}
+
+// settle lays doc out until the page numbers a pass reports equal those
+// of the pass before, and returns that last pass.
+func settle(doc *report.Document, opt Options, pass func(*renderer) (layout, error)) (*renderer, error) {
+	size, err := pageSize(opt.PageSize)
+	if err != nil {
+		return nil, err
+	}
+	if err := checkIDs(doc); err != nil {
+		return nil, err
 	}
 	figs := &figureCache{draw: opt.FigurePNG, png: map[*report.Figure][]byte{}}
 	var prev *layout
@@ -98,23 +117,14 @@ func renderPasses(w io.Writer, doc *report.Document, opt Options, pass func(*ren
 		r := newRenderer(doc, opt, size, prev, figs)
 		lay, err := pass(r)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		if prev != nil && lay.equal(*prev) {
-			var buf bytes.Buffer
-			if err := r.pdf.Output(&buf); err != nil {
-				return fmt.Errorf("pdf: %w", err)
-			}
-			out, err := appendAttachments(buf.Bytes(), files, built(doc))
-			if err != nil {
-				return err
-			}
-			_, err = w.Write(out)
-			return err
+			return r, nil
 		}
 		prev = &lay
 	}
-	return errors.New("pdf: section page numbers did not settle after three layout passes")
+	return nil, errors.New("pdf: section page numbers did not settle after three layout passes")
 }
 
 // pageSize maps Options.PageSize to fpdf's size name.
@@ -139,15 +149,21 @@ func (l layout) equal(o layout) bool {
 	return l.pages == o.pages && slices.Equal(l.sections, o.sections)
 }
 
-// Page geometry in millimetres, and type sizes in points.
+// Page geometry in millimetres, and the type scale in points: one step
+// between levels (part 18, section 16, then the narrative's headings 13,
+// 11.5 and 10.5), body 9.5 on a 12.75-point line, captions 9, tables and
+// notes 8 — the proportions of a journal's supplement.
 const (
 	margin       = 20.0
 	headerY      = 10.0
 	footerY      = -12.0
-	bodySize     = 10.0
-	bodyLeading  = 5.0
-	smallSize    = 8.5
-	smallLeading = 4.2
+	partSize     = 18.0
+	sectionSize  = 16.0
+	sectionLead  = 7.5
+	bodySize     = 9.5
+	bodyLeading  = 4.5
+	smallSize    = 8.0
+	smallLeading = 3.8
 	blockGap     = 3.0
 )
 
@@ -182,6 +198,12 @@ type renderer struct {
 	floatsOnly bool
 	// sectionLevel is the outline level of the section being drawn.
 	sectionLevel int
+	// placed records where each table and figure fell, for CheckLayout.
+	placed []placement
+	// size is fpdf's name of the page size; landscape says the current
+	// page is turned, for a wide table (see orient).
+	size      string
+	landscape bool
 }
 
 func newRenderer(doc *report.Document, opt Options, size string, prev *layout, figs *figureCache) *renderer {
@@ -192,7 +214,7 @@ func newRenderer(doc *report.Document, opt Options, size string, prev *layout, f
 	f.SetCompression(true)
 	f.SetCatalogSort(true)
 	addFonts(f)
-	r := &renderer{pdf: f, doc: doc, opt: opt, prev: prev, figs: figs, numbers: map[any]Float{}, anchors: map[string]int{}}
+	r := &renderer{pdf: f, doc: doc, opt: opt, prev: prev, figs: figs, numbers: map[any]Float{}, anchors: map[string]int{}, size: size}
 	for _, fl := range Floats(doc) {
 		if fl.Table != nil {
 			r.numbers[fl.Table] = fl
@@ -297,12 +319,29 @@ func (r *renderer) pageWidth() float64 {
 // a page break would gain nothing.
 func (r *renderer) atTop() bool { return r.remaining() >= r.full()-0.01 }
 
-// section starts a numbered section on a new page: its heading, bookmark and
-// the target of its contents link. The first lettered appendix is preceded
-// by an "Appendices" heading and bookmark, which the appendices nest under.
+// Where sections start: a section runs on after the one before it, below
+// a gap, when at least sectionRoom of a page is left; otherwise, and for
+// the first section, the first appendix and a section whose narrative
+// leads to a landscape table, on a new page. A report of
+// this length reads as an article: starting every section on a fresh page
+// left pages two-thirds empty.
+const (
+	sectionRoom = 1.0 / 3
+	sectionGap  = 10.0
+)
+
+// section starts a numbered section (see sectionRoom for where): its
+// heading, bookmark and the target of its contents link. The first
+// lettered appendix is preceded by an "Appendices" heading and bookmark,
+// which the appendices nest under.
 func (r *renderer) section(i int, s report.Section) {
 	f := r.pdf
-	f.AddPage()
+	if i == 0 || i == r.appendixFrom || r.landscape || r.remaining() < sectionRoom*r.full() || r.opensWithWideTable(s) || !r.openingFits(s) {
+		r.landscape = false
+		f.AddPage()
+	} else {
+		f.Ln(sectionGap)
+	}
 	r.sectionPages = append(r.sectionPages, f.PageNo())
 	if r.tocLinks != nil {
 		f.SetLink(r.tocLinks[i], f.GetY(), f.PageNo())
@@ -311,19 +350,37 @@ func (r *renderer) section(i int, s report.Section) {
 	if i >= r.appendixFrom {
 		level = 1
 		if i == r.appendixFrom {
-			r.font("B", 20)
+			r.font("B", partSize)
 			r.bookmark(appendicesTitle, 0)
-			f.MultiCell(0, 9, appendicesTitle, "", "L", false)
+			f.MultiCell(0, sectionLead+1, appendicesTitle, "", "L", false)
 			f.Ln(3)
 		}
 	}
 	title := r.sectionTitle(i, s)
-	r.font("B", 18)
+	r.font("B", sectionSize)
 	r.bookmark(title, level)
 	r.sectionLevel = level
-	f.MultiCell(0, 8, title, "", "L", false)
+	f.MultiCell(0, sectionLead, title, "", "L", false)
 	f.Ln(4)
-	for _, b := range s.Blocks {
+	r.blocks(s.Blocks)
+}
+
+// blocks draws a section's blocks in order, but for one liberty a
+// typesetter takes with floats: a figure that must wait for the next page
+// lets the tables after it that fit whole in the space left go first, so
+// the page is not left two-thirds empty. Numbers follow the order of the
+// document, not of the page, so they do not change.
+func (r *renderer) blocks(bs []report.Block) {
+	for i := 0; i < len(bs); i++ {
+		b := bs[i]
+		if b.Figure != nil && !r.landscape && !r.figureFits(b.Figure) {
+			for i+1 < len(bs) && bs[i+1].Table != nil && r.tableFitsHere(bs[i+1].Table) {
+				i++
+				r.table(bs[i].Table)
+				r.pdf.SetX(margin)
+			}
+		}
+		r.orient(b.Table != nil && r.wide(b.Table))
 		switch {
 		case b.Table != nil:
 			r.table(b.Table)
@@ -332,7 +389,72 @@ func (r *renderer) section(i int, s report.Section) {
 		default:
 			r.markdown(b.Markdown)
 		}
-		f.SetX(margin)
+		r.pdf.SetX(margin)
+	}
+}
+
+// openingFits reports whether a section's heading, the narrative it opens
+// with and the figure that narrative leads to ("the figure below shows…")
+// fit in what is left of the page, so a section does not start at the foot
+// of a page whose next page holds its first figure. The narrative's height
+// is estimated from its text in the body face.
+func (r *renderer) openingFits(s report.Section) bool {
+	need := sectionGap + 2*sectionLead + 4
+	for _, b := range s.Blocks {
+		switch {
+		case b.Figure != nil:
+			fb, ok := r.measureFigure(b.Figure)
+			if !ok {
+				return true
+			}
+			need += min(fb.img, r.full()-fb.capH) + fb.capH
+			return need <= r.remaining() || need > r.full()
+		case b.Table != nil:
+			return true
+		default:
+			r.font("", bodySize)
+			for _, para := range strings.Split(b.Markdown, "\n\n") {
+				if t := strings.TrimSpace(para); t != "" {
+					need += float64(len(splitText(r.pdf, keepTogether(strings.Join(strings.Fields(t), " ")), r.textWidth())))*bodyLeading + 2
+				}
+			}
+		}
+	}
+	return true
+}
+
+// opensWithWideTable reports whether s is narrative leading to a table set
+// on landscape pages (the comparisons): such a section starts on a page of
+// its own, so its narrative is not cut a few lines before the turn.
+func (r *renderer) opensWithWideTable(s report.Section) bool {
+	for _, b := range s.Blocks {
+		switch {
+		case b.Table != nil:
+			return r.wide(b.Table)
+		case b.Figure != nil:
+			return false
+		}
+	}
+	return false
+}
+
+// newPage starts a page turned as the current one is: fpdf's AddPage
+// would turn a landscape run of pages back to portrait.
+func (r *renderer) newPage() {
+	o := "P"
+	if r.landscape {
+		o = "L"
+	}
+	r.pdf.AddPageFormat(o, r.pdf.GetPageSizeStr(r.size))
+}
+
+// orient turns the page for what comes next: a wide table starts a run of
+// landscape pages, which consecutive wide tables share, and anything else
+// after it starts a portrait page again.
+func (r *renderer) orient(landscape bool) {
+	if landscape != r.landscape {
+		r.landscape = landscape
+		r.newPage()
 	}
 }
 

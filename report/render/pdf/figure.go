@@ -29,71 +29,110 @@ func (c *figureCache) get(f *report.Figure) ([]byte, error) {
 	return b, nil
 }
 
+// maxFigureHeight caps a chart's height, in millimetres: at text width a
+// chart would take two thirds of a page, leaving its caption and the text
+// that refers to it for the next. Capped, it is drawn narrower, centred,
+// and a figure and a short table or paragraph share a page.
+const maxFigureHeight = 66.0
+
 // placeholderHeight is the least height of the box drawn when there is no
 // chart.
 const placeholderHeight = 40.0
+
+// figureBox is a figure measured for the page: its registered image (nil
+// when drawn as a placeholder), the chart's height and the caption's.
+type figureBox struct {
+	info           *fpdf.ImageInfoType
+	name           string
+	img, capH      float64
+	label, caption string
+}
+
+// measureFigure registers fig's chart and measures it at text width; ok is
+// false when drawing the chart failed (the error is set on the PDF).
+func (r *renderer) measureFigure(fig *report.Figure) (b figureBox, ok bool) {
+	f := r.pdf
+	b.name = "figure-" + fig.ID
+	if r.figs.draw != nil {
+		png, err := r.figs.get(fig)
+		if err != nil {
+			f.SetError(fmt.Errorf("figure %q: %w", fig.ID, err))
+			return b, false
+		}
+		b.info = f.RegisterImageOptionsReader(b.name, fpdf.ImageOptions{ImageType: "PNG"}, bytes.NewReader(png))
+		if f.Err() {
+			return b, false
+		}
+	}
+	width := r.textWidth()
+	b.img = placeholderHeight
+	if b.info != nil && b.info.Width() > 0 {
+		b.img = min(width*b.info.Height()/b.info.Width(), maxFigureHeight)
+	} else {
+		r.font("I", smallSize)
+		b.img = max(b.img, float64(len(splitText(f, fig.Alt, width-6)))*smallLeading+6)
+	}
+	b.label = r.numbers[fig].caption()
+	b.caption = keepTogether(fig.Caption)
+	if d := r.dataNote(fig.ID); d != "" {
+		b.caption = strings.TrimSpace(b.caption + " Data: " + d)
+	}
+	// The label is set as a table's caption, the text under it as a
+	// table's notes, so captions and notes read alike.
+	r.font("B", captionSize)
+	b.capH = 2 + float64(len(splitText(f, b.label, width)))*captionLead
+	r.font("", tableSize)
+	if b.caption != "" {
+		b.capH += 1 + float64(len(splitText(f, b.caption, width)))*tableLead
+	}
+	return b, true
+}
+
+// figureFits reports whether fig fits, with its caption, in what is left
+// of the page.
+func (r *renderer) figureFits(fig *report.Figure) bool {
+	b, ok := r.measureFigure(fig)
+	if !ok {
+		return true // nothing to move: the error ends the pass
+	}
+	newPage, _ := placeFigure(r.remaining(), r.full(), b.img, b.capH)
+	return !newPage
+}
 
 // figure draws a numbered figure at text width with its caption below, the
 // two always on one page. Its data table (Figure.Table) is not drawn: the
 // PDF shows the chart, and the numbers travel in the attached files.
 func (r *renderer) figure(fig *report.Figure) {
 	f := r.pdf
-	fl := r.numbers[fig]
-	var info *fpdf.ImageInfoType
-	name := "figure-" + fig.ID
-	if r.figs.draw != nil {
-		png, err := r.figs.get(fig)
-		if err != nil {
-			f.SetError(fmt.Errorf("figure %q: %w", fig.ID, err))
-			return
-		}
-		info = f.RegisterImageOptionsReader(name, fpdf.ImageOptions{ImageType: "PNG"}, bytes.NewReader(png))
-		if f.Err() {
-			return
-		}
+	b, ok := r.measureFigure(fig)
+	if !ok {
+		return
 	}
-
 	width := r.textWidth()
-	img := placeholderHeight
-	if info != nil && info.Width() > 0 {
-		img = width * info.Height() / info.Width()
-	} else {
-		r.font("I", smallSize)
-		img = max(img, float64(len(f.SplitText(fig.Alt, width-6)))*smallLeading+6)
-	}
-	label := fl.Title()
-	caption := fig.Caption
-	if d := r.dataNote(fig.ID); d != "" {
-		caption = strings.TrimSpace(caption + " Data: " + d)
-	}
-	r.font("B", captionSize)
-	capLines := len(f.SplitText(label, width))
-	r.font("", captionSize)
-	if caption != "" {
-		capLines += len(f.SplitText(caption, width))
-	}
-	capH := 2 + float64(capLines)*captionLead
-
-	newPage, h := placeFigure(r.remaining(), r.full(), img, capH)
+	newPage, h := placeFigure(r.remaining(), r.full(), b.img, b.capH)
 	if newPage {
-		f.AddPage()
+		r.newPage()
 	}
-	r.markFloat(fl)
+	r.markFloat(r.numbers[fig])
 	left, _, _, _ := f.GetMargins()
 	y := f.GetY()
-	if info != nil {
-		w := h * info.Width() / info.Height()
-		f.ImageOptions(name, left+(width-w)/2, y, w, h, false, fpdf.ImageOptions{ImageType: "PNG"}, 0, "")
+	placed := placement{label: r.numbers[fig].Label, isFigure: true, imagePage: f.PageNo()}
+	if b.info != nil {
+		w := h * b.info.Width() / b.info.Height()
+		f.ImageOptions(b.name, left+(width-w)/2, y, w, h, false, fpdf.ImageOptions{ImageType: "PNG"}, 0, "")
 	} else {
 		r.placeholder(fig, left, y, width, h)
 	}
 	f.SetXY(left, y+h+2)
 	r.font("B", captionSize)
-	f.MultiCell(width, captionLead, label, "", "L", false)
-	if caption != "" {
-		r.font("", captionSize)
-		f.MultiCell(width, captionLead, caption, "", "L", false)
+	f.MultiCell(width, captionLead, b.label, "", "L", false)
+	if b.caption != "" {
+		f.Ln(1)
+		r.font("", tableSize)
+		f.MultiCell(width, tableLead, b.caption, "", "L", false)
 	}
+	placed.captionPage = f.PageNo()
+	r.placed = append(r.placed, placed)
 	f.Ln(blockGap)
 }
 

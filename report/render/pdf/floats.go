@@ -73,6 +73,16 @@ func Floats(doc *report.Document) []Float {
 	return out
 }
 
+// caption is Title as the PDF sets it: the title's statistical
+// expressions kept together (keepTogether), the label "Table 3" left with
+// plain spaces, so the caption is found by what it says.
+func (f Float) caption() string {
+	if f.Table != nil {
+		return f.Label + ". " + keepTogether(f.Table.Title)
+	}
+	return f.Label + ". " + keepTogether(f.Figure.Title)
+}
+
 // Fragment is the float's name in the narrative's cross-references,
 // "figure-<id>" or "table-<id>" (the contract documented in package
 // narrative): a Markdown link to "#"+Fragment() jumps to this float.

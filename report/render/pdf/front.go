@@ -10,7 +10,7 @@ import (
 func (r *renderer) titlePage() {
 	f, d := r.pdf, r.doc
 	f.AddPage()
-	f.SetY(60)
+	f.SetY(32)
 	r.font("B", 24)
 	f.MultiCell(0, 11, d.Title, "", "C", false)
 	if d.Subtitle != "" {
@@ -30,7 +30,7 @@ func (r *renderer) titlePage() {
 		f.MultiCell(0, 8, "DRAFT: not a published version", "", "C", false)
 		f.SetTextColor(0, 0, 0)
 	}
-	f.Ln(14)
+	f.Ln(10)
 	r.font("", bodySize)
 	for _, kv := range r.facts() {
 		r.font("B", bodySize)
@@ -47,7 +47,7 @@ func (r *renderer) titlePage() {
 		r.font("", bodySize)
 		f.MultiCell(0, bodyLeading, "Numbered as in the report of the same version.", "", "C", false)
 	}
-	f.Ln(14)
+	f.Ln(10)
 	r.font("B", bodySize)
 	f.MultiCell(0, bodyLeading, "Suggested citation", "", "L", false)
 	r.font("", bodySize)
@@ -119,17 +119,24 @@ func citation(authors []string, year int, title, version string) string {
 	return s + ". moocreport."
 }
 
-// contents draws the table of contents. Its height depends only on the
-// section titles, never on the page numbers, which is what lets Render
-// settle page numbers in two passes. Each line links to its section.
+// contents draws the table of contents under the title page's facts, so
+// the first page after the title is the report's first section (its key
+// findings), or on a page of its own when the title page has no room.
+// Its height depends only on the section titles, never on the page
+// numbers, which is what lets Render settle page numbers in two passes.
+// Each line links to its section.
 func (r *renderer) contents() {
 	f := r.pdf
-	f.AddPage()
-	r.font("B", 18)
-	f.MultiCell(0, 8, "Contents", "", "L", false)
-	f.Ln(4)
-	r.font("", 11)
-	const numW, lineH = 14.0, 7.0
+	const numW, lineH = 12.0, 5.2
+	if need := sectionLead + 4 + float64(len(r.doc.Sections)+1)*lineH; r.remaining() < need+12 {
+		f.AddPage()
+	} else {
+		f.Ln(12)
+	}
+	r.font("B", 13)
+	f.MultiCell(0, sectionLead, "Contents", "", "L", false)
+	f.Ln(2)
+	r.font("", bodySize)
 	width := r.textWidth()
 	r.tocLinks = make([]int, len(r.doc.Sections))
 	for i, s := range r.doc.Sections {
@@ -143,9 +150,9 @@ func (r *renderer) contents() {
 			if f.GetY()+2*lineH > r.bottom() {
 				f.AddPage()
 			}
-			r.font("B", 11)
+			r.font("B", bodySize)
 			f.CellFormat(width, lineH, appendicesTitle, "", 1, "L", false, link, "")
-			r.font("", 11)
+			r.font("", bodySize)
 		}
 		if f.GetY()+lineH > r.bottom() {
 			f.AddPage()

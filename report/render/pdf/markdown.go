@@ -4,7 +4,9 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/moocreport/moocreport/report"
 	"github.com/moocreport/moocreport/report/render/safeurl"
+	"github.com/moocreport/moocreport/report/tabular"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
@@ -93,7 +95,7 @@ func (m *mdWriter) block(n ast.Node) {
 // the page of the two lines that follow it.
 func (m *mdWriter) heading(n *ast.Heading) {
 	f := m.r.pdf
-	size := map[int]float64{1: 14, 2: 12.5, 3: 11}[n.Level]
+	size := map[int]float64{1: 13, 2: 11.5, 3: 10.5}[n.Level]
 	if size == 0 {
 		size = bodySize
 	}
@@ -102,7 +104,7 @@ func (m *mdWriter) heading(n *ast.Heading) {
 		f.Ln(2)
 	}
 	if m.r.remaining() < lead+2*bodyLeading+2 && !m.r.atTop() {
-		f.AddPage()
+		m.r.newPage()
 	}
 	// In the outline a heading sits under its section: level 1 for "#" and
 	// "##" (narrative headings start at "##", the section being the "#"),
@@ -118,15 +120,38 @@ func (m *mdWriter) heading(n *ast.Heading) {
 	f.Ln(1.5)
 }
 
-// paragraph flows a block's inline content from the left margin.
+// paragraph flows a block's inline content from the left margin, with
+// neither an orphan (its first line alone at the foot of a page: the
+// paragraph starts on the next) nor a widow (its last line alone at the
+// top of one: the page breaks a line early, so two lines go over).
 func (m *mdWriter) paragraph(n ast.Node) {
 	f := m.r.pdf
 	left, _, _, _ := f.GetMargins()
 	if f.GetX() < left {
 		f.SetX(left)
 	}
+	lines, room := m.lines(n), int((m.r.remaining()+eps)/m.lead)
+	switch {
+	case lines <= room || m.r.atTop():
+	case room < 2 || lines-room == 1 && room < 3:
+		// Too little room for two lines, or for two lines here and two
+		// there: the whole paragraph goes over.
+		m.r.newPage()
+		f.SetX(left)
+	case lines-room == 1:
+		f.SetAutoPageBreak(true, margin+m.lead)
+		defer f.SetAutoPageBreak(true, margin)
+	}
 	m.inlines(n, inline{})
 	f.Ln(m.lead)
+}
+
+// lines estimates how many lines a paragraph takes: its plain text in the
+// regular face, which bold and italic words change by a word at most.
+func (m *mdWriter) lines(n ast.Node) int {
+	f := m.r.pdf
+	f.SetFont(sans, "", m.size)
+	return len(splitText(f, keepTogether(plain(n, m.src)), m.r.textWidth()))
 }
 
 func (m *mdWriter) inlines(n ast.Node, st inline) {
@@ -228,6 +253,9 @@ func (m *mdWriter) write(s string, st inline) {
 	if s == "" {
 		return
 	}
+	if !st.code {
+		s = keepTogether(s)
+	}
 	f := m.r.pdf
 	if st.code {
 		f.SetFont(mono, "", m.size*0.9)
@@ -310,7 +338,7 @@ func (m *mdWriter) list(n *ast.List) {
 			num++
 		}
 		if m.r.remaining() < m.lead {
-			f.AddPage()
+			m.r.newPage()
 		}
 		f.SetFont(sans, "", m.size)
 		y := f.GetY()
@@ -428,15 +456,10 @@ func (m *mdWriter) table(n *east.Table) {
 	for _, a := range n.Alignments {
 		g.align = append(g.align, map[east.Alignment]string{east.AlignRight: "R", east.AlignCenter: "C"}[a])
 	}
-	for i := range g.align {
-		if g.align[i] == "" {
-			g.align[i] = "L"
-		}
-	}
 	for row := n.FirstChild(); row != nil; row = row.NextSibling() {
 		var cells []string
 		for c := row.FirstChild(); c != nil; c = c.NextSibling() {
-			cells = append(cells, strings.TrimSpace(plain(c, m.src)))
+			cells = append(cells, keepTogether(strings.TrimSpace(plain(c, m.src))))
 		}
 		for len(cells) < len(g.align) {
 			cells = append(cells, "")
@@ -446,6 +469,25 @@ func (m *mdWriter) table(n *east.Table) {
 			g.head = cells
 		} else {
 			g.rows = append(g.rows, cells)
+		}
+	}
+	// A column the author did not align is aligned by the rule report
+	// tables follow: numbers right, text left.
+	t := &report.Table{Columns: g.head}
+	for _, row := range g.rows {
+		var cells []report.Cell
+		for _, c := range row {
+			cells = append(cells, report.Cell{Text: c})
+		}
+		t.Rows = append(t.Rows, cells)
+	}
+	numeric := tabular.NumericColumns(t)
+	for i := range g.align {
+		if g.align[i] == "" {
+			g.align[i] = "L"
+			if i < len(numeric) && numeric[i] {
+				g.align[i] = "R"
+			}
 		}
 	}
 	m.r.drawGrid(g, nil, 0)

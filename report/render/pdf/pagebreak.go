@@ -18,9 +18,11 @@ type tablePlan struct {
 // every page (caption and header row), rows the body rows' heights and
 // tail the height of what follows the table (its note and definition).
 //
-// The rules a reader expects: a header never stands without at least two
-// rows under it (or the table's only row), so the table moves to a new page
-// when they don't fit; the last page never holds a single orphan row when
+// The rules a reader expects: a table that fits on one page is never
+// split, so it moves to a new page when it does not fit in what is left of
+// this one; a header never stands without at least two rows under it (or
+// the table's only row), so a longer table moves too when they don't fit;
+// the last page never holds a single orphan row when
 // the page before can spare one; and the note stays with the last rows,
 // never alone on the next page. A row taller than a page still gets a page
 // of its own; drawGrid splits such rows before planning, so none reach
@@ -34,12 +36,16 @@ func planTable(remaining, full, head float64, rows []float64, tail float64) tabl
 		head += tail
 	}
 	var p tablePlan
-	need := head
-	for _, h := range rows[:min(2, len(rows))] {
-		need += h
+	need, whole := head, head
+	for i, h := range rows {
+		if i < 2 {
+			need += h
+		}
+		whole += h
 	}
 	avail := remaining
-	if need > remaining+eps && remaining < full-eps {
+	moves := need > remaining+eps || (whole > remaining+eps && whole <= full+eps)
+	if moves && remaining < full-eps {
 		p.newPage = true
 		avail = full
 	}

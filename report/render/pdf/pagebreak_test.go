@@ -27,7 +27,9 @@ func TestPlanTable(t *testing.T) {
 	}{
 		{"fits where it is", 100, 250, 10, rows(5, 10), 0, tablePlan{pages: []int{5}}},
 		{"exactly fills the page", 60, 250, 10, rows(5, 10), 0, tablePlan{pages: []int{5}}},
-		{"header and two rows fit, rest continues", 35, 250, 10, rows(5, 10), 0, tablePlan{pages: []int{2, 3}}},
+		{"a table that fits a page is not split but moves whole", 35, 250, 10, rows(5, 10), 0, tablePlan{newPage: true, pages: []int{5}}},
+		{"no 2 + 1 split of a three-row table", 35, 250, 10, rows(3, 10), 0, tablePlan{newPage: true, pages: []int{3}}},
+		{"a table longer than a page starts where two rows fit", 35, 100, 10, rows(12, 10), 0, tablePlan{pages: []int{2, 8, 2}}},
 		{"header with one row moves to a new page", 25, 250, 10, rows(5, 10), 0, tablePlan{newPage: true, pages: []int{5}}},
 		{"header alone moves to a new page", 12, 250, 10, rows(5, 10), 0, tablePlan{newPage: true, pages: []int{5}}},
 		{"a one-row table needs only that row", 25, 250, 10, rows(1, 10), 0, tablePlan{pages: []int{1}}},
@@ -38,8 +40,9 @@ func TestPlanTable(t *testing.T) {
 		{"orphan stays when the page before cannot spare a row", 30, 30, 10, rows(3, 10), 0, tablePlan{pages: []int{2, 1}}},
 		{"a row taller than a page gets a page of its own", 250, 250, 10, []float64{10, 300, 10}, 0, tablePlan{pages: []int{1, 1, 1}}},
 		{"the note fits under the last row", 80, 250, 10, rows(5, 10), 15, tablePlan{pages: []int{5}}},
-		{"the note does not fit: the last rows move with it", 65, 250, 10, rows(5, 10), 15, tablePlan{pages: []int{3, 2}}},
-		{"rows that fit without the note still move with it", 60, 250, 10, rows(5, 10), 5, tablePlan{pages: []int{3, 2}}},
+		{"the note does not fit: the table moves with it", 65, 250, 10, rows(5, 10), 15, tablePlan{newPage: true, pages: []int{5}}},
+		{"rows that fit without the note still move with it", 60, 250, 10, rows(5, 10), 5, tablePlan{newPage: true, pages: []int{5}}},
+		{"a long table's note takes its last rows along", 65, 100, 10, rows(14, 10), 15, tablePlan{pages: []int{5, 7, 2}}},
 		{"a table without rows moves whole with its note", 20, 250, 10, nil, 15, tablePlan{newPage: true, pages: []int{0}}},
 	}
 	for _, tt := range tests {

@@ -232,10 +232,10 @@ func TestContentsAndOutline(t *testing.T) {
 	path := samplePath(t)
 	ps := pages(t, path)
 	entry := regexp.MustCompile(`(?m)^(\d+)\s+(\w+)[ .]+(\d+)$`)
-	entries := entry.FindAllStringSubmatch(ps[1], -1)
+	entries := entry.FindAllStringSubmatch(ps[0], -1)
 	doc := sampleDoc()
 	if len(entries) != len(doc.Sections) {
-		t.Fatalf("contents has %d entries, want %d:\n%s", len(entries), len(doc.Sections), ps[1])
+		t.Fatalf("contents has %d entries, want %d:\n%s", len(entries), len(doc.Sections), ps[0])
 	}
 	heading := map[string]int{}
 	for i, e := range entries {
@@ -305,7 +305,7 @@ func TestFontsEmbedded(t *testing.T) {
 			t.Errorf("font not embedded: %s", line)
 		}
 	}
-	for _, want := range []string{"utf8go", "utf8goB", "utf8goI", "utf8goBI", "utf8gomono"} {
+	for _, want := range []string{"utf8dejavu", "utf8dejavuB", "utf8dejavuI", "utf8dejavuBI", "utf8gomono"} {
 		if !names[want] {
 			t.Errorf("font %s not used; pdffonts:\n%s", want, out)
 		}

@@ -130,7 +130,7 @@ func sampleDoc() *report.Document {
 
 // fillerParagraphs is tuned so END-OF-FILLER lands low on its page, leaving
 // too little room for the figure and its caption.
-const fillerParagraphs = 9
+const fillerParagraphs = 21
 
 // testPNG is a deterministic 1000×500 chart stand-in.
 func testPNG(*report.Figure) ([]byte, error) {

@@ -1,7 +1,10 @@
 package pdf
 
 import (
+	"fmt"
 	"strings"
+
+	"github.com/go-pdf/fpdf"
 
 	"github.com/moocreport/moocreport/report"
 	"github.com/moocreport/moocreport/report/tabular"
@@ -19,11 +22,11 @@ type grid struct {
 // Table typography, in millimetres and points.
 const (
 	cellPadX    = 1.5
-	cellPadY    = 1.0
-	tableSize   = 8.5
-	tableLead   = 4.0
-	captionSize = 9.5
-	captionLead = 4.8
+	cellPadY    = 0.7
+	tableSize   = 8.0
+	tableLead   = 3.5
+	captionSize = 9.0
+	captionLead = 4.4
 )
 
 // tableGrid turns a report.Table into a grid. Withheld cells show their
@@ -33,14 +36,17 @@ const (
 // LaTeX tables of the paper appendix (tabular.NumericColumns).
 func tableGrid(t *report.Table) grid {
 	ncol := tabular.Width(t)
-	g := grid{head: append([]string(nil), t.Columns...)}
+	g := grid{}
+	for _, h := range t.Columns {
+		g.head = append(g.head, keepTogether(h))
+	}
 	for len(g.head) < ncol {
 		g.head = append(g.head, "")
 	}
 	for _, row := range t.Rows {
 		texts := make([]string, ncol)
 		for c, cell := range row {
-			texts[c] = cell.Text
+			texts[c] = keepTogether(cell.Text)
 		}
 		g.rows = append(g.rows, texts)
 	}
@@ -59,9 +65,110 @@ func tableGrid(t *report.Table) grid {
 // below — kept on the page of the table's last rows.
 func (r *renderer) table(t *report.Table) {
 	fl := r.numbers[t]
+	if t.Detail && r.opt.AttachData && len(t.Rows) > 0 {
+		r.detailTable(t, fl)
+		return
+	}
 	notes := r.tableNotes(t)
-	r.drawGrid(tableGrid(t), &fl, r.notesHeight(notes))
+	p := r.drawGrid(tableGrid(t), &fl, r.notesHeight(notes))
 	r.drawNotes(notes)
+	p.label, p.hasNotes, p.notesPage = fl.Label, len(notes) > 0, r.pdf.PageNo()
+	r.placed = append(r.placed, p)
+}
+
+// tableFitsHere reports whether t fits whole, with its caption and notes,
+// in what is left of the page: such a table may go ahead of a figure that
+// must wait for the next page (see blocks).
+func (r *renderer) tableFitsHere(t *report.Table) bool {
+	if t.Detail && r.opt.AttachData || r.wide(t) {
+		return false
+	}
+	g := tableGrid(t)
+	if len(g.align) == 0 {
+		return false
+	}
+	l := r.measureGrid(g, r.textWidth(), "")
+	r.font("B", captionSize)
+	capH := float64(len(splitText(r.pdf, r.numbers[t].caption(), r.textWidth())))*captionLead + 1.5
+	plan := planTable(r.remaining(), r.full(), capH+l.headH, l.rowH, r.notesHeight(r.tableNotes(t))+1.5)
+	return !plan.newPage && len(plan.pages) == 1
+}
+
+// detailTable stands in for a table of reference detail (report.Table.
+// Detail) when the data travels as attachments: its caption, keeping its
+// number, and where its rows are, so the PDF loses nothing and spends no
+// pages on a file-by-file listing a reader opens in a spreadsheet.
+func (r *renderer) detailTable(t *report.Table, fl Float) {
+	f := r.pdf
+	rows := "row"
+	if len(t.Rows) != 1 {
+		rows = "rows"
+	}
+	notes := []note{{"Note. ", fmt.Sprintf("The %d %s of this table are in %s.csv, attached to this PDF.", len(t.Rows), rows, t.ID)}}
+	if t.Definition != "" {
+		notes = append(notes, note{"Definition. ", t.Definition})
+	}
+	width := r.textWidth()
+	r.font("B", captionSize)
+	capLines := splitText(f, fl.caption(), width)
+	if need := float64(len(capLines))*captionLead + 1.5 + r.notesHeight(notes); need > r.remaining() && !r.atTop() {
+		r.newPage()
+	}
+	r.markFloat(fl)
+	f.SetX(margin)
+	r.font("B", captionSize)
+	f.MultiCell(width, captionLead, fl.caption(), "", "L", false)
+	f.Ln(1.5)
+	r.drawNotes(notes)
+}
+
+// Landscape thresholds: a table is set on turned pages when it has at
+// least landscapeCols columns and its cells, unwrapped, are more than
+// landscapeRatio times as wide as the portrait text. Below that, wrapping
+// a few cells reads better than turning the page.
+const (
+	landscapeCols  = 6
+	landscapeRatio = 1.5
+)
+
+// wide reports whether t is set on landscape pages (see the thresholds
+// above). Its data detail, when only attached, is never wide.
+func (r *renderer) wide(t *report.Table) bool {
+	if t.Detail && r.opt.AttachData && len(t.Rows) > 0 {
+		return false
+	}
+	g := tableGrid(t)
+	if len(g.align) < landscapeCols {
+		return false
+	}
+	return naturalWidth(r.pdf, g) > landscapeRatio*r.portraitWidth()
+}
+
+// portraitWidth is the text width of a portrait page.
+func (r *renderer) portraitWidth() float64 {
+	w, h := r.pdf.GetPageSize()
+	return min(w, h) - 2*margin
+}
+
+// naturalWidth is the width of g with no cell wrapped.
+func naturalWidth(f *fpdf.Fpdf, g grid) float64 {
+	natural := make([]float64, len(g.align))
+	measure := func(row []string) {
+		for c, s := range row {
+			natural[c] = max(natural[c], f.GetStringWidth(s)+2*cellPadX)
+		}
+	}
+	f.SetFont(sans, "B", tableSize)
+	measure(g.head)
+	f.SetFont(sans, "", tableSize)
+	for _, row := range g.rows {
+		measure(row)
+	}
+	total := 0.0
+	for _, w := range natural {
+		total += w
+	}
+	return total
 }
 
 // note is one labelled line under a table or figure: "Note. …".
@@ -74,7 +181,7 @@ func (r *renderer) tableNotes(t *report.Table) []note {
 	var out []note
 	for _, n := range []note{{"Note. ", t.Note}, {"Definition. ", t.Definition}, {"Data. ", r.dataNote(t.ID)}} {
 		if n.text != "" {
-			out = append(out, n)
+			out = append(out, note{n.label, keepTogether(n.text)})
 		}
 	}
 	return out
@@ -96,7 +203,7 @@ func (r *renderer) notesHeight(notes []note) float64 {
 	h := blockGap
 	r.font("", tableSize)
 	for _, n := range notes {
-		h += float64(len(r.pdf.SplitText(n.label+n.text, r.textWidth()-1))) * tableLead
+		h += float64(len(splitText(r.pdf, n.label+n.text, r.textWidth()-1))) * tableLead
 	}
 	return h
 }
@@ -133,7 +240,7 @@ func (r *renderer) measureGrid(g grid, width float64, mark string) cellLayout {
 	minimum := make([]float64, ncol)
 	measure := func(c int, s string) {
 		natural[c] = max(natural[c], f.GetStringWidth(s)+2*cellPadX)
-		for _, w := range strings.Fields(s) {
+		for _, w := range strings.Split(s, " ") {
 			minimum[c] = max(minimum[c], f.GetStringWidth(w)+2*cellPadX)
 		}
 	}
@@ -160,7 +267,7 @@ func (r *renderer) measureGrid(g grid, width float64, mark string) cellLayout {
 		most := 1
 		for c, s := range row {
 			if s != "" {
-				lines[c] = f.SplitText(s, l.widths[c]-2*cellPadX)
+				lines[c] = splitText(f, s, l.widths[c]-2*cellPadX)
 			}
 			most = max(most, len(lines[c]))
 		}
@@ -181,38 +288,46 @@ func (r *renderer) measureGrid(g grid, width float64, mark string) cellLayout {
 // numbered table the grid shows, or nil for a Markdown table; its caption
 // goes above the table and, marked "(continued)", above its repeated
 // header on every later page. tail is the height of what must follow the
-// last row on its page (the table's notes).
-func (r *renderer) drawGrid(g grid, fl *Float, tail float64) {
+// last row on its page (the table's notes). It returns where the rows fell
+// (see CheckLayout).
+func (r *renderer) drawGrid(g grid, fl *Float, tail float64) placement {
 	f := r.pdf
 	if len(g.align) == 0 {
 		if fl != nil {
 			r.markFloat(*fl) // nothing to show, but links to it must land
 		}
-		return
+		return placement{lastRowPage: f.PageNo(), rows: []int{0}}
 	}
 	caption := ""
 	if fl != nil {
-		caption = fl.Title()
+		caption = fl.caption()
 	}
 	left, _, _, _ := f.GetMargins()
 	l := r.measureGrid(g, r.textWidth(), "")
 	var capLines, contLines []string
 	if caption != "" {
 		r.font("B", captionSize)
-		capLines = f.SplitText(caption, r.textWidth())
-		contLines = f.SplitText(caption+" (continued)", r.textWidth())
+		capLines = splitText(f, caption, r.textWidth())
+		contLines = splitText(f, caption+" (continued)", r.textWidth())
 	}
 	capH := float64(max(len(capLines), len(contLines))) * captionLead
 	if capH > 0 {
 		capH += 1.5
 	}
+	var placed placement
 	if maxLines := tableLines(r.full() - capH - l.headH); l.tallest() > maxLines {
 		l = r.measureGrid(g, r.textWidth(), continuedMark)
 		l.splitTall(tableLines(r.full() - capH - l.headH))
+		placed.tallRowSplit = true
 	}
 	plan := planTable(r.remaining(), r.full(), capH+l.headH, l.rowH, tail)
+	whole := capH + l.headH + tail
+	for _, h := range l.rowH {
+		whole += h
+	}
+	placed.rows, placed.fitsOnePage = plan.pages, whole <= r.full()+eps
 	if plan.newPage && !r.atTop() {
-		f.AddPage()
+		r.newPage()
 	}
 	if fl != nil {
 		r.markFloat(*fl)
@@ -228,7 +343,7 @@ func (r *renderer) drawGrid(g grid, fl *Float, tail float64) {
 	row := 0
 	for p, count := range plan.pages {
 		if p > 0 {
-			f.AddPage()
+			r.newPage()
 		}
 		y := f.GetY()
 		lines := capLines
@@ -261,6 +376,8 @@ func (r *renderer) drawGrid(g grid, fl *Float, tail float64) {
 		f.Line(left, y, left+total, y)
 		f.SetXY(left, y+1.5)
 	}
+	placed.lastRowPage = f.PageNo()
+	return placed
 }
 
 func (r *renderer) drawRow(x, y float64, widths []float64, cells [][]string, align []string) {
