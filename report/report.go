@@ -306,6 +306,11 @@ type Block struct {
 	ID     string
 	Table  *Table  // a numbered table
 	Figure *Figure // a numbered figure
+	// OnRequest marks a generated table that holds the same numbers as a
+	// figure beside it (whose data table has them all): it is in the
+	// report only where the narrative places it with {{< table id >}}, so
+	// a reader is not shown every number twice.
+	OnRequest bool
 }
 
 // Section is one part of the report, in outline order.

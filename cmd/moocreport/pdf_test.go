@@ -118,9 +118,11 @@ func TestArchivalPDF(t *testing.T) {
 			}
 		}
 		// Most measures are shown in some table; a drop means tables or
-		// sections went missing. (946 of 946 had a text, 910 were found
-		// when this was written: the rest are only in measures.json.)
-		if found < len(ms.Measures)*9/10 {
+		// sections went missing. The counts behind a chart's shares are in
+		// its data table, attached as CSV (checked below), not printed
+		// beside it (985 of 1097 were found in the text when this was
+		// written; the rest are in the attachments and measures.json).
+		if found < len(ms.Measures)*85/100 {
 			t.Errorf("only %d of %d measure texts are in the PDF", found, len(ms.Measures))
 		}
 	})

@@ -207,6 +207,11 @@ func (c *computer) build(t crossTab) (*report.Table, *report.Figure) {
 	if len(t.groups) > maxWideGroups {
 		tab, fig = long(tab, fig, t, c.lessThanK())
 	}
+	// The figure's data table holds the counts behind its shares as well,
+	// so the table itself need not be shown beside it (Block.OnRequest).
+	data := *tab
+	data.ID, data.Title = fig.Table.ID, fig.Table.Title
+	fig.Table = data
 	return tab, fig
 }
 

@@ -47,7 +47,7 @@ func (c *computer) items() error {
 				case "single", "multi":
 					tab, fig := c.choiceItem(inst, q, svs)
 					if tab != nil {
-						blocks = append(blocks, report.Block{Figure: fig}, report.Block{Table: tab})
+						blocks = append(blocks, report.Block{Figure: fig}, report.Block{Table: tab, OnRequest: true})
 					}
 				case "numeric":
 					numeric = append(numeric, q)
@@ -182,7 +182,6 @@ func (c *computer) choiceItem(inst string, q study.Question, svs []study.Survey)
 	}
 	tab, fig := c.build(t)
 	fig.YLabel = "Share of respondents (%)"
-	fig.Table = *figureTable(fig, c.lessThanK())
 	fig.Alt = altBars(fig)
 	return tab, fig
 }

@@ -152,7 +152,7 @@ func (c *computer) learners() error {
 		t.groups, t.groupKeys, t.total = names, keys, "enrolled"
 		c.demog = append(c.demog, t)
 		tab, fig := c.build(t)
-		blocks = append(blocks, report.Block{Figure: fig}, report.Block{Table: tab})
+		blocks = append(blocks, report.Block{Figure: fig}, report.Block{Table: tab, OnRequest: true})
 	}
 	tabulate := func(label func(report.Learner) string, known []string) ([]string, [][]int) {
 		return c.dimension(keys, label, known)

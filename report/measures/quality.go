@@ -146,7 +146,7 @@ func (c *computer) disclosure() error {
 		c.section("disclosure", report.Block{Markdown: md})
 		return nil
 	}
-	t := &report.Table{ID: "disclosure-log", Title: "Disclosure log", Columns: []string{"Where", "Cell", "Kind", "Reason"},
+	t := &report.Table{ID: "disclosure-log", Title: "Disclosure log", Columns: []string{"Where", "Cell", "Kind", "Reason"}, Detail: true,
 		Definition: "Each value withheld by disclosure control, the kind of withholding (which decides the mark shown in its place), and why."}
 	var p, s bool
 	for _, d := range c.res.Disclosure {
@@ -161,8 +161,41 @@ func (c *computer) disclosure() error {
 		marks = append(marks, "A secondary value is shown as "+report.SecondaryMark+".")
 	}
 	t.Note = strings.Join(append(marks, report.MarksNote(c.k, p, s)), " ")
-	c.section("disclosure", report.Block{Markdown: md}, report.Block{Table: t})
+	c.section("disclosure", report.Block{Markdown: md}, report.Block{Table: c.disclosureSummary()}, report.Block{Table: t})
 	return nil
+}
+
+// disclosureSummary counts the withheld values of each table or measure
+// by kind: the log's summary, which the report shows in full while the
+// log itself is reference detail.
+func (c *computer) disclosureSummary() *report.Table {
+	t := &report.Table{ID: "disclosure-summary", Title: "Withheld values by table", Columns: []string{"Table or measures", "Primary", "Secondary"},
+		Definition: "How many values each table, or each group of measures (by course and survey), withholds, by kind; the disclosure log lists each one."}
+	type counts struct{ p, s int }
+	var order []string
+	by := map[string]*counts{}
+	for _, d := range c.res.Disclosure {
+		where := disclosureGroup(d.Where)
+		n := by[where]
+		if n == nil {
+			n = &counts{}
+			by[where] = n
+			order = append(order, where)
+		}
+		if d.Kind == report.WithheldSecondary {
+			n.s++
+		} else {
+			n.p++
+		}
+	}
+	total := counts{}
+	for _, w := range order {
+		n := by[w]
+		total.p, total.s = total.p+n.p, total.s+n.s
+		t.Rows = append(t.Rows, []report.Cell{textCell(w), numCell(formatInt(n.p), float64(n.p)), numCell(formatInt(n.s), float64(n.s))})
+	}
+	t.Rows = append(t.Rows, []report.Cell{textCell("All"), numCell(formatInt(total.p), float64(total.p)), numCell(formatInt(total.s), float64(total.s))})
+	return t
 }
 
 // freeTextPolicy states what happens to free-text answers in this build.
@@ -171,4 +204,15 @@ func freeTextPolicy(publish bool) string {
 		return "Free-text survey answers are published, by the study's choice, with e-mail addresses, URLs, phone numbers and learners' names and usernames redacted as they were read; groups of answers under the minimum cell size are withheld."
 	}
 	return "Free-text survey answers are never published."
+}
+
+// disclosureGroup is where a withheld value is counted in the summary: a
+// table by its id, a measure by its course and survey or topic
+// ("eat.post.q1_1.mean" → "eat.post.*").
+func disclosureGroup(where string) string {
+	parts := strings.SplitN(where, ".", 3)
+	if len(parts) < 3 {
+		return where
+	}
+	return parts[0] + "." + parts[1] + ".*"
 }

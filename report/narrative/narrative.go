@@ -128,6 +128,9 @@ func Assemble(contentDir string, outline []string, auto map[string][]report.Bloc
 			if id := blockID(b); id != "" && (placed[id] || written && b.ID != "") {
 				continue
 			}
+			if b.OnRequest { // shown only where the narrative places it
+				continue
+			}
 			blocks = append(blocks, b)
 		}
 		sections[i].Blocks = blocks

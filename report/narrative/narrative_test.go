@@ -331,3 +331,32 @@ func TestGeneratedText(t *testing.T) {
 		t.Errorf("unknown text id: err = %v, want it named with the nearest id", err)
 	}
 }
+
+// TestOnRequestTables: a generated table that repeats a figure's numbers
+// is left out unless the narrative places it; placed, it stands where the
+// narrative puts it.
+func TestOnRequestTables(t *testing.T) {
+	dup := &report.Table{ID: "dup", Title: "Same numbers as the figure"}
+	gen := map[string][]report.Block{"activity": {{Figure: fig}, {Table: dup, OnRequest: true}}}
+	secs, err := Assemble(t.TempDir(), []string{"activity"}, gen, ms, filepath.Base)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, b := range secs[0].Blocks {
+		if b.Table == dup {
+			t.Error("a table on request is shown without being asked for")
+		}
+	}
+	dir := setup(t, map[string]string{"activity.md": "The counts:\n\n{{< table dup >}}\n"})
+	secs, err = Assemble(dir, []string{"activity"}, gen, ms, filepath.Base)
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, b := range secs[0].Blocks {
+		found = found || b.Table == dup
+	}
+	if !found {
+		t.Error("a table on request placed by the narrative is missing")
+	}
+}
