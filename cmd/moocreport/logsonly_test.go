@@ -7,7 +7,7 @@ import (
 	"testing"
 )
 
-// TestCheckTrackingOnly runs check on a study of tracking logs alone (the
+// TestCheckTrackingOnly runs check and build on a study of tracking logs alone (the
 // Open edX analytics pipeline's fixtures, named by an absolute path): its
 // learners are those the logs show — user ids 1–4 enrol in
 // edX/DemoX/Demo_Course in these logs — not zero.
@@ -42,5 +42,32 @@ courses:
 	}
 	if !strings.Contains(stdout, "ok: 3 input files, 4 learners,") {
 		t.Errorf("check said %q, want 3 input files and 4 learners", stdout)
+	}
+	// And it builds: activity is reported for the logs' learners, and
+	// nothing is said about grades or surveys the study does not have
+	// (performance keeps the logs' first-attempt problem statistics).
+	t.Setenv("SOURCE_DATE_EPOCH", epoch)
+	code, stdout, stderr = moocreport(t, "build", "-no-cache", "-study", file)
+	if code != 0 {
+		t.Fatalf("build exited %d\nstdout:\n%s\nstderr:\n%s", code, stdout, stderr)
+	}
+	var doc struct {
+		Measures []struct {
+			ID string `json:"id"`
+		} `json:"measures"`
+	}
+	readJSON(t, filepath.Join(dir, "public", "1", "measures.json"), &doc)
+	var activity, grades bool
+	for _, m := range doc.Measures {
+		activity = activity || strings.HasPrefix(m.ID, "demo.active.")
+		grades = grades || strings.HasPrefix(m.ID, "demo.pass-rate")
+	}
+	if !activity || grades {
+		t.Errorf("logs-only build: activity measures %v (want true), pass rate %v (want false)", activity, grades)
+	}
+	for _, page := range []string{"surveys.html", "comparisons.html"} {
+		if _, err := os.Stat(filepath.Join(dir, "public", "1", page)); err == nil {
+			t.Errorf("%s published for a study without surveys or a second course", page)
+		}
 	}
 }
