@@ -118,7 +118,7 @@ func PrepareWith(studyFile string, opt PrepareOptions) (*Prepared, error) {
 	ds, dataHashes, cached := c.loadDataset(s)
 	if !cached {
 		progress("reading the data")
-		if ds, err = ingest.LoadMetered(s, opt.Meter); err != nil {
+		if ds, err = ingest.LoadWith(s, opt.Meter, c.memo()); err != nil {
 			return nil, err
 		}
 		// Stored before measures run, so the entry is exactly what ingest

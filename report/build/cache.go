@@ -19,6 +19,7 @@ import (
 	"sync"
 
 	"github.com/moocreport/moocreport/report"
+	"github.com/moocreport/moocreport/report/ingest"
 	"github.com/moocreport/moocreport/report/site"
 	"github.com/moocreport/moocreport/report/study"
 )
@@ -47,6 +48,9 @@ type Cache struct {
 	// Log, when set, hears of entries found damaged (and rebuilt); a
 	// routine miss, such as a changed data file, is silent.
 	Log io.Writer
+
+	mu       sync.Mutex
+	recalled map[string]int // entries used, by kind (for tests)
 }
 
 // DefaultCacheDir is the cache folder beside study.yaml. It is not an
@@ -318,4 +322,36 @@ func writeAtomic(path string, b []byte) error {
 		return errors.Join(errors.New("writing "+path), err)
 	}
 	return nil
+}
+
+// Recall implements ingest.Memo: an entry the same program kept under
+// kind and key, checked as every entry is.
+func (c *Cache) Recall(kind, key string, v any) bool {
+	ok := c.read(kind, memoKey(key), v)
+	if ok {
+		c.mu.Lock()
+		if c.recalled == nil {
+			c.recalled = map[string]int{}
+		}
+		c.recalled[kind]++
+		c.mu.Unlock()
+	}
+	return ok
+}
+
+// Keep implements ingest.Memo.
+func (c *Cache) Keep(kind, key string, v any) { c.write(kind, memoKey(key), v) }
+
+// memoKey ties a reader's key to the program, as every cache key is.
+func memoKey(key string) string {
+	sum := sha256.Sum256([]byte(program() + "\x00" + key))
+	return hex.EncodeToString(sum[:])
+}
+
+// memo is c as an ingest.Memo; nil (no memo) when c is nil.
+func (c *Cache) memo() ingest.Memo {
+	if c == nil {
+		return nil
+	}
+	return c
 }

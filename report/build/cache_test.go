@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -191,5 +192,43 @@ func damage(t *testing.T, cacheDir string) {
 	})
 	if n == 0 {
 		t.Fatal("no data entry to damage")
+	}
+}
+
+// TestChangedSurveyKeepsTheLogs: when one survey export changes, the data
+// is read again but the tracking logs, which did not change, are taken
+// from the cache; the measures are those of reading everything again.
+func TestChangedSurveyKeepsTheLogs(t *testing.T) {
+	dir := exampleCopy(t)
+	copyData(t, dir)
+	studyFile := filepath.Join(dir, "study.yaml")
+	cache := &Cache{Dir: filepath.Join(dir, ".moocreport-cache")}
+	if _, err := PrepareWith(studyFile, PrepareOptions{Cache: cache}); err != nil {
+		t.Fatal(err)
+	}
+	changeSurvey(t, dir)
+	cache.recalled = nil
+	got, err := PrepareWith(studyFile, PrepareOptions{Cache: cache})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := cache.recalled["tracking"]; n != 2 {
+		t.Errorf("tracking sources taken from the cache: %d, want both courses' (2)", n)
+	}
+	want, err := Prepare(studyFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got.Measures.Measures, want.Measures.Measures) {
+		t.Error("measures from the cached logs differ from reading everything again")
+	}
+	// A changed log is read again.
+	addLog(t, dir)
+	cache.recalled = nil
+	if _, err := PrepareWith(studyFile, PrepareOptions{Cache: cache}); err != nil {
+		t.Fatal(err)
+	}
+	if n := cache.recalled["tracking"]; n != 1 {
+		t.Errorf("after a log of one course was added, %d tracking sources came from the cache, want 1", n)
 	}
 }

@@ -24,11 +24,11 @@ import (
 // course's grade reports and tracking logs (sourcePasses gives the order),
 // then the surveys. A problem in one file does not stop the
 // others from being read: all errors are returned together.
-func Load(s *study.Study) (*report.Dataset, error) { return LoadMetered(s, nil) }
+func Load(s *study.Study) (*report.Dataset, error) { return LoadWith(s, nil, nil) }
 
 // load is Load counting on meter (see LoadMetered).
-func load(s *study.Study, meter *Meter) (*report.Dataset, error) {
-	l := &loader{s: s, meter: meter, ds: &report.Dataset{}, inputs: map[string]bool{}, enrol: map[string]map[string]Enrollment{},
+func load(s *study.Study, meter *Meter, memo Memo) (*report.Dataset, error) {
+	l := &loader{s: s, meter: meter, memo: memo, ds: &report.Dataset{}, inputs: map[string]bool{}, enrol: map[string]map[string]Enrollment{},
 		rdpEnrol: map[string]rdpEnrollments{}, certs: map[string][]rdpCertificate{}, problemGrades: map[string]*problemAttempts{}, logs: newSharedLogs()}
 	courses := make(map[string]*Course, len(s.Courses))
 	for _, c := range s.Courses {
@@ -144,6 +144,7 @@ var sourcePasses = []string{"edx-rdp-enrollment", "edx-profile", "edx-rdp-userpr
 // loader collects a Dataset and every error on the way.
 type loader struct {
 	meter  *Meter // counts the bytes read; nil counts nothing
+	memo   Memo   // keeps tracking sources read before; nil keeps nothing
 	s      *study.Study
 	ds     *report.Dataset
 	inputs map[string]bool
@@ -247,7 +248,7 @@ func (l *loader) source(c *Course, key string, src study.Source) {
 		opt := TrackingOptions{SessionGap: src.SessionGap, ByUsername: src.LearnerID == "username", MaxBadLines: src.MaxBadLines, PageCourse: l.s.Activity.Preset == "insights"}
 		opt.Meter = l.meter
 		opt.MaxLine = int(c.Limits.Or().MaxLine)
-		tr, err := ReadTrackingFiles(l.s.Dir, names, c, opt)
+		tr, err := l.readTracking(c, names, opt)
 		if err != nil {
 			l.errs = append(l.errs, err)
 			return

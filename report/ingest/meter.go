@@ -27,15 +27,7 @@ func (m *Meter) Progress() (read, total int64, reading bool) {
 }
 
 // LoadMetered is Load, counting what it reads on m (nil counts nothing).
-func LoadMetered(s *study.Study, m *Meter) (*report.Dataset, error) {
-	if m != nil {
-		m.read.Store(0)
-		m.total.Store(sourceBytes(s))
-		m.reading.Store(true)
-		defer m.reading.Store(false)
-	}
-	return load(s, m)
-}
+func LoadMetered(s *study.Study, m *Meter) (*report.Dataset, error) { return LoadWith(s, m, nil) }
 
 // reader counts what is read through r on m; with a nil m it is r.
 func (m *Meter) reader(r io.Reader) io.Reader {
