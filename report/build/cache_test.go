@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/moocreport/moocreport/internal/fixture"
 	"github.com/moocreport/moocreport/report/site"
 	"github.com/moocreport/moocreport/report/study"
 )
@@ -79,14 +80,14 @@ func TestCacheNoticesChanges(t *testing.T) {
 		logSays string
 	}{
 		{"narrative edit", func(t *testing.T) {
-			appendTo(t, filepath.Join(dir, "content", "introduction.md"), "\nOne more sentence.\n")
+			fixture.Append(t, filepath.Join(dir, "content", "introduction.md"), "\nOne more sentence.\n")
 		}, true, ""},
 		{"report title", func(t *testing.T) {
-			replaceIn(t, filepath.Join(dir, "study.yaml"), "title: \"Emerging", "title: \"Draft: Emerging")
+			fixture.Replace(t, filepath.Join(dir, "study.yaml"), "title: \"Emerging", "title: \"Draft: Emerging")
 		}, true, ""},
 		{"data file changed, same size", func(t *testing.T) { changeSurvey(t, dir) }, false, ""},
 		{"file added beside a source's files", func(t *testing.T) { addLog(t, dir) }, false, ""},
-		{"ingest setting", func(t *testing.T) { replaceIn(t, filepath.Join(dir, "study.yaml"), "min_cell: 5", "min_cell: 6") }, false, ""},
+		{"ingest setting", func(t *testing.T) { fixture.Replace(t, filepath.Join(dir, "study.yaml"), "min_cell: 5", "min_cell: 6") }, false, ""},
 		{"damaged entry", func(t *testing.T) { damage(t, cache.Dir) }, false, "damaged"},
 	}
 	for _, tc := range cases {
@@ -116,32 +117,6 @@ func mustLoad(t *testing.T, dir string) *study.Study {
 		t.Fatal(err)
 	}
 	return s
-}
-
-func appendTo(t *testing.T, path, text string) {
-	t.Helper()
-	f, err := os.OpenFile(path, os.O_APPEND|os.O_WRONLY, 0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	if _, err := f.WriteString(text); err != nil {
-		t.Fatal(err)
-	}
-}
-
-func replaceIn(t *testing.T, path, old, new string) {
-	t.Helper()
-	b, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Contains(b, []byte(old)) {
-		t.Fatalf("%s has no %q", path, old)
-	}
-	if err := os.WriteFile(path, bytes.Replace(b, []byte(old), []byte(new), 1), 0o644); err != nil {
-		t.Fatal(err)
-	}
 }
 
 // changeSurvey rewrites one answer of a survey export: same size, other

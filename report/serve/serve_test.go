@@ -2,7 +2,6 @@ package serve
 
 import (
 	"bufio"
-	"bytes"
 	"io"
 	"net/http"
 	"os"
@@ -12,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/moocreport/moocreport/internal/fixture"
 	"github.com/moocreport/moocreport/report/build"
 )
 
@@ -94,20 +94,6 @@ func get(t *testing.T, url string) string {
 	return string(b)
 }
 
-func edit(t *testing.T, path, old, new string) {
-	t.Helper()
-	b, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Contains(b, []byte(old)) {
-		t.Fatalf("%s has no %q", path, old)
-	}
-	if err := os.WriteFile(path, bytes.Replace(b, []byte(old), []byte(new), 1), 0o644); err != nil {
-		t.Fatal(err)
-	}
-}
-
 // TestServe starts a preview on a free port and changes the study under
 // it: a narrative edit and a data edit each show in the served pages, a
 // broken study.yaml shows the error over the last good draft, and fixing
@@ -133,7 +119,7 @@ func TestServe(t *testing.T) {
 			}
 			ev := events(t, url)
 
-			edit(t, filepath.Join(dir, "content", "introduction.md"), "\n", "\nA sentence added while serving.\n")
+			fixture.Replace(t, filepath.Join(dir, "content", "introduction.md"), "\n", "\nA sentence added while serving.\n")
 			await(t, ev, "narrative edit")
 			if got := get(t, url+"introduction.html"); !strings.Contains(got, "A sentence added while serving.") {
 				t.Error("the narrative edit is not on the served page")
@@ -149,7 +135,7 @@ func TestServe(t *testing.T) {
 				t.Error("removing 40 survey responses did not change the served measures")
 			}
 
-			edit(t, studyFile, "min_cell: 5", "min_cell: [5]")
+			fixture.Replace(t, studyFile, "min_cell: 5", "min_cell: [5]")
 			await(t, ev, "broken study.yaml")
 			got := get(t, url+"introduction.html")
 			if !strings.Contains(got, "moocreport-draft-error") || !strings.Contains(got, "study.yaml") || !strings.Contains(got, "min_cell: [5]") {
@@ -159,7 +145,7 @@ func TestServe(t *testing.T) {
 				t.Error("the last good draft is not shown under the overlay")
 			}
 
-			edit(t, studyFile, "min_cell: [5]", "min_cell: 5")
+			fixture.Replace(t, studyFile, "min_cell: [5]", "min_cell: 5")
 			await(t, ev, "fixed study.yaml")
 			if got := get(t, url+"introduction.html"); strings.Contains(got, "moocreport-draft-error") {
 				t.Error("the overlay stays after the fix")
