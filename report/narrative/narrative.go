@@ -35,8 +35,10 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 
@@ -193,7 +195,7 @@ func numberRefs(sections []report.Section, refs []ref) error {
 		text[refMark+r.id+refMark] = fmt.Sprintf("%s %d", label[r.kind], n)
 	}
 	old := make([]string, 0, 2*len(text))
-	for _, k := range keys(text) {
+	for _, k := range slices.Sorted(maps.Keys(text)) {
 		old = append(old, k, text[k])
 	}
 	rep := strings.NewReplacer(old...)
@@ -375,20 +377,20 @@ func (x *index) place(sc *Shortcode, file string, line int, placed map[string]bo
 	if sc.Name == "text" {
 		md, ok := x.texts[sc.Arg]
 		if !ok {
-			return report.Block{}, &Error{File: file, Line: line, Msg: fmt.Sprintf("unknown text id %q%s", sc.Arg, suggest(sc.Arg, keys(x.texts)))}
+			return report.Block{}, &Error{File: file, Line: line, Msg: fmt.Sprintf("unknown text id %q%s", sc.Arg, suggest(sc.Arg, slices.Sorted(maps.Keys(x.texts))))}
 		}
 		return report.Block{Markdown: md, ID: sc.Arg}, nil
 	}
 	if sc.Name == "figure" {
 		f, ok := x.figures[sc.Arg]
 		if !ok {
-			return report.Block{}, &Error{File: file, Line: line, Msg: fmt.Sprintf("unknown figure id %q%s", sc.Arg, suggest(sc.Arg, keys(x.figures)))}
+			return report.Block{}, &Error{File: file, Line: line, Msg: fmt.Sprintf("unknown figure id %q%s", sc.Arg, suggest(sc.Arg, slices.Sorted(maps.Keys(x.figures))))}
 		}
 		return report.Block{Figure: f}, nil
 	}
 	t, ok := x.tables[sc.Arg]
 	if !ok {
-		return report.Block{}, &Error{File: file, Line: line, Msg: fmt.Sprintf("unknown table id %q%s", sc.Arg, suggest(sc.Arg, keys(x.tables)))}
+		return report.Block{}, &Error{File: file, Line: line, Msg: fmt.Sprintf("unknown table id %q%s", sc.Arg, suggest(sc.Arg, slices.Sorted(maps.Keys(x.tables))))}
 	}
 	return report.Block{Table: t}, nil
 }
@@ -399,7 +401,7 @@ func (x *index) inline(sc *Shortcode, file string, line int) (string, error) {
 	case "value":
 		v, ok := x.measures[sc.Arg]
 		if !ok {
-			return "", &Error{File: file, Line: line, Msg: fmt.Sprintf("unknown value id %q%s", sc.Arg, suggest(sc.Arg, keys(x.measures)))}
+			return "", &Error{File: file, Line: line, Msg: fmt.Sprintf("unknown value id %q%s", sc.Arg, suggest(sc.Arg, slices.Sorted(maps.Keys(x.measures))))}
 		}
 		return escapeMarkdown(v.Text), nil
 	case "ref":
@@ -412,7 +414,7 @@ func (x *index) inline(sc *Shortcode, file string, line int) (string, error) {
 		case tab:
 			kind = "table"
 		case !fig:
-			return "", &Error{File: file, Line: line, Msg: fmt.Sprintf("unknown figure or table id %q%s", sc.Arg, suggest(sc.Arg, append(keys(x.figures), keys(x.tables)...)))}
+			return "", &Error{File: file, Line: line, Msg: fmt.Sprintf("unknown figure or table id %q%s", sc.Arg, suggest(sc.Arg, append(slices.Sorted(maps.Keys(x.figures)), slices.Sorted(maps.Keys(x.tables))...)))}
 		}
 		x.refs = append(x.refs, ref{file: file, line: line, id: sc.Arg, kind: kind})
 		return refLink(kind, sc.Arg), nil
@@ -432,15 +434,6 @@ func escapeMarkdown(s string) string {
 		b.WriteRune(r)
 	}
 	return b.String()
-}
-
-func keys[V any](m map[string]V) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
 }
 
 // suggest names the closest known id, for typos.

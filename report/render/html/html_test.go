@@ -4,11 +4,12 @@ import (
 	"bytes"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path"
 	"path/filepath"
 	"regexp"
-	"sort"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -122,15 +123,6 @@ func tree(t *testing.T, dir string) map[string][]byte {
 	return files
 }
 
-func sortedKeys(m map[string][]byte) []string {
-	var keys []string
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
-}
-
 // checkGolden compares got with testdata/<name>, or rewrites it under -update.
 func checkGolden(t *testing.T, name string, got []byte) {
 	t.Helper()
@@ -139,7 +131,7 @@ func checkGolden(t *testing.T, name string, got []byte) {
 
 func TestRenderGolden(t *testing.T) {
 	files := tree(t, render(t, fixture(), options()))
-	for _, name := range sortedKeys(files) {
+	for _, name := range slices.Sorted(maps.Keys(files)) {
 		switch {
 		case strings.HasSuffix(name, ".html"), strings.HasPrefix(name, "data/"), strings.HasPrefix(name, "figures/"):
 			checkGolden(t, "site/"+name, files[name])
@@ -193,7 +185,7 @@ func TestLinksResolve(t *testing.T) {
 		up["../"+v.Version+"/index.html"] = true
 	}
 	checked := 0
-	for _, name := range sortedKeys(files) {
+	for _, name := range slices.Sorted(maps.Keys(files)) {
 		if !strings.HasSuffix(name, ".html") {
 			continue
 		}
@@ -235,7 +227,7 @@ func TestLinksResolve(t *testing.T) {
 func TestPageOutline(t *testing.T) {
 	files := tree(t, render(t, fixture(), options()))
 	idRE := regexp.MustCompile(`\sid="([^"]*)"`)
-	for _, name := range sortedKeys(files) {
+	for _, name := range slices.Sorted(maps.Keys(files)) {
 		if !strings.HasSuffix(name, ".html") {
 			continue
 		}
@@ -274,7 +266,7 @@ func TestEscaping(t *testing.T) {
 	opt.Versions = append([]Version{{Version: "v3", Date: evil, Summary: evil}}, opt.Versions...)
 
 	files := tree(t, render(t, doc, opt))
-	for _, name := range sortedKeys(files) {
+	for _, name := range slices.Sorted(maps.Keys(files)) {
 		if !strings.HasSuffix(name, ".html") {
 			continue
 		}
@@ -362,7 +354,7 @@ func TestFailureWritesNothing(t *testing.T) {
 		t.Fatalf("error = %v, want one naming the page", err)
 	}
 	if left := tree(t, dir); len(left) != 0 {
-		t.Errorf("a failed render wrote %v", sortedKeys(left))
+		t.Errorf("a failed render wrote %v", slices.Sorted(maps.Keys(left)))
 	}
 }
 
@@ -444,6 +436,6 @@ func TestZeroOptions(t *testing.T) {
 		}
 	}
 	if files["style.css"] == nil || len(files) != 5 {
-		t.Errorf("wrote %v, want index, two sections, style.css and one CSV", sortedKeys(files))
+		t.Errorf("wrote %v, want index, two sections, style.css and one CSV", slices.Sorted(maps.Keys(files)))
 	}
 }
