@@ -30,7 +30,7 @@ var pending = []string{"report/measures", "report/ingest"}
 
 // fn is one function's name, place and length in lines.
 type fn struct {
-	name, file string
+	name, file  string
 	line, lines int
 }
 
