@@ -74,69 +74,17 @@ type Error = report.InputError
 // narrative still gets a complete report). rel turns a
 // path into the form used in error messages.
 func Assemble(contentDir string, outline []string, auto map[string][]report.Block, measures []report.Measure, rel func(string) string) ([]report.Section, error) {
-	files, err := filepath.Glob(filepath.Join(contentDir, "*.md"))
+	// Every problem of every file is reported at once, as go vet does,
+	// so an author fixes them in one round.
+	texts, errs, err := readTexts(contentDir, outline, rel)
 	if err != nil {
 		return nil, err
 	}
-	sort.Strings(files)
-	inOutline := map[string]bool{}
-	for _, id := range outline {
-		inOutline[id] = true
-	}
-	// Every problem of every file is reported at once, as go vet does,
-	// so an author fixes them in one round.
-	var errs []error
-	texts := map[string]string{}
-	for _, f := range files {
-		id := strings.TrimSuffix(filepath.Base(f), ".md")
-		if !inOutline[id] {
-			errs = append(errs, &Error{File: rel(f), Line: 1, Msg: fmt.Sprintf("section %q is not in the study's outline (%s)", id, strings.Join(outline, ", "))})
-			continue
-		}
-		b, err := os.ReadFile(f)
-		if err != nil {
-			return nil, err
-		}
-		texts[id] = f + "\x00" + string(b)
-	}
 	idx := newIndex(auto, measures)
 	placed := map[string]bool{}
-	var sections []report.Section
-	var narrative [][]report.Block
-	for _, id := range outline {
-		sec := report.Section{ID: id, Title: Titles[id]}
-		var blocks []report.Block
-		if t, ok := texts[id]; ok {
-			file, body, _ := strings.Cut(t, "\x00")
-			title, bl, err := parse(rel(file), body, idx, placed)
-			if err != nil {
-				errs = append(errs, err)
-			}
-			if title != "" {
-				sec.Title = title
-			}
-			blocks = bl
-		}
-		if sec.Title == "" {
-			sec.Title = id
-		}
-		sections = append(sections, sec)
-		narrative = append(narrative, blocks)
-	}
-	for i, sec := range sections {
-		blocks := narrative[i]
-		_, written := texts[sec.ID]
-		for _, b := range auto[sec.ID] {
-			if id := blockID(b); id != "" && (placed[id] || written && b.ID != "") {
-				continue
-			}
-			if b.OnRequest { // shown only where the narrative places it
-				continue
-			}
-			blocks = append(blocks, b)
-		}
-		sections[i].Blocks = blocks
-	}
+	sections, parseErrs := parseSections(outline, texts, idx, placed, rel)
+	errs = append(errs, parseErrs...)
+	addGenerated(sections, texts, auto, placed)
 	sections = nonEmpty(sections)
 	if err := numberRefs(sections, idx.refs); err != nil {
 		errs = append(errs, err)
@@ -145,6 +93,79 @@ func Assemble(contentDir string, outline []string, auto map[string][]report.Bloc
 		return nil, errors.Join(errs...)
 	}
 	return sections, nil
+}
+
+// sectionText is the narrative file written for one section.
+type sectionText struct{ file, body string }
+
+// readTexts reads the narrative files in contentDir by section id. A file
+// named for no section of the outline is a problem of the study, returned
+// in problems; err is a failure to read.
+func readTexts(contentDir string, outline []string, rel func(string) string) (texts map[string]sectionText, problems []error, err error) {
+	files, err := filepath.Glob(filepath.Join(contentDir, "*.md"))
+	if err != nil {
+		return nil, nil, err
+	}
+	sort.Strings(files)
+	texts = map[string]sectionText{}
+	for _, f := range files {
+		id := strings.TrimSuffix(filepath.Base(f), ".md")
+		if !slices.Contains(outline, id) {
+			problems = append(problems, &Error{File: rel(f), Line: 1, Msg: fmt.Sprintf("section %q is not in the study's outline (%s)", id, strings.Join(outline, ", "))})
+			continue
+		}
+		b, err := os.ReadFile(f)
+		if err != nil {
+			return nil, nil, err
+		}
+		texts[id] = sectionText{file: f, body: string(b)}
+	}
+	return texts, problems, nil
+}
+
+// parseSections makes one section per outline id, in order, holding its
+// narrative's blocks and titled by the narrative's heading, or else by
+// Titles. placed collects the figures and tables the narrative places.
+func parseSections(outline []string, texts map[string]sectionText, idx *index, placed map[string]bool, rel func(string) string) ([]report.Section, []error) {
+	var errs []error
+	var sections []report.Section
+	for _, id := range outline {
+		sec := report.Section{ID: id, Title: Titles[id]}
+		if t, ok := texts[id]; ok {
+			title, bl, err := parse(rel(t.file), t.body, idx, placed)
+			if err != nil {
+				errs = append(errs, err)
+			}
+			if title != "" {
+				sec.Title = title
+			}
+			sec.Blocks = bl
+		}
+		if sec.Title == "" {
+			sec.Title = id
+		}
+		sections = append(sections, sec)
+	}
+	return sections, errs
+}
+
+// addGenerated appends to each section the generated blocks its narrative
+// did not place: not a figure or table placed anywhere, not a block with an
+// id in a section with narrative (the author chose what to show), and not a
+// block shown only on request.
+func addGenerated(sections []report.Section, texts map[string]sectionText, auto map[string][]report.Block, placed map[string]bool) {
+	for i, sec := range sections {
+		_, written := texts[sec.ID]
+		for _, b := range auto[sec.ID] {
+			if id := blockID(b); id != "" && (placed[id] || written && b.ID != "") {
+				continue
+			}
+			if b.OnRequest { // shown only where the narrative places it
+				continue
+			}
+			sections[i].Blocks = append(sections[i].Blocks, b)
+		}
+	}
 }
 
 // nonEmpty leaves out the sections with nothing to show — no narrative
