@@ -6,6 +6,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/moocreport/moocreport/internal/pdftest"
 )
 
 // TestDraftThenPublish: -draft writes public/draft/, marked on every page
@@ -68,7 +70,7 @@ func TestDraftThenPublish(t *testing.T) {
 	if code, _, errOut := moocreport(t, "build", "-draft", "-study", studyFile); code != 0 {
 		t.Fatalf("second draft build: %s", errOut)
 	}
-	if !strings.Contains(pdfText(t, filepath.Join(draft, "report.pdf")), "A sentence added in the draft.") {
+	if !strings.Contains(pdftest.Text(t, filepath.Join(draft, "report.pdf")), "A sentence added in the draft.") {
 		t.Errorf("the second draft did not replace the first")
 	}
 	page := string(readFile(t, filepath.Join(draft, "index.html")))
@@ -105,7 +107,7 @@ func checkDraftMarked(t *testing.T, draft string) {
 			t.Errorf("%s is not marked as a draft", filepath.Base(p))
 		}
 	}
-	text := pdfText(t, filepath.Join(draft, "report.pdf"))
+	text := pdftest.Text(t, filepath.Join(draft, "report.pdf"))
 	if !strings.Contains(text, "DRAFT: not a published version") {
 		t.Errorf("the draft PDF's title page does not say it is a draft")
 	}

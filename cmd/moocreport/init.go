@@ -7,9 +7,10 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"path/filepath"
-	"sort"
+	"slices"
 	"strings"
 
 	"github.com/moocreport/moocreport/report/detect"
@@ -84,11 +85,7 @@ func printFound(w io.Writer, plan *scaffold.Plan, exports string) {
 			byFormat[f.Format+" ("+f.Kind.String()+")"]++
 		}
 	}
-	keys := make([]string, 0, len(byFormat))
-	for k := range byFormat {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
+	keys := slices.Sorted(maps.Keys(byFormat))
 	fmt.Fprintf(w, "recognised %d of %d files:\n", len(plan.Files)-len(plan.Unrecognised()), len(plan.Files))
 	for _, k := range keys {
 		fmt.Fprintf(w, "  %4d  %s\n", byFormat[k], k)

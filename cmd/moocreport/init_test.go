@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/moocreport/moocreport/internal/fixture"
 	"github.com/moocreport/moocreport/report/detect"
 	"github.com/moocreport/moocreport/report/study"
 )
@@ -18,7 +19,7 @@ import (
 // user's downloads are, with one file no format knows.
 func exportsFolder(t *testing.T, dir string) string {
 	t.Helper()
-	root := repoRoot(t)
+	root := fixture.RepoRoot(t)
 	exports := filepath.Join(dir, "exports")
 	err := filepath.WalkDir(filepath.Join(root, "data"), func(p string, d os.DirEntry, err error) error {
 		if err != nil {
@@ -197,7 +198,7 @@ func surveyColumns(t *testing.T, path string) []string {
 // and init says which files it did not recognise (the SOURCE.md notes)
 // and which it recognised but does not read.
 func TestInitRealData(t *testing.T) {
-	real, err := filepath.Abs(filepath.Join(repoRoot(t), "..", "shared", "realdata"))
+	real, err := filepath.Abs(filepath.Join(fixture.RepoRoot(t), "..", "shared", "realdata"))
 	if err != nil {
 		t.Fatal(err)
 	}

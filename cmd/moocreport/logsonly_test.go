@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/moocreport/moocreport/internal/fixture"
 )
 
 // TestCheckTrackingOnly runs check and build on a study of tracking logs alone (the
@@ -12,7 +14,7 @@ import (
 // learners are those the logs show — user ids 1–4 enrol in
 // edX/DemoX/Demo_Course in these logs — not zero.
 func TestCheckTrackingOnly(t *testing.T) {
-	logs := filepath.Join(filepath.Dir(repoRoot(t)), "shared", "realdata", "openedx-analytics-pipeline")
+	logs := filepath.Join(filepath.Dir(fixture.RepoRoot(t)), "shared", "realdata", "openedx-analytics-pipeline")
 	if _, err := os.Stat(filepath.Join(logs, "student_engagement_acceptance_tracking.log")); err != nil {
 		t.Fatalf("Open edX pipeline fixtures missing: %v (put them in ../shared/realdata beside the repository)", err)
 	}

@@ -5,44 +5,26 @@ import (
 	"compress/gzip"
 	"encoding/csv"
 	"encoding/json"
-	"flag"
 	"io"
 	"io/fs"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
 	"unicode"
 
+	"github.com/moocreport/moocreport/internal/fixture"
+	"github.com/moocreport/moocreport/internal/golden"
+	"github.com/moocreport/moocreport/internal/pdftest"
 	"github.com/moocreport/moocreport/report/site"
 )
-
-// repoRoot is the folder holding go.mod.
-func repoRoot(t *testing.T) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("go.mod not found above the test's folder")
-		}
-		dir = parent
-	}
-}
 
 // copyStudy copies the example study (study.yaml, content/, data/) into a
 // temporary folder, so tests can damage it.
 func copyStudy(t *testing.T) string {
 	t.Helper()
-	root := repoRoot(t)
+	root := fixture.RepoRoot(t)
 	dst := t.TempDir()
 	for _, name := range []string{"study.yaml", "content", "data"} {
 		src := filepath.Join(root, name)
@@ -132,7 +114,7 @@ func TestBuildExample(t *testing.T) {
 
 	// The example's numbers are pinned: any change to a measure shows up
 	// as a reviewable diff of testdata/example-measures.json.
-	golden(t, filepath.Join("testdata", "example-measures.json"), readFile(t, filepath.Join(v, "measures.json")))
+	golden.Check(t, filepath.Join("testdata", "example-measures.json"), readFile(t, filepath.Join(v, "measures.json")))
 	t.Run("CSV files hold plain numbers", func(t *testing.T) { checkCSVNumbers(t, v) })
 
 	var man site.Manifest
@@ -145,7 +127,7 @@ func TestBuildExample(t *testing.T) {
 	}
 
 	// The PDF: text has the headings and the numbers.
-	text := pdfText(t, filepath.Join(v, "report.pdf"))
+	text := pdftest.Text(t, filepath.Join(v, "report.pdf"))
 	for _, want := range []string{"Learners", "Activity", "Performance", "Methods and definitions", ids["eat.enrolled"], ids["eat.pass-rate"]} {
 		if !strings.Contains(text, want) {
 			t.Errorf("PDF text lacks %q", want)
@@ -206,7 +188,7 @@ func TestBuildExample(t *testing.T) {
 		if code, _, errOut := moocreport(t, "build", "-force", "-study", filepath.Join(dir, "study.yaml")); code != 0 {
 			t.Fatalf("forced rebuild failed: %s", errOut)
 		}
-		if !strings.Contains(pdfText(t, filepath.Join(v, "report.pdf")), "An added sentence.") {
+		if !strings.Contains(pdftest.Text(t, filepath.Join(v, "report.pdf")), "An added sentence.") {
 			t.Errorf("forced rebuild did not replace the version")
 		}
 	})
@@ -228,35 +210,6 @@ func TestDeterministic(t *testing.T) {
 	}
 }
 
-var update = flag.Bool("update", false, "rewrite golden files under testdata/")
-
-// golden compares got with the golden file, or rewrites it with -update.
-func golden(t *testing.T, path string, got []byte) {
-	t.Helper()
-	if *update {
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if !bytes.Equal(got, want) {
-		gl, wl := strings.Split(string(got), "\n"), strings.Split(string(want), "\n")
-		for i := range min(len(gl), len(wl)) {
-			if gl[i] != wl[i] {
-				t.Fatalf("%s differs at line %d:\n got: %s\nwant: %s\n(go test -update rewrites it; review the diff)", path, i+1, gl[i], wl[i])
-			}
-		}
-		t.Fatalf("%s differs in length: %d lines, want %d (go test -update rewrites it)", path, len(gl), len(wl))
-	}
-}
-
 func readFile(t *testing.T, path string) []byte {
 	t.Helper()
 	b, err := os.ReadFile(path)
@@ -275,15 +228,6 @@ func readJSON(t *testing.T, path string, v any) {
 	if err := json.Unmarshal(b, v); err != nil {
 		t.Fatalf("%s: %v", path, err)
 	}
-}
-
-func pdfText(t *testing.T, path string) string {
-	t.Helper()
-	out, err := exec.Command("pdftotext", "-enc", "UTF-8", path, "-").Output()
-	if err != nil {
-		t.Fatalf("pdftotext %s: %v (make test installs poppler-utils)", path, err)
-	}
-	return string(out)
 }
 
 // snapshot maps every file under root to its content, leaving out a
@@ -410,7 +354,7 @@ func checkNoSecrets(t *testing.T, public string, secrets map[string]string) {
 		}
 		text := string(b)
 		if strings.HasSuffix(p, ".pdf") {
-			text = pdfText(t, p)
+			text = pdftest.Text(t, p)
 		}
 		texts[p] = text
 		for _, w := range tokenize(text) {

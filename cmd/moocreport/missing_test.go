@@ -6,6 +6,9 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/moocreport/moocreport/internal/fixture"
+	"github.com/moocreport/moocreport/internal/pdftest"
 )
 
 // profileAndGradesStudy makes, from the example, a study with a profile and
@@ -14,7 +17,7 @@ import (
 // the one whose values it still has.
 func profileAndGradesStudy(t *testing.T) string {
 	t.Helper()
-	root := repoRoot(t)
+	root := fixture.RepoRoot(t)
 	b, err := os.ReadFile(filepath.Join(root, "study.yaml"))
 	if err != nil {
 		t.Fatal(err)
@@ -90,7 +93,7 @@ func TestMissingDataIsNotZero(t *testing.T) {
 			t.Errorf("the contents link to %s", link)
 		}
 	}
-	text := pdfText(t, filepath.Join(v, "report.pdf"))
+	text := pdftest.Text(t, filepath.Join(v, "report.pdf"))
 	for _, heading := range []string{"Weekly active learners", "Surveys", "Comparisons and tests", "tracking logs hold"} {
 		if strings.Contains(text, heading) {
 			t.Errorf("the PDF has %q", heading)

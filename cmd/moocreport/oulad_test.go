@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"regexp"
 	"testing"
+
+	"github.com/moocreport/moocreport/internal/fixture"
 )
 
 // TestOULADExample (with -no-cache, so the repository's examples/oulad
@@ -13,7 +15,7 @@ import (
 // the counts that folder's SOURCE.md states. A missing folder fails the
 // test, naming it, rather than skipping: the check must not quietly stop.
 func TestOULADExample(t *testing.T) {
-	root := repoRoot(t)
+	root := fixture.RepoRoot(t)
 	studyFile := filepath.Join(root, "examples", "oulad", "study.yaml")
 	data := filepath.Join(filepath.Dir(root), "shared", "realdata", "oulad")
 	if _, err := os.Stat(filepath.Join(data, "studentInfo.csv")); err != nil {

@@ -4,12 +4,13 @@ import (
 	"bytes"
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/moocreport/moocreport/internal/pdftest"
 )
 
 // The archival PDF and the paper appendix of the example study, built from
@@ -17,25 +18,10 @@ import (
 // qpdf, pdftotext, pdfdetach and pdfinfo. The tests fail, not skip, when
 // a tool is missing: `make test` installs them.
 
-// pdfTool runs one of the PDF tools and returns its standard output.
-func pdfTool(t *testing.T, name string, args ...string) string {
-	t.Helper()
-	if _, err := exec.LookPath(name); err != nil {
-		t.Fatalf("%s not found on PATH: install poppler-utils and qpdf (make deps)", name)
-	}
-	var stdout, stderr bytes.Buffer
-	cmd := exec.Command(name, args...)
-	cmd.Stdout, cmd.Stderr = &stdout, &stderr
-	if err := cmd.Run(); err != nil {
-		t.Fatalf("%s %s: %v\n%s%s", name, strings.Join(args, " "), err, stdout.String(), stderr.String())
-	}
-	return stdout.String()
-}
-
 // flatText is a PDF's text with every run of white space made one space.
 func flatText(t *testing.T, path string) string {
 	t.Helper()
-	return strings.Join(strings.Fields(pdfText(t, path)), " ")
+	return strings.Join(strings.Fields(pdftest.Text(t, path)), " ")
 }
 
 // captionRe finds numbered captions; the continuation of a table across
@@ -46,7 +32,7 @@ var captionRe = regexp.MustCompile(`(?m)^(Table|Figure) (\d+)\. (.+?)(?: \(conti
 func captions(t *testing.T, path string) []string {
 	t.Helper()
 	var out []string
-	for _, m := range captionRe.FindAllStringSubmatch(pdfTool(t, "pdftotext", "-enc", "UTF-8", "-layout", path, "-"), -1) {
+	for _, m := range captionRe.FindAllStringSubmatch(pdftest.Run(t, "pdftotext", "-enc", "UTF-8", "-layout", path, "-"), -1) {
 		c := m[1] + " " + m[2] + ". " + strings.TrimSpace(m[3])
 		if !slices.Contains(out, c) {
 			out = append(out, c)
@@ -66,7 +52,7 @@ func TestArchivalPDF(t *testing.T) {
 	report := filepath.Join(v, "report.pdf")
 
 	t.Run("pdffonts: every font embedded", func(t *testing.T) {
-		lines := strings.Split(strings.TrimSpace(pdfTool(t, "pdffonts", report)), "\n")
+		lines := strings.Split(strings.TrimSpace(pdftest.Run(t, "pdffonts", report)), "\n")
 		col := strings.Index(lines[0], "emb")
 		if len(lines) < 3 || col < 0 {
 			t.Fatalf("pdffonts lists no fonts:\n%s", strings.Join(lines, "\n"))
@@ -80,14 +66,14 @@ func TestArchivalPDF(t *testing.T) {
 
 	t.Run("qpdf --check", func(t *testing.T) {
 		for _, p := range []string{report, filepath.Join(v, "appendix", "appendix.pdf")} {
-			if out := pdfTool(t, "qpdf", "--check", p); !strings.Contains(out, "No syntax or stream encoding errors found") {
+			if out := pdftest.Run(t, "qpdf", "--check", p); !strings.Contains(out, "No syntax or stream encoding errors found") {
 				t.Errorf("qpdf --check %s:\n%s", filepath.Base(p), out)
 			}
 		}
 	})
 
 	t.Run("pdfinfo: A4, metadata", func(t *testing.T) {
-		out := pdfTool(t, "pdfinfo", report)
+		out := pdftest.Run(t, "pdfinfo", report)
 		for _, want := range []string{"(A4)", "Keywords:        MOOC; learning analytics; nordhavn-eat-2026", "Creator:         moocreport v0.1.0"} {
 			if !strings.Contains(out, want) {
 				t.Errorf("pdfinfo lacks %q:\n%s", want, out)
@@ -128,7 +114,7 @@ func TestArchivalPDF(t *testing.T) {
 	})
 
 	t.Run("pdfdetach: measures, manifest and every CSV travel inside", func(t *testing.T) {
-		list := pdfTool(t, "pdfdetach", "-list", report)
+		list := pdftest.Run(t, "pdfdetach", "-list", report)
 		csvs, _ := filepath.Glob(filepath.Join(v, "data", "*.csv"))
 		if len(csvs) < 20 {
 			t.Fatalf("only %d CSVs in data/", len(csvs))
@@ -146,7 +132,7 @@ func TestArchivalPDF(t *testing.T) {
 			t.Errorf("pdfdetach -list:\n%s\nwant it to start\n%s", list, want)
 		}
 		out := t.TempDir()
-		pdfTool(t, "pdfdetach", "-saveall", "-o", out, report)
+		pdftest.Run(t, "pdfdetach", "-saveall", "-o", out, report)
 		for _, n := range names {
 			want, _ := os.ReadFile(filepath.Join(v, n))
 			if n != "measures.json" && n != "manifest.json" {
@@ -205,7 +191,7 @@ func TestArchivalPDF(t *testing.T) {
 	t.Run("no personal data in the appendix or the attachments", func(t *testing.T) {
 		secrets := personalData(t, dir)
 		attached := t.TempDir()
-		pdfTool(t, "pdfdetach", "-saveall", "-o", attached, report)
+		pdftest.Run(t, "pdfdetach", "-saveall", "-o", attached, report)
 		checkNoSecrets(t, filepath.Join(v, "appendix"), secrets)
 		checkNoSecrets(t, attached, secrets)
 	})
@@ -232,7 +218,7 @@ func TestArchivalPDF(t *testing.T) {
 			t.Fatalf("build failed (%d): %s%s", code, out, errOut)
 		}
 		for _, p := range []string{"report.pdf", "appendix/appendix.pdf"} {
-			out := pdfTool(t, "pdfinfo", filepath.Join(public, "1.0.0", p))
+			out := pdftest.Run(t, "pdfinfo", filepath.Join(public, "1.0.0", p))
 			for _, want := range []string{"612 x 792 pts (letter)", "Keywords:        MOOC; MicroMasters; automotive engineering; nordhavn-eat-2026"} {
 				if !strings.Contains(out, want) {
 					t.Errorf("%s: pdfinfo lacks %q:\n%s", p, want, out)

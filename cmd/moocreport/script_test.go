@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"testing"
 
+	"github.com/moocreport/moocreport/internal/golden"
 	"github.com/rogpeppe/go-internal/testscript"
 )
 
@@ -27,7 +28,7 @@ func TestScripts(t *testing.T) {
 	testscript.Run(t, testscript.Params{
 		Dir:                 "testdata/script",
 		RequireExplicitExec: true,
-		UpdateScripts:       *update,
+		UpdateScripts:       golden.Update(),
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
 			"gzip":     gzipCmd,
 			"truncate": truncateCmd,

@@ -4,10 +4,11 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"runtime"
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/moocreport/moocreport/internal/fixture"
 )
 
 // BenchmarkPrepare reads, aggregates and measures the whole example study:
@@ -15,8 +16,7 @@ import (
 // aggregated per second and the process's peak resident memory, since
 // memory, not time, is what limits a laptop on a large course.
 func BenchmarkPrepare(b *testing.B) {
-	_, file, _, _ := runtime.Caller(0)
-	studyFile := filepath.Join(filepath.Dir(file), "..", "..", "study.yaml")
+	studyFile := filepath.Join(fixture.RepoRoot(b), "study.yaml")
 	var weeks int
 	start := time.Now()
 	for b.Loop() {
@@ -43,8 +43,7 @@ func peakRSSMiB() float64 {
 // temporary folder and links its data/, so a benchmark can edit the
 // narrative without touching the repository.
 func exampleCopy(b testing.TB) string {
-	_, file, _, _ := runtime.Caller(0)
-	root := filepath.Join(filepath.Dir(file), "..", "..")
+	root := fixture.RepoRoot(b)
 	dir := b.TempDir()
 	if err := os.Symlink(filepath.Join(root, "data"), filepath.Join(dir, "data")); err != nil {
 		b.Fatal(err)

@@ -4,18 +4,18 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"runtime"
 	"strings"
 	"syscall"
 	"testing"
 	"testing/fstest"
+
+	"github.com/moocreport/moocreport/internal/fixture"
 )
 
 // TestPrepareHashesTemplateOverrides: a study's own templates change the
 // published pages, so the manifest lists them with the data.
 func TestPrepareHashesTemplateOverrides(t *testing.T) {
-	_, file, _, _ := runtime.Caller(0)
-	root := filepath.Join(filepath.Dir(file), "..", "..")
+	root := fixture.RepoRoot(t)
 	dir := t.TempDir()
 	for _, name := range []string{"study.yaml", "content", "data"} {
 		if err := os.Symlink(filepath.Join(root, name), filepath.Join(dir, name)); err != nil {

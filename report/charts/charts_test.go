@@ -13,11 +13,11 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/moocreport/moocreport/internal/golden"
 	"github.com/moocreport/moocreport/report"
 )
 
 var (
-	update = flag.Bool("update", false, "rewrite the golden SVGs in testdata/")
 	pngDir = flag.String("pngdir", "", "also write each fixture's PNG to this directory, to look at")
 )
 
@@ -154,19 +154,7 @@ func TestSVGGolden(t *testing.T) {
 				t.Fatal(err)
 			}
 			wellFormed(t, got)
-			path := filepath.Join("testdata", fx.name+".svg")
-			if *update {
-				if err := os.WriteFile(path, got, 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatalf("%v (run go test -update to create it)", err)
-			}
-			if !bytes.Equal(got, want) {
-				t.Errorf("SVG differs from %s; review with go test -update and git diff", path)
-			}
+			golden.Check(t, filepath.Join("testdata", fx.name+".svg"), got)
 		})
 	}
 }

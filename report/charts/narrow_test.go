@@ -4,12 +4,13 @@ import (
 	"bytes"
 	"encoding/xml"
 	"io"
-	"os"
 	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/moocreport/moocreport/internal/golden"
 )
 
 // TestNarrowSVGGolden keeps the phone layout of every fixture under
@@ -22,22 +23,7 @@ func TestNarrowSVGGolden(t *testing.T) {
 				t.Fatal(err)
 			}
 			wellFormed(t, got)
-			path := filepath.Join("testdata", "narrow", fx.name+".svg")
-			if *update {
-				if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-					t.Fatal(err)
-				}
-				if err := os.WriteFile(path, got, 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatalf("%v (run go test -update to create it)", err)
-			}
-			if !bytes.Equal(got, want) {
-				t.Errorf("SVG differs from %s; review with go test -update and git diff", path)
-			}
+			golden.Check(t, filepath.Join("testdata", "narrow", fx.name+".svg"), got)
 		})
 	}
 }

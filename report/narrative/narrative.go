@@ -35,8 +35,10 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 
@@ -72,69 +74,17 @@ type Error = report.InputError
 // narrative still gets a complete report). rel turns a
 // path into the form used in error messages.
 func Assemble(contentDir string, outline []string, auto map[string][]report.Block, measures []report.Measure, rel func(string) string) ([]report.Section, error) {
-	files, err := filepath.Glob(filepath.Join(contentDir, "*.md"))
+	// Every problem of every file is reported at once, as go vet does,
+	// so an author fixes them in one round.
+	texts, errs, err := readTexts(contentDir, outline, rel)
 	if err != nil {
 		return nil, err
 	}
-	sort.Strings(files)
-	inOutline := map[string]bool{}
-	for _, id := range outline {
-		inOutline[id] = true
-	}
-	// Every problem of every file is reported at once, as go vet does,
-	// so an author fixes them in one round.
-	var errs []error
-	texts := map[string]string{}
-	for _, f := range files {
-		id := strings.TrimSuffix(filepath.Base(f), ".md")
-		if !inOutline[id] {
-			errs = append(errs, &Error{File: rel(f), Line: 1, Msg: fmt.Sprintf("section %q is not in the study's outline (%s)", id, strings.Join(outline, ", "))})
-			continue
-		}
-		b, err := os.ReadFile(f)
-		if err != nil {
-			return nil, err
-		}
-		texts[id] = f + "\x00" + string(b)
-	}
 	idx := newIndex(auto, measures)
 	placed := map[string]bool{}
-	var sections []report.Section
-	var narrative [][]report.Block
-	for _, id := range outline {
-		sec := report.Section{ID: id, Title: Titles[id]}
-		var blocks []report.Block
-		if t, ok := texts[id]; ok {
-			file, body, _ := strings.Cut(t, "\x00")
-			title, bl, err := parse(rel(file), body, idx, placed)
-			if err != nil {
-				errs = append(errs, err)
-			}
-			if title != "" {
-				sec.Title = title
-			}
-			blocks = bl
-		}
-		if sec.Title == "" {
-			sec.Title = id
-		}
-		sections = append(sections, sec)
-		narrative = append(narrative, blocks)
-	}
-	for i, sec := range sections {
-		blocks := narrative[i]
-		_, written := texts[sec.ID]
-		for _, b := range auto[sec.ID] {
-			if id := blockID(b); id != "" && (placed[id] || written && b.ID != "") {
-				continue
-			}
-			if b.OnRequest { // shown only where the narrative places it
-				continue
-			}
-			blocks = append(blocks, b)
-		}
-		sections[i].Blocks = blocks
-	}
+	sections, parseErrs := parseSections(outline, texts, idx, placed, rel)
+	errs = append(errs, parseErrs...)
+	addGenerated(sections, texts, auto, placed)
 	sections = nonEmpty(sections)
 	if err := numberRefs(sections, idx.refs); err != nil {
 		errs = append(errs, err)
@@ -143,6 +93,79 @@ func Assemble(contentDir string, outline []string, auto map[string][]report.Bloc
 		return nil, errors.Join(errs...)
 	}
 	return sections, nil
+}
+
+// sectionText is the narrative file written for one section.
+type sectionText struct{ file, body string }
+
+// readTexts reads the narrative files in contentDir by section id. A file
+// named for no section of the outline is a problem of the study, returned
+// in problems; err is a failure to read.
+func readTexts(contentDir string, outline []string, rel func(string) string) (texts map[string]sectionText, problems []error, err error) {
+	files, err := filepath.Glob(filepath.Join(contentDir, "*.md"))
+	if err != nil {
+		return nil, nil, err
+	}
+	sort.Strings(files)
+	texts = map[string]sectionText{}
+	for _, f := range files {
+		id := strings.TrimSuffix(filepath.Base(f), ".md")
+		if !slices.Contains(outline, id) {
+			problems = append(problems, &Error{File: rel(f), Line: 1, Msg: fmt.Sprintf("section %q is not in the study's outline (%s)", id, strings.Join(outline, ", "))})
+			continue
+		}
+		b, err := os.ReadFile(f)
+		if err != nil {
+			return nil, nil, err
+		}
+		texts[id] = sectionText{file: f, body: string(b)}
+	}
+	return texts, problems, nil
+}
+
+// parseSections makes one section per outline id, in order, holding its
+// narrative's blocks and titled by the narrative's heading, or else by
+// Titles. placed collects the figures and tables the narrative places.
+func parseSections(outline []string, texts map[string]sectionText, idx *index, placed map[string]bool, rel func(string) string) ([]report.Section, []error) {
+	var errs []error
+	var sections []report.Section
+	for _, id := range outline {
+		sec := report.Section{ID: id, Title: Titles[id]}
+		if t, ok := texts[id]; ok {
+			title, bl, err := parse(rel(t.file), t.body, idx, placed)
+			if err != nil {
+				errs = append(errs, err)
+			}
+			if title != "" {
+				sec.Title = title
+			}
+			sec.Blocks = bl
+		}
+		if sec.Title == "" {
+			sec.Title = id
+		}
+		sections = append(sections, sec)
+	}
+	return sections, errs
+}
+
+// addGenerated appends to each section the generated blocks its narrative
+// did not place: not a figure or table placed anywhere, not a block with an
+// id in a section with narrative (the author chose what to show), and not a
+// block shown only on request.
+func addGenerated(sections []report.Section, texts map[string]sectionText, auto map[string][]report.Block, placed map[string]bool) {
+	for i, sec := range sections {
+		_, written := texts[sec.ID]
+		for _, b := range auto[sec.ID] {
+			if id := blockID(b); id != "" && (placed[id] || written && b.ID != "") {
+				continue
+			}
+			if b.OnRequest { // shown only where the narrative places it
+				continue
+			}
+			sections[i].Blocks = append(sections[i].Blocks, b)
+		}
+	}
 }
 
 // nonEmpty leaves out the sections with nothing to show — no narrative
@@ -193,7 +216,7 @@ func numberRefs(sections []report.Section, refs []ref) error {
 		text[refMark+r.id+refMark] = fmt.Sprintf("%s %d", label[r.kind], n)
 	}
 	old := make([]string, 0, 2*len(text))
-	for _, k := range keys(text) {
+	for _, k := range slices.Sorted(maps.Keys(text)) {
 		old = append(old, k, text[k])
 	}
 	rep := strings.NewReplacer(old...)
@@ -375,20 +398,20 @@ func (x *index) place(sc *Shortcode, file string, line int, placed map[string]bo
 	if sc.Name == "text" {
 		md, ok := x.texts[sc.Arg]
 		if !ok {
-			return report.Block{}, &Error{File: file, Line: line, Msg: fmt.Sprintf("unknown text id %q%s", sc.Arg, suggest(sc.Arg, keys(x.texts)))}
+			return report.Block{}, &Error{File: file, Line: line, Msg: fmt.Sprintf("unknown text id %q%s", sc.Arg, suggest(sc.Arg, slices.Sorted(maps.Keys(x.texts))))}
 		}
 		return report.Block{Markdown: md, ID: sc.Arg}, nil
 	}
 	if sc.Name == "figure" {
 		f, ok := x.figures[sc.Arg]
 		if !ok {
-			return report.Block{}, &Error{File: file, Line: line, Msg: fmt.Sprintf("unknown figure id %q%s", sc.Arg, suggest(sc.Arg, keys(x.figures)))}
+			return report.Block{}, &Error{File: file, Line: line, Msg: fmt.Sprintf("unknown figure id %q%s", sc.Arg, suggest(sc.Arg, slices.Sorted(maps.Keys(x.figures))))}
 		}
 		return report.Block{Figure: f}, nil
 	}
 	t, ok := x.tables[sc.Arg]
 	if !ok {
-		return report.Block{}, &Error{File: file, Line: line, Msg: fmt.Sprintf("unknown table id %q%s", sc.Arg, suggest(sc.Arg, keys(x.tables)))}
+		return report.Block{}, &Error{File: file, Line: line, Msg: fmt.Sprintf("unknown table id %q%s", sc.Arg, suggest(sc.Arg, slices.Sorted(maps.Keys(x.tables))))}
 	}
 	return report.Block{Table: t}, nil
 }
@@ -399,7 +422,7 @@ func (x *index) inline(sc *Shortcode, file string, line int) (string, error) {
 	case "value":
 		v, ok := x.measures[sc.Arg]
 		if !ok {
-			return "", &Error{File: file, Line: line, Msg: fmt.Sprintf("unknown value id %q%s", sc.Arg, suggest(sc.Arg, keys(x.measures)))}
+			return "", &Error{File: file, Line: line, Msg: fmt.Sprintf("unknown value id %q%s", sc.Arg, suggest(sc.Arg, slices.Sorted(maps.Keys(x.measures))))}
 		}
 		return escapeMarkdown(v.Text), nil
 	case "ref":
@@ -412,7 +435,7 @@ func (x *index) inline(sc *Shortcode, file string, line int) (string, error) {
 		case tab:
 			kind = "table"
 		case !fig:
-			return "", &Error{File: file, Line: line, Msg: fmt.Sprintf("unknown figure or table id %q%s", sc.Arg, suggest(sc.Arg, append(keys(x.figures), keys(x.tables)...)))}
+			return "", &Error{File: file, Line: line, Msg: fmt.Sprintf("unknown figure or table id %q%s", sc.Arg, suggest(sc.Arg, append(slices.Sorted(maps.Keys(x.figures)), slices.Sorted(maps.Keys(x.tables))...)))}
 		}
 		x.refs = append(x.refs, ref{file: file, line: line, id: sc.Arg, kind: kind})
 		return refLink(kind, sc.Arg), nil
@@ -432,15 +455,6 @@ func escapeMarkdown(s string) string {
 		b.WriteRune(r)
 	}
 	return b.String()
-}
-
-func keys[V any](m map[string]V) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
 }
 
 // suggest names the closest known id, for typos.

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"maps"
 	"slices"
-	"sort"
 	"strings"
 	"time"
 	_ "time/tzdata" // time zones work on machines without a zoneinfo database
@@ -79,12 +78,7 @@ func (a Activity) ExcludedKinds() []string {
 	for _, k := range a.Exclude {
 		set[k] = true
 	}
-	out := make([]string, 0, len(set))
-	for k := range set {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
+	return slices.Sorted(maps.Keys(set))
 }
 
 // Comparison declares one comparison. Two kinds exist:
@@ -221,13 +215,43 @@ func (s *Study) validateAnalysis(p *problems) {
 // ComparisonKinds lists the values Comparison.Kind takes.
 var ComparisonKinds = []string{"courses", "pre-post"}
 
-// validateComparison checks comparisons[i] and fills in its defaults.
-func (s *Study) validateComparison(p *problems, i int) {
-	c := &s.Comparisons[i]
-	where := fmt.Sprintf("comparisons[%d]", i)
-	if c.Kind == "" {
-		c.Kind = "courses"
+// comparisonDefaults fills in what each comparison leaves out: its kind is
+// courses; a comparison of courses compares the only course of role study
+// with the only course of role baseline; a pre-post comparison compares
+// the instruments "pre" and "post".
+func (s *Study) comparisonDefaults() {
+	roles := map[string][]string{}
+	for _, co := range s.Courses {
+		roles[co.Role] = append(roles[co.Role], co.Key)
 	}
+	for i := range s.Comparisons {
+		c := &s.Comparisons[i]
+		if c.Kind == "" {
+			c.Kind = "courses"
+		}
+		switch c.Kind {
+		case "courses":
+			if c.Study == "" && len(roles["study"]) == 1 {
+				c.Study = roles["study"][0]
+			}
+			if c.Baseline == "" && len(roles["baseline"]) == 1 {
+				c.Baseline = roles["baseline"][0]
+			}
+		case "pre-post":
+			if c.Pre == "" {
+				c.Pre = "pre"
+			}
+			if c.Post == "" {
+				c.Post = "post"
+			}
+		}
+	}
+}
+
+// validateComparison checks comparisons[i].
+func (s *Study) validateComparison(p *problems, i int) {
+	c := s.Comparisons[i]
+	where := fmt.Sprintf("comparisons[%d]", i)
 	switch c.Kind {
 	case "courses":
 		s.validateCourses(p, where, c)
@@ -238,19 +262,8 @@ func (s *Study) validateComparison(p *problems, i int) {
 	}
 }
 
-// validateCourses checks a comparison of kind courses, defaulting study and
-// baseline to the only course of each role.
-func (s *Study) validateCourses(p *problems, where string, c *Comparison) {
-	roles := map[string][]string{}
-	for _, co := range s.Courses {
-		roles[co.Role] = append(roles[co.Role], co.Key)
-	}
-	if c.Study == "" && len(roles["study"]) == 1 {
-		c.Study = roles["study"][0]
-	}
-	if c.Baseline == "" && len(roles["baseline"]) == 1 {
-		c.Baseline = roles["baseline"][0]
-	}
+// validateCourses checks a comparison of kind courses.
+func (s *Study) validateCourses(p *problems, where string, c Comparison) {
 	for _, f := range []struct{ name, key string }{{"study", c.Study}, {"baseline", c.Baseline}} {
 		if _, ok := s.Course(f.key); !ok {
 			p.add(where+"."+f.name, "no course with key %q (say which course to compare)%s", f.key, report.DidYouMean(f.key, s.courseKeys()))
@@ -264,15 +277,8 @@ func (s *Study) validateCourses(p *problems, where string, c *Comparison) {
 	}
 }
 
-// validatePrePost checks a comparison of kind pre-post, defaulting its
-// instruments to "pre" and "post".
-func (s *Study) validatePrePost(p *problems, where string, c *Comparison) {
-	if c.Pre == "" {
-		c.Pre = "pre"
-	}
-	if c.Post == "" {
-		c.Post = "post"
-	}
+// validatePrePost checks a comparison of kind pre-post.
+func (s *Study) validatePrePost(p *problems, where string, c Comparison) {
 	if _, ok := s.Course(c.Course); !ok {
 		p.add(where+".course", "no course with key %q%s", c.Course, report.DidYouMean(c.Course, s.courseKeys()))
 	}

@@ -310,6 +310,7 @@ func (s *Study) defaults(pos positions) {
 		s.Outline = DefaultOutline
 	}
 	s.Activity.defaults(pos)
+	s.comparisonDefaults()
 }
 
 var keyRE = regexp.MustCompile(`^[a-z][a-z0-9-]*$`)

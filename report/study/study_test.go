@@ -3,10 +3,11 @@ package study
 import (
 	"os"
 	"path/filepath"
-	"runtime"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/moocreport/moocreport/internal/fixture"
 )
 
 const valid = `id: s
@@ -103,8 +104,7 @@ func TestParseDefaultsAndSaltOverride(t *testing.T) {
 
 // TestExampleStudy proves the committed example study.yaml is valid.
 func TestExampleStudy(t *testing.T) {
-	_, file, _, _ := runtime.Caller(0)
-	root := filepath.Join(filepath.Dir(file), "..", "..")
+	root := fixture.RepoRoot(t)
 	if _, err := os.Stat(filepath.Join(root, "study.yaml")); err != nil {
 		t.Fatal(err)
 	}
@@ -194,8 +194,7 @@ func TestProblemGradesSource(t *testing.T) {
 // FuzzParse feeds study.yaml variants to the strict parser: it may refuse
 // them, with an error naming the file, but never panic.
 func FuzzParse(f *testing.F) {
-	_, file, _, _ := runtime.Caller(0)
-	example, err := os.ReadFile(filepath.Join(filepath.Dir(file), "..", "..", "study.yaml"))
+	example, err := os.ReadFile(filepath.Join(fixture.RepoRoot(f), "study.yaml"))
 	if err != nil {
 		f.Fatal(err)
 	}

@@ -8,12 +8,12 @@ import (
 	"image/png"
 	"io/fs"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 
+	"github.com/moocreport/moocreport/internal/pdftest"
 	"github.com/moocreport/moocreport/report"
 	"github.com/moocreport/moocreport/report/tabular"
 )
@@ -90,14 +90,7 @@ func TestRender(t *testing.T) {
 	if idx := read("README.txt"); !strings.Contains(idx, "Table 2    tables/02-activity-kinds.csv, .tex") || !strings.Contains(idx, "Figure 1   figures/01-weekly-chart.svg") {
 		t.Errorf("README.txt:\n%s", idx)
 	}
-	if _, err := exec.LookPath("pdftotext"); err != nil {
-		t.Fatal("pdftotext not found: install poppler-utils (make deps)")
-	}
-	out, err := exec.Command("pdftotext", filepath.Join(dir, "appendix.pdf"), "-").Output()
-	if err != nil {
-		t.Fatal(err)
-	}
-	text := strings.Join(strings.Fields(string(out)), " ")
+	text := strings.Join(strings.Fields(pdftest.Run(t, "pdftotext", filepath.Join(dir, "appendix.pdf"), "-")), " ")
 	for _, w := range []string{"Table 1. Title of learners-gender", "Figure 1. Weekly", "Table 2. Title of activity-kinds"} {
 		if !strings.Contains(text, w) {
 			t.Errorf("appendix.pdf lacks %q", w)

@@ -1,6 +1,8 @@
 package html
 
 import (
+	"maps"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -14,7 +16,7 @@ func TestDraftMarked(t *testing.T) {
 		doc.Draft = draft
 		files := tree(t, render(t, doc, options()))
 		n := 0
-		for _, name := range sortedKeys(files) {
+		for _, name := range slices.Sorted(maps.Keys(files)) {
 			if !strings.HasSuffix(name, ".html") {
 				continue
 			}

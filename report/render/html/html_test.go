@@ -2,23 +2,22 @@ package html
 
 import (
 	"bytes"
-	"flag"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path"
 	"path/filepath"
 	"regexp"
-	"sort"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
 	"time"
 
+	"github.com/moocreport/moocreport/internal/golden"
 	"github.com/moocreport/moocreport/report"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
 
 func num(v float64) *float64 { return &v }
 
@@ -124,54 +123,18 @@ func tree(t *testing.T, dir string) map[string][]byte {
 	return files
 }
 
-func sortedKeys(m map[string][]byte) []string {
-	var keys []string
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
-}
-
-// golden compares got with testdata/<name>, or rewrites it under -update.
-func golden(t *testing.T, name string, got []byte) {
+// checkGolden compares got with testdata/<name>, or rewrites it under -update.
+func checkGolden(t *testing.T, name string, got []byte) {
 	t.Helper()
-	file := filepath.Join("testdata", filepath.FromSlash(name))
-	if *update {
-		if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(file, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(file)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if !bytes.Equal(got, want) {
-		g, w := strings.Split(string(got), "\n"), strings.Split(string(want), "\n")
-		line := 0
-		for line < len(g) && line < len(w) && g[line] == w[line] {
-			line++
-		}
-		at := func(l []string) string {
-			if line < len(l) {
-				return l[line]
-			}
-			return "(end of file)"
-		}
-		t.Errorf("%s differs from the golden file from line %d:\n got: %s\nwant: %s\n(run go test -update and review the diff)", name, line+1, at(g), at(w))
-	}
+	golden.Check(t, filepath.Join("testdata", filepath.FromSlash(name)), got)
 }
 
 func TestRenderGolden(t *testing.T) {
 	files := tree(t, render(t, fixture(), options()))
-	for _, name := range sortedKeys(files) {
+	for _, name := range slices.Sorted(maps.Keys(files)) {
 		switch {
 		case strings.HasSuffix(name, ".html"), strings.HasPrefix(name, "data/"), strings.HasPrefix(name, "figures/"):
-			golden(t, "site/"+name, files[name])
+			checkGolden(t, "site/"+name, files[name])
 		}
 	}
 	for _, want := range []string{"index.html", "introduction.html", "performance.html", "style.css",
@@ -189,7 +152,7 @@ func TestRenderIndexGolden(t *testing.T) {
 	}
 	// The stylesheet is inlined; compare the page around it.
 	page := regexp.MustCompile(`(?s)<style>.*</style>`).ReplaceAll(buf.Bytes(), []byte("<style>…</style>"))
-	golden(t, "versions-index.html", page)
+	checkGolden(t, "versions-index.html", page)
 	for _, want := range []string{`href="latest/index.html"`, `href="v2/index.html"`, `href="v1/index.html"`, "Eating well &lt;2024&gt;", "--focus"} {
 		if !strings.Contains(buf.String(), want) {
 			t.Errorf("versions index lacks %q", want)
@@ -222,7 +185,7 @@ func TestLinksResolve(t *testing.T) {
 		up["../"+v.Version+"/index.html"] = true
 	}
 	checked := 0
-	for _, name := range sortedKeys(files) {
+	for _, name := range slices.Sorted(maps.Keys(files)) {
 		if !strings.HasSuffix(name, ".html") {
 			continue
 		}
@@ -264,7 +227,7 @@ func TestLinksResolve(t *testing.T) {
 func TestPageOutline(t *testing.T) {
 	files := tree(t, render(t, fixture(), options()))
 	idRE := regexp.MustCompile(`\sid="([^"]*)"`)
-	for _, name := range sortedKeys(files) {
+	for _, name := range slices.Sorted(maps.Keys(files)) {
 		if !strings.HasSuffix(name, ".html") {
 			continue
 		}
@@ -303,7 +266,7 @@ func TestEscaping(t *testing.T) {
 	opt.Versions = append([]Version{{Version: "v3", Date: evil, Summary: evil}}, opt.Versions...)
 
 	files := tree(t, render(t, doc, opt))
-	for _, name := range sortedKeys(files) {
+	for _, name := range slices.Sorted(maps.Keys(files)) {
 		if !strings.HasSuffix(name, ".html") {
 			continue
 		}
@@ -391,7 +354,7 @@ func TestFailureWritesNothing(t *testing.T) {
 		t.Fatalf("error = %v, want one naming the page", err)
 	}
 	if left := tree(t, dir); len(left) != 0 {
-		t.Errorf("a failed render wrote %v", sortedKeys(left))
+		t.Errorf("a failed render wrote %v", slices.Sorted(maps.Keys(left)))
 	}
 }
 
@@ -473,6 +436,6 @@ func TestZeroOptions(t *testing.T) {
 		}
 	}
 	if files["style.css"] == nil || len(files) != 5 {
-		t.Errorf("wrote %v, want index, two sections, style.css and one CSV", sortedKeys(files))
+		t.Errorf("wrote %v, want index, two sections, style.css and one CSV", slices.Sorted(maps.Keys(files)))
 	}
 }

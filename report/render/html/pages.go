@@ -162,46 +162,19 @@ func build(doc *report.Document, opt Options) (*site, error) {
 	s := &site{}
 	var sections []*sectionView
 	nums := report.Number(doc)
-	nfig, ntab := 0, 0
 	where := blockPages(doc)
-	for si, sec := range doc.Sections {
-		sv := &sectionView{ID: sec.ID, Number: report.SectionNumber(doc.Sections, si), Title: sec.Title, Href: pageOf(sec)}
-		var targets map[string]string // blocks on other pages
-		for frag, page := range where {
-			if page != sv.Href {
-				if targets == nil {
-					targets = map[string]string{}
-				}
-				targets[frag] = page + "#" + frag
-			}
+	nfig, ntab := 0, 0
+	for si := range doc.Sections {
+		sv, err := s.section(doc, si, nums, where, opt)
+		if err != nil {
+			return nil, err
 		}
-		anchors := pageAnchors(sec)
-		for i, b := range sec.Blocks {
+		for _, b := range sv.Blocks {
 			switch {
 			case b.Table != nil:
 				ntab++
-				n := nums[b.Table.ID]
-				tv := newTableView(b.Table, "table-"+b.Table.ID, n, "data/"+b.Table.ID+".csv")
-				sv.Blocks = append(sv.Blocks, blockView{Table: &tv})
-				sv.Refs = append(sv.Refs, ref{"Table", n, b.Table.Title, sv.Href + "#" + tv.Anchor})
-				s.csvs = append(s.csvs, csvFile{tv.CSV, b.Table})
 			case b.Figure != nil:
 				nfig++
-				f := b.Figure
-				n := nums[f.ID]
-				fv, err := s.figure(f, n, opt)
-				if err != nil {
-					return nil, err
-				}
-				sv.Blocks = append(sv.Blocks, blockView{Figure: fv})
-				sv.Refs = append(sv.Refs, ref{"Figure", n, f.Title, sv.Href + "#" + fv.Anchor})
-				s.csvs = append(s.csvs, csvFile{fv.CSV, &f.Table})
-			case b.Markdown != "":
-				h, err := markdown(b.Markdown, anchors, fmt.Sprintf("b%d-", i+1), targets)
-				if err != nil {
-					return nil, fmt.Errorf("html: section %q, block %d: %w", sec.ID, i+1, err)
-				}
-				sv.Blocks = append(sv.Blocks, blockView{HTML: h})
 			}
 		}
 		sections = append(sections, sv)
@@ -212,6 +185,52 @@ func build(doc *report.Document, opt Options) (*site, error) {
 		Sections: sections, NumFigures: nfig, NumTables: ntab,
 	})
 	return s, nil
+}
+
+// section makes the view of doc's section si: its blocks in order, with
+// figures and tables numbered by nums and their data added to the site.
+// where is the page each figure and table lies on, for links from the
+// narrative to blocks on other pages.
+func (s *site) section(doc *report.Document, si int, nums map[string]int, where map[string]string, opt Options) (*sectionView, error) {
+	sec := doc.Sections[si]
+	sv := &sectionView{ID: sec.ID, Number: report.SectionNumber(doc.Sections, si), Title: sec.Title, Href: pageOf(sec)}
+	var targets map[string]string // blocks on other pages
+	for frag, page := range where {
+		if page != sv.Href {
+			if targets == nil {
+				targets = map[string]string{}
+			}
+			targets[frag] = page + "#" + frag
+		}
+	}
+	anchors := pageAnchors(sec)
+	for i, b := range sec.Blocks {
+		switch {
+		case b.Table != nil:
+			n := nums[b.Table.ID]
+			tv := newTableView(b.Table, "table-"+b.Table.ID, n, "data/"+b.Table.ID+".csv")
+			sv.Blocks = append(sv.Blocks, blockView{Table: &tv})
+			sv.Refs = append(sv.Refs, ref{"Table", n, b.Table.Title, sv.Href + "#" + tv.Anchor})
+			s.csvs = append(s.csvs, csvFile{tv.CSV, b.Table})
+		case b.Figure != nil:
+			f := b.Figure
+			n := nums[f.ID]
+			fv, err := s.figure(f, n, opt)
+			if err != nil {
+				return nil, err
+			}
+			sv.Blocks = append(sv.Blocks, blockView{Figure: fv})
+			sv.Refs = append(sv.Refs, ref{"Figure", n, f.Title, sv.Href + "#" + fv.Anchor})
+			s.csvs = append(s.csvs, csvFile{fv.CSV, &f.Table})
+		case b.Markdown != "":
+			h, err := markdown(b.Markdown, anchors, fmt.Sprintf("b%d-", i+1), targets)
+			if err != nil {
+				return nil, fmt.Errorf("html: section %q, block %d: %w", sec.ID, i+1, err)
+			}
+			sv.Blocks = append(sv.Blocks, blockView{HTML: h})
+		}
+	}
+	return sv, nil
 }
 
 // figure makes figure f's view, numbered n, and adds its drawings (wide

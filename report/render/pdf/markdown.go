@@ -160,6 +160,7 @@ func (m *mdWriter) inlines(n ast.Node, st inline) {
 	}
 }
 
+// inline writes one inline node in the style st, changed by the node.
 func (m *mdWriter) inline(n ast.Node, st inline) {
 	f := m.r.pdf
 	switch n := n.(type) {
@@ -195,30 +196,7 @@ func (m *mdWriter) inline(n ast.Node, st inline) {
 		st.code = true
 		m.inlines(n, st)
 	case *ast.Link:
-		url := safeurl.Destination(n.Destination)
-		if !safeurl.Allowed(url) {
-			// Dropped as on the site: in a PDF a link is an action the
-			// viewer runs. Its words stay.
-			m.inlines(n, st)
-			return
-		}
-		if frag, ok := strings.CutPrefix(url, "#"); ok {
-			// A fragment names a place in the report, not on the web. A
-			// cross-reference ("#figure-<id>", see package narrative)
-			// jumps to its table or figure, whose number its text says.
-			// Any other fragment names no place in the PDF: only its text
-			// is set, without a link, as "#…" would tell a reader nothing.
-			st.jump = m.r.anchors[frag]
-			m.inlines(n, st)
-			return
-		}
-		// Paper cannot be clicked: the URL is printed after the text.
-		st.link = url
-		m.inlines(n, st)
-		if url != "" && url != plain(n, m.src) {
-			st.link = ""
-			m.write(" ("+url+")", st)
-		}
+		m.link(n, st)
 	case *ast.AutoLink:
 		url := string(n.URL(m.src))
 		if !safeurl.Allowed(url) {
@@ -244,6 +222,36 @@ func (m *mdWriter) inline(n ast.Node, st inline) {
 		// A way back up the page only a browser needs.
 	default:
 		m.inlines(n, st)
+	}
+}
+
+// link writes a Markdown link: a safe web link as its text followed by the
+// URL, a fragment as a jump to the place it names, an unsafe link as its
+// text alone.
+func (m *mdWriter) link(n *ast.Link, st inline) {
+	url := safeurl.Destination(n.Destination)
+	if !safeurl.Allowed(url) {
+		// Dropped as on the site: in a PDF a link is an action the
+		// viewer runs. Its words stay.
+		m.inlines(n, st)
+		return
+	}
+	if frag, ok := strings.CutPrefix(url, "#"); ok {
+		// A fragment names a place in the report, not on the web. A
+		// cross-reference ("#figure-<id>", see package narrative)
+		// jumps to its table or figure, whose number its text says.
+		// Any other fragment names no place in the PDF: only its text
+		// is set, without a link, as "#…" would tell a reader nothing.
+		st.jump = m.r.anchors[frag]
+		m.inlines(n, st)
+		return
+	}
+	// Paper cannot be clicked: the URL is printed after the text.
+	st.link = url
+	m.inlines(n, st)
+	if url != "" && url != plain(n, m.src) {
+		st.link = ""
+		m.write(" ("+url+")", st)
 	}
 }
 

@@ -4,37 +4,27 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"flag"
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
 	"testing"
 
+	"github.com/moocreport/moocreport/internal/golden"
+	"github.com/moocreport/moocreport/internal/pdftest"
 	"github.com/moocreport/moocreport/report"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files under testdata/")
 
 // These tests read the PDF back with poppler-utils and qpdf, as an archivist
 // would. They fail, not skip, when the tools are missing: `make deps`
 // installs them, and a PDF nobody checked is not a passing test.
 
+// tool runs a poppler or qpdf tool on a rendered PDF; see pdftest.Run.
 func tool(t *testing.T, name string, args ...string) string {
 	t.Helper()
-	if _, err := exec.LookPath(name); err != nil {
-		t.Fatalf("%s not found on PATH: install poppler-utils and qpdf (make deps)", name)
-	}
-	var stdout, stderr bytes.Buffer
-	cmd := exec.Command(name, args...)
-	cmd.Stdout, cmd.Stderr = &stdout, &stderr
-	if err := cmd.Run(); err != nil {
-		t.Fatalf("%s %s: %v\n%s%s", name, strings.Join(args, " "), err, stdout.String(), stderr.String())
-	}
-	return stdout.String()
+	return pdftest.Run(t, name, args...)
 }
 
 // renderFile renders doc into a temporary file and returns its path.
@@ -94,19 +84,7 @@ func normalise(pages []string) string {
 
 func TestGoldenText(t *testing.T) {
 	got := normalise(pages(t, samplePath(t)))
-	golden := filepath.Join("testdata", "sample.txt")
-	if *update {
-		if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if got != string(want) {
-		t.Errorf("pdftotext output differs from %s (go test -update rewrites it, then review the diff):\n%s", golden, got)
-	}
+	golden.Check(t, filepath.Join("testdata", "sample.txt"), []byte(got))
 }
 
 func TestMarkdownElements(t *testing.T) {

@@ -298,30 +298,16 @@ func (r *renderer) drawGrid(g grid, fl *Float, tail float64) placement {
 		}
 		return placement{lastRowPage: f.PageNo(), rows: []int{0}}
 	}
-	caption := ""
-	if fl != nil {
-		caption = fl.caption()
-	}
-	left, _, _, _ := f.GetMargins()
+	capt := r.gridCaption(fl)
 	l := r.measureGrid(g, r.textWidth(), "")
-	var capLines, contLines []string
-	if caption != "" {
-		r.font("B", captionSize)
-		capLines = splitText(f, caption, r.textWidth())
-		contLines = splitText(f, caption+" (continued)", r.textWidth())
-	}
-	capH := float64(max(len(capLines), len(contLines))) * captionLead
-	if capH > 0 {
-		capH += 1.5
-	}
 	var placed placement
-	if maxLines := tableLines(r.full() - capH - l.headH); l.tallest() > maxLines {
+	if maxLines := tableLines(r.full() - capt.height - l.headH); l.tallest() > maxLines {
 		l = r.measureGrid(g, r.textWidth(), continuedMark)
-		l.splitTall(tableLines(r.full() - capH - l.headH))
+		l.splitTall(tableLines(r.full() - capt.height - l.headH))
 		placed.tallRowSplit = true
 	}
-	plan := planTable(r.remaining(), r.full(), capH+l.headH, l.rowH, tail)
-	whole := capH + l.headH + tail
+	plan := planTable(r.remaining(), r.full(), capt.height+l.headH, l.rowH, tail)
+	whole := capt.height + l.headH + tail
 	for _, h := range l.rowH {
 		whole += h
 	}
@@ -336,48 +322,75 @@ func (r *renderer) drawGrid(g grid, fl *Float, tail float64) placement {
 	// split it from its header.
 	f.SetAutoPageBreak(false, margin)
 	defer f.SetAutoPageBreak(true, margin)
+	row := 0
+	for p, count := range plan.pages {
+		lines := capt.first
+		if p > 0 {
+			r.newPage()
+			lines = capt.continued
+		}
+		r.drawGridPage(g, l, lines, row, row+count)
+		row += count
+	}
+	placed.lastRowPage = f.PageNo()
+	return placed
+}
+
+// gridCaption is a grid's caption as drawn: its lines on the first page,
+// its lines marked "(continued)" on later pages, and the height kept for
+// the longer of the two.
+type gridCaption struct {
+	first, continued []string
+	height           float64
+}
+
+// gridCaption wraps the caption of fl, if it has one, to the text width.
+func (r *renderer) gridCaption(fl *Float) gridCaption {
+	var c gridCaption
+	if fl == nil || fl.caption() == "" {
+		return c
+	}
+	r.font("B", captionSize)
+	c.first = splitText(r.pdf, fl.caption(), r.textWidth())
+	c.continued = splitText(r.pdf, fl.caption()+" (continued)", r.textWidth())
+	c.height = float64(max(len(c.first), len(c.continued)))*captionLead + 1.5
+	return c
+}
+
+// drawGridPage draws one page of a grid at the current position: the
+// caption lines, the header between rules, and rows from to to (exclusive).
+func (r *renderer) drawGridPage(g grid, l cellLayout, caption []string, from, to int) {
+	f := r.pdf
+	left, _, _, _ := f.GetMargins()
 	total := 0.0
 	for _, w := range l.widths {
 		total += w
 	}
-	row := 0
-	for p, count := range plan.pages {
-		if p > 0 {
-			r.newPage()
-		}
-		y := f.GetY()
-		lines := capLines
-		if p > 0 {
-			lines = contLines
-		}
-		r.font("B", captionSize)
-		for _, s := range lines {
-			f.SetXY(left, y)
-			f.CellFormat(total, captionLead, s, "", 0, "L", false, 0, "")
-			y += captionLead
-		}
-		if len(lines) > 0 {
-			y += 1.5
-		}
-		f.SetLineWidth(0.3)
-		f.Line(left, y, left+total, y)
-		r.font("B", tableSize)
-		r.drawRow(left, y, l.widths, l.head, g.align)
-		y += l.headH
-		f.SetLineWidth(0.2)
-		f.Line(left, y, left+total, y)
-		r.font("", tableSize)
-		for range count {
-			r.drawRow(left, y, l.widths, l.rows[row], g.align)
-			y += l.rowH[row]
-			row++
-		}
-		f.SetLineWidth(0.3)
-		f.Line(left, y, left+total, y)
-		f.SetXY(left, y+1.5)
+	y := f.GetY()
+	r.font("B", captionSize)
+	for _, s := range caption {
+		f.SetXY(left, y)
+		f.CellFormat(total, captionLead, s, "", 0, "L", false, 0, "")
+		y += captionLead
 	}
-	placed.lastRowPage = f.PageNo()
-	return placed
+	if len(caption) > 0 {
+		y += 1.5
+	}
+	f.SetLineWidth(0.3)
+	f.Line(left, y, left+total, y)
+	r.font("B", tableSize)
+	r.drawRow(left, y, l.widths, l.head, g.align)
+	y += l.headH
+	f.SetLineWidth(0.2)
+	f.Line(left, y, left+total, y)
+	r.font("", tableSize)
+	for row := from; row < to; row++ {
+		r.drawRow(left, y, l.widths, l.rows[row], g.align)
+		y += l.rowH[row]
+	}
+	f.SetLineWidth(0.3)
+	f.Line(left, y, left+total, y)
+	f.SetXY(left, y+1.5)
 }
 
 func (r *renderer) drawRow(x, y float64, widths []float64, cells [][]string, align []string) {
