@@ -357,28 +357,6 @@ func (c *computer) funnel() (*report.Figure, *report.Table) {
 	return fig, t
 }
 
-// altFunnel reads the funnel out course by course, stage by stage after
-// enrolled (which is always all of them), so a screen reader hears where
-// each course loses its learners.
-func altFunnel(f *report.Figure) string {
-	var parts []string
-	for _, s := range f.Series {
-		var stages []string
-		for i, v := range s.Values {
-			if i == 0 {
-				continue // enrolled: 100 %
-			}
-			text := formatPct(v)
-			if math.IsNaN(v) {
-				text = "withheld or not available"
-			}
-			stages = append(stages, strings.ToLower(f.Categories[i])+" "+text)
-		}
-		parts = append(parts, s.Name+": "+strings.Join(stages, ", "))
-	}
-	return fmt.Sprintf("Bar chart of the engagement funnel, each stage as a share of enrolled learners in %%. %s.", joinSentences(parts))
-}
-
 // funnelNote explains each reason a funnel stage is not available.
 func (c *computer) funnelNote() string {
 	var notes []string

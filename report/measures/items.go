@@ -300,48 +300,6 @@ func (c *computer) likertFigure(sv study.Survey) *report.Figure {
 	return f
 }
 
-// altLikert describes a Likert figure item by item in the words of the
-// summary table (agree: top two points, disagree: bottom two, as
-// likertDefinition says), so a screen reader hears what a sighted reader
-// sees at either side of the centre line.
-func altLikert(f *report.Figure) string {
-	n := len(f.Series)
-	var parts []string
-	for i, item := range f.Categories {
-		sum := func(from, to int) (float64, bool) {
-			t := 0.0
-			for k := max(from, 0); k < min(to, n); k++ {
-				v := f.Series[k].Values[i]
-				if math.IsNaN(v) {
-					return 0, false
-				}
-				t += v
-			}
-			return t, true
-		}
-		agree, okA := sum(n-2, n)
-		disagree, okD := sum(0, 2)
-		switch {
-		case !okA && !okD:
-			parts = append(parts, item+": withheld")
-		default:
-			say := func(v float64, ok bool, word string) string {
-				if !ok {
-					return word + " withheld"
-				}
-				return formatPct(v) + " " + word
-			}
-			parts = append(parts, fmt.Sprintf("%s: %s, %s", item, say(agree, okA, "agree"), say(disagree, okD, "disagree")))
-		}
-	}
-	scale := ""
-	if n > 0 {
-		scale = fmt.Sprintf(", from %s on the left to %s on the right", f.Series[0].Name, f.Series[n-1].Name)
-	}
-	// The title starts with the course's name: it keeps its capitals.
-	return fmt.Sprintf("Diverging bar chart, %s; %% of answers by item%s. %s.", f.Title, scale, joinSentences(parts))
-}
-
 // questionLabel is a question's label, or its id.
 func questionLabel(sv study.Survey, id string) string {
 	for _, q := range sv.Questions {

@@ -199,14 +199,6 @@ func (c *computer) count(id, course, label string, n int, def string) report.Mea
 	return c.add(m)
 }
 
-// smallCourse reports whether a course has fewer than k learners: then
-// every count about it is withheld, zeros too, since a zero beside a
-// small group says where all its members are.
-func (c *computer) smallCourse(course string) bool {
-	n := len(c.byCourse[course])
-	return n > 0 && n < c.k
-}
-
 // share adds a percentage measure of part in whole; it is suppressed when
 // either count is under k, since a share of a tiny group identifies people.
 func (c *computer) share(id, course, label string, part, whole int, def string) report.Measure {
@@ -225,39 +217,6 @@ func (c *computer) share(id, course, label string, part, whole int, def string) 
 		m = c.withhold(m, report.WithheldPrimary, fmt.Sprintf("primary: about a course of fewer than %d learners", c.k))
 	}
 	return c.add(m)
-}
-
-// withhold marks m withheld for reason w and logs why. A count's N is the
-// count itself: it goes too.
-func (c *computer) withhold(m report.Measure, w report.Withheld, reason string) report.Measure {
-	if (m.Unit == "learners" && float64(m.N) == m.Value) || m.N < c.k {
-		m.N = 0
-	}
-	m.Value, m.Withheld, m.Text = 0, w, w.Mark(c.k)
-	c.res.Disclosure = append(c.res.Disclosure, Suppression{Where: m.ID, Cell: "value", Reason: reason, Kind: w})
-	return m
-}
-
-func (c *computer) suppressMeasure(m report.Measure) report.Measure {
-	m.Value = 0
-	m.Withheld = report.WithheldPrimary
-	m.Text = c.lessThanK()
-	if m.N < c.k {
-		m.N = 0
-	}
-	c.res.Disclosure = append(c.res.Disclosure, Suppression{Where: m.ID, Cell: "value", Reason: fmt.Sprintf("primary: n < %d", c.k), Kind: report.WithheldPrimary})
-	return m
-}
-
-// lessThanK is the mark of a primary withheld value, "<k".
-func (c *computer) lessThanK() string { return report.WithheldPrimary.Mark(c.k) }
-
-// primaryCell is a table cell withheld as primary: "<k".
-func (c *computer) primaryCell() report.Cell { return c.withheldCell(report.WithheldPrimary) }
-
-// withheldCell is a table cell withheld for reason w, with its mark.
-func (c *computer) withheldCell(w report.Withheld) report.Cell {
-	return report.Cell{Text: w.Mark(c.k), Withheld: w}
 }
 
 // courseName returns a course's short name, as tables and legends use it.
