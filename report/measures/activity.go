@@ -161,3 +161,136 @@ func (c *computer) find(id string) *report.Measure {
 	}
 	return nil
 }
+
+// activityMore adds the activity measures beyond weekly activity: events
+// by kind per week, per-learner intensity, retention and the funnel.
+func (c *computer) activityMore() error {
+	if len(c.activityCourses()) == 0 {
+		return nil
+	}
+	blocks := []report.Block{{Table: c.kindsWeekly()}}
+	blocks = append(blocks, report.Block{Table: c.intensity()})
+	fig, tab := c.retention()
+	blocks = append(blocks, report.Block{Figure: fig}, report.Block{Table: tab})
+	ffig, ftab := c.funnel()
+	blocks = append(blocks, report.Block{Figure: ffig}, report.Block{Table: ftab})
+	c.section("activity", blocks...)
+	return nil
+}
+
+var namedKinds = []report.EventKind{report.KindPage, report.KindVideo, report.KindProblem, report.KindForum, report.KindOther}
+
+// kindsWeekly counts events of each kind per course week. A cell is
+// withheld when fewer than k learners produced its events, since the count
+// would then describe one or two people's behaviour.
+func (c *computer) kindsWeekly() *report.Table {
+	def := "Activity events (edX tracking-log events; OULAD: VLE clicks) of each kind in each course week, from learners in the enrolled-learner profile export; a cell is withheld when fewer than the minimum cell size of learners had an event of that kind that week."
+	t := &report.Table{ID: "activity-kinds-weekly", Title: "Events by kind and course week", Columns: []string{"Course", "Week"}, Definition: def}
+	for _, k := range namedKinds {
+		t.Columns = append(t.Columns, k.String())
+	}
+	type cell struct{ events, learners int }
+	for _, co := range c.activityCourses() {
+		grid := make([][report.NumKinds]cell, co.Weeks+1)
+		for _, w := range c.ds.Activity {
+			if w.Course != co.Key || !c.enrolled[co.Key][w.Learner] || w.Week < 1 || w.Week > co.Weeks {
+				continue
+			}
+			for k, n := range w.Events {
+				if n > 0 {
+					grid[w.Week][k].events += n
+					grid[w.Week][k].learners++
+				}
+			}
+		}
+		for wk := 1; wk <= co.Weeks; wk++ {
+			row := []report.Cell{textCell(co.Short), textCell(strconv.Itoa(wk))}
+			for _, k := range namedKinds {
+				g := grid[wk][k]
+				id := fmt.Sprintf("%s.events.%s.w%d", co.Key, k, wk)
+				m := report.Measure{ID: id, Course: co.Key, Label: fmt.Sprintf("%s events in week %d", k, wk), Value: float64(g.events), N: g.learners, Unit: "events", Definition: def, Text: formatInt(g.events)}
+				if g.learners > 0 && g.learners < c.k {
+					m = c.suppressMeasure(m)
+				}
+				c.add(m)
+				row = append(row, measureCell(m))
+			}
+			t.Rows = append(t.Rows, row)
+		}
+	}
+	return t
+}
+
+// describeOrWithhold adds median, Q1 and Q3 measures of x under id, or
+// withholds them when the group is under k.
+func (c *computer) describeOrWithhold(id, course, label, unit, def string, x []float64, places int) []report.Cell {
+	names := []string{"median", "q1", "q3"}
+	labels := []string{"median", "first quartile", "third quartile"}
+	var cells []report.Cell
+	sum, err := stats.Describe(x)
+	for i, name := range names {
+		m := report.Measure{ID: id + "." + name, Course: course, Label: label + ", " + labels[i], N: len(x), Unit: unit, Definition: def}
+		switch {
+		case len(x) < c.k:
+			m = c.suppressMeasure(m)
+		case err != nil:
+			m.Text = "–"
+		default:
+			v := []float64{sum.Median, sum.Q1, sum.Q3}[i]
+			m.Value, m.Text = v, formatNum(v, places)
+		}
+		c.add(m)
+		cells = append(cells, measureCell(m))
+	}
+	return cells
+}
+
+// intensity describes how much active learners did: events, active days
+// and, when ingest measured sessions, time on task.
+func (c *computer) intensity() *report.Table {
+	def := intensityDefinition
+	tot := 0
+	for _, w := range c.ds.Activity {
+		tot += w.Seconds
+	}
+	hasTime := tot > 0
+	if hasTime {
+		def += " " + timeDefinition
+	}
+	t := &report.Table{ID: "activity-intensity", Title: "Activity per active learner", Columns: []string{"Course", "Measure", "n", "Median", "Q1", "Q3"}, Definition: def}
+	for _, co := range c.activityCourses() {
+		var events, days, hours []float64
+		for _, id := range sortedLearners(c.acts[co.Key]) {
+			a := c.acts[co.Key][id]
+			events = append(events, float64(a.Events))
+			days = append(days, float64(a.Days))
+			hours = append(hours, float64(a.Seconds)/3600)
+		}
+		rows := []struct {
+			id, label, unit string
+			x               []float64
+			places          int
+		}{{"events-per-learner", "Events per active learner", "events", events, 0}, {"active-days", "Active days per active learner", "days", days, 0}}
+		if hasTime {
+			rows = append(rows, struct {
+				id, label, unit string
+				x               []float64
+				places          int
+			}{"time-on-task", "Hours on task per active learner", "hours", hours, 1})
+		}
+		for _, r := range rows {
+			n := numCell(formatInt(len(r.x)), float64(len(r.x)))
+			if len(r.x) > 0 && len(r.x) < c.k {
+				n = c.primaryCell()
+			}
+			t.Rows = append(t.Rows, append([]report.Cell{textCell(co.Short), textCell(r.label), n},
+				c.describeOrWithhold(co.Key+"."+r.id, co.Key, r.label, r.unit, def, r.x, r.places)...))
+		}
+	}
+	return t
+}
+
+const (
+	intensityDefinition = "Among learners active in at least one course week: active events (as counted for weekly activity) and days with activity, summed over course weeks; median and interquartile range (quartiles by R's type 7)."
+	timeDefinition      = "Time on task sums, over course weeks, the length of each session — a learner's run of events with no gap longer than the tracking source's session gap (default 30 minutes), from its first to its last event, counted in the week it starts — in hours; it is reported only when the logs gave sessions."
+)

@@ -181,3 +181,121 @@ func hasPassed(g report.Grade, passMark float64) bool {
 	}
 	return g.Grade >= passMark-1e-9
 }
+
+// performanceMore adds per-assessment results, first-attempt correctness
+// and the link between activity and grade.
+func (c *computer) performanceMore() error {
+	var blocks []report.Block
+	for _, t := range []*report.Table{c.assessments(), c.problems(), c.activityGrade()} {
+		if t != nil && len(t.Rows) > 0 {
+			blocks = append(blocks, report.Block{Table: t})
+		}
+	}
+	c.section("performance", blocks...)
+	return nil
+}
+
+const activityGradeDefinition = "Activity and grade: Spearman's rank correlation between a learner's active events in course weeks (0 for learners never active) and their final grade, over learners in both the profile export and the grade report, with a 95 % Fisher-z interval."
+
+// activityGrade correlates how much learners did with their final grade,
+// by rank, since event counts are heavily skewed.
+func (c *computer) activityGrade() *report.Table {
+	def := activityGradeDefinition
+	t := &report.Table{ID: "performance-activity-grade", Title: "Activity and final grade", Columns: []string{"Course", "N", "ρ", "95 % CI, lower bound", "95 % CI, upper bound", "p", "Result"}, Definition: def}
+	for _, co := range c.gradedCourses() {
+		if !c.hasActivity(co.Key) {
+			continue // no logs: no activity to correlate, not "0 events" for all
+		}
+		var x, y []float64
+		for _, g := range c.ds.Grades {
+			if g.Course != co.Key || !c.enrolled[co.Key][g.Learner] {
+				continue
+			}
+			ev := 0
+			if a := c.acts[co.Key][g.Learner]; a != nil {
+				ev = a.Events
+			}
+			x = append(x, float64(ev))
+			y = append(y, g.Grade)
+		}
+		id := co.Key + ".activity-grade.rho"
+		m := report.Measure{ID: id, Course: co.Key, Label: "Spearman's ρ of activity with final grade", N: len(x), Definition: def, Text: "–"}
+		row := []report.Cell{textCell(co.Short)}
+		if len(x) < c.k {
+			m = c.suppressMeasure(m)
+			c.add(m)
+			t.Rows = append(t.Rows, append(row, c.primaryCell(), measureCell(m), measureCell(m), measureCell(m), measureCell(m), measureCell(m)))
+			continue
+		}
+		r, err := stats.SpearmanTest(x, y)
+		if err != nil {
+			c.add(m)
+			t.Rows = append(t.Rows, append(row, numCell(formatInt(len(x)), float64(len(x))), textCell("–"), textCell("–"), textCell("–"), textCell("–"), textCell("not computable: "+errReason(err))))
+			continue
+		}
+		m.Value, m.Text = r.Rho, r.APA()
+		m.CI = &report.Interval{Level: 0.95, Low: r.Lo, High: r.Hi}
+		m.Test = &report.TestResult{Name: "Spearman's rank correlation", Statistic: "ρ", Value: number(r.Rho), DF: []float64{float64(r.N - 2)}, P: r.P,
+			Effect: "ρ", EffectValue: number(r.Rho), EffectCI: m.CI, N: []int{r.N}}
+		c.add(m)
+		t.Rows = append(t.Rows, append(row, numCell(formatInt(len(x)), float64(len(x))),
+			numCell(stats.FormatBounded(r.Rho, 2), r.Rho),
+			numCell(stats.FormatBounded(r.Lo, 2), r.Lo), numCell(stats.FormatBounded(r.Hi, 2), r.Hi),
+			numCell(stats.FormatP(r.P), r.P), textCell(r.APA())))
+	}
+	return t
+}
+
+// errReason turns a stats error into a few words for a table cell.
+func errReason(err error) string {
+	s := err.Error()
+	if i := strings.LastIndex(s, ": "); i >= 0 {
+		s = s[i+2:]
+	}
+	return s
+}
+
+// small reports a count that is non-zero but under k.
+func small(n, k int) bool { return n > 0 && n < k }
+
+// resultOrder is the order of final results as the OULAD records them.
+var resultOrder = []string{"Distinction", "Pass", "Fail", "Withdrawn"}
+
+// finalResults tabulates the platform's own final result per course.
+func (c *computer) finalResults() (*report.Table, *report.Figure) {
+	counts := map[string]map[string]int{}
+	all := map[string]int{}
+	for _, g := range c.ds.Grades {
+		if g.Result == "" {
+			continue
+		}
+		if counts[g.Course] == nil {
+			counts[g.Course] = map[string]int{}
+		}
+		counts[g.Course][g.Result]++
+		all[g.Result]++
+	}
+	if len(all) == 0 {
+		return nil, nil
+	}
+	var rows []string
+	for _, r := range resultOrder {
+		if all[r] > 0 {
+			rows = append(rows, r)
+			delete(all, r)
+		}
+	}
+	rows = append(rows, sortedKeys(all)...)
+	t := crossTab{id: "performance-results", title: "Final results", rowHeader: "Result", rows: rows, measurePre: "result",
+		definition: "The final result the platform recorded for each learner (for the OULAD: Distinction, Pass, Fail or Withdrawn); shares are of learners with a recorded result."}
+	for _, co := range c.s.Courses {
+		t.groups = append(t.groups, co.Short)
+		t.groupKeys = append(t.groupKeys, co.Key)
+		col := make([]int, len(rows))
+		for i, r := range rows {
+			col[i] = counts[co.Key][r]
+		}
+		t.counts = append(t.counts, col)
+	}
+	return c.build(t)
+}
