@@ -140,7 +140,7 @@ func (c *computer) activity() error {
 		ktab.Rows = append(ktab.Rows, row)
 	}
 	intro := "This section describes how active learners were, week by week, from the edX tracking logs. " + activeDefinition
-	c.section("activity", report.Block{Markdown: intro}, report.Block{Figure: fig}, report.Block{Table: tab}, report.Block{Table: ktab})
+	c.part("weekly-activity", report.Block{Markdown: intro}, report.Block{Figure: fig}, report.Block{Table: tab}, report.Block{Table: ktab})
 	return nil
 }
 
@@ -168,13 +168,12 @@ func (c *computer) activityMore() error {
 	if len(c.activityCourses()) == 0 {
 		return nil
 	}
-	blocks := []report.Block{{Table: c.kindsWeekly()}}
-	blocks = append(blocks, report.Block{Table: c.intensity()})
+	c.part("events-by-kind", report.Block{Table: c.kindsWeekly()})
+	c.part("intensity", report.Block{Table: c.intensity()})
 	fig, tab := c.retention()
-	blocks = append(blocks, report.Block{Figure: fig}, report.Block{Table: tab})
+	c.part("retention", report.Block{Figure: fig}, report.Block{Table: tab})
 	ffig, ftab := c.funnel()
-	blocks = append(blocks, report.Block{Figure: ffig}, report.Block{Table: ftab})
-	c.section("activity", blocks...)
+	c.part("funnel", report.Block{Figure: ffig}, report.Block{Table: ftab})
 	return nil
 }
 
@@ -294,3 +293,10 @@ const (
 	intensityDefinition = "Among learners active in at least one course week: active events (as counted for weekly activity) and days with activity, summed over course weeks; median and interquartile range (quartiles by R's type 7)."
 	timeDefinition      = "Time on task sums, over course weeks, the length of each session — a learner's run of events with no gap longer than the tracking source's session gap (default 30 minutes), from its first to its last event, counted in the week it starts — in hours; it is reported only when the logs gave sessions."
 )
+
+// activitySection is the Activity section: weekly activity and learners
+// by kind of event, events by kind per week, intensity, then retention
+// and the engagement funnel (see retention.go).
+func (c *computer) activitySection() []report.Block {
+	return c.place("weekly-activity", "events-by-kind", "intensity", "retention", "funnel")
+}

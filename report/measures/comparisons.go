@@ -97,7 +97,8 @@ func (c *computer) comparisons() error {
 		tab.Rows = append(tab.Rows, row)
 	}
 	intro := "This section tests the comparisons declared in study.yaml. " + comparisonsDefinition
-	c.section("comparisons", report.Block{Markdown: intro}, report.Block{Table: tab})
+	c.part("comparisons-intro", report.Block{Markdown: intro})
+	c.part("comparisons-results", report.Block{Table: tab})
 	return nil
 }
 
@@ -527,4 +528,11 @@ func (r *testResult) withheldKind() report.Withheld {
 		return report.WithheldSecondary
 	}
 	return report.WithheldPrimary
+}
+
+// comparisonsSection is the Comparisons section: the introduction, the
+// charts (see comparisoncharts.go), so the pictures come before the full
+// list of numbers they show, then the table of every test.
+func (c *computer) comparisonsSection() []report.Block {
+	return c.place("comparisons-intro", "comparison-charts", "comparisons-results")
 }

@@ -13,7 +13,7 @@ func (c *computer) disclosure() error {
 	c.add(report.Measure{ID: "disclosure.min-cell", Label: "Minimum published cell size", Value: float64(c.k), Unit: "learners", Definition: "Counts under this size are withheld.", Text: formatInt(c.k)})
 	c.add(report.Measure{ID: "disclosure.suppressed", Label: "Values withheld by disclosure control", Value: float64(len(c.res.Disclosure)), N: len(c.res.Disclosure), Definition: "Primary and secondary suppressions in this build.", Text: formatInt(len(c.res.Disclosure))})
 	if len(c.res.Disclosure) == 0 {
-		c.section("disclosure", report.Block{Markdown: md})
+		c.part("disclosure", report.Block{Markdown: md})
 		return nil
 	}
 	t := &report.Table{ID: "disclosure-log", Title: "Disclosure log", Columns: []string{"Where", "Cell", "Kind", "Reason"}, Detail: true,
@@ -31,7 +31,7 @@ func (c *computer) disclosure() error {
 		marks = append(marks, "A secondary value is shown as "+report.SecondaryMark+".")
 	}
 	t.Note = strings.Join(append(marks, report.MarksNote(c.k, p, s)), " ")
-	c.section("disclosure", report.Block{Markdown: md}, report.Block{Table: c.disclosureSummary()}, report.Block{Table: t})
+	c.part("disclosure", report.Block{Markdown: md}, report.Block{Table: c.disclosureSummary()}, report.Block{Table: t})
 	return nil
 }
 
@@ -78,3 +78,7 @@ func disclosureGroup(where string) string {
 	}
 	return parts[0] + "." + parts[1] + ".*"
 }
+
+// disclosureSection is the Disclosure control section: the minimum cell
+// size, the withheld values by table and the disclosure log.
+func (c *computer) disclosureSection() []report.Block { return c.place("disclosure") }

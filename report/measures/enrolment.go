@@ -25,8 +25,8 @@ func (c *computer) enrolment() error {
 	if tab, fig := c.finalResults(); tab != nil {
 		perfBlocks = append(perfBlocks, report.Block{Figure: fig}, report.Block{Table: tab})
 	}
-	c.section("learners", learnerBlocks...)
-	c.section("performance", perfBlocks...)
+	c.part("registrations", learnerBlocks...)
+	c.part("final-results", perfBlocks...)
 	return nil
 }
 

@@ -63,7 +63,7 @@ func (c *computer) items() error {
 			blocks = append(blocks, report.Block{Figure: f})
 		}
 	}
-	c.section("surveys", blocks...)
+	c.part("survey-items", blocks...)
 	return nil
 }
 

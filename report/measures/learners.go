@@ -223,7 +223,7 @@ func (c *computer) learners() error {
 			definition: "Enrollment mode at the time of the profile export (audit, verified, …); a value that is not a known edX mode is counted as \"Other (not listed)\"."})
 	}
 	intro := fmt.Sprintf("This section describes who enrolled, from the learner profile exports (edX: enrolled-learner profile; OULAD: studentInfo). Shares are of each course's enrolled learners; cells with fewer than %d learners are withheld.", c.k)
-	c.section("learners", append([]report.Block{{Markdown: intro}}, blocks...)...)
+	c.part("learner-profile", append([]report.Block{{Markdown: intro}}, blocks...)...)
 	return nil
 }
 
@@ -265,4 +265,11 @@ func (c *computer) countryTab() crossTab {
 	}
 	return crossTab{id: "learners-country", title: "Learners by country", rowHeader: "Country", rows: rows, measurePre: "country", counts: counts,
 		definition: fmt.Sprintf("Country as stated in the edX profile. The %d countries with most learners over all courses are named, if at least %d learners gave them; the rest, and values that are not country codes, are pooled as \"Other countries\".", topCountries, c.k)}
+}
+
+// learnersSection is the Learners section: the profile tables (gender,
+// age, education, country…) and then registrations and withdrawals (see
+// enrolment.go).
+func (c *computer) learnersSection() []report.Block {
+	return c.place("learner-profile", "registrations")
 }

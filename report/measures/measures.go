@@ -74,15 +74,16 @@ func Compute(s *study.Study, ds *report.Dataset) (*Result, error) {
 // more value, and in practice two or three runs settle.
 const maxRuns = 20
 
-// run computes every step once, honouring c.force.
+// run computes every measure once, honouring c.force, then lays out the
+// sections.
 func (c *computer) run() error {
 	c.index()
-	steps := []func() error{c.learners, c.activity, c.performance, c.enrolment, c.activityMore, c.insights, c.performanceMore, c.surveys, c.items, c.freeText, c.scales, c.comparisons, c.summary, c.quality, c.methods, c.disclosure}
-	for _, step := range steps {
+	for _, step := range c.steps() {
 		if err := step(); err != nil {
 			return err
 		}
 	}
+	c.layout()
 	sort.Slice(c.res.Measures, func(i, j int) bool { return c.res.Measures[i].ID < c.res.Measures[j].ID })
 	for _, blocks := range c.res.Sections {
 		for _, b := range blocks {
@@ -93,6 +94,68 @@ func (c *computer) run() error {
 		}
 	}
 	return nil
+}
+
+// steps lists the measure steps in the order they run. The order is
+// that of their dependencies, not of the report: comparisons test the
+// learner tables and activity; the summary, methods and data-quality steps
+// read the measures before them; disclosure lists every value withheld, so
+// it runs last. It also fixes the order of the disclosure log, which lists
+// withheld values in the order made. A step keeps its blocks as named
+// parts (see part); where they appear is decided by layout.
+func (c *computer) steps() []func() error {
+	return []func() error{
+		c.learners, c.activity, c.performance, c.enrolment, c.activityMore, c.insights, c.performanceDetail,
+		c.surveys, c.items, c.freeText, c.scales, c.comparisons,
+		c.summary, c.quality, c.methods, c.disclosure,
+	}
+}
+
+// layout places the steps' blocks section by section, in outline order;
+// each section's file decides the order of its blocks. Every part a step
+// made must be placed, so a block cannot go missing unnoticed.
+func (c *computer) layout() {
+	sections := []struct {
+		id     string
+		blocks func() []report.Block
+	}{
+		{"summary", c.summarySection},
+		{"learners", c.learnersSection},
+		{"activity", c.activitySection},
+		{"performance", c.performanceSection},
+		{"surveys", c.surveysSection},
+		{"comparisons", c.comparisonsSection},
+		{"methods", c.methodsSection},
+		{"data-quality", c.qualitySection},
+		{"disclosure", c.disclosureSection},
+	}
+	for _, s := range sections {
+		if blocks := s.blocks(); len(blocks) > 0 {
+			c.res.Sections[s.id] = blocks
+		}
+	}
+	for name := range c.parts {
+		panic("measures: part " + name + " placed in no section")
+	}
+}
+
+// part keeps blocks a step made under a name, for its section to place.
+func (c *computer) part(name string, blocks ...report.Block) {
+	if c.parts == nil {
+		c.parts = map[string][]report.Block{}
+	}
+	c.parts[name] = append(c.parts[name], blocks...)
+}
+
+// place returns the named parts' blocks, in the order named, and forgets
+// the parts.
+func (c *computer) place(names ...string) []report.Block {
+	var blocks []report.Block
+	for _, n := range names {
+		blocks = append(blocks, c.parts[n]...)
+		delete(c.parts, n)
+	}
+	return blocks
 }
 
 // maxColumns is the widest table published as built; a wider one (a
@@ -145,6 +208,9 @@ type computer struct {
 	acts map[string]map[string]*learnerActivity
 	// demog keeps the learner crossTabs so comparisons can test them.
 	demog []crossTab
+	// parts holds the blocks each step made, by name, until layout
+	// places them in their sections.
+	parts map[string][]report.Block
 	// families collects comparison results for Holm adjustment and the
 	// comparisons table; see comparisons.go.
 	results []*testResult
@@ -225,11 +291,6 @@ func (c *computer) courseName(key string) string {
 		return co.Short
 	}
 	return key
-}
-
-// section appends blocks to a generated section.
-func (c *computer) section(id string, blocks ...report.Block) {
-	c.res.Sections[id] = append(c.res.Sections[id], blocks...)
 }
 
 func numCell(text string, v float64) report.Cell {

@@ -97,7 +97,7 @@ func (c *computer) performance() error {
 	if tracks != nil {
 		blocks = append(blocks, report.Block{Table: tracks})
 	}
-	c.section("performance", blocks...)
+	c.part("grades", blocks...)
 	return nil
 }
 
@@ -182,17 +182,24 @@ func hasPassed(g report.Grade, passMark float64) bool {
 	return g.Grade >= passMark-1e-9
 }
 
-// performanceMore adds per-assessment results, first-attempt correctness
-// and the link between activity and grade.
-func (c *computer) performanceMore() error {
+// performanceDetail adds per-assessment results and first-attempt
+// correctness (see assessments.go), then the link between activity and
+// grade; a table without rows is left out.
+func (c *computer) performanceDetail() error {
+	c.part("assessments", tableBlocks(c.assessments(), c.problems())...)
+	c.part("activity-grade", tableBlocks(c.activityGrade())...)
+	return nil
+}
+
+// tableBlocks makes a block of each table that has rows.
+func tableBlocks(ts ...*report.Table) []report.Block {
 	var blocks []report.Block
-	for _, t := range []*report.Table{c.assessments(), c.problems(), c.activityGrade()} {
+	for _, t := range ts {
 		if t != nil && len(t.Rows) > 0 {
 			blocks = append(blocks, report.Block{Table: t})
 		}
 	}
-	c.section("performance", blocks...)
-	return nil
+	return blocks
 }
 
 const activityGradeDefinition = "Activity and grade: Spearman's rank correlation between a learner's active events in course weeks (0 for learners never active) and their final grade, over learners in both the profile export and the grade report, with a 95 % Fisher-z interval."
@@ -298,4 +305,11 @@ func (c *computer) finalResults() (*report.Table, *report.Figure) {
 		t.counts = append(t.counts, col)
 	}
 	return c.build(t)
+}
+
+// performanceSection is the Performance section: passing and grades, the
+// platform's final results, per-assessment results and first-attempt
+// correctness (see assessments.go), then activity and grade.
+func (c *computer) performanceSection() []report.Block {
+	return c.place("grades", "final-results", "assessments", "activity-grade")
 }

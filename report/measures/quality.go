@@ -51,11 +51,11 @@ func (c *computer) quality() error {
 	fmt.Fprintf(&md, "moocreport read %d input files. ", len(c.ds.Inputs))
 	if total == 0 {
 		md.WriteString("Every record in them was used.")
-		c.section("data-quality", report.Block{Markdown: md.String()})
+		c.part("data-quality", report.Block{Markdown: md.String()})
 		return nil
 	}
 	fmt.Fprintf(&md, "%s records were not counted, for the reasons below; none were dropped without being counted here.", formatInt(total))
-	c.section("data-quality", report.Block{Markdown: md.String()}, report.Block{Table: qualitySummary(skips, c.courseName)}, report.Block{Table: t})
+	c.part("data-quality", report.Block{Markdown: md.String()}, report.Block{Table: qualitySummary(skips, c.courseName)}, report.Block{Table: t})
 	return nil
 }
 
@@ -95,3 +95,7 @@ func qualitySummary(skips []report.Skip, courseName func(string) string) *report
 	}
 	return t
 }
+
+// qualitySection is the Data quality section: what was not counted, and
+// why.
+func (c *computer) qualitySection() []report.Block { return c.place("data-quality") }

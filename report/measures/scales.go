@@ -62,7 +62,7 @@ func (c *computer) scales() error {
 	if len(summary.Rows) == 0 {
 		return nil
 	}
-	c.section("surveys", append([]report.Block{{Table: summary}}, blocks...)...)
+	c.part("scales", append([]report.Block{{Table: summary}}, blocks...)...)
 	return nil
 }
 

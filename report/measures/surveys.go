@@ -94,7 +94,7 @@ func (c *computer) surveys() error {
 		})
 	}
 	blocks = append(blocks[:1], append([]report.Block{{Table: counts}, {Table: pairs}}, blocks[1:]...)...)
-	c.section("surveys", blocks...)
+	c.part("survey-responses", blocks...)
 	return nil
 }
 
@@ -234,4 +234,11 @@ func (c *computer) itemLevelWithheld(sv study.Survey, id string) bool {
 		}
 	}
 	return len(labels) > 0 && levelsWithheld(scores, len(labels), c.k)
+}
+
+// surveysSection is the Surveys section: responses and Likert tables,
+// then each question's answers (items.go), free-text answers
+// (freetext.go) and the scales (scales.go).
+func (c *computer) surveysSection() []report.Block {
+	return c.place("survey-responses", "survey-items", "free-text", "scales")
 }
