@@ -7,24 +7,47 @@ import (
 
 	"github.com/moocreport/moocreport/report"
 	"github.com/moocreport/moocreport/report/stats"
+	"github.com/moocreport/moocreport/report/study"
 )
 
+// weeklyTally is one course's activity in course weeks 1…W, as the
+// weekly-activity tables count it.
+type weeklyTally struct {
+	active []int                                // [week-1] active learners
+	kinds  map[report.EventKind]map[string]bool // kind → learners with ≥1 such event in weeks 1..W
+	ever   map[string]bool
+	events int
+	strays map[string]bool // learners with events but not in the profile
+}
+
+// activity reports weekly active learners (table and chart) and learners
+// by kind of activity, for the courses whose tracking logs were read.
 func (c *computer) activity() error {
 	courses := c.activityCourses()
 	if len(courses) == 0 {
 		return nil // no tracking logs: nothing to report, not zeros
 	}
 	activeDefinition := c.activeDef()
-	type weekly struct {
-		active []int                                // [week-1] active learners
-		kinds  map[report.EventKind]map[string]bool // kind → learners with ≥1 such event in weeks 1..W
-		ever   map[string]bool
-		events int
-		strays map[string]bool // learners with events but not in the profile
-	}
-	per := map[string]*weekly{}
+	per := c.tallyWeeks(courses)
+	maxWeeks := 0
 	for _, co := range courses {
-		per[co.Key] = &weekly{active: make([]int, co.Weeks), kinds: map[report.EventKind]map[string]bool{}, ever: map[string]bool{}, strays: map[string]bool{}}
+		maxWeeks = max(maxWeeks, co.Weeks)
+	}
+	tab := c.weeklyActiveTable(courses, per, maxWeeks, activeDefinition)
+	fig := c.weeklyActiveFigure(courses, per, maxWeeks, activeDefinition)
+	ktab := c.kindsTable(courses, per, activeDefinition)
+	intro := "This section describes how active learners were, week by week, from the edX tracking logs. " + activeDefinition
+	c.part("weekly-activity", report.Block{Markdown: intro}, report.Block{Figure: fig}, report.Block{Table: tab}, report.Block{Table: ktab})
+	return nil
+}
+
+// tallyWeeks counts, per course, the active learners of each course week,
+// the learners with events of each kind, and the learners with events
+// who are not in the profile export.
+func (c *computer) tallyWeeks(courses []study.Course) map[string]*weeklyTally {
+	per := map[string]*weeklyTally{}
+	for _, co := range courses {
+		per[co.Key] = &weeklyTally{active: make([]int, co.Weeks), kinds: map[report.EventKind]map[string]bool{}, ever: map[string]bool{}, strays: map[string]bool{}}
 	}
 	for _, w := range c.ds.Activity {
 		p := per[w.Course]
@@ -52,17 +75,12 @@ func (c *computer) activity() error {
 			}
 		}
 	}
+	return per
+}
 
-	maxWeeks := 0
-	for _, co := range courses {
-		maxWeeks = max(maxWeeks, co.Weeks)
-	}
-	fig := &report.Figure{ID: "activity-weekly-active-chart", Kind: report.FigureLines, Title: "Weekly active learners",
-		XLabel: "Week", YLabel: "Share of enrolled learners (%)",
-		Caption: activeDefinition + " Shaded bands: 95 % Wilson score intervals of each week's share (n = the course's enrolled learners); the data table gives the shares only."}
-	for w := 1; w <= maxWeeks; w++ {
-		fig.Categories = append(fig.Categories, strconv.Itoa(w))
-	}
+// weeklyActiveTable publishes each course week's active learners and
+// their share of the enrolled, with its Wilson interval.
+func (c *computer) weeklyActiveTable(courses []study.Course, per map[string]*weeklyTally, maxWeeks int, activeDefinition string) *report.Table {
 	tab := &report.Table{ID: "activity-weekly-active", Title: "Weekly active learners", Columns: []string{"Week"}, Definition: activeDefinition}
 	for _, co := range courses {
 		tab.Columns = append(tab.Columns, co.Short+" n", co.Short+" %")
@@ -82,6 +100,18 @@ func (c *computer) activity() error {
 			row = append(row, measureCell(cnt), measureCell(sh))
 		}
 		tab.Rows = append(tab.Rows, row)
+	}
+	return tab
+}
+
+// weeklyActiveFigure charts the weekly shares the table published, with
+// a 95 % Wilson band around each share shown.
+func (c *computer) weeklyActiveFigure(courses []study.Course, per map[string]*weeklyTally, maxWeeks int, activeDefinition string) *report.Figure {
+	fig := &report.Figure{ID: "activity-weekly-active-chart", Kind: report.FigureLines, Title: "Weekly active learners",
+		XLabel: "Week", YLabel: "Share of enrolled learners (%)",
+		Caption: activeDefinition + " Shaded bands: 95 % Wilson score intervals of each week's share (n = the course's enrolled learners); the data table gives the shares only."}
+	for w := 1; w <= maxWeeks; w++ {
+		fig.Categories = append(fig.Categories, strconv.Itoa(w))
 	}
 	for _, co := range courses {
 		s := report.Series{Name: co.Short}
@@ -106,7 +136,13 @@ func (c *computer) activity() error {
 	}
 	fig.Table = *figureTable(fig, c.lessThanK())
 	fig.Alt = altLines(fig)
+	return fig
+}
 
+// kindsTable publishes the learners active in any course week and the
+// learners with at least one event of each kind, and counts the learners
+// with activity but no profile row.
+func (c *computer) kindsTable(courses []study.Course, per map[string]*weeklyTally, activeDefinition string) *report.Table {
 	kinds := []struct {
 		kind  report.EventKind
 		label string
@@ -139,9 +175,7 @@ func (c *computer) activity() error {
 		}
 		ktab.Rows = append(ktab.Rows, row)
 	}
-	intro := "This section describes how active learners were, week by week, from the edX tracking logs. " + activeDefinition
-	c.part("weekly-activity", report.Block{Markdown: intro}, report.Block{Figure: fig}, report.Block{Table: tab}, report.Block{Table: ktab})
-	return nil
+	return ktab
 }
 
 // measureCell shows a measure in a table cell, withheld if it was suppressed.
@@ -162,18 +196,14 @@ func (c *computer) find(id string) *report.Measure {
 	return nil
 }
 
-// activityMore adds the activity measures beyond weekly activity: events
-// by kind per week, per-learner intensity, retention and the funnel.
-func (c *computer) activityMore() error {
+// activityDetail adds the activity measures beyond weekly activity:
+// events by kind per week and per-learner intensity.
+func (c *computer) activityDetail() error {
 	if len(c.activityCourses()) == 0 {
 		return nil
 	}
 	c.part("events-by-kind", report.Block{Table: c.kindsWeekly()})
 	c.part("intensity", report.Block{Table: c.intensity()})
-	fig, tab := c.retention()
-	c.part("retention", report.Block{Figure: fig}, report.Block{Table: tab})
-	ffig, ftab := c.funnel()
-	c.part("funnel", report.Block{Figure: ffig}, report.Block{Table: ftab})
 	return nil
 }
 

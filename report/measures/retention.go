@@ -9,6 +9,19 @@ import (
 	"github.com/moocreport/moocreport/report"
 )
 
+// retentionFunnel adds retention over the course weeks and the engagement
+// funnel, for the courses whose tracking logs were read.
+func (c *computer) retentionFunnel() error {
+	if len(c.activityCourses()) == 0 {
+		return nil
+	}
+	fig, tab := c.retention()
+	c.part("retention", report.Block{Figure: fig}, report.Block{Table: tab})
+	ffig, ftab := c.funnel()
+	c.part("funnel", report.Block{Figure: ffig}, report.Block{Table: ftab})
+	return nil
+}
+
 const retentionDefinition = "Retention: of the learners active in at least one course week, the share whose last active week is week N or later."
 
 // funnelDefinition writes out the funnel's stages with the exploration
