@@ -10,21 +10,35 @@ import (
 	"github.com/moocreport/moocreport/report/study"
 )
 
+// performance reports passing and certificates, the distribution of
+// final grades and results by track, for the courses with grade reports.
 func (c *computer) performance() error {
 	courses := c.gradedCourses()
 	if len(courses) == 0 {
 		return nil // no grade reports: nothing to report, not zeros
 	}
-	bins := []string{"0–9", "10–19", "20–29", "30–39", "40–49", "50–59", "60–69", "70–79", "80–89", "90–100"}
-	hist := &report.Figure{ID: "performance-grades", Kind: report.FigureBars, Title: "Distribution of final grades",
-		XLabel: "Final grade (%)", YLabel: "Share of graded learners (%)", Categories: bins,
-		Caption: "Final grade in the edX grade report, in bins of 10 percentage points (the last bin includes 100). Shares are of all learners in the grade report."}
-	counts := make([][]int, len(courses))
-	var names, keys []string
 	byCourse := map[string][]report.Grade{}
 	for _, g := range c.ds.Grades {
 		byCourse[g.Course] = append(byCourse[g.Course], g)
 	}
+	passTab := c.passTable(courses, byCourse)
+	gradeTab, gradeFig := c.gradeDistribution(courses, byCourse)
+	tracks := c.trackTable(courses, byCourse)
+	if len(tracks.Rows) == 0 {
+		tracks = nil
+	}
+	intro := "This section reports grades, passing and certificates from the grade reports."
+	blocks := []report.Block{{Markdown: intro}, {Table: passTab}, {Figure: gradeFig}, {Table: gradeTab}}
+	if tracks != nil {
+		blocks = append(blocks, report.Block{Table: tracks})
+	}
+	c.part("grades", blocks...)
+	return nil
+}
+
+// passTable publishes, per course, the learners graded, attempting,
+// passing and certified, and the pass rate with its Wilson interval.
+func (c *computer) passTable(courses []study.Course, byCourse map[string][]report.Grade) *report.Table {
 	passTab := &report.Table{ID: "performance-pass", Title: "Pass rate and certificates", Columns: []string{"Measure"}}
 	rows := [][]report.Cell{
 		{textCell("Learners in grade report")},
@@ -35,15 +49,11 @@ func (c *computer) performance() error {
 		{textCell("Pass rate 95 % CI (Wilson), upper bound (%)")},
 		{textCell("Certificates delivered")},
 	}
-	for g, co := range courses {
-		names = append(names, co.Short)
-		keys = append(keys, co.Key)
+	for _, co := range courses {
 		passTab.Columns = append(passTab.Columns, co.Short)
-		counts[g] = make([]int, len(bins))
 		grades := byCourse[co.Key]
 		passed, attempted, certs := 0, 0, 0
 		for _, gr := range grades {
-			counts[g][min(int(math.Floor(gr.Grade*10+1e-9)), 9)]++
 			if hasPassed(gr, co.PassMark) {
 				passed++
 			}
@@ -62,24 +72,52 @@ func (c *computer) performance() error {
 		rows[2] = append(rows[2], measureCell(c.count(co.Key+".passed", co.Key, "Learners who passed", passed, passDef)))
 		rate := c.share(co.Key+".pass-rate", co.Key, "Pass rate", passed, n, passDef)
 		rows[3] = append(rows[3], measureCell(rate))
-		ci := report.Measure{ID: co.Key + ".pass-rate.ci95", Course: co.Key, Label: "Pass rate, 95 % Wilson CI (value: lower bound)", N: n, Unit: "%", Definition: passDef, Text: "–"}
-		bounds := []report.Cell{textCell("–"), textCell("–")}
-		if iv := c.wilsonCI(rate, passed, n); iv != nil {
-			ci.Value, ci.CI = iv.Low, iv
-			ci.Text = fmt.Sprintf("[%.1f %%, %.1f %%]", iv.Low, iv.High)
-			bounds = []report.Cell{numCell(formatPct(iv.Low), iv.Low), numCell(formatPct(iv.High), iv.High)}
-		} else if n > 0 {
-			ci.Value, ci.Withheld, ci.Text, ci.N = 0, rate.Withheld, rate.Text, rate.N
-			bounds = []report.Cell{measureCell(ci), measureCell(ci)}
-		}
-		c.add(ci)
-		rows[4] = append(rows[4], bounds[0])
-		rows[5] = append(rows[5], bounds[1])
+		lo, hi := c.passRateCI(co.Key, rate, passed, n, passDef)
+		rows[4] = append(rows[4], lo)
+		rows[5] = append(rows[5], hi)
 		rows[6] = append(rows[6], measureCell(c.count(co.Key+".certificates", co.Key, "Certificates delivered", certs,
 			"Learners whose grade report row says Certificate Delivered = Y.")))
 	}
 	passTab.Rows = rows
 	passTab.Definition = "Pass mark per course from study.yaml; certificates count only when delivered."
+	return passTab
+}
+
+// passRateCI publishes the pass rate's 95 % Wilson interval as a measure
+// (value: its lower bound) and returns the cells of its bounds; a
+// withheld rate withholds its interval too.
+func (c *computer) passRateCI(course string, rate report.Measure, passed, n int, passDef string) (lo, hi report.Cell) {
+	ci := report.Measure{ID: course + ".pass-rate.ci95", Course: course, Label: "Pass rate, 95 % Wilson CI (value: lower bound)", N: n, Unit: "%", Definition: passDef, Text: "–"}
+	bounds := []report.Cell{textCell("–"), textCell("–")}
+	if iv := c.wilsonCI(rate, passed, n); iv != nil {
+		ci.Value, ci.CI = iv.Low, iv
+		ci.Text = fmt.Sprintf("[%.1f %%, %.1f %%]", iv.Low, iv.High)
+		bounds = []report.Cell{numCell(formatPct(iv.Low), iv.Low), numCell(formatPct(iv.High), iv.High)}
+	} else if n > 0 {
+		ci.Value, ci.Withheld, ci.Text, ci.N = 0, rate.Withheld, rate.Text, rate.N
+		bounds = []report.Cell{measureCell(ci), measureCell(ci)}
+	}
+	c.add(ci)
+	return bounds[0], bounds[1]
+}
+
+// gradeDistribution tabulates and charts final grades in bins of ten
+// percentage points, per course, as a share of the graded learners.
+func (c *computer) gradeDistribution(courses []study.Course, byCourse map[string][]report.Grade) (*report.Table, *report.Figure) {
+	bins := []string{"0–9", "10–19", "20–29", "30–39", "40–49", "50–59", "60–69", "70–79", "80–89", "90–100"}
+	hist := &report.Figure{ID: "performance-grades", Kind: report.FigureBars, Title: "Distribution of final grades",
+		XLabel: "Final grade (%)", YLabel: "Share of graded learners (%)", Categories: bins,
+		Caption: "Final grade in the edX grade report, in bins of 10 percentage points (the last bin includes 100). Shares are of all learners in the grade report."}
+	counts := make([][]int, len(courses))
+	var names, keys []string
+	for g, co := range courses {
+		names = append(names, co.Short)
+		keys = append(keys, co.Key)
+		counts[g] = make([]int, len(bins))
+		for _, gr := range byCourse[co.Key] {
+			counts[g][min(int(math.Floor(gr.Grade*10+1e-9)), 9)]++
+		}
+	}
 	gradeTab, gradeFig := c.build(crossTab{id: "performance-grades", title: "Distribution of final grades", rowHeader: "Final grade (%)",
 		rows: bins, groups: names, groupKeys: keys, counts: counts, measurePre: "grade-bin",
 		definition: hist.Caption})
@@ -87,18 +125,7 @@ func (c *computer) performance() error {
 	gradeFig.XLabel, gradeFig.YLabel = hist.XLabel, hist.YLabel
 	gradeFig.Table = *figureTable(gradeFig, c.lessThanK())
 	gradeFig.Alt = altBars(gradeFig)
-
-	tracks := c.trackTable(courses, byCourse)
-	if len(tracks.Rows) == 0 {
-		tracks = nil
-	}
-	intro := "This section reports grades, passing and certificates from the grade reports."
-	blocks := []report.Block{{Markdown: intro}, {Table: passTab}, {Figure: gradeFig}, {Table: gradeTab}}
-	if tracks != nil {
-		blocks = append(blocks, report.Block{Table: tracks})
-	}
-	c.part("grades", blocks...)
-	return nil
+	return gradeTab, gradeFig
 }
 
 // wilsonCI gives a share measure already added its 95 % Wilson score
