@@ -377,29 +377,47 @@ func (c *computer) activeIn(course string, w int) int {
 // common summary in the literature), each its own Holm family. Scales
 // with items in both instruments are compared on their scale scores too.
 func (c *computer) comparePrePost(cmp study.Comparison) {
+	pairs := c.prePostPairs(cmp)
+	c.pairedTests(cmp, pairs)
+	c.unmatchedTests(cmp, pairs)
+}
+
+// prePostPair is one pre/post comparison of a study comparison: an item
+// pair or a scale, with each learner's score in either survey.
+type prePostPair struct {
+	id, label string
+	pre, post map[string]float64 // learner → score
+	// levelWithheld: an item with a withheld answer level, which U
+	// (a linear function of both items' level counts) would reveal.
+	levelWithheld bool
+}
+
+// prePostPairs scores the comparison's item pairs, then every scale both
+// surveys measure, from each learner's first response to either survey.
+func (c *computer) prePostPairs(cmp study.Comparison) []prePostPair {
 	preSv, _ := surveyOf(c.s, cmp.Course, cmp.Pre)
 	postSv, _ := surveyOf(c.s, cmp.Course, cmp.Post)
 	preR, postR := c.firstResponses(cmp.Course, cmp.Pre), c.firstResponses(cmp.Course, cmp.Post)
-	name := c.courseName(cmp.Course)
-	base := cmp.Course + "." + cmp.Pre + "-" + cmp.Post
-	type pair struct {
-		id, label string
-		pre, post map[string]float64 // learner → score
-		// levelWithheld: an item with a withheld answer level, which U
-		// (a linear function of both items' level counts) would reveal.
-		levelWithheld bool
-	}
-	var pairs []pair
+	var pairs []prePostPair
 	for _, p := range cmp.Pairs {
-		pairs = append(pairs, pair{p.ID(), questionLabel(postSv, p.Post), c.itemScores(preSv, p.Pre, preR), c.itemScores(postSv, p.Post, postR),
+		pairs = append(pairs, prePostPair{p.ID(), questionLabel(postSv, p.Post), c.itemScores(preSv, p.Pre, preR), c.itemScores(postSv, p.Post, postR),
 			c.itemLevelWithheld(preSv, p.Pre) || c.itemLevelWithheld(postSv, p.Post)})
 	}
 	for _, sc := range scaleNames(c.s) {
 		spec := c.s.Scales[sc]
 		if len(spec.Items[cmp.Pre]) > 0 && len(spec.Items[cmp.Post]) > 0 {
-			pairs = append(pairs, pair{"scale-" + sc, "scale score: " + sc, c.scaleScores(preSv, sc, preR), c.scaleScores(postSv, sc, postR), false})
+			pairs = append(pairs, prePostPair{"scale-" + sc, "scale score: " + sc, c.scaleScores(preSv, sc, preR), c.scaleScores(postSv, sc, postR), false})
 		}
 	}
+	return pairs
+}
+
+// pairedTests tests each pair over the learners who answered both
+// surveys: a Wilcoxon signed-rank test and a paired t-test, withheld
+// under k matched learners.
+func (c *computer) pairedTests(cmp study.Comparison, pairs []prePostPair) {
+	name := c.courseName(cmp.Course)
+	base := cmp.Course + "." + cmp.Pre + "-" + cmp.Post
 	def := fmt.Sprintf("Learners linked to a response in both the %q and the %q survey of %s (their first response in each), with an answer on the scale to both items; answers scored 1 to the number of scale points, scale scores the mean of the scale's items.", cmp.Pre, cmp.Post, name)
 	for _, p := range pairs {
 		var x, y []float64
@@ -436,8 +454,14 @@ func (c *computer) comparePrePost(cmp study.Comparison) {
 			t.parts = &report.TestResult{Name: t.test, Statistic: "t", Value: number(res.T), DF: []float64{float64(res.DF)}, P: res.P, Effect: "dz", EffectValue: number(res.DZ), N: []int{res.N}}
 		}
 	}
-	// Unmatched groups: every linked respondent of each survey, so learners
-	// who answered only one of the two count too.
+}
+
+// unmatchedTests compares each pair's two surveys as independent groups:
+// every linked respondent of each survey, so learners who answered only
+// one of the two count too.
+func (c *computer) unmatchedTests(cmp study.Comparison, pairs []prePostPair) {
+	name := c.courseName(cmp.Course)
+	base := cmp.Course + "." + cmp.Pre + "-" + cmp.Post
 	for _, p := range pairs {
 		pre, post := values(p.pre), values(p.post)
 		what := fmt.Sprintf("%s %s vs %s (all respondents): %s", name, cmp.Pre, cmp.Post, p.label)
