@@ -337,6 +337,7 @@ func (c *computer) eventsTest(r *testResult, s, b string) {
 	r.parts = mannWhitneyParts(r.test, mw)
 }
 
+// passCounts returns a course's passed and graded learners.
 func (c *computer) passCounts(course string) (int, int) {
 	co, _ := c.s.Course(course)
 	x, n := 0, 0
@@ -351,6 +352,8 @@ func (c *computer) passCounts(course string) (int, int) {
 	return x, n
 }
 
+// verifiedCounts returns a course's learners on the verified track and
+// its enrolled learners.
 func (c *computer) verifiedCounts(course string) (int, int) {
 	x := 0
 	for _, l := range c.byCourse[course] {

@@ -30,6 +30,9 @@ func (c *computer) enrolment() error {
 	return nil
 }
 
+// withdrawals publishes, per course, the learners who withdrew (before
+// the start and during the course) and those still registered, beside the
+// ever registered, when a source records enrolment dates; nil otherwise.
 func (c *computer) withdrawals() *report.Table {
 	known := false
 	for _, l := range c.ds.Learners {

@@ -101,6 +101,7 @@ func (c *computer) firstResponses(course, inst string) map[string]report.Respons
 	return out
 }
 
+// hasQuestion reports whether the survey has a question id of type typ.
 func hasQuestion(sv study.Survey, id, typ string) bool {
 	for _, q := range sv.Questions {
 		if q.ID == id && q.Type == typ {
@@ -332,6 +333,7 @@ func (c *computer) itemScores(sv study.Survey, id string, rs map[string]report.R
 	return out
 }
 
+// questionScale is the answer scale of the survey's question id, or "".
 func questionScale(sv study.Survey, id string) string {
 	for _, q := range sv.Questions {
 		if q.ID == id {
@@ -341,6 +343,7 @@ func questionScale(sv study.Survey, id string) string {
 	return ""
 }
 
+// scaleNames lists the study's scales by name, sorted.
 func scaleNames(s *study.Study) []string {
 	var names []string
 	for k := range s.Scales {

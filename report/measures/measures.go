@@ -216,6 +216,8 @@ type computer struct {
 	results []*testResult
 }
 
+// index groups the learners by course and applies the definition of
+// active (see active.go) once for every step.
 func (c *computer) index() {
 	c.byCourse = map[string][]report.Learner{}
 	c.enrolled = map[string]map[string]bool{}
@@ -293,12 +295,15 @@ func (c *computer) courseName(key string) string {
 	return key
 }
 
+// numCell is a table cell showing text for the number v.
 func numCell(text string, v float64) report.Cell {
 	return report.Cell{Text: text, Value: &v}
 }
 
+// textCell is a table cell of text only.
 func textCell(s string) report.Cell { return report.Cell{Text: s} }
 
+// round rounds x to places decimals.
 func round(x float64, places int) float64 {
 	p := math.Pow(10, float64(places))
 	return math.Round(x*p) / p
@@ -322,8 +327,10 @@ func formatInt(n int) string {
 	return b.String()
 }
 
+// formatPct writes a percentage to one decimal, "12.3 %".
 func formatPct(p float64) string { return fmt.Sprintf("%.1f %%", p) }
 
+// formatNum writes x to places decimals.
 func formatNum(x float64, places int) string {
 	return fmt.Sprintf("%.*f", places, x)
 }

@@ -183,6 +183,8 @@ func (c *computer) funnelNote() string {
 	return "n/a: " + strings.Join(notes, "; ") + "."
 }
 
+// anyChaptersMissing reports whether some course has no chapter count
+// from its course structure.
 func (c *computer) anyChaptersMissing() bool {
 	for _, co := range c.s.Courses {
 		if c.ds.Chapters[co.Key] == 0 {

@@ -201,6 +201,7 @@ func (c *computer) withhold(m report.Measure, w report.Withheld, reason string) 
 	return m
 }
 
+// suppressMeasure withholds m as primary, under k, and logs it.
 func (c *computer) suppressMeasure(m report.Measure) report.Measure {
 	m.Value = 0
 	m.Withheld = report.WithheldPrimary

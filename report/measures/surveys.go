@@ -18,6 +18,9 @@ const activeResponseDefinition = "Distinct linked respondents who were active in
 
 const likertDefinition = "Likert answers are scored 1 (lowest label) to the number of scale points (highest label). Agree is the share answering one of the top two points, disagree the bottom two, of those who answered the item. Mean and SD (n − 1) are of the scores; the median and the interquartile range (Q3 − Q1, quantiles by linear interpolation, R's type 7) are of the scores. Groups under the minimum cell size get no statistics."
 
+// surveys reports each survey's responses and linkage to learners, the
+// response rates, the pre/post pairs of each course, and each Likert
+// item's answers.
 func (c *computer) surveys() error {
 	if len(c.s.Surveys) == 0 {
 		return nil
