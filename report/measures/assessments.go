@@ -15,6 +15,13 @@ const (
 	problemsDefinition    = "First-attempt correctness: per problem, from server-side problem_check events, the learners who submitted and the share of first attempts that were correct; problems with fewer than the minimum cell size of learners are withheld."
 )
 
+// assessmentResults adds per-assessment completion and mean scores, then
+// first-attempt correctness by problem; a table without rows is left out.
+func (c *computer) assessmentResults() error {
+	c.part("assessments", tableBlocks(c.assessments(), c.problems())...)
+	return nil
+}
+
 // assessments reports, per assignment column of the grade report, how
 // many learners completed it and their mean score. "(Avg)" columns are
 // left out: edX fills them for every learner, so they measure nothing.

@@ -105,7 +105,7 @@ func (c *computer) run() error {
 // parts (see part); where they appear is decided by layout.
 func (c *computer) steps() []func() error {
 	return []func() error{
-		c.learners, c.activity, c.performance, c.enrolment, c.activityDetail, c.retentionFunnel, c.insights, c.performanceDetail,
+		c.learners, c.activity, c.performance, c.enrolment, c.activityDetail, c.retentionFunnel, c.insights, c.assessmentResults, c.activityAndGrade,
 		c.surveys, c.items, c.freeText, c.scales, c.comparisons,
 		c.summary, c.quality, c.methods, c.disclosure,
 	}

@@ -43,7 +43,7 @@ func (c *computer) methods() error {
 	if len(c.s.Surveys) > 0 {
 		fmt.Fprintf(&md, "**Surveys.** %s %s %s %s\n\n", responseDefinition, activeResponseDefinition, likertDefinition, itemsDefinition)
 	}
-	c.methodsMore(&md)
+	c.researchDefinitions(&md)
 	fmt.Fprintf(&md, "**Disclosure control.** Every published count of learners under %d is withheld and shown as %s, as is every share computed from such a count and every statistic of a group under %d; about a group under %d nothing is published, not even a zero. Suppression is decided for all published numbers together: wherever a withheld value could be worked out, or narrowed to fewer possible values than %s leaves, from published totals, differences or other tables (a total and its parts, ever registered and still registered, linked responses and respondents), a further value is withheld and shown as %s, whatever its size, and a value withheld in one table is withheld wherever else it appears or could be worked out. When a level of a Likert item is withheld, the item's mean, SD, median, IQR, agree and disagree shares and its pre/post Mann–Whitney test are withheld too. Every build then checks, by linear programming over all published counts and the relations between them, that no withheld count can be worked out exactly, and fails if one can. Category values that are not in their field's code list or among a question's listed options (and answers fewer than %d gave, where it lists none) are counted as \"Other (not listed)\" and never written out. %s\n", c.k, c.lessThanK(), c.k, c.k, c.lessThanK(), report.SecondaryMark, c.k, freeTextPolicy(c.s.Privacy.PublishText))
 	c.part("methods", report.Block{Markdown: md.String()})
 	return nil
@@ -57,11 +57,11 @@ func freeTextPolicy(publish bool) string {
 	return "Free-text survey answers are never published."
 }
 
-// methodsMore writes out the definitions of the research measures with
+// researchDefinitions writes out the definitions of the research measures with
 // the configuration this build used: the scales and their items, the
 // exploration threshold, every declared comparison and the conventions of
 // its tests.
-func (c *computer) methodsMore(md *strings.Builder) {
+func (c *computer) researchDefinitions(md *strings.Builder) {
 	if len(c.activityCourses()) > 0 { // definitions of what the report has data for
 		fmt.Fprintf(md, "**Activity per learner.** %s\n\n", intensityDefinition)
 		fmt.Fprintf(md, "**Time on task.** %s\n\n", timeDefinition)

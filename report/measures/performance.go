@@ -209,11 +209,9 @@ func hasPassed(g report.Grade, passMark float64) bool {
 	return g.Grade >= passMark-1e-9
 }
 
-// performanceDetail adds per-assessment results and first-attempt
-// correctness (see assessments.go), then the link between activity and
-// grade; a table without rows is left out.
-func (c *computer) performanceDetail() error {
-	c.part("assessments", tableBlocks(c.assessments(), c.problems())...)
+// activityAndGrade adds the link between activity and grade, when there
+// is one to show.
+func (c *computer) activityAndGrade() error {
 	c.part("activity-grade", tableBlocks(c.activityGrade())...)
 	return nil
 }
