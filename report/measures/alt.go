@@ -8,6 +8,7 @@ import (
 	"github.com/moocreport/moocreport/report"
 )
 
+// seriesNames lists a figure's series names, in order.
 func seriesNames(f *report.Figure) []string {
 	var names []string
 	for _, s := range f.Series {
@@ -114,6 +115,7 @@ func withheldNote(f *report.Figure) string {
 	return fmt.Sprintf(" %d values are withheld or missing.", n)
 }
 
+// unitWord is the unit in an axis label's brackets, "%" of "Share (%)", or "".
 func unitWord(ylabel string) string {
 	if i := strings.Index(ylabel, "("); i >= 0 {
 		return strings.Trim(ylabel[i:], "()")
@@ -121,6 +123,7 @@ func unitWord(ylabel string) string {
 	return ""
 }
 
+// lowerFirst lower-cases the first byte of s, to continue a sentence.
 func lowerFirst(s string) string {
 	if s == "" {
 		return s
@@ -128,6 +131,8 @@ func lowerFirst(s string) string {
 	return strings.ToLower(s[:1]) + s[1:]
 }
 
+// joinSentences joins an alt text's clauses with semicolons; with none,
+// it says no values could be shown.
 func joinSentences(parts []string) string {
 	if len(parts) == 0 {
 		return "no values could be shown"

@@ -217,6 +217,7 @@ func (c *computer) differencesFigure(pair string, rs []*testResult) *report.Figu
 	return f
 }
 
+// plural picks the word for n: one when n is 1, many otherwise.
 func plural(n int, one, many string) string {
 	if n == 1 {
 		return one

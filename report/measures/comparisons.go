@@ -532,6 +532,7 @@ func values(m map[string]float64) []float64 {
 	return out
 }
 
+// sum adds up x.
 func sum(x []int) int {
 	n := 0
 	for _, v := range x {

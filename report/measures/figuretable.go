@@ -58,6 +58,8 @@ func figureTable(f *report.Figure, suppressed string) *report.Table {
 	return t
 }
 
+// trimFloat writes a whole number with thousands separators and any
+// other to one decimal.
 func trimFloat(v float64) string {
 	if v == math.Trunc(v) && math.Abs(v) < 1e15 {
 		return formatInt(int(v))
