@@ -9,6 +9,15 @@
 // It owns the definitions (what counts as active, passed, agreed) and
 // disclosure control: every count it publishes has passed the study's
 // minimum cell size. It knows nothing of HTML or PDF.
+//
+// The files follow the report: one per section (summary.go, learners.go,
+// activity.go, performance.go, surveys.go, comparisons.go, methods.go,
+// quality.go, disclosure.go), each ending in the function that lists the
+// section's blocks in order, and one per part of a section with a name of
+// its own (enrolment.go, retention.go, assessments.go, items.go,
+// scales.go, freetext.go). Disclosure control is in suppression.go,
+// ledger.go and categories.go; cross tables in crosstab.go; figures' data
+// tables in figuretable.go and their text alternatives in alt.go.
 package measures
 
 import (
