@@ -7,24 +7,47 @@ import (
 
 	"github.com/moocreport/moocreport/report"
 	"github.com/moocreport/moocreport/report/stats"
+	"github.com/moocreport/moocreport/report/study"
 )
 
+// weeklyTally is one course's activity in course weeks 1…W, as the
+// weekly-activity tables count it.
+type weeklyTally struct {
+	active []int                                // [week-1] active learners
+	kinds  map[report.EventKind]map[string]bool // kind → learners with ≥1 such event in weeks 1..W
+	ever   map[string]bool
+	events int
+	strays map[string]bool // learners with events but not in the profile
+}
+
+// activity reports weekly active learners (table and chart) and learners
+// by kind of activity, for the courses whose tracking logs were read.
 func (c *computer) activity() error {
 	courses := c.activityCourses()
 	if len(courses) == 0 {
 		return nil // no tracking logs: nothing to report, not zeros
 	}
 	activeDefinition := c.activeDef()
-	type weekly struct {
-		active []int                                // [week-1] active learners
-		kinds  map[report.EventKind]map[string]bool // kind → learners with ≥1 such event in weeks 1..W
-		ever   map[string]bool
-		events int
-		strays map[string]bool // learners with events but not in the profile
-	}
-	per := map[string]*weekly{}
+	per := c.tallyWeeks(courses)
+	maxWeeks := 0
 	for _, co := range courses {
-		per[co.Key] = &weekly{active: make([]int, co.Weeks), kinds: map[report.EventKind]map[string]bool{}, ever: map[string]bool{}, strays: map[string]bool{}}
+		maxWeeks = max(maxWeeks, co.Weeks)
+	}
+	tab := c.weeklyActiveTable(courses, per, maxWeeks, activeDefinition)
+	fig := c.weeklyActiveFigure(courses, per, maxWeeks, activeDefinition)
+	ktab := c.kindsTable(courses, per, activeDefinition)
+	intro := "This section describes how active learners were, week by week, from the edX tracking logs. " + activeDefinition
+	c.part("weekly-activity", report.Block{Markdown: intro}, report.Block{Figure: fig}, report.Block{Table: tab}, report.Block{Table: ktab})
+	return nil
+}
+
+// tallyWeeks counts, per course, the active learners of each course week,
+// the learners with events of each kind, and the learners with events
+// who are not in the profile export.
+func (c *computer) tallyWeeks(courses []study.Course) map[string]*weeklyTally {
+	per := map[string]*weeklyTally{}
+	for _, co := range courses {
+		per[co.Key] = &weeklyTally{active: make([]int, co.Weeks), kinds: map[report.EventKind]map[string]bool{}, ever: map[string]bool{}, strays: map[string]bool{}}
 	}
 	for _, w := range c.ds.Activity {
 		p := per[w.Course]
@@ -52,17 +75,12 @@ func (c *computer) activity() error {
 			}
 		}
 	}
+	return per
+}
 
-	maxWeeks := 0
-	for _, co := range courses {
-		maxWeeks = max(maxWeeks, co.Weeks)
-	}
-	fig := &report.Figure{ID: "activity-weekly-active-chart", Kind: report.FigureLines, Title: "Weekly active learners",
-		XLabel: "Week", YLabel: "Share of enrolled learners (%)",
-		Caption: activeDefinition + " Shaded bands: 95 % Wilson score intervals of each week's share (n = the course's enrolled learners); the data table gives the shares only."}
-	for w := 1; w <= maxWeeks; w++ {
-		fig.Categories = append(fig.Categories, strconv.Itoa(w))
-	}
+// weeklyActiveTable publishes each course week's active learners and
+// their share of the enrolled, with its Wilson interval.
+func (c *computer) weeklyActiveTable(courses []study.Course, per map[string]*weeklyTally, maxWeeks int, activeDefinition string) *report.Table {
 	tab := &report.Table{ID: "activity-weekly-active", Title: "Weekly active learners", Columns: []string{"Week"}, Definition: activeDefinition}
 	for _, co := range courses {
 		tab.Columns = append(tab.Columns, co.Short+" n", co.Short+" %")
@@ -82,6 +100,18 @@ func (c *computer) activity() error {
 			row = append(row, measureCell(cnt), measureCell(sh))
 		}
 		tab.Rows = append(tab.Rows, row)
+	}
+	return tab
+}
+
+// weeklyActiveFigure charts the weekly shares the table published, with
+// a 95 % Wilson band around each share shown.
+func (c *computer) weeklyActiveFigure(courses []study.Course, per map[string]*weeklyTally, maxWeeks int, activeDefinition string) *report.Figure {
+	fig := &report.Figure{ID: "activity-weekly-active-chart", Kind: report.FigureLines, Title: "Weekly active learners",
+		XLabel: "Week", YLabel: "Share of enrolled learners (%)",
+		Caption: activeDefinition + " Shaded bands: 95 % Wilson score intervals of each week's share (n = the course's enrolled learners); the data table gives the shares only."}
+	for w := 1; w <= maxWeeks; w++ {
+		fig.Categories = append(fig.Categories, strconv.Itoa(w))
 	}
 	for _, co := range courses {
 		s := report.Series{Name: co.Short}
@@ -106,7 +136,13 @@ func (c *computer) activity() error {
 	}
 	fig.Table = *figureTable(fig, c.lessThanK())
 	fig.Alt = altLines(fig)
+	return fig
+}
 
+// kindsTable publishes the learners active in any course week and the
+// learners with at least one event of each kind, and counts the learners
+// with activity but no profile row.
+func (c *computer) kindsTable(courses []study.Course, per map[string]*weeklyTally, activeDefinition string) *report.Table {
 	kinds := []struct {
 		kind  report.EventKind
 		label string
@@ -139,9 +175,7 @@ func (c *computer) activity() error {
 		}
 		ktab.Rows = append(ktab.Rows, row)
 	}
-	intro := "This section describes how active learners were, week by week, from the edX tracking logs. " + activeDefinition
-	c.section("activity", report.Block{Markdown: intro}, report.Block{Figure: fig}, report.Block{Table: tab}, report.Block{Table: ktab})
-	return nil
+	return ktab
 }
 
 // measureCell shows a measure in a table cell, withheld if it was suppressed.
@@ -160,4 +194,139 @@ func (c *computer) find(id string) *report.Measure {
 		}
 	}
 	return nil
+}
+
+// activityDetail adds the activity measures beyond weekly activity:
+// events by kind per week and per-learner intensity.
+func (c *computer) activityDetail() error {
+	if len(c.activityCourses()) == 0 {
+		return nil
+	}
+	c.part("events-by-kind", report.Block{Table: c.kindsWeekly()})
+	c.part("intensity", report.Block{Table: c.intensity()})
+	return nil
+}
+
+var namedKinds = []report.EventKind{report.KindPage, report.KindVideo, report.KindProblem, report.KindForum, report.KindOther}
+
+// kindsWeekly counts events of each kind per course week. A cell is
+// withheld when fewer than k learners produced its events, since the count
+// would then describe one or two people's behaviour.
+func (c *computer) kindsWeekly() *report.Table {
+	def := "Activity events (edX tracking-log events; OULAD: VLE clicks) of each kind in each course week, from learners in the enrolled-learner profile export; a cell is withheld when fewer than the minimum cell size of learners had an event of that kind that week."
+	t := &report.Table{ID: "activity-kinds-weekly", Title: "Events by kind and course week", Columns: []string{"Course", "Week"}, Definition: def}
+	for _, k := range namedKinds {
+		t.Columns = append(t.Columns, k.String())
+	}
+	type cell struct{ events, learners int }
+	for _, co := range c.activityCourses() {
+		grid := make([][report.NumKinds]cell, co.Weeks+1)
+		for _, w := range c.ds.Activity {
+			if w.Course != co.Key || !c.enrolled[co.Key][w.Learner] || w.Week < 1 || w.Week > co.Weeks {
+				continue
+			}
+			for k, n := range w.Events {
+				if n > 0 {
+					grid[w.Week][k].events += n
+					grid[w.Week][k].learners++
+				}
+			}
+		}
+		for wk := 1; wk <= co.Weeks; wk++ {
+			row := []report.Cell{textCell(co.Short), textCell(strconv.Itoa(wk))}
+			for _, k := range namedKinds {
+				g := grid[wk][k]
+				id := fmt.Sprintf("%s.events.%s.w%d", co.Key, k, wk)
+				m := report.Measure{ID: id, Course: co.Key, Label: fmt.Sprintf("%s events in week %d", k, wk), Value: float64(g.events), N: g.learners, Unit: "events", Definition: def, Text: formatInt(g.events)}
+				if g.learners > 0 && g.learners < c.k {
+					m = c.suppressMeasure(m)
+				}
+				c.add(m)
+				row = append(row, measureCell(m))
+			}
+			t.Rows = append(t.Rows, row)
+		}
+	}
+	return t
+}
+
+// describeOrWithhold adds median, Q1 and Q3 measures of x under id, or
+// withholds them when the group is under k.
+func (c *computer) describeOrWithhold(id, course, label, unit, def string, x []float64, places int) []report.Cell {
+	names := []string{"median", "q1", "q3"}
+	labels := []string{"median", "first quartile", "third quartile"}
+	var cells []report.Cell
+	sum, err := stats.Describe(x)
+	for i, name := range names {
+		m := report.Measure{ID: id + "." + name, Course: course, Label: label + ", " + labels[i], N: len(x), Unit: unit, Definition: def}
+		switch {
+		case len(x) < c.k:
+			m = c.suppressMeasure(m)
+		case err != nil:
+			m.Text = "–"
+		default:
+			v := []float64{sum.Median, sum.Q1, sum.Q3}[i]
+			m.Value, m.Text = v, formatNum(v, places)
+		}
+		c.add(m)
+		cells = append(cells, measureCell(m))
+	}
+	return cells
+}
+
+// intensity describes how much active learners did: events, active days
+// and, when ingest measured sessions, time on task.
+func (c *computer) intensity() *report.Table {
+	def := intensityDefinition
+	tot := 0
+	for _, w := range c.ds.Activity {
+		tot += w.Seconds
+	}
+	hasTime := tot > 0
+	if hasTime {
+		def += " " + timeDefinition
+	}
+	t := &report.Table{ID: "activity-intensity", Title: "Activity per active learner", Columns: []string{"Course", "Measure", "n", "Median", "Q1", "Q3"}, Definition: def}
+	for _, co := range c.activityCourses() {
+		var events, days, hours []float64
+		for _, id := range sortedLearners(c.acts[co.Key]) {
+			a := c.acts[co.Key][id]
+			events = append(events, float64(a.Events))
+			days = append(days, float64(a.Days))
+			hours = append(hours, float64(a.Seconds)/3600)
+		}
+		rows := []struct {
+			id, label, unit string
+			x               []float64
+			places          int
+		}{{"events-per-learner", "Events per active learner", "events", events, 0}, {"active-days", "Active days per active learner", "days", days, 0}}
+		if hasTime {
+			rows = append(rows, struct {
+				id, label, unit string
+				x               []float64
+				places          int
+			}{"time-on-task", "Hours on task per active learner", "hours", hours, 1})
+		}
+		for _, r := range rows {
+			n := numCell(formatInt(len(r.x)), float64(len(r.x)))
+			if len(r.x) > 0 && len(r.x) < c.k {
+				n = c.primaryCell()
+			}
+			t.Rows = append(t.Rows, append([]report.Cell{textCell(co.Short), textCell(r.label), n},
+				c.describeOrWithhold(co.Key+"."+r.id, co.Key, r.label, r.unit, def, r.x, r.places)...))
+		}
+	}
+	return t
+}
+
+const (
+	intensityDefinition = "Among learners active in at least one course week: active events (as counted for weekly activity) and days with activity, summed over course weeks; median and interquartile range (quartiles by R's type 7)."
+	timeDefinition      = "Time on task sums, over course weeks, the length of each session — a learner's run of events with no gap longer than the tracking source's session gap (default 30 minutes), from its first to its last event, counted in the week it starts — in hours; it is reported only when the logs gave sessions."
+)
+
+// activitySection is the Activity section: weekly activity and learners
+// by kind of event, events by kind per week, intensity, then retention
+// and the engagement funnel (see retention.go).
+func (c *computer) activitySection() []report.Block {
+	return c.place("weekly-activity", "events-by-kind", "intensity", "retention", "funnel")
 }

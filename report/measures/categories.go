@@ -28,6 +28,7 @@ var (
 	knownResults = set("Pass", "Fail", "Distinction", "Withdrawn")
 )
 
+// set makes a lookup set of xs.
 func set(xs ...string) map[string]bool {
 	m := map[string]bool{}
 	for _, x := range xs {

@@ -50,21 +50,7 @@ func (c *computer) comparisonCharts() {
 			figs = append(figs, report.Block{Figure: f})
 		}
 	}
-	c.beforeTable("comparisons", "comparisons-results", figs)
-}
-
-// beforeTable puts blocks into a section just before the table with id,
-// so the pictures come before the full list of numbers they show; at the
-// end when there is no such table.
-func (c *computer) beforeTable(section, id string, blocks []report.Block) {
-	sec := c.res.Sections[section]
-	for i, b := range sec {
-		if b.Table != nil && b.Table.ID == id {
-			c.res.Sections[section] = append(sec[:i:i], append(blocks, sec[i:]...)...)
-			return
-		}
-	}
-	c.section(section, blocks...)
+	c.part("comparison-charts", figs...)
 }
 
 // pairKey is the "<study>.vs.<baseline>" of a two-course test's id.
@@ -97,7 +83,7 @@ func (c *computer) weeklyTests() map[string]*testResult {
 // adjustment, and adds the adjusted p-values to the chart's data table.
 func (c *computer) markWeeklyActive() {
 	weeks := c.weeklyTests()
-	f := c.figure("activity", "activity-weekly-active-chart")
+	f := c.figure("weekly-activity", "activity-weekly-active-chart")
 	if len(weeks) == 0 || f == nil {
 		return
 	}
@@ -138,9 +124,9 @@ func (c *computer) markWeeklyActive() {
 	f.Alt += fmt.Sprintf(" On a grey background, where the difference between %s and %s is significant after Holm adjustment: %s.", s, b, weekList(marked))
 }
 
-// figure finds a generated figure by id in a section.
-func (c *computer) figure(section, id string) *report.Figure {
-	for _, b := range c.res.Sections[section] {
+// figure finds a generated figure by id in a part.
+func (c *computer) figure(part, id string) *report.Figure {
+	for _, b := range c.parts[part] {
 		if b.Figure != nil && b.Figure.ID == id {
 			return b.Figure
 		}
@@ -231,6 +217,7 @@ func (c *computer) differencesFigure(pair string, rs []*testResult) *report.Figu
 	return f
 }
 
+// plural picks the word for n: one when n is 1, many otherwise.
 func plural(n int, one, many string) string {
 	if n == 1 {
 		return one

@@ -97,7 +97,8 @@ func (c *computer) comparisons() error {
 		tab.Rows = append(tab.Rows, row)
 	}
 	intro := "This section tests the comparisons declared in study.yaml. " + comparisonsDefinition
-	c.section("comparisons", report.Block{Markdown: intro}, report.Block{Table: tab})
+	c.part("comparisons-intro", report.Block{Markdown: intro})
+	c.part("comparisons-results", report.Block{Table: tab})
 	return nil
 }
 
@@ -336,6 +337,7 @@ func (c *computer) eventsTest(r *testResult, s, b string) {
 	r.parts = mannWhitneyParts(r.test, mw)
 }
 
+// passCounts returns a course's passed and graded learners.
 func (c *computer) passCounts(course string) (int, int) {
 	co, _ := c.s.Course(course)
 	x, n := 0, 0
@@ -350,6 +352,8 @@ func (c *computer) passCounts(course string) (int, int) {
 	return x, n
 }
 
+// verifiedCounts returns a course's learners on the verified track and
+// its enrolled learners.
 func (c *computer) verifiedCounts(course string) (int, int) {
 	x := 0
 	for _, l := range c.byCourse[course] {
@@ -376,29 +380,47 @@ func (c *computer) activeIn(course string, w int) int {
 // common summary in the literature), each its own Holm family. Scales
 // with items in both instruments are compared on their scale scores too.
 func (c *computer) comparePrePost(cmp study.Comparison) {
+	pairs := c.prePostPairs(cmp)
+	c.pairedTests(cmp, pairs)
+	c.unmatchedTests(cmp, pairs)
+}
+
+// prePostPair is one pre/post comparison of a study comparison: an item
+// pair or a scale, with each learner's score in either survey.
+type prePostPair struct {
+	id, label string
+	pre, post map[string]float64 // learner → score
+	// levelWithheld: an item with a withheld answer level, which U
+	// (a linear function of both items' level counts) would reveal.
+	levelWithheld bool
+}
+
+// prePostPairs scores the comparison's item pairs, then every scale both
+// surveys measure, from each learner's first response to either survey.
+func (c *computer) prePostPairs(cmp study.Comparison) []prePostPair {
 	preSv, _ := surveyOf(c.s, cmp.Course, cmp.Pre)
 	postSv, _ := surveyOf(c.s, cmp.Course, cmp.Post)
 	preR, postR := c.firstResponses(cmp.Course, cmp.Pre), c.firstResponses(cmp.Course, cmp.Post)
-	name := c.courseName(cmp.Course)
-	base := cmp.Course + "." + cmp.Pre + "-" + cmp.Post
-	type pair struct {
-		id, label string
-		pre, post map[string]float64 // learner → score
-		// levelWithheld: an item with a withheld answer level, which U
-		// (a linear function of both items' level counts) would reveal.
-		levelWithheld bool
-	}
-	var pairs []pair
+	var pairs []prePostPair
 	for _, p := range cmp.Pairs {
-		pairs = append(pairs, pair{p.ID(), questionLabel(postSv, p.Post), c.itemScores(preSv, p.Pre, preR), c.itemScores(postSv, p.Post, postR),
+		pairs = append(pairs, prePostPair{p.ID(), questionLabel(postSv, p.Post), c.itemScores(preSv, p.Pre, preR), c.itemScores(postSv, p.Post, postR),
 			c.itemLevelWithheld(preSv, p.Pre) || c.itemLevelWithheld(postSv, p.Post)})
 	}
 	for _, sc := range scaleNames(c.s) {
 		spec := c.s.Scales[sc]
 		if len(spec.Items[cmp.Pre]) > 0 && len(spec.Items[cmp.Post]) > 0 {
-			pairs = append(pairs, pair{"scale-" + sc, "scale score: " + sc, c.scaleScores(preSv, sc, preR), c.scaleScores(postSv, sc, postR), false})
+			pairs = append(pairs, prePostPair{"scale-" + sc, "scale score: " + sc, c.scaleScores(preSv, sc, preR), c.scaleScores(postSv, sc, postR), false})
 		}
 	}
+	return pairs
+}
+
+// pairedTests tests each pair over the learners who answered both
+// surveys: a Wilcoxon signed-rank test and a paired t-test, withheld
+// under k matched learners.
+func (c *computer) pairedTests(cmp study.Comparison, pairs []prePostPair) {
+	name := c.courseName(cmp.Course)
+	base := cmp.Course + "." + cmp.Pre + "-" + cmp.Post
 	def := fmt.Sprintf("Learners linked to a response in both the %q and the %q survey of %s (their first response in each), with an answer on the scale to both items; answers scored 1 to the number of scale points, scale scores the mean of the scale's items.", cmp.Pre, cmp.Post, name)
 	for _, p := range pairs {
 		var x, y []float64
@@ -435,8 +457,14 @@ func (c *computer) comparePrePost(cmp study.Comparison) {
 			t.parts = &report.TestResult{Name: t.test, Statistic: "t", Value: number(res.T), DF: []float64{float64(res.DF)}, P: res.P, Effect: "dz", EffectValue: number(res.DZ), N: []int{res.N}}
 		}
 	}
-	// Unmatched groups: every linked respondent of each survey, so learners
-	// who answered only one of the two count too.
+}
+
+// unmatchedTests compares each pair's two surveys as independent groups:
+// every linked respondent of each survey, so learners who answered only
+// one of the two count too.
+func (c *computer) unmatchedTests(cmp study.Comparison, pairs []prePostPair) {
+	name := c.courseName(cmp.Course)
+	base := cmp.Course + "." + cmp.Pre + "-" + cmp.Post
 	for _, p := range pairs {
 		pre, post := values(p.pre), values(p.post)
 		what := fmt.Sprintf("%s %s vs %s (all respondents): %s", name, cmp.Pre, cmp.Post, p.label)
@@ -504,6 +532,7 @@ func values(m map[string]float64) []float64 {
 	return out
 }
 
+// sum adds up x.
 func sum(x []int) int {
 	n := 0
 	for _, v := range x {
@@ -527,4 +556,11 @@ func (r *testResult) withheldKind() report.Withheld {
 		return report.WithheldSecondary
 	}
 	return report.WithheldPrimary
+}
+
+// comparisonsSection is the Comparisons section: the introduction, the
+// charts (see comparisoncharts.go), so the pictures come before the full
+// list of numbers they show, then the table of every test.
+func (c *computer) comparisonsSection() []report.Block {
+	return c.place("comparisons-intro", "comparison-charts", "comparisons-results")
 }

@@ -9,9 +9,6 @@ import (
 	"github.com/moocreport/moocreport/report"
 )
 
-// resultOrder is the order of final results as the OULAD records them.
-var resultOrder = []string{"Distinction", "Pass", "Fail", "Withdrawn"}
-
 const withdrawDefinition = "A learner withdrew when the source records an unenrolment (edX: an edx.course.enrollment.deactivated event after their last activation; OULAD: date_unregistration) — before the course start or during the course. Shares are of registered learners."
 
 // enrolment reports registrations and withdrawals, enrolment over time,
@@ -28,11 +25,14 @@ func (c *computer) enrolment() error {
 	if tab, fig := c.finalResults(); tab != nil {
 		perfBlocks = append(perfBlocks, report.Block{Figure: fig}, report.Block{Table: tab})
 	}
-	c.section("learners", learnerBlocks...)
-	c.section("performance", perfBlocks...)
+	c.part("registrations", learnerBlocks...)
+	c.part("final-results", perfBlocks...)
 	return nil
 }
 
+// withdrawals publishes, per course, the learners who withdrew (before
+// the start and during the course) and those still registered, beside the
+// ever registered, when a source records enrolment dates; nil otherwise.
 func (c *computer) withdrawals() *report.Table {
 	known := false
 	for _, l := range c.ds.Learners {
@@ -167,43 +167,4 @@ func (c *computer) registrationsByTrack() *report.Table {
 		}
 	}
 	return t
-}
-
-// finalResults tabulates the platform's own final result per course.
-func (c *computer) finalResults() (*report.Table, *report.Figure) {
-	counts := map[string]map[string]int{}
-	all := map[string]int{}
-	for _, g := range c.ds.Grades {
-		if g.Result == "" {
-			continue
-		}
-		if counts[g.Course] == nil {
-			counts[g.Course] = map[string]int{}
-		}
-		counts[g.Course][g.Result]++
-		all[g.Result]++
-	}
-	if len(all) == 0 {
-		return nil, nil
-	}
-	var rows []string
-	for _, r := range resultOrder {
-		if all[r] > 0 {
-			rows = append(rows, r)
-			delete(all, r)
-		}
-	}
-	rows = append(rows, sortedKeys(all)...)
-	t := crossTab{id: "performance-results", title: "Final results", rowHeader: "Result", rows: rows, measurePre: "result",
-		definition: "The final result the platform recorded for each learner (for the OULAD: Distinction, Pass, Fail or Withdrawn); shares are of learners with a recorded result."}
-	for _, co := range c.s.Courses {
-		t.groups = append(t.groups, co.Short)
-		t.groupKeys = append(t.groupKeys, co.Key)
-		col := make([]int, len(rows))
-		for i, r := range rows {
-			col[i] = counts[co.Key][r]
-		}
-		t.counts = append(t.counts, col)
-	}
-	return c.build(t)
 }

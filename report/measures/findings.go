@@ -481,6 +481,7 @@ func testNames(os []outcome) string {
 	return joinAnd(names)
 }
 
+// untestedItem names an untested outcome with the reason it was not tested.
 func untestedItem(o outcome) string { return o.label + " (" + o.why + ")" }
 
 // list joins the outcomes' words: "a", "a and b", "a, b and c".
@@ -501,6 +502,7 @@ func listOr(g []outcome, word func(outcome) string) string {
 	return s
 }
 
+// were is "was" for one outcome and "were" for several.
 func were(g []outcome) string {
 	if len(g) == 1 {
 		return "was"
@@ -508,6 +510,7 @@ func were(g []outcome) string {
 	return "were"
 }
 
+// capitalise upper-cases the first letter of s.
 func capitalise(s string) string {
 	r, n := utf8.DecodeRuneInString(s)
 	return string(unicode.ToUpper(r)) + s[n:]

@@ -46,7 +46,7 @@ func (c *computer) freeText() error {
 		}
 	}
 	if len(blocks) > 0 {
-		c.section("surveys", append([]report.Block{{Markdown: "The study publishes free-text answers. They were redacted as they were read: e-mail addresses, URLs, phone numbers and learners' names and usernames are replaced by placeholders."}}, blocks...)...)
+		c.part("free-text", append([]report.Block{{Markdown: "The study publishes free-text answers. They were redacted as they were read: e-mail addresses, URLs, phone numbers and learners' names and usernames are replaced by placeholders."}}, blocks...)...)
 	}
 	return nil
 }

@@ -63,7 +63,7 @@ func (c *computer) items() error {
 			blocks = append(blocks, report.Block{Figure: f})
 		}
 	}
-	c.section("surveys", blocks...)
+	c.part("survey-items", blocks...)
 	return nil
 }
 
@@ -101,6 +101,7 @@ func (c *computer) firstResponses(course, inst string) map[string]report.Respons
 	return out
 }
 
+// hasQuestion reports whether the survey has a question id of type typ.
 func hasQuestion(sv study.Survey, id, typ string) bool {
 	for _, q := range sv.Questions {
 		if q.ID == id && q.Type == typ {
@@ -300,48 +301,6 @@ func (c *computer) likertFigure(sv study.Survey) *report.Figure {
 	return f
 }
 
-// altLikert describes a Likert figure item by item in the words of the
-// summary table (agree: top two points, disagree: bottom two, as
-// likertDefinition says), so a screen reader hears what a sighted reader
-// sees at either side of the centre line.
-func altLikert(f *report.Figure) string {
-	n := len(f.Series)
-	var parts []string
-	for i, item := range f.Categories {
-		sum := func(from, to int) (float64, bool) {
-			t := 0.0
-			for k := max(from, 0); k < min(to, n); k++ {
-				v := f.Series[k].Values[i]
-				if math.IsNaN(v) {
-					return 0, false
-				}
-				t += v
-			}
-			return t, true
-		}
-		agree, okA := sum(n-2, n)
-		disagree, okD := sum(0, 2)
-		switch {
-		case !okA && !okD:
-			parts = append(parts, item+": withheld")
-		default:
-			say := func(v float64, ok bool, word string) string {
-				if !ok {
-					return word + " withheld"
-				}
-				return formatPct(v) + " " + word
-			}
-			parts = append(parts, fmt.Sprintf("%s: %s, %s", item, say(agree, okA, "agree"), say(disagree, okD, "disagree")))
-		}
-	}
-	scale := ""
-	if n > 0 {
-		scale = fmt.Sprintf(", from %s on the left to %s on the right", f.Series[0].Name, f.Series[n-1].Name)
-	}
-	// The title starts with the course's name: it keeps its capitals.
-	return fmt.Sprintf("Diverging bar chart, %s; %% of answers by item%s. %s.", f.Title, scale, joinSentences(parts))
-}
-
 // questionLabel is a question's label, or its id.
 func questionLabel(sv study.Survey, id string) string {
 	for _, q := range sv.Questions {
@@ -374,6 +333,7 @@ func (c *computer) itemScores(sv study.Survey, id string, rs map[string]report.R
 	return out
 }
 
+// questionScale is the answer scale of the survey's question id, or "".
 func questionScale(sv study.Survey, id string) string {
 	for _, q := range sv.Questions {
 		if q.ID == id {
@@ -383,6 +343,7 @@ func questionScale(sv study.Survey, id string) string {
 	return ""
 }
 
+// scaleNames lists the study's scales by name, sorted.
 func scaleNames(s *study.Study) []string {
 	var names []string
 	for k := range s.Scales {

@@ -129,8 +129,25 @@ func (c *computer) dimension(keys []string, label func(report.Learner) string, k
 // rest are pooled, which also keeps small countries from being singled out.
 const topCountries = 10
 
+// learners reports enrolled learners and the verified share per course,
+// then the profile tables (see profileTabs), which comparisons test too.
 func (c *computer) learners() error {
-	var keys, names []string
+	keys, names := c.enrolledCounts()
+	var blocks []report.Block
+	for _, t := range c.profileTabs(keys) {
+		t.groups, t.groupKeys, t.total = names, keys, "enrolled"
+		c.demog = append(c.demog, t)
+		tab, fig := c.build(t)
+		blocks = append(blocks, report.Block{Figure: fig}, report.Block{Table: tab, OnRequest: true})
+	}
+	intro := fmt.Sprintf("This section describes who enrolled, from the learner profile exports (edX: enrolled-learner profile; OULAD: studentInfo). Shares are of each course's enrolled learners; cells with fewer than %d learners are withheld.", c.k)
+	c.part("learner-profile", append([]report.Block{{Markdown: intro}}, blocks...)...)
+	return nil
+}
+
+// enrolledCounts publishes each course's enrolled learners and its share
+// on the verified track, and returns the course keys and short names.
+func (c *computer) enrolledCounts() (keys, names []string) {
 	for _, co := range c.s.Courses {
 		keys = append(keys, co.Key)
 		names = append(names, co.Short)
@@ -147,26 +164,38 @@ func (c *computer) learners() error {
 			"Learners whose enrollment mode is \"verified\", as a share of enrolled learners.")
 		c.led.tie(co.Key+".verified.share", co.Key+".track.verified")
 	}
-	var blocks []report.Block
-	add := func(t crossTab) {
-		t.groups, t.groupKeys, t.total = names, keys, "enrolled"
-		c.demog = append(c.demog, t)
-		tab, fig := c.build(t)
-		blocks = append(blocks, report.Block{Figure: fig}, report.Block{Table: tab, OnRequest: true})
-	}
-	tabulate := func(label func(report.Learner) string, known []string) ([]string, [][]int) {
-		return c.dimension(keys, label, known)
-	}
-	rows, counts := tabulate(func(l report.Learner) string {
+	return keys, names
+}
+
+// profileTabs tabulates the courses' learners by gender, age and
+// education, then by region, country and track where the source records
+// them, in that order.
+func (c *computer) profileTabs(keys []string) []crossTab {
+	rows, counts := c.dimension(keys, func(l report.Learner) string {
 		if g, ok := genderLabels[strings.ToLower(l.Gender)]; ok {
 			return g
 		}
 		return l.Gender
 	}, genderOrder)
-	add(crossTab{id: "learners-gender", title: "Learners by gender", rowHeader: "Gender", rows: rows, measurePre: "gender", counts: counts,
-		definition: "Gender as self-reported in the learner profile; \"Not stated\" when left empty; a value that is not an edX gender code is counted as \"Other (not listed)\"."})
+	tabs := []crossTab{{id: "learners-gender", title: "Learners by gender", rowHeader: "Gender", rows: rows, measurePre: "gender", counts: counts,
+		definition: "Gender as self-reported in the learner profile; \"Not stated\" when left empty; a value that is not an edX gender code is counted as \"Other (not listed)\"."}}
+	tabs = append(tabs, c.ageTab(keys))
+	rows, counts = c.dimension(keys, func(l report.Learner) string {
+		if s, ok := educationLabels[l.Education]; ok {
+			return s
+		}
+		return l.Education
+	}, educationOrder)
+	tabs = append(tabs, crossTab{id: "learners-education", title: "Learners by highest level of education", rowHeader: "Education", rows: rows, measurePre: "education", counts: counts,
+		definition: "Highest completed level of education as self-reported in the learner profile; edX codes are spelt out, the OULAD's labels are used as given; any other value is counted as \"Other (not listed)\"."})
+	return append(tabs, c.recordedTabs(keys)...)
+}
+
+// ageTab tabulates learners by age band at course start: the source's
+// band where it gives one, else from the year of birth.
+func (c *computer) ageTab(keys []string) crossTab {
 	banded := false
-	rows, counts = tabulate(func(l report.Learner) string {
+	rows, counts := c.dimension(keys, func(l report.Learner) string {
 		if l.AgeBand != "" {
 			banded = true
 			return l.AgeBand
@@ -178,53 +207,47 @@ func (c *computer) learners() error {
 	if banded {
 		ageDef += " Where the source gives an age band instead of a year of birth, its band is used as given."
 	}
-	add(crossTab{id: "learners-age", title: "Learners by age at course start", rowHeader: "Age band", rows: rows, measurePre: "age", counts: counts, definition: ageDef})
-	rows, counts = tabulate(func(l report.Learner) string {
-		if s, ok := educationLabels[l.Education]; ok {
-			return s
-		}
-		return l.Education
-	}, educationOrder)
-	add(crossTab{id: "learners-education", title: "Learners by highest level of education", rowHeader: "Education", rows: rows, measurePre: "education", counts: counts,
-		definition: "Highest completed level of education as self-reported in the learner profile; edX codes are spelt out, the OULAD's labels are used as given; any other value is counted as \"Other (not listed)\"."})
-	regions := false
-	for _, l := range c.ds.Learners {
-		regions = regions || l.Region != ""
-	}
-	if regions {
-		rows, counts = tabulate(func(l report.Learner) string {
-			if l.Region == "" {
-				return "Not stated"
-			}
-			return l.Region
-		}, []string{"Not stated"})
-		add(crossTab{id: "learners-region", title: "Learners by region", rowHeader: "Region", rows: rows, measurePre: "region", counts: counts,
-			definition: "Region as recorded by the source (for the OULAD, the student's region of the UK)."})
-	}
-	countries := false
+	return crossTab{id: "learners-age", title: "Learners by age at course start", rowHeader: "Age band", rows: rows, measurePre: "age", counts: counts, definition: ageDef}
+}
+
+// recordedTabs tabulates learners by region, country and enrollment
+// track, each only when some learner has it recorded: a source without
+// the field gets no table rather than one of "Not stated".
+func (c *computer) recordedTabs(keys []string) []crossTab {
+	var tabs []crossTab
+	regions, countries := false, false
 	modes := map[string]int{}
 	for _, l := range c.ds.Learners {
+		regions = regions || l.Region != ""
 		countries = countries || l.Country != ""
 		if l.Mode != "" {
 			modes[l.Mode]++
 		}
 	}
+	if regions {
+		rows, counts := c.dimension(keys, func(l report.Learner) string {
+			if l.Region == "" {
+				return "Not stated"
+			}
+			return l.Region
+		}, []string{"Not stated"})
+		tabs = append(tabs, crossTab{id: "learners-region", title: "Learners by region", rowHeader: "Region", rows: rows, measurePre: "region", counts: counts,
+			definition: "Region as recorded by the source (for the OULAD, the student's region of the UK)."})
+	}
 	if countries {
-		add(c.countryTab())
+		tabs = append(tabs, c.countryTab())
 	}
 	if len(modes) > 0 {
-		rows, counts = tabulate(func(l report.Learner) string {
+		rows, counts := c.dimension(keys, func(l report.Learner) string {
 			if l.Mode == "" {
 				return "Not stated"
 			}
 			return l.Mode
 		}, sortedKeys(modes))
-		add(crossTab{id: "learners-track", title: "Learners by enrollment track", rowHeader: "Track", rows: rows, measurePre: "track", counts: counts,
+		tabs = append(tabs, crossTab{id: "learners-track", title: "Learners by enrollment track", rowHeader: "Track", rows: rows, measurePre: "track", counts: counts,
 			definition: "Enrollment mode at the time of the profile export (audit, verified, …); a value that is not a known edX mode is counted as \"Other (not listed)\"."})
 	}
-	intro := fmt.Sprintf("This section describes who enrolled, from the learner profile exports (edX: enrolled-learner profile; OULAD: studentInfo). Shares are of each course's enrolled learners; cells with fewer than %d learners are withheld.", c.k)
-	c.section("learners", append([]report.Block{{Markdown: intro}}, blocks...)...)
-	return nil
+	return tabs
 }
 
 // countryTab lists the countries most common over all courses by name and
@@ -265,4 +288,11 @@ func (c *computer) countryTab() crossTab {
 	}
 	return crossTab{id: "learners-country", title: "Learners by country", rowHeader: "Country", rows: rows, measurePre: "country", counts: counts,
 		definition: fmt.Sprintf("Country as stated in the edX profile. The %d countries with most learners over all courses are named, if at least %d learners gave them; the rest, and values that are not country codes, are pooled as \"Other countries\".", topCountries, c.k)}
+}
+
+// learnersSection is the Learners section: the profile tables (gender,
+// age, education, country…) and then registrations and withdrawals (see
+// enrolment.go).
+func (c *computer) learnersSection() []report.Block {
+	return c.place("learner-profile", "registrations")
 }

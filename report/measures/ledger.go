@@ -58,6 +58,7 @@ type forced struct {
 	reason string
 }
 
+// newLedger starts an empty ledger for minimum cell size k.
 func newLedger(k int) *ledger {
 	return &ledger{k: k, facts: map[string]fact{}, subsets: map[string][]string{}}
 }
@@ -99,6 +100,9 @@ func (l *ledger) bounds(id string) (lo, hi float64) {
 	return l.boundsAt(id, 0)
 }
 
+// boundsAt is bounds at a depth of subset nesting: a withheld count's
+// lower bound is raised by its subsets' lower bounds, followed up to eight
+// levels down.
 func (l *ledger) boundsAt(id string, depth int) (lo, hi float64) {
 	f := l.facts[id]
 	switch f.w {

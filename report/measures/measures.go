@@ -9,6 +9,15 @@
 // It owns the definitions (what counts as active, passed, agreed) and
 // disclosure control: every count it publishes has passed the study's
 // minimum cell size. It knows nothing of HTML or PDF.
+//
+// The files follow the report: one per section (summary.go, learners.go,
+// activity.go, performance.go, surveys.go, comparisons.go, methods.go,
+// quality.go, disclosure.go), each ending in the function that lists the
+// section's blocks in order, and one per part of a section with a name of
+// its own (enrolment.go, retention.go, assessments.go, items.go,
+// scales.go, freetext.go). Disclosure control is in suppression.go,
+// ledger.go and categories.go; cross tables in crosstab.go; figures' data
+// tables in figuretable.go and their text alternatives in alt.go.
 package measures
 
 import (
@@ -74,15 +83,16 @@ func Compute(s *study.Study, ds *report.Dataset) (*Result, error) {
 // more value, and in practice two or three runs settle.
 const maxRuns = 20
 
-// run computes every step once, honouring c.force.
+// run computes every measure once, honouring c.force, then lays out the
+// sections.
 func (c *computer) run() error {
 	c.index()
-	steps := []func() error{c.learners, c.activity, c.performance, c.enrolment, c.activityMore, c.insights, c.performanceMore, c.surveys, c.items, c.freeText, c.scales, c.comparisons, c.summary, c.quality, c.methods, c.disclosure}
-	for _, step := range steps {
+	for _, step := range c.steps() {
 		if err := step(); err != nil {
 			return err
 		}
 	}
+	c.layout()
 	sort.Slice(c.res.Measures, func(i, j int) bool { return c.res.Measures[i].ID < c.res.Measures[j].ID })
 	for _, blocks := range c.res.Sections {
 		for _, b := range blocks {
@@ -93,6 +103,68 @@ func (c *computer) run() error {
 		}
 	}
 	return nil
+}
+
+// steps lists the measure steps in the order they run. The order is
+// that of their dependencies, not of the report: comparisons test the
+// learner tables and activity; the summary, methods and data-quality steps
+// read the measures before them; disclosure lists every value withheld, so
+// it runs last. It also fixes the order of the disclosure log, which lists
+// withheld values in the order made. A step keeps its blocks as named
+// parts (see part); where they appear is decided by layout.
+func (c *computer) steps() []func() error {
+	return []func() error{
+		c.learners, c.activity, c.performance, c.enrolment, c.activityDetail, c.retentionFunnel, c.insights, c.assessmentResults, c.activityAndGrade,
+		c.surveys, c.items, c.freeText, c.scales, c.comparisons,
+		c.summary, c.quality, c.methods, c.disclosure,
+	}
+}
+
+// layout places the steps' blocks section by section, in outline order;
+// each section's file decides the order of its blocks. Every part a step
+// made must be placed, so a block cannot go missing unnoticed.
+func (c *computer) layout() {
+	sections := []struct {
+		id     string
+		blocks func() []report.Block
+	}{
+		{"summary", c.summarySection},
+		{"learners", c.learnersSection},
+		{"activity", c.activitySection},
+		{"performance", c.performanceSection},
+		{"surveys", c.surveysSection},
+		{"comparisons", c.comparisonsSection},
+		{"methods", c.methodsSection},
+		{"data-quality", c.qualitySection},
+		{"disclosure", c.disclosureSection},
+	}
+	for _, s := range sections {
+		if blocks := s.blocks(); len(blocks) > 0 {
+			c.res.Sections[s.id] = blocks
+		}
+	}
+	for name := range c.parts {
+		panic("measures: part " + name + " placed in no section")
+	}
+}
+
+// part keeps blocks a step made under a name, for its section to place.
+func (c *computer) part(name string, blocks ...report.Block) {
+	if c.parts == nil {
+		c.parts = map[string][]report.Block{}
+	}
+	c.parts[name] = append(c.parts[name], blocks...)
+}
+
+// place returns the named parts' blocks, in the order named, and forgets
+// the parts.
+func (c *computer) place(names ...string) []report.Block {
+	var blocks []report.Block
+	for _, n := range names {
+		blocks = append(blocks, c.parts[n]...)
+		delete(c.parts, n)
+	}
+	return blocks
 }
 
 // maxColumns is the widest table published as built; a wider one (a
@@ -145,11 +217,16 @@ type computer struct {
 	acts map[string]map[string]*learnerActivity
 	// demog keeps the learner crossTabs so comparisons can test them.
 	demog []crossTab
+	// parts holds the blocks each step made, by name, until layout
+	// places them in their sections.
+	parts map[string][]report.Block
 	// families collects comparison results for Holm adjustment and the
 	// comparisons table; see comparisons.go.
 	results []*testResult
 }
 
+// index groups the learners by course and applies the definition of
+// active (see active.go) once for every step.
 func (c *computer) index() {
 	c.byCourse = map[string][]report.Learner{}
 	c.enrolled = map[string]map[string]bool{}
@@ -199,14 +276,6 @@ func (c *computer) count(id, course, label string, n int, def string) report.Mea
 	return c.add(m)
 }
 
-// smallCourse reports whether a course has fewer than k learners: then
-// every count about it is withheld, zeros too, since a zero beside a
-// small group says where all its members are.
-func (c *computer) smallCourse(course string) bool {
-	n := len(c.byCourse[course])
-	return n > 0 && n < c.k
-}
-
 // share adds a percentage measure of part in whole; it is suppressed when
 // either count is under k, since a share of a tiny group identifies people.
 func (c *computer) share(id, course, label string, part, whole int, def string) report.Measure {
@@ -227,39 +296,6 @@ func (c *computer) share(id, course, label string, part, whole int, def string) 
 	return c.add(m)
 }
 
-// withhold marks m withheld for reason w and logs why. A count's N is the
-// count itself: it goes too.
-func (c *computer) withhold(m report.Measure, w report.Withheld, reason string) report.Measure {
-	if (m.Unit == "learners" && float64(m.N) == m.Value) || m.N < c.k {
-		m.N = 0
-	}
-	m.Value, m.Withheld, m.Text = 0, w, w.Mark(c.k)
-	c.res.Disclosure = append(c.res.Disclosure, Suppression{Where: m.ID, Cell: "value", Reason: reason, Kind: w})
-	return m
-}
-
-func (c *computer) suppressMeasure(m report.Measure) report.Measure {
-	m.Value = 0
-	m.Withheld = report.WithheldPrimary
-	m.Text = c.lessThanK()
-	if m.N < c.k {
-		m.N = 0
-	}
-	c.res.Disclosure = append(c.res.Disclosure, Suppression{Where: m.ID, Cell: "value", Reason: fmt.Sprintf("primary: n < %d", c.k), Kind: report.WithheldPrimary})
-	return m
-}
-
-// lessThanK is the mark of a primary withheld value, "<k".
-func (c *computer) lessThanK() string { return report.WithheldPrimary.Mark(c.k) }
-
-// primaryCell is a table cell withheld as primary: "<k".
-func (c *computer) primaryCell() report.Cell { return c.withheldCell(report.WithheldPrimary) }
-
-// withheldCell is a table cell withheld for reason w, with its mark.
-func (c *computer) withheldCell(w report.Withheld) report.Cell {
-	return report.Cell{Text: w.Mark(c.k), Withheld: w}
-}
-
 // courseName returns a course's short name, as tables and legends use it.
 func (c *computer) courseName(key string) string {
 	if co, ok := c.s.Course(key); ok {
@@ -268,17 +304,15 @@ func (c *computer) courseName(key string) string {
 	return key
 }
 
-// section appends blocks to a generated section.
-func (c *computer) section(id string, blocks ...report.Block) {
-	c.res.Sections[id] = append(c.res.Sections[id], blocks...)
-}
-
+// numCell is a table cell showing text for the number v.
 func numCell(text string, v float64) report.Cell {
 	return report.Cell{Text: text, Value: &v}
 }
 
+// textCell is a table cell of text only.
 func textCell(s string) report.Cell { return report.Cell{Text: s} }
 
+// round rounds x to places decimals.
 func round(x float64, places int) float64 {
 	p := math.Pow(10, float64(places))
 	return math.Round(x*p) / p
@@ -302,8 +336,10 @@ func formatInt(n int) string {
 	return b.String()
 }
 
+// formatPct writes a percentage to one decimal, "12.3 %".
 func formatPct(p float64) string { return fmt.Sprintf("%.1f %%", p) }
 
+// formatNum writes x to places decimals.
 func formatNum(x float64, places int) string {
 	return fmt.Sprintf("%.*f", places, x)
 }

@@ -62,7 +62,7 @@ func (c *computer) scales() error {
 	if len(summary.Rows) == 0 {
 		return nil
 	}
-	c.section("surveys", append([]report.Block{{Table: summary}}, blocks...)...)
+	c.part("scales", append([]report.Block{{Table: summary}}, blocks...)...)
 	return nil
 }
 
@@ -130,6 +130,7 @@ func (c *computer) scaleScores(sv study.Survey, name string, rs map[string]repor
 	return out
 }
 
+// meanOf is the arithmetic mean of x; NaN when x is empty.
 func meanOf(x []float64) float64 {
 	s := 0.0
 	for _, v := range x {
@@ -138,6 +139,7 @@ func meanOf(x []float64) float64 {
 	return s / float64(len(x))
 }
 
+// contains reports whether list holds s.
 func contains(list []string, s string) bool {
 	for _, x := range list {
 		if x == s {

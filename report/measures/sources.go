@@ -34,6 +34,8 @@ func (c *computer) hasGrades(course string) bool {
 	return c.declares(course, gradeFormats) || slices.ContainsFunc(c.ds.Grades, func(g report.Grade) bool { return g.Course == course })
 }
 
+// declares reports whether the study declares a source of one of the
+// formats for the course.
 func (c *computer) declares(course string, formats []string) bool {
 	co, ok := c.s.Course(course)
 	if !ok {
@@ -52,6 +54,8 @@ func (c *computer) gradedCourses() []study.Course {
 	return c.coursesWhere(c.hasGrades)
 }
 
+// coursesWhere lists the study's courses for which has is true, in
+// study order.
 func (c *computer) coursesWhere(has func(string) bool) []study.Course {
 	var out []study.Course
 	for _, co := range c.s.Courses {

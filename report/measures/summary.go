@@ -46,7 +46,7 @@ func (c *computer) summary() error {
 		blocks = append(blocks, report.Block{Markdown: md, ID: "summary-findings"})
 	}
 	if len(blocks) > 1 {
-		c.section("summary", blocks...)
+		c.part("summary", blocks...)
 	}
 	return nil
 }
@@ -196,3 +196,7 @@ func (c *computer) families() []*family {
 	}
 	return out
 }
+
+// summarySection is the key findings: the introduction, the headline
+// table and the findings in words.
+func (c *computer) summarySection() []report.Block { return c.place("summary") }

@@ -18,6 +18,9 @@ const activeResponseDefinition = "Distinct linked respondents who were active in
 
 const likertDefinition = "Likert answers are scored 1 (lowest label) to the number of scale points (highest label). Agree is the share answering one of the top two points, disagree the bottom two, of those who answered the item. Mean and SD (n − 1) are of the scores; the median and the interquartile range (Q3 − Q1, quantiles by linear interpolation, R's type 7) are of the scores. Groups under the minimum cell size get no statistics."
 
+// surveys reports each survey's responses and linkage to learners, the
+// response rates, the pre/post pairs of each course, and each Likert
+// item's answers.
 func (c *computer) surveys() error {
 	if len(c.s.Surveys) == 0 {
 		return nil
@@ -30,46 +33,63 @@ func (c *computer) surveys() error {
 		k := [2]string{r.Course, r.Instrument}
 		byInstrument[k] = append(byInstrument[k], r)
 	}
-	blocks := []report.Block{{Markdown: "This section summarises the pre- and post-course surveys. " + responseDefinition}}
+	var likerts []report.Block
 	respondents := map[[2]string]map[string]bool{}
 	for _, sv := range c.s.Surveys {
-		rs := byInstrument[[2]string{sv.Course, sv.Key}]
-		finished, linked := 0, 0
-		seen := map[string]bool{}
-		var first []report.Response
-		for _, r := range rs {
-			if r.Finished {
-				finished++
-			}
-			if r.Learner == "" {
-				first = append(first, r)
-				continue
-			}
-			linked++
-			if !seen[r.Learner] {
-				seen[r.Learner] = true
-				first = append(first, r)
-			}
-		}
+		seen, first := c.responseRow(counts, sv, byInstrument[[2]string{sv.Course, sv.Key}])
 		respondents[[2]string{sv.Course, sv.Key}] = seen
-		id := sv.Course + "." + sv.Key
-		c.led.relate(counts.ID, id+".responses", id+".linked", id+".unmatched")
-		c.led.relate(counts.ID, id+".linked", id+".respondents", id+".duplicates")
-		c.led.tie(id+".respondents", id+".response-rate")
-		counts.Rows = append(counts.Rows, []report.Cell{textCell(c.courseName(sv.Course) + ": " + sv.Title),
-			measureCell(c.count(id+".responses", sv.Course, sv.Title+": responses", len(rs), responseDefinition)),
-			measureCell(c.count(id+".finished", sv.Course, sv.Title+": finished responses", finished, responseDefinition)),
-			measureCell(c.count(id+".linked", sv.Course, sv.Title+": responses linked to a learner", linked, responseDefinition)),
-			measureCell(c.count(id+".unmatched", sv.Course, sv.Title+": responses linked to no learner", len(rs)-linked, counts.Definition)),
-			measureCell(c.count(id+".duplicates", sv.Course, sv.Title+": second and later responses of a learner", linked-len(seen), counts.Definition)),
-			measureCell(c.count(id+".respondents", sv.Course, sv.Title+": distinct linked learners", len(seen), responseDefinition)),
-			measureCell(c.share(id+".response-rate", sv.Course, sv.Title+": response rate", len(seen), len(c.byCourse[sv.Course]), responseDefinition)),
-			c.activeResponseRate(id, sv.Course, sv.Title, seen),
-		})
 		if t := c.likert(sv, first); t != nil {
-			blocks = append(blocks, report.Block{Table: t})
+			likerts = append(likerts, report.Block{Table: t})
 		}
 	}
+	pairs := c.pairsTable(respondents)
+	blocks := []report.Block{{Markdown: "This section summarises the pre- and post-course surveys. " + responseDefinition}, {Table: counts}, {Table: pairs}}
+	c.part("survey-responses", append(blocks, likerts...)...)
+	return nil
+}
+
+// responseRow adds a survey's row to the responses table: responses,
+// finished, linked and unmatched, duplicates, distinct learners and
+// response rates. It returns the linked learners and each learner's first
+// response (with every unlinked response).
+func (c *computer) responseRow(counts *report.Table, sv study.Survey, rs []report.Response) (seen map[string]bool, first []report.Response) {
+	finished, linked := 0, 0
+	seen = map[string]bool{}
+	for _, r := range rs {
+		if r.Finished {
+			finished++
+		}
+		if r.Learner == "" {
+			first = append(first, r)
+			continue
+		}
+		linked++
+		if !seen[r.Learner] {
+			seen[r.Learner] = true
+			first = append(first, r)
+		}
+	}
+	id := sv.Course + "." + sv.Key
+	c.led.relate(counts.ID, id+".responses", id+".linked", id+".unmatched")
+	c.led.relate(counts.ID, id+".linked", id+".respondents", id+".duplicates")
+	c.led.tie(id+".respondents", id+".response-rate")
+	counts.Rows = append(counts.Rows, []report.Cell{textCell(c.courseName(sv.Course) + ": " + sv.Title),
+		measureCell(c.count(id+".responses", sv.Course, sv.Title+": responses", len(rs), responseDefinition)),
+		measureCell(c.count(id+".finished", sv.Course, sv.Title+": finished responses", finished, responseDefinition)),
+		measureCell(c.count(id+".linked", sv.Course, sv.Title+": responses linked to a learner", linked, responseDefinition)),
+		measureCell(c.count(id+".unmatched", sv.Course, sv.Title+": responses linked to no learner", len(rs)-linked, counts.Definition)),
+		measureCell(c.count(id+".duplicates", sv.Course, sv.Title+": second and later responses of a learner", linked-len(seen), counts.Definition)),
+		measureCell(c.count(id+".respondents", sv.Course, sv.Title+": distinct linked learners", len(seen), responseDefinition)),
+		measureCell(c.share(id+".response-rate", sv.Course, sv.Title+": response rate", len(seen), len(c.byCourse[sv.Course]), responseDefinition)),
+		c.activeResponseRate(id, sv.Course, sv.Title, seen),
+	})
+	return seen, first
+}
+
+// pairsTable publishes, per course with both a pre- and a post-course
+// survey, the learners who answered both, those who answered only the
+// first, and the attrition between them.
+func (c *computer) pairsTable(respondents map[[2]string]map[string]bool) *report.Table {
 	pairDef := "A matched pair is a learner linked to a response in both the pre- and the post-course survey of the same course. Attrition is the share of linked pre-course respondents with no linked post-course response."
 	pairs := &report.Table{ID: "surveys-pairs", Title: "Learners who answered both pre- and post-course surveys",
 		Columns: []string{"Course", "Pre respondents", "Post respondents", "Matched pairs", "Pre only", "Attrition (%)"}, Definition: pairDef}
@@ -93,9 +113,7 @@ func (c *computer) surveys() error {
 			measureCell(c.share(co.Key+".pre-post.attrition", co.Key, "Attrition from pre- to post-course survey", len(pre)-n, len(pre), pairDef)),
 		})
 	}
-	blocks = append(blocks[:1], append([]report.Block{{Table: counts}, {Table: pairs}}, blocks[1:]...)...)
-	c.section("surveys", blocks...)
-	return nil
+	return pairs
 }
 
 // likert summarises every Likert item of one instrument.
@@ -234,4 +252,11 @@ func (c *computer) itemLevelWithheld(sv study.Survey, id string) bool {
 		}
 	}
 	return len(labels) > 0 && levelsWithheld(scores, len(labels), c.k)
+}
+
+// surveysSection is the Surveys section: responses and Likert tables,
+// then each question's answers (items.go), free-text answers
+// (freetext.go) and the scales (scales.go).
+func (c *computer) surveysSection() []report.Block {
+	return c.place("survey-responses", "survey-items", "free-text", "scales")
 }

@@ -11,21 +11,14 @@ import (
 )
 
 const (
-	assessmentsDefinition   = "Per assignment column of the edX grade report (\"(Avg)\" columns left out): completed = learners with a score (not \"Not Attempted\" or \"Not Available\"), as a share of learners in the grade report; mean score (0–1) of those who completed it. No mean is published for fewer than the minimum cell size of learners."
-	problemsDefinition      = "First-attempt correctness: per problem, from server-side problem_check events, the learners who submitted and the share of first attempts that were correct; problems with fewer than the minimum cell size of learners are withheld."
-	activityGradeDefinition = "Activity and grade: Spearman's rank correlation between a learner's active events in course weeks (0 for learners never active) and their final grade, over learners in both the profile export and the grade report, with a 95 % Fisher-z interval."
+	assessmentsDefinition = "Per assignment column of the edX grade report (\"(Avg)\" columns left out): completed = learners with a score (not \"Not Attempted\" or \"Not Available\"), as a share of learners in the grade report; mean score (0–1) of those who completed it. No mean is published for fewer than the minimum cell size of learners."
+	problemsDefinition    = "First-attempt correctness: per problem, from server-side problem_check events, the learners who submitted and the share of first attempts that were correct; problems with fewer than the minimum cell size of learners are withheld."
 )
 
-// performanceMore adds per-assessment results, first-attempt correctness
-// and the link between activity and grade.
-func (c *computer) performanceMore() error {
-	var blocks []report.Block
-	for _, t := range []*report.Table{c.assessments(), c.problems(), c.activityGrade()} {
-		if t != nil && len(t.Rows) > 0 {
-			blocks = append(blocks, report.Block{Table: t})
-		}
-	}
-	c.section("performance", blocks...)
+// assessmentResults adds per-assessment completion and mean scores, then
+// first-attempt correctness by problem; a table without rows is left out.
+func (c *computer) assessmentResults() error {
+	c.part("assessments", tableBlocks(c.assessments(), c.problems())...)
 	return nil
 }
 
@@ -139,64 +132,3 @@ func problemShort(id string) string {
 	}
 	return id
 }
-
-// activityGrade correlates how much learners did with their final grade,
-// by rank, since event counts are heavily skewed.
-func (c *computer) activityGrade() *report.Table {
-	def := activityGradeDefinition
-	t := &report.Table{ID: "performance-activity-grade", Title: "Activity and final grade", Columns: []string{"Course", "N", "ρ", "95 % CI, lower bound", "95 % CI, upper bound", "p", "Result"}, Definition: def}
-	for _, co := range c.gradedCourses() {
-		if !c.hasActivity(co.Key) {
-			continue // no logs: no activity to correlate, not "0 events" for all
-		}
-		var x, y []float64
-		for _, g := range c.ds.Grades {
-			if g.Course != co.Key || !c.enrolled[co.Key][g.Learner] {
-				continue
-			}
-			ev := 0
-			if a := c.acts[co.Key][g.Learner]; a != nil {
-				ev = a.Events
-			}
-			x = append(x, float64(ev))
-			y = append(y, g.Grade)
-		}
-		id := co.Key + ".activity-grade.rho"
-		m := report.Measure{ID: id, Course: co.Key, Label: "Spearman's ρ of activity with final grade", N: len(x), Definition: def, Text: "–"}
-		row := []report.Cell{textCell(co.Short)}
-		if len(x) < c.k {
-			m = c.suppressMeasure(m)
-			c.add(m)
-			t.Rows = append(t.Rows, append(row, c.primaryCell(), measureCell(m), measureCell(m), measureCell(m), measureCell(m), measureCell(m)))
-			continue
-		}
-		r, err := stats.SpearmanTest(x, y)
-		if err != nil {
-			c.add(m)
-			t.Rows = append(t.Rows, append(row, numCell(formatInt(len(x)), float64(len(x))), textCell("–"), textCell("–"), textCell("–"), textCell("–"), textCell("not computable: "+errReason(err))))
-			continue
-		}
-		m.Value, m.Text = r.Rho, r.APA()
-		m.CI = &report.Interval{Level: 0.95, Low: r.Lo, High: r.Hi}
-		m.Test = &report.TestResult{Name: "Spearman's rank correlation", Statistic: "ρ", Value: number(r.Rho), DF: []float64{float64(r.N - 2)}, P: r.P,
-			Effect: "ρ", EffectValue: number(r.Rho), EffectCI: m.CI, N: []int{r.N}}
-		c.add(m)
-		t.Rows = append(t.Rows, append(row, numCell(formatInt(len(x)), float64(len(x))),
-			numCell(stats.FormatBounded(r.Rho, 2), r.Rho),
-			numCell(stats.FormatBounded(r.Lo, 2), r.Lo), numCell(stats.FormatBounded(r.Hi, 2), r.Hi),
-			numCell(stats.FormatP(r.P), r.P), textCell(r.APA())))
-	}
-	return t
-}
-
-// errReason turns a stats error into a few words for a table cell.
-func errReason(err error) string {
-	s := err.Error()
-	if i := strings.LastIndex(s, ": "); i >= 0 {
-		s = s[i+2:]
-	}
-	return s
-}
-
-// small reports a count that is non-zero but under k.
-func small(n, k int) bool { return n > 0 && n < k }
