@@ -55,11 +55,31 @@ func load(s *study.Study, meter *Meter, memo Memo) (*report.Dataset, error) {
 		l.applyRDP(courses)
 		l.applyProblemGrades()
 	}
-	for _, sv := range s.Surveys {
+	l.surveys(courses)
+	if len(l.errs) > 0 {
+		return nil, errors.Join(l.errs...)
+	}
+	l.logLearners.apply(s, l.ds)
+	l.applyEnrollments()
+	ds := l.ds
+	ds.Skips = append(ds.Skips, l.logs.result()...)
+	for name := range l.inputs {
+		ds.Inputs = append(ds.Inputs, name)
+	}
+	sortDataset(ds)
+	// Responses keep study and file order: a measure that keeps a learner's
+	// first response relies on it.
+	return ds, nil
+}
+
+// surveys reads every survey export, after the course sources whose
+// learners its responses link to.
+func (l *loader) surveys(courses map[string]*Course) {
+	for _, sv := range l.s.Surveys {
 		c, ok := courses[sv.Course]
 		f := LookupFormat(sv.Format, detect.Survey)
 		if !ok || f == nil {
-			l.errs = append(l.errs, &ParseError{File: s.File, Line: sv.Line,
+			l.errs = append(l.errs, &ParseError{File: l.s.File, Line: sv.Line,
 				Err: fmt.Errorf("survey %s: want format %s of a declared course, got %q for %q", sv.Key, strings.Join(study.SurveyFormats, ", "), sv.Format, sv.Course)})
 			continue
 		}
@@ -75,16 +95,11 @@ func load(s *study.Study, meter *Meter, memo Memo) (*report.Dataset, error) {
 			l.checkLinkage(sv, c)
 		}
 	}
-	if len(l.errs) > 0 {
-		return nil, errors.Join(l.errs...)
-	}
-	l.logLearners.apply(s, l.ds)
-	l.applyEnrollments()
-	ds := l.ds
-	ds.Skips = append(ds.Skips, l.logs.result()...)
-	for name := range l.inputs {
-		ds.Inputs = append(ds.Inputs, name)
-	}
+}
+
+// sortDataset puts the tables in a fixed order, whatever order their
+// files were read in.
+func sortDataset(ds *report.Dataset) {
 	sort.Strings(ds.Inputs)
 	sort.SliceStable(ds.Learners, func(i, j int) bool {
 		a, b := ds.Learners[i], ds.Learners[j]
@@ -119,9 +134,6 @@ func load(s *study.Study, meter *Meter, memo Memo) (*report.Dataset, error) {
 		}
 		return a.Reason < b.Reason || a.Reason == b.Reason && a.Course < b.Course
 	})
-	// Responses keep study and file order: a measure that keeps a learner's
-	// first response relies on it.
-	return ds, nil
 }
 
 // loader collects a Dataset and every error on the way.
