@@ -76,7 +76,7 @@ func FuzzObject(f *testing.F) {
 		oracle := json.Unmarshal(b, &m)
 		isObj := oracle == nil && m != nil
 		if (err == nil) != isObj {
-			t.Fatalf("scanObject err=%v, encoding/json err=%v obj=%v for %q", err, oracle, isObj, b)
+			t.Fatalf("Object err=%v, encoding/json err=%v obj=%v for %q", err, oracle, isObj, b)
 		}
 		if err != nil {
 			return
