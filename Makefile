@@ -100,7 +100,7 @@ peers-deps: deps
 ## fuzz: run each parser's fuzz test for a short while
 FUZZTIME ?= 20s
 fuzz:
-	@for pkg in ./report/ingest ./internal/sqldump ./report/study ./report/narrative ./report/detect; do \
+	@for pkg in ./report/ingest ./internal/sqldump ./internal/jsonscan ./report/study ./report/narrative ./report/detect; do \
 	  for f in $$($(GO) test -list '^Fuzz' $$pkg | grep '^Fuzz'); do \
 	    echo "== $$pkg $$f"; $(GO) test -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) $$pkg || exit 1; \
 	  done; \

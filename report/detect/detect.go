@@ -6,9 +6,9 @@
 // bytes of a file, decoded) and returns a Match: the format it saw, how
 // sure it is and, in words, what made it think so. File runs them all and
 // keeps the surest; Dir walks a folder. These functions are the Detect half
-// of a format registry: they decide what a file is, not what it holds, and
-// never read further than the sample (report/scaffold reads the files it
-// needs whole). The package reads no YAML and writes nothing.
+// of ingest's format registry (each ingest.Format names its family): they
+// decide what a file is, not what it holds, and never read further than
+// the sample (report/scaffold reads the files it needs whole). The package reads no YAML and writes nothing.
 package detect
 
 import (

@@ -5,13 +5,14 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"github.com/moocreport/moocreport/report/study"
 	"io"
 	"os"
 	"path/filepath"
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/moocreport/moocreport/report/study"
 
 	"github.com/klauspost/compress/gzip"
 	"github.com/parquet-go/parquet-go"
@@ -103,11 +104,7 @@ func readActivityCSV(f io.Reader, name string, lim study.Limits, columns []strin
 		return err
 	}
 	vals := make([]string, len(columns))
-	for {
-		rec, err := t.read()
-		if err == io.EOF {
-			return nil
-		}
+	for rec, err := range t.rows() {
 		if err != nil {
 			return err
 		}
@@ -118,6 +115,7 @@ func readActivityCSV(f io.Reader, name string, lim study.Limits, columns []strin
 			return err
 		}
 	}
+	return nil
 }
 
 // readParquet reads a flat Parquet file with parquet-go, every value as

@@ -48,11 +48,7 @@ func ReadAnonymousIDs(r io.Reader, file string, c *Course) error {
 	if c.anon == nil {
 		c.anon = map[string]string{}
 	}
-	for {
-		rec, err := t.read()
-		if err == io.EOF {
-			return nil
-		}
+	for rec, err := range t.rows() {
 		if err != nil {
 			return err
 		}
@@ -70,4 +66,5 @@ func ReadAnonymousIDs(r io.Reader, file string, c *Course) error {
 			}
 		}
 	}
+	return nil
 }

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"iter"
 
 	"github.com/moocreport/moocreport/report/study"
 )
@@ -15,10 +16,9 @@ import (
 // fields as the header, and columns are found by name, never by position,
 // so a reordered or extended export still reads correctly.
 type table struct {
-	file   string
-	r      *csv.Reader
-	header []string
-	cols   map[string]int // header name → first index
+	file string
+	r    *csv.Reader
+	colIndex
 }
 
 var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
@@ -52,36 +52,17 @@ func (t *table) readHeader() error {
 	return nil
 }
 
-func (t *table) setHeader(rec []string) {
-	t.header = append([]string(nil), rec...)
-	t.cols = make(map[string]int, len(rec))
-	for i, name := range t.header {
-		if _, ok := t.cols[name]; !ok {
-			t.cols[name] = i
-		}
-	}
-}
-
 // columns returns the indexes of required columns, naming every missing
 // one at once so the user fixes the header in one go.
 func (t *table) columns(names ...string) ([]int, error) {
-	col := make([]int, len(names))
-	var errs []error
-	for i, name := range names {
-		j, err := t.column(name)
-		col[i] = j
-		if err != nil {
-			errs = append(errs, err)
-		}
-	}
-	return col, errors.Join(errs...)
+	return t.find(names, t.missing)
 }
 
 // userID returns the edX user id in column i of rec, which must be a
 // number: it is what every edX export links a learner by.
 func (t *table) userID(rec []string, i int) (string, error) {
 	if !isDigits(rec[i]) {
-		return "", t.fieldErr(i, fmt.Errorf("want a numeric edX user id, got %q", rec[i]))
+		return "", t.fieldErr(i, errUserID(fmt.Sprintf("%q", rec[i])))
 	}
 	return rec[i], nil
 }
@@ -90,9 +71,36 @@ func (t *table) userID(rec []string, i int) (string, error) {
 func (t *table) column(name string) (int, error) {
 	i, ok := t.cols[name]
 	if !ok {
-		return 0, &ParseError{File: t.file, Line: 1, Field: columnField(name), Err: ErrMissingColumn}
+		return 0, t.missing(name)
 	}
 	return i, nil
+}
+
+// missing is the error for a required column the header lacks.
+func (t *table) missing(name string) error {
+	return &ParseError{File: t.file, Line: 1, Field: columnField(name), Err: ErrMissingColumn}
+}
+
+// rows yields every row after the header (valid until the next one); it
+// ends at the end of the file or after yielding a read error. It is the
+// one way ingest's readers go through the rows of a table (rdpTable.rows
+// is its twin for the research data package's tables).
+func (t *table) rows() iter.Seq2[[]string, error] {
+	return func(yield func([]string, error) bool) {
+		for {
+			rec, err := t.read()
+			if err == io.EOF {
+				return
+			}
+			if err != nil {
+				yield(nil, err)
+				return
+			}
+			if !yield(rec, nil) {
+				return
+			}
+		}
+	}
 }
 
 // read returns the next row (valid until the next call), io.EOF at the end,

@@ -36,11 +36,7 @@ func ReadGrades(r io.Reader, file string, c *Course) ([]report.Grade, error) {
 	}
 	seen := map[string]int{}
 	var out []report.Grade
-	for {
-		rec, err := t.read()
-		if err == io.EOF {
-			return out, nil
-		}
+	for rec, err := range t.rows() {
 		if err != nil {
 			return nil, err
 		}
@@ -89,6 +85,7 @@ func ReadGrades(r io.Reader, file string, c *Course) ([]report.Grade, error) {
 		}
 		out = append(out, g)
 	}
+	return out, nil
 }
 
 // score parses a grade in [0, 1].

@@ -6,12 +6,12 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"slices"
 	"sort"
 	"strings"
 	"time"
 
 	"github.com/moocreport/moocreport/report"
+	"github.com/moocreport/moocreport/report/detect"
 	"github.com/moocreport/moocreport/report/study"
 )
 
@@ -21,7 +21,7 @@ import (
 // username → user id map that links grades, log events carrying only a
 // username, and survey responses; only the research data package's
 // enrolments come before them, as they filter auth_userprofile. Then each
-// course's grade reports and tracking logs (sourcePasses gives the order),
+// course's grade reports and tracking logs (each Format's order),
 // then the surveys. A problem in one file does not stop the
 // others from being read: all errors are returned together.
 func Load(s *study.Study) (*report.Dataset, error) { return LoadWith(s, nil, nil) }
@@ -37,19 +37,12 @@ func load(s *study.Study, meter *Meter, memo Memo) (*report.Dataset, error) {
 		courses[c.Key].Limits = s.Limits.Or()
 		courses[c.Key].WeekStart = s.Activity.WeekStart(c.Start.Time)
 	}
-	l.oulad(courses)
-	for _, pass := range sourcePasses {
-		for _, c := range s.Courses {
-			for _, src := range c.Sources {
-				if src.Format == pass {
-					l.source(courses[c.Key], c.Key, src)
-				}
-			}
-		}
+	for _, f := range sourcePasses() {
+		l.sources(f, courses)
 	}
 	for _, c := range s.Courses {
 		for _, src := range c.Sources {
-			if src.Format != "oulad" && !slices.Contains(sourcePasses, src.Format) {
+			if LookupFormat(src.Format, detect.Source) == nil {
 				l.errs = append(l.errs, &ParseError{File: s.File, Line: src.Line,
 					Err: fmt.Errorf("course %s: unknown source format %q", c.Key, src.Format)})
 			}
@@ -62,29 +55,7 @@ func load(s *study.Study, meter *Meter, memo Memo) (*report.Dataset, error) {
 		l.applyRDP(courses)
 		l.applyProblemGrades()
 	}
-	readers := map[string]func(io.Reader, string, study.Survey, *Course) ([]report.Response, error){
-		"qualtrics": ReadQualtrics, "limesurvey": ReadLimeSurvey, "csv": ReadCSVSurvey,
-	}
-	for _, sv := range s.Surveys {
-		c, ok := courses[sv.Course]
-		read := readers[sv.Format]
-		if !ok || read == nil {
-			l.errs = append(l.errs, &ParseError{File: s.File, Line: sv.Line,
-				Err: fmt.Errorf("survey %s: want format %s of a declared course, got %q for %q", sv.Key, strings.Join(study.SurveyFormats, ", "), sv.Format, sv.Course)})
-			continue
-		}
-		errs := len(l.errs)
-		for _, name := range l.match(sv.Path, sv.Line, "survey "+sv.Key+" of course "+sv.Course) {
-			l.readFile(name, func(r io.Reader) error {
-				rs, err := read(r, name, sv, c)
-				l.ds.Responses = append(l.ds.Responses, rs...)
-				return err
-			})
-		}
-		if len(l.errs) == errs {
-			l.checkLinkage(sv, c)
-		}
-	}
+	l.surveys(courses)
 	if len(l.errs) > 0 {
 		return nil, errors.Join(l.errs...)
 	}
@@ -95,6 +66,40 @@ func load(s *study.Study, meter *Meter, memo Memo) (*report.Dataset, error) {
 	for name := range l.inputs {
 		ds.Inputs = append(ds.Inputs, name)
 	}
+	sortDataset(ds)
+	// Responses keep study and file order: a measure that keeps a learner's
+	// first response relies on it.
+	return ds, nil
+}
+
+// surveys reads every survey export, after the course sources whose
+// learners its responses link to.
+func (l *loader) surveys(courses map[string]*Course) {
+	for _, sv := range l.s.Surveys {
+		c, ok := courses[sv.Course]
+		f := LookupFormat(sv.Format, detect.Survey)
+		if !ok || f == nil {
+			l.errs = append(l.errs, &ParseError{File: l.s.File, Line: sv.Line,
+				Err: fmt.Errorf("survey %s: want format %s of a declared course, got %q for %q", sv.Key, strings.Join(study.SurveyFormats, ", "), sv.Format, sv.Course)})
+			continue
+		}
+		errs := len(l.errs)
+		for _, name := range l.match(sv.Path, sv.Line, "survey "+sv.Key+" of course "+sv.Course) {
+			l.readFile(name, func(r io.Reader) error {
+				rs, err := f.readSurvey(r, name, sv, c)
+				l.ds.Responses = append(l.ds.Responses, rs...)
+				return err
+			})
+		}
+		if len(l.errs) == errs {
+			l.checkLinkage(sv, c)
+		}
+	}
+}
+
+// sortDataset puts the tables in a fixed order, whatever order their
+// files were read in.
+func sortDataset(ds *report.Dataset) {
 	sort.Strings(ds.Inputs)
 	sort.SliceStable(ds.Learners, func(i, j int) bool {
 		a, b := ds.Learners[i], ds.Learners[j]
@@ -129,17 +134,7 @@ func load(s *study.Study, meter *Meter, memo Memo) (*report.Dataset, error) {
 		}
 		return a.Reason < b.Reason || a.Reason == b.Reason && a.Course < b.Course
 	})
-	// Responses keep study and file order: a measure that keeps a learner's
-	// first response relies on it.
-	return ds, nil
 }
-
-// sourcePasses orders the course source formats: enrolments before the
-// profiles they filter, profiles (usernames → user ids) before the grades
-// and logs they link, and the course structure last, as it overrides the
-// chapter count the logs or the studentmodule table gave.
-var sourcePasses = []string{"edx-rdp-enrollment", "edx-profile", "edx-rdp-userprofile", "edx-anonymous-ids", "edx-grades", "edx-problem-grades", "edx-rdp-certificates",
-	"edx-tracking", "edx-activity", "edx-rdp-studentmodule", "edx-course-blocks"}
 
 // loader collects a Dataset and every error on the way.
 type loader struct {
@@ -202,60 +197,20 @@ func (l *loader) applyEnrollments() {
 	}
 }
 
-func (l *loader) source(c *Course, key string, src study.Source) {
-	names := l.match(src.Path, src.Line, fmt.Sprintf("course %s %s source", key, src.Format))
-	switch src.Format {
-	case "edx-profile":
-		for _, name := range names {
-			l.readFile(name, func(r io.Reader) error {
-				ls, err := ReadProfile(r, name, c)
-				l.ds.Learners = append(l.ds.Learners, ls...)
-				return err
-			})
+// sources reads every course's sources of format f, course by course in
+// study order.
+func (l *loader) sources(f *Format, courses map[string]*Course) {
+	if f.readAll != nil {
+		f.readAll(l, courses)
+		return
+	}
+	for _, c := range l.s.Courses {
+		for _, src := range c.Sources {
+			if src.Format == f.Name {
+				names := l.match(src.Path, src.Line, fmt.Sprintf("course %s %s source", c.Key, src.Format))
+				f.read(l, courses[c.Key], c.Key, src, names)
+			}
 		}
-	case "edx-grades":
-		for _, name := range names {
-			l.readFile(name, func(r io.Reader) error {
-				gs, err := ReadGrades(r, name, c)
-				l.ds.Grades = append(l.ds.Grades, gs...)
-				return err
-			})
-		}
-	case "edx-problem-grades":
-		acc := l.problemGrades[key]
-		if acc == nil {
-			acc = newProblemAttempts()
-			l.problemGrades[key] = acc
-		}
-		for _, name := range names {
-			l.readFile(name, func(r io.Reader) error { return readProblemGrades(r, name, c, acc) })
-		}
-	case "edx-anonymous-ids":
-		for _, name := range names {
-			l.readFile(name, func(r io.Reader) error { return ReadAnonymousIDs(r, name, c) })
-		}
-	case "edx-rdp-enrollment", "edx-rdp-userprofile", "edx-rdp-certificates", "edx-rdp-studentmodule", "edx-course-blocks":
-		for _, name := range names {
-			l.readFile(name, func(r io.Reader) error { return l.rdp(c, key, src.Format, name, r) })
-		}
-	case "edx-tracking":
-		if len(names) == 0 {
-			return
-		}
-		for _, name := range names {
-			l.inputs[name] = true
-		}
-		opt := TrackingOptions{SessionGap: src.SessionGap, ByUsername: src.LearnerID == "username", MaxBadLines: src.MaxBadLines, PageCourse: l.s.Activity.Preset == "insights"}
-		opt.Meter = l.meter
-		opt.MaxLine = int(c.Limits.Or().MaxLine)
-		tr, err := l.readTracking(c, names, opt)
-		if err != nil {
-			l.errs = append(l.errs, err)
-			return
-		}
-		l.tracking(c, key, src.Path, names, tr)
-	case "edx-activity":
-		l.activity(c, key, src, names)
 	}
 }
 
@@ -281,60 +236,6 @@ func (l *loader) tracking(c *Course, key, path string, files []string, tr *Track
 	}
 	for id, e := range tr.Enrollments {
 		l.enrol[key][id] = mergeEnrollment(l.enrol[key][id], e)
-	}
-}
-
-// oulad reads every OULAD folder the study's courses name, each once for
-// all the courses naming it.
-func (l *loader) oulad(courses map[string]*Course) {
-	type folder struct {
-		courses map[string]*Course
-		line    int
-	}
-	folders := map[string]*folder{}
-	var names []string
-	for _, c := range l.s.Courses {
-		for _, src := range c.Sources {
-			if src.Format != "oulad" {
-				continue
-			}
-			m := l.match(src.Path, src.Line, fmt.Sprintf("course %s oulad source", c.Key))
-			if len(m) != 1 {
-				if len(m) > 1 {
-					l.errs = append(l.errs, &ParseError{File: l.s.File, Line: src.Line,
-						Err: fmt.Errorf("course %s oulad source: path %q: want one folder, matches %d", c.Key, src.Path, len(m))})
-				}
-				continue
-			}
-			f := folders[m[0]]
-			if f == nil {
-				f = &folder{courses: map[string]*Course{}, line: src.Line}
-				folders[m[0]] = f
-				names = append(names, m[0])
-			}
-			id := OULADCourseID(c.CourseID)
-			if other, dup := f.courses[id]; dup {
-				l.errs = append(l.errs, &ParseError{File: l.s.File, Line: src.Line,
-					Err: fmt.Errorf("course %s: module presentation %s is already course %s", c.Key, id, other.Key)})
-				continue
-			}
-			f.courses[id] = courses[c.Key]
-		}
-	}
-	sort.Strings(names)
-	for _, name := range names {
-		o, err := ReadOULAD(os.DirFS(filepath.Join(l.s.Dir, filepath.FromSlash(name))), name, folders[name].courses)
-		if err != nil {
-			l.errs = append(l.errs, err)
-			continue
-		}
-		for _, in := range o.Inputs {
-			l.inputs[in] = true
-		}
-		l.ds.Learners = append(l.ds.Learners, o.Learners...)
-		l.ds.Grades = append(l.ds.Grades, o.Grades...)
-		l.ds.Activity = append(l.ds.Activity, o.Activity...)
-		l.ds.Skips = append(l.ds.Skips, o.Skips...)
 	}
 }
 

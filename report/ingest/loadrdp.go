@@ -1,82 +1,10 @@
 package ingest
 
 import (
-	"fmt"
-	"io"
 	"sort"
 
 	"github.com/moocreport/moocreport/report"
 )
-
-// rdp reads one research data package table or course structure file of
-// course c.
-func (l *loader) rdp(c *Course, key, format, name string, r io.Reader) error {
-	switch format {
-	case "edx-rdp-enrollment":
-		en, skips, err := readRDPEnrollment(r, name, c)
-		if err != nil {
-			return err
-		}
-		l.ds.Skips = append(l.ds.Skips, skips...)
-		all := l.rdpEnrol[key]
-		if all == nil {
-			all = rdpEnrollments{}
-			l.rdpEnrol[key] = all
-		}
-		ids := make([]string, 0, len(en))
-		for id := range en {
-			ids = append(ids, id)
-		}
-		sort.Strings(ids)
-		for _, id := range ids {
-			if _, dup := all[id]; dup {
-				return &ParseError{File: name, Err: fmt.Errorf("%w: user %s is enrolled in %s in an earlier file too", ErrDuplicate, id, c.ID)}
-			}
-			all[id] = en[id]
-		}
-	case "edx-rdp-userprofile":
-		ls, skips, err := readRDPUserProfile(r, name, c, l.rdpEnrol[key])
-		if err != nil {
-			return err
-		}
-		l.ds.Learners = append(l.ds.Learners, ls...)
-		l.ds.Skips = append(l.ds.Skips, skips...)
-	case "edx-rdp-certificates":
-		certs, skips, err := readRDPCertificates(r, name, c)
-		if err != nil {
-			return err
-		}
-		l.certs[key] = append(l.certs[key], certs...)
-		l.ds.Skips = append(l.ds.Skips, skips...)
-	case "edx-rdp-studentmodule":
-		sm, err := readRDPStudentModule(r, name, c)
-		if err != nil {
-			return err
-		}
-		l.ds.Reach = append(l.ds.Reach, sm.Reach...)
-		l.ds.Problems = append(l.ds.Problems, sm.Problems...)
-		l.ds.Skips = append(l.ds.Skips, sm.Skips...)
-		if sm.Chapters > 0 {
-			if l.ds.Chapters == nil {
-				l.ds.Chapters = map[string]int{}
-			}
-			l.ds.Chapters[key] = max(l.ds.Chapters[key], sm.Chapters)
-		}
-	case "edx-course-blocks":
-		n, skips, err := readCourseBlocks(r, name, c)
-		if err != nil {
-			return err
-		}
-		l.ds.Skips = append(l.ds.Skips, skips...)
-		if l.ds.Chapters == nil {
-			l.ds.Chapters = map[string]int{}
-		}
-		// The structure overrides the chapters seen in use (it is read
-		// after them); study validation allows one structure per course.
-		l.ds.Chapters[key] = n
-	}
-	return nil
-}
 
 // applyRDP merges the research data package's enrolments into the
 // course's learners and its certificates into the grades, course by

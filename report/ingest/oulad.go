@@ -3,7 +3,6 @@ package ingest
 import (
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"math/bits"
 	"path"
@@ -140,22 +139,6 @@ func ReadOULAD(fsys fs.FS, rel string, courses map[string]*Course) (*OULAD, erro
 	return r.out, nil
 }
 
-// rows calls fn for every row; fn's error stops the reading.
-func (t *table) rows(fn func(rec []string) error) error {
-	for {
-		rec, err := t.read()
-		if err == io.EOF {
-			return nil
-		}
-		if err != nil {
-			return err
-		}
-		if err := fn(rec); err != nil {
-			return err
-		}
-	}
-}
-
 func (r *ouladReader) skip(t *table, reason string) {
 	m := r.skips[t.file]
 	if m == nil {
@@ -188,11 +171,11 @@ func (r *ouladReader) readCourses(t *table) error {
 		return err
 	}
 	seen := map[string]bool{}
-	if err := t.rows(func(rec []string) error {
+	for rec, err := range t.rows() {
+		if err != nil {
+			return err
+		}
 		seen[rec[c[0]]+"/"+rec[c[1]]] = true
-		return nil
-	}); err != nil {
-		return err
 	}
 	var errs []error
 	for _, id := range sortedCourseIDs(r.courses) {
@@ -217,10 +200,13 @@ func (r *ouladReader) vle(t *table) error {
 	if err != nil {
 		return err
 	}
-	return t.rows(func(rec []string) error {
+	for rec, err := range t.rows() {
+		if err != nil {
+			return err
+		}
 		r.sites[rec[c[0]]] = activityKind(rec[c[1]])
-		return nil
-	})
+	}
+	return nil
 }
 
 func (r *ouladReader) assessmentsCSV(t *table) error {
@@ -231,7 +217,10 @@ func (r *ouladReader) assessmentsCSV(t *table) error {
 	byCourse := map[string][]*ouAssessment{}
 	r.byCourse = byCourse
 	ids := map[*ouAssessment]int{}
-	if err := t.rows(func(rec []string) error {
+	for rec, err := range t.rows() {
+		if err != nil {
+			return err
+		}
 		id := rec[c[2]]
 		if !isDigits(id) {
 			return t.fieldErr(c[2], fmt.Errorf("want a numeric id, got %q", id))
@@ -254,9 +243,6 @@ func (r *ouladReader) assessmentsCSV(t *table) error {
 		r.assessments[id] = a
 		byCourse[a.course] = append(byCourse[a.course], a)
 		ids[a], _ = strconv.Atoi(id)
-		return nil
-	}); err != nil {
-		return err
 	}
 	// Name each assessment "<type> <n>": the n-th of its type in the
 	// presentation by date (undated, i.e. exams, last), then id.
@@ -288,12 +274,15 @@ func (r *ouladReader) studentInfo(t *table) error {
 	if err != nil {
 		return err
 	}
-	return t.rows(func(rec []string) error {
+	for rec, err := range t.rows() {
+		if err != nil {
+			return err
+		}
 		id := rec[c[0]] + "/" + rec[c[1]]
 		co, ok := r.courses[id]
 		if !ok {
 			r.skip(t, SkipOtherCourse)
-			return nil
+			continue
 		}
 		student := rec[c[2]]
 		if !isDigits(student) {
@@ -321,8 +310,8 @@ func (r *ouladReader) studentInfo(t *table) error {
 			Education: clean(rec[c[5]]), AgeBand: clean(rec[c[6]])}
 		gr := report.Grade{Learner: pseudo, Course: co.Key, Result: rec[c[7]]}
 		r.regs[key] = &ouReg{grade: &gr, learn: &l, course: co}
-		return nil
-	})
+	}
+	return nil
 }
 
 func clean(s string) string {
@@ -337,16 +326,19 @@ func (r *ouladReader) registration(t *table) error {
 	if err != nil {
 		return err
 	}
-	return t.rows(func(rec []string) error {
+	for rec, err := range t.rows() {
+		if err != nil {
+			return err
+		}
 		id := rec[c[0]] + "/" + rec[c[1]]
 		if _, ok := r.courses[id]; !ok {
 			r.skip(t, SkipOtherCourse)
-			return nil
+			continue
 		}
 		reg := r.regs[[2]string{id, rec[c[2]]}]
 		if reg == nil {
 			r.skip(t, SkipUnregistered)
-			return nil
+			continue
 		}
 		for k, dst := range []*time.Time{&reg.learn.Enrolled, &reg.learn.Unenrolled} {
 			d, ok, err := intField(t, rec, c[3+k])
@@ -357,8 +349,8 @@ func (r *ouladReader) registration(t *table) error {
 				*dst = reg.course.Start.AddDate(0, 0, d)
 			}
 		}
-		return nil
-	})
+	}
+	return nil
 }
 
 func (r *ouladReader) studentAssessment(t *table) error {
@@ -366,25 +358,28 @@ func (r *ouladReader) studentAssessment(t *table) error {
 	if err != nil {
 		return err
 	}
-	return t.rows(func(rec []string) error {
+	for rec, err := range t.rows() {
+		if err != nil {
+			return err
+		}
 		a := r.assessments[rec[c[0]]]
 		if a == nil {
 			r.skip(t, SkipUnknownAssessment)
-			return nil
+			continue
 		}
 		if _, ok := r.courses[a.course]; !ok {
 			r.skip(t, SkipOtherCourse)
-			return nil
+			continue
 		}
 		reg := r.regs[[2]string{a.course, rec[c[1]]}]
 		if reg == nil {
 			r.skip(t, SkipUnregistered)
-			return nil
+			continue
 		}
 		s := strings.TrimSpace(rec[c[2]])
 		if missing(s) {
 			r.skip(t, SkipNoScore)
-			return nil
+			continue
 		}
 		v, err := strconv.ParseFloat(s, 64)
 		if err != nil || !(v >= 0 && v <= 100) {
@@ -394,8 +389,8 @@ func (r *ouladReader) studentAssessment(t *table) error {
 			reg.grade.Assignments = map[string]float64{}
 		}
 		reg.grade.Assignments[a.name] = v / 100
-		return nil
-	})
+	}
+	return nil
 }
 
 func (r *ouladReader) studentVle(t *table) error {
@@ -403,15 +398,18 @@ func (r *ouladReader) studentVle(t *table) error {
 	if err != nil {
 		return err
 	}
-	return t.rows(func(rec []string) error {
+	for rec, err := range t.rows() {
+		if err != nil {
+			return err
+		}
 		id := rec[c[0]] + "/" + rec[c[1]]
 		if _, ok := r.courses[id]; !ok {
 			r.skip(t, SkipOtherCourse)
-			return nil
+			continue
 		}
 		if r.regs[[2]string{id, rec[c[2]]}] == nil {
 			r.skip(t, SkipUnregistered)
-			return nil
+			continue
 		}
 		date, ok, err := intField(t, rec, c[4])
 		if err != nil {
@@ -440,8 +438,8 @@ func (r *ouladReader) studentVle(t *table) error {
 		}
 		w.events[kind] += clicks
 		w.days |= 1 << (int64(date) - week*7)
-		return nil
-	})
+	}
+	return nil
 }
 
 // courseworkScore is a registration's Grade.Grade: the OU's continuous

@@ -119,11 +119,7 @@ func readProblemGrades(r io.Reader, file string, c *Course, acc *problemAttempts
 		acc.problem(p.name, file)
 	}
 	seen := map[string]int{}
-	for {
-		rec, err := t.read()
-		if err == io.EOF {
-			return nil
-		}
+	for rec, err := range t.rows() {
 		if err != nil {
 			return err
 		}
@@ -152,6 +148,7 @@ func readProblemGrades(r io.Reader, file string, c *Course, acc *problemAttempts
 			}
 		}
 	}
+	return nil
 }
 
 // problemPairs finds the header's problems: each "<name> (Earned)" column

@@ -110,11 +110,7 @@ func ReadProfile(r io.Reader, file string, c *Course) ([]report.Learner, error) 
 		c.emails = map[string]string{}
 	}
 	var out []report.Learner
-	for {
-		rec, err := t.read()
-		if err == io.EOF {
-			return out, nil
-		}
+	for rec, err := range t.rows() {
 		if err != nil {
 			return nil, err
 		}
@@ -157,6 +153,7 @@ func ReadProfile(r io.Reader, file string, c *Course) ([]report.Learner, error) 
 			Country:     rec[col[7]],
 		})
 	}
+	return out, nil
 }
 
 func isDigits(s string) bool {

@@ -90,26 +90,39 @@ func ReadQualtrics(r io.Reader, file string, sv study.Survey, c *Course) ([]repo
 	}
 
 	var out []report.Response
-	for {
-		var rec []string
-		if pending {
-			rec, pending = first, false
-		} else if rec, err = t.read(); err == io.EOF {
-			return out, nil
-		} else if err != nil {
+	add := func(rec []string) error {
+		resp, err := qualtricsResponse(t, rec, col, sv, c, keep)
+		out = append(out, resp)
+		return err
+	}
+	if pending { // a legacy export's first response, read to tell the layouts apart
+		if err := add(first); err != nil {
 			return nil, err
 		}
-		resp := report.Response{Instrument: sv.Key, Course: c.Key}
-		switch f := col["Finished"]; rec[f] {
-		case "True", "true", "1":
-			resp.Finished = true
-		case "False", "false", "0", "":
-		default:
-			return nil, t.fieldErr(f, fmt.Errorf("want True, False, 1 or 0, got %q", rec[f]))
-		}
-		c.fillResponse(&resp, rec, col, sv, keep)
-		out = append(out, resp)
 	}
+	for rec, err := range t.rows() {
+		if err == nil {
+			err = add(rec)
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// qualtricsResponse reads the response in rec, the row t read last.
+func qualtricsResponse(t *table, rec []string, col map[string]int, sv study.Survey, c *Course, keep []answerColumn) (report.Response, error) {
+	resp := report.Response{Instrument: sv.Key, Course: c.Key}
+	switch f := col["Finished"]; rec[f] {
+	case "True", "true", "1":
+		resp.Finished = true
+	case "False", "false", "0", "":
+	default:
+		return resp, t.fieldErr(f, fmt.Errorf("want True, False, 1 or 0, got %q", rec[f]))
+	}
+	c.fillResponse(&resp, rec, col, sv, keep)
+	return resp, nil
 }
 
 // isImportIDRow tells the third header row of a current export

@@ -101,11 +101,7 @@ func readRDPUserProfile(r io.Reader, file string, c *Course, enrolled rdpEnrollm
 	}
 	var out []report.Learner
 	skips := map[string]int{}
-	for {
-		row, err := t.next()
-		if err == io.EOF {
-			break
-		}
+	for row, err := range t.rows() {
 		if err != nil {
 			return nil, nil, err
 		}

@@ -5,13 +5,14 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"github.com/moocreport/moocreport/internal/sqldump"
 	"io"
 	"iter"
 	"slices"
 	"sort"
 	"strings"
 	"time"
+
+	"github.com/moocreport/moocreport/internal/sqldump"
 
 	"github.com/moocreport/moocreport/report"
 	"github.com/moocreport/moocreport/report/study"
@@ -32,9 +33,8 @@ type sqlField = sqldump.Field
 // rdpTable is one LMS table being read, its rows in header order.
 type rdpTable struct {
 	file, table string
-	header      []string
-	cols        map[string]int
-	headerLine  int // line of the TSV header or CREATE TABLE; 0 if unknown
+	colIndex
+	headerLine int // line of the TSV header or CREATE TABLE; 0 if unknown
 	// next returns the next row (len(header) fields) or io.EOF.
 	next func() ([]sqlField, error)
 	// otherTables counts the tuples of other tables in an SQL dump.
@@ -335,33 +335,19 @@ func (t *rdpTable) reorder(cols []string, vals []sqlField) ([]sqlField, error) {
 	return out, nil
 }
 
-func (t *rdpTable) setHeader(h []string) {
-	t.header = append([]string(nil), h...)
-	t.cols = make(map[string]int, len(h))
-	for i, name := range t.header {
-		if _, ok := t.cols[name]; !ok {
-			t.cols[name] = i
-		}
-	}
-}
-
 // need returns the indices of the named columns, or one error naming
-// every missing one.
+// every missing one; the columns found are the ones checkUTF8 checks.
 func (t *rdpTable) need(names ...string) ([]int, error) {
-	idx := make([]int, len(names))
-	var errs []error
+	idx, err := t.find(names, func(name string) error {
+		return &ParseError{File: t.file, Line: t.headerLine, Field: columnField(name),
+			Err: fmt.Errorf("%w of table %s", ErrMissingColumn, t.table)}
+	})
 	for i, name := range names {
-		j, ok := t.cols[name]
-		if !ok {
-			errs = append(errs, &ParseError{File: t.file, Line: t.headerLine, Field: columnField(name),
-				Err: fmt.Errorf("%w of table %s", ErrMissingColumn, t.table)})
-		}
-		idx[i] = j
-		if ok {
-			t.used = append(t.used, j)
+		if _, ok := t.cols[name]; ok {
+			t.used = append(t.used, idx[i])
 		}
 	}
-	return idx, errors.Join(errs...)
+	return idx, err
 }
 
 // fieldErr makes an error about column i of row.
@@ -369,11 +355,9 @@ func (t *rdpTable) fieldErr(row []sqlField, i int, err error) error {
 	return &ParseError{File: t.file, Line: row[i].Line, Column: row[i].Col, Field: columnField(t.header[i]), Err: err}
 }
 
-// userID reads a numeric user id from column i.
-// courseRows yields the rows whose column courseCol is courseID, counting
-// every other row as skipped "other course"; it ends at the end of the
-// table or after yielding a read error.
-func (t *rdpTable) courseRows(courseID string, courseCol int, skips map[string]int) iter.Seq2[[]sqlField, error] {
+// rows yields every row of the table in header order; it ends at the end
+// of the table or after yielding a read error.
+func (t *rdpTable) rows() iter.Seq2[[]sqlField, error] {
 	return func(yield func([]sqlField, error) bool) {
 		for {
 			row, err := t.next()
@@ -384,10 +368,6 @@ func (t *rdpTable) courseRows(courseID string, courseCol int, skips map[string]i
 				yield(nil, err)
 				return
 			}
-			if row[courseCol].S != courseID {
-				skips["other course"]++
-				continue
-			}
 			if !yield(row, nil) {
 				return
 			}
@@ -395,6 +375,24 @@ func (t *rdpTable) courseRows(courseID string, courseCol int, skips map[string]i
 	}
 }
 
+// courseRows yields the rows whose column courseCol is courseID, counting
+// every other row as skipped "other course"; it ends at the end of the
+// table or after yielding a read error.
+func (t *rdpTable) courseRows(courseID string, courseCol int, skips map[string]int) iter.Seq2[[]sqlField, error] {
+	return func(yield func([]sqlField, error) bool) {
+		for row, err := range t.rows() {
+			if err == nil && row[courseCol].S != courseID {
+				skips["other course"]++
+				continue
+			}
+			if !yield(row, err) {
+				return
+			}
+		}
+	}
+}
+
+// userID reads a numeric user id from column i.
 func (t *rdpTable) userID(row []sqlField, i int) (string, error) {
 	if id := row[i].S; !row[i].Null && isDigits(id) {
 		return id, nil
@@ -403,7 +401,7 @@ func (t *rdpTable) userID(row []sqlField, i int) (string, error) {
 	if row[i].Null {
 		got = "NULL"
 	}
-	return "", t.fieldErr(row, i, fmt.Errorf("want a numeric edX user id, got %s", got))
+	return "", t.fieldErr(row, i, errUserID(got))
 }
 
 // datetime reads a MySQL DATETIME ("2014-06-27 16:02:38", fractional

@@ -86,11 +86,7 @@ func readFlatSurvey(t *table, sv study.Survey, c *Course, finishedCol string, fi
 		return nil, errors.Join(errs...)
 	}
 	var out []report.Response
-	for {
-		rec, err := t.read()
-		if err == io.EOF {
-			return out, nil
-		}
+	for rec, err := range t.rows() {
 		if err != nil {
 			return nil, err
 		}
@@ -104,6 +100,7 @@ func readFlatSurvey(t *table, sv study.Survey, c *Course, finishedCol string, fi
 		c.fillResponse(&resp, rec, col, sv, keep)
 		out = append(out, resp)
 	}
+	return out, nil
 }
 
 // answerColumn is a survey question whose answers a reader keeps.

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/moocreport/moocreport/internal/jsonscan"
 	"github.com/moocreport/moocreport/report"
 	"github.com/moocreport/moocreport/report/study"
 )
@@ -56,14 +57,14 @@ type logEvent struct {
 // error (a malformed line).
 func (st *trackState) decode(b []byte, ev *logEvent) error {
 	top, ctx := st.top[:], st.ctx[:]
-	if err := scanObjectIn(b, eventKeys, top, kContext, contextKeys, ctx); err != nil {
+	if err := jsonscan.ObjectIn(b, eventKeys, top, kContext, contextKeys, ctx); err != nil {
 		return err
 	}
 	*ev = logEvent{Event: top[kEvent]}
 	var err error
 	str := func(dst *[]byte, raw []byte, name string) {
 		if err == nil {
-			*dst, err = jsonText(raw, name)
+			*dst, err = jsonscan.Text(raw, name)
 		}
 	}
 	str(&ev.Time, top[kTime], "time")
@@ -76,7 +77,7 @@ func (st *trackState) decode(b []byte, ev *logEvent) error {
 	}
 	if c := top[kContext]; c != nil && string(c) != "null" {
 		if c[0] != '{' {
-			return fmt.Errorf("context: want an object, got %s", clip(c))
+			return fmt.Errorf("context: want an object, got %s", jsonscan.Clip(c))
 		}
 		var path []byte // read for its type only: a non-string path is malformed
 		str(&ev.CourseID, ctx[0], "context.course_id")
@@ -91,6 +92,20 @@ func (st *trackState) decode(b []byte, ev *logEvent) error {
 	return nil
 }
 
+// jsonUserID decodes the shapes edX writes for a user id: an integer, a
+// string (empty for anonymous events) or null.
+func jsonUserID(raw []byte) ([]byte, error) {
+	switch {
+	case raw == nil || string(raw) == "null":
+		return nil, nil
+	case raw[0] == '"':
+		return jsonscan.Text(raw, "user_id")
+	case isDigits(string(raw)):
+		return raw, nil
+	}
+	return nil, fmt.Errorf("user_id: want an integer or a string, got %s", jsonscan.Clip(raw))
+}
+
 // payload holds the members of an event's payload that enrollment and
 // problem events carry.
 type payload struct {
@@ -102,24 +117,24 @@ type payload struct {
 // holding one, into pl; false when it is neither or its members have the
 // wrong types.
 func (st *trackState) parsePayload(raw []byte, pl *payload) bool {
-	obj := jsonObject(raw)
+	obj := jsonscan.Embedded(raw)
 	if obj == nil {
 		return false
 	}
 	f := st.pay[:]
-	if scanObject(obj, payloadKeys, f) != nil {
+	if jsonscan.Object(obj, payloadKeys, f) != nil {
 		return false
 	}
 	*pl = payload{}
 	var err error
-	if pl.CourseID, err = jsonText(f[0], "course_id"); err != nil {
+	if pl.CourseID, err = jsonscan.Text(f[0], "course_id"); err != nil {
 		return false
 	}
 	if pl.UserID, err = jsonUserID(f[1]); err != nil {
 		return false
 	}
-	pl.ProblemID, _ = jsonText(f[2], "problem_id")
-	pl.Success, _ = jsonText(f[4], "success")
+	pl.ProblemID, _ = jsonscan.Text(f[2], "problem_id")
+	pl.Success, _ = jsonscan.Text(f[4], "success")
 	if a := f[3]; isDigits(string(a)) && len(a) < 9 {
 		pl.Attempts, _ = strconv.Atoi(string(a))
 	}

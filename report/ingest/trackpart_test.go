@@ -1,8 +1,6 @@
 package ingest
 
 import (
-	"bytes"
-	"encoding/json"
 	"math/rand/v2"
 	"reflect"
 	"sort"
@@ -163,65 +161,4 @@ func TestAddSpan(t *testing.T) {
 			t.Fatalf("merged files: got %v, want %v", merged, want)
 		}
 	}
-}
-
-// FuzzScanObject holds the field extractor to encoding/json: it accepts
-// exactly the JSON objects json.Valid accepts, and every member it
-// extracts is the one encoding/json sees (last of repeated members wins).
-func FuzzScanObject(f *testing.F) {
-	for _, name := range []string{"tiny/logs/tracking.log-20260302"} {
-		for _, line := range bytes.Split(readFixture(f, name), []byte("\n")) {
-			f.Add(line)
-		}
-	}
-	for _, s := range []string{`{}`, ` {"time":1} `, `{"a":[1,{"b":null}],"time":"x\u00e9\"","time":"y"}`, `{"event_type":"\ud800"}`,
-		`{"page":"\xff"}`, `{"ti\u006de":"x"}`, `{"context":{"course_id":"c","user_id":1},"context":{"path":"/p"}}`, `{"context":[{"user_id":1}]}`, `{"x":-0.5e+3}`, `{"x":01}`, `{"x":1.}`, `[]`, `null`, `{"a":1,}`, `{"a" 1}`, "{\"a\":\"\t\"}"} {
-		f.Add([]byte(s))
-	}
-	f.Fuzz(func(t *testing.T, b []byte) {
-		out := make([][]byte, len(eventKeys))
-		sub := make([][]byte, len(contextKeys))
-		err := scanObjectIn(b, eventKeys, out, kContext, contextKeys, sub)
-		var m map[string]json.RawMessage
-		oracle := json.Unmarshal(b, &m)
-		isObj := oracle == nil && m != nil
-		if (err == nil) != isObj {
-			t.Fatalf("scanObject err=%v, encoding/json err=%v obj=%v for %q", err, oracle, isObj, b)
-		}
-		if err != nil {
-			return
-		}
-		for i, k := range eventKeys {
-			want, ok := m[k]
-			if !ok {
-				if out[i] != nil {
-					t.Fatalf("member %q: got %q, encoding/json has none", k, out[i])
-				}
-				continue
-			}
-			if !bytes.Equal(bytes.TrimSpace(want), out[i]) {
-				t.Fatalf("member %q: got %q, want %q", k, out[i], want)
-			}
-			var ws string
-			werr := json.Unmarshal(want, &ws)
-			gs, gerr := jsonString(out[i], k)
-			if string(want) == "null" {
-				werr = nil
-			}
-			if (werr == nil) != (gerr == nil) || werr == nil && gs != ws {
-				t.Fatalf("member %q: got %q (%v), encoding/json %q (%v)", k, gs, gerr, ws, werr)
-			}
-		}
-		// The context's members, extracted in the same pass.
-		var ctx map[string]json.RawMessage
-		if json.Unmarshal(m["context"], &ctx) != nil {
-			ctx = nil
-		}
-		for i, k := range contextKeys {
-			want, ok := ctx[k]
-			if !ok && sub[i] != nil || ok && !bytes.Equal(bytes.TrimSpace(want), sub[i]) {
-				t.Fatalf("context member %q: got %q, encoding/json %q", k, sub[i], want)
-			}
-		}
-	})
 }

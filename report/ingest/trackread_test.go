@@ -3,7 +3,6 @@ package ingest
 import (
 	"bytes"
 	"fmt"
-	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -14,31 +13,6 @@ import (
 
 	"github.com/moocreport/moocreport/report"
 )
-
-// TestPlainWord holds the eight-byte test to the byte table it stands for.
-func TestPlainWord(t *testing.T) {
-	r := rand.New(rand.NewPCG(3, 4))
-	special := []byte{'"', '\\', 0, 0x1f, 0x7f, 0x80, 0xff, ' ', 'a', '~', 0x21, 0x5b, 0x5d}
-	for iter := 0; iter < 200000; iter++ {
-		var b [8]byte
-		for i := range b {
-			if r.IntN(3) == 0 {
-				b[i] = special[r.IntN(len(special))]
-			} else {
-				b[i] = byte(r.UintN(256))
-			}
-		}
-		want := true
-		for _, c := range b {
-			want = want && strPlain[c]
-		}
-		w := uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
-			uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
-		if got := plainWord(w); got != want {
-			t.Fatalf("plainWord(% x) = %v, want %v", b, got, want)
-		}
-	}
-}
 
 // FuzzParseTime: the hand-written path accepts only what time.Parse
 // accepts, with the same instant.

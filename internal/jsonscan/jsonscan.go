@@ -1,4 +1,19 @@
-package ingest
+// Package jsonscan extracts a few named members from a JSON object without
+// decoding the rest, validating the whole input exactly as strictly as
+// encoding/json. It knows nothing of edX or of reports: the tracking-log
+// reader in report/ingest is its user.
+//
+// It is hand-written, not a library, because a tracking-log line is ~1 kB
+// of JSON of which activity needs a handful of short fields; unmarshalling
+// it with encoding/json costs most of the ingest time, and most of that is
+// spent on fields thrown away (agent, referer, the event payload); the
+// TrackingLogs benchmark in report/ingest measures the reader. Object
+// validates the whole line (json.Valid is the fuzz oracle, see
+// FuzzObject) but only slices out the raw values of the keys asked for;
+// strings are decoded lazily, and only strings with escapes or non-ASCII
+// bytes go through encoding/json itself, so their decoding is
+// encoding/json's by construction.
+package jsonscan
 
 import (
 	"bytes"
@@ -9,37 +24,27 @@ import (
 	"unicode/utf8"
 )
 
-// This file is a small JSON field extractor for tracking-log lines. A line
-// is ~1 kB of JSON of which activity needs a handful of short fields;
-// unmarshalling it with encoding/json costs most of the ingest time, and
-// most of that is spent on fields we throw away (agent, referer, the
-// event payload). scanObject validates the whole line exactly as strictly
-// as encoding/json (json.Valid is the fuzz oracle, see FuzzScanObject) but
-// only slices out the raw values of the keys asked for; strings are
-// decoded lazily, and only strings with escapes or non-ASCII bytes go
-// through encoding/json itself, so their decoding is encoding/json's by
-// construction.
-
 // maxDepth is encoding/json's nesting limit: deeper input is invalid there,
 // so it is here.
 const maxDepth = 10000
 
-var errSyntax = errors.New("invalid JSON")
+// ErrSyntax is wrapped by the errors of input that is not valid JSON.
+var ErrSyntax = errors.New("invalid JSON")
 
-// scanObject checks that b is exactly one JSON object (with optional
+// Object checks that b is exactly one JSON object (with optional
 // surrounding white space) and sets out[i] to the raw value of the member
 // named keys[i], or nil when there is none. A repeated member's last value
 // wins, as in encoding/json. Keys are matched exactly (encoding/json would
 // also match other letter cases; edX writes lower case only).
-func scanObject(b []byte, keys []string, out [][]byte) error {
-	return scanObjectIn(b, keys, out, -1, nil, nil)
+func Object(b []byte, keys []string, out [][]byte) error {
+	return ObjectIn(b, keys, out, -1, nil, nil)
 }
 
-// scanObjectIn is scanObject that also, in the same pass, extracts the
+// ObjectIn is Object that also, in the same pass, extracts the
 // members subKeys of member keys[nest] into subOut when that member is an
 // object (all nil otherwise): an event's context is read without scanning
 // it twice.
-func scanObjectIn(b []byte, keys []string, out [][]byte, nest int, subKeys []string, subOut [][]byte) error {
+func ObjectIn(b []byte, keys []string, out [][]byte, nest int, subKeys []string, subOut [][]byte) error {
 	clear(out)
 	clear(subOut)
 	s := scanner{b: b}
@@ -55,13 +60,13 @@ func scanObjectIn(b []byte, keys []string, out [][]byte, nest int, subKeys []str
 	}
 	s.ws()
 	if s.i != len(b) {
-		return fmt.Errorf("%w: data after the top-level object at byte %d", errSyntax, s.i)
+		return fmt.Errorf("%w: data after the top-level object at byte %d", ErrSyntax, s.i)
 	}
 	return nil
 }
 
 // members scans the object at s.i, whose members are values at depth, and
-// sets out as scanObjectIn does.
+// sets out as ObjectIn does.
 func (s *scanner) members(depth int, keys []string, out [][]byte, nest int, subKeys []string, subOut [][]byte) bool {
 	b := s.b
 	s.i++
@@ -149,7 +154,7 @@ func (s *scanner) fail() error {
 	if s.i >= len(s.b) {
 		return errors.New("unexpected end of JSON input")
 	}
-	return fmt.Errorf("%w: unexpected %s at byte %d", errSyntax, s.what(), s.i)
+	return fmt.Errorf("%w: unexpected %s at byte %d", ErrSyntax, s.what(), s.i)
 }
 
 func (s *scanner) ws() {
@@ -359,22 +364,22 @@ func (s *scanner) number() bool {
 	return true
 }
 
-// jsonString decodes a raw value that must be a string or null ("" then).
-func jsonString(raw []byte, field string) (string, error) {
-	v, err := jsonText(raw, field)
+// String decodes a raw value that must be a string or null ("" then).
+func String(raw []byte, field string) (string, error) {
+	v, err := Text(raw, field)
 	return string(v), err
 }
 
-// jsonText is jsonString without the copy: a plain string's bytes are
+// Text is String without the copy: a plain string's bytes are
 // returned in place (a slice of raw), so reading the fields of an event
 // allocates nothing; only a string with escapes or non-ASCII bytes is
 // decoded, by encoding/json, into new memory.
-func jsonText(raw []byte, field string) ([]byte, error) {
+func Text(raw []byte, field string) ([]byte, error) {
 	if raw == nil || string(raw) == "null" {
 		return nil, nil
 	}
 	if len(raw) < 2 || raw[0] != '"' {
-		return nil, fmt.Errorf("%s: want a string, got %s", field, clip(raw))
+		return nil, fmt.Errorf("%s: want a string, got %s", field, Clip(raw))
 	}
 	inner := raw[1 : len(raw)-1]
 	i := 0
@@ -398,26 +403,12 @@ func jsonText(raw []byte, field string) ([]byte, error) {
 	return inner, nil
 }
 
-// jsonUserID decodes the shapes edX writes for a user id: an integer, a
-// string (empty for anonymous events) or null.
-func jsonUserID(raw []byte) ([]byte, error) {
-	switch {
-	case raw == nil || string(raw) == "null":
-		return nil, nil
-	case raw[0] == '"':
-		return jsonText(raw, "user_id")
-	case isDigits(string(raw)):
-		return raw, nil
-	}
-	return nil, fmt.Errorf("user_id: want an integer or a string, got %s", clip(raw))
-}
-
-// jsonObject returns an object value as it is, or the object encoded in a
-// JSON string (browser events carry their payload that way); nil for
+// Embedded returns an object value as it is, or the object encoded in a
+// JSON string (edX browser events carry their payload that way); nil for
 // anything else.
-func jsonObject(raw []byte) []byte {
+func Embedded(raw []byte) []byte {
 	if len(raw) > 0 && raw[0] == '"' {
-		s, err := jsonText(raw, "event")
+		s, err := Text(raw, "event")
 		if err != nil {
 			return nil
 		}
@@ -430,7 +421,8 @@ func jsonObject(raw []byte) []byte {
 	return raw
 }
 
-func clip(b []byte) string {
+// Clip shortens a raw value for an error message: its first 40 bytes.
+func Clip(b []byte) string {
 	if len(b) > 40 {
 		return string(b[:40]) + "…"
 	}

@@ -1,0 +1,117 @@
+package jsonscan
+
+import (
+	"bytes"
+	"encoding/json"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+// The members the tracking-log reader asks for, so the fuzz test exercises
+// the calls report/ingest makes: top-level keys with context (index
+// kContext) scanned in the same pass.
+var (
+	eventKeys   = []string{"time", "event_type", "event_source", "username", "page", "context", "event"}
+	contextKeys = []string{"course_id", "user_id", "path"}
+)
+
+const kContext = 5
+
+// readFixture reads a file of report/ingest's test fixtures, the real
+// tracking-log lines the fuzz corpus starts from.
+func readFixture(t testing.TB, name string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join("..", "..", "report", "ingest", "testdata", filepath.FromSlash(name)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+// TestPlainWord holds the eight-byte test to the byte table it stands for.
+func TestPlainWord(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	special := []byte{'"', '\\', 0, 0x1f, 0x7f, 0x80, 0xff, ' ', 'a', '~', 0x21, 0x5b, 0x5d}
+	for iter := 0; iter < 200000; iter++ {
+		var b [8]byte
+		for i := range b {
+			if r.IntN(3) == 0 {
+				b[i] = special[r.IntN(len(special))]
+			} else {
+				b[i] = byte(r.UintN(256))
+			}
+		}
+		want := true
+		for _, c := range b {
+			want = want && strPlain[c]
+		}
+		w := uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+			uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
+		if got := plainWord(w); got != want {
+			t.Fatalf("plainWord(% x) = %v, want %v", b, got, want)
+		}
+	}
+}
+
+// FuzzObject holds the field extractor to encoding/json: it accepts
+// exactly the JSON objects json.Valid accepts, and every member it
+// extracts is the one encoding/json sees (last of repeated members wins).
+func FuzzObject(f *testing.F) {
+	for _, name := range []string{"tiny/logs/tracking.log-20260302"} {
+		for _, line := range bytes.Split(readFixture(f, name), []byte("\n")) {
+			f.Add(line)
+		}
+	}
+	for _, s := range []string{`{}`, ` {"time":1} `, `{"a":[1,{"b":null}],"time":"x\u00e9\"","time":"y"}`, `{"event_type":"\ud800"}`,
+		`{"page":"\xff"}`, `{"ti\u006de":"x"}`, `{"context":{"course_id":"c","user_id":1},"context":{"path":"/p"}}`, `{"context":[{"user_id":1}]}`, `{"x":-0.5e+3}`, `{"x":01}`, `{"x":1.}`, `[]`, `null`, `{"a":1,}`, `{"a" 1}`, "{\"a\":\"\t\"}"} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, b []byte) {
+		out := make([][]byte, len(eventKeys))
+		sub := make([][]byte, len(contextKeys))
+		err := ObjectIn(b, eventKeys, out, kContext, contextKeys, sub)
+		var m map[string]json.RawMessage
+		oracle := json.Unmarshal(b, &m)
+		isObj := oracle == nil && m != nil
+		if (err == nil) != isObj {
+			t.Fatalf("Object err=%v, encoding/json err=%v obj=%v for %q", err, oracle, isObj, b)
+		}
+		if err != nil {
+			return
+		}
+		for i, k := range eventKeys {
+			want, ok := m[k]
+			if !ok {
+				if out[i] != nil {
+					t.Fatalf("member %q: got %q, encoding/json has none", k, out[i])
+				}
+				continue
+			}
+			if !bytes.Equal(bytes.TrimSpace(want), out[i]) {
+				t.Fatalf("member %q: got %q, want %q", k, out[i], want)
+			}
+			var ws string
+			werr := json.Unmarshal(want, &ws)
+			gs, gerr := String(out[i], k)
+			if string(want) == "null" {
+				werr = nil
+			}
+			if (werr == nil) != (gerr == nil) || werr == nil && gs != ws {
+				t.Fatalf("member %q: got %q (%v), encoding/json %q (%v)", k, gs, gerr, ws, werr)
+			}
+		}
+		// The context's members, extracted in the same pass.
+		var ctx map[string]json.RawMessage
+		if json.Unmarshal(m["context"], &ctx) != nil {
+			ctx = nil
+		}
+		for i, k := range contextKeys {
+			want, ok := ctx[k]
+			if !ok && sub[i] != nil || ok && !bytes.Equal(bytes.TrimSpace(want), sub[i]) {
+				t.Fatalf("context member %q: got %q, encoding/json %q", k, sub[i], want)
+			}
+		}
+	})
+}
