@@ -49,8 +49,8 @@ type courseSpec struct {
 	pinned    []pin   // named learners, always among the survey respondents
 
 	confGain float64 // mean gain of the confidence items from pre to post
-	satisfy  float64 // mean of the satisfaction items, on 1–5
-	workload float64 // mean of the workload item, on 1–5
+	satisfy  float64 // mean latent satisfaction, on 1–5
+	workload float64 // mean of the workload item, on 1–5 (it follows satisfaction loosely)
 	hours    float64 // median hours per week reported
 	credit   float64 // chance of "Towards the MicroMasters credential"
 }
@@ -81,7 +81,7 @@ var courses = []courseSpec{
 		verified: 0.25, upgrades: 0.05, showUp: 0.55, retention: 0.78,
 		sessions: 0.25, coverage: 1, depth: 1, forum: 0.025, examGated: true,
 		pinned:   []pin{{"SE", "Åsa", "Lindqvist", "f"}, {"ES", "José", "Núñez", "m"}},
-		confGain: 1.0, satisfy: 4.1, workload: 3.0, hours: 6, credit: 0.55,
+		confGain: 0.8, satisfy: 4.1, workload: 3.0, hours: 6, credit: 0.55,
 	},
 	{
 		key: "sus", org: "NordhavnX", number: "SUS201x", run: "1T2026",
@@ -94,7 +94,7 @@ var courses = []courseSpec{
 		verified: 0.08, upgrades: 0.05, showUp: 0.45, retention: 0.62,
 		sessions: 0.2, coverage: 0.9, depth: 0.7, forum: 0.012, examGated: false, overlap: 140,
 		pinned:   []pin{{"DE", "Jürgen", "Köhler", "m"}},
-		confGain: 0.6, satisfy: 3.8, workload: 3.6, hours: 3.5, credit: 0.02,
+		confGain: 0.45, satisfy: 3.8, workload: 3.6, hours: 3.5, credit: 0.02,
 	},
 }
 

@@ -274,10 +274,10 @@ func (s *surveyor) respond(l *learner, instrument string, at time.Time) *respons
 	}
 	x.lat = float64(float32(home.lat + 1.5*r.NormFloat64()))
 	x.lon = float64(float32(home.lon + 1.5*r.NormFloat64()))
-	likert := func(mean float64) string {
-		return agree5[int(clamp(math.Round(mean+0.75*r.NormFloat64()), 1, 5))-1]
+	likert := func(latent float64) string {
+		return agree5[int(clamp(math.Round(latent+itemNoise*r.NormFloat64()), 1, 5))-1]
 	}
-	conf := s.confidence(l)
+	conf, gain := s.confidence(l, ability, motivation)
 	if instrument == "pre" {
 		x.answers = append(x.answers,
 			draw(r, employment(c)),
@@ -290,10 +290,12 @@ func (s *surveyor) respond(l *learner, instrument string, at time.Time) *respons
 		return x
 	}
 	for _, m := range conf {
-		x.answers = append(x.answers, likert(m+c.confGain*(0.6+0.8*motivation)))
+		x.answers = append(x.answers, likert(m+gain))
 	}
-	sat := c.satisfy + 0.5*(ability-0.5)
-	x.answers = append(x.answers, likert(sat), likert(c.workload), likert(sat+0.1), likert(sat-0.05))
+	// Satisfaction is one trait behind the four items; the workload item
+	// follows it more loosely, around the course's own workload level.
+	sat := c.satisfy + 0.5*(ability-0.5) + 0.3*(motivation-0.5) + 0.6*r.NormFloat64()
+	x.answers = append(x.answers, likert(sat), likert(c.workload+0.7*(sat-c.satisfy)), likert(sat+0.1), likert(sat-0.05))
 	hours := ""
 	if chance(r, 0.9) {
 		h := c.hours * (0.5 + motivation) * math.Exp(0.35*r.NormFloat64())
@@ -303,15 +305,24 @@ func (s *surveyor) respond(l *learner, instrument string, at time.Time) *respons
 	return x
 }
 
-// confidence is a learner's starting confidence on the three items (1–5
-// scale), from their own stream so pre and post agree for the same person.
-func (s *surveyor) confidence(l *learner) []float64 {
+// itemNoise is the spread of a Likert answer around the respondent's
+// latent level on its scale (on the 1–5 points, before rounding): items of
+// one scale share the latent level and differ by this noise alone, which
+// gives Cronbach's α of about .75–.85.
+const itemNoise = 0.5
+
+// confidence is a respondent's latent confidence on the three items (1–5
+// scale) before the course, and their gain by its end. A learner's come from
+// their own stream, so pre and post agree for the same person; the more able
+// start higher and the more motivated gain more.
+func (s *surveyor) confidence(l *learner, ability, motivation float64) ([]float64, float64) {
 	r := s.r
 	if l != nil {
 		r = newRand(s.seed, fmt.Sprintf("confidence:%s:%d", s.c.key, l.id))
 	}
-	base := 1.9 + 1.3*r.Float64()
-	return []float64{base + 0.3, base - 0.4, base}
+	base := 2.5 + 0.8*(ability-0.5) + 0.6*r.NormFloat64()
+	gain := s.c.confGain*(0.6+0.8*motivation) + 0.35*r.NormFloat64()
+	return []float64{base + 0.3, base - 0.4, base}, gain
 }
 
 func employment(c *courseSpec) []choice {

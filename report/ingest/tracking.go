@@ -141,17 +141,15 @@ func (st *trackState) parsePayload(raw []byte, pl *payload) bool {
 	return true
 }
 
-// classify maps an event to its kind. A problem is the server's
-// problem_check only: the browser emits its own problem_check for the same
-// submission (its event is the raw form data), so counting both would count
-// every submission twice; the browser one counts as other activity.
+// classify maps an event to its kind. Both problem_check events of a
+// submission, the browser's (its event is the raw form data) and the
+// server's (the graded result), are problem activity, as learners and course
+// teams count them; the first-attempt statistics read the server's alone
+// (see gradedProblem).
 func classify(eventType, source []byte) report.EventKind {
 	switch string(eventType) {
 	case "problem_check":
-		if string(source) == "server" {
-			return report.KindProblem
-		}
-		return report.KindOther
+		return report.KindProblem
 	case "play_video", "pause_video", "seek_video", "stop_video", "load_video":
 		return report.KindVideo
 	case "seq_goto", "seq_next", "seq_prev":

@@ -50,12 +50,12 @@ func insights(w report.LearnerWeek, video, problem, forum int) report.LearnerWee
 // default 30-minute gap and count in the week they start.
 var tinyWeeks = []report.LearnerWeek{
 	// 101: page + video on Mon 2 Mar (10:15:30.123–10:20:00: one session,
-	// 269.877 s, truncated to 269); browser problem_check (other) and
-	// server problem_check on Tue 0.5 s apart (one session, 0 s);
+	// 269.877 s, truncated to 269); browser and server problem_check
+	// (both problem) on Tue 0.5 s apart (one session, 0 s);
 	// showanswer (other) on Wed (one session); two video events on Tue 10
 	// Mar five minutes apart (one session, 300 s).
 	// Insights: the browser play_video and the server problem_check.
-	insights(timed(week("101", 1, 3, 2, 1, 1, 1), 3, 269), 1, 1, 0),
+	insights(timed(week("101", 1, 3, 1, 1, 1, 2), 3, 269), 1, 1, 0),
 	timed(week("101", 2, 1, 0, 0, 2), 1, 300),
 	// 102: page at 23:30 -02:00 on Wed 4 Mar = Thu 01:30 UTC; enrollment
 	// change only in week 2 (no active day, no session); forum at 01:00
@@ -226,7 +226,7 @@ func TestTrackingLine(t *testing.T) {
 		skip string
 	}{
 		{"server problem_check is a problem", `{"time": "2026-03-02T00:00:00+00:00", "event_type": "problem_check", "event_source": "server", ` + course + `}`, "101", 1, 0, report.KindProblem, ""},
-		{"browser problem_check is other", `{"time": "2026-03-02T00:00:00+00:00", "event_type": "problem_check", "event_source": "browser", ` + course + `}`, "101", 1, 0, report.KindOther, ""},
+		{"browser problem_check is a problem too", `{"time": "2026-03-02T00:00:00+00:00", "event_type": "problem_check", "event_source": "browser", ` + course + `}`, "101", 1, 0, report.KindProblem, ""},
 		{"last second before start is week 0, day 6", `{"time": "2026-03-01T23:59:59.999999+00:00", "event_type": "load_video", ` + course + `}`, "101", 0, 6, report.KindVideo, ""},
 		{"seven days before start is week 0, day 0", `{"time": "2026-02-23T00:00:00Z", "event_type": "edx.ui.lms.outline.selected", ` + course + `}`, "101", 0, 0, report.KindPage, ""},
 		{"a second earlier is week -1, day 6", `{"time": "2026-02-22T23:59:59Z", "event_type": "edx.ui.lms.outline.selected", ` + course + `}`, "101", -1, 6, report.KindPage, ""},

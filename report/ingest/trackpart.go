@@ -177,7 +177,7 @@ func (st *trackState) line(b []byte, lineNo int, fs *fileStats) {
 	}
 	kind := classify(ev.EventType, ev.EventSource)
 	var pl *payload
-	if (kind == report.KindEnrollment || kind == report.KindProblem) && st.parsePayload(ev.Event, &st.pl) {
+	if (kind == report.KindEnrollment || gradedProblem(kind, ev.EventSource)) && st.parsePayload(ev.Event, &st.pl) {
 		pl = &st.pl
 	}
 	course := ev.CourseID
@@ -213,6 +213,15 @@ func (st *trackState) line(b []byte, lineNo int, fs *fileStats) {
 		return
 	}
 	st.count(li, kind, ms, pl)
+}
+
+// gradedProblem tells whether an event of this kind and source carries a
+// graded submission (problem id, attempt, correctness): the server's
+// problem_check. The browser's problem_check of the same submission is
+// problem activity but holds only the raw form data, so the first-attempt
+// statistics never read it.
+func gradedProblem(kind report.EventKind, source []byte) bool {
+	return kind == report.KindProblem && string(source) == "server"
 }
 
 // count adds the event of st.ev (its kind, learner and time known) to the

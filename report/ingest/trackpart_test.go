@@ -31,7 +31,7 @@ func TestTrackingDerived(t *testing.T) {
 		t.Errorf("chapters = %d, want 1 (week1)", tr.Chapters)
 	}
 	// One server problem_check: attempts 1, correct; the browser one for
-	// the same submission does not count.
+	// the same submission is problem activity but not a graded attempt.
 	wantProblems := []report.ProblemStat{{Course: "tiny", Problem: "block-v1:TinyX+T101+2026+type@problem+block@p1", Learners: 1, FirstAttempts: 1, FirstCorrect: 1}}
 	if !reflect.DeepEqual(tr.Problems, wantProblems) {
 		t.Errorf("problems = %+v, want %+v", tr.Problems, wantProblems)

@@ -147,7 +147,7 @@ func (c *computer) kindsTable(courses []study.Course, per map[string]*weeklyTall
 		kind  report.EventKind
 		label string
 	}{{report.KindPage, "Viewed course pages"}, {report.KindVideo, "Watched video"}, {report.KindProblem, "Submitted a problem"}, {report.KindForum, "Posted in the forum"}}
-	kindDef := "Learners in the enrolled-learner profile with at least one event of the kind in course weeks 1 to the last course week. Page: implicit page views and sequence navigation; video: play, pause, seek, stop and load video events; problem: server-side problem_check events; forum: edx.forum.* events."
+	kindDef := "Learners in the enrolled-learner profile with at least one event of the kind in course weeks 1 to the last course week. Page: implicit page views and sequence navigation; video: play, pause, seek, stop and load video events; problem: problem_check events from the browser and the server (a submission usually logs one of each); forum: edx.forum.* events."
 	ktab := &report.Table{ID: "activity-kinds", Title: "Learners by kind of activity", Columns: []string{"Activity"}, Definition: kindDef}
 	for _, co := range courses {
 		ktab.Columns = append(ktab.Columns, co.Short+" n", co.Short+" % of enrolled")

@@ -49,9 +49,9 @@ func (q query) events() string {
 		fmt.Fprintf(&b, "    %s AS %s,\n", q.str(n), n)
 	}
 	fmt.Fprintf(&b, "    %s AS ctx_course,\n    %s AS ctx_user,\n    v_event, k_event\n  FROM evk\n),\n", q.str("ctx_course"), q.userID("ctx_user"))
-	// k: classify; the payload of enrollment and problem events (parsePayload).
+	// k: classify; the payload of enrollment events and the server's problem events (parsePayload, gradedProblem).
 	fmt.Fprintf(&b, "k AS (\n  SELECT f.*, %s AS kind FROM f\n),\n", classify)
-	fmt.Fprintf(&b, "pl AS (\n  SELECT k.*, CASE WHEN skip IS NULL AND kind IN ('enrollment', 'problem') THEN CASE k_event WHEN 'object' THEN v_event WHEN 'string' THEN %s END END AS pdoc FROM k\n),\n",
+	fmt.Fprintf(&b, "pl AS (\n  SELECT k.*, CASE WHEN skip IS NULL AND (kind = 'enrollment' OR kind = 'problem' AND event_source = 'server') THEN CASE k_event WHEN 'object' THEN v_event WHEN 'string' THEN %s END END AS pdoc FROM k\n),\n",
 		d.ParseJSON(d.JSONString("v_event")))
 	fmt.Fprintf(&b, "plk AS (\n  SELECT pl.*, %s AS k_pdoc FROM pl\n),\n", d.JSONKind("pdoc"))
 	keep := "file, skip, time, event_type, event_source, username, page, ctx_course, ctx_user, kind, k_pdoc"
@@ -75,7 +75,7 @@ func (q query) events() string {
 
 // classify is ingest's classify.
 const classify = `CASE
-    WHEN event_type = 'problem_check' THEN CASE WHEN event_source = 'server' THEN 'problem' ELSE 'other' END
+    WHEN event_type = 'problem_check' THEN 'problem'
     WHEN event_type IN ('play_video', 'pause_video', 'seek_video', 'stop_video', 'load_video') THEN 'video'
     WHEN event_type IN ('seq_goto', 'seq_next', 'seq_prev') THEN 'page'
     WHEN event_type LIKE '/%' THEN 'page'

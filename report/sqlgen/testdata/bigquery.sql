@@ -95,7 +95,7 @@ f AS (
 ),
 k AS (
   SELECT f.*, CASE
-    WHEN event_type = 'problem_check' THEN CASE WHEN event_source = 'server' THEN 'problem' ELSE 'other' END
+    WHEN event_type = 'problem_check' THEN 'problem'
     WHEN event_type IN ('play_video', 'pause_video', 'seek_video', 'stop_video', 'load_video') THEN 'video'
     WHEN event_type IN ('seq_goto', 'seq_next', 'seq_prev') THEN 'page'
     WHEN event_type LIKE '/%' THEN 'page'
@@ -106,7 +106,7 @@ k AS (
     ELSE 'other' END AS kind FROM f
 ),
 pl AS (
-  SELECT k.*, CASE WHEN skip IS NULL AND kind IN ('enrollment', 'problem') THEN CASE k_event WHEN 'object' THEN v_event WHEN 'string' THEN SAFE.PARSE_JSON(JSON_VALUE(v_event)) END END AS pdoc FROM k
+  SELECT k.*, CASE WHEN skip IS NULL AND (kind = 'enrollment' OR kind = 'problem' AND event_source = 'server') THEN CASE k_event WHEN 'object' THEN v_event WHEN 'string' THEN SAFE.PARSE_JSON(JSON_VALUE(v_event)) END END AS pdoc FROM k
 ),
 plk AS (
   SELECT pl.*, CASE WHEN JSON_TYPE(pdoc) IS NULL THEN NULL WHEN JSON_TYPE(pdoc) = 'string' THEN 'string' WHEN JSON_TYPE(pdoc) = 'object' THEN 'object' WHEN JSON_TYPE(pdoc) = 'null' THEN 'null' WHEN JSON_TYPE(pdoc) = 'number' THEN 'number' ELSE 'other' END AS k_pdoc FROM pl

@@ -92,7 +92,7 @@ f AS (
 ),
 k AS (
   SELECT f.*, CASE
-    WHEN event_type = 'problem_check' THEN CASE WHEN event_source = 'server' THEN 'problem' ELSE 'other' END
+    WHEN event_type = 'problem_check' THEN 'problem'
     WHEN event_type IN ('play_video', 'pause_video', 'seek_video', 'stop_video', 'load_video') THEN 'video'
     WHEN event_type IN ('seq_goto', 'seq_next', 'seq_prev') THEN 'page'
     WHEN event_type LIKE '/%' THEN 'page'
@@ -103,7 +103,7 @@ k AS (
     ELSE 'other' END AS kind FROM f
 ),
 pl AS (
-  SELECT k.*, CASE WHEN skip IS NULL AND kind IN ('enrollment', 'problem') THEN CASE k_event WHEN 'object' THEN v_event WHEN 'string' THEN TRY_CAST(json_extract_string(v_event, '$') AS JSON) END END AS pdoc FROM k
+  SELECT k.*, CASE WHEN skip IS NULL AND (kind = 'enrollment' OR kind = 'problem' AND event_source = 'server') THEN CASE k_event WHEN 'object' THEN v_event WHEN 'string' THEN TRY_CAST(json_extract_string(v_event, '$') AS JSON) END END AS pdoc FROM k
 ),
 plk AS (
   SELECT pl.*, CASE WHEN json_type(pdoc) IS NULL THEN NULL WHEN json_type(pdoc) = 'VARCHAR' THEN 'string' WHEN json_type(pdoc) = 'OBJECT' THEN 'object' WHEN json_type(pdoc) = 'NULL' THEN 'null' WHEN json_type(pdoc) IN ('BIGINT', 'UBIGINT', 'DOUBLE', 'HUGEINT') THEN 'number' ELSE 'other' END AS k_pdoc FROM pl

@@ -94,7 +94,7 @@ f AS (
 ),
 k AS (
   SELECT f.*, CASE
-    WHEN event_type = 'problem_check' THEN CASE WHEN event_source = 'server' THEN 'problem' ELSE 'other' END
+    WHEN event_type = 'problem_check' THEN 'problem'
     WHEN event_type IN ('play_video', 'pause_video', 'seek_video', 'stop_video', 'load_video') THEN 'video'
     WHEN event_type IN ('seq_goto', 'seq_next', 'seq_prev') THEN 'page'
     WHEN event_type LIKE '/%' THEN 'page'
@@ -105,7 +105,7 @@ k AS (
     ELSE 'other' END AS kind FROM f
 ),
 pl AS (
-  SELECT k.*, CASE WHEN skip IS NULL AND kind IN ('enrollment', 'problem') THEN CASE k_event WHEN 'object' THEN v_event WHEN 'string' THEN try_parse_json(variant_get(v_event, '$', 'string')) END END AS pdoc FROM k
+  SELECT k.*, CASE WHEN skip IS NULL AND (kind = 'enrollment' OR kind = 'problem' AND event_source = 'server') THEN CASE k_event WHEN 'object' THEN v_event WHEN 'string' THEN try_parse_json(variant_get(v_event, '$', 'string')) END END AS pdoc FROM k
 ),
 plk AS (
   SELECT pl.*, CASE WHEN schema_of_variant(pdoc) IS NULL THEN NULL WHEN schema_of_variant(pdoc) = 'STRING' THEN 'string' WHEN schema_of_variant(pdoc) LIKE 'OBJECT%' THEN 'object' WHEN schema_of_variant(pdoc) = 'VOID' THEN 'null' WHEN schema_of_variant(pdoc) IN ('BIGINT', 'INT', 'SMALLINT', 'TINYINT', 'DOUBLE', 'FLOAT') OR schema_of_variant(pdoc) LIKE 'DECIMAL%' THEN 'number' ELSE 'other' END AS k_pdoc FROM pl
