@@ -17,17 +17,10 @@ const whiskerCap = 5
 // share a row, one below the other, each in its colour and marker shape.
 // A row without a value says so in place of its marker.
 func drawForest(f *report.Figure, provider chart.RendererProvider, scale float64, svg bool, sz size) (*canvas, error) {
-	m, err := measurer(sz.w)
+	c, l, err := horizontalCanvas(f, provider, scale, svg, sz)
 	if err != nil {
 		return nil, err
 	}
-	l := layoutHorizontal(m, f)
-	c, err := newCanvas(provider, sz.w, l.height, scale, svg)
-	if err != nil {
-		return nil, err
-	}
-	shadeRows(c, f, l)
-	c.verticalGrid(l.axis, l.x, l.top, l.bottom)
 	// The line of no difference, where the axis has one; on a scale that
 	// starts above zero the axis's left edge, where notes start too.
 	z := l.left

@@ -105,17 +105,10 @@ func (l hlayout) x(v float64) float64 {
 // value axis along the bottom. XLabel names the categories (above their
 // labels) and YLabel the values (under the axis), as in the vertical form.
 func drawHorizontalBars(f *report.Figure, provider chart.RendererProvider, scale float64, svg bool, sz size) (*canvas, error) {
-	m, err := measurer(sz.w)
+	c, l, err := horizontalCanvas(f, provider, scale, svg, sz)
 	if err != nil {
 		return nil, err
 	}
-	l := layoutHorizontal(m, f)
-	c, err := newCanvas(provider, sz.w, l.height, scale, svg)
-	if err != nil {
-		return nil, err
-	}
-	shadeRows(c, f, l)
-	c.verticalGrid(l.axis, l.x, l.top, l.bottom)
 	zero := l.x(0)
 	bar := (l.row - 8) / float64(len(f.Series))
 	for i, label := range l.labels {
@@ -167,6 +160,24 @@ func (c *canvas) verticalGrid(ax valueAxis, x func(float64) float64, top, bottom
 			c.text(ax.labels[i], px, bottom+6+0.8*sizeTick, sizeTick, textColor, alignCenter, 0)
 		}
 	}
+}
+
+// horizontalCanvas lays out a chart with a row per category and the value
+// axis along the bottom (horizontal bars, forest plots), and draws its
+// background: shaded marked rows and the value grid.
+func horizontalCanvas(f *report.Figure, provider chart.RendererProvider, scale float64, svg bool, sz size) (*canvas, hlayout, error) {
+	m, err := measurer(sz.w)
+	if err != nil {
+		return nil, hlayout{}, err
+	}
+	l := layoutHorizontal(m, f)
+	c, err := newCanvas(provider, sz.w, l.height, scale, svg)
+	if err != nil {
+		return nil, l, err
+	}
+	shadeRows(c, f, l)
+	c.verticalGrid(l.axis, l.x, l.top, l.bottom)
+	return c, l, nil
 }
 
 // shadeRows shades the rows of the marked categories, under the grid.

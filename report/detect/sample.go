@@ -120,23 +120,31 @@ func (s *Sample) Lines() []string {
 	return lines
 }
 
+// Records parses text as delimited records, rows of any length, up to the
+// first syntax error (enough for guessing what a file is; ingest reports
+// errors precisely). lazy accepts quotes in unquoted fields.
+func Records(text []byte, comma rune, lazy bool) [][]string {
+	r := csv.NewReader(bytes.NewReader(text))
+	r.Comma = comma
+	r.FieldsPerRecord = -1
+	r.LazyQuotes = lazy
+	var rows [][]string
+	for {
+		rec, err := r.Read()
+		if err != nil {
+			return rows
+		}
+		rows = append(rows, rec)
+	}
+}
+
 // Rows parses the sample as delimited text (the delimiter sniffed from the
 // first line, as the survey readers do) and returns its complete records
 // and the delimiter. A record the sample cuts off is left out; a syntax
 // error ends the rows there.
 func (s *Sample) Rows() ([][]string, rune) {
 	comma := Delimiter(s.Text)
-	r := csv.NewReader(bytes.NewReader(s.Text))
-	r.Comma = comma
-	r.FieldsPerRecord = -1
-	var rows [][]string
-	for {
-		rec, err := r.Read()
-		if err != nil {
-			break
-		}
-		rows = append(rows, rec)
-	}
+	rows := Records(s.Text, comma, false)
 	if s.Truncated && len(rows) > 0 {
 		rows = rows[:len(rows)-1]
 	}

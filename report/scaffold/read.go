@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"bytes"
 	"compress/gzip"
-	"encoding/csv"
 	"io"
 	"os"
 
@@ -49,19 +48,7 @@ func readTable(path string) ([][]string, error) {
 	if err != nil {
 		return nil, err
 	}
-	r := csv.NewReader(bytes.NewReader(b))
-	r.Comma = detect.Delimiter(b)
-	r.FieldsPerRecord = -1
-	r.LazyQuotes = true
-	var rows [][]string
-	for {
-		rec, err := r.Read()
-		if err != nil {
-			break
-		}
-		rows = append(rows, rec)
-	}
-	return rows, nil
+	return detect.Records(b, detect.Delimiter(b), true), nil
 }
 
 // column returns the index of name in header, or -1.
