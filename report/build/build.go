@@ -133,7 +133,7 @@ func PrepareWith(studyFile string, opt PrepareOptions) (*Prepared, error) {
 		c.storeDataset(s, ds, dataHashes)
 	}
 	progress("computing measures")
-	res, err := measures.Compute(s, ds)
+	res, err := c.measures(s, ds, dataHashes)
 	if err != nil {
 		return nil, err
 	}

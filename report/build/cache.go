@@ -20,6 +20,7 @@ import (
 
 	"github.com/moocreport/moocreport/report"
 	"github.com/moocreport/moocreport/report/ingest"
+	"github.com/moocreport/moocreport/report/measures"
 	"github.com/moocreport/moocreport/report/site"
 	"github.com/moocreport/moocreport/report/study"
 )
@@ -354,4 +355,37 @@ func (c *Cache) memo() ingest.Memo {
 		return nil
 	}
 	return c
+}
+
+// measures computes the measures of s on ds, or takes them from the cache
+// when the same program computed them for the same study.yaml settings
+// (all of them: measures read most) and the same data files: a narrative
+// or template edit then skips the computation, disclosure control and
+// audit included, whose result would be the same. Cells and test results
+// encode themselves (report/gob.go), so an entry gives back exactly what
+// was computed (TestCacheGivesTheSameReport).
+func (c *Cache) measures(s *study.Study, ds *report.Dataset, data []site.FileHash) (*measures.Result, error) {
+	if c == nil {
+		return measures.Compute(s, ds)
+	}
+	settings, err := json.Marshal(s)
+	if err != nil {
+		return measures.Compute(s, ds)
+	}
+	h := sha256.New()
+	fmt.Fprintf(h, "%s\x00measures\x00", program())
+	h.Write(settings)
+	for _, fh := range data {
+		fmt.Fprintf(h, "\x00%s\x00%s", fh.Path, fh.SHA256)
+	}
+	key := hex.EncodeToString(h.Sum(nil))
+	var res measures.Result
+	if c.read("measures", key, &res) {
+		return &res, nil
+	}
+	r, err := measures.Compute(s, ds)
+	if err == nil {
+		c.write("measures", key, r)
+	}
+	return r, err
 }
