@@ -390,3 +390,29 @@ func tokenize(s string) []string {
 		return !(unicode.IsLetter(r) || unicode.IsDigit(r) || strings.ContainsRune("@._+-", r))
 	})
 }
+
+// TestReadersWords: the example's pages speak the readers' words: no
+// page but the provenance names the study's configuration file, and an
+// edX study's report names no other platform's files.
+func TestReadersWords(t *testing.T) {
+	dir := copyStudy(t)
+	t.Setenv("SOURCE_DATE_EPOCH", epoch)
+	if code, _, errOut := moocreport(t, "build", "-no-cache", "-study", filepath.Join(dir, "study.yaml")); code != 0 {
+		t.Fatal(errOut)
+	}
+	pages, _ := filepath.Glob(filepath.Join(dir, "public", "1.0.0", "*.html"))
+	if len(pages) < 5 {
+		t.Fatalf("only %d pages", len(pages))
+	}
+	for _, p := range pages {
+		if filepath.Base(p) == "provenance.html" {
+			continue
+		}
+		b := readFile(t, p)
+		for _, word := range []string{"study.yaml", "OULAD", "studentInfo", "date_unregistration", "edx.course.enrollment"} {
+			if bytes.Contains(b, []byte(word)) {
+				t.Errorf("%s says %q", filepath.Base(p), word)
+			}
+		}
+	}
+}

@@ -213,7 +213,7 @@ var namedKinds = []report.EventKind{report.KindPage, report.KindVideo, report.Ki
 // withheld when fewer than k learners produced its events, since the count
 // would then describe one or two people's behaviour.
 func (c *computer) kindsWeekly() *report.Table {
-	def := "Activity events (edX tracking-log events; OULAD: VLE clicks) of each kind in each course week, from learners in the enrolled-learner profile export; a cell is withheld when fewer than the minimum cell size of learners had an event of that kind that week."
+	def := "Activity events (" + c.bySource("events in the tracking logs", "clicks in the virtual learning environment") + ") of each kind in each course week, from learners in the course's learner list; a cell is withheld when fewer than the minimum cell size of learners had an event of that kind that week."
 	t := &report.Table{ID: "activity-kinds-weekly", Title: "Events by kind and course week", Columns: []string{"Course", "Week"}, Definition: def}
 	for _, k := range namedKinds {
 		t.Columns = append(t.Columns, k.String())

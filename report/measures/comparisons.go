@@ -39,7 +39,7 @@ type testResult struct {
 	pre, post []float64
 }
 
-const comparisonsDefinition = "Every comparison declared in study.yaml is tested two-sided at α = .05. Tests of one family — the learner-profile tests of one pair of courses, their outcome tests, their weekly-active tests, and each pre/post test type of one course — are adjusted together by Holm's step-down method; the table gives both the unadjusted and the adjusted p-value. No test is run on a group under the minimum cell size, nor on a category in which a published table withholds a cell: such categories are pooled."
+const comparisonsDefinition = "Every comparison the study declares is tested two-sided at α = .05. Tests of one family — the learner-profile tests of one pair of courses, their outcome tests, their weekly-active tests, and each pre/post test type of one course — are adjusted together by Holm's step-down method; the table gives both the unadjusted and the adjusted p-value. No test is run on a group under the minimum cell size, nor on a category in which a published table withholds a cell: such categories are pooled."
 
 // comparisons runs every comparison declared in study.yaml and reports
 // them in one table, with Holm-adjusted p-values per family.
@@ -96,7 +96,7 @@ func (c *computer) comparisons() error {
 		}
 		tab.Rows = append(tab.Rows, row)
 	}
-	intro := "This section tests the comparisons declared in study.yaml. " + comparisonsDefinition
+	intro := "This section tests the comparisons the study declares. " + comparisonsDefinition
 	c.part("comparisons-intro", report.Block{Markdown: intro})
 	c.part("comparisons-results", report.Block{Table: tab})
 	return nil

@@ -9,7 +9,13 @@ import (
 	"github.com/moocreport/moocreport/report"
 )
 
-const withdrawDefinition = "A learner withdrew when the source records an unenrolment (edX: an edx.course.enrollment.deactivated event after their last activation; OULAD: date_unregistration) — before the course start or during the course. Shares are of registered learners."
+// withdrawDefinition says when a learner withdrew, in the words of the
+// study's sources.
+func (c *computer) withdrawDefinition() string {
+	return "A learner withdrew when the records show them leaving the course (" +
+		c.bySource("an unenrolment in the tracking logs after their last enrolment", "an unregistration date") +
+		") — before the course start or during the course. Shares are of registered learners."
+}
 
 // enrolment reports registrations and withdrawals, enrolment over time,
 // and the platform's own final results, for the sources that record them.
@@ -43,7 +49,7 @@ func (c *computer) withdrawals() *report.Table {
 	}
 	t := &report.Table{ID: "learners-registration", Title: "Registrations and withdrawals",
 		Columns:    []string{"Course", "Ever registered", "Withdrew", "Withdrew (%)", "Before start", "During the course", "Still registered"},
-		Definition: withdrawDefinition}
+		Definition: c.withdrawDefinition()}
 	for _, co := range c.s.Courses {
 		var withdrew, before, during int
 		for _, l := range c.byCourse[co.Key] {
@@ -64,11 +70,11 @@ func (c *computer) withdrawals() *report.Table {
 		c.led.tie(id, id+".share")
 		t.Rows = append(t.Rows, []report.Cell{textCell(co.Short),
 			measureCell(*c.find(co.Key + ".enrolled")),
-			measureCell(c.count(id, co.Key, "Learners who withdrew", withdrew, withdrawDefinition)),
-			measureCell(c.share(id+".share", co.Key, "Share of registered learners who withdrew", withdrew, n, withdrawDefinition)),
-			measureCell(c.count(id+".before-start", co.Key, "Learners who withdrew before the course start", before, withdrawDefinition)),
-			measureCell(c.count(id+".during", co.Key, "Learners who withdrew during the course", during, withdrawDefinition)),
-			measureCell(c.count(co.Key+".enrolled.current", co.Key, "Learners still registered (ever registered minus withdrawn)", n-withdrew, withdrawDefinition)),
+			measureCell(c.count(id, co.Key, "Learners who withdrew", withdrew, c.withdrawDefinition())),
+			measureCell(c.share(id+".share", co.Key, "Share of registered learners who withdrew", withdrew, n, c.withdrawDefinition())),
+			measureCell(c.count(id+".before-start", co.Key, "Learners who withdrew before the course start", before, c.withdrawDefinition())),
+			measureCell(c.count(id+".during", co.Key, "Learners who withdrew during the course", during, c.withdrawDefinition())),
+			measureCell(c.count(co.Key+".enrolled.current", co.Key, "Learners still registered (ever registered minus withdrawn)", n-withdrew, c.withdrawDefinition())),
 		})
 	}
 	return t
@@ -82,7 +88,7 @@ func (c *computer) enrolmentCurve() *report.Figure {
 		return nil
 	}
 	const before = 4 // weeks shown before the start
-	def := fmt.Sprintf("Learners registered by the end of each course week (week 0 is the week before the start; %d weeks before the start are shown, earlier registrations count in the first), as a share of the learners whose registration date the sources give (edX: an enrollment activation in the tracking logs; OULAD: date_registration), counting learners who later withdrew.", before)
+	def := fmt.Sprintf("Learners registered by the end of each course week (week 0 is the week before the start; %d weeks before the start are shown, earlier registrations count in the first), as a share of the learners whose registration date the sources give (" + c.bySource("an enrolment in the tracking logs", "the registration date") + "), counting learners who later withdrew.", before)
 	fig := &report.Figure{ID: "learners-registration-chart", Kind: report.FigureLines, Title: "Cumulative registrations",
 		XLabel: "Week", YLabel: "Share of learners with a registration date (%)", Caption: def}
 	maxWeeks := 0

@@ -13,7 +13,7 @@ import (
 	"github.com/moocreport/moocreport/report/study"
 )
 
-const itemsDefinition = "Answers to each question, one response per learner (the first, as for every survey measure) plus unlinked responses. Answers that are not among the question's listed options (or, where it lists none, that fewer than the minimum cell size gave) are counted as \"Other (not listed)\" and never written out. Single-choice: each answer's count and share of those who answered. Select-all (multi): each option's count and share of those who selected at least one option; answers are split at commas, keeping together the options study.yaml lists that contain commas themselves. Numeric: n, mean, SD, median and quartiles of the answers that are numbers. Free-text answers are never published."
+const itemsDefinition = "Answers to each question, one response per learner (the first, as for every survey measure) plus unlinked responses. Answers that are not among the question's listed options (or, where it lists none, that fewer than the minimum cell size gave) are counted as \"Other (not listed)\" and never written out. Single-choice: each answer's count and share of those who answered. Select-all (multi): each option's count and share of those who selected at least one option; answers are split at commas, keeping together listed options that contain commas themselves. Numeric: n, mean, SD, median and quartiles of the answers that are numbers. Free-text answers are never published."
 
 // items summarises every single, multi and numeric question, one table
 // per instrument key and question across the courses that asked it, and

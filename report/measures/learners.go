@@ -140,7 +140,7 @@ func (c *computer) learners() error {
 		tab, fig := c.build(t)
 		blocks = append(blocks, report.Block{Figure: fig}, report.Block{Table: tab, OnRequest: true})
 	}
-	intro := fmt.Sprintf("This section describes who enrolled, from the learner profile exports (edX: enrolled-learner profile; OULAD: studentInfo). Shares are of each course's enrolled learners; cells with fewer than %d learners are withheld.", c.k)
+	intro := fmt.Sprintf("This section describes who enrolled, from the learner profile exports (" + c.bySource("the enrolled-learner profile", "the student information table") + "). Shares are of each course's enrolled learners; cells with fewer than %d learners are withheld.", c.k)
 	c.part("learner-profile", append([]report.Block{{Markdown: intro}}, blocks...)...)
 	return nil
 }
@@ -153,7 +153,7 @@ func (c *computer) enrolledCounts() (keys, names []string) {
 		names = append(names, co.Short)
 		n := len(c.byCourse[co.Key])
 		c.count(co.Key+".enrolled", co.Key, "Enrolled learners", n,
-			"Learners in the course's learner profile export (edX: enrolled-learner profile; OULAD: studentInfo).")
+			"Learners in the course's learner profile export (" + c.bySource("the enrolled-learner profile", "the student information table") + ").")
 		verified := 0
 		for _, l := range c.byCourse[co.Key] {
 			if l.Mode == "verified" {
@@ -187,7 +187,7 @@ func (c *computer) profileTabs(keys []string) []crossTab {
 		return l.Education
 	}, educationOrder)
 	tabs = append(tabs, crossTab{id: "learners-education", title: "Learners by highest level of education", rowHeader: "Education", rows: rows, measurePre: "education", counts: counts,
-		definition: "Highest completed level of education as self-reported in the learner profile; edX codes are spelt out, the OULAD's labels are used as given; any other value is counted as \"Other (not listed)\"."})
+		definition: "Highest completed level of education as self-reported in the learner profile, " + c.bySource("the platform's codes spelt out", "as the table labels it") + "; any other value is counted as \"Other (not listed)\"."})
 	return append(tabs, c.recordedTabs(keys)...)
 }
 

@@ -360,3 +360,26 @@ func slug(s string) string {
 	}
 	return strings.TrimSuffix(b.String(), "-")
 }
+
+// bySource words a definition for the kinds of source the study has: the
+// edX wording, the OULAD's, or both named, so a reader of an edX study
+// never meets another platform's file names.
+func (c *computer) bySource(edx, oulad string) string {
+	var hasEdX, hasOULAD bool
+	for _, co := range c.s.Courses {
+		for _, src := range co.Sources {
+			if src.Format == "oulad" {
+				hasOULAD = true
+			} else {
+				hasEdX = true
+			}
+		}
+	}
+	switch {
+	case hasOULAD && hasEdX:
+		return "edX: " + edx + "; OULAD: " + oulad
+	case hasOULAD:
+		return oulad
+	}
+	return edx
+}

@@ -20,7 +20,7 @@ func (c *computer) methods() error {
 		fmt.Fprintf(&md, "%s (%s, %s course), starting %s, %d weeks, pass mark %.0f %%", co.Name, co.CourseID, co.Role, co.Start.Format("2 January 2006"), co.Weeks, 100*co.PassMark)
 	}
 	md.WriteString(".\n\n")
-	fmt.Fprintf(&md, "**Learners.** %s\n\n", "Every learner in a course's learner profile export (edX: enrolled-learner profile; OULAD: studentInfo) counts as enrolled. Learner identities are replaced by keyed pseudonyms (HMAC-SHA-256) when the raw files are read; no later step sees a name, username, e-mail address or IP address.")
+	fmt.Fprintf(&md, "**Learners.** %s\n\n", "Every learner in a course's learner list ("+c.bySource("the enrolled-learner profile", "the student information table")+") counts as enrolled. Learner identities are replaced by keyed pseudonyms (HMAC-SHA-256) when the raw files are read; no later step sees a name, username, e-mail address or IP address.")
 	if len(c.activityCourses()) > 0 {
 		fmt.Fprintf(&md, "**Active learners.** %s\n\n", c.activeDef())
 	}
@@ -32,7 +32,7 @@ func (c *computer) methods() error {
 		results = results || g.Result != ""
 	}
 	if withdrawals {
-		fmt.Fprintf(&md, "**Registrations and withdrawals.** %s\n\n", withdrawDefinition)
+		fmt.Fprintf(&md, "**Registrations and withdrawals.** %s\n\n", c.withdrawDefinition())
 	}
 	if results {
 		md.WriteString("**Final results.** The final result the platform recorded for each learner, as a share of learners with a recorded result.\n\n")

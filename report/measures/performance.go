@@ -79,7 +79,7 @@ func (c *computer) passTable(courses []study.Course, byCourse map[string][]repor
 			"Learners whose grade report row says Certificate Delivered = Y.")))
 	}
 	passTab.Rows = rows
-	passTab.Definition = "Pass mark per course from study.yaml; certificates count only when delivered."
+	passTab.Definition = "Pass mark per course as the study defines it; certificates count only when delivered."
 	return passTab
 }
 
