@@ -88,7 +88,7 @@ func (c *computer) enrolmentCurve() *report.Figure {
 		return nil
 	}
 	const before = 4 // weeks shown before the start
-	def := fmt.Sprintf("Learners registered by the end of each course week (week 0 is the week before the start; %d weeks before the start are shown, earlier registrations count in the first), as a share of the learners whose registration date the sources give (" + c.bySource("an enrolment in the tracking logs", "the registration date") + "), counting learners who later withdrew.", before)
+	def := fmt.Sprintf("Learners registered by the end of each course week (week 0 is the week before the start; %d weeks before the start are shown, earlier registrations count in the first), as a share of the learners whose registration date the sources give ("+c.bySource("an enrolment in the tracking logs", "the registration date")+"), counting learners who later withdrew.", before)
 	fig := &report.Figure{ID: "learners-registration-chart", Kind: report.FigureLines, Title: "Cumulative registrations",
 		XLabel: "Week", YLabel: "Share of learners with a registration date (%)", Caption: def}
 	maxWeeks := 0

@@ -140,7 +140,7 @@ func (c *computer) learners() error {
 		tab, fig := c.build(t)
 		blocks = append(blocks, report.Block{Figure: fig}, report.Block{Table: tab, OnRequest: true})
 	}
-	intro := fmt.Sprintf("This section describes who enrolled, from the learner profile exports (" + c.bySource("the enrolled-learner profile", "the student information table") + "). Shares are of each course's enrolled learners; cells with fewer than %d learners are withheld.", c.k)
+	intro := fmt.Sprintf("This section describes who enrolled, from the learner profile exports ("+c.bySource("the enrolled-learner profile", "the student information table")+"). Shares are of each course's enrolled learners; cells with fewer than %d learners are withheld.", c.k)
 	c.part("learner-profile", append([]report.Block{{Markdown: intro}}, blocks...)...)
 	return nil
 }
@@ -153,7 +153,7 @@ func (c *computer) enrolledCounts() (keys, names []string) {
 		names = append(names, co.Short)
 		n := len(c.byCourse[co.Key])
 		c.count(co.Key+".enrolled", co.Key, "Enrolled learners", n,
-			"Learners in the course's learner profile export (" + c.bySource("the enrolled-learner profile", "the student information table") + ").")
+			"Learners in the course's learner profile export ("+c.bySource("the enrolled-learner profile", "the student information table")+").")
 		verified := 0
 		for _, l := range c.byCourse[co.Key] {
 			if l.Mode == "verified" {
