@@ -165,7 +165,7 @@ func (c *computer) choiceItem(inst string, q study.Question, svs []study.Survey)
 	}
 	other := all[notListed]
 	delete(all, notListed)
-	rows := sortedKeys(all)
+	rows := answerOrder(all, q.Options)
 	if other > 0 {
 		rows = append(rows, notListed)
 	}
@@ -375,4 +375,37 @@ func splitOptions(answer string, options []string) []string {
 		i += n
 	}
 	return out
+}
+
+// answerOrder orders a question's answers as a reader expects: in the
+// order the study lists its options (ordinal answers such as "None, 1,
+// 2–5, More than 5" keep their order), in numeric order when every answer
+// is a number (coded answers), else by frequency, most often first, ties
+// by name (nominal answers).
+func answerOrder(count map[string]int, options []string) []string {
+	if len(options) > 0 {
+		var rows []string
+		for _, o := range options {
+			if _, ok := count[o]; ok {
+				rows = append(rows, o)
+			}
+		}
+		for _, a := range sortedKeys(count) { // cannot happen: unlisted answers are pooled
+			if !slices.Contains(rows, a) {
+				rows = append(rows, a)
+			}
+		}
+		return rows
+	}
+	rows := sortedKeys(count)
+	nums := make(map[string]float64, len(rows))
+	for _, a := range rows {
+		v, err := strconv.ParseFloat(strings.TrimSpace(a), 64)
+		if err != nil {
+			return rows
+		}
+		nums[a] = v
+	}
+	sort.SliceStable(rows, func(i, j int) bool { return nums[rows[i]] < nums[rows[j]] })
+	return rows
 }

@@ -2,6 +2,7 @@ package measures
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/moocreport/moocreport/report"
@@ -109,6 +110,30 @@ func TestActivityPresetsAndFunnel(t *testing.T) {
 			}
 			if _, ok := byID["tiny.funnel.explored"]; ok {
 				t.Errorf("explored published for a course without chapter counts")
+			}
+		})
+	}
+}
+
+// TestAnswerOrder: ordinal answers keep the order the study lists them
+// in, coded answers go in numeric order, and nominal ones by frequency.
+func TestAnswerOrder(t *testing.T) {
+	count := map[string]int{"2–5": 305, "None": 201, "1": 193, "More than 5": 166}
+	tests := []struct {
+		name    string
+		count   map[string]int
+		options []string
+		want    string
+	}{
+		{"listed options, in their order", count, []string{"None", "1", "2–5", "More than 5"}, "None|1|2–5|More than 5"},
+		{"an option nobody chose is left out", map[string]int{"1": 3, "None": 9}, []string{"None", "1", "2–5"}, "None|1"},
+		{"coded answers in numeric order", map[string]int{"10": 1, "2": 5, "1": 9}, nil, "1|2|10"},
+		{"nominal answers by frequency, ties by name", map[string]int{"Student": 5, "Retired": 9, "Employed": 5}, nil, "Retired|Employed|Student"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := strings.Join(answerOrder(tt.count, tt.options), "|"); got != tt.want {
+				t.Errorf("order %s, want %s", got, tt.want)
 			}
 		})
 	}
