@@ -57,8 +57,10 @@ measure() {
 }
 rm -f "$dir"/*.times
 for i in $(seq "$RUNS"); do
-	rm -rf "$dir/public"
-	measure moocreport "$bin" build -study "$dir/study.yaml" -public "$dir/public"
+	rm -rf "$dir/public" "$dir/.moocreport-cache"
+	# -no-cache: every run is cold, reading and computing everything, as
+	# DuckDB does; the cache would make runs after the first warm.
+	measure moocreport "$bin" build -no-cache -study "$dir/study.yaml" -public "$dir/public"
 	measure duckdb node "$here/duckdb.mjs" "$dir"
 	if [ -n "$py" ]; then measure pandas "$py" "$here/pandas_weekly.py" "$dir"; fi
 done
