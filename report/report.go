@@ -182,13 +182,16 @@ type Dataset struct {
 // Measure is one computed number with its provenance. IDs are stable across
 // builds: they derive from what is measured, never from build order.
 type Measure struct {
-	ID         string  `json:"id"`
-	Course     string  `json:"course,omitempty"`
-	Label      string  `json:"label"`
-	Value      float64 `json:"value"`
-	N          int     `json:"n"`
-	Unit       string  `json:"unit,omitempty"` // "learners", "%", "0–1", …
-	Definition string  `json:"definition"`
+	ID     string  `json:"id"`
+	Course string  `json:"course,omitempty"`
+	Label  string  `json:"label"`
+	Value  float64 `json:"value"`
+	// N is the number of learners the value is of (a count's own value).
+	// On a withheld measure, 0 means disclosure control withheld N too:
+	// it is then written to JSON as null.
+	N          int    `json:"n"`
+	Unit       string `json:"unit,omitempty"` // "learners", "%", "0–1", …
+	Definition string `json:"definition"`
 	// Withheld is set when disclosure control withheld the value; Value
 	// is then zero, must not be shown, and is written to JSON as null.
 	Withheld Withheld `json:"withheld,omitempty"`

@@ -57,9 +57,10 @@ func MarksNote(k int, primary, secondary bool) string {
 }
 
 // MarshalJSON writes a withheld measure's value as null, never 0, so a
-// program reading measures.json cannot take it for zero. It patches the
-// plain encoding rather than restating the fields, so fields added to
-// Measure keep their place.
+// program reading measures.json cannot take it for zero; its n too when
+// disclosure control withheld that (N is then 0, and an n of 0 would be a
+// false statement). It patches the plain encoding rather than restating
+// the fields, so fields added to Measure keep their place.
 func (m Measure) MarshalJSON() ([]byte, error) {
 	type plain Measure
 	if m.Withheld != "" {
@@ -70,11 +71,19 @@ func (m Measure) MarshalJSON() ([]byte, error) {
 		return b, err
 	}
 	// Label and the fields before it are escaped strings, so the first
-	// `,"value":` is the Value field itself.
-	key := []byte(`,"value":`)
-	i := bytes.Index(b, key)
+	// `,"value":` is the Value field itself, and the first `,"n":` after
+	// it is N.
+	if b, err = nullField(b, `,"value":`, m.ID); err != nil || m.N != 0 {
+		return b, err
+	}
+	return nullField(b, `,"n":`, m.ID)
+}
+
+// nullField replaces the number after the first key in b with null.
+func nullField(b []byte, key, id string) ([]byte, error) {
+	i := bytes.Index(b, []byte(key))
 	if i < 0 {
-		return nil, fmt.Errorf("report: measure %s: no value field in its JSON", m.ID)
+		return nil, fmt.Errorf("report: measure %s: no %s field in its JSON", id, key)
 	}
 	j := i + len(key)
 	end := j + bytes.IndexAny(b[j:], ",}")
