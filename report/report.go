@@ -222,6 +222,11 @@ type Table struct {
 	Rows       [][]Cell `json:"rows"`
 	Note       string   `json:"note,omitempty"`
 	Definition string   `json:"definition,omitempty"`
+	// DefinedIn is the title of the paragraph of Methods and definitions
+	// that defines the table's measures; renderers link to it rather than
+	// print the definition beside every table that uses it. Definition
+	// then holds only what is particular to this table, if anything.
+	DefinedIn string `json:"defined_in,omitempty"`
 	// Detail marks reference detail behind a summary table (every file's
 	// skipped records, say): the site shows it collapsed and the PDF,
 	// when it carries the tables' data as attachments, names the attached
@@ -276,16 +281,19 @@ type Series struct {
 // Figure is a chart's data: what the charts package draws and the renderers
 // place. The Table holds exactly the numbers drawn.
 type Figure struct {
-	ID         string     `json:"id"`
-	Kind       FigureKind `json:"kind"`
-	Title      string     `json:"title"`
-	Caption    string     `json:"caption"`
-	XLabel     string     `json:"x_label"`
-	YLabel     string     `json:"y_label"`
-	Categories []string   `json:"categories"` // X positions (category names, bin labels or week numbers)
-	Series     []Series   `json:"series"`
-	Alt        string     `json:"alt"` // text alternative generated from the data
-	Table      Table      `json:"table"`
+	ID      string     `json:"id"`
+	Kind    FigureKind `json:"kind"`
+	Title   string     `json:"title"`
+	Caption string     `json:"caption"`
+	// DefinedIn is the title of the paragraph of Methods and definitions
+	// that defines what the figure shows, linked from its caption.
+	DefinedIn  string   `json:"defined_in,omitempty"`
+	XLabel     string   `json:"x_label"`
+	YLabel     string   `json:"y_label"`
+	Categories []string `json:"categories"` // X positions (category names, bin labels or week numbers)
+	Series     []Series `json:"series"`
+	Alt        string   `json:"alt"` // text alternative generated from the data
+	Table      Table    `json:"table"`
 	// Marked lists the categories to set apart — the weeks whose
 	// difference is significant after Holm adjustment — and MarkLabel says
 	// what a mark means, for the legend. Line, column and forest charts

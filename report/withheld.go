@@ -41,10 +41,13 @@ func (w Withheld) Mark(k int) string {
 }
 
 // MarksNote explains the withheld marks that occur, for a table note or
-// a chart legend; "" when neither occurs.
+// a chart legend; "" when neither occurs. Its entries are short, as a
+// legend's are: they stand under every table of a page that withholds a
+// value, and Methods and definitions says the rest (a group under k, how
+// secondary cells are chosen).
 func MarksNote(k int, primary, secondary bool) string {
-	p := fmt.Sprintf("%s: fewer than %d learners (or a group of fewer than %d), withheld.", WithheldPrimary.Mark(k), k, k)
-	s := SecondaryMark + ": withheld so that another withheld value cannot be worked out from the published ones; it may be any size."
+	p := fmt.Sprintf("%s: fewer than %d learners, withheld.", WithheldPrimary.Mark(k), k)
+	s := SecondaryMark + ": withheld to protect another withheld value."
 	switch {
 	case primary && secondary:
 		return p + " " + s

@@ -72,9 +72,9 @@ func (c *computer) activeDef() string {
 	var b strings.Builder
 	switch a.Preset {
 	case "harvardx":
-		b.WriteString("A learner is active in a course week when the tracking logs hold at least one page-view, video or problem event of theirs for the course in that week (the \"harvardx\" preset: interacting with the courseware, HarvardX's \"viewed\"; forum, enrollment and other events do not count).")
+		b.WriteString("A learner is active in a course week when the tracking logs hold at least one page-view, video or problem event of theirs for the course in that week (interacting with the courseware, as HarvardX's \"viewed\" counts it; forum, enrollment and other events do not count).")
 	default:
-		b.WriteString("A learner is active in a course week when the tracking logs hold at least one event of theirs for the course in that week, other than enrollment events (the \"insights\" preset, after Open edX Insights).")
+		b.WriteString("A learner is active in a course week when the tracking logs hold at least one event of theirs for the course in that week, other than enrollment events, as Open edX Insights counts active learners.")
 	}
 	if len(a.Exclude) > 0 {
 		fmt.Fprintf(&b, " Events of kind %s do not count either (activity.exclude).", strings.Join(a.Exclude, ", "))

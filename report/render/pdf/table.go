@@ -108,6 +108,9 @@ func (r *renderer) detailTable(t *report.Table, fl Float) {
 	if t.Definition != "" {
 		notes = append(notes, note{"Definition. ", t.Definition})
 	}
+	if d := r.definedIn(t.DefinedIn); d != "" {
+		notes = append(notes, note{"Definition. ", d})
+	}
 	width := r.textWidth()
 	r.font("B", captionSize)
 	capLines := splitText(f, fl.caption(), width)
@@ -179,12 +182,21 @@ type note struct{ label, text string }
 // are.
 func (r *renderer) tableNotes(t *report.Table) []note {
 	var out []note
-	for _, n := range []note{{"Note. ", t.Note}, {"Definition. ", t.Definition}, {"Data. ", r.dataNote(t.ID)}} {
+	for _, n := range []note{{"Note. ", t.Note}, {"Definition. ", t.Definition}, {"Definition. ", r.definedIn(t.DefinedIn)}, {"Data. ", r.dataNote(t.ID)}} {
 		if n.text != "" {
 			out = append(out, note{n.label, keepTogether(n.text)})
 		}
 	}
 	return out
+}
+
+// definedIn points to the paragraph of Methods and definitions titled
+// term, which defines a table's or figure's numbers; "" for no term.
+func (r *renderer) definedIn(term string) string {
+	if term == "" {
+		return ""
+	}
+	return report.FindDefinition(r.doc, term).Sentence()
 }
 
 // dataNote names the attached CSV holding a table's or figure's numbers,
