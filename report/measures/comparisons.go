@@ -61,7 +61,7 @@ func (c *computer) comparisons() error {
 	}
 	defer c.comparisonCharts() // after the table, which they illustrate
 	tab := &report.Table{ID: "comparisons-results", Title: "Comparisons and tests",
-		Columns:    []string{"Comparison", "Test", "N", "p", "Holm-adjusted p", "Effect", "Effect size", "Result (APA)"},
+		Columns:   []string{"Comparison", "Test", "N", "p", "Holm-adjusted p", "Effect", "Effect size", "Result (APA)"},
 		DefinedIn: comparisonsTerm}
 	for _, r := range c.results {
 		m := report.Measure{ID: r.id, Course: r.course, Label: r.comparison + " (" + r.test + ")", N: r.n, Definition: r.def + " " + comparisonsDefinition}
