@@ -146,8 +146,8 @@ func (c *computer) kindsTable(courses []study.Course, per map[string]*weeklyTall
 	kinds := []struct {
 		kind  report.EventKind
 		label string
-	}{{report.KindPage, "Viewed course pages"}, {report.KindVideo, "Watched video"}, {report.KindProblem, "Submitted a problem"}, {report.KindForum, "Posted in the forum"}}
-	kindDef := "Learners in the enrolled-learner profile with at least one event of the kind in course weeks 1 to the last course week. Page: implicit page views and sequence navigation; video: play, pause, seek, stop and load video events; problem: problem_check events from the browser and the server (a submission usually logs one of each); forum: edx.forum.* events."
+	}{{report.KindPage, "Viewed course pages"}, {report.KindVideo, "Watched video"}, {report.KindProblem, "Submitted a problem"}, {report.KindForum, "Used the discussion forum"}}
+	kindDef := "Learners in the enrolled-learner profile with at least one event of the kind in course weeks 1 to the last course week. " + kindsInWords
 	ktab := &report.Table{ID: "activity-kinds", Title: "Learners by kind of activity", Columns: []string{"Activity"}, Definition: kindDef}
 	for _, co := range courses {
 		ktab.Columns = append(ktab.Columns, co.Short+" n", co.Short+" % of enrolled")
@@ -209,6 +209,18 @@ func (c *computer) activityDetail() error {
 
 var namedKinds = []report.EventKind{report.KindPage, report.KindVideo, report.KindProblem, report.KindForum, report.KindOther}
 
+// kindsInWords says what each kind of activity holds in the words of a
+// learner's actions; the README's Measures section maps the kinds to the
+// tracking log's event names, for researchers who cite them.
+const kindsInWords = "Viewed course pages: opened a page of the course or moved between its units; " +
+	"watched video: played, paused, skipped through or loaded a course video; " +
+	"submitted a problem: checked an answer to a problem (the browser and the course server each record a submission, and either counts); " +
+	"used the discussion forum: read, searched, posted, responded or voted in the course's discussion forum."
+
+// kindColumns are the kinds' names as column headings.
+var kindColumns = map[report.EventKind]string{report.KindPage: "Course pages", report.KindVideo: "Video", report.KindProblem: "Problems",
+	report.KindForum: "Discussion forum", report.KindOther: "Other"}
+
 // kindsWeekly counts events of each kind per course week. A cell is
 // withheld when fewer than k learners produced its events, since the count
 // would then describe one or two people's behaviour.
@@ -216,7 +228,7 @@ func (c *computer) kindsWeekly() *report.Table {
 	def := "Activity events (" + c.bySource("events in the tracking logs", "clicks in the virtual learning environment") + ") of each kind in each course week, from learners in the course's learner list; a cell is withheld when fewer than the minimum cell size of learners had an event of that kind that week."
 	t := &report.Table{ID: "activity-kinds-weekly", Title: "Events by kind and course week", Columns: []string{"Course", "Week"}, Definition: def}
 	for _, k := range namedKinds {
-		t.Columns = append(t.Columns, k.String())
+		t.Columns = append(t.Columns, kindColumns[k])
 	}
 	type cell struct{ events, learners int }
 	for _, co := range c.activityCourses() {

@@ -12,7 +12,7 @@ import (
 
 const (
 	assessmentsDefinition = "Per assignment column of the edX grade report (\"(Avg)\" columns left out): completed = learners with a score (not \"Not Attempted\" or \"Not Available\"), as a share of learners in the grade report; mean score (0–1) of those who completed it. No mean is published for fewer than the minimum cell size of learners."
-	problemsDefinition    = "First-attempt correctness: per problem, from server-side problem_check events, the learners who submitted and the share of first attempts that were correct; problems with fewer than the minimum cell size of learners are withheld."
+	problemsDefinition    = "First-attempt correctness: per problem, from the course server's record of each checked answer, the learners who submitted and the share of first attempts that were correct; problems with fewer than the minimum cell size of learners are withheld."
 )
 
 // assessmentResults adds per-assessment completion and mean scores, then
