@@ -173,7 +173,14 @@ type Dataset struct {
 	// Chapters is the number of chapters per course key, from the course
 	// structure where known, else the distinct chapters seen in the logs.
 	Chapters map[string]int
-	Skips    []Skip
+	// Outline is, per course key, every block of the course structure in
+	// course order with its display name; nil for a course whose
+	// structure the study does not have.
+	Outline map[string][]OutlineBlock
+	// Assessments is, per course key, the grade report's assignment
+	// columns in the order of its header, the course's order.
+	Assessments map[string][]string
+	Skips       []Skip
 	// Inputs lists every raw file read, relative to the study directory,
 	// sorted, for the manifest.
 	Inputs []string
