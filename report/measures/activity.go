@@ -37,7 +37,7 @@ func (c *computer) activity() error {
 	fig := c.weeklyActiveFigure(courses, per, maxWeeks, activeDefinition)
 	ktab := c.kindsTable(courses, per, activeDefinition)
 	intro := "This section describes how active learners were, week by week, from the edX tracking logs."
-	c.part("weekly-activity", report.Block{Markdown: intro}, report.Block{Figure: fig}, report.Block{Table: tab}, report.Block{Table: ktab})
+	c.part("weekly-activity", report.Block{Markdown: intro, ID: "activity-intro"}, report.Block{Figure: fig}, report.Block{Table: tab}, report.Block{Table: ktab})
 	return nil
 }
 
@@ -148,7 +148,8 @@ func (c *computer) kindsTable(courses []study.Course, per map[string]*weeklyTall
 		label string
 	}{{report.KindPage, "Viewed course pages"}, {report.KindVideo, "Watched video"}, {report.KindProblem, "Submitted a problem"}, {report.KindForum, "Used the discussion forum"}}
 	kindDef := "Learners in the enrolled-learner profile with at least one event of the kind in course weeks 1 to the last course week. " + kindsInWords
-	ktab := &report.Table{ID: "activity-kinds", Title: "Learners by kind of activity", Columns: []string{"Activity"}, Definition: kindDef}
+	ktab := &report.Table{ID: "activity-kinds", Title: "Learners by kind of activity", Columns: []string{"Activity"},
+		Definition: "Learners in the enrolled-learner profile with at least one event of the kind in course weeks 1 to the last course week.", DefinedIn: kindsTerm}
 	for _, co := range courses {
 		ktab.Columns = append(ktab.Columns, co.Short+" n", co.Short+" % of enrolled")
 	}
@@ -298,7 +299,10 @@ func (c *computer) intensity() *report.Table {
 	if hasTime {
 		def += " " + timeDefinition
 	}
-	t := &report.Table{ID: "activity-intensity", Title: "Activity per active learner", Columns: []string{"Course", "Measure", "n", "Median", "Q1", "Q3"}, Definition: def}
+	t := &report.Table{ID: "activity-intensity", Title: "Activity per active learner", Columns: []string{"Course", "Measure", "n", "Median", "Q1", "Q3"}, DefinedIn: intensityTerm}
+	if hasTime {
+		t.Definition = "Time on task: see “" + timeTerm + "” in the methods."
+	}
 	for _, co := range c.activityCourses() {
 		var events, days, hours []float64
 		for _, id := range sortedLearners(c.acts[co.Key]) {

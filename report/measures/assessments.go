@@ -27,7 +27,7 @@ func (c *computer) assessmentResults() error {
 // left out: edX fills them for every learner, so they measure nothing.
 func (c *computer) assessments() *report.Table {
 	def := assessmentsDefinition
-	t := &report.Table{ID: "performance-assessments", Title: "Completion and mean score by assessment", Columns: []string{"Course", "Assessment", "Completed", "Completed %", "Mean score"}, Definition: def}
+	t := &report.Table{ID: "performance-assessments", Title: "Completion and mean score by assessment", Columns: []string{"Course", "Assessment", "Completed", "Completed %", "Mean score"}, DefinedIn: assessmentsTerm}
 	for _, co := range c.gradedCourses() {
 		scores := map[string][]float64{}
 		graded := 0
@@ -104,7 +104,7 @@ func (c *computer) problems() *report.Table {
 		return nil
 	}
 	def := problemsDefinition
-	t := &report.Table{ID: "performance-problems", Title: "First-attempt correctness by problem", Columns: []string{"Course", "Problem", "Learners", "Correct at first attempt %"}, Definition: def}
+	t := &report.Table{ID: "performance-problems", Title: "First-attempt correctness by problem", Columns: []string{"Course", "Problem", "Learners", "Correct at first attempt %"}, DefinedIn: assessmentsTerm}
 	ps, _ := c.namedProblems()
 	seen := map[string]bool{}
 	for _, p := range ps {

@@ -97,7 +97,7 @@ func (c *computer) comparisons() error {
 		tab.Rows = append(tab.Rows, row)
 	}
 	intro := "This section tests the comparisons the study declares, two-sided at α = .05, with the p-values of each family of tests adjusted by Holm's method."
-	c.part("comparisons-intro", report.Block{Markdown: intro})
+	c.part("comparisons-intro", report.Block{Markdown: intro, ID: "comparisons-intro"})
 	c.part("comparisons-results", report.Block{Table: tab})
 	return nil
 }

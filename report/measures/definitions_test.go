@@ -54,3 +54,31 @@ func TestDefinedInMethods(t *testing.T) {
 		t.Errorf("only %d tables and figures link to a definition", linked)
 	}
 }
+
+// TestLikertTablesOneOrientation: every Likert item table of the example,
+// pre- and post-course, lists its items down the first column, so the
+// pre- and post-course tables read the same way however many items each
+// survey has.
+func TestLikertTablesOneOrientation(t *testing.T) {
+	if testing.Short() {
+		t.Skip("reads the whole example study")
+	}
+	p, err := build.Prepare("../../study.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, blocks := range p.Measures.Sections {
+		for _, b := range blocks {
+			if b.Table != nil && strings.HasPrefix(b.Table.ID, "surveys-likert-") && !strings.HasSuffix(b.Table.ID, "-chart-data") {
+				n++
+				if b.Table.Columns[0] != "Item" || b.Table.Columns[1] != "n" {
+					t.Errorf("%s has columns %q, want items down the first column", b.Table.ID, b.Table.Columns)
+				}
+			}
+		}
+	}
+	if n < 4 {
+		t.Errorf("only %d Likert tables", n)
+	}
+}

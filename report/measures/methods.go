@@ -21,6 +21,10 @@ const (
 	scalesTerm      = "Scales"
 	comparisonsTerm = "Comparisons"
 	freeTextTerm    = "Free-text answers"
+	kindsTerm       = "Kinds of activity"
+	intensityTerm   = "Activity per learner"
+	timeTerm        = "Time on task"
+	assessmentsTerm = "Assessments"
 )
 
 // methods writes out the definitions actually used, from the configuration.
@@ -81,8 +85,9 @@ func freeTextPolicy(publish bool) string {
 // its tests.
 func (c *computer) researchDefinitions(md *strings.Builder) {
 	if len(c.activityCourses()) > 0 { // definitions of what the report has data for
-		fmt.Fprintf(md, "**Activity per learner.** %s\n\n", intensityDefinition)
-		fmt.Fprintf(md, "**Time on task.** %s\n\n", timeDefinition)
+		fmt.Fprintf(md, "**%s.** %s\n\n", kindsTerm, kindsInWords)
+		fmt.Fprintf(md, "**%s.** %s\n\n", intensityTerm, intensityDefinition)
+		fmt.Fprintf(md, "**%s.** %s\n\n", timeTerm, timeDefinition)
 		fmt.Fprintf(md, "**%s.** %s\n\n**%s.** %s\n\n", retentionTerm, retentionDefinition, funnelTerm, c.funnelDefinition())
 	}
 	if len(c.gradedCourses()) > 0 {
@@ -90,7 +95,7 @@ func (c *computer) researchDefinitions(md *strings.Builder) {
 		if len(c.activityCourses()) > 0 {
 			grade = " " + activityGradeDefinition
 		}
-		fmt.Fprintf(md, "**Assessments.** %s %s%s\n\n", assessmentsDefinition, problemsDefinition, grade)
+		fmt.Fprintf(md, "**%s.** %s %s%s\n\n", assessmentsTerm, assessmentsDefinition, problemsDefinition, grade)
 	}
 	var scales []string
 	for _, name := range scaleNames(c.s) {

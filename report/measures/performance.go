@@ -28,7 +28,7 @@ func (c *computer) performance() error {
 		tracks = nil
 	}
 	intro := "This section reports grades, passing and certificates from the grade reports."
-	blocks := []report.Block{{Markdown: intro}, {Table: passTab}, {Figure: gradeFig}, {Table: gradeTab}}
+	blocks := []report.Block{{Markdown: intro, ID: "performance-intro"}, {Table: passTab}, {Figure: gradeFig}, {Table: gradeTab, OnRequest: true}}
 	if tracks != nil {
 		blocks = append(blocks, report.Block{Table: tracks})
 	}
@@ -234,7 +234,7 @@ const activityGradeDefinition = "Activity and grade: Spearman's rank correlation
 // by rank, since event counts are heavily skewed.
 func (c *computer) activityGrade() *report.Table {
 	def := activityGradeDefinition
-	t := &report.Table{ID: "performance-activity-grade", Title: "Activity and final grade", Columns: []string{"Course", "N", "ρ", "95 % CI, lower bound", "95 % CI, upper bound", "p", "Result"}, Definition: def}
+	t := &report.Table{ID: "performance-activity-grade", Title: "Activity and final grade", Columns: []string{"Course", "N", "ρ", "95 % CI, lower bound", "95 % CI, upper bound", "p", "Result"}, DefinedIn: assessmentsTerm}
 	for _, co := range c.gradedCourses() {
 		if !c.hasActivity(co.Key) {
 			continue // no logs: no activity to correlate, not "0 events" for all

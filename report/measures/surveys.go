@@ -43,7 +43,7 @@ func (c *computer) surveys() error {
 		}
 	}
 	pairs := c.pairsTable(respondents)
-	blocks := []report.Block{{Markdown: "This section summarises the pre- and post-course surveys."}, {Table: counts}, {Table: pairs}}
+	blocks := []report.Block{{Markdown: "This section summarises the pre- and post-course surveys.", ID: "surveys-intro"}, {Table: counts}, {Table: pairs}}
 	c.part("survey-responses", append(blocks, likerts...)...)
 	return nil
 }
@@ -118,7 +118,7 @@ func (c *computer) pairsTable(respondents map[[2]string]map[string]bool) *report
 
 // likert summarises every Likert item of one instrument.
 func (c *computer) likert(sv study.Survey, rs []report.Response) *report.Table {
-	t := &report.Table{ID: "surveys-likert-" + sv.Course + "-" + sv.Key, Title: fmt.Sprintf("%s, %s: Likert items", c.courseName(sv.Course), sv.Title),
+	t := &report.Table{ID: likertTablePrefix + sv.Course + "-" + sv.Key, Title: fmt.Sprintf("%s, %s: Likert items", c.courseName(sv.Course), sv.Title),
 		Columns: []string{"Item", "n", "Mean", "SD", "Median", "IQR", "Agree %", "Disagree %"}, DefinedIn: surveysTerm}
 	for _, q := range sv.Questions {
 		if q.Type != "likert" {
