@@ -27,7 +27,7 @@ func TestDefinedIn(t *testing.T) {
 		return string(b)
 	}
 	for _, tc := range []struct{ page, want string }{
-		{"performance.html", `<p class="definition">See <a href="methods.html#def-passing-and-certificates">“Passing and certificates”</a> in Methods.</p>`},
+		{"performance.html", `<p class="definition">Passed: final grade at or above the course&#39;s pass mark. See <a href="methods.html#def-passing-and-certificates">“Passing and certificates”</a> in Methods.</p>`},
 		{"introduction.html", `<p>Learners with any activity in each course week. See <a href="methods.html#def-active-learners">“Active learners”</a> in Methods.</p>`},
 		{"methods.html", `<p id="def-active-learners"><strong>Active learners.</strong>`},
 		{"methods.html", `<p id="def-passing-and-certificates"><strong>Passing and certificates.</strong>`},

@@ -105,10 +105,7 @@ func (r *renderer) detailTable(t *report.Table, fl Float) {
 		rows = "rows"
 	}
 	notes := []note{{"Note. ", fmt.Sprintf("The %d %s of this table are in %s.csv, attached to this PDF.", len(t.Rows), rows, t.ID)}}
-	if t.Definition != "" {
-		notes = append(notes, note{"Definition. ", t.Definition})
-	}
-	if d := r.definedIn(t.DefinedIn); d != "" {
+	if d := strings.TrimSpace(t.Definition + " " + r.definedIn(t.DefinedIn)); d != "" {
 		notes = append(notes, note{"Definition. ", d})
 	}
 	width := r.textWidth()
@@ -182,7 +179,8 @@ type note struct{ label, text string }
 // are.
 func (r *renderer) tableNotes(t *report.Table) []note {
 	var out []note
-	for _, n := range []note{{"Note. ", t.Note}, {"Definition. ", t.Definition}, {"Definition. ", r.definedIn(t.DefinedIn)}, {"Data. ", r.dataNote(t.ID)}} {
+	def := strings.TrimSpace(t.Definition + " " + r.definedIn(t.DefinedIn))
+	for _, n := range []note{{"Note. ", t.Note}, {"Definition. ", def}, {"Data. ", r.dataNote(t.ID)}} {
 		if n.text != "" {
 			out = append(out, note{n.label, keepTogether(n.text)})
 		}
