@@ -22,12 +22,12 @@ func (c *computer) retentionFunnel() error {
 	return nil
 }
 
-const retentionDefinition = "Retention: of the learners active in at least one course week, the share whose last active week is week N or later."
+const retentionDefinition = "Of the learners active in at least one course week, the share whose last active week is week N or later: the share still active in week N."
 
 // funnelDefinition writes out the funnel's stages with the exploration
 // threshold in force.
 func (c *computer) funnelDefinition() string {
-	return fmt.Sprintf("Stages: enrolled = in the profile export; active = active in at least one course week; explored = visited at least %.0f %% of the course's chapters (HarvardX's \"explored\" takes one half), chapters counted from the course structure or, failing that, the chapters seen in the logs; passed = in the grade report with a final grade at or above the pass mark; certified = certificate delivered. Every stage counts enrolled learners and is a share of them; the stages are not required to nest.", 100*c.s.Activity.Explored)
+	return fmt.Sprintf("Funnel stages: enrolled = in the profile export; active = active in at least one course week; explored = visited at least %.0f %% of the course's chapters (HarvardX's \"explored\" takes one half), chapters counted from the course structure or, failing that, the chapters seen in the logs; passed = in the grade report with a final grade at or above the pass mark; certified = certificate delivered. Every stage counts enrolled learners and is a share of them; the stages are not required to nest.", 100*c.s.Activity.Explored)
 }
 
 // retention is the last-active-week curve: of the learners ever active,
