@@ -174,7 +174,8 @@ func (c *computer) differencesFigure(pair string, rs []*testResult) *report.Figu
 	f := &report.Figure{ID: "comparisons-" + slug(pair) + "-differences-chart", Kind: report.FigureForest,
 		Title:  s + " vs " + b + ": differences in proportions",
 		XLabel: "Comparison", YLabel: fmt.Sprintf("Difference in proportions, %s − %s (95 %% CI)", s, b),
-		Caption: fmt.Sprintf("Each row is one two-proportion z-test: the point is the difference %s − %s, the whisker its 95 %% Wald interval; a difference right of zero is higher in %s. Shaded rows are significant after Holm adjustment within their family (the outcomes, or the weekly active shares).", s, b, s)}
+		Caption:   fmt.Sprintf("Each row is one two-proportion z-test: the point is the difference %s − %s, the whisker its 95 %% Wald interval; a difference right of zero is higher in %s. Shaded rows are significant after Holm adjustment within their family (the outcomes, or the weekly active shares).", s, b, s),
+		DefinedIn: comparisonsTerm}
 	t := report.Table{ID: f.ID + "-data", Title: f.Title, Columns: []string{"Comparison", "Difference", "95 % CI low", "95 % CI high", "Holm-adjusted p"}}
 	series := report.Series{Name: s + " − " + b}
 	var words []string
