@@ -50,8 +50,8 @@ func TestDraftThenPublish(t *testing.T) {
 	t.Run("the summary and the data-quality section count the same files", func(t *testing.T) {
 		m := regexp.MustCompile(`read (\d+) input files`).FindStringSubmatch(out)
 		page := string(readFile(t, filepath.Join(public, "1.0.0", "data-quality.html")))
-		if m == nil || !strings.Contains(page, "moocreport read "+m[1]+" input files.") {
-			t.Errorf("build said %q; data-quality.html says %q", m, regexp.MustCompile(`moocreport read \d+ input files`).FindString(page))
+		if m == nil || !strings.Contains(page, "The report was built from "+m[1]+" input files.") {
+			t.Errorf("build said %q; data-quality.html says %q", m, regexp.MustCompile(`built from \d+ input files`).FindString(page))
 		}
 	})
 	published := snapshot(t, filepath.Join(public, "1.0.0"))

@@ -51,7 +51,7 @@ func (c *computer) quality() error {
 	if n := c.unnamedProblemsNote(); n != "" {
 		md.WriteString(n + "\n\n")
 	}
-	fmt.Fprintf(&md, "moocreport read %d input files. ", len(c.ds.Inputs))
+	fmt.Fprintf(&md, "The report was built from %d input files. ", len(c.ds.Inputs))
 	if total == 0 {
 		md.WriteString("Every record in them was used.")
 		c.part("data-quality", report.Block{Markdown: md.String()})

@@ -257,7 +257,7 @@ func nativeBuild(t *testing.T) string {
 
 // inputCount is the data-quality section's count of files read, which
 // is provenance: the tables are other files than the logs.
-var inputCount = regexp.MustCompile(`moocreport read [0-9]+ input files`)
+var inputCount = regexp.MustCompile(`built from [0-9]+ input files`)
 
 // comparePublished checks that two published versions are the same
 // report apart from provenance: every page, figure and data file equal,
