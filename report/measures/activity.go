@@ -81,7 +81,7 @@ func (c *computer) tallyWeeks(courses []study.Course) map[string]*weeklyTally {
 // weeklyActiveTable publishes each course week's active learners and
 // their share of the enrolled, with its Wilson interval.
 func (c *computer) weeklyActiveTable(courses []study.Course, per map[string]*weeklyTally, maxWeeks int, activeDefinition string) *report.Table {
-	tab := &report.Table{ID: "activity-weekly-active", Title: "Weekly active learners", Columns: []string{"Week"}, DefinedIn: "Active learners"}
+	tab := &report.Table{ID: "activity-weekly-active", Title: "Weekly active learners", Columns: []string{"Week"}, DefinedIn: activeTerm}
 	for _, co := range courses {
 		tab.Columns = append(tab.Columns, co.Short+" n", co.Short+" %")
 	}
@@ -109,7 +109,7 @@ func (c *computer) weeklyActiveTable(courses []study.Course, per map[string]*wee
 func (c *computer) weeklyActiveFigure(courses []study.Course, per map[string]*weeklyTally, maxWeeks int, activeDefinition string) *report.Figure {
 	fig := &report.Figure{ID: "activity-weekly-active-chart", Kind: report.FigureLines, Title: "Weekly active learners",
 		XLabel: "Week", YLabel: "Share of enrolled learners (%)",
-		Caption: "The share of each course's enrolled learners active in each course week, with its 95 % Wilson score interval shaded; the data table gives the shares only.", DefinedIn: "Active learners"}
+		Caption: "The share of each course's enrolled learners active in each course week, with its 95 % Wilson score interval shaded; its data give the shares only.", DefinedIn: activeTerm}
 	for w := 1; w <= maxWeeks; w++ {
 		fig.Categories = append(fig.Categories, strconv.Itoa(w))
 	}
