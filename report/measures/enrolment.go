@@ -48,8 +48,8 @@ func (c *computer) withdrawals() *report.Table {
 		return nil
 	}
 	t := &report.Table{ID: "learners-registration", Title: "Registrations and withdrawals",
-		Columns:    []string{"Course", "Ever registered", "Withdrew", "Withdrew (%)", "Before start", "During the course", "Still registered"},
-		Definition: c.withdrawDefinition()}
+		Columns:   []string{"Course", "Ever registered", "Withdrew", "Withdrew (%)", "Before start", "During the course", "Still registered"},
+		DefinedIn: withdrawTerm}
 	for _, co := range c.s.Courses {
 		var withdrew, before, during int
 		for _, l := range c.byCourse[co.Key] {

@@ -25,6 +25,7 @@ const (
 	intensityTerm   = "Activity per learner"
 	timeTerm        = "Time on task"
 	assessmentsTerm = "Assessments"
+	withdrawTerm    = "Registrations and withdrawals"
 )
 
 // methods writes out the definitions actually used, from the configuration.
@@ -51,7 +52,7 @@ func (c *computer) methods() error {
 		results = results || g.Result != ""
 	}
 	if withdrawals {
-		fmt.Fprintf(&md, "**Registrations and withdrawals.** %s\n\n", c.withdrawDefinition())
+		fmt.Fprintf(&md, "**%s.** %s\n\n", withdrawTerm, c.withdrawDefinition())
 	}
 	if results {
 		md.WriteString("**Final results.** The final result the platform recorded for each learner, as a share of learners with a recorded result.\n\n")
