@@ -52,10 +52,7 @@ func (t *crossTab) totalID(g int) string {
 // build turns a crossTab into a disclosure-controlled Table, a Figure of
 // the shares, and one count and one share Measure per cell.
 func (c *computer) build(t crossTab) (*report.Table, *report.Figure) {
-	tab := &report.Table{ID: t.id, Title: t.title, Definition: t.definition, DefinedIn: t.definedIn}
-	if t.definedIn != "" {
-		tab.Definition = ""
-	}
+	tab := &report.Table{ID: t.id, Title: t.title, Definition: t.definition}
 	tab.Columns = []string{t.rowHeader}
 	fig := &report.Figure{ID: t.id + "-chart", Kind: report.FigureBars, Title: t.title, Categories: t.rows, XLabel: t.rowHeader, YLabel: "Share of learners (%)"}
 	kinds := make([][]report.Withheld, len(t.groups))
@@ -101,6 +98,30 @@ func (c *computer) build(t crossTab) (*report.Table, *report.Figure) {
 		}
 		tab.Rows = append(tab.Rows, cells)
 	}
+	tab.Rows = append(tab.Rows, c.totalRow(t, totals, totalKinds))
+	fig.Series = shareSeries(t, kinds, totals)
+	fig.Table = *figureTable(fig, c.lessThanK())
+	fig.Alt = altBars(fig)
+	fig.Caption = t.definition
+	if t.definedIn != "" { // the definition is in Methods; the measures keep it
+		tab.Definition, tab.DefinedIn = "", t.definedIn
+		fig.Caption, fig.DefinedIn = "", t.definedIn
+	}
+	if len(t.groups) > maxWideGroups {
+		tab, fig = long(tab, fig, t, c.lessThanK())
+	}
+	// The figure's data table holds the counts behind its shares as well,
+	// so the table itself need not be shown beside it (Block.OnRequest).
+	data := *tab
+	data.ID, data.Title = fig.Table.ID, fig.Table.Title
+	fig.Table = data
+	return tab, fig
+}
+
+// totalRow is a cross table's last row: each group's total and 100 %
+// (or, where respondents may choose several rows, the respondents and
+// "–"), withheld when the group is.
+func (c *computer) totalRow(t crossTab, totals []int, totalKinds []report.Withheld) []report.Cell {
 	total := []report.Cell{textCell("Total")}
 	if t.denoms != nil {
 		total[0] = textCell("Respondents")
@@ -118,23 +139,7 @@ func (c *computer) build(t crossTab) (*report.Table, *report.Figure) {
 		}
 		total = append(total, numCell(formatInt(totals[g]), float64(totals[g])), pct)
 	}
-	tab.Rows = append(tab.Rows, total)
-	fig.Series = shareSeries(t, kinds, totals)
-	fig.Table = *figureTable(fig, c.lessThanK())
-	fig.Alt = altBars(fig)
-	fig.Caption = t.definition
-	if t.definedIn != "" {
-		fig.Caption, fig.DefinedIn = "", t.definedIn
-	}
-	if len(t.groups) > maxWideGroups {
-		tab, fig = long(tab, fig, t, c.lessThanK())
-	}
-	// The figure's data table holds the counts behind its shares as well,
-	// so the table itself need not be shown beside it (Block.OnRequest).
-	data := *tab
-	data.ID, data.Title = fig.Table.ID, fig.Table.Title
-	fig.Table = data
-	return tab, fig
+	return total
 }
 
 // maxWideGroups is the most groups a cross table shows as column pairs;
@@ -147,7 +152,7 @@ const maxWideGroups = 3
 // one bar group per group with a series per category. Suppression was
 // decided on the wide table and carries over cell by cell.
 func long(wide *report.Table, wfig *report.Figure, t crossTab, suppressed string) (*report.Table, *report.Figure) {
-	tab := &report.Table{ID: wide.ID, Title: wide.Title, Definition: wide.Definition, Note: wide.Note}
+	tab := &report.Table{ID: wide.ID, Title: wide.Title, Definition: wide.Definition, DefinedIn: wide.DefinedIn, Note: wide.Note}
 	tab.Columns = append([]string{"Course"}, t.rows...)
 	tab.Columns = append(tab.Columns, wide.Rows[len(wide.Rows)-1][0].Text)
 	for g, name := range t.groups {
