@@ -243,29 +243,3 @@ func TestInitRealData(t *testing.T) {
 		t.Errorf("%d OULAD courses, want the 22 presentations of courses.csv", oulad)
 	}
 }
-
-// TestInitNothingKnown runs init on a folder holding no export: it says
-// which files it did not recognise and why, and writes nothing.
-func TestInitNothingKnown(t *testing.T) {
-	dir := t.TempDir()
-	exports := filepath.Join(dir, "exports")
-	os.MkdirAll(exports, 0o755)
-	os.WriteFile(filepath.Join(exports, "budget.csv"), []byte("item,cost\npaper,3\n"), 0o644)
-	os.WriteFile(filepath.Join(exports, "logo.png"), []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"), 0o644)
-	t.Chdir(dir)
-	code, stdout, stderr := moocreport(t, "init", "exports")
-	if code != 1 {
-		t.Errorf("exit %d, want 1", code)
-	}
-	for _, want := range []string{"recognised 0 of 2 files", "exports/budget.csv: a table (comma-separated) whose header (item, cost) matches no known export", "exports/logo.png: binary content, not a text export"} {
-		if !strings.Contains(stdout, want) {
-			t.Errorf("output lacks %q:\n%s", want, stdout)
-		}
-	}
-	if !strings.Contains(stderr, "found no course data") {
-		t.Errorf("stderr %q", stderr)
-	}
-	if _, err := os.Stat("study.yaml"); err == nil {
-		t.Error("study.yaml written for a folder with no course data")
-	}
-}
