@@ -20,7 +20,7 @@ func ReadGrades(r io.Reader, file string, c *Course) ([]report.Grade, error) {
 	if err := t.readHeader(); err != nil {
 		return nil, err
 	}
-	col, err := t.columns(gradeColumns...)
+	col, err := t.need(gradeColumns...)
 	if err != nil {
 		return nil, err
 	}

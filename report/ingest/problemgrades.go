@@ -107,7 +107,7 @@ func readProblemGrades(r io.Reader, file string, c *Course, acc *problemAttempts
 	if err := t.readHeader(); err != nil {
 		return err
 	}
-	col, err := t.columns(problemGradeColumns...)
+	col, err := t.need(problemGradeColumns...)
 	if err != nil {
 		return err
 	}
