@@ -26,7 +26,7 @@ import (
 // others from being read: all errors are returned together.
 func Load(s *study.Study) (*report.Dataset, error) { return LoadWith(s, nil, nil) }
 
-// load is Load counting on meter (see LoadMetered).
+// load is Load counting on meter (see LoadWith).
 func load(s *study.Study, meter *Meter, memo Memo) (*report.Dataset, error) {
 	l := &loader{s: s, meter: meter, memo: memo, ds: &report.Dataset{}, inputs: map[string]bool{}, enrol: map[string]map[string]Enrollment{},
 		rdpEnrol: map[string]rdpEnrollments{}, certs: map[string][]rdpCertificate{}, problemGrades: map[string]*problemAttempts{}, logs: newSharedLogs()}
