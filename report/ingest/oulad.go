@@ -4,8 +4,10 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"math/bits"
 	"path"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -187,12 +189,7 @@ func (r *ouladReader) readCourses(t *table) error {
 }
 
 func sortedCourseIDs(m map[string]*Course) []string {
-	ids := make([]string, 0, len(m))
-	for id := range m {
-		ids = append(ids, id)
-	}
-	sort.Strings(ids)
-	return ids
+	return slices.Sorted(maps.Keys(m))
 }
 
 func (r *ouladReader) vle(t *table) error {
@@ -503,12 +500,7 @@ func (r *ouladReader) finish() {
 	for _, name := range OULADFiles {
 		file := path.Join(r.rel, name)
 		m := r.skips[file]
-		reasons := make([]string, 0, len(m))
-		for reason := range m {
-			reasons = append(reasons, reason)
-		}
-		sort.Strings(reasons)
-		for _, reason := range reasons {
+		for _, reason := range slices.Sorted(maps.Keys(m)) {
 			r.out.Skips = append(r.out.Skips, report.Skip{File: file, Reason: reason, Count: m[reason]})
 		}
 	}
