@@ -160,8 +160,11 @@ func (p *parquetRows) next() ([]string, error) {
 	rw := p.buf[p.at]
 	p.at++
 	p.n++
-	p.vals = append(p.vals[:0], make([]string, len(p.t.header))...)
-	p.nulls = append(p.nulls[:0], make([]bool, len(p.t.header))...)
+	if len(p.vals) != len(p.t.header) {
+		p.vals, p.nulls = make([]string, len(p.t.header)), make([]bool, len(p.t.header))
+	}
+	clear(p.vals)
+	clear(p.nulls)
 	for _, c := range p.t.used {
 		v, null, err := parquetText(rw, c)
 		if err != nil {
