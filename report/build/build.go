@@ -8,8 +8,6 @@ package build
 
 import (
 	"bytes"
-	"crypto/sha256"
-	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -115,16 +113,17 @@ func PrepareWith(studyFile string, opt PrepareOptions) (*Prepared, error) {
 		return nil, err
 	}
 	c := opt.Cache
-	ds, dataHashes, cached := c.loadDataset(s)
+	hs := newInputHashes(s.Dir)
+	ds, dataHashes, cached := c.loadDataset(s, hs)
 	if !cached {
 		progress("reading the data")
-		if ds, err = ingest.LoadWith(s, opt.Meter, c.memo()); err != nil {
+		if ds, err = ingest.LoadWith(s, opt.Meter, c.memo(hs)); err != nil {
 			return nil, err
 		}
 		// Stored before measures run, so the entry is exactly what ingest
 		// produced whatever later stages do with it.
 		for _, in := range ds.Inputs {
-			fh, err := hashFile(s.Dir, in)
+			fh, err := hs.get(in)
 			if err != nil {
 				return nil, err
 			}
@@ -140,7 +139,7 @@ func PrepareWith(studyFile string, opt PrepareOptions) (*Prepared, error) {
 	progress("assembling the narrative")
 	contentDir := filepath.Join(s.Dir, "content")
 	p := &Prepared{Study: s, Dataset: ds, Measures: res}
-	if err := p.hashInputs(contentDir, dataHashes); err != nil {
+	if err := p.hashInputs(contentDir, hs); err != nil {
 		return nil, err
 	}
 	auto := res.Sections
@@ -154,8 +153,8 @@ func PrepareWith(studyFile string, opt PrepareOptions) (*Prepared, error) {
 
 // hashInputs lists and hashes every file the build read: the data files
 // ingest read, the narrative in contentDir and the study's own templates,
-// and study.yaml itself. Files in known are hashed already.
-func (p *Prepared) hashInputs(contentDir string, known []site.FileHash) error {
+// and study.yaml itself, each once (hs has those hashed already).
+func (p *Prepared) hashInputs(contentDir string, hs *inputHashes) error {
 	s := p.Study
 	contentFiles, _ := filepath.Glob(filepath.Join(contentDir, "*.md"))
 	var inputs []string
@@ -173,21 +172,14 @@ func (p *Prepared) hashInputs(contentDir string, known []site.FileHash) error {
 		inputs = append(inputs, "templates/"+f)
 	}
 	sort.Strings(inputs)
-	hashed := map[string]site.FileHash{}
-	for _, fh := range known {
-		hashed[fh.Path] = fh
-	}
 	for _, in := range inputs {
-		fh, ok := hashed[in]
-		if !ok {
-			var err error
-			if fh, err = hashFile(s.Dir, in); err != nil {
-				return err
-			}
+		fh, err := hs.get(in)
+		if err != nil {
+			return err
 		}
 		p.Inputs = append(p.Inputs, fh)
 	}
-	p.StudyFH, err = hashFile(s.Dir, filepath.Base(s.File))
+	p.StudyFH, err = hs.get(filepath.Base(s.File))
 	return err
 }
 
@@ -426,20 +418,6 @@ func indexPage(title string) site.IndexFunc {
 		}
 		return buf.Bytes(), nil
 	}
-}
-
-func hashFile(dir, relPath string) (site.FileHash, error) {
-	f, err := os.Open(filepath.Join(dir, filepath.FromSlash(relPath)))
-	if err != nil {
-		return site.FileHash{}, err
-	}
-	defer f.Close()
-	h := sha256.New()
-	n, err := io.Copy(h, f)
-	if err != nil {
-		return site.FileHash{}, fmt.Errorf("%s: %w", relPath, err)
-	}
-	return site.FileHash{Path: relPath, SHA256: hex.EncodeToString(h.Sum(nil)), Bytes: n}, nil
 }
 
 func rel(dir, path string) string {
