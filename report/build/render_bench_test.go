@@ -1,0 +1,28 @@
+package build
+
+import (
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/moocreport/moocreport/internal/fixture"
+)
+
+// BenchmarkRender is everything a cold build of the example does after
+// the measures: charts drawn, web pages, PDF, and publishing into an empty
+// public/. Nothing comes from a cache. Issue 12's target is under 0.5 s on
+// one core:
+//
+//	go test -run '^$' -bench Render -cpu 1 ./report/build
+func BenchmarkRender(b *testing.B) {
+	p, err := Prepare(filepath.Join(fixture.RepoRoot(b), "study.yaml"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := p.publish(Options{Public: b.TempDir(), Built: time.Unix(0, 0), Tool: "bench"}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
