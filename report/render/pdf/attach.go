@@ -30,7 +30,7 @@ var (
 // attachments. Keys of the name tree are zero-padded positions, so viewers
 // list the files in the order given; each file spec carries the file's
 // name, description, size, MD5 checksum, date and, when known, MIME type.
-func appendAttachments(doc []byte, files []Attachment, date time.Time) ([]byte, error) {
+func appendAttachments(doc []byte, files []Attachment, date time.Time, deflate func([]byte) ([]byte, error)) ([]byte, error) {
 	if len(files) == 0 {
 		return doc, nil
 	}
@@ -116,9 +116,9 @@ func catalogEntries(doc []byte, root int) (string, error) {
 	return strings.TrimSpace(string(body)), nil
 }
 
-// deflate compresses at a fixed level, so the same data gives the same
-// bytes.
-func deflate(b []byte) ([]byte, error) {
+// Deflate compresses an attachment as Render embeds it: zlib at a fixed
+// level, so the same data gives the same bytes.
+func Deflate(b []byte) ([]byte, error) {
 	var buf bytes.Buffer
 	w, err := zlib.NewWriterLevel(&buf, zlib.BestCompression)
 	if err != nil {
