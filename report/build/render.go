@@ -62,7 +62,14 @@ func (p *Prepared) publish(opt Options) (*Result, error) {
 		return nil, err
 	}
 	defer st.Discard()
-	if err := render(st.Dir, doc, man, s, public, opt.Appendix || s.Appendix, progress, opt.Cache); err != nil {
+	// A file that did not change since the version (or draft) was last
+	// published, or since the newest version, is linked, not written.
+	if opt.Draft {
+		st.Reuse(site.Draft, site.Latest)
+	} else {
+		st.Reuse(s.Version, site.Latest)
+	}
+	if err := render(output{dir: st.Dir, write: st.WriteFile}, doc, man, s, public, opt.Appendix || s.Appendix, progress, opt.Cache); err != nil {
 		return nil, err
 	}
 	progress("publishing")
@@ -93,10 +100,28 @@ func (p *Prepared) document(built time.Time, tool string) (site.Manifest, *repor
 	return man, doc
 }
 
-// render writes every output file of one version into dir, with the paper
-// appendix in dir/appendix when appendix is set.
-func render(dir string, doc *report.Document, man site.Manifest, s *study.Study, public string, appendixToo bool, progress Progress, cache *Cache) error {
-	r, err := renderSite(dir, doc, man, s, public, progress, cache)
+// output is where a version's files go: the folder, and how a file is
+// written into it (a Stage links unchanged files; see site.Stage.WriteFile).
+type output struct {
+	dir   string
+	write func(name string, data []byte) error // name slash-separated, relative to dir
+}
+
+// dirOutput writes plain files into dir.
+func dirOutput(dir string) output {
+	return output{dir: dir, write: func(name string, data []byte) error {
+		path := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			return err
+		}
+		return os.WriteFile(path, data, 0o644)
+	}}
+}
+
+// render writes every output file of one version into out, with the paper
+// appendix in out.dir/appendix when appendix is set.
+func render(out output, doc *report.Document, man site.Manifest, s *study.Study, public string, appendixToo bool, progress Progress, cache *Cache) error {
+	r, err := renderSite(out, doc, man, s, public, progress, cache)
 	if err != nil {
 		return err
 	}
@@ -106,7 +131,7 @@ func render(dir string, doc *report.Document, man site.Manifest, s *study.Study,
 // rendered is a version whose site is written; its PDF and appendix are
 // still to come.
 type rendered struct {
-	dir                string
+	out                output
 	doc                *report.Document
 	s                  *study.Study
 	measures, manifest []byte
@@ -116,9 +141,9 @@ type rendered struct {
 }
 
 // renderSite writes measures.json, manifest.json and the HTML site of one
-// version into dir: everything a browser needs, so a preview can show it
+// version into out: everything a browser needs, so a preview can show it
 // before the PDF is drawn.
-func renderSite(dir string, doc *report.Document, man site.Manifest, s *study.Study, public string, progress Progress, cache *Cache) (*rendered, error) {
+func renderSite(out output, doc *report.Document, man site.Manifest, s *study.Study, public string, progress Progress, cache *Cache) (*rendered, error) {
 	if progress == nil {
 		progress = func(string) {}
 	}
@@ -134,8 +159,11 @@ func renderSite(dir string, doc *report.Document, man site.Manifest, s *study.St
 	if err != nil {
 		return nil, err
 	}
-	for name, b := range map[string][]byte{"measures.json": measuresJSON, "manifest.json": manifestJSON} {
-		if err := os.WriteFile(filepath.Join(dir, name), b, 0o644); err != nil {
+	for _, f := range []struct {
+		name string
+		b    []byte
+	}{{"measures.json", measuresJSON}, {"manifest.json", manifestJSON}} {
+		if err := out.write(f.name, f.b); err != nil {
 			return nil, err
 		}
 	}
@@ -159,13 +187,13 @@ func renderSite(dir string, doc *report.Document, man site.Manifest, s *study.St
 	}
 	progress("rendering the web pages")
 	svg := cache.Figure("svg", charts.SVG)
-	err = html.Render(dir, doc, html.Options{Templates: overrides, FigureSVG: svg, Versions: hv,
-		FigureNarrowSVG: cache.Figure("svg-narrow", charts.NarrowSVG),
-		PDF:             "report.pdf", Manifest: "manifest.json", Measures: "measures.json"})
+	err = html.Render(out.dir, doc, html.Options{Templates: overrides, FigureSVG: svg, Versions: hv,
+		FigureNarrowSVG: cache.Figure("svg-narrow", charts.NarrowSVG), Write: out.write,
+		PDF: "report.pdf", Manifest: "manifest.json", Measures: "measures.json"})
 	if err != nil {
 		return nil, fmt.Errorf("rendering HTML: %w", err)
 	}
-	return &rendered{dir: dir, doc: doc, s: s, measures: measuresJSON, manifest: manifestJSON, svg: svg, cache: cache, progress: progress}, nil
+	return &rendered{out: out, doc: doc, s: s, measures: measuresJSON, manifest: manifestJSON, svg: svg, cache: cache, progress: progress}, nil
 }
 
 // pdf writes report.pdf, and the paper appendix when appendixToo is set.
@@ -173,19 +201,27 @@ func (r *rendered) pdf(appendixToo bool) error {
 	// The report PDF and the appendix draw the same PNGs; draw each once.
 	png := memoPNG(r.cache.Figure("png", charts.PNG))
 	popt := pdfOptions(r.s, png, r.measures, r.manifest)
+	popt.Deflate = r.cache.deflate()
 	r.progress("rendering the PDF")
 	var buf bytes.Buffer
-	if err := pdf.Render(&buf, r.doc, popt); err != nil {
+	// The layout of the last build is most likely this one's too: when it
+	// is, the PDF is laid out once instead of twice (same bytes either way).
+	guessKey := layoutKey(r.s, r.doc)
+	popt.Guess = r.cache.layout(guessKey)
+	lay, err := pdf.RenderLayout(&buf, r.doc, popt)
+	if err != nil {
 		return fmt.Errorf("rendering PDF: %w", err)
 	}
-	if err := os.WriteFile(filepath.Join(r.dir, "report.pdf"), buf.Bytes(), 0o644); err != nil {
+	r.cache.storeLayout(guessKey, popt.Guess, lay)
+	popt.Guess = nil
+	if err := r.out.write("report.pdf", buf.Bytes()); err != nil {
 		return err
 	}
 	if !appendixToo {
 		return nil
 	}
 	r.progress("rendering the paper appendix")
-	if err := appendix.Render(filepath.Join(r.dir, "appendix"), r.doc, appendix.Options{FigureSVG: r.svg, FigurePNG: png, PDF: popt}); err != nil {
+	if err := appendix.Render(filepath.Join(r.out.dir, "appendix"), r.doc, appendix.Options{FigureSVG: r.svg, FigurePNG: png, PDF: popt}); err != nil {
 		return fmt.Errorf("rendering the paper appendix: %w", err)
 	}
 	return nil

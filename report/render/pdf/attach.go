@@ -9,6 +9,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf16"
 )
@@ -117,12 +118,19 @@ func catalogEntries(doc []byte, root int) (string, error) {
 }
 
 // Deflate compresses an attachment as Render embeds it: zlib at a fixed
-// level, so the same data gives the same bytes.
+// level, so the same data gives the same bytes. Writers are reused (a
+// reset writer writes what a new one would): making one at this level
+// costs more than compressing a small CSV.
 func Deflate(b []byte) ([]byte, error) {
 	var buf bytes.Buffer
-	w, err := zlib.NewWriterLevel(&buf, zlib.BestCompression)
-	if err != nil {
-		return nil, err
+	w, _ := zlibWriters.Get().(*zlib.Writer)
+	if w == nil {
+		var err error
+		if w, err = zlib.NewWriterLevel(&buf, zlib.BestCompression); err != nil {
+			return nil, err
+		}
+	} else {
+		w.Reset(&buf)
 	}
 	if _, err := w.Write(b); err != nil {
 		return nil, err
@@ -130,8 +138,12 @@ func Deflate(b []byte) ([]byte, error) {
 	if err := w.Close(); err != nil {
 		return nil, err
 	}
+	zlibWriters.Put(w)
 	return buf.Bytes(), nil
 }
+
+// zlibWriters holds Deflate's writers between calls.
+var zlibWriters sync.Pool
 
 // textString encodes s as a PDF text string: UTF-16BE with a byte order
 // mark, in hex so no character needs escaping.
