@@ -26,3 +26,25 @@ func BenchmarkRender(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkRenderWarm is BenchmarkRender with the cache a previous build
+// of the same measures left: charts, the PDF's layout and its compressed
+// attachments are reused, as in a rebuild after an edit to the narrative.
+func BenchmarkRenderWarm(b *testing.B) {
+	p, err := Prepare(filepath.Join(fixture.RepoRoot(b), "study.yaml"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	opt := Options{Built: time.Unix(0, 0), Tool: "bench", Cache: &Cache{Dir: b.TempDir()}}
+	opt.Public = b.TempDir()
+	if _, err := p.publish(opt); err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		opt.Public = b.TempDir()
+		if _, err := p.publish(opt); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

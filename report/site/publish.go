@@ -174,7 +174,7 @@ func (st *Stage) commit(target string) error {
 		return nil
 	}
 	if exists(st.Dir) {
-		if err := syncTree(st.Dir); err != nil {
+		if err := syncTree(st.Dir, st.linked); err != nil {
 			return err
 		}
 	}

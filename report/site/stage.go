@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -38,6 +39,10 @@ type Stage struct {
 	work   string
 	lock   *os.File
 	reuse  []string // see Reuse
+	// linked holds the files of Dir that WriteFile linked to published
+	// ones: their bytes are on disk already, so commit syncs only the
+	// folders that name them.
+	linked map[string]bool
 }
 
 // NewStage makes a stage in public, creating public when needed. It first
@@ -159,17 +164,23 @@ func (st *Stage) WriteFile(name string, data []byte) error {
 	if err := os.Remove(path); err != nil && !errors.Is(err, os.ErrNotExist) {
 		return err
 	}
+	delete(st.linked, path)
 	for _, r := range st.reuse {
 		old := filepath.Join(st.public, r, filepath.FromSlash(name))
-		if !holds(old, data) {
+		fi, ok := holds(old, data)
+		if !ok {
 			continue
 		}
 		if os.Link(old, path) != nil {
 			break // no hard links here: write
 		}
 		// The folder may have been replaced between the comparison and
-		// the link: keep the link only if it holds the bytes.
-		if holds(path, data) {
+		// the link: keep the link only if it is the file compared.
+		if now, err := os.Lstat(path); err == nil && os.SameFile(fi, now) {
+			if st.linked == nil {
+				st.linked = map[string]bool{}
+			}
+			st.linked[path] = true
 			return nil
 		}
 		if err := os.Remove(path); err != nil {
@@ -180,12 +191,22 @@ func (st *Stage) WriteFile(name string, data []byte) error {
 	return os.WriteFile(path, data, 0o644)
 }
 
-// holds says whether the regular file at path has exactly the bytes data.
-func holds(path string, data []byte) bool {
-	fi, err := os.Lstat(path)
-	if err != nil || !fi.Mode().IsRegular() || fi.Size() != int64(len(data)) {
-		return false
+// holds says whether the regular file at path has exactly the bytes data,
+// and returns what it found there.
+func holds(path string, data []byte) (os.FileInfo, bool) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, false
 	}
-	b, err := os.ReadFile(path)
-	return err == nil && bytes.Equal(b, data)
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil || !fi.Mode().IsRegular() || fi.Size() != int64(len(data)) {
+		return nil, false
+	}
+	b := make([]byte, len(data)+1) // one more, to see the file did not grow
+	n, err := io.ReadFull(f, b)
+	if err != io.ErrUnexpectedEOF && !(err == io.EOF && n == 0) {
+		return nil, false
+	}
+	return fi, bytes.Equal(b[:n], data)
 }

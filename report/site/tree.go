@@ -141,10 +141,12 @@ func writeSynced(path string, b []byte) error {
 }
 
 // syncTree syncs every file and folder of a tree to disk, so what the
-// journal says is complete really is, even across a power cut.
-func syncTree(root string) error {
+// journal says is complete really is, even across a power cut. Files in
+// onDisk are links to files synced before (Stage.WriteFile): syncing the
+// folders that name them makes the links durable.
+func syncTree(root string, onDisk map[string]bool) error {
 	return filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
+		if err != nil || onDisk[p] {
 			return err
 		}
 		return syncPath(p)
