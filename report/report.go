@@ -173,7 +173,14 @@ type Dataset struct {
 	// Chapters is the number of chapters per course key, from the course
 	// structure where known, else the distinct chapters seen in the logs.
 	Chapters map[string]int
-	Skips    []Skip
+	// Outline is, per course key, every block of the course structure in
+	// course order with its display name; nil for a course whose
+	// structure the study does not have.
+	Outline map[string][]OutlineBlock
+	// Assessments is, per course key, the grade report's assignment
+	// columns in the order of its header, the course's order.
+	Assessments map[string][]string
+	Skips       []Skip
 	// Inputs lists every raw file read, relative to the study directory,
 	// sorted, for the manifest.
 	Inputs []string
@@ -182,13 +189,16 @@ type Dataset struct {
 // Measure is one computed number with its provenance. IDs are stable across
 // builds: they derive from what is measured, never from build order.
 type Measure struct {
-	ID         string  `json:"id"`
-	Course     string  `json:"course,omitempty"`
-	Label      string  `json:"label"`
-	Value      float64 `json:"value"`
-	N          int     `json:"n"`
-	Unit       string  `json:"unit,omitempty"` // "learners", "%", "0–1", …
-	Definition string  `json:"definition"`
+	ID     string  `json:"id"`
+	Course string  `json:"course,omitempty"`
+	Label  string  `json:"label"`
+	Value  float64 `json:"value"`
+	// N is the number of learners the value is of (a count's own value).
+	// On a withheld measure, 0 means disclosure control withheld N too:
+	// it is then written to JSON as null.
+	N          int    `json:"n"`
+	Unit       string `json:"unit,omitempty"` // "learners", "%", "0–1", …
+	Definition string `json:"definition"`
 	// Withheld is set when disclosure control withheld the value; Value
 	// is then zero, must not be shown, and is written to JSON as null.
 	Withheld Withheld `json:"withheld,omitempty"`
@@ -219,6 +229,11 @@ type Table struct {
 	Rows       [][]Cell `json:"rows"`
 	Note       string   `json:"note,omitempty"`
 	Definition string   `json:"definition,omitempty"`
+	// DefinedIn is the title of the paragraph of Methods and definitions
+	// that defines the table's measures; renderers link to it rather than
+	// print the definition beside every table that uses it. Definition
+	// then holds only what is particular to this table, if anything.
+	DefinedIn string `json:"defined_in,omitempty"`
 	// Detail marks reference detail behind a summary table (every file's
 	// skipped records, say): the site shows it collapsed and the PDF,
 	// when it carries the tables' data as attachments, names the attached
@@ -273,16 +288,19 @@ type Series struct {
 // Figure is a chart's data: what the charts package draws and the renderers
 // place. The Table holds exactly the numbers drawn.
 type Figure struct {
-	ID         string     `json:"id"`
-	Kind       FigureKind `json:"kind"`
-	Title      string     `json:"title"`
-	Caption    string     `json:"caption"`
-	XLabel     string     `json:"x_label"`
-	YLabel     string     `json:"y_label"`
-	Categories []string   `json:"categories"` // X positions (category names, bin labels or week numbers)
-	Series     []Series   `json:"series"`
-	Alt        string     `json:"alt"` // text alternative generated from the data
-	Table      Table      `json:"table"`
+	ID      string     `json:"id"`
+	Kind    FigureKind `json:"kind"`
+	Title   string     `json:"title"`
+	Caption string     `json:"caption"`
+	// DefinedIn is the title of the paragraph of Methods and definitions
+	// that defines what the figure shows, linked from its caption.
+	DefinedIn  string   `json:"defined_in,omitempty"`
+	XLabel     string   `json:"x_label"`
+	YLabel     string   `json:"y_label"`
+	Categories []string `json:"categories"` // X positions (category names, bin labels or week numbers)
+	Series     []Series `json:"series"`
+	Alt        string   `json:"alt"` // text alternative generated from the data
+	Table      Table    `json:"table"`
 	// Marked lists the categories to set apart — the weeks whose
 	// difference is significant after Holm adjustment — and MarkLabel says
 	// what a mark means, for the legend. Line, column and forest charts

@@ -41,10 +41,13 @@ func (w Withheld) Mark(k int) string {
 }
 
 // MarksNote explains the withheld marks that occur, for a table note or
-// a chart legend; "" when neither occurs.
+// a chart legend; "" when neither occurs. Its entries are short, as a
+// legend's are: they stand under every table of a page that withholds a
+// value, and Methods and definitions says the rest (a group under k, how
+// secondary cells are chosen).
 func MarksNote(k int, primary, secondary bool) string {
-	p := fmt.Sprintf("%s: fewer than %d learners (or a group of fewer than %d), withheld.", WithheldPrimary.Mark(k), k, k)
-	s := SecondaryMark + ": withheld so that another withheld value cannot be worked out from the published ones; it may be any size."
+	p := fmt.Sprintf("%s: fewer than %d learners, withheld.", WithheldPrimary.Mark(k), k)
+	s := SecondaryMark + ": withheld to protect another withheld value."
 	switch {
 	case primary && secondary:
 		return p + " " + s
@@ -57,9 +60,10 @@ func MarksNote(k int, primary, secondary bool) string {
 }
 
 // MarshalJSON writes a withheld measure's value as null, never 0, so a
-// program reading measures.json cannot take it for zero. It patches the
-// plain encoding rather than restating the fields, so fields added to
-// Measure keep their place.
+// program reading measures.json cannot take it for zero; its n too when
+// disclosure control withheld that (N is then 0, and an n of 0 would be a
+// false statement). It patches the plain encoding rather than restating
+// the fields, so fields added to Measure keep their place.
 func (m Measure) MarshalJSON() ([]byte, error) {
 	type plain Measure
 	if m.Withheld != "" {
@@ -70,11 +74,19 @@ func (m Measure) MarshalJSON() ([]byte, error) {
 		return b, err
 	}
 	// Label and the fields before it are escaped strings, so the first
-	// `,"value":` is the Value field itself.
-	key := []byte(`,"value":`)
-	i := bytes.Index(b, key)
+	// `,"value":` is the Value field itself, and the first `,"n":` after
+	// it is N.
+	if b, err = nullField(b, `,"value":`, m.ID); err != nil || m.N != 0 {
+		return b, err
+	}
+	return nullField(b, `,"n":`, m.ID)
+}
+
+// nullField replaces the number after the first key in b with null.
+func nullField(b []byte, key, id string) ([]byte, error) {
+	i := bytes.Index(b, []byte(key))
 	if i < 0 {
-		return nil, fmt.Errorf("report: measure %s: no value field in its JSON", m.ID)
+		return nil, fmt.Errorf("report: measure %s: no %s field in its JSON", id, key)
 	}
 	j := i + len(key)
 	end := j + bytes.IndexAny(b[j:], ",}")

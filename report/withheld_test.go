@@ -18,6 +18,10 @@ func TestMeasureJSONWithheldIsNull(t *testing.T) {
 			`{"id":"eat.gender.other","label":"Gender: \"value\":3,","value":null,"n":40,"definition":"","withheld":"primary","text":"\u003c5"}`},
 		{"secondary is null with its kind", Measure{ID: "eat.gender.male", Label: "Male", Value: 12.5, N: 40, Unit: "%", Withheld: WithheldSecondary, Text: "[c]"},
 			`{"id":"eat.gender.male","label":"Male","value":null,"n":40,"unit":"%","definition":"","withheld":"secondary","text":"[c]"}`},
+		{"withheld count's n is null, never 0", Measure{ID: "eat.post.duplicates", Label: `Post: "n":1`, Unit: "learners", Withheld: WithheldPrimary, Text: "<5"},
+			`{"id":"eat.post.duplicates","label":"Post: \"n\":1","value":null,"n":null,"unit":"learners","definition":"","withheld":"primary","text":"\u003c5"}`},
+		{"shown zero count keeps its n", Measure{ID: "eat.withdrawn", Label: "Withdrawn", Unit: "learners", Text: "0"},
+			`{"id":"eat.withdrawn","label":"Withdrawn","value":0,"n":0,"unit":"learners","definition":"","text":"0"}`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			b, err := json.Marshal(tc.m)

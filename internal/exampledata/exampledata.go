@@ -143,6 +143,9 @@ func GenerateScaled(dir string, seed uint64, s Scale) error {
 		if err := writeGrades(filepath.Join(cdir, c.filePrefix()+"_grade_report_"+c.exported+".csv"), c, st, ls); err != nil {
 			return err
 		}
+		if err := writeCourseBlocks(filepath.Join(cdir, c.filePrefix()+"_course_blocks.json"), c, st); err != nil {
+			return err
+		}
 		if err := writeLogs(filepath.Join(cdir, "logs"), seed, c, st, ls, evs); err != nil {
 			return err
 		}

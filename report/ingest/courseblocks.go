@@ -18,11 +18,24 @@ import (
 // pipeline stores one such object per course, as JSON lines, and adds
 // "course_id"; the API itself gives only "root".
 type courseBlocks struct {
-	CourseID string `json:"course_id"`
-	Root     string `json:"root"`
-	Blocks   map[string]struct {
-		Type string `json:"type"`
-	} `json:"blocks"`
+	CourseID string                 `json:"course_id"`
+	Root     string                 `json:"root"`
+	Blocks   map[string]courseBlock `json:"blocks"`
+}
+
+// courseBlock is one block of a course blocks API answer: its type, the
+// name the course team gave it and its children in course order.
+type courseBlock struct {
+	Type        string   `json:"type"`
+	DisplayName string   `json:"display_name"`
+	Children    []string `json:"children"`
+}
+
+// courseStructure is what a course structure tells: how many chapters the
+// course has and its blocks in course order with their names.
+type courseStructure struct {
+	Chapters int
+	Outline  []report.OutlineBlock
 }
 
 // courseID is the object's course id: "course_id", else the one in its
@@ -42,25 +55,27 @@ func (cb courseBlocks) courseID() string {
 
 // readCourseBlocks reads course blocks API output (docs/formats.md,
 // edx-course-blocks) — one JSON object, or several one after another —
-// and returns the number of chapter blocks of course c. The structure is
+// and returns the number of chapter blocks of course c and its outline
+// (see courseBlocks.outline). The structure is
 // the authority on how many chapters a course has: the logs and the
 // studentmodule table only know the chapters someone opened. Objects of
 // other courses are skipped; a file without the course is an error, as
 // the user pointed the course at it.
-func readCourseBlocks(r io.Reader, file string, c *Course) (int, []report.Skip, error) {
+func readCourseBlocks(r io.Reader, file string, c *Course) (courseStructure, []report.Skip, error) {
+	var cs courseStructure
 	// A course structure is small (a large course's is a few MB), so it
 	// is read whole and errors can name lines; the limit keeps a wrong or
 	// hostile file from filling memory.
 	limit := courseBlocksLimit(c.Limits.Or())
 	b, err := io.ReadAll(io.LimitReader(r, int64(limit)+1))
 	if err != nil {
-		return 0, nil, &ParseError{File: file, Err: err}
+		return cs, nil, &ParseError{File: file, Err: err}
 	}
 	if len(b) > int(limit) {
-		return 0, nil, &ParseError{File: file, Err: fmt.Errorf("%w: a course structure longer than %s (four times limits.max_record), refused (a damaged file? if it is genuine, raise limits.max_record in study.yaml)", ErrTooLong, limit)}
+		return cs, nil, &ParseError{File: file, Err: fmt.Errorf("%w: a course structure longer than %s (four times limits.max_record), refused (a damaged file? if it is genuine, raise limits.max_record in study.yaml)", ErrTooLong, limit)}
 	}
 	dec := json.NewDecoder(bytes.NewReader(b))
-	chapters, found := 0, 0
+	found := 0
 	var others []string
 	skips := map[string]int{}
 	for {
@@ -80,12 +95,12 @@ func readCourseBlocks(r io.Reader, file string, c *Course) (int, []report.Skip, 
 				off = te.Offset
 			}
 			line, col := lineCol(b, off)
-			return 0, nil, &ParseError{File: file, Line: line, Column: col, Err: fmt.Errorf("want course blocks JSON: %w", err)}
+			return cs, nil, &ParseError{File: file, Line: line, Column: col, Err: fmt.Errorf("want course blocks JSON: %w", err)}
 		}
 		line, _ := lineCol(b, start)
 		id := cb.courseID()
 		if id == "" || cb.Blocks == nil {
-			return 0, nil, &ParseError{File: file, Line: line, Err: errors.New(`want an object with "blocks" and "course_id" or "root"`)}
+			return cs, nil, &ParseError{File: file, Line: line, Err: errors.New(`want an object with "blocks" and "course_id" or "root"`)}
 		}
 		if id != c.ID {
 			skips["other course"]++
@@ -93,19 +108,20 @@ func readCourseBlocks(r io.Reader, file string, c *Course) (int, []report.Skip, 
 			continue
 		}
 		if found > 0 {
-			return 0, nil, &ParseError{File: file, Line: line, Err: fmt.Errorf("%w: course %s listed twice", ErrDuplicate, id)}
+			return cs, nil, &ParseError{File: file, Line: line, Err: fmt.Errorf("%w: course %s listed twice", ErrDuplicate, id)}
 		}
 		found++
 		for _, blk := range cb.Blocks {
 			if blk.Type == "chapter" {
-				chapters++
+				cs.Chapters++
 			}
 		}
+		cs.Outline = cb.outline()
 	}
 	if found == 0 {
-		return 0, nil, &ParseError{File: file, Err: fmt.Errorf("no course %s here (courses: %s)", c.ID, strings.Join(others, ", "))}
+		return cs, nil, &ParseError{File: file, Err: fmt.Errorf("no course %s here (courses: %s)", c.ID, strings.Join(others, ", "))}
 	}
-	return chapters, skipsOf(file, skips), nil
+	return cs, skipsOf(file, skips), nil
 }
 
 // lineCol turns a byte offset of b into a 1-based line and byte column,

@@ -27,8 +27,9 @@ func init() {
 	register(Format{Name: "edx-grades", Kind: detect.Source, Detect: detect.EdXReport, order: 50,
 		read: func(l *loader, c *Course, _ string, _ study.Source, files []string) {
 			l.eachFile(files, func(name string, r io.Reader) error {
-				gs, err := ReadGrades(r, name, c)
+				gs, cols, err := readGrades(r, name, c)
 				l.ds.Grades = append(l.ds.Grades, gs...)
+				l.assessmentOrder(c.Key, cols)
 				return err
 			})
 		}})

@@ -6,6 +6,7 @@ import (
 	"maps"
 	"slices"
 
+	"github.com/moocreport/moocreport/report"
 	"github.com/moocreport/moocreport/report/detect"
 	"github.com/moocreport/moocreport/report/study"
 )
@@ -93,9 +94,10 @@ func (l *loader) readRDPStudentModuleFile(c *Course, key, name string, r io.Read
 	return nil
 }
 
-// readCourseBlocksFile reads one course structure, whose chapter count overrides the one seen in use.
+// readCourseBlocksFile reads one course structure, whose chapter count
+// overrides the one seen in use and whose outline names the problems.
 func (l *loader) readCourseBlocksFile(c *Course, key, name string, r io.Reader) error {
-	n, skips, err := readCourseBlocks(r, name, c)
+	cs, skips, err := readCourseBlocks(r, name, c)
 	if err != nil {
 		return err
 	}
@@ -105,6 +107,10 @@ func (l *loader) readCourseBlocksFile(c *Course, key, name string, r io.Reader) 
 	}
 	// The structure overrides the chapters seen in use (it is read
 	// after them); study validation allows one structure per course.
-	l.ds.Chapters[key] = n
+	l.ds.Chapters[key] = cs.Chapters
+	if l.ds.Outline == nil {
+		l.ds.Outline = map[string][]report.OutlineBlock{}
+	}
+	l.ds.Outline[key] = cs.Outline
 	return nil
 }

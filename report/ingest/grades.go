@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"slices"
 	"strconv"
 
 	"github.com/moocreport/moocreport/report"
@@ -16,13 +17,20 @@ var gradeColumns = []string{"Student ID", "Grade", "Enrollment Track", "Certific
 // average, however many the course has. The learner is the pseudonym of
 // "Student ID", the same user id the profile's "id" holds.
 func ReadGrades(r io.Reader, file string, c *Course) ([]report.Grade, error) {
+	gs, _, err := readGrades(r, file, c)
+	return gs, err
+}
+
+// readGrades is ReadGrades that also returns the assignment columns in
+// the order of the header, which is the course's order.
+func readGrades(r io.Reader, file string, c *Course) ([]report.Grade, []string, error) {
 	t := newTable(r, file, c.Limits, ',')
 	if err := t.readHeader(); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	col, err := t.need(gradeColumns...)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	var assignments []int
 	for i := col[5] + 1; i < len(t.header); i++ {
@@ -30,27 +38,31 @@ func ReadGrades(r io.Reader, file string, c *Course) ([]report.Grade, error) {
 			continue // a trailing comma in the header
 		}
 		if t.cols[t.header[i]] != i {
-			return nil, &ParseError{File: file, Line: 1, Field: columnField(t.header[i]), Err: fmt.Errorf("%w column", ErrDuplicate)}
+			return nil, nil, &ParseError{File: file, Line: 1, Field: columnField(t.header[i]), Err: fmt.Errorf("%w column", ErrDuplicate)}
 		}
 		assignments = append(assignments, i)
+	}
+	names := make([]string, len(assignments))
+	for k, i := range assignments {
+		names[k] = t.header[i]
 	}
 	seen := map[string]int{}
 	var out []report.Grade
 	for rec, err := range t.rows() {
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		id, err := t.userID(rec, col[0])
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		if first, dup := seen[id]; dup {
-			return nil, t.fieldErr(col[0], fmt.Errorf("%w: learner already listed on line %d", ErrDuplicate, first))
+			return nil, nil, t.fieldErr(col[0], fmt.Errorf("%w: learner already listed on line %d", ErrDuplicate, first))
 		}
 		seen[id] = t.line()
 		grade, ok := score(rec[col[1]])
 		if !ok {
-			return nil, t.fieldErr(col[1], fmt.Errorf("want a number 0–1, got %q", rec[col[1]]))
+			return nil, nil, t.fieldErr(col[1], fmt.Errorf("want a number 0–1, got %q", rec[col[1]]))
 		}
 		g := report.Grade{
 			Learner:         c.pseudonym(id),
@@ -66,7 +78,7 @@ func ReadGrades(r io.Reader, file string, c *Course) ([]report.Grade, error) {
 				*dst = true
 			case "N":
 			default:
-				return nil, t.fieldErr(i, fmt.Errorf("want Y or N, got %q", rec[i]))
+				return nil, nil, t.fieldErr(i, fmt.Errorf("want Y or N, got %q", rec[i]))
 			}
 		}
 		for _, i := range assignments {
@@ -75,7 +87,7 @@ func ReadGrades(r io.Reader, file string, c *Course) ([]report.Grade, error) {
 			default:
 				v, ok := score(s)
 				if !ok {
-					return nil, t.fieldErr(i, fmt.Errorf("want a number 0–1, \"Not Attempted\" or \"Not Available\", got %q", s))
+					return nil, nil, t.fieldErr(i, fmt.Errorf("want a number 0–1, \"Not Attempted\" or \"Not Available\", got %q", s))
 				}
 				if g.Assignments == nil {
 					g.Assignments = make(map[string]float64, len(assignments))
@@ -85,7 +97,21 @@ func ReadGrades(r io.Reader, file string, c *Course) ([]report.Grade, error) {
 		}
 		out = append(out, g)
 	}
-	return out, nil
+	return out, names, nil
+}
+
+// assessmentOrder adds a grade report's assignment columns to the
+// course's list, in header order; a column a later file adds comes after
+// the ones before it.
+func (l *loader) assessmentOrder(course string, cols []string) {
+	if l.ds.Assessments == nil {
+		l.ds.Assessments = map[string][]string{}
+	}
+	for _, name := range cols {
+		if !slices.Contains(l.ds.Assessments[course], name) {
+			l.ds.Assessments[course] = append(l.ds.Assessments[course], name)
+		}
+	}
 }
 
 // score parses a grade in [0, 1].

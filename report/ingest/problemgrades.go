@@ -219,6 +219,7 @@ func (l *loader) applyProblemGrades() {
 		stats := acc.stats(sc.Key)
 		if len(have) == 0 {
 			l.ds.Problems = append(l.ds.Problems, stats...)
+			l.headerOutline(sc.Key, acc)
 			continue
 		}
 		lacked := map[string]int{}
@@ -237,5 +238,20 @@ func (l *loader) applyProblemGrades() {
 		for _, f := range files {
 			l.ds.Skips = append(l.ds.Skips, report.Skip{File: f, Reason: reason, Count: lacked[f]})
 		}
+	}
+}
+
+// headerOutline gives a course without a course structure the problem
+// grade report's header as its outline: the report lists the problems in
+// course order, by the names the problem statistics carry.
+func (l *loader) headerOutline(course string, acc *problemAttempts) {
+	if l.ds.Outline[course] != nil {
+		return
+	}
+	if l.ds.Outline == nil {
+		l.ds.Outline = map[string][]report.OutlineBlock{}
+	}
+	for _, p := range acc.order {
+		l.ds.Outline[course] = append(l.ds.Outline[course], report.OutlineBlock{Block: p, Type: "problem", Name: p})
 	}
 }

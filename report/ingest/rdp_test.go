@@ -255,7 +255,8 @@ func FuzzRDPTables(f *testing.F) {
 func FuzzCourseBlocks(f *testing.F) {
 	f.Add(readFixture(f, "rdp/course_blocks.json"))
 	f.Fuzz(func(t *testing.T, b []byte) {
-		n, _, err := readCourseBlocks(strings.NewReader(string(b)), "f.json", rdpTestCourse())
+		cs, _, err := readCourseBlocks(strings.NewReader(string(b)), "f.json", rdpTestCourse())
+		n := cs.Chapters
 		var pe *ParseError
 		if err != nil && !asParseError(err, &pe) {
 			t.Fatalf("error %T is not a *ParseError: %v", err, err)

@@ -72,12 +72,16 @@ func (c *computer) activeDef() string {
 	var b strings.Builder
 	switch a.Preset {
 	case "harvardx":
-		b.WriteString("A learner is active in a course week when the tracking logs hold at least one page-view, video or problem event of theirs for the course in that week (the \"harvardx\" preset: interacting with the courseware, HarvardX's \"viewed\"; forum, enrollment and other events do not count).")
+		b.WriteString("A learner is active in a course week when the tracking logs hold at least one page-view, video or problem event of theirs for the course in that week (interacting with the courseware, as HarvardX's \"viewed\" counts it; forum, enrollment and other events do not count).")
 	default:
-		b.WriteString("A learner is active in a course week when the tracking logs hold at least one event of theirs for the course in that week, other than enrollment events (the \"insights\" preset, after Open edX Insights).")
+		b.WriteString("A learner is active in a course week when the tracking logs hold at least one event of theirs for the course in that week, other than enrollment events, as Open edX Insights counts active learners.")
 	}
 	if len(a.Exclude) > 0 {
-		fmt.Fprintf(&b, " Events of kind %s do not count either (activity.exclude).", strings.Join(a.Exclude, ", "))
+		var kinds []string
+		for _, k := range a.Exclude {
+			kinds = append(kinds, excludedWords[k])
+		}
+		fmt.Fprintf(&b, " By the study's choice, %s do not count either.", joinAnd(kinds))
 	}
 	if a.Weeks == "monday" {
 		fmt.Fprintf(&b, " Weeks run Monday to Sunday, from 00:00 in %s; course week 1 is the week holding the course start date.", zoneName(a.TimeZone))
@@ -87,6 +91,11 @@ func (c *computer) activeDef() string {
 	b.WriteString(" Only learners in the learner profile export count.")
 	return b.String()
 }
+
+// excludedWords names the kinds of activity a study may leave out of
+// "active" (study.ActivityKinds) in a reader's words.
+var excludedWords = map[string]string{"page": "course page views", "video": "video events", "problem": "problem submissions",
+	"forum": "discussion forum events", "other": "other events"}
 
 // sortedLearners returns a map's learner ids in order, so statistics that
 // depend on input order (none should, but ties in ranks are summed) are

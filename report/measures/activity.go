@@ -38,8 +38,8 @@ func (c *computer) activity() error {
 	tab := c.weeklyActiveTable(courses, per, maxWeeks, activeDefinition)
 	fig := c.weeklyActiveFigure(courses, per, maxWeeks, activeDefinition)
 	ktab := c.kindsTable(courses, per, activeDefinition)
-	intro := "This section describes how active learners were, week by week, from the edX tracking logs. " + activeDefinition
-	c.part("weekly-activity", report.Block{Markdown: intro}, report.Block{Figure: fig}, report.Block{Table: tab}, report.Block{Table: ktab})
+	intro := "This section describes how active learners were, week by week, from the edX tracking logs."
+	c.part("weekly-activity", report.Block{Markdown: intro, ID: "activity-intro"}, report.Block{Figure: fig}, report.Block{Table: tab}, report.Block{Table: ktab})
 	return nil
 }
 
@@ -92,7 +92,7 @@ func (c *computer) tallyWeeks(courses []study.Course) map[string]*weeklyTally {
 // weeklyActiveTable publishes each course week's active learners and
 // their share of the enrolled, with its Wilson interval.
 func (c *computer) weeklyActiveTable(courses []study.Course, per map[string]*weeklyTally, maxWeeks int, activeDefinition string) *report.Table {
-	tab := &report.Table{ID: "activity-weekly-active", Title: "Weekly active learners", Columns: []string{"Week"}, Definition: activeDefinition}
+	tab := &report.Table{ID: "activity-weekly-active", Title: "Weekly active learners", Columns: []string{"Week"}, DefinedIn: "Active learners"}
 	for _, co := range courses {
 		tab.Columns = append(tab.Columns, co.Short+" n", co.Short+" %")
 	}
@@ -120,7 +120,7 @@ func (c *computer) weeklyActiveTable(courses []study.Course, per map[string]*wee
 func (c *computer) weeklyActiveFigure(courses []study.Course, per map[string]*weeklyTally, maxWeeks int, activeDefinition string) *report.Figure {
 	fig := &report.Figure{ID: "activity-weekly-active-chart", Kind: report.FigureLines, Title: "Weekly active learners",
 		XLabel: "Week", YLabel: "Share of enrolled learners (%)",
-		Caption: activeDefinition + " Shaded bands: 95 % Wilson score intervals of each week's share (n = the course's enrolled learners); the data table gives the shares only."}
+		Caption: "The share of each course's enrolled learners active in each course week, with its 95 % Wilson score interval shaded; the data table gives the shares only.", DefinedIn: "Active learners"}
 	for w := 1; w <= maxWeeks; w++ {
 		fig.Categories = append(fig.Categories, strconv.Itoa(w))
 	}
@@ -157,9 +157,10 @@ func (c *computer) kindsTable(courses []study.Course, per map[string]*weeklyTall
 	kinds := []struct {
 		kind  report.EventKind
 		label string
-	}{{report.KindPage, "Viewed course pages"}, {report.KindVideo, "Watched video"}, {report.KindProblem, "Submitted a problem"}, {report.KindForum, "Posted in the forum"}}
-	kindDef := "Learners in the enrolled-learner profile with at least one event of the kind in course weeks 1 to the last course week. Page: implicit page views and sequence navigation; video: play, pause, seek, stop and load video events; problem: problem_check events from the browser and the server (a submission usually logs one of each); forum: edx.forum.* events."
-	ktab := &report.Table{ID: "activity-kinds", Title: "Learners by kind of activity", Columns: []string{"Activity"}, Definition: kindDef}
+	}{{report.KindPage, "Viewed course pages"}, {report.KindVideo, "Watched video"}, {report.KindProblem, "Submitted a problem"}, {report.KindForum, "Used the discussion forum"}}
+	kindDef := "Learners in the enrolled-learner profile with at least one event of the kind in course weeks 1 to the last course week. " + kindsInWords
+	ktab := &report.Table{ID: "activity-kinds", Title: "Learners by kind of activity", Columns: []string{"Activity"},
+		Definition: "Learners in the enrolled-learner profile with at least one event of the kind in course weeks 1 to the last course week.", DefinedIn: kindsTerm}
 	for _, co := range courses {
 		ktab.Columns = append(ktab.Columns, co.Short+" n", co.Short+" % of enrolled")
 	}
@@ -220,6 +221,18 @@ func (c *computer) activityDetail() error {
 
 var namedKinds = []report.EventKind{report.KindPage, report.KindVideo, report.KindProblem, report.KindForum, report.KindOther}
 
+// kindsInWords says what each kind of activity holds in the words of a
+// learner's actions; the README's Measures section maps the kinds to the
+// tracking log's event names, for researchers who cite them.
+const kindsInWords = "Viewed course pages: opened a page of the course or moved between its units; " +
+	"watched video: played, paused, skipped through or loaded a course video; " +
+	"submitted a problem: checked an answer to a problem (the browser and the course server each record a submission, and either counts); " +
+	"used the discussion forum: read, searched, posted, responded or voted in the course's discussion forum."
+
+// kindColumns are the kinds' names as column headings.
+var kindColumns = map[report.EventKind]string{report.KindPage: "Course pages", report.KindVideo: "Video", report.KindProblem: "Problems",
+	report.KindForum: "Discussion forum", report.KindOther: "Other"}
+
 // kindsWeekly counts events of each kind per course week. A cell is
 // withheld when fewer than k learners produced its events, since the count
 // would then describe one or two people's behaviour.
@@ -227,7 +240,7 @@ func (c *computer) kindsWeekly() *report.Table {
 	def := "Activity events (" + c.bySource("events in the tracking logs", "clicks in the virtual learning environment") + ") of each kind in each course week, from learners in the course's learner list; a cell is withheld when fewer than the minimum cell size of learners had an event of that kind that week."
 	t := &report.Table{ID: "activity-kinds-weekly", Title: "Events by kind and course week", Columns: []string{"Course", "Week"}, Definition: def}
 	for _, k := range namedKinds {
-		t.Columns = append(t.Columns, k.String())
+		t.Columns = append(t.Columns, kindColumns[k])
 	}
 	type cell struct{ events, learners int }
 	for _, co := range c.activityCourses() {
@@ -297,7 +310,10 @@ func (c *computer) intensity() *report.Table {
 	if hasTime {
 		def += " " + timeDefinition
 	}
-	t := &report.Table{ID: "activity-intensity", Title: "Activity per active learner", Columns: []string{"Course", "Measure", "n", "Median", "Q1", "Q3"}, Definition: def}
+	t := &report.Table{ID: "activity-intensity", Title: "Activity per active learner", Columns: []string{"Course", "Measure", "n", "Median", "Q1", "Q3"}, DefinedIn: intensityTerm}
+	if hasTime {
+		t.Definition = "Time on task: see “" + timeTerm + "” in the methods."
+	}
 	for _, co := range c.activityCourses() {
 		var events, days, hours []float64
 		for _, id := range sortedLearners(c.acts[co.Key]) {

@@ -12,7 +12,7 @@ import (
 
 const (
 	assessmentsDefinition = "Per assignment column of the edX grade report (\"(Avg)\" columns left out): completed = learners with a score (not \"Not Attempted\" or \"Not Available\"), as a share of learners in the grade report; mean score (0–1) of those who completed it. No mean is published for fewer than the minimum cell size of learners."
-	problemsDefinition    = "First-attempt correctness: per problem, from server-side problem_check events, the learners who submitted and the share of first attempts that were correct; problems with fewer than the minimum cell size of learners are withheld."
+	problemsDefinition    = "First-attempt correctness: per problem, from the course server's record of each checked answer, the learners who submitted and the share of first attempts that were correct; problems with fewer than the minimum cell size of learners are withheld."
 )
 
 // assessmentResults adds per-assessment completion and mean scores, then
@@ -27,7 +27,7 @@ func (c *computer) assessmentResults() error {
 // left out: edX fills them for every learner, so they measure nothing.
 func (c *computer) assessments() *report.Table {
 	def := assessmentsDefinition
-	t := &report.Table{ID: "performance-assessments", Title: "Completion and mean score by assessment", Columns: []string{"Course", "Assessment", "Completed", "Completed %", "Mean score"}, Definition: def}
+	t := &report.Table{ID: "performance-assessments", Title: "Completion and mean score by assessment", Columns: []string{"Course", "Assessment", "Completed", "Completed %", "Mean score"}, DefinedIn: assessmentsTerm}
 	for _, co := range c.gradedCourses() {
 		scores := map[string][]float64{}
 		graded := 0
@@ -46,7 +46,7 @@ func (c *computer) assessments() *report.Table {
 		for n := range scores {
 			names = append(names, n)
 		}
-		sort.Slice(names, func(i, j int) bool { return naturalLess(names[i], names[j]) })
+		sortAssessments(names, c.ds.Assessments[co.Key])
 		for _, name := range names {
 			x := scores[name]
 			id := co.Key + ".assessment." + slug(name)
@@ -69,6 +69,25 @@ func (c *computer) assessments() *report.Table {
 
 var digits = regexp.MustCompile(`\d+`)
 
+// sortAssessments puts names in the order of the grade report's columns
+// (the course's order); a name the columns lack follows, in natural order.
+func sortAssessments(names, columns []string) {
+	at := map[string]int{}
+	for i, n := range columns {
+		at[n] = i + 1
+	}
+	sort.Slice(names, func(i, j int) bool {
+		a, b := at[names[i]], at[names[j]]
+		if (a == 0) != (b == 0) {
+			return a != 0
+		}
+		if a != b {
+			return a < b
+		}
+		return naturalLess(names[i], names[j])
+	})
+}
+
 // naturalLess orders "Homework 2" before "Homework 10".
 func naturalLess(a, b string) bool {
 	pad := func(s string) string {
@@ -85,24 +104,21 @@ func (c *computer) problems() *report.Table {
 		return nil
 	}
 	def := problemsDefinition
-	t := &report.Table{ID: "performance-problems", Title: "First-attempt correctness by problem", Columns: []string{"Course", "Problem", "Learners", "Correct at first attempt %"}, Definition: def}
-	ps := append([]report.ProblemStat(nil), c.ds.Problems...)
-	sort.Slice(ps, func(i, j int) bool {
-		if ps[i].Course != ps[j].Course {
-			return ps[i].Course < ps[j].Course
-		}
-		return naturalLess(problemShort(ps[i].Problem), problemShort(ps[j].Problem))
-	})
+	t := &report.Table{ID: "performance-problems", Title: "First-attempt correctness by problem", Columns: []string{"Course", "Problem", "Learners", "Correct at first attempt %"}, DefinedIn: assessmentsTerm}
+	ps, _ := c.namedProblems()
 	seen := map[string]bool{}
 	for _, p := range ps {
-		short := problemShort(p.Problem)
-		id := p.Course + ".problem." + slug(short)
+		id := p.Course + ".problem." + slug(p.short)
 		if seen[id] {
 			continue // two problem ids that slug alike: keep the first
 		}
 		seen[id] = true
-		learners := c.count(id+".learners", p.Course, "Problem "+short+": learners who submitted", p.Learners, def)
-		m := report.Measure{ID: id + ".first-correct", Course: p.Course, Label: "Problem " + short + ": correct at first attempt", N: p.FirstAttempts, Unit: "%", Definition: def, Text: "–"}
+		what := p.label // "Unnamed problem 3"
+		if p.named {
+			what = "Problem “" + p.label + "”"
+		}
+		learners := c.count(id+".learners", p.Course, what+": learners who submitted", p.Learners, def)
+		m := report.Measure{ID: id + ".first-correct", Course: p.Course, Label: what + ": correct at first attempt", N: p.FirstAttempts, Unit: "%", Definition: def, Text: "–"}
 		wrong := p.FirstAttempts - p.FirstCorrect
 		switch {
 		case p.Learners < c.k, small(p.FirstCorrect, c.k), small(wrong, c.k):
@@ -114,7 +130,7 @@ func (c *computer) problems() *report.Table {
 			m.Text = formatPct(m.Value)
 		}
 		c.add(m)
-		t.Rows = append(t.Rows, []report.Cell{textCell(c.courseName(p.Course)), textCell(short), measureCell(learners), measureCell(m)})
+		t.Rows = append(t.Rows, []report.Cell{textCell(c.courseName(p.Course)), textCell(p.label), measureCell(learners), measureCell(m)})
 	}
 	return t
 }

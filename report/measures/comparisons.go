@@ -61,8 +61,8 @@ func (c *computer) comparisons() error {
 	}
 	defer c.comparisonCharts() // after the table, which they illustrate
 	tab := &report.Table{ID: "comparisons-results", Title: "Comparisons and tests",
-		Columns:    []string{"Comparison", "Test", "N", "p", "Holm-adjusted p", "Effect", "Effect size", "Result (APA)"},
-		Definition: comparisonsDefinition}
+		Columns:   []string{"Comparison", "Test", "N", "p", "Holm-adjusted p", "Effect", "Effect size", "Result (APA)"},
+		DefinedIn: comparisonsTerm}
 	for _, r := range c.results {
 		m := report.Measure{ID: r.id, Course: r.course, Label: r.comparison + " (" + r.test + ")", N: r.n, Definition: r.def + " " + comparisonsDefinition}
 		row := []report.Cell{textCell(r.comparison), textCell(r.test), numCell(formatInt(r.n), float64(r.n))}
@@ -96,8 +96,8 @@ func (c *computer) comparisons() error {
 		}
 		tab.Rows = append(tab.Rows, row)
 	}
-	intro := "This section tests the comparisons the study declares. " + comparisonsDefinition
-	c.part("comparisons-intro", report.Block{Markdown: intro})
+	intro := "This section tests the comparisons the study declares, two-sided at α = .05, with the p-values of each family of tests adjusted by Holm's method."
+	c.part("comparisons-intro", report.Block{Markdown: intro, ID: "comparisons-intro"})
 	c.part("comparisons-results", report.Block{Table: tab})
 	return nil
 }

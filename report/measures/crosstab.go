@@ -16,6 +16,10 @@ type crossTab struct {
 	groupKeys  []string // course keys, for measure ids
 	counts     [][]int  // [group][row]
 	definition string
+	// definedIn, when set, names the paragraph of Methods and definitions
+	// the table links to instead of printing definition, which its
+	// measures still carry.
+	definedIn  string
 	measurePre string // measure id prefix, e.g. "gender": "<course>.gender.<row>"
 	// denoms, when set, are the per-group denominators of the shares
 	// instead of the column sums: for select-all questions, where one
@@ -48,7 +52,10 @@ func (t *crossTab) totalID(g int) string {
 // build turns a crossTab into a disclosure-controlled Table, a Figure of
 // the shares, and one count and one share Measure per cell.
 func (c *computer) build(t crossTab) (*report.Table, *report.Figure) {
-	tab := &report.Table{ID: t.id, Title: t.title, Definition: t.definition}
+	tab := &report.Table{ID: t.id, Title: t.title, Definition: t.definition, DefinedIn: t.definedIn}
+	if t.definedIn != "" {
+		tab.Definition = ""
+	}
 	tab.Columns = []string{t.rowHeader}
 	fig := &report.Figure{ID: t.id + "-chart", Kind: report.FigureBars, Title: t.title, Categories: t.rows, XLabel: t.rowHeader, YLabel: "Share of learners (%)"}
 	kinds := make([][]report.Withheld, len(t.groups))
@@ -116,6 +123,9 @@ func (c *computer) build(t crossTab) (*report.Table, *report.Figure) {
 	fig.Table = *figureTable(fig, c.lessThanK())
 	fig.Alt = altBars(fig)
 	fig.Caption = t.definition
+	if t.definedIn != "" {
+		fig.Caption, fig.DefinedIn = "", t.definedIn
+	}
 	if len(t.groups) > maxWideGroups {
 		tab, fig = long(tab, fig, t, c.lessThanK())
 	}

@@ -8,8 +8,9 @@ import (
 	"github.com/moocreport/moocreport/report"
 )
 
-// freeTextDefinition is shown with every published free-text table.
-const freeTextDefinition = `Free-text answers, published because the study opts in (privacy.publish_text). Before they left the raw files, e-mail addresses (also written with "(at)" or "[dot]"), web addresses, IP addresses, phone numbers, every username or part of a name of the course's learners (also typed without accents or with hidden characters) and names a writer introduced ("my name is …") were replaced by [e-mail], [URL], [IP address], [phone] and [name]; a name that is also a common English word, such as "Will", was replaced only where it plainly stands for a name. Answers are sorted alphabetically, so their order says nothing about who wrote them; a learner's first response counts.`
+// freeTextDefinition defines the published free-text answers, once, in
+// Methods and definitions.
+const freeTextDefinition = `Free-text answers, published because the study chose to publish them. Before they left the raw files, e-mail addresses (also written with "(at)" or "[dot]"), web addresses, IP addresses, phone numbers, every username or part of a name of the course's learners (also typed without accents or with hidden characters) and names a writer introduced ("my name is …") were replaced by [e-mail], [URL], [IP address], [phone] and [name]; a name that is also a common English word, such as "Will", was replaced only where it plainly stands for a name. Answers are sorted alphabetically, so their order says nothing about who wrote them; a learner's first response counts.`
 
 // freeText lists the answers to free-text questions, only when the study
 // opted in; ingest has already redacted them.
@@ -38,7 +39,7 @@ func (c *computer) freeText() error {
 			sort.Strings(answers)
 			t := &report.Table{ID: fmt.Sprintf("surveys-text-%s-%s-%s", sv.Course, sv.Key, strings.ToLower(q.ID)),
 				Title:   fmt.Sprintf("%s, %s: %s", c.courseName(sv.Course), sv.Title, q.Label),
-				Columns: []string{"Answer"}, Definition: freeTextDefinition}
+				Columns: []string{"Answer"}, DefinedIn: freeTextTerm}
 			for _, a := range answers {
 				t.Rows = append(t.Rows, []report.Cell{textCell(a)})
 			}

@@ -192,13 +192,17 @@ func (c *computer) choiceItem(inst string, q study.Question, svs []study.Survey)
 		}
 	}
 	t := crossTab{id: "surveys-" + inst + "-" + slug(q.ID), title: fmt.Sprintf("%s (%s survey)", q.Label, inst), rowHeader: "Answer", rows: rows,
-		groups: groups, groupKeys: keys, counts: counts, measurePre: inst + "." + slug(q.ID), definition: itemsDefinition}
+		groups: groups, groupKeys: keys, counts: counts, measurePre: inst + "." + slug(q.ID), definition: itemsDefinition, definedIn: surveysTerm}
 	if q.Type == "multi" {
 		t.denoms = denoms
 		t.title = fmt.Sprintf("%s (%s survey, select all that apply)", q.Label, inst)
 	}
 	tab, fig := c.build(t)
 	fig.YLabel = "Share of respondents (%)"
+	fig.Caption = "Shares of learners who answered, by course."
+	if q.Type == "multi" {
+		fig.Caption = "Shares of learners who chose any option, by course."
+	}
 	fig.Alt = altBars(fig)
 	return tab, fig
 }
@@ -207,7 +211,7 @@ func (c *computer) choiceItem(inst string, q study.Question, svs []study.Survey)
 // fewer than k answers.
 func (c *computer) numericItems(inst string, qs []study.Question, svs []study.Survey) *report.Table {
 	t := &report.Table{ID: "surveys-" + inst + "-numeric", Title: fmt.Sprintf("Numeric questions (%s survey)", inst),
-		Columns: []string{"Question", "Course", "n", "Mean", "SD", "Median", "Q1", "Q3"}, Definition: itemsDefinition}
+		Columns: []string{"Question", "Course", "n", "Mean", "SD", "Median", "Q1", "Q3"}, DefinedIn: surveysTerm}
 	for _, q := range qs {
 		for _, sv := range svs {
 			if !hasQuestion(sv, q.ID, "numeric") {
@@ -269,7 +273,7 @@ func (c *computer) likertFigure(sv study.Survey) *report.Figure {
 	f := &report.Figure{ID: "surveys-likert-" + sv.Course + "-" + sv.Key + "-chart", Kind: report.FigureDiverging,
 		Title:  fmt.Sprintf("%s, %s: answers to the Likert items", c.courseName(sv.Course), sv.Title),
 		XLabel: "Item", YLabel: "% of answers",
-		Caption: "Each bar is one item's answers, lower points left and higher points right of the middle of the scale (the middle point of an odd scale is split across it). " + likertDefinition}
+		Caption: fmt.Sprintf("Each bar is one item's answers in %s's %s, lower points left and higher points right of the scale's middle.", c.courseName(sv.Course), lowerTitle(sv.Title)), DefinedIn: surveysTerm}
 	series := make([]report.Series, len(labels))
 	for i, l := range labels {
 		series[i].Name = l

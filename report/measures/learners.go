@@ -141,7 +141,7 @@ func (c *computer) learners() error {
 		blocks = append(blocks, report.Block{Figure: fig}, report.Block{Table: tab, OnRequest: true})
 	}
 	intro := fmt.Sprintf("This section describes who enrolled, from the learner profile exports ("+c.bySource("the enrolled-learner profile", "the student information table")+"). Shares are of each course's enrolled learners; cells with fewer than %d learners are withheld.", c.k)
-	c.part("learner-profile", append([]report.Block{{Markdown: intro}}, blocks...)...)
+	c.part("learner-profile", append([]report.Block{{Markdown: intro, ID: "learners-intro"}}, blocks...)...)
 	return nil
 }
 

@@ -97,7 +97,7 @@ func (c *computer) run() error {
 	for _, blocks := range c.res.Sections {
 		for _, b := range blocks {
 			c.explainMarks(b)
-			if b.Table != nil && len(b.Table.Columns) > maxColumns && len(b.Table.Rows)+1 < len(b.Table.Columns) {
+			if b.Table != nil && len(b.Table.Columns) > maxColumns && len(b.Table.Rows)+1 < len(b.Table.Columns) && !strings.HasPrefix(b.Table.ID, likertTablePrefix) {
 				flip(b.Table)
 			}
 		}
@@ -166,6 +166,12 @@ func (c *computer) place(names ...string) []report.Block {
 	}
 	return blocks
 }
+
+// likertTablePrefix begins the ids of the Likert item tables, which are
+// never flipped: a survey with three items and one with seven would
+// otherwise print the same statistics one across, one down, and a reader
+// comparing the pre- and post-course tables would have to turn one round.
+const likertTablePrefix = "surveys-likert-"
 
 // maxColumns is the widest table published as built; a wider one (a
 // measure per course over many courses) is flipped when that makes it

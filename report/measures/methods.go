@@ -8,6 +8,25 @@ import (
 	"github.com/moocreport/moocreport/report"
 )
 
+// Titles of the paragraphs of Methods and definitions that tables and
+// figures link to (report.Table.DefinedIn) instead of repeating them. At
+// most four words each: the link "See “…” in Methods." then stays a
+// short cross-reference, which may stand under several blocks of a page.
+const (
+	activeTerm      = "Active learners"
+	passingTerm     = "Passing and certificates"
+	surveysTerm     = "Surveys"
+	retentionTerm   = "Retention"
+	funnelTerm      = "Engagement funnel"
+	scalesTerm      = "Scales"
+	comparisonsTerm = "Comparisons"
+	freeTextTerm    = "Free-text answers"
+	kindsTerm       = "Kinds of activity"
+	intensityTerm   = "Activity per learner"
+	timeTerm        = "Time on task"
+	assessmentsTerm = "Assessments"
+)
+
 // methods writes out the definitions actually used, from the configuration.
 func (c *computer) methods() error {
 	var md strings.Builder
@@ -22,7 +41,7 @@ func (c *computer) methods() error {
 	md.WriteString(".\n\n")
 	fmt.Fprintf(&md, "**Learners.** %s\n\n", "Every learner in a course's learner list ("+c.bySource("the enrolled-learner profile", "the student information table")+") counts as enrolled. Learner identities are replaced by keyed pseudonyms (HMAC-SHA-256) when the raw files are read; no later step sees a name, username, e-mail address or IP address.")
 	if len(c.activityCourses()) > 0 {
-		fmt.Fprintf(&md, "**Active learners.** %s\n\n", c.activeDef())
+		fmt.Fprintf(&md, "**%s.** %s\n\n", activeTerm, c.activeDef())
 	}
 	withdrawals, results := false, false
 	for _, l := range c.ds.Learners {
@@ -38,12 +57,15 @@ func (c *computer) methods() error {
 		md.WriteString("**Final results.** The final result the platform recorded for each learner, as a share of learners with a recorded result.\n\n")
 	}
 	if len(c.gradedCourses()) > 0 {
-		md.WriteString("**Passing and certificates.** A learner passed when their final grade in the edX grade report is at least the course's pass mark. The pass rate is passed learners over all learners in the grade report, with a 95 % Wilson score interval. A certificate counts only when the grade report says it was delivered.\n\n")
+		md.WriteString("**" + passingTerm + ".** A learner passed when their final grade in the edX grade report is at least the course's pass mark. The pass rate is passed learners over all learners in the grade report, with a 95 % Wilson score interval. A certificate counts only when the grade report says it was delivered.\n\n")
 	}
 	if len(c.s.Surveys) > 0 {
-		fmt.Fprintf(&md, "**Surveys.** %s %s %s %s\n\n", responseDefinition, activeResponseDefinition, likertDefinition, itemsDefinition)
+		fmt.Fprintf(&md, "**%s.** %s %s %s %s\n\n", surveysTerm, responseDefinition, activeResponseDefinition, likertDefinition, itemsDefinition)
 	}
 	c.researchDefinitions(&md)
+	if c.s.Privacy.PublishText {
+		fmt.Fprintf(&md, "**%s.** %s\n\n", freeTextTerm, freeTextDefinition)
+	}
 	fmt.Fprintf(&md, "**Disclosure control.** Every published count of learners under %d is withheld and shown as %s, as is every share computed from such a count and every statistic of a group under %d; about a group under %d nothing is published, not even a zero. Suppression is decided for all published numbers together: wherever a withheld value could be worked out, or narrowed to fewer possible values than %s leaves, from published totals, differences or other tables (a total and its parts, ever registered and still registered, linked responses and respondents), a further value is withheld and shown as %s, whatever its size, and a value withheld in one table is withheld wherever else it appears or could be worked out. When a level of a Likert item is withheld, the item's mean, SD, median, IQR, agree and disagree shares and its pre/post Mann–Whitney test are withheld too. Every build then checks, by linear programming over all published counts and the relations between them, that no withheld count can be worked out exactly, and fails if one can. Category values that are not in their field's code list or among a question's listed options (and answers fewer than %d gave, where it lists none) are counted as \"Other (not listed)\" and never written out. %s\n", c.k, c.lessThanK(), c.k, c.k, c.lessThanK(), report.SecondaryMark, c.k, freeTextPolicy(c.s.Privacy.PublishText))
 	c.part("methods", report.Block{Markdown: md.String()})
 	return nil
@@ -63,16 +85,17 @@ func freeTextPolicy(publish bool) string {
 // its tests.
 func (c *computer) researchDefinitions(md *strings.Builder) {
 	if len(c.activityCourses()) > 0 { // definitions of what the report has data for
-		fmt.Fprintf(md, "**Activity per learner.** %s\n\n", intensityDefinition)
-		fmt.Fprintf(md, "**Time on task.** %s\n\n", timeDefinition)
-		fmt.Fprintf(md, "**Retention and engagement funnel.** %s %s\n\n", retentionDefinition, c.funnelDefinition())
+		fmt.Fprintf(md, "**%s.** %s\n\n", kindsTerm, kindsInWords)
+		fmt.Fprintf(md, "**%s.** %s\n\n", intensityTerm, intensityDefinition)
+		fmt.Fprintf(md, "**%s.** %s\n\n", timeTerm, timeDefinition)
+		fmt.Fprintf(md, "**%s.** %s\n\n**%s.** %s\n\n", retentionTerm, retentionDefinition, funnelTerm, c.funnelDefinition())
 	}
 	if len(c.gradedCourses()) > 0 {
 		grade := ""
 		if len(c.activityCourses()) > 0 {
 			grade = " " + activityGradeDefinition
 		}
-		fmt.Fprintf(md, "**Assessments.** %s %s%s\n\n", assessmentsDefinition, problemsDefinition, grade)
+		fmt.Fprintf(md, "**%s.** %s %s%s\n\n", assessmentsTerm, assessmentsDefinition, problemsDefinition, grade)
 	}
 	var scales []string
 	for _, name := range scaleNames(c.s) {
@@ -96,7 +119,7 @@ func (c *computer) researchDefinitions(md *strings.Builder) {
 		scales = append(scales, d)
 	}
 	if len(scales) > 0 {
-		fmt.Fprintf(md, "**Scales.** Declared scales: %s. %s\n\n", strings.Join(scales, "; "), scalesDefinition)
+		fmt.Fprintf(md, "**%s.** Declared scales: %s. %s\n\n", scalesTerm, strings.Join(scales, "; "), scalesDefinition)
 	}
 	if l := c.linkageDefinition(); l != "" {
 		fmt.Fprintf(md, "**Survey linkage.** %s\n\n", l)
@@ -118,7 +141,7 @@ func (c *computer) researchDefinitions(md *strings.Builder) {
 		}
 	}
 	fmt.Fprintf(md, "**Statistical conventions.** %s\n\n", conventionsDefinition)
-	fmt.Fprintf(md, "**Comparisons.** Declared comparisons: %s. A comparison of two courses tests each learner-profile table with Pearson's χ² test of independence without continuity correction and Cramér's V (Fisher's exact test with the sample odds ratio when the table is 2×2 and an expected count is under 5); the pass rate, the verified share and the active share of each course week with the two-proportion z-test (pooled standard error) and the difference with its 95 %% Wald interval; events per active learner with the Mann–Whitney U test (normal approximation with tie and continuity correction) and the rank-biserial correlation. A pre/post comparison uses learners matched across the two surveys: the Wilcoxon signed-rank test (zero differences dropped, normal approximation) with r = z/√N, and the paired t-test with Cohen's d_z. %s\n\n", strings.Join(cmps, "; "), comparisonsDefinition)
+	fmt.Fprintf(md, "**"+comparisonsTerm+".** Declared comparisons: %s. A comparison of two courses tests each learner-profile table with Pearson's χ² test of independence without continuity correction and Cramér's V (Fisher's exact test with the sample odds ratio when the table is 2×2 and an expected count is under 5); the pass rate, the verified share and the active share of each course week with the two-proportion z-test (pooled standard error) and the difference with its 95 %% Wald interval; events per active learner with the Mann–Whitney U test (normal approximation with tie and continuity correction) and the rank-biserial correlation. A pre/post comparison uses learners matched across the two surveys: the Wilcoxon signed-rank test (zero differences dropped, normal approximation) with r = z/√N, and the paired t-test with Cohen's d_z. %s\n\n", strings.Join(cmps, "; "), comparisonsDefinition)
 }
 
 // linkageDefinition says how each survey's responses were linked to learners;

@@ -28,7 +28,7 @@ func (c *computer) performance() error {
 		tracks = nil
 	}
 	intro := "This section reports grades, passing and certificates from the grade reports."
-	blocks := []report.Block{{Markdown: intro}, {Table: passTab}, {Figure: gradeFig}, {Table: gradeTab}}
+	blocks := []report.Block{{Markdown: intro, ID: "performance-intro"}, {Table: passTab}, {Figure: gradeFig}, {Table: gradeTab, OnRequest: true}}
 	if tracks != nil {
 		blocks = append(blocks, report.Block{Table: tracks})
 	}
@@ -107,7 +107,7 @@ func (c *computer) gradeDistribution(courses []study.Course, byCourse map[string
 	bins := []string{"0–9", "10–19", "20–29", "30–39", "40–49", "50–59", "60–69", "70–79", "80–89", "90–100"}
 	hist := &report.Figure{ID: "performance-grades", Kind: report.FigureBars, Title: "Distribution of final grades",
 		XLabel: "Final grade (%)", YLabel: "Share of graded learners (%)", Categories: bins,
-		Caption: "Final grade in the edX grade report, in bins of 10 percentage points (the last bin includes 100). Shares are of all learners in the grade report."}
+		Caption: "Final grade in the edX grade report, in bins of 10 percentage points (the last bin includes 100), as a share of all learners in the grade report.", DefinedIn: passingTerm}
 	counts := make([][]int, len(courses))
 	var names, keys []string
 	for g, co := range courses {
@@ -120,9 +120,10 @@ func (c *computer) gradeDistribution(courses []study.Course, byCourse map[string
 	}
 	gradeTab, gradeFig := c.build(crossTab{id: "performance-grades", title: "Distribution of final grades", rowHeader: "Final grade (%)",
 		rows: bins, groups: names, groupKeys: keys, counts: counts, measurePre: "grade-bin",
-		definition: hist.Caption})
+		definition: hist.Caption, definedIn: passingTerm})
 	gradeFig.Kind = report.FigureHistogram
 	gradeFig.XLabel, gradeFig.YLabel = hist.XLabel, hist.YLabel
+	gradeFig.Caption = hist.Caption
 	gradeFig.Table = *figureTable(gradeFig, c.lessThanK())
 	gradeFig.Alt = altBars(gradeFig)
 	return gradeTab, gradeFig
@@ -233,7 +234,7 @@ const activityGradeDefinition = "Activity and grade: Spearman's rank correlation
 // by rank, since event counts are heavily skewed.
 func (c *computer) activityGrade() *report.Table {
 	def := activityGradeDefinition
-	t := &report.Table{ID: "performance-activity-grade", Title: "Activity and final grade", Columns: []string{"Course", "N", "ρ", "95 % CI, lower bound", "95 % CI, upper bound", "p", "Result"}, Definition: def}
+	t := &report.Table{ID: "performance-activity-grade", Title: "Activity and final grade", Columns: []string{"Course", "N", "ρ", "95 % CI, lower bound", "95 % CI, upper bound", "p", "Result"}, DefinedIn: assessmentsTerm}
 	for _, co := range c.gradedCourses() {
 		if !c.hasActivity(co.Key) {
 			continue // no logs: no activity to correlate, not "0 events" for all

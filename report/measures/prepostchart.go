@@ -21,7 +21,7 @@ func (c *computer) prePostFigure(family string, rs []*testResult) *report.Figure
 		Title:   course + ": mean answers of matched learners before and after the course",
 		XLabel:  "Question or scale",
 		YLabel:  "Mean answer, scored 1 to the number of scale points (95 % CI)",
-		Caption: fmt.Sprintf("Learners linked to a response in both the %s and the %s only: the mean answer in each with its 95 %% t interval. Shaded rows changed significantly (paired t-test, Holm-adjusted p < .05).", lowerTitle(pre), lowerTitle(post))}
+		Caption: fmt.Sprintf("The mean answer of %s's learners who answered both the %s and the %s, in each survey, with its 95 %% t interval.", course, lowerTitle(pre), lowerTitle(post)), DefinedIn: comparisonsTerm}
 	t := report.Table{ID: f.ID + "-data", Title: f.Title, Columns: []string{"Question or scale", "Pairs",
 		pre + " mean", pre + " 95 % CI low", pre + " 95 % CI high", post + " mean", post + " 95 % CI low", post + " 95 % CI high", "Holm-adjusted p"}}
 	before, after := report.Series{Name: pre}, report.Series{Name: post}

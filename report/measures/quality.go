@@ -48,6 +48,9 @@ func (c *computer) quality() error {
 	if absent := c.absentSources(); len(absent) > 0 {
 		md.WriteString(strings.Join(absent, " ") + "\n\n")
 	}
+	if n := c.unnamedProblemsNote(); n != "" {
+		md.WriteString(n + "\n\n")
+	}
 	fmt.Fprintf(&md, "moocreport read %d input files. ", len(c.ds.Inputs))
 	if total == 0 {
 		md.WriteString("Every record in them was used.")

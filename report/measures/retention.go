@@ -27,7 +27,7 @@ const retentionDefinition = "Retention: of the learners active in at least one c
 // funnelDefinition writes out the funnel's stages with the exploration
 // threshold in force.
 func (c *computer) funnelDefinition() string {
-	return fmt.Sprintf("Funnel: enrolled = in the profile export; active = active in at least one course week; explored = visited at least %.0f %% of the course's chapters (activity.explored; HarvardX's \"explored\" is one half), chapters counted from the course structure or, failing that, the chapters seen in the logs; passed = in the grade report with a final grade at or above the pass mark; certified = certificate delivered. Every stage counts enrolled learners and is a share of them; the stages are not required to nest.", 100*c.s.Activity.Explored)
+	return fmt.Sprintf("Stages: enrolled = in the profile export; active = active in at least one course week; explored = visited at least %.0f %% of the course's chapters (HarvardX's \"explored\" takes one half), chapters counted from the course structure or, failing that, the chapters seen in the logs; passed = in the grade report with a final grade at or above the pass mark; certified = certificate delivered. Every stage counts enrolled learners and is a share of them; the stages are not required to nest.", 100*c.s.Activity.Explored)
 }
 
 // retention is the last-active-week curve: of the learners ever active,
@@ -40,8 +40,9 @@ func (c *computer) retention() (*report.Figure, *report.Table) {
 	for _, co := range courses {
 		maxWeeks = max(maxWeeks, co.Weeks)
 	}
-	fig := &report.Figure{ID: "activity-retention-chart", Kind: report.FigureLines, Title: "Learners still active (last active week)", XLabel: "Week", YLabel: "Share of ever-active learners (%)", Caption: def}
-	tab := &report.Table{ID: "activity-retention", Title: "Learners still active, by last active week", Columns: []string{"Week"}, Definition: def}
+	fig := &report.Figure{ID: "activity-retention-chart", Kind: report.FigureLines, Title: "Learners still active (last active week)", XLabel: "Week", YLabel: "Share of ever-active learners (%)",
+		Caption: "Of each course's learners ever active, the share active in that week or a later one.", DefinedIn: retentionTerm}
+	tab := &report.Table{ID: "activity-retention", Title: "Learners still active, by last active week", Columns: []string{"Week"}, DefinedIn: retentionTerm}
 	for w := 1; w <= maxWeeks; w++ {
 		fig.Categories = append(fig.Categories, strconv.Itoa(w))
 		tab.Rows = append(tab.Rows, []report.Cell{textCell(strconv.Itoa(w))})
@@ -89,11 +90,11 @@ func (c *computer) retention() (*report.Figure, *report.Table) {
 func (c *computer) funnel() (*report.Figure, *report.Table) {
 	ex := c.s.Activity.Explored
 	def := c.funnelDefinition()
-	t := &report.Table{ID: "activity-funnel", Title: "Engagement funnel", Columns: []string{"Stage"}, Definition: def}
+	t := &report.Table{ID: "activity-funnel", Title: "Engagement funnel", Columns: []string{"Stage"}, DefinedIn: funnelTerm}
 	stages := []string{"Enrolled", "Active", "Explored", "Passed", "Certified"}
 	fig := &report.Figure{ID: "activity-funnel-chart", Kind: report.FigureBars, Title: "Engagement funnel",
 		XLabel: "Stage", YLabel: "Share of enrolled learners (%)", Categories: stages,
-		Caption: "Each stage's learners as a share of the course's enrolled learners; a missing bar is withheld or not available. " + def}
+		Caption: "Each stage's learners as a share of the course's enrolled learners; a missing bar is withheld or not available.", DefinedIn: funnelTerm}
 	rows := make([][]report.Cell, len(stages))
 	for i, s := range stages {
 		rows[i] = []report.Cell{textCell(s)}

@@ -16,7 +16,7 @@ const scalesDefinition = "A scale score is the mean of the scale's items, each s
 // instrument that carries it: score, reliability and item diagnostics.
 func (c *computer) scales() error {
 	summary := &report.Table{ID: "surveys-scales", Title: "Scale scores and reliability",
-		Columns: []string{"Scale", "Course", "Instrument", "Items", "N", "Mean", "SD", "Cronbach's α"}, Definition: scalesDefinition}
+		Columns: []string{"Scale", "Course", "Instrument", "Items", "N", "Mean", "SD", "Cronbach's α"}, DefinedIn: scalesTerm}
 	var blocks []report.Block
 	for _, name := range scaleNames(c.s) {
 		spec := c.s.Scales[name]
@@ -71,7 +71,7 @@ func (c *computer) scales() error {
 func (c *computer) itemDiagnostics(sv study.Survey, name string, items []string, a stats.Alpha) *report.Table {
 	t := &report.Table{ID: fmt.Sprintf("surveys-scale-%s-%s-%s", name, sv.Course, sv.Key),
 		Title:   fmt.Sprintf("Scale %q, %s, %s: item diagnostics", name, c.courseName(sv.Course), sv.Title),
-		Columns: []string{"Item", "Reverse-coded", "Corrected item–total r", "α if item deleted"}, Definition: scalesDefinition}
+		Columns: []string{"Item", "Reverse-coded", "Corrected item–total r", "α if item deleted"}, DefinedIn: scalesTerm}
 	rev := c.s.Scales[name].Reverse
 	for i, id := range items {
 		base := fmt.Sprintf("%s.%s.scale.%s.%s", sv.Course, sv.Key, name, slug(id))

@@ -168,7 +168,7 @@ func (c *computer) explainMarks(b report.Block) {
 	}
 	if f := b.Figure; f != nil {
 		if n := note(&f.Table); n != "" {
-			f.Caption = strings.TrimSpace(f.Caption + " Withheld values are not drawn. In the figure's data, " + n)
+			f.Caption = strings.TrimSpace(f.Caption + " Withheld values are not drawn. " + n)
 		}
 	}
 }

@@ -27,7 +27,7 @@ func (c *computer) surveys() error {
 	}
 	counts := &report.Table{ID: "surveys-responses", Title: "Survey responses and linkage",
 		Columns:    []string{"Survey", "Responses", "Finished", "Linked to a learner", "Unmatched", "Duplicate responses", "Distinct learners", "Response rate (% of enrolled)", "Response rate (% of active)"},
-		Definition: responseDefinition + " Unmatched responses name no learner of the course; duplicate responses are second and later responses of a linked learner."}
+		Definition: "Unmatched responses name no learner of the course; duplicate responses are second and later responses of a linked learner.", DefinedIn: surveysTerm}
 	byInstrument := map[[2]string][]report.Response{}
 	for _, r := range c.ds.Responses {
 		k := [2]string{r.Course, r.Instrument}
@@ -43,7 +43,7 @@ func (c *computer) surveys() error {
 		}
 	}
 	pairs := c.pairsTable(respondents)
-	blocks := []report.Block{{Markdown: "This section summarises the pre- and post-course surveys. " + responseDefinition}, {Table: counts}, {Table: pairs}}
+	blocks := []report.Block{{Markdown: "This section summarises the pre- and post-course surveys.", ID: "surveys-intro"}, {Table: counts}, {Table: pairs}}
 	c.part("survey-responses", append(blocks, likerts...)...)
 	return nil
 }
@@ -77,8 +77,8 @@ func (c *computer) responseRow(counts *report.Table, sv study.Survey, rs []repor
 		measureCell(c.count(id+".responses", sv.Course, sv.Title+": responses", len(rs), responseDefinition)),
 		measureCell(c.count(id+".finished", sv.Course, sv.Title+": finished responses", finished, responseDefinition)),
 		measureCell(c.count(id+".linked", sv.Course, sv.Title+": responses linked to a learner", linked, responseDefinition)),
-		measureCell(c.count(id+".unmatched", sv.Course, sv.Title+": responses linked to no learner", len(rs)-linked, counts.Definition)),
-		measureCell(c.count(id+".duplicates", sv.Course, sv.Title+": second and later responses of a learner", linked-len(seen), counts.Definition)),
+		measureCell(c.count(id+".unmatched", sv.Course, sv.Title+": responses linked to no learner", len(rs)-linked, responseDefinition+" "+counts.Definition)),
+		measureCell(c.count(id+".duplicates", sv.Course, sv.Title+": second and later responses of a learner", linked-len(seen), responseDefinition+" "+counts.Definition)),
 		measureCell(c.count(id+".respondents", sv.Course, sv.Title+": distinct linked learners", len(seen), responseDefinition)),
 		measureCell(c.share(id+".response-rate", sv.Course, sv.Title+": response rate", len(seen), len(c.byCourse[sv.Course]), responseDefinition)),
 		c.activeResponseRate(id, sv.Course, sv.Title, seen),
@@ -118,8 +118,8 @@ func (c *computer) pairsTable(respondents map[[2]string]map[string]bool) *report
 
 // likert summarises every Likert item of one instrument.
 func (c *computer) likert(sv study.Survey, rs []report.Response) *report.Table {
-	t := &report.Table{ID: "surveys-likert-" + sv.Course + "-" + sv.Key, Title: fmt.Sprintf("%s, %s: Likert items", c.courseName(sv.Course), sv.Title),
-		Columns: []string{"Item", "n", "Mean", "SD", "Median", "IQR", "Agree %", "Disagree %"}, Definition: likertDefinition}
+	t := &report.Table{ID: likertTablePrefix + sv.Course + "-" + sv.Key, Title: fmt.Sprintf("%s, %s: Likert items", c.courseName(sv.Course), sv.Title),
+		Columns: []string{"Item", "n", "Mean", "SD", "Median", "IQR", "Agree %", "Disagree %"}, DefinedIn: surveysTerm}
 	for _, q := range sv.Questions {
 		if q.Type != "likert" {
 			continue

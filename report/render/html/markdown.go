@@ -36,7 +36,8 @@ var md = goldmark.New(
 	goldmark.WithParserOptions(
 		parser.WithAutoHeadingID(),
 		parser.WithASTTransformers(util.Prioritized(demoteH1{}, 100), util.Prioritized(headerScope{}, 100),
-			util.Prioritized(crossPage{}, 100), util.Prioritized(safeLinks{}, 100)),
+			util.Prioritized(crossPage{}, 100), util.Prioritized(safeLinks{}, 100),
+			util.Prioritized(definitionIDs{}, 100)),
 	),
 )
 

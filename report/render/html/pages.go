@@ -114,7 +114,10 @@ type tableView struct {
 	Rows       [][]cellView
 	Note       string
 	Definition string
-	CSV        string
+	// Defined links to the definition of the table's numbers in Methods
+	// and definitions; nil when the table carries its own.
+	Defined *definitionLink
+	CSV     string
 	// Detail is reference detail behind a summary (report.Table.Detail),
 	// shown collapsed.
 	Detail bool
@@ -125,6 +128,8 @@ type figureView struct {
 	Number  int
 	Title   string
 	Caption string
+	// Defined links to the definition of what the figure shows.
+	Defined *definitionLink
 	Alt     string
 	Src     string
 	Width   int // the SVG's own size, so the page does not jump as it loads; 0 if unknown
@@ -209,6 +214,7 @@ func (s *site) section(doc *report.Document, si int, nums map[string]int, where 
 		case b.Table != nil:
 			n := nums[b.Table.ID]
 			tv := newTableView(b.Table, "table-"+b.Table.ID, n, "data/"+b.Table.ID+".csv")
+			tv.Defined = defined(doc, b.Table.DefinedIn, sv.Href)
 			sv.Blocks = append(sv.Blocks, blockView{Table: &tv})
 			sv.Refs = append(sv.Refs, ref{"Table", n, b.Table.Title, sv.Href + "#" + tv.Anchor})
 			s.csvs = append(s.csvs, csvFile{tv.CSV, b.Table})
@@ -219,6 +225,7 @@ func (s *site) section(doc *report.Document, si int, nums map[string]int, where 
 			if err != nil {
 				return nil, err
 			}
+			fv.Defined = defined(doc, f.DefinedIn, sv.Href)
 			sv.Blocks = append(sv.Blocks, blockView{Figure: fv})
 			sv.Refs = append(sv.Refs, ref{"Figure", n, f.Title, sv.Href + "#" + fv.Anchor})
 			s.csvs = append(s.csvs, csvFile{fv.CSV, &f.Table})

@@ -73,7 +73,7 @@ func (r *renderer) measureFigure(fig *report.Figure) (b figureBox, ok bool) {
 		b.img = max(b.img, float64(len(splitText(f, fig.Alt, width-6)))*smallLeading+6)
 	}
 	b.label = r.numbers[fig].caption()
-	b.caption = keepTogether(fig.Caption)
+	b.caption = keepTogether(strings.TrimSpace(fig.Caption + " " + r.definedIn(fig.DefinedIn)))
 	if d := r.dataNote(fig.ID); d != "" {
 		b.caption = strings.TrimSpace(b.caption + " Data: " + d)
 	}

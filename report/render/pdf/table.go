@@ -105,8 +105,8 @@ func (r *renderer) detailTable(t *report.Table, fl Float) {
 		rows = "rows"
 	}
 	notes := []note{{"Note. ", fmt.Sprintf("The %d %s of this table are in %s.csv, attached to this PDF.", len(t.Rows), rows, t.ID)}}
-	if t.Definition != "" {
-		notes = append(notes, note{"Definition. ", t.Definition})
+	if d := strings.TrimSpace(t.Definition + " " + r.definedIn(t.DefinedIn)); d != "" {
+		notes = append(notes, note{"Definition. ", d})
 	}
 	width := r.textWidth()
 	r.font("B", captionSize)
@@ -179,12 +179,22 @@ type note struct{ label, text string }
 // are.
 func (r *renderer) tableNotes(t *report.Table) []note {
 	var out []note
-	for _, n := range []note{{"Note. ", t.Note}, {"Definition. ", t.Definition}, {"Data. ", r.dataNote(t.ID)}} {
+	def := strings.TrimSpace(t.Definition + " " + r.definedIn(t.DefinedIn))
+	for _, n := range []note{{"Note. ", t.Note}, {"Definition. ", def}, {"Data. ", r.dataNote(t.ID)}} {
 		if n.text != "" {
 			out = append(out, note{n.label, keepTogether(n.text)})
 		}
 	}
 	return out
+}
+
+// definedIn points to the paragraph of Methods and definitions titled
+// term, which defines a table's or figure's numbers; "" for no term.
+func (r *renderer) definedIn(term string) string {
+	if term == "" {
+		return ""
+	}
+	return report.FindDefinition(r.doc, term).Sentence()
 }
 
 // dataNote names the attached CSV holding a table's or figure's numbers,
