@@ -101,6 +101,28 @@ func (c *computer) build(t crossTab) (*report.Table, *report.Figure) {
 		}
 		tab.Rows = append(tab.Rows, cells)
 	}
+	tab.Rows = append(tab.Rows, c.totalRow(&t, totals, totalKinds))
+	fig.Series = shareSeries(t, kinds, totals)
+	fig.Table = *figureTable(fig, c.lessThanK())
+	fig.Alt = altBars(fig)
+	fig.Caption = t.definition
+	if t.definedIn != "" {
+		fig.Caption, fig.DefinedIn = "", t.definedIn
+	}
+	if len(t.groups) > maxWideGroups {
+		tab, fig = long(tab, fig, t, c.lessThanK())
+	}
+	// The figure's data table holds the counts behind its shares as well,
+	// so the table itself need not be shown beside it (Block.OnRequest).
+	data := *tab
+	data.ID, data.Title = fig.Table.ID, fig.Table.Title
+	fig.Table = data
+	return tab, fig
+}
+
+// totalRow is a cross table's last row: each group's total (or its
+// respondents, when shares are of respondents), withheld when under k.
+func (c *computer) totalRow(t *crossTab, totals []int, totalKinds []report.Withheld) []report.Cell {
 	total := []report.Cell{textCell("Total")}
 	if t.denoms != nil {
 		total[0] = textCell("Respondents")
@@ -118,23 +140,7 @@ func (c *computer) build(t crossTab) (*report.Table, *report.Figure) {
 		}
 		total = append(total, numCell(formatInt(totals[g]), float64(totals[g])), pct)
 	}
-	tab.Rows = append(tab.Rows, total)
-	fig.Series = shareSeries(t, kinds, totals)
-	fig.Table = *figureTable(fig, c.lessThanK())
-	fig.Alt = altBars(fig)
-	fig.Caption = t.definition
-	if t.definedIn != "" {
-		fig.Caption, fig.DefinedIn = "", t.definedIn
-	}
-	if len(t.groups) > maxWideGroups {
-		tab, fig = long(tab, fig, t, c.lessThanK())
-	}
-	// The figure's data table holds the counts behind its shares as well,
-	// so the table itself need not be shown beside it (Block.OnRequest).
-	data := *tab
-	data.ID, data.Title = fig.Table.ID, fig.Table.Title
-	fig.Table = data
-	return tab, fig
+	return total
 }
 
 // maxWideGroups is the most groups a cross table shows as column pairs;
