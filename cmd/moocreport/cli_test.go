@@ -7,61 +7,9 @@ import (
 	"time"
 )
 
-// TestCommandFlags: each command lists only its own flags; -h and help
-// exit 0 with the usage on stdout; misuse exits 2 with it on stderr.
-func TestCommandFlags(t *testing.T) {
-	tests := []struct {
-		args     []string
-		code     int
-		out, err []string // each must appear in stdout, stderr
-		notOut   []string // must not appear in stdout
-	}{
-		{args: []string{"check", "-h"}, out: []string{"usage: moocreport check", "-study", "-q"}, notOut: []string{"-force", "-draft", "-appendix", "-public"}},
-		{args: []string{"help", "check"}, out: []string{"usage: moocreport check", "-study"}, notOut: []string{"-force"}},
-		{args: []string{"build", "-h"}, out: []string{"usage: moocreport build", "-force", "-draft", "-appendix", "-public", "-q"}},
-		{args: []string{"build", "--help"}, out: []string{"usage: moocreport build"}},
-		{args: []string{"help", "build"}, out: []string{"usage: moocreport build", "-draft"}},
-		{args: []string{"version", "-h"}, out: []string{"usage: moocreport version"}},
-		{args: []string{"serve", "-h"}, out: []string{"usage: moocreport serve", "-port"}, notOut: []string{"-force", "-draft"}},
-		{args: []string{"help", "serve"}, out: []string{"usage: moocreport serve"}},
-		{args: []string{"version"}, out: []string{"moocreport " + version}},
-		{args: []string{"help"}, out: []string{"commands:", "build", "check", "help build"}},
-		{args: []string{"-h"}, out: []string{"commands:"}},
-		{args: []string{"help", "nope"}, code: 2, err: []string{`unknown command "nope"`}},
-		{args: []string{"nope"}, code: 2, err: []string{`unknown command "nope"`, "commands:"}},
-		{args: nil, code: 2, err: []string{"commands:"}},
-		{args: []string{"check", "-force"}, code: 2, err: []string{"moocreport check: flag provided but not defined: -force", "usage: moocreport check"}},
-		{args: []string{"check", "study.yaml"}, code: 2, err: []string{`unexpected argument "study.yaml"`}},
-		{args: []string{"build", "-force", "-draft"}, code: 2, err: []string{"-force and -draft do not go together"}},
-	}
-	for _, tt := range tests {
-		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
-			code, out, errOut := moocreport(t, tt.args...)
-			if code != tt.code {
-				t.Errorf("exit code %d, want %d; stderr: %s", code, tt.code, errOut)
-			}
-			for _, w := range tt.out {
-				if !strings.Contains(out, w) {
-					t.Errorf("stdout lacks %q:\n%s", w, out)
-				}
-			}
-			for _, w := range tt.err {
-				if !strings.Contains(errOut, w) {
-					t.Errorf("stderr lacks %q:\n%s", w, errOut)
-				}
-			}
-			for _, w := range tt.notOut {
-				if strings.Contains(out, w) {
-					t.Errorf("stdout has %q, another command's flag:\n%s", w, out)
-				}
-			}
-		})
-	}
-}
-
 // TestSourceDateEpoch: out-of-range or garbled values are refused with a
-// message naming the variable, before any work (once a year past 9999
-// came out as an internal JSON error).
+// message naming the variable (usage.txtar checks the command refuses
+// them before any work).
 func TestSourceDateEpoch(t *testing.T) {
 	tests := []struct {
 		v    string
@@ -87,11 +35,6 @@ func TestSourceDateEpoch(t *testing.T) {
 		if err != nil && !strings.Contains(err.Error(), "SOURCE_DATE_EPOCH: want whole seconds since 1970-01-01 UTC") {
 			t.Errorf("sourceDateEpoch(%q): %v does not say what is wanted", tt.v, err)
 		}
-	}
-	t.Setenv("SOURCE_DATE_EPOCH", "253402300800")
-	code, _, errOut := moocreport(t, "build", "-study", "no-such-study.yaml")
-	if code != 1 || !strings.Contains(errOut, "SOURCE_DATE_EPOCH: want whole seconds") || strings.Contains(errOut, "json") {
-		t.Errorf("build with SOURCE_DATE_EPOCH past 9999: code %d, %s", code, errOut)
 	}
 }
 

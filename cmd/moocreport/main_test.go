@@ -170,28 +170,6 @@ func TestBuildExample(t *testing.T) {
 			t.Errorf("rebuild changed public/: %s", d)
 		}
 	})
-
-	t.Run("changed result is refused, then forced", func(t *testing.T) {
-		intro := filepath.Join(dir, "content", "introduction.md")
-		b, _ := os.ReadFile(intro)
-		if err := os.WriteFile(intro, append(b, "\nAn added sentence.\n"...), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		before := snapshot(t, public)
-		code, _, errOut := moocreport(t, "build", "-study", filepath.Join(dir, "study.yaml"))
-		if code == 0 || !strings.Contains(errOut, "already published with different content") {
-			t.Fatalf("changed rebuild: code %d, %s", code, errOut)
-		}
-		if d := diffSnap(before, snapshot(t, public)); d != "" {
-			t.Errorf("refused build changed public/: %s", d)
-		}
-		if code, _, errOut := moocreport(t, "build", "-force", "-study", filepath.Join(dir, "study.yaml")); code != 0 {
-			t.Fatalf("forced rebuild failed: %s", errOut)
-		}
-		if !strings.Contains(pdftest.Text(t, filepath.Join(v, "report.pdf")), "An added sentence.") {
-			t.Errorf("forced rebuild did not replace the version")
-		}
-	})
 }
 
 // TestDeterministic builds two separate copies and compares every byte.

@@ -206,26 +206,6 @@ func TestArchivalPDF(t *testing.T) {
 			t.Errorf("rebuild changed public/: %s", d)
 		}
 	})
-
-	t.Run("study.yaml: appendix, Letter, keywords", func(t *testing.T) {
-		b, _ := os.ReadFile(study)
-		b = append(b, "\nappendix: true\npdf: {page_size: Letter}\nkeywords: [MOOC, MicroMasters, automotive engineering]\n"...)
-		if err := os.WriteFile(study, b, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		public := filepath.Join(t.TempDir(), "pub")
-		if code, out, errOut := moocreport(t, "build", "-study", study, "-public", public); code != 0 {
-			t.Fatalf("build failed (%d): %s%s", code, out, errOut)
-		}
-		for _, p := range []string{"report.pdf", "appendix/appendix.pdf"} {
-			out := pdftest.Run(t, "pdfinfo", filepath.Join(public, "1.0.0", p))
-			for _, want := range []string{"612 x 792 pts (letter)", "Keywords:        MOOC; MicroMasters; automotive engineering; nordhavn-eat-2026"} {
-				if !strings.Contains(out, want) {
-					t.Errorf("%s: pdfinfo lacks %q:\n%s", p, want, out)
-				}
-			}
-		}
-	})
 }
 
 func mustGlob(t *testing.T, pattern string) []string {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"compress/gzip"
 	"os"
+	"path/filepath"
 	"strconv"
 	"testing"
 
@@ -29,14 +30,14 @@ func TestScripts(t *testing.T) {
 		Dir:                 "testdata/script",
 		RequireExplicitExec: true,
 		UpdateScripts:       golden.Update(),
-		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
-			"gzip":     gzipCmd,
-			"truncate": truncateCmd,
-		},
+		Cmds:                scriptCmds,
 		Setup: func(env *testscript.Env) error {
 			env.Setenv("SOURCE_DATE_EPOCH", epoch)
 			env.Setenv("MOOCREPORT_SALT", "")
-			return nil
+			// The real exports beside the clone, as CI has them.
+			real, err := filepath.Abs(filepath.Join("..", "..", "..", "shared", "realdata"))
+			env.Setenv("REALDATA", real)
+			return err
 		},
 	})
 }

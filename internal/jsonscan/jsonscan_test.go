@@ -115,3 +115,28 @@ func FuzzObject(f *testing.F) {
 		}
 	})
 }
+// BenchmarkObjectIn extracts the tracking reader's members from the real
+// lines of the fixture log (its objects, not its comment and blank
+// lines), reporting MB/s of JSON.
+func BenchmarkObjectIn(b *testing.B) {
+	var lines [][]byte
+	for _, l := range bytes.Split(readFixture(b, "tiny/logs/tracking.log-20260302"), []byte("\n")) {
+		if bytes.HasPrefix(l, []byte("{")) {
+			lines = append(lines, l)
+		}
+	}
+	out := make([][]byte, len(eventKeys))
+	sub := make([][]byte, len(contextKeys))
+	n := 0
+	for _, l := range lines {
+		n += len(l)
+	}
+	b.SetBytes(int64(n))
+	for b.Loop() {
+		for _, l := range lines {
+			if err := ObjectIn(l, eventKeys, out, kContext, contextKeys, sub); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}

@@ -8,7 +8,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"sort"
+	"maps"
+	"slices"
 	"strings"
 
 	"github.com/moocreport/moocreport/report"
@@ -108,12 +109,7 @@ func (d *Reader) Columns(table string) ([]string, bool) {
 
 // Tables lists the tables declared by CREATE TABLE so far, sorted.
 func (d *Reader) Tables() []string {
-	names := make([]string, 0, len(d.tables))
-	for name := range d.tables {
-		names = append(names, name)
-	}
-	sort.Strings(names)
-	return names
+	return slices.Sorted(maps.Keys(d.tables))
 }
 
 // NewReader reads the dump in r; file names it in errors.

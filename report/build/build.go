@@ -7,9 +7,6 @@
 package build
 
 import (
-	"bytes"
-	"crypto/sha256"
-	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -21,13 +18,9 @@ import (
 	"time"
 
 	"github.com/moocreport/moocreport/report"
-	"github.com/moocreport/moocreport/report/charts"
 	"github.com/moocreport/moocreport/report/ingest"
 	"github.com/moocreport/moocreport/report/measures"
 	"github.com/moocreport/moocreport/report/narrative"
-	"github.com/moocreport/moocreport/report/render/appendix"
-	"github.com/moocreport/moocreport/report/render/html"
-	"github.com/moocreport/moocreport/report/render/pdf"
 	"github.com/moocreport/moocreport/report/site"
 	"github.com/moocreport/moocreport/report/study"
 )
@@ -115,16 +108,17 @@ func PrepareWith(studyFile string, opt PrepareOptions) (*Prepared, error) {
 		return nil, err
 	}
 	c := opt.Cache
-	ds, dataHashes, cached := c.loadDataset(s)
+	hs := newInputHashes(s.Dir)
+	ds, dataHashes, cached := c.loadDataset(s, hs)
 	if !cached {
 		progress("reading the data")
-		if ds, err = ingest.LoadWith(s, opt.Meter, c.memo()); err != nil {
+		if ds, err = ingest.LoadWith(s, opt.Meter, c.memo(hs)); err != nil {
 			return nil, err
 		}
 		// Stored before measures run, so the entry is exactly what ingest
 		// produced whatever later stages do with it.
 		for _, in := range ds.Inputs {
-			fh, err := hashFile(s.Dir, in)
+			fh, err := hs.get(in)
 			if err != nil {
 				return nil, err
 			}
@@ -140,7 +134,7 @@ func PrepareWith(studyFile string, opt PrepareOptions) (*Prepared, error) {
 	progress("assembling the narrative")
 	contentDir := filepath.Join(s.Dir, "content")
 	p := &Prepared{Study: s, Dataset: ds, Measures: res}
-	if err := p.hashInputs(contentDir, dataHashes); err != nil {
+	if err := p.hashInputs(contentDir, hs); err != nil {
 		return nil, err
 	}
 	auto := res.Sections
@@ -154,8 +148,8 @@ func PrepareWith(studyFile string, opt PrepareOptions) (*Prepared, error) {
 
 // hashInputs lists and hashes every file the build read: the data files
 // ingest read, the narrative in contentDir and the study's own templates,
-// and study.yaml itself. Files in known are hashed already.
-func (p *Prepared) hashInputs(contentDir string, known []site.FileHash) error {
+// and study.yaml itself, each once (hs has those hashed already).
+func (p *Prepared) hashInputs(contentDir string, hs *inputHashes) error {
 	s := p.Study
 	contentFiles, _ := filepath.Glob(filepath.Join(contentDir, "*.md"))
 	var inputs []string
@@ -173,93 +167,24 @@ func (p *Prepared) hashInputs(contentDir string, known []site.FileHash) error {
 		inputs = append(inputs, "templates/"+f)
 	}
 	sort.Strings(inputs)
-	hashed := map[string]site.FileHash{}
-	for _, fh := range known {
-		hashed[fh.Path] = fh
-	}
 	for _, in := range inputs {
-		fh, ok := hashed[in]
-		if !ok {
-			var err error
-			if fh, err = hashFile(s.Dir, in); err != nil {
-				return err
-			}
+		fh, err := hs.get(in)
+		if err != nil {
+			return err
 		}
 		p.Inputs = append(p.Inputs, fh)
 	}
-	p.StudyFH, err = hashFile(s.Dir, filepath.Base(s.File))
+	p.StudyFH, err = hs.get(filepath.Base(s.File))
 	return err
 }
 
 // Run builds and publishes one version, or the draft.
 func Run(opt Options) (*Result, error) {
-	logf := func(format string, args ...any) {
-		if opt.Log != nil {
-			fmt.Fprintf(opt.Log, format+"\n", args...)
-		}
-	}
-	progress := opt.Progress
-	if progress == nil {
-		progress = func(string) {}
-	}
-	p, err := PrepareWith(opt.StudyFile, PrepareOptions{Progress: progress, Cache: opt.Cache, Meter: opt.Meter})
+	p, err := PrepareWith(opt.StudyFile, PrepareOptions{Progress: opt.Progress, Cache: opt.Cache, Meter: opt.Meter})
 	if err != nil {
 		return nil, err
 	}
-	s := p.Study
-	// The data-quality section counts the data files ingest read; the
-	// manifest also lists the narrative and templates. Say both, so the
-	// two counts agree.
-	data := len(p.Dataset.Inputs)
-	logf("read %d input files: %d learners, %d learner-weeks of activity, %d survey responses (and %d narrative and template files)",
-		data, len(p.Dataset.Learners), len(p.Dataset.Activity), len(p.Dataset.Responses), len(p.Inputs)-data)
-	public := opt.Public
-	if public == "" {
-		public = filepath.Join(s.Dir, "public")
-	}
-	// Finish any publish a killed build left half done before looking at
-	// what is published.
-	if err := site.Recover(public); err != nil {
-		return nil, err
-	}
-	built := opt.Built
-	if built.IsZero() {
-		built = opt.Now
-		if m, err := site.ReadManifest(filepath.Join(public, s.Version)); err == nil && !opt.Draft {
-			built = m.Built
-		}
-	}
-	built = built.UTC().Truncate(time.Second)
-
-	man, doc := p.document(built, opt.Tool)
-	doc.Draft, man.Draft = opt.Draft, opt.Draft
-
-	st, err := site.NewStage(public)
-	if err != nil {
-		return nil, err
-	}
-	defer st.Discard()
-	if err := render(st.Dir, doc, man, s, public, opt.Appendix || s.Appendix, progress, opt.Cache); err != nil {
-		return nil, err
-	}
-	progress("publishing")
-	if opt.Draft {
-		if err := checkDraftMarked(st.Dir); err != nil {
-			return nil, err
-		}
-		if err := site.PublishDraft(st); err != nil {
-			return nil, err
-		}
-		dir := filepath.Join(public, site.Draft)
-		logf("%s: draft of version %s, not published", dir, s.Version)
-		return &Result{Version: s.Version, Dir: dir, Outcome: site.Published}, nil
-	}
-	out, err := site.Publish(st, s.Version, opt.Force, indexPage(s.Title))
-	if err != nil {
-		return nil, err
-	}
-	logf("%s: %s", filepath.Join(public, s.Version), out)
-	return &Result{Version: s.Version, Dir: filepath.Join(public, s.Version), Outcome: out}, nil
+	return p.publish(opt)
 }
 
 // templateFiles lists a study's own templates (slash-separated, relative
@@ -280,166 +205,6 @@ func templateFiles(fsys fs.FS) ([]string, error) {
 		return nil
 	})
 	return files, err
-}
-
-// document is the manifest and the Document of a prepared study.
-func (p *Prepared) document(built time.Time, tool string) (site.Manifest, *report.Document) {
-	s := p.Study
-	man := site.Manifest{Study: s.ID, Title: s.Title, Version: s.Version, Summary: s.Summary, Tool: tool, Built: built, StudyFile: p.StudyFH, Inputs: p.Inputs}
-	doc := &report.Document{Title: s.Title, Subtitle: s.Subtitle, Authors: s.Authors, Version: s.Version, StudyID: s.ID, Built: built, Tool: tool, Sections: p.Sections, Measures: p.Measures.Measures}
-	return man, doc
-}
-
-// render writes every output file of one version into dir, with the paper
-// appendix in dir/appendix when appendix is set.
-func render(dir string, doc *report.Document, man site.Manifest, s *study.Study, public string, appendixToo bool, progress Progress, cache *Cache) error {
-	r, err := renderSite(dir, doc, man, s, public, progress, cache)
-	if err != nil {
-		return err
-	}
-	return r.pdf(appendixToo)
-}
-
-// rendered is a version whose site is written; its PDF and appendix are
-// still to come.
-type rendered struct {
-	dir                string
-	doc                *report.Document
-	s                  *study.Study
-	measures, manifest []byte
-	svg                func(*report.Figure) ([]byte, error)
-	cache              *Cache
-	progress           Progress
-}
-
-// renderSite writes measures.json, manifest.json and the HTML site of one
-// version into dir: everything a browser needs, so a preview can show it
-// before the PDF is drawn.
-func renderSite(dir string, doc *report.Document, man site.Manifest, s *study.Study, public string, progress Progress, cache *Cache) (*rendered, error) {
-	if progress == nil {
-		progress = func(string) {}
-	}
-	measuresJSON, err := marshal(struct {
-		Study    string           `json:"study"`
-		Version  string           `json:"version"`
-		Measures []report.Measure `json:"measures"`
-	}{s.ID, s.Version, doc.Measures})
-	if err != nil {
-		return nil, err
-	}
-	manifestJSON, err := marshal(man)
-	if err != nil {
-		return nil, err
-	}
-	for name, b := range map[string][]byte{"measures.json": measuresJSON, "manifest.json": manifestJSON} {
-		if err := os.WriteFile(filepath.Join(dir, name), b, 0o644); err != nil {
-			return nil, err
-		}
-	}
-	versions, err := site.Versions(public)
-	if err != nil {
-		return nil, err
-	}
-	var hv []html.Version
-	seen := false
-	for _, m := range versions {
-		seen = seen || m.Version == s.Version
-		hv = append(hv, html.Version{Version: m.Version, Date: m.Built.Format("2 January 2006"), Summary: m.Summary})
-	}
-	// A draft lists only what is published: its own version is not (yet).
-	if !seen && !doc.Draft {
-		hv = append([]html.Version{{Version: s.Version, Date: doc.Built.Format("2 January 2006"), Summary: s.Summary}}, hv...)
-	}
-	var overrides fs.FS
-	if fi, err := os.Stat(filepath.Join(s.Dir, "templates")); err == nil && fi.IsDir() {
-		overrides = os.DirFS(filepath.Join(s.Dir, "templates"))
-	}
-	progress("rendering the web pages")
-	svg := cache.Figure("svg", charts.SVG)
-	err = html.Render(dir, doc, html.Options{Templates: overrides, FigureSVG: svg, Versions: hv,
-		FigureNarrowSVG: cache.Figure("svg-narrow", charts.NarrowSVG),
-		PDF:             "report.pdf", Manifest: "manifest.json", Measures: "measures.json"})
-	if err != nil {
-		return nil, fmt.Errorf("rendering HTML: %w", err)
-	}
-	return &rendered{dir: dir, doc: doc, s: s, measures: measuresJSON, manifest: manifestJSON, svg: svg, cache: cache, progress: progress}, nil
-}
-
-// pdf writes report.pdf, and the paper appendix when appendixToo is set.
-func (r *rendered) pdf(appendixToo bool) error {
-	// The report PDF and the appendix draw the same PNGs; draw each once.
-	png := memoPNG(r.cache.Figure("png", charts.PNG))
-	popt := pdfOptions(r.s, png, r.measures, r.manifest)
-	r.progress("rendering the PDF")
-	var buf bytes.Buffer
-	if err := pdf.Render(&buf, r.doc, popt); err != nil {
-		return fmt.Errorf("rendering PDF: %w", err)
-	}
-	if err := os.WriteFile(filepath.Join(r.dir, "report.pdf"), buf.Bytes(), 0o644); err != nil {
-		return err
-	}
-	if !appendixToo {
-		return nil
-	}
-	r.progress("rendering the paper appendix")
-	if err := appendix.Render(filepath.Join(r.dir, "appendix"), r.doc, appendix.Options{FigureSVG: r.svg, FigurePNG: png, PDF: popt}); err != nil {
-		return fmt.Errorf("rendering the paper appendix: %w", err)
-	}
-	return nil
-}
-
-// pdfOptions are the options of a version's report.pdf: its charts, every
-// table's data and the two JSON files attached.
-func pdfOptions(s *study.Study, png func(*report.Figure) ([]byte, error), measures, manifest []byte) pdf.Options {
-	return pdf.Options{PageSize: s.PDF.PageSize, Keywords: s.Keywords, FigurePNG: png, AttachData: true, Attachments: []pdf.Attachment{
-		{Name: "measures.json", Description: "Every computed number with its id, course, n and definition", Data: measures},
-		{Name: "manifest.json", Description: "SHA-256 of every input file, tool version and build time", Data: manifest},
-	}}
-}
-
-// memoPNG remembers each figure's PNG, so the report PDF and the paper
-// appendix, which draw the same figures, draw each once.
-func memoPNG(draw func(*report.Figure) ([]byte, error)) func(*report.Figure) ([]byte, error) {
-	done := map[*report.Figure][]byte{}
-	return func(f *report.Figure) ([]byte, error) {
-		if b, ok := done[f]; ok {
-			return b, nil
-		}
-		b, err := draw(f)
-		if err == nil {
-			done[f] = b
-		}
-		return b, err
-	}
-}
-
-// indexPage renders public/index.html, the list of versions.
-func indexPage(title string) site.IndexFunc {
-	return func(versions []site.Manifest) ([]byte, error) {
-		var hv []html.Version
-		for _, m := range versions {
-			hv = append(hv, html.Version{Version: m.Version, Date: m.Built.Format("2 January 2006"), Summary: m.Summary})
-		}
-		var buf bytes.Buffer
-		if err := html.RenderIndex(&buf, title, hv); err != nil {
-			return nil, err
-		}
-		return buf.Bytes(), nil
-	}
-}
-
-func hashFile(dir, relPath string) (site.FileHash, error) {
-	f, err := os.Open(filepath.Join(dir, filepath.FromSlash(relPath)))
-	if err != nil {
-		return site.FileHash{}, err
-	}
-	defer f.Close()
-	h := sha256.New()
-	n, err := io.Copy(h, f)
-	if err != nil {
-		return site.FileHash{}, fmt.Errorf("%s: %w", relPath, err)
-	}
-	return site.FileHash{Path: relPath, SHA256: hex.EncodeToString(h.Sum(nil)), Bytes: n}, nil
 }
 
 func rel(dir, path string) string {

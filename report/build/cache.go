@@ -19,7 +19,6 @@ import (
 	"sync"
 
 	"github.com/moocreport/moocreport/report"
-	"github.com/moocreport/moocreport/report/ingest"
 	"github.com/moocreport/moocreport/report/measures"
 	"github.com/moocreport/moocreport/report/site"
 	"github.com/moocreport/moocreport/report/study"
@@ -198,7 +197,7 @@ func datasetKey(s *study.Study) (string, error) {
 // loadDataset returns the cached Dataset of s and the hashes of its input
 // files, or ok false when there is no entry or it no longer matches the
 // files on disk.
-func (c *Cache) loadDataset(s *study.Study) (ds *report.Dataset, inputs []site.FileHash, ok bool) {
+func (c *Cache) loadDataset(s *study.Study, hs *inputHashes) (ds *report.Dataset, inputs []site.FileHash, ok bool) {
 	if c == nil {
 		return nil, nil, false
 	}
@@ -217,7 +216,7 @@ func (c *Cache) loadDataset(s *study.Study) (ds *report.Dataset, inputs []site.F
 		}
 	}
 	for _, in := range e.Inputs {
-		fh, err := hashFile(s.Dir, in.Path)
+		fh, err := hs.get(in.Path)
 		if err != nil || fh != in {
 			return nil, nil, false // changed or gone
 		}
@@ -347,14 +346,6 @@ func (c *Cache) Keep(kind, key string, v any) { c.write(kind, memoKey(key), v) }
 func memoKey(key string) string {
 	sum := sha256.Sum256([]byte(program() + "\x00" + key))
 	return hex.EncodeToString(sum[:])
-}
-
-// memo is c as an ingest.Memo; nil (no memo) when c is nil.
-func (c *Cache) memo() ingest.Memo {
-	if c == nil {
-		return nil
-	}
-	return c
 }
 
 // measures computes the measures of s on ds, or takes them from the cache

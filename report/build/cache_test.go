@@ -57,7 +57,8 @@ func TestCacheGivesTheSameReport(t *testing.T) {
 	if log.Len() > 0 {
 		t.Errorf("the cache logged on an unchanged study:\n%s", log.String())
 	}
-	if _, _, ok := cache.loadDataset(mustLoad(t, dir)); !ok {
+	st := mustLoad(t, dir)
+	if _, _, ok := cache.loadDataset(st, newInputHashes(st.Dir)); !ok {
 		t.Error("no usable dataset entry after two builds")
 	}
 }
@@ -95,7 +96,7 @@ func TestCacheNoticesChanges(t *testing.T) {
 			log.Reset()
 			tc.change(t)
 			s := mustLoad(t, dir)
-			_, _, ok := cache.loadDataset(s)
+			_, _, ok := cache.loadDataset(s, newInputHashes(s.Dir))
 			if ok != tc.reuse {
 				t.Errorf("entry used = %v, want %v (log: %s)", ok, tc.reuse, log.String())
 			}

@@ -40,6 +40,7 @@ type activityReader struct {
 	c         *Course
 	opt       TrackingOptions
 	inputs    []string
+	cur       *table // the file rows is reading
 }
 
 // ReadActivity reads the result tables of `moocreport sql` in folder dir
@@ -69,26 +70,6 @@ func ReadActivity(base, dir string, c *Course, opt TrackingOptions) (*Tracking, 
 	return tr, a.inputs, nil
 }
 
-// table reads every file of one result table.
-func (a *activityReader) table(name string, columns []string, row rowFunc) error {
-	files, err := activityFiles(a.base, a.dir, name)
-	if err != nil {
-		return &ParseError{File: a.dir, Err: err}
-	}
-	for _, f := range files {
-		a.inputs = append(a.inputs, f)
-		if err := readTableFile(filepath.Join(a.base, filepath.FromSlash(f)), f, a.c.Limits, columns, func(vals []string, line int) error {
-			if err := row(vals, line); err != nil {
-				return &ParseError{File: f, Line: line, Err: err}
-			}
-			return nil
-		}); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
 // ints parses vals[from:] as integers, naming the column of a bad one.
 func ints(vals, columns []string, from int) ([]int64, error) {
 	out := make([]int64, len(vals)-from)
@@ -114,38 +95,50 @@ func (a *activityReader) course(tr *Tracking) error {
 	if a.opt.PageCourse {
 		pageRule = "1"
 	}
-	err := a.table("course", cols, func(v []string, _ int) error {
+	for v, err := range a.rows("course", cols) {
+		if err != nil {
+			return err
+		}
 		rows++
-		n, err := ints(v[:3], cols, 1)
+		ch, err := a.courseRow(v, cols, learnerID, pageRule)
 		if err != nil {
-			return err
+			return a.rowErr(err)
 		}
-		ch, err := ints(v, cols, 5)
-		if err != nil {
-			return err
-		}
-		week := a.c.weekStart().UnixMilli()
-		switch {
-		case v[0] != a.c.ID:
-			return fmt.Errorf("computed for course %q, want %q: run moocreport sql for this course", v[0], a.c.ID)
-		case n[0] != week:
-			return fmt.Errorf("computed with week 1 starting %s, want %s (course start and activity weeks, time_zone): run moocreport sql again",
-				time.UnixMilli(n[0]).UTC().Format(time.RFC3339), time.UnixMilli(week).UTC().Format(time.RFC3339))
-		case n[1] != a.opt.gap():
-			return fmt.Errorf("computed with session gap %s, want %s (session_gap): run moocreport sql again",
-				time.Duration(n[1])*time.Millisecond, time.Duration(a.opt.gap())*time.Millisecond)
-		case v[3] != learnerID:
-			return fmt.Errorf("computed with learner_id %q, want %q: run moocreport sql again", v[3], learnerID)
-		case v[4] != pageRule:
-			return fmt.Errorf("computed with page_rule %s, want %s (activity.preset): run moocreport sql again", v[4], pageRule)
-		}
-		tr.Chapters = int(ch[0])
-		return nil
-	})
-	if err == nil && rows != 1 {
-		err = &ParseError{File: a.dir + "/course", Err: fmt.Errorf("want one row, got %d", rows)}
+		tr.Chapters = ch
 	}
-	return err
+	if rows != 1 {
+		return &ParseError{File: a.dir + "/course", Err: fmt.Errorf("want one row, got %d", rows)}
+	}
+	return nil
+}
+
+// courseRow checks one row of the course table against the course and
+// the settings, returning its chapter count.
+func (a *activityReader) courseRow(v, cols []string, learnerID, pageRule string) (int, error) {
+	n, err := ints(v[:3], cols, 1)
+	if err != nil {
+		return 0, err
+	}
+	ch, err := ints(v, cols, 5)
+	if err != nil {
+		return 0, err
+	}
+	week := a.c.weekStart().UnixMilli()
+	switch {
+	case v[0] != a.c.ID:
+		return 0, fmt.Errorf("computed for course %q, want %q: run moocreport sql for this course", v[0], a.c.ID)
+	case n[0] != week:
+		return 0, fmt.Errorf("computed with week 1 starting %s, want %s (course start and activity weeks, time_zone): run moocreport sql again",
+			time.UnixMilli(n[0]).UTC().Format(time.RFC3339), time.UnixMilli(week).UTC().Format(time.RFC3339))
+	case n[1] != a.opt.gap():
+		return 0, fmt.Errorf("computed with session gap %s, want %s (session_gap): run moocreport sql again",
+			time.Duration(n[1])*time.Millisecond, time.Duration(a.opt.gap())*time.Millisecond)
+	case v[3] != learnerID:
+		return 0, fmt.Errorf("computed with learner_id %q, want %q: run moocreport sql again", v[3], learnerID)
+	case v[4] != pageRule:
+		return 0, fmt.Errorf("computed with page_rule %s, want %s (activity.preset): run moocreport sql again", v[4], pageRule)
+	}
+	return int(ch[0]), nil
 }
 
 // logName is a log file's name as the data-quality section shows it:
@@ -179,14 +172,15 @@ func (a *activityReader) files(tr *Tracking) error {
 		n    []int64
 	}
 	var all []counts
-	if err := a.table("files", cols, func(v []string, _ int) error {
-		n, err := ints(v, cols, 1)
-		if err == nil {
-			all = append(all, counts{a.logName(v[0]), n})
+	for v, err := range a.rows("files", cols) {
+		if err != nil {
+			return err
 		}
-		return err
-	}); err != nil {
-		return err
+		n, err := ints(v, cols, 1)
+		if err != nil {
+			return a.rowErr(err)
+		}
+		all = append(all, counts{a.logName(v[0]), n})
 	}
 	sort.Slice(all, func(i, j int) bool { return all[i].file < all[j].file })
 	share := a.opt.maxBad()

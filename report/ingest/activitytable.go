@@ -66,127 +66,137 @@ func tableFormat(name string) string {
 	return ""
 }
 
-// rowFunc receives one row of a table: its values by the columns asked
-// for ("" for NULL) and its line (CSV) or 1-based row number (Parquet).
-type rowFunc func(vals []string, line int) error
-
-// readTableFile reads one file of a result table, calling row for each
-// row with the values of columns, which the file must all have.
-func readTableFile(path, name string, lim study.Limits, columns []string, row rowFunc) error {
+// openResultTable opens one file of a result table (Parquet, CSV or
+// gzipped CSV) with its header read; name is how errors call the file.
+// The caller closes the file it returns.
+func openResultTable(path, name string, lim study.Limits) (*table, io.Closer, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return err
+		return nil, nil, err
 	}
-	defer f.Close()
+	var t *table
 	if tableFormat(name) == "parquet" {
-		return readParquet(f, name, columns, row)
+		t, err = openParquet(f, name)
+	} else {
+		t, err = openActivityCSV(f, name, lim)
 	}
-	return readActivityCSV(f, name, lim, columns, row)
+	if err != nil {
+		f.Close()
+		return nil, nil, err
+	}
+	return t, f, nil
 }
 
-func readActivityCSV(f io.Reader, name string, lim study.Limits, columns []string, row rowFunc) error {
+// openActivityCSV reads the header of a result table in CSV, gunzipped
+// as it is read when it starts with gzip's magic bytes.
+func openActivityCSV(f io.Reader, name string, lim study.Limits) (*table, error) {
 	br := bufio.NewReader(f)
 	var r io.Reader = br
 	if magic, _ := br.Peek(2); bytes.Equal(magic, gzipMagic) {
 		gz, err := gzip.NewReader(br)
 		if err != nil {
-			return &ParseError{File: name, Err: err}
+			return nil, &ParseError{File: name, Err: err}
 		}
-		defer gz.Close()
 		r = gz
 	}
 	t := newTable(r, name, lim, ',')
-	if err := t.readHeader(); err != nil {
-		return err
-	}
-	col, err := t.columns(columns...)
-	if err != nil {
-		return err
-	}
-	vals := make([]string, len(columns))
-	for rec, err := range t.rows() {
-		if err != nil {
-			return err
-		}
-		for i, c := range col {
-			vals[i] = rec[c]
-		}
-		if err := row(vals, t.line()); err != nil {
-			return err
-		}
-	}
-	return nil
+	return t, t.readHeader()
 }
 
-// readParquet reads a flat Parquet file with parquet-go, every value as
-// text: strings as they are, integers in decimal, NULL as "".
-func readParquet(f *os.File, name string, columns []string, row rowFunc) error {
+// openParquet opens a flat Parquet file with parquet-go: its schema's
+// columns are the header.
+func openParquet(f *os.File, name string) (*table, error) {
 	st, err := f.Stat()
 	if err != nil {
-		return err
+		return nil, err
 	}
 	pf, err := parquet.OpenFile(f, st.Size())
 	if err != nil {
-		return &ParseError{File: name, Err: fmt.Errorf("want a Parquet file: %w", err)}
+		return nil, &ParseError{File: name, Err: fmt.Errorf("want a Parquet file: %w", err)}
 	}
-	index := map[string]int{}
-	for i, path := range pf.Schema().Columns() {
-		index[strings.Join(path, ".")] = i
+	var names []string
+	for _, path := range pf.Schema().Columns() {
+		names = append(names, strings.Join(path, "."))
 	}
-	col := make([]int, len(columns))
-	for i, c := range columns {
-		j, ok := index[c]
-		if !ok {
-			return &ParseError{File: name, Field: columnField(c), Err: ErrMissingColumn}
-		}
-		col[i] = j
-	}
-	r := parquet.NewReader(pf)
-	defer r.Close()
-	rows := make([]parquet.Row, 256)
-	vals := make([]string, len(columns))
-	n := 0
-	for {
-		k, err := r.ReadRows(rows)
-		for _, rw := range rows[:k] {
-			n++
-			for i, c := range col {
-				v, verr := parquetText(rw, c)
-				if verr != nil {
-					return &ParseError{File: name, Line: n, Field: columnField(columns[i]), Err: verr}
-				}
-				vals[i] = v
-			}
-			if rerr := row(vals, n); rerr != nil {
-				return rerr
-			}
-		}
-		if errors.Is(err, io.EOF) {
-			return nil
-		}
-		if err != nil {
-			return &ParseError{File: name, Line: n + 1, Err: err}
-		}
-	}
+	t := &table{file: name}
+	t.setHeader(names)
+	t.src = &parquetRows{t: t, r: parquet.NewReader(pf), buf: make([]parquet.Row, 256)}
+	return t, nil
 }
 
-// parquetText is the value of column c of a flat row as text.
-func parquetText(rw parquet.Row, c int) (string, error) {
+// parquetRows are the rows of a Parquet file, every value of a column a
+// reader asked for as text: strings as they are, integers in decimal,
+// NULL as "". Line numbers are 1-based row numbers.
+type parquetRows struct {
+	t      *table
+	r      *parquet.Reader
+	buf    []parquet.Row
+	k, at  int // rows in buf, next one to give
+	n      int // rows given
+	vals   []string
+	nulls  []bool
+	err    error // the reader's, given once buf is used up
+	closed bool
+}
+
+func (p *parquetRows) next() ([]string, error) {
+	for p.at == p.k {
+		if p.err != nil {
+			if !p.closed {
+				p.closed = true
+				p.r.Close()
+			}
+			if errors.Is(p.err, io.EOF) {
+				return nil, io.EOF
+			}
+			return nil, &ParseError{File: p.t.file, Line: p.n + 1, Err: p.err}
+		}
+		p.k, p.err = p.r.ReadRows(p.buf)
+		p.at = 0
+		if p.k == 0 && p.err == nil {
+			p.err = io.EOF
+		}
+	}
+	rw := p.buf[p.at]
+	p.at++
+	p.n++
+	if len(p.vals) != len(p.t.header) {
+		p.vals, p.nulls = make([]string, len(p.t.header)), make([]bool, len(p.t.header))
+	}
+	clear(p.vals)
+	clear(p.nulls)
+	for _, c := range p.t.used {
+		v, null, err := parquetText(rw, c)
+		if err != nil {
+			return nil, &ParseError{File: p.t.file, Line: p.n, Field: columnField(p.t.header[c]), Err: err}
+		}
+		p.vals[c], p.nulls[c] = v, null
+	}
+	return p.vals, nil
+}
+
+func (p *parquetRows) pos(int) (line, col int) { return p.n, 0 }
+
+func (p *parquetRows) null(i int) bool { return p.nulls[i] }
+
+// parquetText is the value of column c of a flat row as text, and
+// whether it is NULL.
+func parquetText(rw parquet.Row, c int) (s string, null bool, err error) {
 	for _, v := range rw {
 		if v.Column() != c {
 			continue
 		}
 		switch {
 		case v.IsNull():
-			return "", nil
+			return "", true, nil
 		case v.Kind() == parquet.ByteArray:
-			return string(v.ByteArray()), nil
+			return string(v.ByteArray()), false, nil
 		case v.Kind() == parquet.Int64:
-			return strconv.FormatInt(v.Int64(), 10), nil
+			return strconv.FormatInt(v.Int64(), 10), false, nil
 		case v.Kind() == parquet.Int32:
-			return strconv.FormatInt(int64(v.Int32()), 10), nil
+			return strconv.FormatInt(int64(v.Int32()), 10), false, nil
 		}
-		return "", fmt.Errorf("want a string or an integer, got a %s", v.Kind())
+		return "", false, fmt.Errorf("want a string or an integer, got a %s", v.Kind())
 	}
-	return "", nil
+	return "", true, nil
 }

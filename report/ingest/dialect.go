@@ -20,23 +20,20 @@ import (
 // names it. The edX exports keep the strict comma-only table.
 
 // decodeText returns r as UTF-8: a UTF-16 file (told by its byte-order
-// mark) is transcoded as it is read, by x/text's UTF-16 decoder (an
-// unpaired surrogate becomes U+FFFD, as that decoder does); anything else
-// is passed through, for the csvGuard to check it is UTF-8.
+// mark) is transcoded as it is read by x/text's unicode.BOMOverride,
+// which picks the byte order from the mark and drops it (an unpaired
+// surrogate becomes U+FFFD, as its decoder does). Anything else is passed
+// through untouched, for the csvGuard to check it is UTF-8: BOMOverride
+// would also take a UTF-8 mark and decode the rest with the UTF-8
+// decoder, turning bytes that are not UTF-8 into U+FFFD without a word,
+// where the guard names the line and byte.
 func decodeText(r io.Reader, file string) (io.Reader, error) {
 	br := bufio.NewReaderSize(r, 64<<10)
 	bom, _ := br.Peek(2)
-	var order unicode.Endianness
-	switch {
-	case bytes.Equal(bom, []byte{0xFF, 0xFE}):
-		order = unicode.LittleEndian
-	case bytes.Equal(bom, []byte{0xFE, 0xFF}):
-		order = unicode.BigEndian
-	default:
+	if !bytes.Equal(bom, []byte{0xFF, 0xFE}) && !bytes.Equal(bom, []byte{0xFE, 0xFF}) {
 		return br, nil
 	}
-	dec := unicode.UTF16(order, unicode.ExpectBOM).NewDecoder()
-	return transform.NewReader(&evenReader{r: br, file: file}, dec), nil
+	return transform.NewReader(&evenReader{r: br, file: file}, unicode.BOMOverride(transform.Nop)), nil
 }
 
 // evenReader passes a UTF-16 file through and, at its end, refuses an odd

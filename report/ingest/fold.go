@@ -100,5 +100,15 @@ func (f folded) span(i, j int) (int, int) {
 	return start, end
 }
 
-// foldWord folds a whole word the way fold folds text.
-func foldWord(s string) string { return fold(s).text }
+// foldWord folds a whole word the way fold folds text. Most names and
+// usernames are ASCII, which NFKC leaves as it is and foldRune only
+// lowers (but for the backquote, which it spells as an apostrophe): those
+// take a short way.
+func foldWord(s string) string {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf || s[i] == '`' {
+			return fold(s).text
+		}
+	}
+	return strings.ToLower(s)
+}

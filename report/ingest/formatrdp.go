@@ -3,7 +3,8 @@ package ingest
 import (
 	"fmt"
 	"io"
-	"sort"
+	"maps"
+	"slices"
 
 	"github.com/moocreport/moocreport/report"
 	"github.com/moocreport/moocreport/report/detect"
@@ -44,12 +45,7 @@ func (l *loader) readRDPEnrollmentFile(c *Course, key, name string, r io.Reader)
 		all = rdpEnrollments{}
 		l.rdpEnrol[key] = all
 	}
-	ids := make([]string, 0, len(en))
-	for id := range en {
-		ids = append(ids, id)
-	}
-	sort.Strings(ids)
-	for _, id := range ids {
+	for _, id := range slices.Sorted(maps.Keys(en)) {
 		if _, dup := all[id]; dup {
 			return &ParseError{File: name, Err: fmt.Errorf("%w: user %s is enrolled in %s in an earlier file too", ErrDuplicate, id, c.ID)}
 		}

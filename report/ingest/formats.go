@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"io"
 	"slices"
-	"sort"
 
 	"github.com/moocreport/moocreport/report"
 	"github.com/moocreport/moocreport/report/detect"
@@ -63,18 +62,6 @@ func LookupFormat(name string, k detect.Kind) *Format {
 		return f
 	}
 	return nil
-}
-
-// FormatNames lists the names of the registered formats of kind k, sorted.
-func FormatNames(k detect.Kind) []string {
-	var names []string
-	for name, f := range formats {
-		if f.Kind == k {
-			names = append(names, name)
-		}
-	}
-	sort.Strings(names)
-	return names
 }
 
 // sourcePasses returns the course source formats in the order Load reads

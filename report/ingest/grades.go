@@ -28,7 +28,7 @@ func readGrades(r io.Reader, file string, c *Course) ([]report.Grade, []string, 
 	if err := t.readHeader(); err != nil {
 		return nil, nil, err
 	}
-	col, err := t.columns(gradeColumns...)
+	col, err := t.need(gradeColumns...)
 	if err != nil {
 		return nil, nil, err
 	}

@@ -1,11 +1,13 @@
 package ingest
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -26,7 +28,7 @@ import (
 // others from being read: all errors are returned together.
 func Load(s *study.Study) (*report.Dataset, error) { return LoadWith(s, nil, nil) }
 
-// load is Load counting on meter (see LoadMetered).
+// load is Load counting on meter (see LoadWith).
 func load(s *study.Study, meter *Meter, memo Memo) (*report.Dataset, error) {
 	l := &loader{s: s, meter: meter, memo: memo, ds: &report.Dataset{}, inputs: map[string]bool{}, enrol: map[string]map[string]Enrollment{},
 		rdpEnrol: map[string]rdpEnrollments{}, certs: map[string][]rdpCertificate{}, problemGrades: map[string]*problemAttempts{}, logs: newSharedLogs()}
@@ -98,42 +100,54 @@ func (l *loader) surveys(courses map[string]*Course) {
 }
 
 // sortDataset puts the tables in a fixed order, whatever order their
-// files were read in.
+// files were read in. Ties keep the order they were read in.
 func sortDataset(ds *report.Dataset) {
 	sort.Strings(ds.Inputs)
-	sort.SliceStable(ds.Learners, func(i, j int) bool {
-		a, b := ds.Learners[i], ds.Learners[j]
-		return a.Course < b.Course || a.Course == b.Course && a.ID < b.ID
+	sortStable(ds.Learners, func(a, b *report.Learner) int {
+		return cmp.Or(cmp.Compare(a.Course, b.Course), cmp.Compare(a.ID, b.ID))
 	})
-	sort.SliceStable(ds.Grades, func(i, j int) bool {
-		a, b := ds.Grades[i], ds.Grades[j]
-		return a.Course < b.Course || a.Course == b.Course && a.Learner < b.Learner
+	sortStable(ds.Grades, func(a, b *report.Grade) int {
+		return cmp.Or(cmp.Compare(a.Course, b.Course), cmp.Compare(a.Learner, b.Learner))
 	})
-	sort.SliceStable(ds.Activity, func(i, j int) bool {
-		a, b := ds.Activity[i], ds.Activity[j]
-		if a.Course != b.Course {
-			return a.Course < b.Course
-		}
-		if a.Learner != b.Learner {
-			return a.Learner < b.Learner
-		}
-		return a.Week < b.Week
+	sortStable(ds.Activity, func(a, b *report.LearnerWeek) int {
+		return cmp.Or(cmp.Compare(a.Course, b.Course), cmp.Compare(a.Learner, b.Learner), cmp.Compare(a.Week, b.Week))
 	})
-	sort.SliceStable(ds.Reach, func(i, j int) bool {
-		a, b := ds.Reach[i], ds.Reach[j]
-		return a.Course < b.Course || a.Course == b.Course && a.Learner < b.Learner
+	sortStable(ds.Reach, func(a, b *report.Reach) int {
+		return cmp.Or(cmp.Compare(a.Course, b.Course), cmp.Compare(a.Learner, b.Learner))
 	})
-	sort.SliceStable(ds.Problems, func(i, j int) bool {
-		a, b := ds.Problems[i], ds.Problems[j]
-		return a.Course < b.Course || a.Course == b.Course && a.Problem < b.Problem
+	sortStable(ds.Problems, func(a, b *report.ProblemStat) int {
+		return cmp.Or(cmp.Compare(a.Course, b.Course), cmp.Compare(a.Problem, b.Problem))
 	})
-	sort.SliceStable(ds.Skips, func(i, j int) bool {
-		a, b := ds.Skips[i], ds.Skips[j]
-		if a.File != b.File {
-			return a.File < b.File
-		}
-		return a.Reason < b.Reason || a.Reason == b.Reason && a.Course < b.Course
+	sortStable(ds.Skips, func(a, b *report.Skip) int {
+		return cmp.Or(cmp.Compare(a.File, b.File), cmp.Compare(a.Reason, b.Reason), cmp.Compare(a.Course, b.Course))
 	})
+}
+
+// sortStable sorts s stably by compare. The rows are large (a learner
+// week is over a hundred bytes) and, for the biggest tables, already in
+// order (each tracking source comes sorted), so it checks first, then
+// sorts row numbers rather than moving rows about, and moves each row
+// once.
+func sortStable[T any](s []T, compare func(a, b *T) int) {
+	sorted := true
+	for i := 1; i < len(s) && sorted; i++ {
+		sorted = compare(&s[i-1], &s[i]) <= 0
+	}
+	if sorted {
+		return
+	}
+	idx := make([]int32, len(s))
+	for i := range idx {
+		idx[i] = int32(i)
+	}
+	slices.SortFunc(idx, func(a, b int32) int {
+		return cmp.Or(compare(&s[a], &s[b]), cmp.Compare(a, b)) // by position on ties: stable
+	})
+	out := make([]T, len(s))
+	for i, j := range idx {
+		out[i] = s[j]
+	}
+	copy(s, out)
 }
 
 // loader collects a Dataset and every error on the way.

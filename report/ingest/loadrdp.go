@@ -1,6 +1,8 @@
 package ingest
 
 import (
+	"maps"
+	"slices"
 	"sort"
 
 	"github.com/moocreport/moocreport/report"
@@ -84,12 +86,7 @@ func (l *loader) applyRDP(courses map[string]*Course) {
 			l.ds.Grades = append(l.ds.Grades, report.Grade{Learner: rc.Learner, Course: key, Grade: rc.Grade, Track: track,
 				CertificateEligible: rc.Eligible(), CertificateDelivered: rc.Delivered(), CertificateType: typ})
 		}
-		files := make([]string, 0, len(noGrade))
-		for f := range noGrade {
-			files = append(files, f)
-		}
-		sort.Strings(files)
-		for _, f := range files {
+		for _, f := range slices.Sorted(maps.Keys(noGrade)) {
 			l.ds.Skips = append(l.ds.Skips, report.Skip{File: f, Reason: "certificate without a grade, no grade report row", Count: noGrade[f]})
 		}
 	}

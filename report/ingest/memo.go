@@ -28,6 +28,15 @@ type Memo interface {
 	Keep(kind, key string, v any)
 }
 
+// FileHasher is what a Memo may offer besides: the SHA-256 (hex) and size
+// of an input file, named relative to the study folder as the study names
+// it. A build hashes every input for its manifest anyway; a Memo that is
+// also a FileHasher lets a key use that one hash instead of reading the
+// file a second time.
+type FileHasher interface {
+	HashFile(name string) (sha256 string, size int64, err error)
+}
+
 // LoadWith is Load counting what it reads on m (nil counts nothing) and
 // taking the tracking logs of a source from memo when the same files were
 // read the same way before (nil reads them).
@@ -48,9 +57,10 @@ const trackingMemoFormat = "tracking-1"
 // the course's identity, week start and pseudonym key, the reading
 // options, the profile's usernames and user ids (which decide whose
 // events a username identifies), and the content of every file, in
-// order. It returns "" when a file cannot be read (the reader will say
-// why), and the files' total size for the meter.
-func trackingKey(dir string, names []string, c *Course, opt TrackingOptions) (string, int64) {
+// order (their SHA-256 from hasher, when not nil). It returns "" when a
+// file cannot be read (the reader will say why), and the files' total size
+// for the meter.
+func trackingKey(dir string, names []string, c *Course, opt TrackingOptions, hasher FileHasher) (string, int64) {
 	h := sha256.New()
 	maxBad := -1.0
 	if opt.MaxBadLines != nil {
@@ -75,6 +85,15 @@ func trackingKey(dir string, names []string, c *Course, opt TrackingOptions) (st
 	fmt.Fprintf(h, "s\x00%q\x00", shared)
 	var size int64
 	for _, name := range names {
+		if hasher != nil {
+			sum, n, err := hasher.HashFile(name)
+			if err != nil {
+				return "", 0
+			}
+			fmt.Fprintf(h, "f\x00%s\x00%s\x00%d\x00", name, sum, n)
+			size += n
+			continue
+		}
 		f, err := os.Open(filepath.Join(dir, filepath.FromSlash(name)))
 		if err != nil {
 			return "", 0
@@ -96,7 +115,8 @@ func (l *loader) readTracking(c *Course, names []string, opt TrackingOptions) (*
 	if l.memo == nil {
 		return ReadTrackingFiles(l.s.Dir, names, c, opt)
 	}
-	key, size := trackingKey(l.s.Dir, names, c, opt)
+	hasher, _ := l.memo.(FileHasher)
+	key, size := trackingKey(l.s.Dir, names, c, opt, hasher)
 	if key != "" {
 		var tr Tracking
 		if l.memo.Recall("tracking", key, &tr) {

@@ -6,7 +6,6 @@ import (
 	"path/filepath"
 	"sync/atomic"
 
-	"github.com/moocreport/moocreport/report"
 	"github.com/moocreport/moocreport/report/study"
 )
 
@@ -25,9 +24,6 @@ type Meter struct {
 func (m *Meter) Progress() (read, total int64, reading bool) {
 	return m.read.Load(), m.total.Load(), m.reading.Load()
 }
-
-// LoadMetered is Load, counting what it reads on m (nil counts nothing).
-func LoadMetered(s *study.Study, m *Meter) (*report.Dataset, error) { return LoadWith(s, m, nil) }
 
 // reader counts what is read through r on m; with a nil m it is r.
 func (m *Meter) reader(r io.Reader) io.Reader {

@@ -4,8 +4,10 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"math/bits"
 	"path"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -166,7 +168,7 @@ func intField(t *table, rec []string, i int) (v int, ok bool, err error) {
 }
 
 func (r *ouladReader) readCourses(t *table) error {
-	c, err := t.columns("code_module", "code_presentation")
+	c, err := t.need("code_module", "code_presentation")
 	if err != nil {
 		return err
 	}
@@ -187,16 +189,11 @@ func (r *ouladReader) readCourses(t *table) error {
 }
 
 func sortedCourseIDs(m map[string]*Course) []string {
-	ids := make([]string, 0, len(m))
-	for id := range m {
-		ids = append(ids, id)
-	}
-	sort.Strings(ids)
-	return ids
+	return slices.Sorted(maps.Keys(m))
 }
 
 func (r *ouladReader) vle(t *table) error {
-	c, err := t.columns("id_site", "activity_type")
+	c, err := t.need("id_site", "activity_type")
 	if err != nil {
 		return err
 	}
@@ -210,7 +207,7 @@ func (r *ouladReader) vle(t *table) error {
 }
 
 func (r *ouladReader) assessmentsCSV(t *table) error {
-	c, err := t.columns("code_module", "code_presentation", "id_assessment", "assessment_type", "date", "weight")
+	c, err := t.need("code_module", "code_presentation", "id_assessment", "assessment_type", "date", "weight")
 	if err != nil {
 		return err
 	}
@@ -270,7 +267,7 @@ func (r *ouladReader) assessmentsCSV(t *table) error {
 var ouGender = map[string]string{"M": "m", "F": "f", "": ""}
 
 func (r *ouladReader) studentInfo(t *table) error {
-	c, err := t.columns("code_module", "code_presentation", "id_student", "gender", "region", "highest_education", "age_band", "final_result")
+	c, err := t.need("code_module", "code_presentation", "id_student", "gender", "region", "highest_education", "age_band", "final_result")
 	if err != nil {
 		return err
 	}
@@ -322,7 +319,7 @@ func clean(s string) string {
 }
 
 func (r *ouladReader) registration(t *table) error {
-	c, err := t.columns("code_module", "code_presentation", "id_student", "date_registration", "date_unregistration")
+	c, err := t.need("code_module", "code_presentation", "id_student", "date_registration", "date_unregistration")
 	if err != nil {
 		return err
 	}
@@ -354,7 +351,7 @@ func (r *ouladReader) registration(t *table) error {
 }
 
 func (r *ouladReader) studentAssessment(t *table) error {
-	c, err := t.columns("id_assessment", "id_student", "score")
+	c, err := t.need("id_assessment", "id_student", "score")
 	if err != nil {
 		return err
 	}
@@ -394,7 +391,7 @@ func (r *ouladReader) studentAssessment(t *table) error {
 }
 
 func (r *ouladReader) studentVle(t *table) error {
-	c, err := t.columns("code_module", "code_presentation", "id_student", "id_site", "date", "sum_click")
+	c, err := t.need("code_module", "code_presentation", "id_student", "id_site", "date", "sum_click")
 	if err != nil {
 		return err
 	}
@@ -503,12 +500,7 @@ func (r *ouladReader) finish() {
 	for _, name := range OULADFiles {
 		file := path.Join(r.rel, name)
 		m := r.skips[file]
-		reasons := make([]string, 0, len(m))
-		for reason := range m {
-			reasons = append(reasons, reason)
-		}
-		sort.Strings(reasons)
-		for _, reason := range reasons {
+		for _, reason := range slices.Sorted(maps.Keys(m)) {
 			r.out.Skips = append(r.out.Skips, report.Skip{File: file, Reason: reason, Count: m[reason]})
 		}
 	}

@@ -21,41 +21,6 @@ const (
 	possibleSuffix = " (Possible)"
 )
 
-// ReadProblemGrades reads an edX problem grade report (docs/formats.md,
-// edx-problem-grades) into per-problem statistics of course c: for each
-// problem, the learners who attempted it.
-//
-// The shape is edx-platform's ProblemGradeReport
-// (lms/djangoapps/instructor_task/tasks_helper/grades.py, openedx/edx-platform
-// and its successor openedx/openedx-platform): the header is
-// "Student ID, Email, Username, Enrollment Status, Grade", then for every
-// graded scorable block a pair "<name> (Earned)", "<name> (Possible)", where
-// <name> is "<assignment type> <n>: <subsection> - <problem display name>".
-// A learner's Earned cell is a number when the problem was attempted
-// (problem_score.first_attempted), "Not Attempted" when it was not, and
-// "Not Available" (in both cells) when the learner's grade has no score for
-// the block; "N/A" and an empty cell are read as not attempted too, as a
-// re-saved spreadsheet may write them.
-//
-// A problem is known by <name>, the only identity the report gives (not
-// the block id the tracking logs use); a name repeated in the header (two
-// problems both called "Multiple Choice" in one subsection) gets " #2",
-// " #3", … in header order. Only problems someone attempted are listed,
-// as the other sources list only submitted problems.
-//
-// The report has one row per learner and no attempt history, so
-// FirstAttempts and FirstCorrect stay 0: the report shows "–" for
-// first-attempt correctness, as for the research data package's
-// studentmodule table. "Grade" is checked to be 0–1 (a wrong file fails
-// early) but not used: grades come from edx-grades.
-func ReadProblemGrades(r io.Reader, file string, c *Course) ([]report.ProblemStat, error) {
-	acc := newProblemAttempts()
-	if err := readProblemGrades(r, file, c, acc); err != nil {
-		return nil, err
-	}
-	return acc.stats(c.Key), nil
-}
-
 // problemAttempts collects, per problem of one course, the learners who
 // attempted it, over every problem grade report file of the course, so a
 // learner listed in two files (two downloads of the report) counts once.
@@ -102,12 +67,39 @@ type problemColumns struct {
 	earned, possible int
 }
 
+// readProblemGrades reads an edX problem grade report (docs/formats.md,
+// edx-problem-grades) of course c into acc: for each problem, the
+// learners who attempted it (acc.stats makes the per-problem statistics).
+//
+// The shape is edx-platform's ProblemGradeReport
+// (lms/djangoapps/instructor_task/tasks_helper/grades.py, openedx/edx-platform
+// and its successor openedx/openedx-platform): the header is
+// "Student ID, Email, Username, Enrollment Status, Grade", then for every
+// graded scorable block a pair "<name> (Earned)", "<name> (Possible)", where
+// <name> is "<assignment type> <n>: <subsection> - <problem display name>".
+// A learner's Earned cell is a number when the problem was attempted
+// (problem_score.first_attempted), "Not Attempted" when it was not, and
+// "Not Available" (in both cells) when the learner's grade has no score for
+// the block; "N/A" and an empty cell are read as not attempted too, as a
+// re-saved spreadsheet may write them.
+//
+// A problem is known by <name>, the only identity the report gives (not
+// the block id the tracking logs use); a name repeated in the header (two
+// problems both called "Multiple Choice" in one subsection) gets " #2",
+// " #3", … in header order. Only problems someone attempted are listed,
+// as the other sources list only submitted problems.
+//
+// The report has one row per learner and no attempt history, so
+// FirstAttempts and FirstCorrect stay 0: the report shows "–" for
+// first-attempt correctness, as for the research data package's
+// studentmodule table. "Grade" is checked to be 0–1 (a wrong file fails
+// early) but not used: grades come from edx-grades.
 func readProblemGrades(r io.Reader, file string, c *Course, acc *problemAttempts) error {
 	t := newTable(r, file, c.Limits, ',')
 	if err := t.readHeader(); err != nil {
 		return err
 	}
-	col, err := t.columns(problemGradeColumns...)
+	col, err := t.need(problemGradeColumns...)
 	if err != nil {
 		return err
 	}

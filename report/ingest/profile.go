@@ -92,7 +92,7 @@ func ReadProfile(r io.Reader, file string, c *Course) ([]report.Learner, error) 
 	if err := t.readHeader(); err != nil {
 		return nil, err
 	}
-	col, err := t.columns(profileColumns...)
+	col, err := t.need(profileColumns...)
 	if err != nil {
 		return nil, err
 	}

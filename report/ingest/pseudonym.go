@@ -4,6 +4,7 @@ import (
 	"crypto/hmac"
 	"crypto/sha256"
 	"encoding/hex"
+	"hash"
 )
 
 // Pseudonym returns the stable pseudonym of a raw edX user id: "L" and the
@@ -13,7 +14,12 @@ import (
 // keep collisions negligible for the size of any MOOC (about 1 in 10^5 for a
 // million learners).
 func Pseudonym(salt, userID string) string {
-	m := hmac.New(sha256.New, []byte(salt))
+	return pseudonymWith(hmac.New(sha256.New, []byte(salt)), userID)
+}
+
+// pseudonymWith is Pseudonym with m, a fresh or reset HMAC-SHA256 keyed
+// by the salt.
+func pseudonymWith(m hash.Hash, userID string) string {
 	m.Write([]byte(userID))
 	var sum [sha256.Size]byte
 	return "L" + hex.EncodeToString(m.Sum(sum[:0]))[:12]
@@ -24,6 +30,7 @@ func Pseudonym(salt, userID string) string {
 type pseudonyms struct {
 	salt string
 	memo map[string]string
+	mac  hash.Hash // keyed by salt, reset before each use
 }
 
 func (p *pseudonyms) of(userID string) string {
@@ -33,7 +40,11 @@ func (p *pseudonyms) of(userID string) string {
 	if p.memo == nil {
 		p.memo = map[string]string{}
 	}
-	v := Pseudonym(p.salt, userID)
+	if p.mac == nil {
+		p.mac = hmac.New(sha256.New, []byte(p.salt))
+	}
+	p.mac.Reset()
+	v := pseudonymWith(p.mac, userID)
 	p.memo[userID] = v
 	return v
 }

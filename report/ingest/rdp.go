@@ -14,7 +14,7 @@ import (
 
 // Readers of the edX research data package's LMS tables (docs/formats.md,
 // edx-rdp-*). Each table may come as the package's TSV file or as a MySQL
-// dump; rdpTable hides which. A table holds every course of the package,
+// dump; openRDPTable hides which. A table holds every course of the package,
 // so rows of other courses are counted as skipped "other course".
 
 // rdpEnrollment is one learner's row of student_courseenrollment for the
@@ -57,20 +57,20 @@ func readRDPEnrollment(r io.Reader, file string, c *Course) (rdpEnrollments, []r
 			return nil, nil, err
 		}
 		if _, dup := out[id]; dup {
-			return nil, nil, t.fieldErr(row, col[0], fmt.Errorf("%w: learner enrolled twice in %s", ErrDuplicate, c.ID))
+			return nil, nil, t.fieldErr(col[0], fmt.Errorf("%w: learner enrolled twice in %s", ErrDuplicate, c.ID))
 		}
 		created, err := t.datetime(row, col[2])
 		if err != nil {
 			return nil, nil, err
 		}
-		e := rdpEnrollment{Mode: row[col[4]].S, Created: created}
-		switch row[col[3]].S {
+		e := rdpEnrollment{Mode: row[col[4]], Created: created}
+		switch row[col[3]] {
 		case "1":
 			e.Active = true
 		case "0":
 			skips[reasonInactive]++
 		default:
-			return nil, nil, t.fieldErr(row, col[3], fmt.Errorf("want 1 or 0, got %q", row[col[3]].S))
+			return nil, nil, t.fieldErr(col[3], fmt.Errorf("want 1 or 0, got %q", row[col[3]]))
 		}
 		out[id] = e
 	}
@@ -115,17 +115,17 @@ func readRDPUserProfile(r io.Reader, file string, c *Course, enrolled rdpEnrollm
 			continue
 		}
 		if first, dup := c.ids[id]; dup {
-			return nil, nil, t.fieldErr(row, col[0], fmt.Errorf("%w: learner already listed at %s", ErrDuplicate, first))
+			return nil, nil, t.fieldErr(col[0], fmt.Errorf("%w: learner already listed at %s", ErrDuplicate, first))
 		}
-		c.ids[id] = fmt.Sprintf("%s:%d", file, row[col[0]].Line)
+		c.ids[id] = fmt.Sprintf("%s:%d", file, t.lineOf(col[0]))
 		if hasName {
-			c.redact.addPerson("", row[nameCol].S)
+			c.redact.addPerson("", row[nameCol])
 		}
 		yob := 0
-		if f := row[col[2]]; !f.Null && f.S != "" {
-			y, err := strconv.Atoi(f.S)
-			if err != nil || len(f.S) != 4 {
-				return nil, nil, t.fieldErr(row, col[2], fmt.Errorf("want a 4-digit year or NULL, got %q", f.S))
+		if f := row[col[2]]; f != "" {
+			y, err := strconv.Atoi(f)
+			if err != nil || len(f) != 4 {
+				return nil, nil, t.fieldErr(col[2], fmt.Errorf("want a 4-digit year or NULL, got %q", f))
 			}
 			yob = y
 		}
@@ -133,9 +133,9 @@ func readRDPUserProfile(r io.Reader, file string, c *Course, enrolled rdpEnrollm
 			ID:          c.pseudonym(id),
 			Course:      c.Key,
 			YearOfBirth: yob,
-			Gender:      row[col[1]].S,
-			Education:   row[col[3]].S,
-			Country:     row[col[4]].S,
+			Gender:      row[col[1]],
+			Education:   row[col[3]],
+			Country:     row[col[4]],
 			Mode:        e.Mode,
 			Enrolled:    e.Created,
 		})
@@ -193,14 +193,14 @@ func readRDPCertificates(r io.Reader, file string, c *Course) ([]rdpCertificate,
 			return nil, nil, err
 		}
 		if first, dup := seen[id]; dup {
-			return nil, nil, t.fieldErr(row, col[0], fmt.Errorf("%w: learner already has a certificate row on line %d", ErrDuplicate, first))
+			return nil, nil, t.fieldErr(col[0], fmt.Errorf("%w: learner already has a certificate row on line %d", ErrDuplicate, first))
 		}
-		seen[id] = row[col[0]].Line
-		rc := rdpCertificate{File: file, Learner: c.pseudonym(id), Status: row[col[3]].S, Mode: row[col[4]].S}
-		if g := row[col[2]]; !g.Null && g.S != "" {
-			v, ok := score(g.S)
+		seen[id] = t.lineOf(col[0])
+		rc := rdpCertificate{File: file, Learner: c.pseudonym(id), Status: row[col[3]], Mode: row[col[4]]}
+		if g := row[col[2]]; g != "" {
+			v, ok := score(g)
 			if !ok {
-				return nil, nil, t.fieldErr(row, col[2], fmt.Errorf("want a number 0–1 or nothing, got %q", g.S))
+				return nil, nil, t.fieldErr(col[2], fmt.Errorf("want a number 0–1 or nothing, got %q", g))
 			}
 			rc.Grade, rc.HasGrade = v, true
 		}
@@ -244,7 +244,7 @@ func readRDPStudentModule(r io.Reader, file string, c *Course) (*StudentModule, 
 		if err != nil {
 			return nil, err
 		}
-		kind := row[col[0]].S
+		kind := row[col[0]]
 		if kind != "chapter" && kind != "problem" {
 			skips["module type not measured"]++
 			continue
@@ -253,9 +253,9 @@ func readRDPStudentModule(r io.Reader, file string, c *Course) (*StudentModule, 
 		if err != nil {
 			return nil, err
 		}
-		module := row[col[1]].S
+		module := row[col[1]]
 		if module == "" {
-			return nil, t.fieldErr(row, col[1], fmt.Errorf("want a module id, got nothing"))
+			return nil, t.fieldErr(col[1], fmt.Errorf("want a module id, got nothing"))
 		}
 		learner := c.pseudonym(id)
 		if kind == "chapter" {
@@ -298,17 +298,17 @@ func readRDPStudentModule(r io.Reader, file string, c *Course) (*StudentModule, 
 // made as soon as a learner opens a problem (holding only its random
 // seed), so a row alone is not a submission. ok is false when the state is
 // not JSON and there is no grade to go by.
-func problemSubmitted(state, grade sqlField) (submitted, ok bool) {
-	if !grade.Null && grade.S != "" {
+func problemSubmitted(state, grade string) (submitted, ok bool) {
+	if grade != "" {
 		return true, true
 	}
-	if state.Null || state.S == "" {
+	if state == "" {
 		return false, true
 	}
 	var st struct {
 		Attempts json.Number `json:"attempts"`
 	}
-	if err := json.Unmarshal([]byte(state.S), &st); err != nil {
+	if err := json.Unmarshal([]byte(state), &st); err != nil {
 		return false, false
 	}
 	if st.Attempts == "" {

@@ -2,7 +2,6 @@ package ingest
 
 import (
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -51,13 +50,9 @@ func TestOpenEdXTableDumps(t *testing.T) {
 				t.Fatal(err)
 			}
 			n := 0
-			for {
-				row, err := tab.next()
+			for row, err := range tab.rows() {
 				if err != nil {
-					if err != io.EOF {
-						t.Fatal(err)
-					}
-					break
+					t.Fatal(err)
 				}
 				if len(row) != len(tab.header) {
 					t.Fatalf("row %d has %d fields, header %d", n, len(row), len(tab.header))

@@ -6,11 +6,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"iter"
 	"slices"
 	"sort"
 	"strings"
-	"time"
 
 	"github.com/moocreport/moocreport/internal/sqldump"
 
@@ -27,21 +25,38 @@ type sqlField = sqldump.Field
 // its content): a header row of column names, one row per line, NULL for
 // a missing value and MySQL's backslash escapes (\t \n \\) inside values.
 // Teams that run Open edX themselves have mysqldump files of the same
-// tables instead. rdpTable reads either, told apart by content, and gives
+// tables instead. openRDPTable reads either, told apart by content, and gives
 // the rows of one table with their columns found by name.
 
-// rdpTable is one LMS table being read, its rows in header order.
-type rdpTable struct {
-	file, table string
-	colIndex
-	headerLine int // line of the TSV header or CREATE TABLE; 0 if unknown
-	// next returns the next row (len(header) fields) or io.EOF.
-	next func() ([]sqlField, error)
-	// otherTables counts the tuples of other tables in an SQL dump.
-	otherTables int
-	// used are the columns readers asked for, whose text is checked.
-	used []int
+// dumpRows are the rows of one LMS table of a research data package
+// file, TSV or SQL dump alike, in header order.
+type dumpRows struct {
+	t *table
+	// fields returns the next row (len(header) fields) or io.EOF.
+	fields func() ([]sqlField, error)
+	row    []sqlField
+	vals   []string
 }
+
+func (d *dumpRows) next() ([]string, error) {
+	row, err := d.fields()
+	if err != nil {
+		return nil, err
+	}
+	if err := d.checkUTF8(row); err != nil {
+		return nil, err
+	}
+	d.row = row
+	d.vals = d.vals[:0]
+	for _, f := range row {
+		d.vals = append(d.vals, f.S)
+	}
+	return d.vals, nil
+}
+
+func (d *dumpRows) pos(i int) (line, col int) { return d.row[i].Line, d.row[i].Col }
+
+func (d *dumpRows) null(i int) bool { return d.row[i].Null }
 
 // sqlKeywords start the statements of a dump; a TSV header starts with a
 // column name, followed by a tab.
@@ -66,8 +81,9 @@ func isSQLDump(head []byte) bool {
 	return i == len(head) || head[i] != '\t' && head[i] != '\n' && head[i] != '\r'
 }
 
-// openRDPTable starts reading table from r, a TSV or SQL dump.
-func openRDPTable(r io.Reader, file, table string, lim study.Limits) (*rdpTable, error) {
+// openRDPTable starts reading the LMS table name from r, a TSV or SQL
+// dump.
+func openRDPTable(r io.Reader, file, name string, lim study.Limits) (*table, error) {
 	lim = lim.Or()
 	br := bufio.NewReaderSize(r, 64<<10)
 	head, err := br.Peek(512)
@@ -78,18 +94,12 @@ func openRDPTable(r io.Reader, file, table string, lim study.Limits) (*rdpTable,
 	if isSQLDump(head) {
 		open = openSQLTable
 	}
-	t, err := open(br, file, table, lim)
+	t := &table{file: file, name: name}
+	fields, err := open(br, t, lim)
 	if err != nil {
 		return nil, err
 	}
-	next := t.next
-	t.next = func() ([]sqlField, error) {
-		row, err := next()
-		if err == nil {
-			err = t.checkUTF8(row)
-		}
-		return row, err
-	}
+	t.src = &dumpRows{t: t, fields: fields}
 	return t, nil
 }
 
@@ -98,7 +108,8 @@ func openRDPTable(r io.Reader, file, table string, lim study.Limits) (*rdpTable,
 // would make its HTML and CSV invalid. Columns no reader uses (a
 // profile's mailing address or goals) are not checked, so an old
 // Latin-1 row there does not stop the build.
-func (t *rdpTable) checkUTF8(row []sqlField) error {
+func (d *dumpRows) checkUTF8(row []sqlField) error {
+	t := d.t
 	for _, i := range t.used {
 		if i >= len(row) {
 			continue
@@ -112,12 +123,13 @@ func (t *rdpTable) checkUTF8(row []sqlField) error {
 	return nil
 }
 
-// openTSVTable reads the header row of a research data package file.
-func openTSVTable(br *bufio.Reader, file, table string, lim study.Limits) (*rdpTable, error) {
+// openTSVTable reads the header row of a research data package file
+// into t and returns the function that reads its rows.
+func openTSVTable(br *bufio.Reader, t *table, lim study.Limits) (func() ([]sqlField, error), error) {
 	if b, err := br.Peek(len(utf8BOM)); err == nil && bytes.Equal(b, utf8BOM) {
 		br.Discard(len(utf8BOM))
 	}
-	t := &rdpTable{file: file, table: table}
+	file := t.file
 	line := 0
 	var long []byte
 	readLine := func() (string, bool, error) {
@@ -152,7 +164,7 @@ func openTSVTable(br *bufio.Reader, file, table string, lim study.Limits) (*rdpT
 		return nil, tooMany(file, line, "header", "columns", lim)
 	}
 	t.setHeader(strings.Split(h, "\t"))
-	t.next = func() ([]sqlField, error) {
+	return func() ([]sqlField, error) {
 		s, ok, err := readLine()
 		if err != nil {
 			return nil, err
@@ -179,8 +191,7 @@ func openTSVTable(br *bufio.Reader, file, table string, lim study.Limits) (*rdpT
 			out[i].S = unescapeTSV(p)
 		}
 		return out, nil
-	}
-	return t, nil
+	}, nil
 }
 
 // unescapeTSV undoes MySQL's batch-output escapes: \t \n \r \0 \\, and \x
@@ -230,16 +241,17 @@ func dumpLimit(err error, lim study.Limits) error {
 	return tooMany(ie.File, ie.Line, "row", "values", lim)
 }
 
-// openSQLTable reads a MySQL dump up to the first row of table, whose
-// columns become the header: CREATE TABLE's when the dump has one, else
-// the first INSERT's column list.
-func openSQLTable(br *bufio.Reader, file, table string, lim study.Limits) (*rdpTable, error) {
+// openSQLTable reads a MySQL dump up to the first row of table t.name,
+// whose columns become t's header: CREATE TABLE's when the dump has one,
+// else the first INSERT's column list. It returns the function that
+// reads the rows.
+func openSQLTable(br *bufio.Reader, t *table, lim study.Limits) (func() ([]sqlField, error), error) {
+	file, table := t.file, t.name
 	d := sqldump.NewReader(br, file, sqldump.Limits{MaxValue: int64(lim.MaxField), MaxRow: int64(lim.MaxRecord), MaxValues: maxFields(lim)})
 	next := func() (string, []string, []sqlField, error) {
 		name, cols, vals, err := d.Next()
 		return name, cols, vals, dumpLimit(err, lim)
 	}
-	t := &rdpTable{file: file, table: table}
 	var pending []sqlField
 	var seen []string
 	for {
@@ -281,7 +293,7 @@ func openSQLTable(br *bufio.Reader, file, table string, lim study.Limits) (*rdpT
 		t.setHeader(h) // the table is there, and empty
 	}
 	done := pending == nil
-	t.next = func() ([]sqlField, error) {
+	return func() ([]sqlField, error) {
 		if pending != nil {
 			p := pending
 			pending = nil
@@ -304,13 +316,12 @@ func openSQLTable(br *bufio.Reader, file, table string, lim study.Limits) (*rdpT
 			}
 			return t.reorder(cols, vals)
 		}
-	}
-	return t, nil
+	}, nil
 }
 
 // reorder puts the values of an INSERT with columns cols into header
 // order; a column the INSERT leaves out is NULL (its default).
-func (t *rdpTable) reorder(cols []string, vals []sqlField) ([]sqlField, error) {
+func (t *table) reorder(cols []string, vals []sqlField) ([]sqlField, error) {
 	if len(cols) == len(t.header) {
 		same := true
 		for i := range cols {
@@ -328,98 +339,11 @@ func (t *rdpTable) reorder(cols []string, vals []sqlField) ([]sqlField, error) {
 		j, ok := t.cols[name]
 		if !ok {
 			return nil, &ParseError{File: t.file, Line: vals[i].Line, Column: vals[i].Col, Field: columnField(name),
-				Err: fmt.Errorf("column not in CREATE TABLE `%s`", t.table)}
+				Err: fmt.Errorf("column not in CREATE TABLE `%s`", t.name)}
 		}
 		out[j] = vals[i]
 	}
 	return out, nil
-}
-
-// need returns the indices of the named columns, or one error naming
-// every missing one; the columns found are the ones checkUTF8 checks.
-func (t *rdpTable) need(names ...string) ([]int, error) {
-	idx, err := t.find(names, func(name string) error {
-		return &ParseError{File: t.file, Line: t.headerLine, Field: columnField(name),
-			Err: fmt.Errorf("%w of table %s", ErrMissingColumn, t.table)}
-	})
-	for i, name := range names {
-		if _, ok := t.cols[name]; ok {
-			t.used = append(t.used, idx[i])
-		}
-	}
-	return idx, err
-}
-
-// fieldErr makes an error about column i of row.
-func (t *rdpTable) fieldErr(row []sqlField, i int, err error) error {
-	return &ParseError{File: t.file, Line: row[i].Line, Column: row[i].Col, Field: columnField(t.header[i]), Err: err}
-}
-
-// rows yields every row of the table in header order; it ends at the end
-// of the table or after yielding a read error.
-func (t *rdpTable) rows() iter.Seq2[[]sqlField, error] {
-	return func(yield func([]sqlField, error) bool) {
-		for {
-			row, err := t.next()
-			if err == io.EOF {
-				return
-			}
-			if err != nil {
-				yield(nil, err)
-				return
-			}
-			if !yield(row, nil) {
-				return
-			}
-		}
-	}
-}
-
-// courseRows yields the rows whose column courseCol is courseID, counting
-// every other row as skipped "other course"; it ends at the end of the
-// table or after yielding a read error.
-func (t *rdpTable) courseRows(courseID string, courseCol int, skips map[string]int) iter.Seq2[[]sqlField, error] {
-	return func(yield func([]sqlField, error) bool) {
-		for row, err := range t.rows() {
-			if err == nil && row[courseCol].S != courseID {
-				skips["other course"]++
-				continue
-			}
-			if !yield(row, err) {
-				return
-			}
-		}
-	}
-}
-
-// userID reads a numeric user id from column i.
-func (t *rdpTable) userID(row []sqlField, i int) (string, error) {
-	if id := row[i].S; !row[i].Null && isDigits(id) {
-		return id, nil
-	}
-	got := fmt.Sprintf("%q", row[i].S)
-	if row[i].Null {
-		got = "NULL"
-	}
-	return "", t.fieldErr(row, i, errUserID(got))
-}
-
-// datetime reads a MySQL DATETIME ("2014-06-27 16:02:38", fractional
-// seconds and a T separator accepted) as UTC, which is how edX stores
-// them; NULL is the zero time.
-func (t *rdpTable) datetime(row []sqlField, i int) (time.Time, error) {
-	if row[i].Null || row[i].S == "" {
-		return time.Time{}, nil
-	}
-	s := row[i].S
-	if len(s) > 10 && s[10] == 'T' {
-		s = s[:10] + " " + s[11:]
-	}
-	v, err := time.Parse("2006-01-02 15:04:05.999999999", s)
-	if err != nil {
-		return time.Time{}, t.fieldErr(row, i, fmt.Errorf("want a date and time YYYY-MM-DD hh:mm:ss, got %q", row[i].S))
-	}
-	return v, nil
 }
 
 // skipsOf turns counts by reason into report.Skips of file, in a fixed

@@ -102,9 +102,11 @@ func (r *Redactor) addPerson(username, name string) {
 	}
 	id := r.n
 	r.n++
+	// Ids only grow, so a word already listed for this person is the
+	// last one of its list: no need to search a common name's long list.
 	add := func(w string) {
-		if utf8.RuneCountInString(w) >= 2 && !containsInt(r.words[w], id) {
-			r.words[w] = append(r.words[w], id)
+		if ids := r.words[w]; utf8.RuneCountInString(w) >= 2 && (len(ids) == 0 || ids[len(ids)-1] != id) {
+			r.words[w] = append(ids, id)
 		}
 	}
 	add(foldWord(strings.TrimSpace(username)))

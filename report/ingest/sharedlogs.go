@@ -1,8 +1,8 @@
 package ingest
 
 import (
+	"maps"
 	"slices"
-	"sort"
 
 	"github.com/moocreport/moocreport/report"
 )
@@ -71,12 +71,7 @@ func (s *sharedLogs) result() []report.Skip {
 		}
 		out = append(out, k)
 	}
-	files := make([]string, 0, len(s.others))
-	for f := range s.others {
-		files = append(files, f)
-	}
-	sort.Strings(files)
-	for _, f := range files {
+	for _, f := range slices.Sorted(maps.Keys(s.others)) {
 		read := map[string]bool{}
 		for _, key := range s.readers[f] {
 			read[s.ids[key]] = true

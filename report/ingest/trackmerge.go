@@ -1,7 +1,9 @@
 package ingest
 
 import (
+	"cmp"
 	"math/bits"
+	"slices"
 	"sort"
 
 	"github.com/moocreport/moocreport/report"
@@ -70,9 +72,18 @@ func (st *trackState) finish() *Tracking {
 	}
 	out.Weeks = make([]report.LearnerWeek, 0, nweeks)
 	var secs [][2]int // sessions and seconds by index in the learner's weeks
+	// Learners in pseudonym order, each one's weeks in week order (as
+	// learnerState keeps them): the tables come out sorted without
+	// sorting their rows.
+	pids := make([]string, len(st.users))
+	order := make([]int, len(st.users))
 	for i, u := range st.users {
+		pids[i], order[i] = c.pseudonym(u), i
+	}
+	slices.SortFunc(order, func(a, b int) int { return cmp.Compare(pids[a], pids[b]) })
+	for _, i := range order {
 		ls := &st.learners[i]
-		pid := c.pseudonym(u)
+		pid := pids[i]
 		// Sessions count in the week they start (they may run past
 		// midnight); that week always has a tally, from the session's
 		// first event.
@@ -102,11 +113,6 @@ func (st *trackState) finish() *Tracking {
 			out.Enrollments[pid] = en
 		}
 	}
-	sort.Slice(out.Weeks, func(i, j int) bool {
-		a, b := out.Weeks[i], out.Weeks[j]
-		return a.Learner < b.Learner || a.Learner == b.Learner && a.Week < b.Week
-	})
-	sort.Slice(out.Reach, func(i, j int) bool { return out.Reach[i].Learner < out.Reach[j].Learner })
 	seen := make([]bool, len(st.chapters))
 	for k := range st.reach {
 		if ch := k & 0xffffffff; !seen[ch] {

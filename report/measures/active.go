@@ -30,9 +30,9 @@ func (c *computer) indexActivity() {
 	}
 	c.excluded[report.KindEnrollment] = true
 	c.acts = map[string]map[string]*learnerActivity{}
-	for _, w := range c.ds.Activity {
+	for i, w := range c.ds.Activity {
 		co, ok := c.s.Course(w.Course)
-		if !ok || !c.enrolled[w.Course][w.Learner] || w.Week < 1 || w.Week > co.Weeks {
+		if !ok || c.rowLearner[i] < 0 || w.Week < 1 || w.Week > co.Weeks {
 			continue
 		}
 		n := c.activeEvents(w)

@@ -13,11 +13,13 @@ import (
 // weeklyTally is one course's activity in course weeks 1…W, as the
 // weekly-activity tables count it.
 type weeklyTally struct {
-	active []int                                // [week-1] active learners
-	kinds  map[report.EventKind]map[string]bool // kind → learners with ≥1 such event in weeks 1..W
-	ever   map[string]bool
-	events int
-	strays map[string]bool // learners with events but not in the profile
+	active  []int                   // [week-1] active learners
+	kinds   [report.NumKinds]int    // learners with ≥1 event of the kind in weeks 1..W
+	ever    int                     // learners active in any of weeks 1..W
+	events  int                     // their active events
+	strays  map[string]bool         // learners with events but not in the profile
+	seen    [report.NumKinds][]bool // [kind][learner number]: counted in kinds
+	active1 []bool                  // [learner number]: counted in ever
 }
 
 // activity reports weekly active learners (table and chart) and learners
@@ -47,15 +49,24 @@ func (c *computer) activity() error {
 func (c *computer) tallyWeeks(courses []study.Course) map[string]*weeklyTally {
 	per := map[string]*weeklyTally{}
 	for _, co := range courses {
-		per[co.Key] = &weeklyTally{active: make([]int, co.Weeks), kinds: map[report.EventKind]map[string]bool{}, ever: map[string]bool{}, strays: map[string]bool{}}
+		p := &weeklyTally{active: make([]int, co.Weeks), strays: map[string]bool{}, active1: make([]bool, c.seats[co.Key])}
+		for k := range p.seen {
+			p.seen[k] = make([]bool, c.seats[co.Key])
+		}
+		per[co.Key] = p
 	}
-	for _, w := range c.ds.Activity {
+	for i, w := range c.ds.Activity {
 		p := per[w.Course]
 		co, ok := c.s.Course(w.Course)
-		if p == nil || !ok || c.activeEvents(w) == 0 {
+		if p == nil || !ok {
 			continue
 		}
-		if !c.enrolled[w.Course][w.Learner] {
+		n := c.activeEvents(w)
+		if n == 0 {
+			continue
+		}
+		l := c.rowLearner[i]
+		if l < 0 {
 			p.strays[w.Learner] = true
 			continue
 		}
@@ -63,15 +74,15 @@ func (c *computer) tallyWeeks(courses []study.Course) map[string]*weeklyTally {
 			continue
 		}
 		p.active[w.Week-1]++
-		p.ever[w.Learner] = true
-		p.events += c.activeEvents(w)
-		for k, n := range w.Events {
-			if n > 0 {
-				kind := report.EventKind(k)
-				if p.kinds[kind] == nil {
-					p.kinds[kind] = map[string]bool{}
-				}
-				p.kinds[kind][w.Learner] = true
+		if !p.active1[l] {
+			p.active1[l] = true
+			p.ever++
+		}
+		p.events += n
+		for k, e := range w.Events {
+			if e > 0 && !p.seen[k][l] {
+				p.seen[k][l] = true
+				p.kinds[k]++
 			}
 		}
 	}
@@ -158,8 +169,8 @@ func (c *computer) kindsTable(courses []study.Course, per map[string]*weeklyTall
 		p := per[co.Key]
 		enrolled := len(c.byCourse[co.Key])
 		everRow = append(everRow,
-			measureCell(c.count(co.Key+".active.ever", co.Key, "Learners active in any course week", len(p.ever), activeDefinition)),
-			measureCell(c.share(co.Key+".active.ever.share", co.Key, "Share of enrolled learners active in any course week", len(p.ever), enrolled, activeDefinition)))
+			measureCell(c.count(co.Key+".active.ever", co.Key, "Learners active in any course week", p.ever, activeDefinition)),
+			measureCell(c.share(co.Key+".active.ever.share", co.Key, "Share of enrolled learners active in any course week", p.ever, enrolled, activeDefinition)))
 		c.count(co.Key+".activity.unprofiled-learners", co.Key, "Learners with activity but no profile row", len(p.strays),
 			"Distinct pseudonymous learners with events for the course who are missing from the enrolled-learner profile export; their events are not counted in the activity measures.")
 	}
@@ -167,7 +178,7 @@ func (c *computer) kindsTable(courses []study.Course, per map[string]*weeklyTall
 	for _, k := range kinds {
 		row := []report.Cell{textCell(k.label)}
 		for _, co := range courses {
-			n := len(per[co.Key].kinds[k.kind])
+			n := per[co.Key].kinds[k.kind]
 			enrolled := len(c.byCourse[co.Key])
 			id := co.Key + ".activity." + k.kind.String()
 			row = append(row,
@@ -234,8 +245,8 @@ func (c *computer) kindsWeekly() *report.Table {
 	type cell struct{ events, learners int }
 	for _, co := range c.activityCourses() {
 		grid := make([][report.NumKinds]cell, co.Weeks+1)
-		for _, w := range c.ds.Activity {
-			if w.Course != co.Key || !c.enrolled[co.Key][w.Learner] || w.Week < 1 || w.Week > co.Weeks {
+		for i, w := range c.ds.Activity {
+			if w.Course != co.Key || c.rowLearner[i] < 0 || w.Week < 1 || w.Week > co.Weeks {
 				continue
 			}
 			for k, n := range w.Events {

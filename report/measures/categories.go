@@ -64,7 +64,9 @@ func listedCategories(ds *report.Dataset) *report.Dataset {
 	out := *ds
 	out.Learners = make([]report.Learner, len(ds.Learners))
 	for i, l := range ds.Learners {
-		if g := strings.ToLower(l.Gender); knownGender[g] {
+		if knownGender[l.Gender] {
+			// already a code as listed (edX writes them in lower case)
+		} else if g := strings.ToLower(l.Gender); knownGender[g] {
 			l.Gender = g
 		} else {
 			l.Gender = listed(l.Gender, nil)

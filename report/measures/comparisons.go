@@ -366,13 +366,18 @@ func (c *computer) verifiedCounts(course string) (int, int) {
 
 // activeIn counts enrolled learners active in course week w.
 func (c *computer) activeIn(course string, w int) int {
-	n := 0
-	for _, lw := range c.ds.Activity {
-		if lw.Course == course && lw.Week == w && c.enrolled[course][lw.Learner] && c.activeEvents(lw) > 0 {
-			n++
+	if c.weekActive == nil {
+		c.weekActive = map[string]map[int]int{}
+		for i, lw := range c.ds.Activity {
+			if c.rowLearner[i] >= 0 && c.activeEvents(lw) > 0 {
+				if c.weekActive[lw.Course] == nil {
+					c.weekActive[lw.Course] = map[int]int{}
+				}
+				c.weekActive[lw.Course][lw.Week]++
+			}
 		}
 	}
-	return n
+	return c.weekActive[course][w]
 }
 
 // comparePrePost tests matched learners' answers to paired items: the

@@ -98,7 +98,7 @@ func (c *computer) build(t crossTab) (*report.Table, *report.Figure) {
 		}
 		tab.Rows = append(tab.Rows, cells)
 	}
-	tab.Rows = append(tab.Rows, c.totalRow(t, totals, totalKinds))
+	tab.Rows = append(tab.Rows, c.totalRow(&t, totals, totalKinds))
 	fig.Series = shareSeries(t, kinds, totals)
 	fig.Table = *figureTable(fig, c.lessThanK())
 	fig.Alt = altBars(fig)
@@ -118,10 +118,9 @@ func (c *computer) build(t crossTab) (*report.Table, *report.Figure) {
 	return tab, fig
 }
 
-// totalRow is a cross table's last row: each group's total and 100 %
-// (or, where respondents may choose several rows, the respondents and
-// "–"), withheld when the group is.
-func (c *computer) totalRow(t crossTab, totals []int, totalKinds []report.Withheld) []report.Cell {
+// totalRow is a cross table's last row: each group's total (or its
+// respondents, when shares are of respondents), withheld when under k.
+func (c *computer) totalRow(t *crossTab, totals []int, totalKinds []report.Withheld) []report.Cell {
 	total := []report.Cell{textCell("Total")}
 	if t.denoms != nil {
 		total[0] = textCell("Respondents")

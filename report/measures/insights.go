@@ -35,9 +35,9 @@ func (c *computer) insights() error {
 	// learners[course][kind][week-1]: distinct learners, as each learner
 	// has at most one LearnerWeek per course week.
 	learners := map[string][][]int{}
-	for _, w := range c.ds.Activity {
+	for i, w := range c.ds.Activity {
 		co, ok := c.s.Course(w.Course)
-		if !ok || !c.enrolled[w.Course][w.Learner] {
+		if !ok || c.rowLearner[i] < 0 {
 			continue
 		}
 		if learners[w.Course] == nil {

@@ -68,8 +68,24 @@ func (c *computer) items() error {
 }
 
 // itemResponses are the responses an item summary counts: every linked
-// learner's first response and every unlinked response.
+// learner's first response and every unlinked response. Every item of an
+// instrument asks for the same list, so it is made once per run; callers
+// must not change it.
 func (c *computer) itemResponses(course, inst string) []report.Response {
+	key := [2]string{course, inst}
+	if rs, ok := c.itemRs[key]; ok {
+		return rs
+	}
+	if c.itemRs == nil {
+		c.itemRs = map[[2]string][]report.Response{}
+	}
+	rs := c.collectItemResponses(course, inst)
+	c.itemRs[key] = rs
+	return rs
+}
+
+// collectItemResponses makes the list itemResponses returns.
+func (c *computer) collectItemResponses(course, inst string) []report.Response {
 	var out []report.Response
 	seen := map[string]bool{}
 	for _, r := range c.ds.Responses {

@@ -253,10 +253,19 @@ func (c *computer) recordedTabs(keys []string) []crossTab {
 // countryTab lists the countries most common over all courses by name and
 // pools the rest.
 func (c *computer) countryTab() crossTab {
+	names := map[string]string{} // code → countryName(code), looked up once
+	name := func(code string) string {
+		n, ok := names[code]
+		if !ok {
+			n = countryName(code)
+			names[code] = n
+		}
+		return n
+	}
 	all := map[string]int{}
 	for _, l := range c.ds.Learners {
 		if l.Country != "" && l.Country != notListed {
-			all[countryName(l.Country)]++
+			all[name(l.Country)]++
 		}
 	}
 	top := sortedKeys(all)
@@ -273,7 +282,7 @@ func (c *computer) countryTab() crossTab {
 	for g, co := range c.s.Courses {
 		counts[g] = make([]int, len(rows))
 		for _, l := range c.byCourse[co.Key] {
-			name := countryName(l.Country)
+			name := name(l.Country)
 			i := len(rows) - 2
 			if l.Country == "" {
 				i = len(rows) - 1

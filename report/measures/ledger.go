@@ -34,6 +34,9 @@ type ledger struct {
 	// subsets maps a group to the counts of its subsets (within), whose
 	// shown values bound it from below.
 	subsets map[string][]string
+	// kept are counts readers look for first (prefer): a secondary
+	// withholding takes another member of a relation when it can.
+	kept map[string]bool
 }
 
 // fact is one published number as the ledger knows it: its true value
@@ -60,7 +63,7 @@ type forced struct {
 
 // newLedger starts an empty ledger for minimum cell size k.
 func newLedger(k int) *ledger {
-	return &ledger{k: k, facts: map[string]fact{}, subsets: map[string][]string{}}
+	return &ledger{k: k, facts: map[string]fact{}, subsets: map[string][]string{}, kept: map[string]bool{}}
 }
 
 // enter records a number under id; a later entry keeps the strictest mark.
@@ -86,6 +89,15 @@ func (l *ledger) relate(what, total string, parts ...string) {
 func (l *ledger) within(total string, parts ...string) {
 	l.rels = append(l.rels, relation{total: total, parts: parts, subset: true})
 	l.subsets[total] = append(l.subsets[total], parts...)
+}
+
+// prefer marks counts a reader looks for first (a survey's respondents,
+// behind its response rate): complement withholds them only when no other
+// member of the relation can be withheld instead.
+func (l *ledger) prefer(ids ...string) {
+	for _, id := range ids {
+		l.kept[id] = true
+	}
 }
 
 // tie records that a and b pin each other (a share and its count).
@@ -271,8 +283,9 @@ func (l *ledger) smallGroup(r relation, force func(string, report.Withheld, stri
 }
 
 // complement chooses the shown member of r to withhold: a non-zero one
-// (or a shown subset bounding a withheld one) in the fewest other
-// relations (so the choice spreads least), then the smallest, then by id.
+// (or a shown subset bounding a withheld one), not one readers look for
+// first (prefer) when another will do, in the fewest other relations (so
+// the choice spreads least), then the smallest, then by id.
 func (l *ledger) complement(r relation, degree map[string]int) string {
 	var cands, zeros []string
 	for _, id := range append([]string{r.total}, r.parts...) {
@@ -291,6 +304,9 @@ func (l *ledger) complement(r relation, degree map[string]int) string {
 	}
 	sort.Slice(cands, func(i, j int) bool {
 		a, b := cands[i], cands[j]
+		if l.kept[a] != l.kept[b] {
+			return !l.kept[a]
+		}
 		if degree[a] != degree[b] {
 			return degree[a] < degree[b]
 		}

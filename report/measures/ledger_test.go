@@ -156,18 +156,26 @@ func TestLedgerCheck(t *testing.T) {
 		rels   [][]string // total, parts…
 		within [][]string
 		ties   [][2]string
+		keep   []string
 		want   string // forced ids with kind, sorted
 	}{
-		{"one withheld part is pinned by its total", []in{{"t", 20, ""}, {"a", 3, p}, {"b", 17, ""}}, [][]string{{"t", "a", "b"}}, nil, nil, "b:secondary"},
-		{"a withheld total is pinned by its parts", []in{{"t", 20, s}, {"a", 13, ""}, {"b", 7, ""}}, [][]string{{"t", "a", "b"}}, nil, nil, "b:secondary"},
-		{"two parts protect each other when they keep their range", []in{{"t", 25, ""}, {"a", 3, p}, {"b", 2, p}, {"c", 20, ""}}, [][]string{{"t", "a", "b", "c"}}, nil, nil, ""},
-		{"a tie withholds its partner with the same kind", []in{{"n", 3, p}, {"n.share", 7.5, ""}}, nil, nil, [][2]string{{"n", "n.share"}}, "n.share:primary"},
-		{"a group under k takes its zeros with it", []in{{"g", 3, p}, {"x", 0, ""}, {"y", 3, p}}, nil, [][]string{{"g", "x", "y"}}, nil, "x:primary"},
+		{"one withheld part is pinned by its total", []in{{"t", 20, ""}, {"a", 3, p}, {"b", 17, ""}}, [][]string{{"t", "a", "b"}}, nil, nil, nil, "b:secondary"},
+		{"a withheld total is pinned by its parts", []in{{"t", 20, s}, {"a", 13, ""}, {"b", 7, ""}}, [][]string{{"t", "a", "b"}}, nil, nil, nil, "b:secondary"},
+		{"two parts protect each other when they keep their range", []in{{"t", 25, ""}, {"a", 3, p}, {"b", 2, p}, {"c", 20, ""}}, [][]string{{"t", "a", "b", "c"}}, nil, nil, nil, ""},
+		{"a tie withholds its partner with the same kind", []in{{"n", 3, p}, {"n.share", 7.5, ""}}, nil, nil, [][2]string{{"n", "n.share"}}, nil, "n.share:primary"},
+		{"a group under k takes its zeros with it", []in{{"g", 3, p}, {"x", 0, ""}, {"y", 3, p}}, nil, [][]string{{"g", "x", "y"}}, nil, nil, "x:primary"},
 		// Issue 15: honor (3) withheld, verified (7) as its complement —
 		// but all verified learners are graded, and "7 graded" would pin
 		// verified and so honor: it is withheld too.
 		{"a shown subset bounding a secondary cell is withheld too", []in{{"t", 40, ""}, {"h", 3, p}, {"v", 7, ""}, {"a", 30, ""}, {"a.graded", 30, ""}, {"v.graded", 7, ""}, {"m", 20, ""}, {"f", 20, ""}},
-			[][]string{{"t", "h", "v", "a"}, {"t", "m", "f"}}, [][]string{{"a", "a.graded"}, {"v", "v.graded"}}, nil, "v.graded:secondary v:secondary"},
+			[][]string{{"t", "h", "v", "a"}, {"t", "m", "f"}}, [][]string{{"a", "a.graded"}, {"v", "v.graded"}}, nil, nil, "v.graded:secondary v:secondary"},
+		// A post-course survey with fewer than 5 duplicate responses: the
+		// respondents (behind the headline response rate) are kept, the
+		// linked responses withheld instead, and the unmatched with them.
+		{"a count readers look for is kept when another will do", []in{{"resp", 299, ""}, {"linked", 291, ""}, {"unm", 8, ""}, {"dist", 289, ""}, {"dup", 2, p}},
+			[][]string{{"resp", "linked", "unm"}, {"linked", "dist", "dup"}}, nil, nil, []string{"dist"}, "linked:secondary unm:secondary"},
+		{"without the preference the fewest relations decide", []in{{"resp", 299, ""}, {"linked", 291, ""}, {"unm", 8, ""}, {"dist", 289, ""}, {"dup", 2, p}},
+			[][]string{{"resp", "linked", "unm"}, {"linked", "dist", "dup"}}, nil, nil, nil, "dist:secondary"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			l := newLedger(5)
@@ -183,6 +191,7 @@ func TestLedgerCheck(t *testing.T) {
 			for _, x := range tc.ties {
 				l.tie(x[0], x[1])
 			}
+			l.prefer(tc.keep...)
 			var got []string
 			for id, f := range l.check() {
 				got = append(got, id+":"+string(f.w))

@@ -213,7 +213,19 @@ type computer struct {
 	force map[string]forced
 
 	byCourse map[string][]report.Learner // by course key
-	enrolled map[string]map[string]bool  // course → learner id set
+	// enrolled numbers each course's enrolled learners 0…n−1 by id (one
+	// number per id; seats holds n); see isEnrolled.
+	enrolled map[string]map[string]int32
+	// rowLearner is, for each row of ds.Activity, the number of its
+	// learner in enrolled, or −1 when the learner is not enrolled: the
+	// activity steps count distinct learners with it instead of sets of
+	// ids.
+	rowLearner []int32
+	// seats is how many learner numbers each course has.
+	seats map[string]int
+	// weekActive counts the enrolled learners active in each week of a
+	// course (any week number the logs have), made on first use.
+	weekActive map[string]map[int]int
 
 	// excluded marks the event kinds that do not make a learner active,
 	// from study.yaml's activity settings.
@@ -223,6 +235,8 @@ type computer struct {
 	acts map[string]map[string]*learnerActivity
 	// demog keeps the learner crossTabs so comparisons can test them.
 	demog []crossTab
+	// itemRs keeps itemResponses' lists by course and instrument.
+	itemRs map[[2]string][]report.Response
 	// parts holds the blocks each step made, by name, until layout
 	// places them in their sections.
 	parts map[string][]report.Block
@@ -234,16 +248,39 @@ type computer struct {
 // index groups the learners by course and applies the definition of
 // active (see active.go) once for every step.
 func (c *computer) index() {
-	c.byCourse = map[string][]report.Learner{}
-	c.enrolled = map[string]map[string]bool{}
+	sizes := map[string]int{}
+	for _, l := range c.ds.Learners {
+		sizes[l.Course]++
+	}
+	c.byCourse = make(map[string][]report.Learner, len(sizes))
+	c.enrolled = make(map[string]map[string]int32, len(sizes))
+	for course, n := range sizes {
+		c.byCourse[course] = make([]report.Learner, 0, n)
+		c.enrolled[course] = make(map[string]int32, n)
+	}
+	c.seats = map[string]int{}
 	for _, l := range c.ds.Learners {
 		c.byCourse[l.Course] = append(c.byCourse[l.Course], l)
-		if c.enrolled[l.Course] == nil {
-			c.enrolled[l.Course] = map[string]bool{}
+		if _, ok := c.enrolled[l.Course][l.ID]; !ok {
+			c.enrolled[l.Course][l.ID] = int32(c.seats[l.Course])
+			c.seats[l.Course]++
 		}
-		c.enrolled[l.Course][l.ID] = true
+	}
+	c.rowLearner = make([]int32, len(c.ds.Activity))
+	for i, w := range c.ds.Activity {
+		if n, ok := c.enrolled[w.Course][w.Learner]; ok {
+			c.rowLearner[i] = n
+		} else {
+			c.rowLearner[i] = -1
+		}
 	}
 	c.indexActivity()
+}
+
+// isEnrolled reports whether learner id is in course's learner list.
+func (c *computer) isEnrolled(course, id string) bool {
+	_, ok := c.enrolled[course][id]
+	return ok
 }
 
 // add records a measure, withheld when an earlier run decided so, and

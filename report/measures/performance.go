@@ -241,7 +241,7 @@ func (c *computer) activityGrade() *report.Table {
 		}
 		var x, y []float64
 		for _, g := range c.ds.Grades {
-			if g.Course != co.Key || !c.enrolled[co.Key][g.Learner] {
+			if g.Course != co.Key || !c.isEnrolled(co.Key, g.Learner) {
 				continue
 			}
 			ev := 0

@@ -105,7 +105,7 @@ func (c *computer) funnel() (*report.Figure, *report.Table) {
 		enrolled := len(c.byCourse[co.Key])
 		passed, certified := 0, 0
 		for _, g := range c.ds.Grades {
-			if g.Course != co.Key || !c.enrolled[co.Key][g.Learner] {
+			if g.Course != co.Key || !c.isEnrolled(co.Key, g.Learner) {
 				continue
 			}
 			if hasPassed(g, co.PassMark) {
@@ -120,7 +120,7 @@ func (c *computer) funnel() (*report.Figure, *report.Table) {
 		if chapters > 0 {
 			explored = 0
 			for _, r := range c.ds.Reach {
-				if r.Course == co.Key && c.enrolled[co.Key][r.Learner] && float64(r.Chapters) >= ex*float64(chapters)-1e-9 {
+				if r.Course == co.Key && c.isEnrolled(co.Key, r.Learner) && float64(r.Chapters) >= ex*float64(chapters)-1e-9 {
 					explored++
 				}
 			}

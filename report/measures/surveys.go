@@ -73,6 +73,7 @@ func (c *computer) responseRow(counts *report.Table, sv study.Survey, rs []repor
 	c.led.relate(counts.ID, id+".responses", id+".linked", id+".unmatched")
 	c.led.relate(counts.ID, id+".linked", id+".respondents", id+".duplicates")
 	c.led.tie(id+".respondents", id+".response-rate")
+	c.led.prefer(id + ".respondents") // the response rate, a headline number
 	counts.Rows = append(counts.Rows, []report.Cell{textCell(c.courseName(sv.Course) + ": " + sv.Title),
 		measureCell(c.count(id+".responses", sv.Course, sv.Title+": responses", len(rs), responseDefinition)),
 		measureCell(c.count(id+".finished", sv.Course, sv.Title+": finished responses", finished, responseDefinition)),

@@ -4,6 +4,7 @@ package site
 
 import (
 	"fmt"
+	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -179,4 +180,25 @@ func TestCrashAnywhereInForcedPublish(t *testing.T) {
 			checkRecovered(t, public, old)
 		})
 	}
+}
+
+// copyTree copies the tree src into dst (which must not exist), so a
+// recovery can be tried on a copy of a crashed public/ without touching
+// the original; linkTree would share the files.
+func copyTree(src, dst string) error {
+	return filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(src, p)
+		to := filepath.Join(dst, rel)
+		if d.IsDir() {
+			return os.Mkdir(to, 0o755)
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(to, b, 0o644)
+	})
 }

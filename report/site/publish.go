@@ -63,7 +63,10 @@ type IndexFunc func(versions []Manifest) ([]byte, error)
 //
 // latest/ is a copy, not a symbolic link, so the tree survives being
 // zipped, uploaded or opened from file://; pages link relatively, so the
-// copy works as it is.
+// copy works as it is. Its files are hard links to the version's (copies
+// where the file system cannot link): published files are never changed
+// in place, only replaced by renaming folders, so sharing them is safe and
+// publishing does not write and sync every file twice.
 func Publish(st *Stage, version string, force bool, index IndexFunc) (Outcome, error) {
 	if err := study.CheckVersion(version); err != nil {
 		return 0, err
@@ -153,7 +156,7 @@ func (st *Stage) prepare(m Manifest, index IndexFunc) error {
 			return nil
 		}
 	}
-	if err := copyTree(src, filepath.Join(st.work, stLatest)); err != nil {
+	if err := linkTree(src, filepath.Join(st.work, stLatest)); err != nil {
 		return err
 	}
 	crash("latest staged")
@@ -171,7 +174,7 @@ func (st *Stage) commit(target string) error {
 		return nil
 	}
 	if exists(st.Dir) {
-		if err := syncTree(st.Dir); err != nil {
+		if err := syncTree(st.Dir, st.linked); err != nil {
 			return err
 		}
 	}

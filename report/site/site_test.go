@@ -372,7 +372,7 @@ func TestRestoresStrandedVersion(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	copyTree(filepath.Join(public, "3.0"), filepath.Join(public, "3.0.old"))
+	linkTree(filepath.Join(public, "3.0"), filepath.Join(public, "3.0.old"))
 	if err := os.Rename(filepath.Join(public, "1.0"), filepath.Join(public, "1.0.old")); err != nil {
 		t.Fatal(err)
 	}

@@ -29,6 +29,9 @@ func Diff(a, b string) ([]string, error) {
 			diff = append(diff, p+" (gone)")
 			continue
 		}
+		if sameFile(filepath.Join(a, p), filepath.Join(b, p)) {
+			continue // one file linked into both trees
+		}
 		x, err := os.ReadFile(filepath.Join(a, p))
 		if err != nil {
 			return nil, err
@@ -69,10 +72,24 @@ func union(a, b map[string]bool) map[string]bool {
 	return u
 }
 
-// copyTree copies the tree src into dst (which must not exist), each file
-// synced to disk, so a full disk shows here and not after publishing.
-func copyTree(src, dst string) error {
-	return filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
+// sameFile says whether two paths name one file (hard links to it).
+func sameFile(a, b string) bool {
+	fa, err := os.Lstat(a)
+	if err != nil {
+		return false
+	}
+	fb, err := os.Lstat(b)
+	return err == nil && fa.Mode().IsRegular() && os.SameFile(fa, fb)
+}
+
+// linkTree makes dst (which must not exist) a copy of the tree src whose
+// files are hard links to src's: the same bytes as a copy, at the cost of
+// a directory entry each instead of writing and syncing every file again.
+// A file that cannot be linked (a file system without hard links) is
+// copied and synced. The folders are synced, so the tree is on disk once
+// src's files are (see Stage.commit).
+func linkTree(src, dst string) error {
+	err := filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
 		}
@@ -81,11 +98,28 @@ func copyTree(src, dst string) error {
 		if d.IsDir() {
 			return os.Mkdir(to, 0o755)
 		}
+		if os.Link(p, to) == nil {
+			return nil
+		}
 		b, err := os.ReadFile(p)
 		if err != nil {
 			return err
 		}
 		return writeSynced(to, b)
+	})
+	if err != nil {
+		return err
+	}
+	return syncDirs(dst)
+}
+
+// syncDirs syncs every folder of a tree, making its entries durable.
+func syncDirs(root string) error {
+	return filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || !d.IsDir() {
+			return err
+		}
+		return syncPath(p)
 	})
 }
 
@@ -107,10 +141,12 @@ func writeSynced(path string, b []byte) error {
 }
 
 // syncTree syncs every file and folder of a tree to disk, so what the
-// journal says is complete really is, even across a power cut.
-func syncTree(root string) error {
+// journal says is complete really is, even across a power cut. Files in
+// onDisk are links to files synced before (Stage.WriteFile): syncing the
+// folders that name them makes the links durable.
+func syncTree(root string, onDisk map[string]bool) error {
 	return filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
+		if err != nil || onDisk[p] {
 			return err
 		}
 		return syncPath(p)

@@ -893,7 +893,11 @@ func (utf *utf8FontFile) getMetrics(metricCount, gid int) []byte {
 		metrics = utf.fileReader.Read(4)
 	} else {
 		utf.seek(start + ((metricCount - 1) * 4))
-		metrics = utf.fileReader.Read(2)
+		// moocreport patch: Read returns a slice of the font file itself,
+		// so appending to it wrote over the font's bytes, which are shared
+		// by every document (embedded fonts): a later PDF changed with what
+		// the process had rendered before. Copy first.
+		metrics = append([]byte(nil), utf.fileReader.Read(2)...)
 		utf.seek(start + (metricCount * 2) + (gid * 2))
 		metrics = append(metrics, utf.fileReader.Read(2)...)
 	}

@@ -57,6 +57,11 @@ type Options struct {
 	PDF      string
 	Manifest string
 	Measures string
+	// Write, when set, writes each file of the site (name slash-separated,
+	// relative to the version folder) in place of Render writing into dir;
+	// a publisher's can link a file that did not change since the last
+	// publish instead of writing it again.
+	Write func(name string, data []byte) error
 }
 
 // safeName is what ids and versions must look like to become file names and
@@ -102,8 +107,12 @@ func Render(dir string, doc *report.Document, opt Options) error {
 	for _, t := range site.csvs {
 		out = append(out, outFile{t.path, tabular.CSV(t.table)})
 	}
+	write := opt.Write
+	if write == nil {
+		write = func(name string, data []byte) error { return writeFile(dir, name, data) }
+	}
 	for _, f := range out {
-		if err := writeFile(dir, f.name, f.data); err != nil {
+		if err := write(f.name, f.data); err != nil {
 			return err
 		}
 	}

@@ -57,7 +57,7 @@ func (r *renderer) renderFloats() (layout, error) {
 			return layout{}, fmt.Errorf("pdf: %s: %w", fl.Label, err)
 		}
 	}
-	f.Close()
+	r.close()
 	if err := f.Error(); err != nil {
 		return layout{}, fmt.Errorf("pdf: %w", err)
 	}

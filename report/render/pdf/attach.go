@@ -9,6 +9,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf16"
 )
@@ -30,7 +31,7 @@ var (
 // attachments. Keys of the name tree are zero-padded positions, so viewers
 // list the files in the order given; each file spec carries the file's
 // name, description, size, MD5 checksum, date and, when known, MIME type.
-func appendAttachments(doc []byte, files []Attachment, date time.Time) ([]byte, error) {
+func appendAttachments(doc []byte, files []Attachment, date time.Time, deflate func([]byte) ([]byte, error)) ([]byte, error) {
 	if len(files) == 0 {
 		return doc, nil
 	}
@@ -116,13 +117,20 @@ func catalogEntries(doc []byte, root int) (string, error) {
 	return strings.TrimSpace(string(body)), nil
 }
 
-// deflate compresses at a fixed level, so the same data gives the same
-// bytes.
-func deflate(b []byte) ([]byte, error) {
+// Deflate compresses an attachment as Render embeds it: zlib at a fixed
+// level, so the same data gives the same bytes. Writers are reused (a
+// reset writer writes what a new one would): making one at this level
+// costs more than compressing a small CSV.
+func Deflate(b []byte) ([]byte, error) {
 	var buf bytes.Buffer
-	w, err := zlib.NewWriterLevel(&buf, zlib.BestCompression)
-	if err != nil {
-		return nil, err
+	w, _ := zlibWriters.Get().(*zlib.Writer)
+	if w == nil {
+		var err error
+		if w, err = zlib.NewWriterLevel(&buf, zlib.BestCompression); err != nil {
+			return nil, err
+		}
+	} else {
+		w.Reset(&buf)
 	}
 	if _, err := w.Write(b); err != nil {
 		return nil, err
@@ -130,8 +138,12 @@ func deflate(b []byte) ([]byte, error) {
 	if err := w.Close(); err != nil {
 		return nil, err
 	}
+	zlibWriters.Put(w)
 	return buf.Bytes(), nil
 }
+
+// zlibWriters holds Deflate's writers between calls.
+var zlibWriters sync.Pool
 
 // textString encodes s as a PDF text string: UTF-16BE with a byte order
 // mark, in hex so no character needs escaping.

@@ -43,6 +43,24 @@ type Options struct {
 	// the study id; when empty, generic ones ("MOOC; learning analytics")
 	// stand in.
 	Keywords []string
+	// Guess is the Layout an earlier render of this report returned
+	// (RenderLayout), or nil. When the document still lays out as guessed,
+	// Render lays it out once instead of twice; a wrong guess costs one
+	// pass. The PDF is the same either way (TestGuessedLayoutSameBytes).
+	Guess *Layout
+	// Deflate compresses an attachment exactly as the package's Deflate
+	// does, e.g. through a cache of its results, so that attachments that
+	// did not change are not compressed again. Nil means Deflate.
+	Deflate func([]byte) ([]byte, error)
+}
+
+// Layout is where a document's pages fall, as its contents page and
+// footers print it: the page each section starts on, and the page count.
+type Layout struct {
+	Sections []int
+	Pages    int
+
+	passes int // layout passes the render took, for tests
 }
 
 // Attachment is a file embedded in the PDF.
@@ -59,10 +77,18 @@ type Attachment struct {
 // contents page has the same height whatever numbers it shows, so the first
 // pass fixes every section's page and the second prints them. A third pass
 // is only a guard; if page numbers still moved, Render fails rather than
-// print a wrong contents page.
+// print a wrong contents page. The first pass is only measured, never
+// written out; with a right Options.Guess it is not needed at all.
 func Render(w io.Writer, doc *report.Document, opt Options) error {
+	_, err := RenderLayout(w, doc, opt)
+	return err
+}
+
+// RenderLayout is Render, returning the Layout found, which a later render
+// of the same report can take as its Options.Guess.
+func RenderLayout(w io.Writer, doc *report.Document, opt Options) (Layout, error) {
 	if doc == nil {
-		return errors.New("pdf: nil document")
+		return Layout{}, errors.New("pdf: nil document")
 	}
 	return renderPasses(w, doc, opt, (*renderer).render)
 }
@@ -75,15 +101,16 @@ func RenderAppendix(w io.Writer, doc *report.Document, opt Options) error {
 	if doc == nil {
 		return errors.New("pdf: nil document")
 	}
-	return renderPasses(w, doc, opt, (*renderer).renderFloats)
+	_, err := renderPasses(w, doc, opt, (*renderer).renderFloats)
+	return err
 }
 
 // renderPasses runs pass until the page numbers it reports settle, then
 // writes the last pass's PDF with the attachments added.
-func renderPasses(w io.Writer, doc *report.Document, opt Options, pass func(*renderer) (layout, error)) error {
+func renderPasses(w io.Writer, doc *report.Document, opt Options, pass func(*renderer) (layout, error)) (Layout, error) {
 	r, err := settle(doc, opt, pass)
 	if err != nil {
-		return err
+		return Layout{}, err
 	}
 	files := opt.Attachments
 	if opt.AttachData {
@@ -91,18 +118,30 @@ func renderPasses(w io.Writer, doc *report.Document, opt Options, pass func(*ren
 	}
 	var buf bytes.Buffer
 	if err := r.pdf.Output(&buf); err != nil {
-		return fmt.Errorf("pdf: %w", err)
+		return Layout{}, fmt.Errorf("pdf: %w", err)
 	}
-	out, err := appendAttachments(buf.Bytes(), files, built(doc))
+	deflate := opt.Deflate
+	if deflate == nil {
+		deflate = Deflate
+	}
+	out, err := appendAttachments(buf.Bytes(), files, built(doc), deflate)
 	if err != nil {
-		return err
+		return Layout{}, err
 	}
-	_, err = w.Write(out)
-	return err
+	if _, err = w.Write(out); err != nil {
+		return Layout{}, err
+	}
+	return Layout{Sections: slices.Clone(r.prev.sections), Pages: r.prev.pages, passes: r.pass}, nil
 }
 
 // settle lays doc out until the page numbers a pass reports equal those
-// of the pass before, and returns that last pass.
+// of the pass before (or the guessed ones), and returns that last pass.
+//
+// A guess gives the same PDF as no guess because a layout never depends on
+// the numbers the pass prints (the contents page and the footers take the
+// same room whatever they say): the first pass of a render without a guess
+// finds the one layout there is, and a guess is taken only when a pass
+// printing it finds it again.
 func settle(doc *report.Document, opt Options, pass func(*renderer) (layout, error)) (*renderer, error) {
 	size, err := pageSize(opt.PageSize)
 	if err != nil {
@@ -113,8 +152,14 @@ func settle(doc *report.Document, opt Options, pass func(*renderer) (layout, err
 	}
 	figs := &figureCache{draw: opt.FigurePNG, png: map[*report.Figure][]byte{}}
 	var prev *layout
-	for range 3 {
+	passes := 3
+	if g := opt.Guess; g != nil {
+		prev = &layout{sections: slices.Clone(g.Sections), pages: g.Pages}
+		passes++
+	}
+	for n := range passes {
 		r := newRenderer(doc, opt, size, prev, figs)
+		r.pass = n + 1
 		lay, err := pass(r)
 		if err != nil {
 			return nil, err
@@ -124,7 +169,7 @@ func settle(doc *report.Document, opt Options, pass func(*renderer) (layout, err
 		}
 		prev = &lay
 	}
-	return nil, errors.New("pdf: section page numbers did not settle after three layout passes")
+	return nil, fmt.Errorf("pdf: section page numbers did not settle after %d layout passes", passes)
 }
 
 // pageSize maps Options.PageSize to fpdf's size name.
@@ -204,6 +249,8 @@ type renderer struct {
 	// page is turned, for a wide table (see orient).
 	size      string
 	landscape bool
+	// pass counts the layout passes of this render, 1 for the first.
+	pass int
 }
 
 func newRenderer(doc *report.Document, opt Options, size string, prev *layout, figs *figureCache) *renderer {
@@ -239,12 +286,21 @@ func (r *renderer) render() (layout, error) {
 			return layout{}, fmt.Errorf("pdf: section %q: %w", s.ID, err)
 		}
 	}
-	// Close ends the last page now, so the page count below includes it.
-	r.pdf.Close()
+	r.close()
 	if err := r.pdf.Error(); err != nil {
 		return layout{}, fmt.Errorf("pdf: %w", err)
 	}
 	return layout{sections: r.sectionPages, pages: r.pdf.PageCount()}, nil
+}
+
+// close ends the last page and writes the document out, but not on a
+// first pass, which is only measured: the page count already includes the
+// last page, and footers, the only thing Close adds to it, never break a
+// page.
+func (r *renderer) close() {
+	if r.prev != nil {
+		r.pdf.Close()
+	}
 }
 
 // metadata fills the document information dictionary. Dates come from doc.Built, never the clock, so a rebuild is

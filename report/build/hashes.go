@@ -1,0 +1,86 @@
+package build
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sync"
+
+	"github.com/moocreport/moocreport/report/ingest"
+	"github.com/moocreport/moocreport/report/site"
+)
+
+// inputHashes hashes the input files of one build, each file once: the
+// cache's check of a stored dataset, ingest's key for its tracking memo
+// and the manifest all ask for the same SHA-256, and on a large course
+// reading the logs again for each would cost as much as a second pass of
+// decompression. It lives for one build only, so a file edited between
+// two builds (moocreport serve) is hashed again.
+type inputHashes struct {
+	dir  string
+	mu   sync.Mutex
+	done map[string]site.FileHash
+}
+
+func newInputHashes(dir string) *inputHashes {
+	return &inputHashes{dir: dir, done: map[string]site.FileHash{}}
+}
+
+// hashInput hashes one file; a variable so a test can count the calls.
+var hashInput = hashFile
+
+// get returns the hash of the file at relPath (slash-separated, relative
+// to the study folder), hashing it on first use.
+func (h *inputHashes) get(relPath string) (site.FileHash, error) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if fh, ok := h.done[relPath]; ok {
+		return fh, nil
+	}
+	fh, err := hashInput(h.dir, relPath)
+	if err != nil {
+		return fh, err
+	}
+	h.done[relPath] = fh
+	return fh, nil
+}
+
+// buildMemo is the cache as ingest's Memo for one build, answering
+// HashFile (ingest.FileHasher) from the build's hashes.
+type buildMemo struct {
+	*Cache
+	hashes *inputHashes
+}
+
+// HashFile implements ingest.FileHasher.
+func (m buildMemo) HashFile(name string) (string, int64, error) {
+	fh, err := m.hashes.get(name)
+	return fh.SHA256, fh.Bytes, err
+}
+
+// memo is c as an ingest.Memo sharing the hashes of hs; nil (no memo)
+// when c is nil.
+func (c *Cache) memo(hs *inputHashes) ingest.Memo {
+	if c == nil {
+		return nil
+	}
+	return buildMemo{c, hs}
+}
+
+// hashFile is the SHA-256 and size of the file at relPath under dir.
+func hashFile(dir, relPath string) (site.FileHash, error) {
+	f, err := os.Open(filepath.Join(dir, filepath.FromSlash(relPath)))
+	if err != nil {
+		return site.FileHash{}, err
+	}
+	defer f.Close()
+	h := sha256.New()
+	n, err := io.Copy(h, f)
+	if err != nil {
+		return site.FileHash{}, fmt.Errorf("%s: %w", relPath, err)
+	}
+	return site.FileHash{Path: relPath, SHA256: hex.EncodeToString(h.Sum(nil)), Bytes: n}, nil
+}
