@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"fmt"
+	"reflect"
 	"runtime"
 	"sync"
 
@@ -43,18 +44,36 @@ func (l *loader) child() *loader {
 	return &loader{meter: l.meter, memo: l.memo, s: l.s, ds: &report.Dataset{}, inputs: map[string]bool{}}
 }
 
-// adopt adds what sub read to l. A byCourse pass adds rows to the tables
-// that are plain lists; anything else it touched is a programming error.
+// adopt adds what sub read to l: every list of the dataset is extended,
+// every map gains sub's keys (a list under a key both hold is extended).
+// It goes by reflection over Dataset, so a table added to Dataset later is
+// adopted too; a field of another kind that sub set is a programming
+// error, as is a key both hold with a value that is not a list.
 func (l *loader) adopt(sub *loader) {
-	d, s := l.ds, sub.ds
-	if len(s.Activity)+len(s.Reach)+len(s.Problems)+len(s.Chapters) > 0 {
-		panic("ingest: a by-course pass wrote a tracking table")
+	dst, src := reflect.ValueOf(l.ds).Elem(), reflect.ValueOf(sub.ds).Elem()
+	for i := range dst.NumField() {
+		d, s := dst.Field(i), src.Field(i)
+		switch {
+		case s.Kind() == reflect.Slice && s.Len() > 0:
+			d.Set(reflect.AppendSlice(d, s))
+		case s.Kind() == reflect.Map && s.Len() > 0:
+			if d.IsNil() {
+				d.Set(reflect.MakeMap(d.Type()))
+			}
+			for it := s.MapRange(); it.Next(); {
+				k, v := it.Key(), it.Value()
+				if old := d.MapIndex(k); old.IsValid() {
+					if v.Kind() != reflect.Slice {
+						panic(fmt.Sprintf("ingest: two courses' by-course passes set Dataset.%s[%v]", dst.Type().Field(i).Name, k))
+					}
+					v = reflect.AppendSlice(old, v)
+				}
+				d.SetMapIndex(k, v)
+			}
+		case s.Kind() != reflect.Slice && s.Kind() != reflect.Map && !s.IsZero():
+			panic("ingest: a by-course pass set Dataset." + dst.Type().Field(i).Name)
+		}
 	}
-	d.Learners = append(d.Learners, s.Learners...)
-	d.Grades = append(d.Grades, s.Grades...)
-	d.Responses = append(d.Responses, s.Responses...)
-	d.Skips = append(d.Skips, s.Skips...)
-	d.Inputs = append(d.Inputs, s.Inputs...)
 	for name := range sub.inputs {
 		l.inputs[name] = true
 	}

@@ -78,3 +78,27 @@ func TestByCoursePassesAsIfSerial(t *testing.T) {
 		t.Errorf("errors read course by course:\n%v\nread at once:\n%v", serr, perr)
 	}
 }
+
+// TestAdoptTakesEveryTable: adopt extends every list of the dataset and
+// merges every map, by reflection, so a table added to Dataset later is
+// not lost when a by-course pass writes it.
+func TestAdoptTakesEveryTable(t *testing.T) {
+	l := &loader{ds: &report.Dataset{Learners: []report.Learner{{ID: "a"}}}, inputs: map[string]bool{"x": true}}
+	sub := &loader{ds: &report.Dataset{Learners: []report.Learner{{ID: "b"}}, Grades: []report.Grade{{Learner: "b"}},
+		Chapters: map[string]int{"k": 3}, Skips: []report.Skip{{File: "f"}}}, inputs: map[string]bool{"y": true}}
+	l.adopt(sub)
+	want := &report.Dataset{Learners: []report.Learner{{ID: "a"}, {ID: "b"}}, Grades: []report.Grade{{Learner: "b"}},
+		Chapters: map[string]int{"k": 3}, Skips: []report.Skip{{File: "f"}}}
+	if !reflect.DeepEqual(l.ds, want) {
+		t.Errorf("adopted %+v, want %+v", l.ds, want)
+	}
+	if !l.inputs["x"] || !l.inputs["y"] {
+		t.Errorf("inputs %v, want x and y", l.inputs)
+	}
+	defer func() {
+		if recover() == nil {
+			t.Error("two courses setting the same count adopted without a panic")
+		}
+	}()
+	l.adopt(&loader{ds: &report.Dataset{Chapters: map[string]int{"k": 4}}})
+}
