@@ -115,6 +115,7 @@ func FuzzObject(f *testing.F) {
 		}
 	})
 }
+
 // BenchmarkObjectIn extracts the tracking reader's members from the real
 // lines of the fixture log (its objects, not its comment and blank
 // lines), reporting MB/s of JSON.

@@ -12,7 +12,7 @@ import (
 // because its username → user id map links the grades, the logs and the
 // surveys read after it; the anonymized-id CSV next, for the same reason.
 func init() {
-	register(Format{Name: "edx-profile", Kind: detect.Source, Detect: detect.EdXReport, order: 20,
+	register(Format{Name: "edx-profile", Kind: detect.Source, Detect: detect.EdXReport, order: 20, byCourse: true,
 		read: func(l *loader, c *Course, _ string, _ study.Source, files []string) {
 			l.eachFile(files, func(name string, r io.Reader) error {
 				ls, err := ReadProfile(r, name, c)
@@ -24,7 +24,7 @@ func init() {
 		read: func(l *loader, c *Course, _ string, _ study.Source, files []string) {
 			l.eachFile(files, func(name string, r io.Reader) error { return ReadAnonymousIDs(r, name, c) })
 		}})
-	register(Format{Name: "edx-grades", Kind: detect.Source, Detect: detect.EdXReport, order: 50,
+	register(Format{Name: "edx-grades", Kind: detect.Source, Detect: detect.EdXReport, order: 50, byCourse: true,
 		read: func(l *loader, c *Course, _ string, _ study.Source, files []string) {
 			l.eachFile(files, func(name string, r io.Reader) error {
 				gs, cols, err := readGrades(r, name, c)

@@ -37,6 +37,10 @@ type Format struct {
 	order int
 	// read reads a course source whose path matched files.
 	read func(l *loader, c *Course, key string, src study.Source, files []string)
+	// byCourse marks a pass whose reading of one course touches only
+	// that course's Course and the dataset's plain lists (learners,
+	// grades): Load reads the courses at once (see parallelSources).
+	byCourse bool
 	// readAll, set instead of read, reads every source of the format in
 	// the study at once (an OULAD folder serves several courses).
 	readAll func(l *loader, courses map[string]*Course)

@@ -218,6 +218,10 @@ func (l *loader) sources(f *Format, courses map[string]*Course) {
 		f.readAll(l, courses)
 		return
 	}
+	if f.byCourse {
+		l.parallelSources(f, courses)
+		return
+	}
 	for _, c := range l.s.Courses {
 		for _, src := range c.Sources {
 			if src.Format == f.Name {

@@ -96,7 +96,8 @@ type trackState struct {
 	pageCourse bool
 	start      int64 // week 1 starts, unix ms
 
-	ids      map[string]int32 // raw edX user id → index
+	ids      map[string]int32 // raw edX user id → index (see learnerIx)
+	numIDs   map[uint64]int32 // the same, for ids in canonical decimal
 	users    []string
 	learners []learnerState
 
@@ -119,28 +120,68 @@ type trackState struct {
 
 func newTrackState(c *Course, opt TrackingOptions) *trackState {
 	return &trackState{c: c, gap: opt.gap(), byName: opt.ByUsername, pageCourse: opt.PageCourse, start: c.weekStart().UnixMilli(),
-		ids: map[string]int32{}, chapterIDs: map[string]int32{}, reach: map[uint64]struct{}{},
+		ids: map[string]int32{}, numIDs: map[uint64]int32{}, chapterIDs: map[string]int32{}, reach: map[uint64]struct{}{},
 		problemIDs: map[string]int32{}, solvers: map[uint64]struct{}{}}
 }
 
 // learnerIx interns a raw user id; the string is copied only when new.
+// edX user ids are integers: those in canonical decimal form (no leading
+// zero, at most 18 digits) are looked up by their value, which hashes
+// faster than the string; any other id by its text. A given id always
+// takes the same way, so it has one index.
 func (st *trackState) learnerIx(id []byte) int32 {
+	if n, ok := canonicalUint(id); ok {
+		if i, ok := st.numIDs[n]; ok {
+			return i
+		}
+		i := st.addLearner(string(id))
+		st.numIDs[n] = i
+		return i
+	}
 	if i, ok := st.ids[string(id)]; ok {
 		return i
 	}
-	return st.addLearner(string(id))
+	i := st.addLearner(string(id))
+	st.ids[st.users[i]] = i
+	return i
 }
 
 func (st *trackState) learnerIxString(id string) int32 {
+	if n, ok := canonicalUint(id); ok {
+		if i, ok := st.numIDs[n]; ok {
+			return i
+		}
+		i := st.addLearner(id)
+		st.numIDs[n] = i
+		return i
+	}
 	if i, ok := st.ids[id]; ok {
 		return i
 	}
-	return st.addLearner(id)
+	i := st.addLearner(id)
+	st.ids[id] = i
+	return i
+}
+
+// canonicalUint parses b when it is an unsigned integer written as
+// strconv.FormatUint would write it and fits in 18 digits.
+func canonicalUint[T string | []byte](b T) (uint64, bool) {
+	if len(b) == 0 || len(b) > 18 || b[0] == '0' && len(b) > 1 {
+		return 0, false
+	}
+	var n uint64
+	for i := 0; i < len(b); i++ {
+		c := b[i]
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		n = n*10 + uint64(c-'0')
+	}
+	return n, true
 }
 
 func (st *trackState) addLearner(id string) int32 {
 	i := int32(len(st.users))
-	st.ids[id] = i
 	st.users = append(st.users, id)
 	st.learners = append(st.learners, learnerState{})
 	return i

@@ -55,15 +55,17 @@ type Suppression struct {
 func Compute(s *study.Study, ds *report.Dataset) (*Result, error) {
 	ds = listedCategories(ds)
 	force := map[string]forced{}
+	shared := &indexes{}
 	for range maxRuns {
 		c := &computer{
-			s:     s,
-			ds:    ds,
-			k:     s.Privacy.MinCell,
-			res:   &Result{Sections: map[string][]report.Block{}},
-			ids:   map[string]bool{},
-			led:   newLedger(s.Privacy.MinCell),
-			force: force,
+			s:       s,
+			ds:      ds,
+			k:       s.Privacy.MinCell,
+			res:     &Result{Sections: map[string][]report.Block{}},
+			ids:     map[string]bool{},
+			led:     newLedger(s.Privacy.MinCell),
+			force:   force,
+			indexes: shared,
 		}
 		if err := c.run(); err != nil {
 			return nil, err
@@ -212,6 +214,23 @@ type computer struct {
 	led   *ledger
 	force map[string]forced
 
+	// indexes are made from the data alone, so every run shares them.
+	*indexes
+	// demog keeps the learner crossTabs so comparisons can test them.
+	demog []crossTab
+	// parts holds the blocks each step made, by name, until layout
+	// places them in their sections.
+	parts map[string][]report.Block
+	// families collects comparison results for Holm adjustment and the
+	// comparisons table; see comparisons.go.
+	results []*testResult
+}
+
+// indexes are what the steps look learners and activity up by. They
+// depend on the data and the study only, not on what disclosure control
+// withholds, so Compute makes them once for all its runs; steps must not
+// change them.
+type indexes struct {
 	byCourse map[string][]report.Learner // by course key
 	// enrolled numbers each course's enrolled learners 0…n−1 by id (one
 	// number per id; seats holds n); see isEnrolled.
@@ -233,21 +252,20 @@ type computer struct {
 	// acts is each enrolled learner's activity in course weeks 1…W, by
 	// course and learner; learners never active have no entry.
 	acts map[string]map[string]*learnerActivity
-	// demog keeps the learner crossTabs so comparisons can test them.
-	demog []crossTab
 	// itemRs keeps itemResponses' lists by course and instrument.
 	itemRs map[[2]string][]report.Response
-	// parts holds the blocks each step made, by name, until layout
-	// places them in their sections.
-	parts map[string][]report.Block
-	// families collects comparison results for Holm adjustment and the
-	// comparisons table; see comparisons.go.
-	results []*testResult
 }
 
 // index groups the learners by course and applies the definition of
-// active (see active.go) once for every step.
+// active (see active.go) once for every step, and for every run: a run
+// after the first finds them made.
 func (c *computer) index() {
+	if c.indexes == nil {
+		c.indexes = &indexes{}
+	}
+	if c.byCourse != nil {
+		return
+	}
 	sizes := map[string]int{}
 	for _, l := range c.ds.Learners {
 		sizes[l.Course]++

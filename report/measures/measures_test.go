@@ -228,9 +228,9 @@ func TestManyGroupsGoLong(t *testing.T) {
 // (the OULAD's age bands and education levels) get rows of their own
 // instead of falling into a wrong one.
 func TestDimensionKeepsSourceCodings(t *testing.T) {
-	c := &computer{byCourse: map[string][]report.Learner{"a": {
+	c := &computer{indexes: &indexes{byCourse: map[string][]report.Learner{"a": {
 		{AgeBand: "0-35"}, {AgeBand: "0-35"}, {AgeBand: "35-55"}, {AgeBand: "55<="}, {},
-	}}}
+	}}}}
 	rows, counts := c.dimension([]string{"a"}, func(l report.Learner) string {
 		if l.AgeBand == "" {
 			return "Not stated"
