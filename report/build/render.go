@@ -125,6 +125,7 @@ func render(out output, doc *report.Document, man site.Manifest, s *study.Study,
 	if err != nil {
 		return err
 	}
+	defer r.charts.stop()
 	return r.pdf(appendixToo)
 }
 
@@ -135,7 +136,8 @@ type rendered struct {
 	doc                *report.Document
 	s                  *study.Study
 	measures, manifest []byte
-	svg                func(*report.Figure) ([]byte, error)
+	svg, png           *drawn
+	charts             *drawing
 	cache              *Cache
 	progress           Progress
 }
@@ -186,21 +188,25 @@ func renderSite(out output, doc *report.Document, man site.Manifest, s *study.St
 		overrides = os.DirFS(filepath.Join(s.Dir, "templates"))
 	}
 	progress("rendering the web pages")
-	svg := cache.Figure("svg", charts.SVG)
-	err = html.Render(out.dir, doc, html.Options{Templates: overrides, FigureSVG: svg, Versions: hv,
-		FigureNarrowSVG: cache.Figure("svg-narrow", charts.NarrowSVG), Write: out.write,
+	// Every chart is drawn once per kind, all at once, while the pages
+	// are rendered: the PDF's charts are ready or under way when it needs
+	// them.
+	svg, narrow := newDrawn(cache.Figure("svg", charts.SVG)), newDrawn(cache.Figure("svg-narrow", charts.NarrowSVG))
+	png := newDrawn(cache.Figure("png", charts.PNG))
+	drawing := drawAll(doc, svg, narrow, png)
+	err = html.Render(out.dir, doc, html.Options{Templates: overrides, FigureSVG: svg.get, Versions: hv,
+		FigureNarrowSVG: narrow.get, Write: out.write,
 		PDF: "report.pdf", Manifest: "manifest.json", Measures: "measures.json"})
 	if err != nil {
+		drawing.stop()
 		return nil, fmt.Errorf("rendering HTML: %w", err)
 	}
-	return &rendered{out: out, doc: doc, s: s, measures: measuresJSON, manifest: manifestJSON, svg: svg, cache: cache, progress: progress}, nil
+	return &rendered{out: out, doc: doc, s: s, measures: measuresJSON, manifest: manifestJSON, svg: svg, png: png, charts: drawing, cache: cache, progress: progress}, nil
 }
 
 // pdf writes report.pdf, and the paper appendix when appendixToo is set.
 func (r *rendered) pdf(appendixToo bool) error {
-	// The report PDF and the appendix draw the same PNGs; draw each once.
-	png := memoPNG(r.cache.Figure("png", charts.PNG))
-	popt := pdfOptions(r.s, png, r.measures, r.manifest)
+	popt := pdfOptions(r.s, r.png.get, r.measures, r.manifest)
 	popt.Deflate = r.cache.deflate()
 	r.progress("rendering the PDF")
 	var buf bytes.Buffer
@@ -221,7 +227,7 @@ func (r *rendered) pdf(appendixToo bool) error {
 		return nil
 	}
 	r.progress("rendering the paper appendix")
-	if err := appendix.Render(filepath.Join(r.out.dir, "appendix"), r.doc, appendix.Options{FigureSVG: r.svg, FigurePNG: png, PDF: popt}); err != nil {
+	if err := appendix.Render(filepath.Join(r.out.dir, "appendix"), r.doc, appendix.Options{FigureSVG: r.svg.get, FigurePNG: r.png.get, PDF: popt}); err != nil {
 		return fmt.Errorf("rendering the paper appendix: %w", err)
 	}
 	return nil
@@ -234,22 +240,6 @@ func pdfOptions(s *study.Study, png func(*report.Figure) ([]byte, error), measur
 		{Name: "measures.json", Description: "Every computed number with its id, course, n and definition", Data: measures},
 		{Name: "manifest.json", Description: "SHA-256 of every input file, tool version and build time", Data: manifest},
 	}}
-}
-
-// memoPNG remembers each figure's PNG, so the report PDF and the paper
-// appendix, which draw the same figures, draw each once.
-func memoPNG(draw func(*report.Figure) ([]byte, error)) func(*report.Figure) ([]byte, error) {
-	done := map[*report.Figure][]byte{}
-	return func(f *report.Figure) ([]byte, error) {
-		if b, ok := done[f]; ok {
-			return b, nil
-		}
-		b, err := draw(f)
-		if err == nil {
-			done[f] = b
-		}
-		return b, err
-	}
 }
 
 // indexPage renders public/index.html, the list of versions.
