@@ -127,7 +127,8 @@ func render(out output, doc *report.Document, man site.Manifest, s *study.Study,
 	if err != nil {
 		return err
 	}
-	defer r.charts.stop()
+	d := drawAll(doc, r.svg, r.narrow, r.png)
+	defer d.stop()
 	pdfDone := make(chan error, 1)
 	go func() { pdfDone <- r.reportPDF() }()
 	err = r.site(public)
@@ -141,37 +142,46 @@ func render(out output, doc *report.Document, man site.Manifest, s *study.Study,
 	return r.appendix()
 }
 
-// rendered is a version being rendered: its JSON files are written and its
-// charts under way.
+// rendered is a version being rendered: its JSON files are written, its
+// charts drawn on demand.
 type rendered struct {
 	out                output
 	doc                *report.Document
 	s                  *study.Study
 	measures, manifest []byte
 	svg, narrow, png   *drawn
-	charts             *drawing
 	cache              *Cache
 	progress           Progress
 }
 
 // renderSite writes measures.json, manifest.json and the HTML site of one
 // version into out: everything a browser needs, so a preview can show it
-// before the PDF is drawn.
+// before the PDF is drawn. Only the pages' charts are drawn, as the pages
+// ask for them; the PDF's are left to previewPDF, so that nothing competes
+// with the pages for the processor.
 func renderSite(out output, doc *report.Document, man site.Manifest, s *study.Study, public string, progress Progress, cache *Cache) (*rendered, error) {
 	r, err := startRender(out, doc, man, s, progress, cache)
 	if err != nil {
 		return nil, err
 	}
 	if err := r.site(public); err != nil {
-		r.charts.stop()
 		return nil, err
 	}
 	return r, nil
 }
 
-// startRender writes measures.json and manifest.json into out and starts
-// drawing every chart of the version: once per kind, all at once, so the
-// PDF's charts are ready or under way by the time it needs them.
+// previewPDF writes the report.pdf of a version renderSite wrote, its
+// charts drawn all at once.
+func (r *rendered) previewPDF() error {
+	d := drawAll(r.doc, r.png)
+	defer d.stop()
+	return r.reportPDF()
+}
+
+// startRender writes measures.json and manifest.json into out and makes
+// the version's drawers of charts, which draw each chart once per kind;
+// the caller starts drawing them all at once (drawAll), so the charts are
+// ready or under way by the time a renderer needs them.
 func startRender(out output, doc *report.Document, man site.Manifest, s *study.Study, progress Progress, cache *Cache) (*rendered, error) {
 	if progress == nil {
 		progress = func(string) {}
@@ -199,7 +209,6 @@ func startRender(out output, doc *report.Document, man site.Manifest, s *study.S
 	r := &rendered{out: out, doc: doc, s: s, measures: measuresJSON, manifest: manifestJSON, cache: cache, progress: progress,
 		svg: newDrawn(cache.Figure("svg", charts.SVG)), narrow: newDrawn(cache.Figure("svg-narrow", charts.NarrowSVG)),
 		png: newDrawn(cache.Figure("png", charts.PNG))}
-	r.charts = drawAll(doc, r.svg, r.narrow, r.png)
 	return r, nil
 }
 
