@@ -42,4 +42,4 @@ func RenderPreview(opt Options, dir string) (*Preview, error) {
 }
 
 // PDF writes the preview's report.pdf beside its pages.
-func (pv *Preview) PDF() error { return pv.r.pdf(false) }
+func (pv *Preview) PDF() error { return pv.r.previewPDF() }

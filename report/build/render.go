@@ -119,31 +119,70 @@ func dirOutput(dir string) output {
 }
 
 // render writes every output file of one version into out, with the paper
-// appendix in out.dir/appendix when appendix is set.
+// appendix in out.dir/appendix when appendix is set. The report's PDF is
+// laid out beside the web pages, on another core when there is one: the
+// two share nothing but the charts, each drawn once (see drawing).
 func render(out output, doc *report.Document, man site.Manifest, s *study.Study, public string, appendixToo bool, progress Progress, cache *Cache) error {
-	r, err := renderSite(out, doc, man, s, public, progress, cache)
+	r, err := startRender(out, doc, man, s, progress, cache)
 	if err != nil {
 		return err
 	}
-	return r.pdf(appendixToo)
+	d := drawAll(doc, r.svg, r.narrow, r.png)
+	defer d.stop()
+	pdfDone := make(chan error, 1)
+	go func() { pdfDone <- r.reportPDF() }()
+	err = r.site(public)
+	r.progress("rendering the PDF")
+	if perr := <-pdfDone; err == nil {
+		err = perr
+	}
+	if err != nil || !appendixToo {
+		return err
+	}
+	return r.appendix()
 }
 
-// rendered is a version whose site is written; its PDF and appendix are
-// still to come.
+// rendered is a version being rendered: its JSON files are written, its
+// charts drawn on demand.
 type rendered struct {
 	out                output
 	doc                *report.Document
 	s                  *study.Study
 	measures, manifest []byte
-	svg                func(*report.Figure) ([]byte, error)
+	svg, narrow, png   *drawn
 	cache              *Cache
 	progress           Progress
 }
 
 // renderSite writes measures.json, manifest.json and the HTML site of one
 // version into out: everything a browser needs, so a preview can show it
-// before the PDF is drawn.
+// before the PDF is drawn. Only the pages' charts are drawn, as the pages
+// ask for them; the PDF's are left to previewPDF, so that nothing competes
+// with the pages for the processor.
 func renderSite(out output, doc *report.Document, man site.Manifest, s *study.Study, public string, progress Progress, cache *Cache) (*rendered, error) {
+	r, err := startRender(out, doc, man, s, progress, cache)
+	if err != nil {
+		return nil, err
+	}
+	if err := r.site(public); err != nil {
+		return nil, err
+	}
+	return r, nil
+}
+
+// previewPDF writes the report.pdf of a version renderSite wrote, its
+// charts drawn all at once.
+func (r *rendered) previewPDF() error {
+	d := drawAll(r.doc, r.png)
+	defer d.stop()
+	return r.reportPDF()
+}
+
+// startRender writes measures.json and manifest.json into out and makes
+// the version's drawers of charts, which draw each chart once per kind;
+// the caller starts drawing them all at once (drawAll), so the charts are
+// ready or under way by the time a renderer needs them.
+func startRender(out output, doc *report.Document, man site.Manifest, s *study.Study, progress Progress, cache *Cache) (*rendered, error) {
 	if progress == nil {
 		progress = func(string) {}
 	}
@@ -167,9 +206,19 @@ func renderSite(out output, doc *report.Document, man site.Manifest, s *study.St
 			return nil, err
 		}
 	}
+	r := &rendered{out: out, doc: doc, s: s, measures: measuresJSON, manifest: manifestJSON, cache: cache, progress: progress,
+		svg: newDrawn(cache.Figure("svg", charts.SVG)), narrow: newDrawn(cache.Figure("svg-narrow", charts.NarrowSVG)),
+		png: newDrawn(cache.Figure("png", charts.PNG))}
+	return r, nil
+}
+
+// site writes the version's web pages, with a version switcher listing
+// what is published in public.
+func (r *rendered) site(public string) error {
+	s, doc := r.s, r.doc
 	versions, err := site.Versions(public)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	var hv []html.Version
 	seen := false
@@ -185,46 +234,46 @@ func renderSite(out output, doc *report.Document, man site.Manifest, s *study.St
 	if fi, err := os.Stat(filepath.Join(s.Dir, "templates")); err == nil && fi.IsDir() {
 		overrides = os.DirFS(filepath.Join(s.Dir, "templates"))
 	}
-	progress("rendering the web pages")
-	svg := cache.Figure("svg", charts.SVG)
-	err = html.Render(out.dir, doc, html.Options{Templates: overrides, FigureSVG: svg, Versions: hv,
-		FigureNarrowSVG: cache.Figure("svg-narrow", charts.NarrowSVG), Write: out.write,
+	r.progress("rendering the web pages")
+	err = html.Render(r.out.dir, doc, html.Options{Templates: overrides, FigureSVG: r.svg.get, Versions: hv,
+		FigureNarrowSVG: r.narrow.get, Write: r.out.write,
 		PDF: "report.pdf", Manifest: "manifest.json", Measures: "measures.json"})
 	if err != nil {
-		return nil, fmt.Errorf("rendering HTML: %w", err)
+		return fmt.Errorf("rendering HTML: %w", err)
 	}
-	return &rendered{out: out, doc: doc, s: s, measures: measuresJSON, manifest: manifestJSON, svg: svg, cache: cache, progress: progress}, nil
+	return nil
 }
 
-// pdf writes report.pdf, and the paper appendix when appendixToo is set.
-func (r *rendered) pdf(appendixToo bool) error {
-	// The report PDF and the appendix draw the same PNGs; draw each once.
-	png := memoPNG(r.cache.Figure("png", charts.PNG))
-	popt := pdfOptions(r.s, png, r.measures, r.manifest)
-	popt.Deflate = r.cache.deflate()
-	r.progress("rendering the PDF")
+// reportPDF writes report.pdf. The layout of the last build is most likely
+// this one's too: when it is, the PDF is laid out once instead of twice
+// (with the same bytes either way).
+func (r *rendered) reportPDF() error {
+	popt := r.pdfOptions()
+	key := layoutKey(r.s, r.doc)
+	popt.Guess = r.cache.layout(key)
 	var buf bytes.Buffer
-	// The layout of the last build is most likely this one's too: when it
-	// is, the PDF is laid out once instead of twice (same bytes either way).
-	guessKey := layoutKey(r.s, r.doc)
-	popt.Guess = r.cache.layout(guessKey)
 	lay, err := pdf.RenderLayout(&buf, r.doc, popt)
 	if err != nil {
 		return fmt.Errorf("rendering PDF: %w", err)
 	}
-	r.cache.storeLayout(guessKey, popt.Guess, lay)
-	popt.Guess = nil
-	if err := r.out.write("report.pdf", buf.Bytes()); err != nil {
-		return err
-	}
-	if !appendixToo {
-		return nil
-	}
+	r.cache.storeLayout(key, popt.Guess, lay)
+	return r.out.write("report.pdf", buf.Bytes())
+}
+
+// appendix writes the paper appendix into out.dir/appendix.
+func (r *rendered) appendix() error {
 	r.progress("rendering the paper appendix")
-	if err := appendix.Render(filepath.Join(r.out.dir, "appendix"), r.doc, appendix.Options{FigureSVG: r.svg, FigurePNG: png, PDF: popt}); err != nil {
+	if err := appendix.Render(filepath.Join(r.out.dir, "appendix"), r.doc, appendix.Options{FigureSVG: r.svg.get, FigurePNG: r.png.get, PDF: r.pdfOptions()}); err != nil {
 		return fmt.Errorf("rendering the paper appendix: %w", err)
 	}
 	return nil
+}
+
+// pdfOptions are the version's PDF options, with its charts and the cache.
+func (r *rendered) pdfOptions() pdf.Options {
+	popt := pdfOptions(r.s, r.png.get, r.measures, r.manifest)
+	popt.Deflate = r.cache.deflate()
+	return popt
 }
 
 // pdfOptions are the options of a version's report.pdf: its charts, every
@@ -234,22 +283,6 @@ func pdfOptions(s *study.Study, png func(*report.Figure) ([]byte, error), measur
 		{Name: "measures.json", Description: "Every computed number with its id, course, n and definition", Data: measures},
 		{Name: "manifest.json", Description: "SHA-256 of every input file, tool version and build time", Data: manifest},
 	}}
-}
-
-// memoPNG remembers each figure's PNG, so the report PDF and the paper
-// appendix, which draw the same figures, draw each once.
-func memoPNG(draw func(*report.Figure) ([]byte, error)) func(*report.Figure) ([]byte, error) {
-	done := map[*report.Figure][]byte{}
-	return func(f *report.Figure) ([]byte, error) {
-		if b, ok := done[f]; ok {
-			return b, nil
-		}
-		b, err := draw(f)
-		if err == nil {
-			done[f] = b
-		}
-		return b, err
-	}
 }
 
 // indexPage renders public/index.html, the list of versions.

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 )
 
 // Names of the hidden files and folders this package makes in public/.
@@ -41,7 +42,9 @@ type Stage struct {
 	reuse  []string // see Reuse
 	// linked holds the files of Dir that WriteFile linked to published
 	// ones: their bytes are on disk already, so commit syncs only the
-	// folders that name them.
+	// folders that name them. WriteFile may be called from several
+	// goroutines, each writing its own files.
+	mu     sync.Mutex
 	linked map[string]bool
 }
 
@@ -164,7 +167,9 @@ func (st *Stage) WriteFile(name string, data []byte) error {
 	if err := os.Remove(path); err != nil && !errors.Is(err, os.ErrNotExist) {
 		return err
 	}
+	st.mu.Lock()
 	delete(st.linked, path)
+	st.mu.Unlock()
 	for _, r := range st.reuse {
 		old := filepath.Join(st.public, r, filepath.FromSlash(name))
 		fi, ok := holds(old, data)
@@ -177,10 +182,12 @@ func (st *Stage) WriteFile(name string, data []byte) error {
 		// The folder may have been replaced between the comparison and
 		// the link: keep the link only if it is the file compared.
 		if now, err := os.Lstat(path); err == nil && os.SameFile(fi, now) {
+			st.mu.Lock()
 			if st.linked == nil {
 				st.linked = map[string]bool{}
 			}
 			st.linked[path] = true
+			st.mu.Unlock()
 			return nil
 		}
 		if err := os.Remove(path); err != nil {
