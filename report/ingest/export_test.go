@@ -36,3 +36,10 @@ func FormatNames(k detect.Kind) []string {
 
 // LoadMetered is Load, counting what it reads on m (nil counts nothing).
 func LoadMetered(s *study.Study, m *Meter) (*report.Dataset, error) { return LoadWith(s, m, nil) }
+
+// ReadTracking reads one tracking log, gzipped or plain JSON lines, for
+// course c. Up to opt.MaxBadLines of a file's lines may be malformed (a
+// crash can leave a torn line); more is an error naming the first.
+func ReadTracking(r io.Reader, file string, c *Course, opt TrackingOptions) (*Tracking, error) {
+	return readLogs([]logSource{{name: file, open: func() (io.ReadCloser, error) { return io.NopCloser(r), nil }}}, c, opt)
+}

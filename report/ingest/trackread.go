@@ -294,13 +294,6 @@ func (lr *logReader) readFile(i int, dec *decoders) error {
 	return nil
 }
 
-// ReadTracking reads one tracking log, gzipped or plain JSON lines, for
-// course c. Up to opt.MaxBadLines of a file's lines may be malformed (a
-// crash can leave a torn line); more is an error naming the first.
-func ReadTracking(r io.Reader, file string, c *Course, opt TrackingOptions) (*Tracking, error) {
-	return readLogs([]logSource{{name: file, open: func() (io.ReadCloser, error) { return io.NopCloser(r), nil }}}, c, opt)
-}
-
 // metered reads a file through a Meter and closes the file.
 type metered struct {
 	io.Reader
