@@ -52,9 +52,15 @@ func (d *drawn) get(f *report.Figure) ([]byte, error) {
 	return e.b, e.err
 }
 
+// maxDrawers bounds the charts drawn at once: a PNG being drawn holds a
+// 2400-pixel image (about 13 MB), and a build's memory must not grow with
+// the number of cores.
+const maxDrawers = 4
+
 // drawAll starts drawing every figure of doc in each of kinds, in that
-// order of kinds, on GOMAXPROCS workers. Errors are kept for the renderer
-// that asks for the figure, which reports them as it would have.
+// order of kinds, on GOMAXPROCS workers (at most maxDrawers). Errors are
+// kept for the renderer that asks for the figure, which reports them as it
+// would have.
 func drawAll(doc *report.Document, kinds ...*drawn) *drawing {
 	d := &drawing{kinds: kinds}
 	var figs []*report.Figure
@@ -76,7 +82,7 @@ func drawAll(doc *report.Document, kinds ...*drawn) *drawing {
 		}
 	}
 	close(tasks)
-	for range min(runtime.GOMAXPROCS(0), len(figs)*len(kinds)) {
+	for range min(runtime.GOMAXPROCS(0), maxDrawers, len(figs)*len(kinds)) {
 		d.wg.Go(func() {
 			for t := range tasks {
 				if d.stopped.Load() {
