@@ -2,7 +2,9 @@ package detect
 
 import (
 	"fmt"
+	"maps"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -87,12 +89,7 @@ func rdpDump(s *Sample) Match {
 }
 
 func sortedTables() []string {
-	names := make([]string, 0, len(rdpTables))
-	for k := range rdpTables {
-		names = append(names, k)
-	}
-	sort.Strings(names)
-	return names
+	return slices.Sorted(maps.Keys(rdpTables))
 }
 
 func findCourseIDs(text string) []string {
@@ -100,12 +97,7 @@ func findCourseIDs(text string) []string {
 	for _, id := range courseIDs.FindAllString(text, -1) {
 		set[id] = true
 	}
-	out := make([]string, 0, len(set))
-	for id := range set {
-		out = append(out, id)
-	}
-	sort.Strings(out)
-	return out
+	return slices.Sorted(maps.Keys(set))
 }
 
 var (

@@ -2,7 +2,8 @@ package measures
 
 import (
 	"fmt"
-	"sort"
+	"maps"
+	"slices"
 	"strings"
 
 	"github.com/moocreport/moocreport/report"
@@ -101,12 +102,7 @@ var excludedWords = map[string]string{"page": "course page views", "video": "vid
 // depend on input order (none should, but ties in ranks are summed) are
 // reproducible.
 func sortedLearners[T any](m map[string]T) []string {
-	ids := make([]string, 0, len(m))
-	for id := range m {
-		ids = append(ids, id)
-	}
-	sort.Strings(ids)
-	return ids
+	return slices.Sorted(maps.Keys(m))
 }
 
 // zoneName names a time zone for a definition; the empty zone is UTC.

@@ -2,7 +2,9 @@ package measures
 
 import (
 	"fmt"
+	"maps"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 
@@ -326,11 +328,7 @@ func (l *ledger) complement(r relation, degree map[string]int) string {
 // numbers together pin, which the ledger's one-relation-at-a-time rules
 // missed.
 func (l *ledger) audit() error {
-	ids := make([]string, 0, len(l.facts))
-	for id := range l.facts {
-		ids = append(ids, id)
-	}
-	sort.Strings(ids)
+	ids := slices.Sorted(maps.Keys(l.facts))
 	counts := make([]audit.Count, len(ids))
 	for i, id := range ids {
 		counts[i] = audit.Count{ID: id, Value: l.facts[id].v, Withheld: l.facts[id].w}
