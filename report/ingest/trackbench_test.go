@@ -160,3 +160,13 @@ func gunzipAll(b *testing.B, dir string, files []string) {
 	close(jobs)
 	wg.Wait()
 }
+
+// TestMain removes the benchmarks' temporary logs when the test binary
+// ends (they are kept only under $MOOCREPORT_BENCH_LOGS).
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if benchLogs.dir != "" && os.Getenv("MOOCREPORT_BENCH_LOGS") == "" {
+		os.RemoveAll(benchLogs.dir)
+	}
+	os.Exit(code)
+}
