@@ -97,7 +97,7 @@ func TestArchivalPDF(t *testing.T) {
 				found++
 			}
 			switch m.ID {
-			case "eat.enrolled", "sus.enrolled", "eat.pass-rate", "eat.pass-rate.ci95", "eat.active.w1", "disclosure.suppressed":
+			case "eat.enrolled", "sus.enrolled", "eat.pass-rate", "eat.pass-rate.ci95", "eat.active.w1.share", "disclosure.suppressed":
 				if !strings.Contains(text, m.Text) {
 					t.Errorf("PDF text lacks %s = %q", m.ID, m.Text)
 				}
@@ -106,9 +106,10 @@ func TestArchivalPDF(t *testing.T) {
 		// Most measures are shown in some table; a drop means tables or
 		// sections went missing. The counts behind a chart's shares are in
 		// its data table, attached as CSV (checked below), not printed
-		// beside it (985 of 1097 were found in the text when this was
-		// written; the rest are in the attachments and measures.json).
-		if found < len(ms.Measures)*85/100 {
+		// beside it (890 of 1099 were found in the text when the weekly
+		// active, retention and funnel tables became their figures' data;
+		// the rest are in the attachments and measures.json).
+		if found < len(ms.Measures)*78/100 {
 			t.Errorf("only %d of %d measure texts are in the PDF", found, len(ms.Measures))
 		}
 	})

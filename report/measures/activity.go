@@ -39,7 +39,8 @@ func (c *computer) activity() error {
 	fig := c.weeklyActiveFigure(courses, per, maxWeeks, activeDefinition)
 	ktab := c.kindsTable(courses, per, activeDefinition)
 	intro := "This section describes how active learners were, week by week, from the edX tracking logs."
-	c.part("weekly-activity", report.Block{Markdown: intro, ID: "activity-intro"}, report.Block{Figure: fig}, report.Block{Table: tab}, report.Block{Table: ktab})
+	dataFromTable(fig, tab)
+	c.part("weekly-activity", report.Block{Markdown: intro, ID: "activity-intro"}, report.Block{Figure: fig}, report.Block{Table: tab, OnRequest: true}, report.Block{Table: ktab})
 	return nil
 }
 
@@ -120,7 +121,7 @@ func (c *computer) weeklyActiveTable(courses []study.Course, per map[string]*wee
 func (c *computer) weeklyActiveFigure(courses []study.Course, per map[string]*weeklyTally, maxWeeks int, activeDefinition string) *report.Figure {
 	fig := &report.Figure{ID: "activity-weekly-active-chart", Kind: report.FigureLines, Title: "Weekly active learners",
 		XLabel: "Week", YLabel: "Share of enrolled learners (%)",
-		Caption: "The share of each course's enrolled learners active in each course week, with its 95 % Wilson score interval shaded; its data give the shares only.", DefinedIn: activeTerm}
+		Caption: "The share of each course's enrolled learners active in each course week, with its 95 % Wilson score interval shaded; its data give the counts and shares.", DefinedIn: activeTerm}
 	for w := 1; w <= maxWeeks; w++ {
 		fig.Categories = append(fig.Categories, strconv.Itoa(w))
 	}

@@ -97,7 +97,7 @@ func (c *computer) markWeeklyActive() {
 	}
 	col := s + " vs " + b + ": Holm-adjusted p"
 	f.Table.Columns = append(f.Table.Columns, col)
-	f.Caption = strings.Replace(f.Caption, "its data give the shares only.", "its data give the shares and the Holm-adjusted p of their difference.", 1)
+	f.Caption = strings.Replace(f.Caption, "its data give the counts and shares.", "its data give the counts, the shares and the Holm-adjusted p of their difference.", 1)
 	var marked []string
 	for i, cat := range f.Categories {
 		r := weeks[cat]

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/moocreport/moocreport/report"
@@ -65,4 +66,21 @@ func trimFloat(v float64) string {
 		return formatInt(int(v))
 	}
 	return fmt.Sprintf("%.1f", v)
+}
+
+// dataFromTable makes t, which holds the counts behind the shares a figure
+// draws, the figure's data table (under the data table's id and title), so
+// that the numbers are shown once: as the figure's data, with the table
+// itself only on request (Block.OnRequest). The rows are copied, so cells
+// added to the figure's data later (p-values) do not reach t.
+func dataFromTable(fig *report.Figure, t *report.Table) {
+	data := *t
+	data.ID, data.Title = fig.Table.ID, fig.Table.Title
+	data.Definition, data.DefinedIn = "", "" // the figure's caption links the definition
+	data.Rows = make([][]report.Cell, len(t.Rows))
+	for i, r := range t.Rows {
+		data.Rows[i] = slices.Clone(r)
+	}
+	data.Columns = slices.Clone(t.Columns)
+	fig.Table = data
 }

@@ -16,9 +16,11 @@ func (c *computer) retentionFunnel() error {
 		return nil
 	}
 	fig, tab := c.retention()
-	c.part("retention", report.Block{Figure: fig}, report.Block{Table: tab})
+	dataFromTable(fig, tab)
+	c.part("retention", report.Block{Figure: fig}, report.Block{Table: tab, OnRequest: true})
 	ffig, ftab := c.funnel()
-	c.part("funnel", report.Block{Figure: ffig}, report.Block{Table: ftab})
+	dataFromTable(ffig, ftab)
+	c.part("funnel", report.Block{Figure: ffig}, report.Block{Table: ftab, OnRequest: true})
 	return nil
 }
 
