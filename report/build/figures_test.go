@@ -22,7 +22,7 @@ func TestDrawEachFigureOnce(t *testing.T) {
 	doc := &report.Document{Sections: []report.Section{{Blocks: figs[:5]}, {Blocks: append([]report.Block{{Markdown: "text"}}, figs[5:]...)}}}
 	var calls sync.Map
 	var total atomic.Int32
-	kind := func(name string) *drawn {
+	kind := func(name string) *drawn[[]byte] {
 		return newDrawn(func(f *report.Figure) ([]byte, error) {
 			total.Add(1)
 			if n, _ := calls.LoadOrStore(name+f.ID, new(atomic.Int32)); n.(*atomic.Int32).Add(1) > 1 {
@@ -37,7 +37,7 @@ func TestDrawEachFigureOnce(t *testing.T) {
 	svg, png := kind("svg"), kind("png")
 	d := drawAll(doc, svg, png)
 	var wg sync.WaitGroup
-	for _, k := range []*drawn{png, svg, png} {
+	for _, k := range []*drawn[[]byte]{png, svg, png} {
 		wg.Go(func() {
 			for _, b := range figs {
 				got, err := k.get(b.Figure)

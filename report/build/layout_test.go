@@ -21,7 +21,7 @@ func TestExamplePDFLayout(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, doc := p.document(time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC), "moocreport test")
-	pages, problems, err := pdf.CheckLayout(doc, pdfOptions(p.Study, newDrawn(charts.PNG).get, []byte("{}"), []byte("{}")))
+	pages, problems, err := pdf.CheckLayout(doc, pdfOptions(p.Study, newDrawn(charts.Vector).get, []byte("{}"), []byte("{}")))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -121,13 +121,18 @@ func dirOutput(dir string) output {
 // render writes every output file of one version into out, with the paper
 // appendix in out.dir/appendix when appendix is set. The report's PDF is
 // laid out beside the web pages, on another core when there is one: the
-// two share nothing but the charts, each drawn once (see drawing).
+// two share nothing but the charts, each drawn once (see drawing). The
+// PDF paints its charts as vectors; PNGs are drawn only for the appendix.
 func render(out output, doc *report.Document, man site.Manifest, s *study.Study, public string, appendixToo bool, progress Progress, cache *Cache) error {
 	r, err := startRender(out, doc, man, s, progress, cache)
 	if err != nil {
 		return err
 	}
-	d := drawAll(doc, r.svg, r.narrow, r.png)
+	kinds := []drawer{r.svg, r.narrow, r.vector}
+	if appendixToo {
+		kinds = append(kinds, r.png)
+	}
+	d := drawAll(doc, kinds...)
 	defer d.stop()
 	pdfDone := make(chan error, 1)
 	go func() { pdfDone <- r.reportPDF() }()
@@ -149,7 +154,8 @@ type rendered struct {
 	doc                *report.Document
 	s                  *study.Study
 	measures, manifest []byte
-	svg, narrow, png   *drawn
+	svg, narrow, png   *drawn[[]byte]
+	vector             *drawn[*charts.Drawing]
 	cache              *Cache
 	progress           Progress
 }
@@ -173,7 +179,7 @@ func renderSite(out output, doc *report.Document, man site.Manifest, s *study.St
 // previewPDF writes the report.pdf of a version renderSite wrote, its
 // charts drawn all at once.
 func (r *rendered) previewPDF() error {
-	d := drawAll(r.doc, r.png)
+	d := drawAll(r.doc, r.vector)
 	defer d.stop()
 	return r.reportPDF()
 }
@@ -208,7 +214,7 @@ func startRender(out output, doc *report.Document, man site.Manifest, s *study.S
 	}
 	r := &rendered{out: out, doc: doc, s: s, measures: measuresJSON, manifest: manifestJSON, cache: cache, progress: progress,
 		svg: newDrawn(cache.Figure("svg", charts.SVG)), narrow: newDrawn(cache.Figure("svg-narrow", charts.NarrowSVG)),
-		png: newDrawn(cache.Figure("png", charts.PNG))}
+		png: newDrawn(cache.Figure("png", charts.PNG)), vector: newDrawn(charts.Vector)}
 	return r, nil
 }
 
@@ -271,15 +277,15 @@ func (r *rendered) appendix() error {
 
 // pdfOptions are the version's PDF options, with its charts and the cache.
 func (r *rendered) pdfOptions() pdf.Options {
-	popt := pdfOptions(r.s, r.png.get, r.measures, r.manifest)
+	popt := pdfOptions(r.s, r.vector.get, r.measures, r.manifest)
 	popt.Deflate = r.cache.deflate()
 	return popt
 }
 
 // pdfOptions are the options of a version's report.pdf: its charts, every
 // table's data and the two JSON files attached.
-func pdfOptions(s *study.Study, png func(*report.Figure) ([]byte, error), measures, manifest []byte) pdf.Options {
-	return pdf.Options{PageSize: s.PDF.PageSize, Keywords: s.Keywords, FigurePNG: png, AttachData: true, Attachments: []pdf.Attachment{
+func pdfOptions(s *study.Study, figure func(*report.Figure) (*charts.Drawing, error), measures, manifest []byte) pdf.Options {
+	return pdf.Options{PageSize: s.PDF.PageSize, Keywords: s.Keywords, FigureDrawing: figure, AttachData: true, Attachments: []pdf.Attachment{
 		{Name: "measures.json", Description: "Every computed number with its id, course, n and definition", Data: measures},
 		{Name: "manifest.json", Description: "SHA-256 of every input file, tool version and build time", Data: manifest},
 	}}

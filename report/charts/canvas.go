@@ -33,14 +33,32 @@ const (
 	alignRight
 )
 
+// target is what a canvas draws on: a go-chart renderer (provider, at
+// scale renderer pixels per CSS pixel, svg set for chart.SVG), or, when
+// provider is nil, a Drawing that records the picture as vectors.
+type target struct {
+	provider chart.RendererProvider
+	scale    float64
+	svg      bool
+}
+
+var (
+	svgTarget    = target{provider: chart.SVG, scale: svgScale, svg: true}
+	pngTarget    = target{provider: chart.PNG, scale: PNGScale}
+	vectorTarget = target{}
+)
+
 // canvas wraps a go-chart Renderer so that one drawing function can target
-// both SVG and PNG. All coordinates are CSS pixels of the SVG; the canvas
-// multiplies them by scale, so the PNG is the same picture at a higher
-// resolution. Text is measured here, with the same font at a fixed size, and
+// SVG, PNG and a Drawing. All coordinates are CSS pixels of the SVG; the
+// canvas multiplies them by scale for a renderer, so the PNG is the same
+// picture at a higher resolution, and records them as they are in a
+// Drawing. Text is measured here, with the same font at a fixed size, and
 // never by the renderer: that keeps every layout decision (truncation,
-// thinning, rotation) identical in both outputs.
+// thinning, rotation) identical in all outputs.
 type canvas struct {
-	r     chart.Renderer
+	r chart.Renderer // nil when recording into rec
+	// rec is the Drawing being recorded when the target is vectors.
+	rec   *Drawing
 	scale float64
 	// escape is set for SVG: go-chart writes text bodies into the XML
 	// verbatim, and our labels come from data.
@@ -51,26 +69,32 @@ type canvas struct {
 	w, h float64
 }
 
-// newCanvas starts a white width×height picture (CSS pixels).
-func newCanvas(provider chart.RendererProvider, width, height, scale float64, escape bool) (*canvas, error) {
+// newCanvas starts a white width×height picture (CSS pixels) on t.
+func newCanvas(t target, width, height float64) (*canvas, error) {
 	fnt, err := goRegular()
 	if err != nil {
 		return nil, err
 	}
-	r, err := provider(int(math.Round(width*scale)), int(math.Round(height*scale)))
+	c := &canvas{scale: t.scale, escape: t.svg, font: fnt, faces: map[float64]font.Face{}, w: width, h: height}
+	if t.provider == nil {
+		c.rec = &Drawing{Width: width, Height: height}
+		c.rect(0, 0, width, height, white)
+		return c, nil
+	}
+	r, err := t.provider(int(math.Round(width*t.scale)), int(math.Round(height*t.scale)))
 	if err != nil {
 		return nil, err
 	}
 	// The SVG renderer turns points into pixels at dpi/72, the raster one at
 	// dpi/64 (go-chart's drawing package uses a 26.6 scale of size×dpi).
 	// These DPIs make one "point" one CSS pixel in both.
-	if escape {
-		r.SetDPI(72 * scale)
+	if t.svg {
+		r.SetDPI(72 * t.scale)
 	} else {
-		r.SetDPI(64 * scale)
+		r.SetDPI(64 * t.scale)
 	}
 	r.SetFont(fnt)
-	c := &canvas{r: r, scale: scale, escape: escape, font: fnt, faces: map[float64]font.Face{}, w: width, h: height}
+	c.r = r
 	c.rect(0, 0, width, height, white)
 	return c, nil
 }
@@ -86,6 +110,10 @@ func (c *canvas) rect(x0, y0, x1, y1 float64, fill drawing.Color) {
 
 // polygon fills a closed shape and, when width > 0, strokes its outline.
 func (c *canvas) polygon(pts []point, fill, stroke drawing.Color, width float64) {
+	if c.rec != nil {
+		c.rec.addPath(pts, true, fill, stroke, width)
+		return
+	}
 	c.r.ResetStyle()
 	c.r.SetFillColor(fill)
 	if width > 0 {
@@ -100,6 +128,10 @@ func (c *canvas) polygon(pts []point, fill, stroke drawing.Color, width float64)
 // polyline strokes an open path.
 func (c *canvas) polyline(pts []point, stroke drawing.Color, width float64) {
 	if len(pts) < 2 {
+		return
+	}
+	if c.rec != nil {
+		c.rec.addPath(pts, false, drawing.Color{}, stroke, width)
 		return
 	}
 	c.r.ResetStyle()
@@ -135,6 +167,10 @@ func (c *canvas) text(s string, x, y, size float64, col drawing.Color, a align, 
 	rad := deg * math.Pi / 180
 	x -= shift * math.Cos(rad)
 	y -= shift * math.Sin(rad)
+	if c.rec != nil {
+		c.rec.Items = append(c.rec.Items, Item{Text: &Text{S: s, X: x, Y: y, Size: size, Color: rgba(col), Rotate: deg}})
+		return
+	}
 
 	c.r.ResetStyle()
 	c.r.SetFontSize(size)

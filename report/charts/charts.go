@@ -1,5 +1,6 @@
-// Package charts draws a report.Figure as an SVG for the HTML site and as a
-// PNG for the PDF, the same picture in both.
+// Package charts draws a report.Figure as an SVG for the HTML site, as a
+// Drawing of vectors for the PDF and as a PNG for the paper appendix, the
+// same picture in all three.
 //
 // It owns only the look of a figure: layout, palette, fonts, labels. It
 // computes no statistic, decides nothing about disclosure (a NaN arrives
@@ -9,8 +10,9 @@
 // drawn either, because every renderer shows it as the caption.
 //
 // Drawing goes through go-chart's Renderer primitives rather than its chart
-// types: one function per kind draws on a canvas that targets either
-// chart.SVG or chart.PNG, so both outputs come from the same layout.
+// types: one function per kind draws on a canvas that targets chart.SVG,
+// chart.PNG or a recorded Drawing, so every output comes from the same
+// layout.
 package charts
 
 import (
@@ -23,7 +25,6 @@ import (
 	"strings"
 
 	"github.com/moocreport/moocreport/report"
-	"github.com/wcharczuk/go-chart/v2"
 	"github.com/wcharczuk/go-chart/v2/drawing"
 )
 
@@ -116,7 +117,7 @@ func NarrowSVG(f *report.Figure) ([]byte, error) {
 }
 
 func drawSVG(f *report.Figure, sz size) ([]byte, error) {
-	out, err := draw(f, chart.SVG, svgScale, true, sz)
+	out, err := draw(f, svgTarget, sz)
 	if err != nil {
 		return nil, err
 	}
@@ -158,12 +159,26 @@ func labelSVG(svg []byte, f *report.Figure) []byte {
 	return b.Bytes()
 }
 
-// PNG draws f as a PNG PNGScale times the size of its SVG, for the PDF.
+// PNG draws f as a PNG PNGScale times the size of its SVG, for the paper
+// appendix's image files.
 func PNG(f *report.Figure) ([]byte, error) {
-	return draw(f, chart.PNG, PNGScale, false, wide)
+	return draw(f, pngTarget, wide)
 }
 
-func draw(f *report.Figure, provider chart.RendererProvider, scale float64, svg bool, sz size) ([]byte, error) {
+func draw(f *report.Figure, t target, sz size) ([]byte, error) {
+	c, err := layOut(f, t, sz)
+	if err != nil {
+		return nil, err
+	}
+	var buf bytes.Buffer
+	if err := c.r.Save(&buf); err != nil {
+		return nil, fmt.Errorf("charts: figure %q: %w", f.ID, err)
+	}
+	return buf.Bytes(), nil
+}
+
+// layOut draws f on a canvas of t, with the drawing function of its kind.
+func layOut(f *report.Figure, t target, sz size) (*canvas, error) {
 	if err := check(f); err != nil {
 		return nil, err
 	}
@@ -171,24 +186,20 @@ func draw(f *report.Figure, provider chart.RendererProvider, scale float64, svg 
 	var err error
 	switch {
 	case f.Kind == report.FigureLines:
-		c, err = drawLines(f, provider, scale, svg, sz)
+		c, err = drawLines(f, t, sz)
 	case f.Kind == report.FigureDiverging:
-		c, err = drawDiverging(f, provider, scale, svg, sz)
+		c, err = drawDiverging(f, t, sz)
 	case f.Kind == report.FigureForest:
-		c, err = drawForest(f, provider, scale, svg, sz)
+		c, err = drawForest(f, t, sz)
 	case f.Kind == report.FigureBars && horizontal(f, sz.w):
-		c, err = drawHorizontalBars(f, provider, scale, svg, sz)
+		c, err = drawHorizontalBars(f, t, sz)
 	default: // bars or histogram, as check allows
-		c, err = drawColumns(f, provider, scale, svg, sz)
+		c, err = drawColumns(f, t, sz)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("charts: figure %q: %w", f.ID, err)
 	}
-	var buf bytes.Buffer
-	if err := c.r.Save(&buf); err != nil {
-		return nil, fmt.Errorf("charts: figure %q: %w", f.ID, err)
-	}
-	return buf.Bytes(), nil
+	return c, nil
 }
 
 // sizeSVG gives the SVG element its size in CSS pixels next to the finer

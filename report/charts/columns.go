@@ -4,14 +4,13 @@ import (
 	"math"
 
 	"github.com/moocreport/moocreport/report"
-	"github.com/wcharczuk/go-chart/v2"
 )
 
 // drawColumns draws vertical bars: for FigureBars a group per category with
 // a gap between groups, for FigureHistogram contiguous bins. Several series
 // share a group or bin side by side.
-func drawColumns(f *report.Figure, provider chart.RendererProvider, scale float64, svg bool, sz size) (*canvas, error) {
-	c, err := newCanvas(provider, sz.w, sz.h, scale, svg)
+func drawColumns(f *report.Figure, t target, sz size) (*canvas, error) {
+	c, err := newCanvas(t, sz.w, sz.h)
 	if err != nil {
 		return nil, err
 	}

@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"github.com/moocreport/moocreport/report"
-	"github.com/wcharczuk/go-chart/v2"
 	"github.com/wcharczuk/go-chart/v2/drawing"
 )
 
@@ -270,13 +269,13 @@ func divergingNote(whole, part bool) string {
 // of the questionnaire) so that charts of the same items line up. Each
 // segment wide enough carries its share; the neutral middle does not, as
 // the centre line crosses it, and the data table has every number.
-func drawDiverging(f *report.Figure, provider chart.RendererProvider, scale float64, svg bool, sz size) (*canvas, error) {
+func drawDiverging(f *report.Figure, t target, sz size) (*canvas, error) {
 	m, err := measurer(sz.w)
 	if err != nil {
 		return nil, err
 	}
 	l := layoutDiverging(m, f)
-	c, err := newCanvas(provider, sz.w, l.height, scale, svg)
+	c, err := newCanvas(t, sz.w, l.height)
 	if err != nil {
 		return nil, err
 	}

@@ -4,7 +4,6 @@ import (
 	"math"
 
 	"github.com/moocreport/moocreport/report"
-	"github.com/wcharczuk/go-chart/v2"
 )
 
 // whiskerCap is the half-height of the caps that end an interval.
@@ -16,8 +15,8 @@ const whiskerCap = 5
 // chart, whose layout it shares. Marked rows are shaded. Several series
 // share a row, one below the other, each in its colour and marker shape.
 // A row without a value says so in place of its marker.
-func drawForest(f *report.Figure, provider chart.RendererProvider, scale float64, svg bool, sz size) (*canvas, error) {
-	c, l, err := horizontalCanvas(f, provider, scale, svg, sz)
+func drawForest(f *report.Figure, t target, sz size) (*canvas, error) {
+	c, l, err := horizontalCanvas(f, t, sz)
 	if err != nil {
 		return nil, err
 	}

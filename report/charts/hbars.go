@@ -4,7 +4,6 @@ import (
 	"math"
 
 	"github.com/moocreport/moocreport/report"
-	"github.com/wcharczuk/go-chart/v2"
 	"golang.org/x/image/font"
 )
 
@@ -104,8 +103,8 @@ func (l hlayout) x(v float64) float64 {
 // drawHorizontalBars draws one row per category, labels on the left, the
 // value axis along the bottom. XLabel names the categories (above their
 // labels) and YLabel the values (under the axis), as in the vertical form.
-func drawHorizontalBars(f *report.Figure, provider chart.RendererProvider, scale float64, svg bool, sz size) (*canvas, error) {
-	c, l, err := horizontalCanvas(f, provider, scale, svg, sz)
+func drawHorizontalBars(f *report.Figure, t target, sz size) (*canvas, error) {
+	c, l, err := horizontalCanvas(f, t, sz)
 	if err != nil {
 		return nil, err
 	}
@@ -165,13 +164,13 @@ func (c *canvas) verticalGrid(ax valueAxis, x func(float64) float64, top, bottom
 // horizontalCanvas lays out a chart with a row per category and the value
 // axis along the bottom (horizontal bars, forest plots), and draws its
 // background: shaded marked rows and the value grid.
-func horizontalCanvas(f *report.Figure, provider chart.RendererProvider, scale float64, svg bool, sz size) (*canvas, hlayout, error) {
+func horizontalCanvas(f *report.Figure, t target, sz size) (*canvas, hlayout, error) {
 	m, err := measurer(sz.w)
 	if err != nil {
 		return nil, hlayout{}, err
 	}
 	l := layoutHorizontal(m, f)
-	c, err := newCanvas(provider, sz.w, l.height, scale, svg)
+	c, err := newCanvas(t, sz.w, l.height)
 	if err != nil {
 		return nil, l, err
 	}

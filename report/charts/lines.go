@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"github.com/moocreport/moocreport/report"
-	"github.com/wcharczuk/go-chart/v2"
 	"github.com/wcharczuk/go-chart/v2/drawing"
 )
 
@@ -41,8 +40,8 @@ func hasBand(s report.Series) bool {
 // with a marker at every value. A NaN breaks the line rather than bridging
 // the gap, which would invent a trend through a value nobody may see; a
 // hollow marker on the axis shows which series lacks which week.
-func drawLines(f *report.Figure, provider chart.RendererProvider, scale float64, svg bool, sz size) (*canvas, error) {
-	c, err := newCanvas(provider, sz.w, sz.h, scale, svg)
+func drawLines(f *report.Figure, t target, sz size) (*canvas, error) {
+	c, err := newCanvas(t, sz.w, sz.h)
 	if err != nil {
 		return nil, err
 	}

@@ -30,8 +30,8 @@ type Options struct {
 	// them. Both are required when the document has figures.
 	FigureSVG func(*report.Figure) ([]byte, error)
 	FigurePNG func(*report.Figure) ([]byte, error)
-	// PDF configures appendix.pdf (page size, keywords, attachments); its
-	// FigurePNG is taken from above.
+	// PDF configures appendix.pdf (page size, keywords, attachments, and
+	// FigureDrawing, which paints its charts as vectors like the report's).
 	PDF pdf.Options
 }
 
@@ -80,10 +80,8 @@ func Render(dir string, doc *report.Document, opt Options) error {
 		files = append(files, file{p + ".svg", svg}, file{p + ".png", png}, file{p + ".csv", tabular.CSV(&fl.Figure.Table)})
 		fmt.Fprintf(&index, "%-10s %s.svg, .png, .csv\n           %s\n", fl.Label, p, fl.Figure.Title)
 	}
-	popt := opt.PDF
-	popt.FigurePNG = opt.FigurePNG
 	var buf bytes.Buffer
-	if err := pdf.RenderAppendix(&buf, doc, popt); err != nil {
+	if err := pdf.RenderAppendix(&buf, doc, opt.PDF); err != nil {
 		return fmt.Errorf("appendix: %w", err)
 	}
 	files = append(files, file{"appendix.pdf", buf.Bytes()}, file{"README.txt", []byte(index.String())})

@@ -15,6 +15,8 @@ import (
 
 	"github.com/moocreport/moocreport/internal/pdftest"
 	"github.com/moocreport/moocreport/report"
+	"github.com/moocreport/moocreport/report/charts"
+	"github.com/moocreport/moocreport/report/render/pdf"
 	"github.com/moocreport/moocreport/report/tabular"
 )
 
@@ -22,6 +24,14 @@ func testPNG(*report.Figure) ([]byte, error) {
 	var b bytes.Buffer
 	err := png.Encode(&b, image.NewGray(image.Rect(0, 0, 40, 20)))
 	return b.Bytes(), err
+}
+
+// testDrawing is a chart of one label, which appendix.pdf must show.
+func testDrawing(*report.Figure) (*charts.Drawing, error) {
+	return &charts.Drawing{Width: 400, Height: 200, Items: []charts.Item{
+		{Path: &charts.Path{Closed: true, Fill: charts.Color{R: 0, G: 114, B: 178, A: 255}, Points: []charts.Point{{X: 10, Y: 10}, {X: 390, Y: 10}, {X: 390, Y: 150}}}},
+		{Text: &charts.Text{S: "CHART-LABEL", X: 20, Y: 180, Size: 12, Color: charts.Color{A: 255}}},
+	}}, nil
 }
 
 func testSVG(f *report.Figure) ([]byte, error) {
@@ -61,7 +71,7 @@ func files(t *testing.T, dir string) []string {
 func TestRender(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "appendix")
 	doc := testDoc()
-	if err := Render(dir, doc, Options{FigureSVG: testSVG, FigurePNG: testPNG}); err != nil {
+	if err := Render(dir, doc, Options{FigureSVG: testSVG, FigurePNG: testPNG, PDF: pdf.Options{FigureDrawing: testDrawing}}); err != nil {
 		t.Fatal(err)
 	}
 	want := []string{"README.txt", "appendix.pdf",
@@ -91,7 +101,7 @@ func TestRender(t *testing.T) {
 		t.Errorf("README.txt:\n%s", idx)
 	}
 	text := strings.Join(strings.Fields(pdftest.Run(t, "pdftotext", filepath.Join(dir, "appendix.pdf"), "-")), " ")
-	for _, w := range []string{"Table 1. Title of learners-gender", "Figure 1. Weekly", "Table 2. Title of activity-kinds"} {
+	for _, w := range []string{"Table 1. Title of learners-gender", "CHART-LABEL", "Figure 1. Weekly", "Table 2. Title of activity-kinds"} {
 		if !strings.Contains(text, w) {
 			t.Errorf("appendix.pdf lacks %q", w)
 		}

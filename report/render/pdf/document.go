@@ -4,7 +4,7 @@
 // own for as long as archivists keep it.
 //
 // It draws what the Document holds and computes no statistic. Output is a
-// pure function of its inputs: the same Document, Options and figure images
+// pure function of its inputs: the same Document, Options and figure drawings
 // give byte-identical PDFs.
 package pdf
 
@@ -20,6 +20,7 @@ import (
 	"github.com/go-pdf/fpdf"
 
 	"github.com/moocreport/moocreport/report"
+	"github.com/moocreport/moocreport/report/charts"
 )
 
 // Options configure Render. The zero value gives an A4 PDF without
@@ -27,10 +28,11 @@ import (
 type Options struct {
 	// PageSize is "A4" (the default when empty) or "Letter".
 	PageSize string
-	// FigurePNG draws a figure as PNG; the charts package supplies it. Render
-	// calls it once per figure. When nil, each figure is drawn as a framed box
+	// FigureDrawing draws a figure as vectors (charts.Vector, or a cache of
+	// its results), which the PDF paints as paths and text. Render calls it
+	// once per figure. When nil, each figure is drawn as a framed box
 	// holding its Alt text, so the PDF still says what the chart showed.
-	FigurePNG func(*report.Figure) ([]byte, error)
+	FigureDrawing func(*report.Figure) (*charts.Drawing, error)
 	// Attachments travel inside the PDF as embedded files (measures.json,
 	// manifest.json), in this order, so the numbers survive with it.
 	Attachments []Attachment
@@ -150,7 +152,7 @@ func settle(doc *report.Document, opt Options, pass func(*renderer) (layout, err
 	if err := checkIDs(doc); err != nil {
 		return nil, err
 	}
-	figs := &figureCache{draw: opt.FigurePNG, png: map[*report.Figure][]byte{}}
+	figs := &figureCache{draw: opt.FigureDrawing, drawn: map[*report.Figure]*charts.Drawing{}}
 	var prev *layout
 	passes := 3
 	if g := opt.Guess; g != nil {
@@ -251,6 +253,8 @@ type renderer struct {
 	landscape bool
 	// pass counts the layout passes of this render, 1 for the first.
 	pass int
+	// chartFont is set once the charts' font is registered (drawChart).
+	chartFont bool
 }
 
 func newRenderer(doc *report.Document, opt Options, size string, prev *layout, figs *figureCache) *renderer {

@@ -1,32 +1,30 @@
 package pdf
 
 import (
-	"bytes"
 	"fmt"
 	"strings"
 
-	"github.com/go-pdf/fpdf"
-
 	"github.com/moocreport/moocreport/report"
+	"github.com/moocreport/moocreport/report/charts"
 )
 
-// figureCache draws each figure's PNG once, though Render lays the document
-// out more than once.
+// figureCache draws each figure once, though Render lays the document out
+// more than once.
 type figureCache struct {
-	draw func(*report.Figure) ([]byte, error)
-	png  map[*report.Figure][]byte
+	draw  func(*report.Figure) (*charts.Drawing, error)
+	drawn map[*report.Figure]*charts.Drawing
 }
 
-func (c *figureCache) get(f *report.Figure) ([]byte, error) {
-	if b, ok := c.png[f]; ok {
-		return b, nil
+func (c *figureCache) get(f *report.Figure) (*charts.Drawing, error) {
+	if d, ok := c.drawn[f]; ok {
+		return d, nil
 	}
-	b, err := c.draw(f)
+	d, err := c.draw(f)
 	if err != nil {
 		return nil, err
 	}
-	c.png[f] = b
-	return b, nil
+	c.drawn[f] = d
+	return d, nil
 }
 
 // maxFigureHeight caps a chart's height, in millimetres: at text width a
@@ -39,35 +37,30 @@ const maxFigureHeight = 66.0
 // chart.
 const placeholderHeight = 40.0
 
-// figureBox is a figure measured for the page: its registered image (nil
-// when drawn as a placeholder), the chart's height and the caption's.
+// figureBox is a figure measured for the page: its chart (nil when drawn
+// as a placeholder), the chart's height and the caption's.
 type figureBox struct {
-	info           *fpdf.ImageInfoType
-	name           string
+	chart          *charts.Drawing
 	img, capH      float64
 	label, caption string
 }
 
-// measureFigure registers fig's chart and measures it at text width; ok is
+// measureFigure draws fig's chart and measures it at text width; ok is
 // false when drawing the chart failed (the error is set on the PDF).
 func (r *renderer) measureFigure(fig *report.Figure) (b figureBox, ok bool) {
 	f := r.pdf
-	b.name = "figure-" + fig.ID
 	if r.figs.draw != nil {
-		png, err := r.figs.get(fig)
+		d, err := r.figs.get(fig)
 		if err != nil {
 			f.SetError(fmt.Errorf("figure %q: %w", fig.ID, err))
 			return b, false
 		}
-		b.info = f.RegisterImageOptionsReader(b.name, fpdf.ImageOptions{ImageType: "PNG"}, bytes.NewReader(png))
-		if f.Err() {
-			return b, false
-		}
+		b.chart = d
 	}
 	width := r.textWidth()
 	b.img = placeholderHeight
-	if b.info != nil && b.info.Width() > 0 {
-		b.img = min(width*b.info.Height()/b.info.Width(), maxFigureHeight)
+	if b.chart != nil && b.chart.Width > 0 && b.chart.Height > 0 {
+		b.img = min(width*b.chart.Height/b.chart.Width, maxFigureHeight)
 	} else {
 		r.font("I", smallSize)
 		b.img = max(b.img, float64(len(splitText(f, fig.Alt, width-6)))*smallLeading+6)
@@ -117,9 +110,9 @@ func (r *renderer) figure(fig *report.Figure) {
 	left, _, _, _ := f.GetMargins()
 	y := f.GetY()
 	placed := placement{label: r.numbers[fig].Label, isFigure: true, imagePage: f.PageNo()}
-	if b.info != nil {
-		w := h * b.info.Width() / b.info.Height()
-		f.ImageOptions(b.name, left+(width-w)/2, y, w, h, false, fpdf.ImageOptions{ImageType: "PNG"}, 0, "")
+	if b.chart != nil {
+		w := h * b.chart.Width / b.chart.Height
+		r.drawChart(b.chart, left+(width-w)/2, y, w)
 	} else {
 		r.placeholder(fig, left, y, width, h)
 	}
@@ -136,7 +129,7 @@ func (r *renderer) figure(fig *report.Figure) {
 	f.Ln(blockGap)
 }
 
-// placeholder stands in for a chart when Options.FigurePNG is nil: a frame
+// placeholder stands in for a chart when Options.FigureDrawing is nil: a frame
 // with the figure's text alternative.
 func (r *renderer) placeholder(fig *report.Figure, x, y, w, h float64) {
 	f := r.pdf

@@ -1,15 +1,12 @@
 package pdf
 
 import (
-	"bytes"
 	"fmt"
-	"image"
-	"image/color"
-	"image/png"
 	"strings"
 	"time"
 
 	"github.com/moocreport/moocreport/report"
+	"github.com/moocreport/moocreport/report/charts"
 )
 
 // unicodeLine must survive the trip through an embedded font and back out
@@ -132,25 +129,31 @@ func sampleDoc() *report.Document {
 // too little room for the figure and its caption.
 const fillerParagraphs = 21
 
-// testPNG is a deterministic 1000×500 chart stand-in.
-func testPNG(*report.Figure) ([]byte, error) {
-	img := image.NewRGBA(image.Rect(0, 0, 1000, 500))
-	for y := range 500 {
-		for x := range 1000 {
-			c := color.RGBA{255, 255, 255, 255}
-			if x%100 < 60 && y > 500-(x/100+1)*40 {
-				c = color.RGBA{40, 90, 160, 255}
-			}
-			img.Set(x, y, c)
-		}
+// testDrawing is a deterministic 800×400 chart stand-in with what the
+// charts package draws: filled bars, a translucent band, an open line,
+// labels and a label turned to read upwards.
+func testDrawing(*report.Figure) (*charts.Drawing, error) {
+	rect := func(x0, y0, x1, y1 float64, fill charts.Color) charts.Item {
+		return charts.Item{Path: &charts.Path{Closed: true, Fill: fill,
+			Points: []charts.Point{{X: x0, Y: y0}, {X: x1, Y: y0}, {X: x1, Y: y1}, {X: x0, Y: y1}}}}
 	}
-	var b bytes.Buffer
-	err := png.Encode(&b, img)
-	return b.Bytes(), err
+	blue := charts.Color{R: 0, G: 114, B: 178, A: 255}
+	dark := charts.Color{R: 34, G: 34, B: 34, A: 255}
+	d := &charts.Drawing{Width: 800, Height: 400, Items: []charts.Item{rect(0, 0, 800, 400, charts.Color{R: 255, G: 255, B: 255, A: 255})}}
+	for i := range 10 {
+		x := 60 + float64(i)*72
+		d.Items = append(d.Items, rect(x, 360-float64(i+1)*32, x+48, 360, blue),
+			charts.Item{Text: &charts.Text{S: fmt.Sprintf("W%d", i+1), X: x + 12, Y: 380, Size: 12, Color: dark}})
+	}
+	d.Items = append(d.Items,
+		rect(60, 100, 780, 140, charts.Color{R: 230, G: 159, B: 0, A: 64}),
+		charts.Item{Path: &charts.Path{Points: []charts.Point{{X: 60, Y: 300}, {X: 780, Y: 60}}, Stroke: dark, Width: 2}},
+		charts.Item{Text: &charts.Text{S: "CHART-AXIS-LABEL", X: 20, Y: 300, Size: 13, Color: dark, Rotate: -90}})
+	return d, nil
 }
 
 func sampleOptions() Options {
-	return Options{FigurePNG: testPNG, Attachments: []Attachment{
+	return Options{FigureDrawing: testDrawing, Attachments: []Attachment{
 		{Name: "measures.json", Description: "Every computed number", Data: []byte(`{"measures":[]}`)},
 		{Name: "manifest.json", Description: "Input hashes", Data: []byte(`{"inputs":[]}`)},
 	}}
