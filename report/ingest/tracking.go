@@ -11,8 +11,9 @@ import (
 	"github.com/moocreport/moocreport/report/study"
 )
 
-// Skip reasons of the tracking-log reader. They are stable strings: the
-// data-quality section and measures.json show them as they are.
+// Skip reasons of the tracking-log reader. They are stable ids: measures.json
+// ids and the SQL generator use them; the data-quality section shows them in
+// readers' words (report/measures skipWords).
 const (
 	SkipComment     = "comment or blank line"
 	SkipMalformed   = "malformed JSON"
