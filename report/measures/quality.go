@@ -51,6 +51,9 @@ func (c *computer) quality() error {
 	if n := c.unnamedProblemsNote(); n != "" {
 		md.WriteString(n + "\n\n")
 	}
+	if n := c.logOrderNote(); n != "" {
+		md.WriteString(n + "\n\n")
+	}
 	fmt.Fprintf(&md, "The report was built from %d input files. ", len(c.ds.Inputs))
 	if total == 0 {
 		md.WriteString("Every record in them was used.")
