@@ -1,8 +1,11 @@
 package ingest
 
 import (
+	"bytes"
+	"encoding/gob"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -34,6 +37,19 @@ func TestProblemNamesFromRealLogs(t *testing.T) {
 		"a0e5785dcf05453b868b0e0692a2dd6b": {"Reflections", "2016-09-07T04:59:07.675Z"},
 		"7cb701dffe9841c3adea9f40134744f9": {"Multiple Choice", "2016-09-07T05:00:28.047Z"},
 		"8313adf80369439292ccb5935a69e535": {"Text Input with Hints and Feedback", "2016-09-07T05:02:00.744Z"},
+	}
+	// The memo and the build cache keep a Tracking as gob: the names and
+	// times must come back as read, so a cached build names problems alike.
+	var buf bytes.Buffer
+	if err := gob.NewEncoder(&buf).Encode(tr); err != nil {
+		t.Fatal(err)
+	}
+	var back Tracking
+	if err := gob.NewDecoder(&buf).Decode(&back); err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(back.Problems, tr.Problems) {
+		t.Errorf("problems after a gob round trip:\n%+v\nwant\n%+v", back.Problems, tr.Problems)
 	}
 	if len(tr.Problems) != len(want) {
 		t.Fatalf("%d problems, want %d: %+v", len(tr.Problems), len(want), tr.Problems)
