@@ -147,6 +147,13 @@ type ProblemStat struct {
 	Learners      int // distinct learners who submitted
 	FirstAttempts int // submissions that were a learner's first attempt
 	FirstCorrect  int // first attempts that were correct
+	// Name is the display name the tracking logs give the problem
+	// (context.module.display_name of its graded submissions); "" when
+	// the logs give none or the problem comes from another source.
+	Name string
+	// FirstSeen is the time of the problem's first graded submission in
+	// the tracking logs; zero when it comes from another source.
+	FirstSeen time.Time
 }
 
 // Skip records input that a reader did not turn into a row, with the reason.

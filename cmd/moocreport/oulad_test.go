@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"strings"
 	"testing"
 
 	"github.com/moocreport/moocreport/internal/fixture"
@@ -30,11 +31,19 @@ func TestOULADExample(t *testing.T) {
 	var doc struct {
 		Measures []struct {
 			ID       string  `json:"id"`
+			Label    string  `json:"label"`
 			Value    float64 `json:"value"`
 			Withheld string  `json:"withheld"`
 		} `json:"measures"`
 	}
 	readJSON(t, filepath.Join(public, "1.0.0", "measures.json"), &doc)
+	// Data quality names what was not counted in readers' words: no table
+	// or field names of the OULAD files.
+	for _, m := range doc.Measures {
+		if strings.HasPrefix(m.ID, "quality.skipped.") && (strings.Contains(m.Label, "studentInfo") || strings.Contains(m.Label, "unknown assessment")) {
+			t.Errorf("%s: label %q is not in readers' words", m.ID, m.Label)
+		}
+	}
 	sums := map[string]float64{}
 	courses := map[string]bool{}
 	per := regexp.MustCompile(`^([a-z]{3}-20\d\d[bj])\.(enrolled|gender\.male|gender\.female)$`)

@@ -77,7 +77,7 @@ const (
 
 // suppressed is written where a value is NaN. The figure's caption and
 // table say why (disclosure control or missing data).
-const suppressed = "suppressed"
+const suppressed = "withheld"
 
 // Okabe–Ito, in their order: distinguishable with the common colour-vision
 // deficiencies. Yellow comes late because it is faint on white.
@@ -89,7 +89,7 @@ var palette = []drawing.Color{
 var (
 	white     = hex(0xFFFFFF)
 	textColor = hex(0x222222)
-	mutedText = hex(0x595959) // 7:1 on white, for notes and "suppressed"
+	mutedText = hex(0x595959) // 7:1 on white, for notes and "withheld"
 	gridColor = hex(0xE0E0E0)
 	axisColor = hex(0x555555)
 )

@@ -46,7 +46,7 @@ func drawColumns(f *report.Figure, t target, sz size) (*canvas, error) {
 	return c, nil
 }
 
-// markSuppressed writes "suppressed" upward from the baseline at x, where
+// markSuppressed writes "withheld" upward from the baseline at x, where
 // the bar would stand: a missing bar must not read as a zero. Turned, it
 // needs only a text line's width, so it fits even narrow bars.
 func markSuppressed(c *canvas, x, base, top float64) {

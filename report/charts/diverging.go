@@ -52,7 +52,7 @@ const (
 	itemLines  = 2
 	itemLineH  = sizeTick * 1.25
 	divBar     = 18
-	partMarker = "part suppressed"
+	partMarker = "part withheld"
 )
 
 // segment is one level's share of an item, placed on the value axis.
@@ -256,7 +256,7 @@ func divergingNote(whole, part bool) string {
 		notes = append(notes, suppressed+": too few answers to show the item")
 	}
 	if part {
-		notes = append(notes, partMarker+": some levels withheld, the bar is short of 100 %")
+		notes = append(notes, partMarker+": some levels not shown, the bar is short of 100 %")
 	}
 	if len(notes) == 0 {
 		return ""

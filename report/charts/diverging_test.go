@@ -114,9 +114,9 @@ func TestDivergingNote(t *testing.T) {
 		want        string
 	}{
 		{"nothing withheld: no note", false, false, ""},
-		{"a whole item", true, false, "suppressed: too few answers to show the item."},
-		{"part of an item", false, true, "part suppressed: some levels withheld, the bar is short of 100 %."},
-		{"both", true, true, "suppressed: too few answers to show the item; part suppressed: some levels withheld, the bar is short of 100 %."},
+		{"a whole item", true, false, "withheld: too few answers to show the item."},
+		{"part of an item", false, true, "part withheld: some levels not shown, the bar is short of 100 %."},
+		{"both", true, true, "withheld: too few answers to show the item; part withheld: some levels not shown, the bar is short of 100 %."},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -12,7 +12,7 @@ import (
 // bandNote the shaded bands. The figure's caption says which interval a
 // band is (charts do not know the level or the method).
 const (
-	nanNote  = "Hollow markers on the axis: value suppressed or missing."
+	nanNote  = "Hollow markers on the axis: value withheld or missing."
 	bandNote = "Shaded bands: confidence intervals."
 )
 

@@ -51,7 +51,7 @@ func LoadWith(s *study.Study, m *Meter, memo Memo) (*report.Dataset, error) {
 }
 
 // trackingMemoFormat changes whenever Tracking or what it holds changes.
-const trackingMemoFormat = "tracking-1"
+const trackingMemoFormat = "tracking-2" // 2: problems carry display names and first-seen times
 
 // trackingKey digests everything ReadTrackingFiles's result depends on:
 // the course's identity, week start and pseudonym key, the reading

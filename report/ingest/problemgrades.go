@@ -199,7 +199,8 @@ func points(s, extra string) (number, ok bool) {
 // keeps those: the logs know first attempts, and they name problems by
 // block id where the report has only display names, so adding the
 // report's problems would list most problems twice under two names. A
-// report problem with the same id as one of theirs is that problem; every
+// report problem with the same id as one of theirs, or that
+// logNamesOutline matches to one by display name, is that problem; every
 // other one is counted as skipped in the data-quality section, under the
 // file that first named it, so the reader sees what the report had that
 // the logs lack.
@@ -221,6 +222,9 @@ func (l *loader) applyProblemGrades() {
 			l.ds.Problems = append(l.ds.Problems, stats...)
 			l.headerOutline(sc.Key, acc)
 			continue
+		}
+		for r := range l.logNamesOutline(sc.Key, acc) {
+			have[r] = true
 		}
 		lacked := map[string]int{}
 		var files []string
@@ -254,4 +258,74 @@ func (l *loader) headerOutline(course string, acc *problemAttempts) {
 	for _, p := range acc.order {
 		l.ds.Outline[course] = append(l.ds.Outline[course], report.OutlineBlock{Block: p, Type: "problem", Name: p})
 	}
+}
+
+// logNamesOutline gives a course without a course structure, whose
+// problems come from its tracking logs, the problem grade report's column
+// order, the course's. A column is the logs' problem whose display name
+// (context.module.display_name) it is or ends with, after " - " (the
+// report writes "<assignment>: <subsection> - <display name>"), when
+// exactly one of the course's problems has that name and exactly one
+// column matches it: two problems both called "Multiple Choice" cannot be
+// told apart by name, and stay in the order learners first submitted
+// them. It returns the report's names of the problems it placed.
+func (l *loader) logNamesOutline(course string, acc *problemAttempts) map[string]bool {
+	if l.ds.Outline[course] != nil {
+		return nil
+	}
+	byName := map[string][]int{}
+	for i, p := range l.ds.Problems {
+		if p.Course == course && p.Name != "" {
+			byName[p.Name] = append(byName[p.Name], i)
+		}
+	}
+	cols := map[int][]string{} // problem index → the columns naming it
+	colOf := map[string]int{}  // column → its only problem
+	for _, col := range acc.order {
+		r := acc.unnumbered(col)
+		var hits []int
+		hits = append(hits, byName[r]...)
+		if k := strings.LastIndex(r, " - "); k >= 0 && r[k+3:] != r {
+			hits = append(hits, byName[r[k+3:]]...)
+		}
+		if len(hits) == 1 {
+			colOf[col] = hits[0]
+			cols[hits[0]] = append(cols[hits[0]], col)
+		}
+	}
+	placed := map[string]bool{}
+	var outline []report.OutlineBlock
+	for _, r := range acc.order {
+		i, ok := colOf[r]
+		if !ok || len(cols[i]) != 1 || len(byName[l.ds.Problems[i].Name]) != 1 {
+			continue
+		}
+		p := l.ds.Problems[i]
+		placed[r] = true
+		outline = append(outline, report.OutlineBlock{Block: blockID(p.Problem), Type: "problem", Name: p.Name})
+	}
+	if len(outline) == 0 {
+		return nil
+	}
+	if l.ds.Outline == nil {
+		l.ds.Outline = map[string][]report.OutlineBlock{}
+	}
+	l.ds.Outline[course] = outline
+	return placed
+}
+
+// unnumbered is a column's problem name without the " #2", " #3", … that
+// readProblemGrades adds to a name the header repeats.
+func (a *problemAttempts) unnumbered(name string) string {
+	k := strings.LastIndex(name, " #")
+	if k < 0 {
+		return name
+	}
+	if _, err := strconv.Atoi(name[k+2:]); err != nil {
+		return name
+	}
+	if _, ok := a.file[name[:k]]; !ok {
+		return name
+	}
+	return name[:k]
 }

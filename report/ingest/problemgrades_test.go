@@ -91,11 +91,23 @@ func TestLoadProblemGrades(t *testing.T) {
 	tests := []struct {
 		name         string
 		dropTracking bool
-		twice        bool // the report listed twice (two downloads): learners count once
+		twice        bool   // the report listed twice (two downloads): learners count once
+		logName      string // display name the logs' problem_check gives p1
 		wantProblems []string
 		wantSkip     int
+		wantOutline  []report.OutlineBlock
 	}{
 		{name: "with tracking logs, the logs' problems stay", wantProblems: []string{"block-v1:TinyX+T101+2026+type@problem+block@p1"}, wantSkip: 4},
+		// The report's "Homework 1: Week 1 - Problem 1" ends with the
+		// logs' display name of p1: it is that problem, not one the logs
+		// lack, and its column gives p1 its place in the course.
+		{name: "the logs' display name places the problem in the report's order", logName: "Problem 1",
+			wantProblems: []string{"block-v1:TinyX+T101+2026+type@problem+block@p1"}, wantSkip: 3,
+			wantOutline: []report.OutlineBlock{{Block: "p1", Type: "problem", Name: "Problem 1"}}},
+		// Two columns end with "Multiple Choice": the name does not tell
+		// which is p1, so neither places it.
+		{name: "a name two columns share places nothing", logName: "Multiple Choice",
+			wantProblems: []string{"block-v1:TinyX+T101+2026+type@problem+block@p1"}, wantSkip: 4},
 		{name: "without tracking logs, the report gives the problems", dropTracking: true, wantProblems: []string{
 			"Final Exam 1: Exam, part A - Question 1", "Homework 1: Week 1 - Multiple Choice", "Homework 1: Week 1 - Multiple Choice #2", "Homework 1: Week 1 - Problem 1"}},
 		{name: "the same report twice counts each learner once", dropTracking: true, twice: true, wantProblems: []string{
@@ -114,6 +126,15 @@ func TestLoadProblemGrades(t *testing.T) {
 					t.Fatal(err)
 				}
 				src = "      - format: edx-problem-grades\n        path: \"*_problem_grade_report.csv\"\n"
+			}
+			if tt.logName != "" {
+				log := filepath.Join(dir, "logs", "tracking.log-20260302")
+				b := readFixture(t, "tiny/logs/tracking.log-20260302")
+				b = bytes.Replace(b, []byte(`"course_id": "course-v1:TinyX+T101+2026", "path": "/event"}, "ip": "203.0.113.7", "event": {"problem_id"`),
+					[]byte(`"course_id": "course-v1:TinyX+T101+2026", "path": "/event", "module": {"display_name": "`+tt.logName+`"}}, "ip": "203.0.113.7", "event": {"problem_id"`), 1)
+				if err := os.WriteFile(log, b, 0o644); err != nil {
+					t.Fatal(err)
+				}
 			}
 			y := readFixture(t, "tiny/study.yaml")
 			y = bytes.Replace(y, []byte("      - format: edx-tracking\n"), []byte(src+"      - format: edx-tracking\n"), 1)
@@ -150,6 +171,12 @@ func TestLoadProblemGrades(t *testing.T) {
 			}
 			if skipped != tt.wantSkip {
 				t.Errorf("skipped %d report problems, want %d", skipped, tt.wantSkip)
+			}
+			if !tt.dropTracking && !reflect.DeepEqual(ds.Outline["tiny"], tt.wantOutline) {
+				t.Errorf("outline = %+v, want %+v", ds.Outline["tiny"], tt.wantOutline)
+			}
+			if tt.logName != "" && ds.Problems[0].Name != tt.logName {
+				t.Errorf("problem name %q, want %q", ds.Problems[0].Name, tt.logName)
 			}
 		})
 	}

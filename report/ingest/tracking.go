@@ -11,8 +11,9 @@ import (
 	"github.com/moocreport/moocreport/report/study"
 )
 
-// Skip reasons of the tracking-log reader. They are stable strings: the
-// data-quality section and measures.json show them as they are.
+// Skip reasons of the tracking-log reader. They are stable ids: measures.json
+// ids and the SQL generator use them; the data-quality section shows them in
+// readers' words (report/measures skipWords).
 const (
 	SkipComment     = "comment or blank line"
 	SkipMalformed   = "malformed JSON"
@@ -29,7 +30,8 @@ const (
 // are validated and skipped without being decoded.
 var (
 	eventKeys   = []string{"time", "event_type", "event_source", "username", "page", "context", "event"}
-	contextKeys = []string{"course_id", "user_id", "path"}
+	contextKeys = []string{"course_id", "user_id", "path", "module"}
+	moduleKeys  = []string{"display_name"}
 	payloadKeys = []string{"course_id", "user_id", "problem_id", "attempts", "success"}
 )
 
@@ -50,6 +52,9 @@ type logEvent struct {
 	Time, EventType, EventSource, Username, Page []byte
 	CourseID, UserID                             []byte
 	Event                                        []byte // raw payload, decoded only where needed
+	// Module is the raw context.module object (display_name, usage_key),
+	// decoded only for graded problem submissions (trackState.nameProblem).
+	Module []byte
 }
 
 // decode fills ev from one line, with the raw-value buffers of st; a line
@@ -80,6 +85,7 @@ func (st *trackState) decode(b []byte, ev *logEvent) error {
 			return fmt.Errorf("context: want an object, got %s", jsonscan.Clip(c))
 		}
 		var path []byte // read for its type only: a non-string path is malformed
+		ev.Module = ctx[3]
 		str(&ev.CourseID, ctx[0], "context.course_id")
 		str(&path, ctx[2], "context.path")
 		if err != nil {

@@ -342,21 +342,23 @@ func FuzzReadTracking(f *testing.F) {
 }
 
 // benchEvent is one realistic event line: the edX key set with a long user
-// agent, a mix of kinds, 2000 learners, and 5 % for another course.
+// agent, a mix of kinds, 2000 learners, and 5 % for another course. Server
+// events of a block carry context.module, as edX writes it.
 func benchEvent(course string, day, i int) string {
 	user := (i*7919 + day) % 2000
 	if i%20 == 0 {
 		course = "course-v1:OtherX+O1+2026"
 	}
 	t := time.Date(2026, 3, 2+day, 0, 0, 0, 0, time.UTC).Add(time.Duration(i) * 17 * time.Second)
-	types := []struct{ typ, src, event string }{
-		{"/courses/" + course + "/courseware/week/unit/", "server", `"{\"POST\": {}, \"GET\": {}}"`},
-		{"play_video", "browser", `"{\"id\": \"a1b2c3\", \"currentTime\": 12.3, \"code\": \"html5\"}"`},
-		{"problem_check", "server", `{"problem_id": "block-v1:BenchX+B101+2026+type@problem+block@p1", "success": "correct", "grade": 1, "max_grade": 1, "attempts": 1, "answers": {"p1_2_1": "choice_2"}}`},
-		{"edx.forum.comment.created", "server", `{"body": "I think the answer is the second one, because torque curves differ.", "id": "c1", "category_name": "Week 1", "user_course_roles": []}`},
-		{"seq_goto", "browser", `"{\"old\": 1, \"new\": 2, \"id\": \"block-v1:BenchX+B101+2026+type@sequential+block@s1\"}"`},
+	const module = `, "module": {"display_name": "Torque curves: check your understanding", "usage_key": "block-v1:BenchX+B101+2026+type@problem+block@p1"}`
+	types := []struct{ typ, src, event, ctx string }{
+		{"/courses/" + course + "/courseware/week/unit/", "server", `"{\"POST\": {}, \"GET\": {}}"`, ""},
+		{"play_video", "browser", `"{\"id\": \"a1b2c3\", \"currentTime\": 12.3, \"code\": \"html5\"}"`, ""},
+		{"problem_check", "server", `{"problem_id": "block-v1:BenchX+B101+2026+type@problem+block@p1", "success": "correct", "grade": 1, "max_grade": 1, "attempts": 1, "answers": {"p1_2_1": "choice_2"}}`, module},
+		{"edx.forum.comment.created", "server", `{"body": "I think the answer is the second one, because torque curves differ.", "id": "c1", "category_name": "Week 1", "user_course_roles": []}`, ""},
+		{"seq_goto", "browser", `"{\"old\": 1, \"new\": 2, \"id\": \"block-v1:BenchX+B101+2026+type@sequential+block@s1\"}"`, ""},
 	}
 	e := types[i%len(types)]
-	return fmt.Sprintf(`{"username": "learner%d", "event_source": %q, "name": %q, "accept_language": "en-US,en;q=0.9", "time": %q, "agent": "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36", "page": "https://courses.example.org/courses/%s/courseware/week/unit/", "host": "courses.example.org", "session": "9f8e7d6c5b4a39281706f5e4d3c2b1a0", "referer": "https://courses.example.org/courses/%s/courseware/", "context": {"user_id": %d, "org_id": "BenchX", "course_id": %q, "path": "/event"}, "ip": "203.0.113.%d", "event": %s, "event_type": %q}`+"\n",
-		user, e.src, e.typ, t.Format("2006-01-02T15:04:05.000000+00:00"), course, course, 100000+user, course, user%250, e.event, e.typ)
+	return fmt.Sprintf(`{"username": "learner%d", "event_source": %q, "name": %q, "accept_language": "en-US,en;q=0.9", "time": %q, "agent": "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36", "page": "https://courses.example.org/courses/%s/courseware/week/unit/", "host": "courses.example.org", "session": "9f8e7d6c5b4a39281706f5e4d3c2b1a0", "referer": "https://courses.example.org/courses/%s/courseware/", "context": {"user_id": %d, "org_id": "BenchX", "course_id": %q, "path": "/event"%s}, "ip": "203.0.113.%d", "event": %s, "event_type": %q}`+"\n",
+		user, e.src, e.typ, t.Format("2006-01-02T15:04:05.000000+00:00"), course, course, 100000+user, course, e.ctx, user%250, e.event, e.typ)
 }

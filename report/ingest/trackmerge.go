@@ -5,6 +5,7 @@ import (
 	"math/bits"
 	"slices"
 	"sort"
+	"time"
 
 	"github.com/moocreport/moocreport/report"
 )
@@ -45,12 +46,16 @@ func (st *trackState) merge(o *trackState) {
 	pmap := make([]int32, len(o.problemIx))
 	for j, id := range o.problemIx {
 		pi := intern(st.problemIDs, &st.problemIx, []byte(id))
-		if int(pi) == len(st.problems) {
+		isNew := int(pi) == len(st.problems)
+		if isNew {
 			st.problems = append(st.problems, problemAcc{})
 		}
 		pmap[j] = pi
-		st.problems[pi].first += o.problems[j].first
-		st.problems[pi].firstC += o.problems[j].firstC
+		a, b := &st.problems[pi], o.problems[j]
+		a.first += b.first
+		a.firstC += b.firstC
+		a.seen(b.firstMs, isNew)
+		a.noteName([]byte(b.name), b.nameMs)
 	}
 	for k := range o.solvers {
 		st.solvers[uint64(pmap[k>>32])<<32|uint64(remap[k&0xffffffff])] = struct{}{}
@@ -127,7 +132,8 @@ func (st *trackState) finish() *Tracking {
 	for i, id := range st.problemIx {
 		a := st.problems[i]
 		out.Problems = append(out.Problems, report.ProblemStat{Course: c.Key, Problem: id,
-			Learners: learners[i], FirstAttempts: a.first, FirstCorrect: a.firstC})
+			Learners: learners[i], FirstAttempts: a.first, FirstCorrect: a.firstC,
+			Name: displayName(a.name), FirstSeen: time.UnixMilli(a.firstMs).UTC()})
 	}
 	sort.Slice(out.Problems, func(i, j int) bool { return out.Problems[i].Problem < out.Problems[j].Problem })
 	return out

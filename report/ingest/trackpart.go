@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"time"
 
+	"github.com/moocreport/moocreport/internal/jsonscan"
 	"github.com/moocreport/moocreport/report"
 )
 
@@ -80,8 +81,40 @@ func (ls *learnerState) find(w int) (int, bool) {
 }
 
 // problemAcc aggregates the server problem_check events of one problem;
-// its distinct learners are in trackState.solvers.
-type problemAcc struct{ first, firstC int }
+// its distinct learners are in trackState.solvers. It holds one display
+// name however many events the problem has: the name of the latest
+// submission by event time that carries one (course staff may rename a
+// problem during the run; the latest name is the one the course shows at
+// its end), and of several at that same millisecond the one that sorts
+// first, so the choice depends on neither file nor worker order.
+type problemAcc struct {
+	first, firstC int
+	firstMs       int64  // earliest graded submission, unix ms
+	name          string // display name, "" when no event gave one
+	nameMs        int64  // time of the event name came from
+}
+
+// noteName keeps name, seen at ms, if it is later than the one held (or,
+// at the same time, sorts first). It copies name only when it differs.
+func (a *problemAcc) noteName(name []byte, ms int64) {
+	if len(name) == 0 {
+		return
+	}
+	if a.name != "" && (ms < a.nameMs || ms == a.nameMs && string(name) >= a.name) {
+		return
+	}
+	if string(name) != a.name {
+		a.name = string(name)
+	}
+	a.nameMs = ms
+}
+
+// seen adds the time of a submission to the problem's first-seen time.
+func (a *problemAcc) seen(ms int64, isNew bool) {
+	if isNew || ms < a.firstMs {
+		a.firstMs = ms
+	}
+}
 
 // trackState is one scanning worker's aggregate of the lines it was given,
 // from any file. Learners, chapters and problems are interned to small
@@ -114,8 +147,24 @@ type trackState struct {
 	ev  logEvent
 	pl  payload
 	top [7][]byte
-	ctx [3][]byte
+	ctx [4][]byte
 	pay [5][]byte
+	mod [1][]byte
+}
+
+// moduleName is the display_name of a context.module object; nil when
+// it has none, is not a string or the object is malformed (the name is
+// then unknown, the event still counted).
+func (st *trackState) moduleName(raw []byte) []byte {
+	f := st.mod[:]
+	if raw[0] != '{' || jsonscan.Object(raw, moduleKeys, f) != nil {
+		return nil
+	}
+	name, err := jsonscan.Text(f[0], "display_name")
+	if err != nil {
+		return nil
+	}
+	return name
 }
 
 func newTrackState(c *Course, opt TrackingOptions) *trackState {
@@ -292,8 +341,13 @@ func (st *trackState) count(li int32, kind report.EventKind, ms int64, pl *paylo
 	}
 	if kind == report.KindProblem && pl != nil && len(pl.ProblemID) > 0 {
 		pi := intern(st.problemIDs, &st.problemIx, pl.ProblemID)
-		if int(pi) == len(st.problems) {
+		isNew := int(pi) == len(st.problems)
+		if isNew {
 			st.problems = append(st.problems, problemAcc{})
+		}
+		st.problems[pi].seen(ms, isNew)
+		if len(ev.Module) > 0 {
+			st.problems[pi].noteName(st.moduleName(ev.Module), ms)
 		}
 		st.solvers[uint64(pi)<<32|uint64(li)] = struct{}{}
 		if pl.Attempts == 1 {

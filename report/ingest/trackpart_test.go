@@ -32,7 +32,8 @@ func TestTrackingDerived(t *testing.T) {
 	}
 	// One server problem_check: attempts 1, correct; the browser one for
 	// the same submission is problem activity but not a graded attempt.
-	wantProblems := []report.ProblemStat{{Course: "tiny", Problem: "block-v1:TinyX+T101+2026+type@problem+block@p1", Learners: 1, FirstAttempts: 1, FirstCorrect: 1}}
+	wantProblems := []report.ProblemStat{{Course: "tiny", Problem: "block-v1:TinyX+T101+2026+type@problem+block@p1", Learners: 1, FirstAttempts: 1, FirstCorrect: 1,
+		FirstSeen: time.Date(2026, 3, 3, 9, 0, 1, 0, time.UTC)}}
 	if !reflect.DeepEqual(tr.Problems, wantProblems) {
 		t.Errorf("problems = %+v, want %+v", tr.Problems, wantProblems)
 	}

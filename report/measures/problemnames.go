@@ -21,11 +21,14 @@ type namedProblem struct {
 
 // namedProblems lists the problems by course and, within a course, in
 // course order: the order of the course structure, else of the problem
-// grade report's columns (report.Dataset.Outline). Each is labelled by
-// its display name, with its unit's name where two problems of the course
-// share one. A problem whose name no input gives follows the named ones,
-// by block id, labelled "Unnamed problem N"; unnamed counts them per
-// course, for the data-quality section.
+// grade report's columns (report.Dataset.Outline). A problem neither
+// places follows, in the order of its first graded submission in the
+// tracking logs (not course order: the data-quality section says so),
+// then by block id. Each is labelled by its display name (the course
+// structure's, else the tracking logs', else the grade report's), with
+// its unit's name where two problems of the course share one. A problem
+// whose name no input gives is labelled "Unnamed problem N"; unnamed
+// counts them per course, for the data-quality section.
 func (c *computer) namedProblems() (out []namedProblem, unnamed map[string]int) {
 	unnamed = map[string]int{}
 	for _, p := range c.ds.Problems {
@@ -35,6 +38,9 @@ func (c *computer) namedProblems() (out []namedProblem, unnamed map[string]int) 
 				np.order, np.label = i, b.Name
 				break
 			}
+		}
+		if np.label == "" {
+			np.label = p.Name // the tracking logs' context.module.display_name
 		}
 		if np.label == "" && !isProblemKey(p.Problem) {
 			np.label = p.Problem // the problem grade report knows problems by name
@@ -51,6 +57,12 @@ func (c *computer) namedProblems() (out []namedProblem, unnamed map[string]int) 
 		}
 		if a.order != b.order {
 			return a.order < b.order
+		}
+		if a.FirstSeen.IsZero() != b.FirstSeen.IsZero() {
+			return !a.FirstSeen.IsZero() // a time from the logs first
+		}
+		if !a.FirstSeen.Equal(b.FirstSeen) {
+			return a.FirstSeen.Before(b.FirstSeen)
 		}
 		return naturalLess(a.short, b.short)
 	})
@@ -119,5 +131,29 @@ func (c *computer) unnamedProblemsNote() string {
 	if len(parts) == 0 {
 		return ""
 	}
-	return "Problems without a name (" + strings.Join(parts, "; ") + "): no course structure or problem grade report of the course gives their display names, so the report numbers them \"Unnamed problem 1\", \"Unnamed problem 2\", … in the order of their block ids, which need not be the course order."
+	return "Problems without a name (" + strings.Join(parts, "; ") + "): no course structure, tracking log or problem grade report of the course gives their display names, so the report numbers them \"Unnamed problem 1\", \"Unnamed problem 2\", … after the named ones, in the order learners first submitted them where the tracking logs tell, else in the order of their block ids; neither need be the course order."
+}
+
+// logOrderNote says, for the data-quality section, which courses list
+// problems in the order learners first submitted them (the tracking
+// logs' times) because no course structure or problem grade report gives
+// their course order; "" when every problem has its place.
+func (c *computer) logOrderNote() string {
+	ps, _ := c.namedProblems()
+	n := map[string]int{}
+	for _, p := range ps {
+		if p.order < 0 && !p.FirstSeen.IsZero() {
+			n[p.Course]++
+		}
+	}
+	var parts []string
+	for _, co := range c.s.Courses {
+		if k := n[co.Key]; k > 0 {
+			parts = append(parts, fmt.Sprintf("%s: %d", co.Short, k))
+		}
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return "Problems not in course order (" + strings.Join(parts, "; ") + "): no course structure or problem grade report of the course places them, so the report lists them in the order learners first submitted them in the tracking logs, which need not be the order of the course."
 }

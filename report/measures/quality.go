@@ -30,7 +30,7 @@ func (c *computer) quality() error {
 		if s.Course != "" {
 			course = c.courseName(s.Course)
 		}
-		t.Rows = append(t.Rows, []report.Cell{textCell(s.File), textCell(course), textCell(s.Reason), numCell(formatInt(s.Count), float64(s.Count))})
+		t.Rows = append(t.Rows, []report.Cell{textCell(s.File), textCell(course), textCell(reasonCell(s.Reason)), numCell(formatInt(s.Count), float64(s.Count))})
 	}
 	reasons := make([]string, 0, len(byReason))
 	for r := range byReason {
@@ -40,7 +40,7 @@ func (c *computer) quality() error {
 	total := 0
 	for _, r := range reasons {
 		total += byReason[r]
-		c.add(report.Measure{ID: "quality.skipped." + slug(r), Label: "Input records not counted: " + r, Value: float64(byReason[r]), N: byReason[r], Unit: "records",
+		c.add(report.Measure{ID: "quality.skipped." + slug(r), Label: "Input records not counted: " + reasonText(r), Value: float64(byReason[r]), N: byReason[r], Unit: "records",
 			Definition: t.Definition, Text: formatInt(byReason[r])})
 	}
 	c.add(report.Measure{ID: "quality.skipped", Label: "Input records not counted", Value: float64(total), N: total, Unit: "records", Definition: t.Definition, Text: formatInt(total)})
@@ -49,6 +49,9 @@ func (c *computer) quality() error {
 		md.WriteString(strings.Join(absent, " ") + "\n\n")
 	}
 	if n := c.unnamedProblemsNote(); n != "" {
+		md.WriteString(n + "\n\n")
+	}
+	if n := c.logOrderNote(); n != "" {
 		md.WriteString(n + "\n\n")
 	}
 	fmt.Fprintf(&md, "The report was built from %d input files. ", len(c.ds.Inputs))
@@ -94,7 +97,7 @@ func qualitySummary(skips []report.Skip, courseName func(string) string) *report
 		if k.course != "" {
 			course = courseName(k.course)
 		}
-		t.Rows = append(t.Rows, []report.Cell{textCell(k.reason), textCell(course), numCell(formatInt(files[k]), float64(files[k])), numCell(formatInt(records[k]), float64(records[k]))})
+		t.Rows = append(t.Rows, []report.Cell{textCell(reasonCell(k.reason)), textCell(course), numCell(formatInt(files[k]), float64(files[k])), numCell(formatInt(records[k]), float64(records[k]))})
 	}
 	return t
 }

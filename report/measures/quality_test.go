@@ -1,6 +1,7 @@
 package measures
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/moocreport/moocreport/report"
@@ -31,12 +32,15 @@ func TestQualityNamesCourseAndCountsOnce(t *testing.T) {
 	if tab == nil {
 		t.Fatal("no quality-skipped table")
 	}
+	// Readers see the reasons in plain words, capitalised in a cell; a
+	// reason already in plain words ("duplicate row") keeps its words.
+	blank, noLearner := reasonCell("comment or blank line"), reasonCell("no learner id")
 	want := [][]string{
-		{"big/profile.csv", "Big", "duplicate row", "4"},
-		{"logs/other.log", "", "comment or blank line", "2"},
-		{"logs/shared.log", "", "comment or blank line", "3"},
-		{"logs/shared.log", "Big", "no learner id", "1"},
-		{"logs/shared.log", "Tiny", "no learner id", "2"},
+		{"big/profile.csv", "Big", "Duplicate row", "4"},
+		{"logs/other.log", "", blank, "2"},
+		{"logs/shared.log", "", blank, "3"},
+		{"logs/shared.log", "Big", noLearner, "1"},
+		{"logs/shared.log", "Tiny", noLearner, "2"},
 	}
 	if len(tab.Rows) != len(want) {
 		t.Fatalf("%d rows, want %d: %+v", len(tab.Rows), len(want), tab.Rows)
@@ -61,10 +65,10 @@ func TestQualityNamesCourseAndCountsOnce(t *testing.T) {
 		t.Fatal("no quality-summary table")
 	}
 	wantSum := [][]string{
-		{"comment or blank line", "", "2", "5"},
-		{"duplicate row", "Big", "1", "4"},
-		{"no learner id", "Big", "1", "1"},
-		{"no learner id", "Tiny", "1", "2"},
+		{blank, "", "2", "5"},
+		{"Duplicate row", "Big", "1", "4"},
+		{noLearner, "Big", "1", "1"},
+		{noLearner, "Tiny", "1", "2"},
 	}
 	if len(sum.Rows) != len(wantSum) {
 		t.Fatalf("summary: %d rows, want %d: %+v", len(sum.Rows), len(wantSum), sum.Rows)
@@ -82,5 +86,36 @@ func TestQualityNamesCourseAndCountsOnce(t *testing.T) {
 	}
 	if got := m["quality.skipped.no-learner-id"].Value; got != 3 {
 		t.Errorf("quality.skipped.no-learner-id = %v, want 3", got)
+	}
+	if got := m["quality.skipped.no-learner-id"].Label; got != "Input records not counted: "+skipWords["no learner id"] {
+		t.Errorf("quality.skipped.no-learner-id label = %q, want the reader's words", got)
+	}
+}
+
+// TestSkipWordsArePlain checks that the reader's words for each skip reason
+// name no format, field or file of the input (JSON, studentInfo, is_active,
+// "id") and differ from the reason id they replace.
+func TestSkipWordsArePlain(t *testing.T) {
+	internal := []string{"JSON", "json", "studentInfo", "is_active", " id", "timestamp", "task event"}
+	for id, words := range skipWords {
+		t.Run(id, func(t *testing.T) {
+			if words == id || words == "" {
+				t.Errorf("reason %q is shown as %q", id, words)
+			}
+			for _, w := range internal {
+				if strings.Contains(words, w) {
+					t.Errorf("reader's words %q contain %q", words, w)
+				}
+			}
+			if got := reasonText(id); got != words {
+				t.Errorf("reasonText(%q) = %q, want %q", id, got, words)
+			}
+		})
+	}
+	if got := reasonText("duplicate row"); got != "duplicate row" {
+		t.Errorf("reasonText of a plain reason = %q, want it unchanged", got)
+	}
+	if got := reasonCell("task event"); got != "Events from the course platform's background tasks, not learners" {
+		t.Errorf("reasonCell(task event) = %q, want the words with a capital", got)
 	}
 }

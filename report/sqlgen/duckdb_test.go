@@ -20,6 +20,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/moocreport/moocreport/report"
 	"github.com/moocreport/moocreport/report/build"
 	"github.com/moocreport/moocreport/report/ingest"
 	"github.com/moocreport/moocreport/report/sqlgen"
@@ -62,6 +63,17 @@ func runDuckDB(t *testing.T, dir, name, text string) {
 	t.Logf("%s", bytes.TrimSpace(out))
 }
 
+// withoutLogNames is ps without the display names and first-seen times
+// the native reader takes from the logs: the problems table the SQL
+// computes has neither (README, "Larger than one machine").
+func withoutLogNames(ps []report.ProblemStat) []report.ProblemStat {
+	out := append([]report.ProblemStat(nil), ps...)
+	for i := range out {
+		out[i].Name, out[i].FirstSeen = "", time.Time{}
+	}
+	return out
+}
+
 // compareTracking fails with the first table where got and want differ.
 func compareTracking(t *testing.T, got, want *ingest.Tracking) {
 	t.Helper()
@@ -69,7 +81,7 @@ func compareTracking(t *testing.T, got, want *ingest.Tracking) {
 		name      string
 		got, want any
 	}{
-		{"weeks", got.Weeks, want.Weeks}, {"reach", got.Reach, want.Reach}, {"problems", got.Problems, want.Problems},
+		{"weeks", got.Weeks, want.Weeks}, {"reach", got.Reach, want.Reach}, {"problems", got.Problems, withoutLogNames(want.Problems)},
 		{"chapters", got.Chapters, want.Chapters}, {"enrolments", got.Enrollments, want.Enrollments}, {"skips", got.Skips, want.Skips},
 	} {
 		if !reflect.DeepEqual(c.got, c.want) {

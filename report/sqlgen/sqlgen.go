@@ -173,6 +173,10 @@ func header(b *strings.Builder, o Options) {
 -- activity.preset %q and exclude %s decide which of the counted kinds make
 -- a learner active; moocreport applies them to these tables, which count
 -- every kind separately.
+-- Unlike the native reader, _problems keeps no display names
+-- (context.module.display_name) or first-submission times: a course built
+-- from these tables names its problems from its course structure or problem
+-- grade report, else numbers them.
 --
 -- Input: %s
 -- Run: %s

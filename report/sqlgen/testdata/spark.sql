@@ -17,6 +17,10 @@
 -- activity.preset "insights" and exclude none decide which of the counted kinds make
 -- a learner active; moocreport applies them to these tables, which count
 -- every kind separately.
+-- Unlike the native reader, _problems keeps no display names
+-- (context.module.display_name) or first-submission times: a course built
+-- from these tables names its problems from its course structure or problem
+-- grade report, else numbers them.
 --
 -- Input: data/eat/logs/tracking.log-*.gz
 -- Run: spark-sql -f eat.sql
