@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 
+	"github.com/moocreport/moocreport/report"
 	"github.com/moocreport/moocreport/report/build"
 )
 
@@ -23,7 +24,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		return fail(stderr, err)
 	}
 	if !*quiet {
-		fmt.Fprintf(stdout, "%s: ok: %d input files, %d learners, %d measures\n", *studyFile, len(p.Dataset.Inputs), len(p.Dataset.Learners), len(p.Measures.Measures))
+		fmt.Fprintf(stdout, "%s: ok: %s, %s, %s\n", *studyFile, report.Count(len(p.Dataset.Inputs), "input file"), report.Count(len(p.Dataset.Learners), "learner"), report.Count(len(p.Measures.Measures), "measure"))
 	}
 	return 0
 }

@@ -34,8 +34,9 @@ func (p *Prepared) publish(opt Options) (*Result, error) {
 	// manifest also lists the narrative and templates. Say both, so the
 	// two counts agree.
 	data := len(p.Dataset.Inputs)
-	logf("read %d input files: %d learners, %d learner-weeks of activity, %d survey responses (and %d narrative and template files)",
-		data, len(p.Dataset.Learners), len(p.Dataset.Activity), len(p.Dataset.Responses), len(p.Inputs)-data)
+	logf("read %s: %s, %s of activity, %s (and %s)",
+		report.Count(data, "input file"), report.Count(len(p.Dataset.Learners), "learner"), report.Count(len(p.Dataset.Activity), "learner-week"),
+		report.Count(len(p.Dataset.Responses), "survey response"), report.Count(len(p.Inputs)-data, "narrative and template file"))
 	public := opt.Public
 	if public == "" {
 		public = filepath.Join(s.Dir, "public")

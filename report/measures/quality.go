@@ -54,7 +54,7 @@ func (c *computer) quality() error {
 	if n := c.logOrderNote(); n != "" {
 		md.WriteString(n + "\n\n")
 	}
-	fmt.Fprintf(&md, "The report was built from %d input files. ", len(c.ds.Inputs))
+	fmt.Fprintf(&md, "The report was built from %s. ", plural(len(c.ds.Inputs), "1 input file", formatInt(len(c.ds.Inputs))+" input files"))
 	if total == 0 {
 		md.WriteString("Every record in them was used.")
 		c.part("data-quality", report.Block{Markdown: md.String()})
