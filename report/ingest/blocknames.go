@@ -35,7 +35,7 @@ func (cb courseBlocks) outline() []report.OutlineBlock {
 		}
 		seen[id] = true
 		name := strings.TrimSpace(blk.DisplayName)
-		out = append(out, report.OutlineBlock{Block: blockID(id), Type: blk.Type, Name: name, Parent: parent})
+		out = append(out, report.OutlineBlock{Block: report.BlockID(id), Type: blk.Type, Name: name, Parent: parent})
 		for _, ch := range blk.Children {
 			visit(ch, name, depth+1)
 		}
@@ -62,17 +62,4 @@ func sortedBlockIDs(blocks map[string]courseBlock) []string {
 	}
 	sort.Strings(ids)
 	return ids
-}
-
-// blockID is the id of a block within its course: the part of its usage
-// key after the last "@" (block-v1:…+type@problem+block@<id>), or after
-// the last "/" of a legacy i4x:// key; a bare id is kept.
-func blockID(key string) string {
-	switch {
-	case strings.Contains(key, "@"):
-		return key[strings.LastIndex(key, "@")+1:]
-	case strings.HasPrefix(key, "i4x://"):
-		return key[strings.LastIndex(key, "/")+1:]
-	}
-	return key
 }

@@ -302,7 +302,7 @@ func (l *loader) logNamesOutline(course string, acc *problemAttempts) map[string
 		}
 		p := l.ds.Problems[i]
 		placed[r] = true
-		outline = append(outline, report.OutlineBlock{Block: blockID(p.Problem), Type: "problem", Name: p.Name})
+		outline = append(outline, report.OutlineBlock{Block: report.BlockID(p.Problem), Type: "problem", Name: p.Name})
 	}
 	if len(outline) == 0 {
 		return nil

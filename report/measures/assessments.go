@@ -134,17 +134,3 @@ func (c *computer) problems() *report.Table {
 	}
 	return t
 }
-
-// problemShort is the part of a problem's usage key after the last "@"
-// (the block id; "/" for legacy i4x:// keys), which is unique within a
-// course and short enough for an id and a table cell. Problems named by
-// their display name (the problem grade report) keep the whole name.
-func problemShort(id string) string {
-	switch {
-	case strings.Contains(id, "@"):
-		return id[strings.LastIndex(id, "@")+1:]
-	case strings.HasPrefix(id, "i4x://"):
-		return id[strings.LastIndex(id, "/")+1:]
-	}
-	return id
-}

@@ -86,18 +86,6 @@ func TestProblemSharesOfFewAreWithheld(t *testing.T) {
 	}
 }
 
-func TestProblemShort(t *testing.T) {
-	for in, want := range map[string]string{
-		"block-v1:NordhavnX+EAT101x+1T2026+type@problem+block@3f2a": "3f2a",
-		"i4x://edX/DemoX/problem/Sample_Algebraic_Problem":          "Sample_Algebraic_Problem",
-		"Homework 1: Week 1/2 - Q1":                                 "Homework 1: Week 1/2 - Q1",
-	} {
-		if got := problemShort(in); got != want {
-			t.Errorf("problemShort(%q) = %q, want %q", in, got, want)
-		}
-	}
-}
-
 func TestSplitOptions(t *testing.T) {
 	opts := []string{"Career advancement", "Work, or study, requirements"}
 	tests := []struct{ in, want string }{

@@ -32,7 +32,7 @@ type namedProblem struct {
 func (c *computer) namedProblems() (out []namedProblem, unnamed map[string]int) {
 	unnamed = map[string]int{}
 	for _, p := range c.ds.Problems {
-		np := namedProblem{ProblemStat: p, short: problemShort(p.Problem), order: -1}
+		np := namedProblem{ProblemStat: p, short: report.BlockID(p.Problem), order: -1}
 		for i, b := range c.ds.Outline[p.Course] {
 			if b.Block == np.short {
 				np.order, np.label = i, b.Name
