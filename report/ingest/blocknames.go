@@ -2,7 +2,6 @@ package ingest
 
 import (
 	"sort"
-	"strings"
 
 	"github.com/moocreport/moocreport/report"
 )
@@ -34,7 +33,7 @@ func (cb courseBlocks) outline() []report.OutlineBlock {
 			return
 		}
 		seen[id] = true
-		name := strings.TrimSpace(blk.DisplayName)
+		name := displayName(blk.DisplayName)
 		out = append(out, report.OutlineBlock{Block: report.BlockID(id), Type: blk.Type, Name: name, Parent: parent})
 		for _, ch := range blk.Children {
 			visit(ch, name, depth+1)

@@ -10,8 +10,9 @@ import (
 // must not become a table row label. Real problem names are a few words.
 const maxDisplayName = 120
 
-// displayName makes a display name from the tracking logs fit to be a
-// label: it goes through the redaction survey answers get (an e-mail
+// displayName makes a display name fit to be a label, wherever it comes
+// from (the course structure, the tracking logs, a problem grade report's
+// column): it goes through the redaction survey answers get (an e-mail
 // address, URL, IP address or phone number a course team typed into a
 // name is replaced, invisible characters removed, white space collapsed)
 // and is cut to maxDisplayName characters, with an ellipsis. A display

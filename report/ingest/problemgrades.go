@@ -256,7 +256,7 @@ func (l *loader) headerOutline(course string, acc *problemAttempts) {
 		l.ds.Outline = map[string][]report.OutlineBlock{}
 	}
 	for _, p := range acc.order {
-		l.ds.Outline[course] = append(l.ds.Outline[course], report.OutlineBlock{Block: p, Type: "problem", Name: p})
+		l.ds.Outline[course] = append(l.ds.Outline[course], report.OutlineBlock{Block: p, Type: "problem", Name: displayName(p)})
 	}
 }
 

@@ -121,3 +121,21 @@ func TestDisplayName(t *testing.T) {
 		})
 	}
 }
+
+// TestStructureNamesAreLabels: a course structure's display names are
+// published as labels, so they get the same cleaning as the logs' names:
+// an address a course team typed into a name is not published, and white
+// space is collapsed.
+func TestStructureNamesAreLabels(t *testing.T) {
+	cb := courseBlocks{Root: "c", Blocks: map[string]courseBlock{
+		"c":  {Type: "course", DisplayName: "Course", Children: []string{"p1"}},
+		"p1": {Type: "problem", DisplayName: "  Ask   tutor.name@example.edu\tfor help "},
+	}}
+	out := cb.outline()
+	if len(out) != 2 {
+		t.Fatalf("outline has %d blocks, want 2", len(out))
+	}
+	if got := out[1].Name; strings.Contains(got, "@") || strings.Contains(got, "  ") || !strings.HasPrefix(got, "Ask ") {
+		t.Errorf("problem name = %q: want the address redacted and white space collapsed", got)
+	}
+}
