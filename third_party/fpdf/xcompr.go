@@ -22,16 +22,29 @@ var xmem = xmempool{
 
 type xmempool struct{ sync.Pool }
 
+// zwriters are zlib writers at BestSpeed for compress to reuse (moocreport
+// patch).
+var zwriters sync.Pool
+
 func (pool *xmempool) compress(data []byte) *membuffer {
 	mem := pool.Get().(*membuffer)
 	buf := &mem.buf
 	buf.Grow(len(data))
 
-	zw, err := zlib.NewWriterLevel(buf, zlib.BestSpeed)
-	if err != nil {
-		panic(fmt.Errorf("could not create zlib writer: %w", err))
+	// moocreport patch: a zlib writer allocates about 1 MB of state; a
+	// document compresses each page and font, so writers are reused
+	// (Reset gives the same bytes as a new writer).
+	zw, _ := zwriters.Get().(*zlib.Writer)
+	if zw == nil {
+		var err error
+		if zw, err = zlib.NewWriterLevel(buf, zlib.BestSpeed); err != nil {
+			panic(fmt.Errorf("could not create zlib writer: %w", err))
+		}
+	} else {
+		zw.Reset(buf)
 	}
-	_, err = zw.Write(data)
+	defer zwriters.Put(zw)
+	_, err := zw.Write(data)
 	if err != nil {
 		panic(fmt.Errorf("could not zlib-compress slice: %w", err))
 	}
