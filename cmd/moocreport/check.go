@@ -24,7 +24,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		return fail(stderr, err)
 	}
 	if !*quiet {
-		fmt.Fprintf(stdout, "%s: ok: %s, %s, %s\n", *studyFile, report.Count(len(p.Dataset.Inputs), "input file"), report.Count(len(p.Dataset.Learners), "learner"), report.Count(len(p.Measures.Measures), "measure"))
+		fmt.Fprintf(stdout, "%s: ok: %s, %s, %s\n", *studyFile, report.Count(len(p.Data.Inputs), "input file"), report.Count(p.Data.Learners, "learner"), report.Count(len(p.Measures.Measures), "measure"))
 	}
 	return 0
 }

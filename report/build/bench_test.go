@@ -24,7 +24,7 @@ func BenchmarkPrepare(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		weeks = len(p.Dataset.Activity)
+		weeks = p.Data.LearnerWeeks
 	}
 	b.ReportMetric(float64(weeks)*float64(b.N)/time.Since(start).Seconds(), "learner-weeks/s")
 	b.ReportMetric(peakRSSMiB(), "peak-RSS-MiB")

@@ -68,12 +68,36 @@ type Result struct {
 
 // Prepared is a study read and computed, ready to render.
 type Prepared struct {
-	Study    *study.Study
-	Dataset  *report.Dataset
+	Study *study.Study
+	// Data says what the data files held; the data themselves are not
+	// kept (a rebuild whose measures are cached never reads them).
+	Data     DataSummary
 	Measures *measures.Result
 	Sections []report.Section
 	Inputs   []site.FileHash
 	StudyFH  site.FileHash
+}
+
+// DataSummary is what the data files of a build held, in counts.
+type DataSummary struct {
+	Inputs       []string // the data files read, relative to the study
+	Learners     int
+	LearnerWeeks int // learners' weeks with activity
+	Responses    int // survey responses
+}
+
+// newDatasetHead summarises what ingest read from ds's files, with their
+// hashes (each file hashed once, by hs).
+func newDatasetHead(s *study.Study, ds *report.Dataset, hs *inputHashes) (*datasetHead, error) {
+	h := &datasetHead{Matches: sourceMatches(s), Summary: DataSummary{Inputs: ds.Inputs, Learners: len(ds.Learners), LearnerWeeks: len(ds.Activity), Responses: len(ds.Responses)}}
+	for _, in := range ds.Inputs {
+		fh, err := hs.get(in)
+		if err != nil {
+			return nil, err
+		}
+		h.Inputs = append(h.Inputs, fh)
+	}
+	return h, nil
 }
 
 // Progress is told the name of each stage as it starts ("reading the
@@ -109,31 +133,48 @@ func PrepareWith(studyFile string, opt PrepareOptions) (*Prepared, error) {
 	}
 	c := opt.Cache
 	hs := newInputHashes(s.Dir)
-	ds, dataHashes, cached := c.loadDataset(s, hs)
-	if !cached {
+	var ds *report.Dataset // read or decoded only when the measures are not cached
+	read := func() (*report.Dataset, error) {
 		progress("reading the data")
-		if ds, err = ingest.LoadWith(s, opt.Meter, c.memo(hs)); err != nil {
+		return ingest.LoadWith(s, opt.Meter, c.memo(hs))
+	}
+	head, cached := c.loadDatasetHead(s, hs)
+	if !cached {
+		if ds, err = read(); err != nil {
 			return nil, err
 		}
 		// Stored before measures run, so the entry is exactly what ingest
 		// produced whatever later stages do with it.
-		for _, in := range ds.Inputs {
-			fh, err := hs.get(in)
-			if err != nil {
-				return nil, err
-			}
-			dataHashes = append(dataHashes, fh)
+		if head, err = newDatasetHead(s, ds, hs); err != nil {
+			return nil, err
 		}
-		c.storeDataset(s, ds, dataHashes)
+		c.storeDataset(s, ds, head)
 	}
 	progress("computing measures")
-	res, err := c.measures(s, ds, dataHashes)
+	res, err := c.measures(s, head.Inputs, func() (*report.Dataset, error) {
+		if ds != nil {
+			return ds, nil
+		}
+		if d, ok := c.loadDatasetBody(s, head); ok {
+			return d, nil
+		}
+		// The data's entry is gone or damaged: read them again, and keep
+		// them for the next build.
+		d, err := read()
+		if err != nil {
+			return nil, err
+		}
+		if h, err := newDatasetHead(s, d, hs); err == nil {
+			c.storeDataset(s, d, h)
+		}
+		return d, nil
+	})
 	if err != nil {
 		return nil, err
 	}
 	progress("assembling the narrative")
 	contentDir := filepath.Join(s.Dir, "content")
-	p := &Prepared{Study: s, Dataset: ds, Measures: res}
+	p := &Prepared{Study: s, Data: head.Summary, Measures: res}
 	if err := p.hashInputs(contentDir, hs); err != nil {
 		return nil, err
 	}
@@ -153,7 +194,7 @@ func (p *Prepared) hashInputs(contentDir string, hs *inputHashes) error {
 	s := p.Study
 	contentFiles, _ := filepath.Glob(filepath.Join(contentDir, "*.md"))
 	var inputs []string
-	inputs = append(inputs, p.Dataset.Inputs...)
+	inputs = append(inputs, p.Data.Inputs...)
 	for _, f := range contentFiles {
 		inputs = append(inputs, rel(s.Dir, f))
 	}

@@ -97,11 +97,21 @@ func ingestSettings(s *study.Study) ([]byte, error) {
 	return json.Marshal(m) // map keys are sorted: deterministic
 }
 
-// datasetEntry is what the cache stores for one study's ingest.
-type datasetEntry struct {
+// datasetHead is what the cache stores for one study's ingest besides
+// the data themselves (datasetEntry): small, so a rebuild whose measures
+// are cached too never decodes the data.
+type datasetHead struct {
 	// Matches maps each source path pattern to the files it matched.
 	Matches map[string][]string
 	// Inputs are the files ingest read, with their hashes.
+	Inputs []site.FileHash
+	// Summary counts what was read, for the build's summary line.
+	Summary DataSummary
+}
+
+// datasetEntry is the data ingest produced, with the hashes of the files
+// it read: loadDatasetBody uses it only when they are its head's.
+type datasetEntry struct {
 	Inputs  []site.FileHash
 	Dataset report.Dataset
 }
@@ -194,39 +204,53 @@ func datasetKey(s *study.Study) (string, error) {
 	return hex.EncodeToString(h.Sum(nil)), nil
 }
 
-// loadDataset returns the cached Dataset of s and the hashes of its input
-// files, or ok false when there is no entry or it no longer matches the
-// files on disk.
-func (c *Cache) loadDataset(s *study.Study, hs *inputHashes) (ds *report.Dataset, inputs []site.FileHash, ok bool) {
+// loadDatasetHead returns the cached head of s's ingest (the files read
+// with their hashes, and what they held), or ok false when there is no
+// entry or it no longer matches the files on disk.
+func (c *Cache) loadDatasetHead(s *study.Study, hs *inputHashes) (head *datasetHead, ok bool) {
 	if c == nil {
-		return nil, nil, false
+		return nil, false
 	}
 	key, err := datasetKey(s)
 	if err != nil {
-		return nil, nil, false
+		return nil, false
 	}
-	var e datasetEntry
-	if !c.read("data", key, &e) {
-		return nil, nil, false
+	var h datasetHead
+	if !c.read("datahead", key, &h) {
+		return nil, false
 	}
 	now := sourceMatches(s)
 	for pattern, files := range now {
-		if !slices.Equal(files, e.Matches[pattern]) {
-			return nil, nil, false // a file added or removed
+		if !slices.Equal(files, h.Matches[pattern]) {
+			return nil, false // a file added or removed
 		}
 	}
-	for _, in := range e.Inputs {
+	for _, in := range h.Inputs {
 		fh, err := hs.get(in.Path)
 		if err != nil || fh != in {
-			return nil, nil, false // changed or gone
+			return nil, false // changed or gone
 		}
 	}
-	return &e.Dataset, e.Inputs, true
+	return &h, true
 }
 
-// storeDataset records a freshly ingested Dataset with the hashes of the
-// files it was read from.
-func (c *Cache) storeDataset(s *study.Study, ds *report.Dataset, inputs []site.FileHash) {
+// loadDatasetBody returns the cached Dataset that head describes, or ok
+// false when there is none, or the one stored was read from other files.
+func (c *Cache) loadDatasetBody(s *study.Study, head *datasetHead) (*report.Dataset, bool) {
+	key, err := datasetKey(s)
+	if c == nil || err != nil {
+		return nil, false
+	}
+	var e datasetEntry
+	if !c.read("data", key, &e) || !slices.Equal(e.Inputs, head.Inputs) {
+		return nil, false
+	}
+	return &e.Dataset, true
+}
+
+// storeDataset records a freshly ingested Dataset and its head: the data
+// first, so a head is never newer than the data it describes.
+func (c *Cache) storeDataset(s *study.Study, ds *report.Dataset, head *datasetHead) {
 	if c == nil {
 		return
 	}
@@ -234,7 +258,8 @@ func (c *Cache) storeDataset(s *study.Study, ds *report.Dataset, inputs []site.F
 	if err != nil {
 		return
 	}
-	c.write("data", key, datasetEntry{Matches: sourceMatches(s), Inputs: inputs, Dataset: *ds})
+	c.write("data", key, datasetEntry{Inputs: head.Inputs, Dataset: *ds})
+	c.write("datahead", key, head)
 }
 
 // Figure wraps a chart drawer (charts.SVG or charts.PNG) so each figure is
@@ -357,13 +382,20 @@ func memoKey(key string) string {
 // audit included, whose result would be the same. Cells and test results
 // encode themselves (report/gob.go), so an entry gives back exactly what
 // was computed (TestCacheGivesTheSameReport).
-func (c *Cache) measures(s *study.Study, ds *report.Dataset, data []site.FileHash) (*measures.Result, error) {
-	if c == nil {
+func (c *Cache) measures(s *study.Study, data []site.FileHash, dataset func() (*report.Dataset, error)) (*measures.Result, error) {
+	compute := func() (*measures.Result, error) {
+		ds, err := dataset()
+		if err != nil {
+			return nil, err
+		}
 		return measures.Compute(s, ds)
+	}
+	if c == nil {
+		return compute()
 	}
 	settings, err := json.Marshal(s)
 	if err != nil {
-		return measures.Compute(s, ds)
+		return compute()
 	}
 	h := sha256.New()
 	fmt.Fprintf(h, "%s\x00measures\x00", program())
@@ -376,7 +408,7 @@ func (c *Cache) measures(s *study.Study, ds *report.Dataset, data []site.FileHas
 	if c.read("measures", key, &res) {
 		return &res, nil
 	}
-	r, err := measures.Compute(s, ds)
+	r, err := compute()
 	if err == nil {
 		c.write("measures", key, r)
 	}

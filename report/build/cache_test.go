@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -58,7 +59,7 @@ func TestCacheGivesTheSameReport(t *testing.T) {
 		t.Errorf("the cache logged on an unchanged study:\n%s", log.String())
 	}
 	st := mustLoad(t, dir)
-	if _, _, ok := cache.loadDataset(st, newInputHashes(st.Dir)); !ok {
+	if !loadDataset(cache, st) {
 		t.Error("no usable dataset entry after two builds")
 	}
 }
@@ -96,8 +97,7 @@ func TestCacheNoticesChanges(t *testing.T) {
 			log.Reset()
 			tc.change(t)
 			s := mustLoad(t, dir)
-			_, _, ok := cache.loadDataset(s, newInputHashes(s.Dir))
-			if ok != tc.reuse {
+			if ok := loadDataset(cache, s); ok != tc.reuse {
 				t.Errorf("entry used = %v, want %v (log: %s)", ok, tc.reuse, log.String())
 			}
 			if !strings.Contains(log.String(), tc.logSays) {
@@ -108,6 +108,51 @@ func TestCacheNoticesChanges(t *testing.T) {
 				t.Fatal(err)
 			}
 		})
+	}
+}
+
+// loadDataset says whether the cache gives s's data: a head that matches
+// the files on disk, and the data it describes.
+func loadDataset(c *Cache, s *study.Study) bool {
+	head, ok := c.loadDatasetHead(s, newInputHashes(s.Dir))
+	if !ok {
+		return false
+	}
+	_, ok = c.loadDatasetBody(s, head)
+	return ok
+}
+
+// TestCachedMeasuresNeedNoData: a rebuild after a narrative edit takes the
+// measures from the cache and so never decodes the data; if the measures
+// must be computed and the data's entry is gone, the data are read again.
+func TestCachedMeasuresNeedNoData(t *testing.T) {
+	dir := exampleCopy(t)
+	copyData(t, dir)
+	cache := &Cache{Dir: filepath.Join(dir, ".moocreport-cache")}
+	prepare := func() []string {
+		var stages []string
+		p, err := PrepareWith(filepath.Join(dir, "study.yaml"), PrepareOptions{Cache: cache, Progress: func(s string) { stages = append(stages, s) }})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if p.Data.Learners == 0 || len(p.Data.Inputs) == 0 {
+			t.Errorf("summary of the data = %+v, want its learners and files", p.Data)
+		}
+		return stages
+	}
+	if got := prepare(); !slices.Contains(got, "reading the data") {
+		t.Fatalf("a first build did not read the data: %q", got)
+	}
+	if err := os.RemoveAll(filepath.Join(cache.Dir, "data")); err != nil {
+		t.Fatal(err)
+	}
+	fixture.Append(t, filepath.Join(dir, "content", "introduction.md"), "\nOne more sentence.\n")
+	if got := prepare(); slices.Contains(got, "reading the data") {
+		t.Errorf("a rebuild after a narrative edit read the data: %q", got)
+	}
+	fixture.Replace(t, filepath.Join(dir, "study.yaml"), "title: \"Emerging", "title: \"Draft: Emerging") // new measures' key
+	if got := prepare(); !slices.Contains(got, "reading the data") {
+		t.Errorf("measures computed without the data's entry did not read the data: %q", got)
 	}
 }
 

@@ -33,10 +33,10 @@ func (p *Prepared) publish(opt Options) (*Result, error) {
 	// The data-quality section counts the data files ingest read; the
 	// manifest also lists the narrative and templates. Say both, so the
 	// two counts agree.
-	data := len(p.Dataset.Inputs)
+	data := len(p.Data.Inputs)
 	logf("read %s: %s, %s of activity, %s (and %s)",
-		report.Count(data, "input file"), report.Count(len(p.Dataset.Learners), "learner"), report.Count(len(p.Dataset.Activity), "learner-week"),
-		report.Count(len(p.Dataset.Responses), "survey response"), report.Count(len(p.Inputs)-data, "narrative and template file"))
+		report.Count(data, "input file"), report.Count(p.Data.Learners, "learner"), report.Count(p.Data.LearnerWeeks, "learner-week"),
+		report.Count(p.Data.Responses, "survey response"), report.Count(len(p.Inputs)-data, "narrative and template file"))
 	public := opt.Public
 	if public == "" {
 		public = filepath.Join(s.Dir, "public")
