@@ -132,7 +132,8 @@ func PrepareWith(studyFile string, opt PrepareOptions) (*Prepared, error) {
 		return nil, err
 	}
 	c := opt.Cache
-	hs := newInputHashes(s.Dir)
+	hs := c.inputHashes(s.Dir)
+	defer c.saveStatIndex(hs)
 	var ds *report.Dataset // read or decoded only when the measures are not cached
 	read := func() (*report.Dataset, error) {
 		progress("reading the data")

@@ -196,10 +196,13 @@ func addLog(t *testing.T, dir string) {
 }
 
 // damage flips one byte in the middle of every data entry.
-func damage(t *testing.T, cacheDir string) {
+func damage(t *testing.T, cacheDir string) { t.Helper(); damageKind(t, cacheDir, "data") }
+
+// damageKind flips a byte in the middle of every cache entry of a kind.
+func damageKind(t *testing.T, cacheDir, kind string) {
 	t.Helper()
 	n := 0
-	filepath.WalkDir(filepath.Join(cacheDir, "data"), func(path string, d fs.DirEntry, err error) error {
+	filepath.WalkDir(filepath.Join(cacheDir, kind), func(path string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
 		}
@@ -212,7 +215,7 @@ func damage(t *testing.T, cacheDir string) {
 		return os.WriteFile(path, b, 0o644)
 	})
 	if n == 0 {
-		t.Fatal("no data entry to damage")
+		t.Fatalf("no %s entry to damage", kind)
 	}
 }
 

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"sync"
+	"time"
 
 	"github.com/moocreport/moocreport/report/ingest"
 	"github.com/moocreport/moocreport/report/site"
@@ -18,15 +19,29 @@ import (
 // and the manifest all ask for the same SHA-256, and on a large course
 // reading the logs again for each would cost as much as a second pass of
 // decompression. It lives for one build only, so a file edited between
-// two builds (moocreport serve) is hashed again.
+// two builds (moocreport serve) is hashed again — unless known (the
+// cache's stat index, see trusted) says the file is as it was hashed.
 type inputHashes struct {
 	dir  string
 	mu   sync.Mutex
 	done map[string]site.FileHash
+	// known are the files hashed by earlier builds, by state; changed
+	// says this build added to them.
+	known   map[string]knownHash
+	changed bool
+	now     func() time.Time
 }
 
 func newInputHashes(dir string) *inputHashes {
-	return &inputHashes{dir: dir, done: map[string]site.FileHash{}}
+	return &inputHashes{dir: dir, done: map[string]site.FileHash{}, known: map[string]knownHash{}, now: time.Now}
+}
+
+// inputHashes are the hashes of one build of the study in dir, trusting
+// the cache's record of files that did not change since they were hashed.
+func (c *Cache) inputHashes(dir string) *inputHashes {
+	hs := newInputHashes(dir)
+	hs.known = c.loadStatIndex()
+	return hs
 }
 
 // hashInput hashes one file; a variable so a test can count the calls.
@@ -40,9 +55,17 @@ func (h *inputHashes) get(relPath string) (site.FileHash, error) {
 	if fh, ok := h.done[relPath]; ok {
 		return fh, nil
 	}
-	fh, err := hashInput(h.dir, relPath)
-	if err != nil {
-		return fh, err
+	fh, id, ok := trusted(h.known, relPath, absPath(h.dir, relPath))
+	if !ok {
+		seen := h.now()
+		var err error
+		if fh, err = hashInput(h.dir, relPath); err != nil {
+			return fh, err
+		}
+		if id != (fileID{}) {
+			h.known[relPath] = knownHash{ID: id, Seen: seen.UnixNano(), Hash: fh}
+			h.changed = true
+		}
 	}
 	h.done[relPath] = fh
 	return fh, nil

@@ -1,9 +1,11 @@
 package build
 
 import (
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/moocreport/moocreport/report/site"
 )
@@ -42,5 +44,91 @@ func TestColdBuildHashesEachInputOnce(t *testing.T) {
 		if err != nil || fh != want {
 			t.Errorf("manifest has %+v, the file hashes to %+v (%v)", fh, want, err)
 		}
+	}
+}
+
+// TestStatIndex: a file hashed by an earlier build is not read again while
+// the operating system says it is as it was (size, times, inode) and it had
+// settled (racyWindow) when it was hashed; a write, a copy in its place,
+// a file hashed just after its last change and a damaged index all make
+// it hashed again.
+func TestStatIndex(t *testing.T) {
+	if _, ok := fileIDOf(mustStat(t, ".")); !ok {
+		t.Skip("this system gives no file status times: every build hashes every input")
+	}
+	dir := t.TempDir()
+	const rel = "data/profile.csv"
+	path := absPath(dir, rel)
+	fixtureWrite(t, path, "id,country\n1,NO\n")
+	var log strings.Builder
+	cache := &Cache{Dir: filepath.Join(dir, ".moocreport-cache"), Log: &log}
+	calls := 0
+	defer func(h func(string, string) (site.FileHash, error)) { hashInput = h }(hashInput)
+	hashInput = func(dir, rel string) (site.FileHash, error) {
+		calls++
+		return hashFile(dir, rel)
+	}
+	// build hashes rel as a build would, as if at offset from now, and
+	// says whether it read the file.
+	build := func(offset time.Duration) bool {
+		t.Helper()
+		before := calls
+		hs := cache.inputHashes(dir)
+		hs.now = func() time.Time { return time.Now().Add(offset) }
+		fh, err := hs.get(rel)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want, _ := hashFile(dir, rel); fh != want {
+			t.Errorf("hash %+v, want %+v", fh, want)
+		}
+		cache.saveStatIndex(hs)
+		return calls > before
+	}
+	steps := []struct {
+		name   string
+		change func()
+		offset time.Duration
+		read   bool
+	}{
+		{"first build", func() {}, time.Hour, true},
+		{"unchanged", func() {}, 0, false},
+		{"same size, new content", func() { fixtureWrite(t, path, "id,country\n2,SE\n") }, 0, true},
+		{"hashed just after the change: not trusted", func() {}, time.Hour, true},
+		{"now trusted", func() {}, 0, false},
+		{"a copy in its place", func() {
+			b, _ := os.ReadFile(path)
+			os.Remove(path)
+			fixtureWrite(t, path, string(b))
+		}, time.Hour, true},
+		{"damaged index", func() { damageKind(t, cache.Dir, "stat") }, 0, true},
+	}
+	for _, st := range steps {
+		st.change()
+		if got := build(st.offset); got != st.read {
+			t.Errorf("%s: file read = %v, want %v", st.name, got, st.read)
+		}
+	}
+	if !strings.Contains(log.String(), "damaged") {
+		t.Errorf("a damaged stat index was not reported: %q", log.String())
+	}
+}
+
+func mustStat(t *testing.T, path string) os.FileInfo {
+	t.Helper()
+	fi, err := os.Stat(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return fi
+}
+
+func fixtureWrite(t *testing.T, path, content string) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
 	}
 }
