@@ -35,13 +35,20 @@ func load(s *study.Study, meter *Meter, memo Memo) (*report.Dataset, error) {
 	courses := make(map[string]*Course, len(s.Courses))
 	for _, c := range s.Courses {
 		courses[c.Key] = NewCourse(c, s.Salt)
+		courses[c.Key].ready = make(chan struct{})
 		courses[c.Key].PublishText = s.Privacy.PublishText
 		courses[c.Key].Limits = s.Limits.Or()
 		courses[c.Key].WeekStart = s.Activity.WeekStart(c.Start.Time)
 	}
+	l.prefetch = l.prefetchTracking(courses)
 	for _, f := range sourcePasses() {
+		if f.Name == trackingFormat {
+			openReady(courses)
+		}
 		l.sources(f, courses)
 	}
+	openReady(courses)
+	l.prefetch.wait()
 	for _, c := range s.Courses {
 		for _, src := range c.Sources {
 			if LookupFormat(src.Format, detect.Source) == nil {
@@ -175,6 +182,9 @@ type loader struct {
 	// logLearners collects the learners the tracking logs show, for
 	// courses without a learner list.
 	logLearners logLearners
+	// prefetch reads the tracking logs ahead, beside the passes before
+	// theirs; nil reads them in their turn.
+	prefetch *trackPrefetch
 }
 
 // mergeEnrollment combines the enrolments two sources saw: the latest of
