@@ -15,6 +15,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"sync"
 	"time"
 
 	"github.com/moocreport/moocreport/report"
@@ -109,22 +110,36 @@ func PrepareWith(studyFile string, opt PrepareOptions) (*Prepared, error) {
 	}
 	c := opt.Cache
 	hs := newInputHashes(s.Dir)
+	var hashing sync.WaitGroup
+	defer hashing.Wait()
 	ds, dataHashes, cached := c.loadDataset(s, hs)
 	if !cached {
 		progress("reading the data")
 		if ds, err = ingest.LoadWith(s, opt.Meter, c.memo(hs)); err != nil {
 			return nil, err
 		}
-		// Stored before measures run, so the entry is exactly what ingest
-		// produced whatever later stages do with it.
-		for _, in := range ds.Inputs {
-			fh, err := hs.get(in)
-			if err != nil {
-				return nil, err
+		if c == nil {
+			// Without a cache only the manifest needs the data files'
+			// hashes (hashInputs): they are made while the measures are
+			// computed, on another core.
+			inputs := ds.Inputs
+			hashing.Go(func() {
+				for _, in := range inputs {
+					hs.get(in) // an error is hashInputs' to report
+				}
+			})
+		} else {
+			// Stored before measures run, so the entry is exactly what
+			// ingest produced whatever later stages do with it.
+			for _, in := range ds.Inputs {
+				fh, err := hs.get(in)
+				if err != nil {
+					return nil, err
+				}
+				dataHashes = append(dataHashes, fh)
 			}
-			dataHashes = append(dataHashes, fh)
+			c.storeDataset(s, ds, dataHashes)
 		}
-		c.storeDataset(s, ds, dataHashes)
 	}
 	progress("computing measures")
 	res, err := c.measures(s, ds, dataHashes)
