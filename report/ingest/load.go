@@ -24,8 +24,10 @@ import (
 // username, and survey responses; only the research data package's
 // enrolments come before them, as they filter auth_userprofile. Then each
 // course's grade reports and tracking logs (each Format's order),
-// then the surveys. A problem in one file does not stop the
-// others from being read: all errors are returned together.
+// then the surveys. Without a memo the tracking logs are read ahead,
+// beside the passes before theirs, and taken in their turn (see
+// trackPrefetch); the result is the same. A problem in one file does not
+// stop the others from being read: all errors are returned together.
 func Load(s *study.Study) (*report.Dataset, error) { return LoadWith(s, nil, nil) }
 
 // load is Load counting on meter (see LoadWith).
