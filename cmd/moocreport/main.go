@@ -30,6 +30,7 @@ import (
 const version = "v0.1.0"
 
 func main() {
+	limitMemory()
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
 

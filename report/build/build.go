@@ -15,6 +15,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"sync"
 	"time"
 
 	"github.com/moocreport/moocreport/report"
@@ -86,10 +87,15 @@ type DataSummary struct {
 	Responses    int // survey responses
 }
 
+// summarise counts what ds holds.
+func summarise(ds *report.Dataset) DataSummary {
+	return DataSummary{Inputs: ds.Inputs, Learners: len(ds.Learners), LearnerWeeks: len(ds.Activity), Responses: len(ds.Responses)}
+}
+
 // newDatasetHead summarises what ingest read from ds's files, with their
 // hashes (each file hashed once, by hs).
 func newDatasetHead(s *study.Study, ds *report.Dataset, hs *inputHashes) (*datasetHead, error) {
-	h := &datasetHead{Matches: sourceMatches(s), Summary: DataSummary{Inputs: ds.Inputs, Learners: len(ds.Learners), LearnerWeeks: len(ds.Activity), Responses: len(ds.Responses)}}
+	h := &datasetHead{Matches: sourceMatches(s), Summary: summarise(ds)}
 	for _, in := range ds.Inputs {
 		fh, err := hs.get(in)
 		if err != nil {
@@ -134,6 +140,8 @@ func PrepareWith(studyFile string, opt PrepareOptions) (*Prepared, error) {
 	c := opt.Cache
 	hs := c.inputHashes(s.Dir)
 	defer c.saveStatIndex(hs)
+	var hashing sync.WaitGroup
+	defer hashing.Wait()
 	var ds *report.Dataset // read or decoded only when the measures are not cached
 	read := func() (*report.Dataset, error) {
 		progress("reading the data")
@@ -144,12 +152,25 @@ func PrepareWith(studyFile string, opt PrepareOptions) (*Prepared, error) {
 		if ds, err = read(); err != nil {
 			return nil, err
 		}
-		// Stored before measures run, so the entry is exactly what ingest
-		// produced whatever later stages do with it.
-		if head, err = newDatasetHead(s, ds, hs); err != nil {
-			return nil, err
+		if c == nil {
+			// Without a cache only the manifest needs the data files'
+			// hashes (hashInputs): they are made while the measures are
+			// computed, on another core.
+			head = &datasetHead{Summary: summarise(ds)}
+			inputs := ds.Inputs
+			hashing.Go(func() {
+				for _, in := range inputs {
+					hs.get(in) // an error is hashInputs' to report
+				}
+			})
+		} else {
+			// Stored before measures run, so the entry is exactly what
+			// ingest produced whatever later stages do with it.
+			if head, err = newDatasetHead(s, ds, hs); err != nil {
+				return nil, err
+			}
+			c.storeDataset(s, ds, head)
 		}
-		c.storeDataset(s, ds, head)
 	}
 	progress("computing measures")
 	res, err := c.measures(s, head.Inputs, func() (*report.Dataset, error) {

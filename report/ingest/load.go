@@ -24,8 +24,10 @@ import (
 // username, and survey responses; only the research data package's
 // enrolments come before them, as they filter auth_userprofile. Then each
 // course's grade reports and tracking logs (each Format's order),
-// then the surveys. A problem in one file does not stop the
-// others from being read: all errors are returned together.
+// then the surveys. Without a memo the tracking logs are read ahead,
+// beside the passes before theirs, and taken in their turn (see
+// trackPrefetch); the result is the same. A problem in one file does not
+// stop the others from being read: all errors are returned together.
 func Load(s *study.Study) (*report.Dataset, error) { return LoadWith(s, nil, nil) }
 
 // load is Load counting on meter (see LoadWith).
@@ -35,13 +37,20 @@ func load(s *study.Study, meter *Meter, memo Memo) (*report.Dataset, error) {
 	courses := make(map[string]*Course, len(s.Courses))
 	for _, c := range s.Courses {
 		courses[c.Key] = NewCourse(c, s.Salt)
+		courses[c.Key].ready = make(chan struct{})
 		courses[c.Key].PublishText = s.Privacy.PublishText
 		courses[c.Key].Limits = s.Limits.Or()
 		courses[c.Key].WeekStart = s.Activity.WeekStart(c.Start.Time)
 	}
+	l.prefetch = l.prefetchTracking(courses)
 	for _, f := range sourcePasses() {
+		if f.Name == trackingFormat {
+			openReady(courses)
+		}
 		l.sources(f, courses)
 	}
+	openReady(courses)
+	l.prefetch.wait()
 	for _, c := range s.Courses {
 		for _, src := range c.Sources {
 			if LookupFormat(src.Format, detect.Source) == nil {
@@ -175,6 +184,9 @@ type loader struct {
 	// logLearners collects the learners the tracking logs show, for
 	// courses without a learner list.
 	logLearners logLearners
+	// prefetch reads the tracking logs ahead, beside the passes before
+	// theirs; nil reads them in their turn.
+	prefetch *trackPrefetch
 }
 
 // mergeEnrollment combines the enrolments two sources saw: the latest of

@@ -49,6 +49,34 @@ type Course struct {
 	emails map[string]string
 	anon   map[string]string
 	links  map[string]*Linkage
+
+	// ready is closed once the sources read before the tracking logs are
+	// read; until then a tracking log read ahead (trackPrefetch) must not
+	// touch users or the pseudonyms. Nil: nothing to wait for.
+	ready chan struct{}
+}
+
+// awaitSources waits until the sources before the tracking logs are read
+// (see ready).
+func (c *Course) awaitSources() {
+	if c.ready != nil {
+		<-c.ready
+	}
+}
+
+// openReady marks every course's sources before the tracking logs read;
+// a course already marked stays so.
+func openReady(courses map[string]*Course) {
+	for _, c := range courses {
+		if c.ready == nil {
+			continue
+		}
+		select {
+		case <-c.ready:
+		default:
+			close(c.ready)
+		}
+	}
 }
 
 // NewCourse prepares the readers' shared state for one study course.

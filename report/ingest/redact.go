@@ -38,6 +38,10 @@ type Redactor struct {
 	// order of addPerson) it belongs to.
 	words map[string][]int
 	n     int
+	// people holds the usernames and names added since words was last
+	// brought up to date: most builds redact nothing (free text is
+	// published only on request), so the words are made on first use.
+	people [][2]string
 }
 
 // Placeholders that replace what Redact removes.
@@ -97,6 +101,19 @@ var (
 
 // addPerson records a learner's username and name as words to redact.
 func (r *Redactor) addPerson(username, name string) {
+	r.people = append(r.people, [2]string{username, name})
+}
+
+// index adds the people added since it last ran to words.
+func (r *Redactor) index() {
+	for _, p := range r.people {
+		r.addWords(p[0], p[1])
+	}
+	r.people = nil
+}
+
+// addWords lists the words of one learner's username and name.
+func (r *Redactor) addWords(username, name string) {
 	if r.words == nil {
 		r.words = map[string][]int{}
 	}

@@ -75,6 +75,7 @@ type word struct {
 // nameHits finds the learners' names and usernames in f, outside the
 // pattern hits already found.
 func (r *Redactor) nameHits(f folded, found []hit) []hit {
+	r.index()
 	if len(r.words) == 0 {
 		return nil
 	}

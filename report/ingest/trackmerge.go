@@ -65,6 +65,7 @@ func (st *trackState) merge(o *trackState) {
 // finish pseudonymises the learners and sorts every table.
 func (st *trackState) finish() *Tracking {
 	c := st.c
+	c.awaitSources() // the pseudonyms are the profiles' too
 	out := &Tracking{Enrollments: map[string]Enrollment{}}
 	const weekMs = 7 * dayMs
 	chapters := make([]int, len(st.users))

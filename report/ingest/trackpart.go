@@ -127,6 +127,7 @@ type trackState struct {
 	gap        int64 // session gap, ms
 	byName     bool
 	pageCourse bool
+	usersRead  bool  // the profiles are read: c.users may be looked at
 	start      int64 // week 1 starts, unix ms
 
 	ids      map[string]int32 // raw edX user id → index (see learnerIx)
@@ -366,13 +367,14 @@ func (st *trackState) count(li int32, kind report.EventKind, ms int64, pl *paylo
 func (st *trackState) learner(ev *logEvent, pl *payload, kind report.EventKind) (int32, bool) {
 	user, mapped, fromMap := ev.UserID, "", false
 	if st.byName && len(ev.Username) > 0 {
-		if id, ok := st.c.users[string(ev.Username)]; ok {
+		if id, ok := st.userID(ev.Username); ok {
 			mapped, fromMap = id, true
 		}
 	}
 	empty := func() bool { return fromMap && mapped == "" || !fromMap && len(user) == 0 }
 	if empty() && len(ev.Username) > 0 {
-		mapped, fromMap = st.c.users[string(ev.Username)], true
+		mapped, _ = st.userID(ev.Username)
+		fromMap = true
 	}
 	if empty() && pl != nil && kind == report.KindEnrollment {
 		user, fromMap = pl.UserID, false
@@ -384,6 +386,17 @@ func (st *trackState) learner(ev *logEvent, pl *payload, kind report.EventKind) 
 		return st.learnerIxString(mapped), true
 	}
 	return st.learnerIx(user), true
+}
+
+// userID is the user id the profiles give username, once they are read
+// (see Course.ready).
+func (st *trackState) userID(username []byte) (string, bool) {
+	if !st.usersRead {
+		st.c.awaitSources()
+		st.usersRead = true
+	}
+	id, ok := st.c.users[string(username)]
+	return id, ok
 }
 
 // enrolment records an activation or deactivation; mode changes only count
