@@ -3,6 +3,7 @@ package build
 import (
 	"bytes"
 	"crypto/sha256"
+	"debug/elf"
 	"encoding/gob"
 	"encoding/hex"
 	"encoding/json"
@@ -62,20 +63,54 @@ func DefaultCacheDir(studyDir string) string {
 // cacheFormat changes whenever the layout of an entry changes.
 const cacheFormat = "moocreport-cache-1"
 
-// program identifies the running executable by the SHA-256 of its file, so
-// a cache written by another build of moocreport (whose ingest may compute
-// something else) is never used. Computed once per process.
+// program identifies the running executable, so a cache written by
+// another build of moocreport (whose ingest may compute something else) is
+// never used. Computed once per process: the Go build ID the linker wrote
+// into the executable (its last part is a hash of the executable's
+// content), read from the ELF note without reading the rest of the file;
+// on other executable formats, or when there is no such note, the SHA-256
+// of the whole file (a few tens of milliseconds per run).
 var program = sync.OnceValue(func() string {
 	h := sha256.New()
 	h.Write([]byte(cacheFormat))
-	if exe, err := os.Executable(); err == nil {
-		if f, err := os.Open(exe); err == nil {
-			io.Copy(h, f)
-			f.Close()
-		}
+	exe, err := os.Executable()
+	if err != nil {
+		return hex.EncodeToString(h.Sum(nil))
+	}
+	if id := goBuildID(exe); id != "" {
+		h.Write([]byte("\x00buildid\x00" + id))
+	} else if f, err := os.Open(exe); err == nil {
+		io.Copy(h, f)
+		f.Close()
 	}
 	return hex.EncodeToString(h.Sum(nil))
 })
+
+// goBuildID is the Go build ID in the ELF note section .note.go.buildid of
+// the executable at path (what `go tool buildid` prints), or "" when the
+// file is not ELF or has no such note. The note is a 4-byte name size, a
+// 4-byte descriptor size and a 4-byte type (4), the name "Go\x00\x00", then
+// the ID.
+func goBuildID(path string) string {
+	f, err := elf.Open(path)
+	if err != nil {
+		return ""
+	}
+	defer f.Close()
+	sec := f.Section(".note.go.buildid")
+	if sec == nil {
+		return ""
+	}
+	b, err := sec.Data()
+	if err != nil || len(b) < 16 {
+		return ""
+	}
+	namesz, descsz := f.ByteOrder.Uint32(b[0:4]), f.ByteOrder.Uint32(b[4:8])
+	if namesz != 4 || string(b[12:16]) != "Go\x00\x00" || uint64(16)+uint64(descsz) > uint64(len(b)) {
+		return ""
+	}
+	return string(b[16 : 16+descsz])
+}
 
 // ingestSettings returns the part of a study that ingest reads, as JSON:
 // everything except the settings that only shape the report (titles,

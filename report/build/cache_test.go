@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"io/fs"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"reflect"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -254,5 +256,28 @@ func TestChangedSurveyKeepsTheLogs(t *testing.T) {
 	}
 	if n := cache.recalled["tracking"]; n != 1 {
 		t.Errorf("after a log of one course was added, %d tracking sources came from the cache, want 1", n)
+	}
+}
+
+// TestGoBuildID: the cache's program key reads the linker's build ID from
+// the test binary itself, as `go tool buildid` prints it.
+func TestGoBuildID(t *testing.T) {
+	exe, err := os.Executable()
+	if err != nil {
+		t.Fatal(err)
+	}
+	id := goBuildID(exe)
+	if runtime.GOOS != "linux" {
+		t.Skipf("build ID from ELF only; %s: %q", runtime.GOOS, id)
+	}
+	out, err := exec.Command("go", "tool", "buildid", exe).Output()
+	if err != nil {
+		t.Fatalf("go tool buildid: %v", err)
+	}
+	if want := strings.TrimSpace(string(out)); id == "" || id != want {
+		t.Errorf("goBuildID = %q, go tool buildid says %q", id, want)
+	}
+	if goBuildID(filepath.Join("testdata", "nonexistent")) != "" {
+		t.Error("a build ID for a missing file")
 	}
 }
