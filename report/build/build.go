@@ -142,35 +142,9 @@ func PrepareWith(studyFile string, opt PrepareOptions) (*Prepared, error) {
 	defer c.saveStatIndex(hs)
 	var hashing sync.WaitGroup
 	defer hashing.Wait()
-	var ds *report.Dataset // read or decoded only when the measures are not cached
-	read := func() (*report.Dataset, error) {
-		progress("reading the data")
-		return ingest.LoadWith(s, opt.Meter, c.memo(hs))
-	}
-	head, cached := c.loadDatasetHead(s, hs)
-	if !cached {
-		if ds, err = read(); err != nil {
-			return nil, err
-		}
-		if c == nil {
-			// Without a cache only the manifest needs the data files'
-			// hashes (hashInputs): they are made while the measures are
-			// computed, on another core.
-			head = &datasetHead{Summary: summarise(ds)}
-			inputs := ds.Inputs
-			hashing.Go(func() {
-				for _, in := range inputs {
-					hs.get(in) // an error is hashInputs' to report
-				}
-			})
-		} else {
-			// Stored before measures run, so the entry is exactly what
-			// ingest produced whatever later stages do with it.
-			if head, err = newDatasetHead(s, ds, hs); err != nil {
-				return nil, err
-			}
-			c.storeDataset(s, ds, head)
-		}
+	head, ds, err := prepareData(s, opt, hs, &hashing, progress)
+	if err != nil {
+		return nil, err
 	}
 	progress("computing measures")
 	res, err := c.measures(s, head.Inputs, func() (*report.Dataset, error) {
@@ -182,7 +156,8 @@ func PrepareWith(studyFile string, opt PrepareOptions) (*Prepared, error) {
 		}
 		// The data's entry is gone or damaged: read them again, and keep
 		// them for the next build.
-		d, err := read()
+		progress("reading the data")
+		d, err := ingest.LoadWith(s, opt.Meter, c.memo(hs))
 		if err != nil {
 			return nil, err
 		}
@@ -207,6 +182,42 @@ func PrepareWith(studyFile string, opt PrepareOptions) (*Prepared, error) {
 		return nil, err
 	}
 	return p, nil
+}
+
+// prepareData returns the head of the study's data (files, hashes,
+// counts) and, when they were read now, the data: from the cache when its
+// entry still matches the files (ds is then nil: the measures may not need
+// it), else read. Without a cache the data files are hashed on hashing,
+// beside the measures.
+func prepareData(s *study.Study, opt PrepareOptions, hs *inputHashes, hashing *sync.WaitGroup, progress Progress) (head *datasetHead, ds *report.Dataset, err error) {
+	c := opt.Cache
+	head, cached := c.loadDatasetHead(s, hs)
+	if cached {
+		return head, nil, nil
+	}
+	progress("reading the data")
+	if ds, err = ingest.LoadWith(s, opt.Meter, c.memo(hs)); err != nil {
+		return nil, nil, err
+	}
+	if c == nil {
+		// Without a cache only the manifest needs the data files' hashes
+		// (hashInputs): they are made while the measures are computed, on
+		// another core.
+		inputs := ds.Inputs
+		hashing.Go(func() {
+			for _, in := range inputs {
+				hs.get(in) // an error is hashInputs' to report
+			}
+		})
+		return &datasetHead{Summary: summarise(ds)}, ds, nil
+	}
+	// Stored before measures run, so the entry is exactly what ingest
+	// produced whatever later stages do with it.
+	if head, err = newDatasetHead(s, ds, hs); err != nil {
+		return nil, nil, err
+	}
+	c.storeDataset(s, ds, head)
+	return head, ds, nil
 }
 
 // hashInputs lists and hashes every file the build read: the data files
