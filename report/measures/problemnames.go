@@ -122,16 +122,11 @@ func isProblemKey(id string) bool {
 // shown; "" when every problem has its name.
 func (c *computer) unnamedProblemsNote() string {
 	_, unnamed := c.namedProblems()
-	var parts []string
-	for _, co := range c.s.Courses {
-		if n := unnamed[co.Key]; n > 0 {
-			parts = append(parts, fmt.Sprintf("%s: %d", co.Short, n))
-		}
-	}
-	if len(parts) == 0 {
+	counts := c.perCourse(unnamed)
+	if counts == "" {
 		return ""
 	}
-	return "Problems without a name (" + strings.Join(parts, "; ") + "): no course structure, tracking log or problem grade report of the course gives their display names, so the report numbers them \"Unnamed problem 1\", \"Unnamed problem 2\", … after the named ones, in the order learners first submitted them where the tracking logs tell, else in the order of their block ids; neither need be the course order."
+	return "Problems without a name (" + counts + "): no course structure, tracking log or problem grade report of the course gives their display names, so the report numbers them \"Unnamed problem 1\", \"Unnamed problem 2\", … after the named ones, in the order learners first submitted them where the tracking logs tell, else in the order of their block ids; neither need be the course order."
 }
 
 // logOrderNote says, for the data-quality section, which courses list
@@ -146,14 +141,21 @@ func (c *computer) logOrderNote() string {
 			n[p.Course]++
 		}
 	}
+	counts := c.perCourse(n)
+	if counts == "" {
+		return ""
+	}
+	return "Problems not in course order (" + counts + "): no course structure or problem grade report of the course places them, so the report lists them in the order learners first submitted them in the tracking logs, which need not be the order of the course."
+}
+
+// perCourse lists the non-zero counts of n by course, in study order
+// ("EAT101x: 3; SUS201x: 1"); "" when there are none.
+func (c *computer) perCourse(n map[string]int) string {
 	var parts []string
 	for _, co := range c.s.Courses {
 		if k := n[co.Key]; k > 0 {
 			parts = append(parts, fmt.Sprintf("%s: %d", co.Short, k))
 		}
 	}
-	if len(parts) == 0 {
-		return ""
-	}
-	return "Problems not in course order (" + strings.Join(parts, "; ") + "): no course structure or problem grade report of the course places them, so the report lists them in the order learners first submitted them in the tracking logs, which need not be the order of the course."
+	return strings.Join(parts, "; ")
 }
