@@ -17,6 +17,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/moocreport/moocreport/internal/fixture"
 )
 
 var (
@@ -46,26 +48,6 @@ func TestMain(m *testing.M) {
 		os.RemoveAll(genDir)
 	}
 	os.Exit(code)
-}
-
-// repoRoot walks up from the package directory to the directory holding
-// go.mod.
-func repoRoot(t *testing.T) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("no go.mod above the test directory")
-		}
-		dir = parent
-	}
 }
 
 // hashes maps each file under root/sub to its SHA-256, keyed by the path
@@ -101,7 +83,7 @@ func TestCommittedDataIsReproducible(t *testing.T) {
 		keys = append(keys, c.key)
 	}
 	got := hashes(t, generated(t), keys...)
-	want := hashes(t, filepath.Join(repoRoot(t), "data"), keys...)
+	want := hashes(t, filepath.Join(fixture.RepoRoot(t), "data"), keys...)
 	if len(got) == 0 {
 		t.Fatal("the generator wrote no files")
 	}

@@ -60,14 +60,7 @@ func drawForest(f *report.Figure, t target, sz size) (*canvas, error) {
 			marker(c, k, l.x(v), y, col, false)
 		}
 	}
-	if f.XLabel != "" {
-		title := c.fit(f.XLabel, sizeTitle, sz.w-2*pad)
-		c.text(title, pad, l.top-8, sizeTitle, textColor, alignLeft, 0)
-	}
-	if f.YLabel != "" {
-		title := c.fit(f.YLabel, sizeTitle, l.right-l.left)
-		c.text(title, (l.left+l.right)/2, l.height-pad, sizeTitle, textColor, alignCenter, 0)
-	}
+	horizontalTitles(c, f, l)
 	drawLegend(c, l.legend)
 	return c, nil
 }

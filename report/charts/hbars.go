@@ -125,6 +125,15 @@ func drawHorizontalBars(f *report.Figure, t target, sz size) (*canvas, error) {
 	}
 	z := math.Round(zero)
 	c.rect(z, l.top, z+1, l.bottom, axisColor)
+	horizontalTitles(c, f, l)
+	drawLegend(c, l.legend)
+	return c, nil
+}
+
+// horizontalTitles writes a horizontal chart's axis titles: the category
+// axis's (XLabel) above the rows at the left, the value axis's (YLabel)
+// centred under it.
+func horizontalTitles(c *canvas, f *report.Figure, l hlayout) {
 	if f.XLabel != "" {
 		title := c.fit(f.XLabel, sizeTitle, c.w-2*pad)
 		c.text(title, pad, l.top-8, sizeTitle, textColor, alignLeft, 0)
@@ -133,8 +142,6 @@ func drawHorizontalBars(f *report.Figure, t target, sz size) (*canvas, error) {
 		title := c.fit(f.YLabel, sizeTitle, l.right-l.left)
 		c.text(title, (l.left+l.right)/2, l.height-pad, sizeTitle, textColor, alignCenter, 0)
 	}
-	drawLegend(c, l.legend)
-	return c, nil
 }
 
 // verticalGrid draws a horizontal value axis's grid lines from top to
