@@ -54,7 +54,7 @@ func RDPTable(s *Sample) Match {
 		has[c] = true
 	}
 	best := Match{}
-	for _, name := range sortedTables() {
+	for _, name := range slices.Sorted(maps.Keys(rdpTables)) {
 		t := rdpTables[name]
 		n := 0
 		for _, c := range t.cols {
@@ -86,10 +86,6 @@ func rdpDump(s *Sample) Match {
 	}
 	return Match{Kind: Source, Format: t.format, Confidence: 1, Layout: "MySQL dump", CourseIDs: findCourseIDs(string(s.Text)),
 		Saw: fmt.Sprintf("MySQL dump of the LMS table %s", name)}
-}
-
-func sortedTables() []string {
-	return slices.Sorted(maps.Keys(rdpTables))
 }
 
 func findCourseIDs(text string) []string {

@@ -1,7 +1,8 @@
 package ingest
 
 import (
-	"sort"
+	"maps"
+	"slices"
 
 	"github.com/moocreport/moocreport/report"
 )
@@ -17,7 +18,7 @@ func (cb courseBlocks) outline() []report.OutlineBlock {
 	root := cb.Root
 	if _, ok := cb.Blocks[root]; !ok {
 		root = ""
-		for _, id := range sortedBlockIDs(cb.Blocks) {
+		for _, id := range slices.Sorted(maps.Keys(cb.Blocks)) {
 			if cb.Blocks[id].Type == "course" {
 				root = id
 				break
@@ -42,7 +43,7 @@ func (cb courseBlocks) outline() []report.OutlineBlock {
 	if root != "" {
 		visit(root, "", 0)
 	}
-	for _, id := range sortedBlockIDs(cb.Blocks) {
+	for _, id := range slices.Sorted(maps.Keys(cb.Blocks)) {
 		visit(id, "", 0)
 	}
 	return out
@@ -52,13 +53,3 @@ func (cb courseBlocks) outline() []report.OutlineBlock {
 // run very deep cannot exhaust the stack; real courses are five deep
 // (course, chapter, sequential, vertical, component).
 const maxOutlineDepth = 64
-
-// sortedBlockIDs is the keys of blocks, sorted, for a deterministic walk.
-func sortedBlockIDs(blocks map[string]courseBlock) []string {
-	ids := make([]string, 0, len(blocks))
-	for id := range blocks {
-		ids = append(ids, id)
-	}
-	sort.Strings(ids)
-	return ids
-}

@@ -180,16 +180,12 @@ func (r *ouladReader) readCourses(t *table) error {
 		seen[rec[c[0]]+"/"+rec[c[1]]] = true
 	}
 	var errs []error
-	for _, id := range sortedCourseIDs(r.courses) {
+	for _, id := range slices.Sorted(maps.Keys(r.courses)) {
 		if !seen[id] {
 			errs = append(errs, &ParseError{File: t.file, Err: fmt.Errorf("no module presentation %s (course %s's course_id)", id, r.courses[id].Key)})
 		}
 	}
 	return errors.Join(errs...)
-}
-
-func sortedCourseIDs(m map[string]*Course) []string {
-	return slices.Sorted(maps.Keys(m))
 }
 
 func (r *ouladReader) vle(t *table) error {

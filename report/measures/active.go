@@ -2,8 +2,6 @@ package measures
 
 import (
 	"fmt"
-	"maps"
-	"slices"
 	"strings"
 
 	"github.com/moocreport/moocreport/report"
@@ -97,13 +95,6 @@ func (c *computer) activeDef() string {
 // "active" (study.ActivityKinds) in a reader's words.
 var excludedWords = map[string]string{"page": "course page views", "video": "video events", "problem": "problem submissions",
 	"forum": "discussion forum events", "other": "other events"}
-
-// sortedLearners returns a map's learner ids in order, so statistics that
-// depend on input order (none should, but ties in ranks are summed) are
-// reproducible.
-func sortedLearners[T any](m map[string]T) []string {
-	return slices.Sorted(maps.Keys(m))
-}
 
 // zoneName names a time zone for a definition; the empty zone is UTC.
 func zoneName(tz string) string {

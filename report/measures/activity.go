@@ -2,7 +2,9 @@ package measures
 
 import (
 	"fmt"
+	"maps"
 	"math"
+	"slices"
 	"strconv"
 
 	"github.com/moocreport/moocreport/report"
@@ -317,7 +319,7 @@ func (c *computer) intensity() *report.Table {
 	}
 	for _, co := range c.activityCourses() {
 		var events, days, hours []float64
-		for _, id := range sortedLearners(c.acts[co.Key]) {
+		for _, id := range slices.Sorted(maps.Keys(c.acts[co.Key])) {
 			a := c.acts[co.Key][id]
 			events = append(events, float64(a.Events))
 			days = append(days, float64(a.Days))

@@ -2,7 +2,9 @@ package measures
 
 import (
 	"fmt"
+	"maps"
 	"math"
+	"slices"
 	"strings"
 
 	"github.com/moocreport/moocreport/report"
@@ -292,7 +294,7 @@ func (c *computer) proportionTest(r *testResult, x1, n1, x2, n2 int) {
 // order, their active events in course weeks.
 func (c *computer) activeEventCounts(course string) []float64 {
 	var x []float64
-	for _, id := range sortedLearners(c.acts[course]) {
+	for _, id := range slices.Sorted(maps.Keys(c.acts[course])) {
 		x = append(x, float64(c.acts[course][id].Events))
 	}
 	return x
@@ -429,7 +431,7 @@ func (c *computer) pairedTests(cmp study.Comparison, pairs []prePostPair) {
 	def := fmt.Sprintf("Learners linked to a response in both the %q and the %q survey of %s (their first response in each), with an answer on the scale to both items; answers scored 1 to the number of scale points, scale scores the mean of the scale's items.", cmp.Pre, cmp.Post, name)
 	for _, p := range pairs {
 		var x, y []float64
-		for _, l := range sortedLearners(p.pre) {
+		for _, l := range slices.Sorted(maps.Keys(p.pre)) {
 			if v, ok := p.post[l]; ok {
 				x, y = append(x, p.pre[l]), append(y, v)
 			}
@@ -531,7 +533,7 @@ func number(v float64) *float64 {
 // values lists a learner → score map's scores in learner order.
 func values(m map[string]float64) []float64 {
 	var out []float64
-	for _, l := range sortedLearners(m) {
+	for _, l := range slices.Sorted(maps.Keys(m)) {
 		out = append(out, m[l])
 	}
 	return out

@@ -2,7 +2,9 @@ package measures
 
 import (
 	"fmt"
+	"maps"
 	"math"
+	"slices"
 	"strings"
 
 	"github.com/moocreport/moocreport/report"
@@ -31,7 +33,7 @@ func (c *computer) scales() error {
 			row := []report.Cell{textCell(name), textCell(c.courseName(sv.Course)), textCell(sv.Title), numCell(formatInt(len(items)), float64(len(items))), measureCell(n)}
 			var scores []float64
 			matrix := make([][]float64, 0, len(rows))
-			for _, l := range sortedLearners(rows) {
+			for _, l := range slices.Sorted(maps.Keys(rows)) {
 				matrix = append(matrix, rows[l])
 				scores = append(scores, meanOf(rows[l]))
 			}

@@ -2,7 +2,9 @@ package scaffold
 
 import (
 	"fmt"
+	"maps"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -85,12 +87,12 @@ func (p *Plan) trackingCourses(logs []detect.Result) {
 	for _, lc := range byID {
 		most = max(most, lc.events)
 	}
-	for _, id := range sortedKeys(byID) {
+	for _, id := range slices.Sorted(maps.Keys(byID)) {
 		lc := byID[id]
 		if lc.events*100 < most {
 			// A handful of events of another course (a test course, a
 			// stray id) does not make a course of the study.
-			p.note(filesNote(sortedKeys(lc.files)), "only %d events of %s, under 1 %% of the %d of the busiest course: not made a course (add it by hand if it is one)", lc.events, id, most)
+			p.note(filesNote(slices.Sorted(maps.Keys(lc.files))), "only %d events of %s, under 1 %% of the %d of the busiest course: not made a course (add it by hand if it is one)", lc.events, id, most)
 			continue
 		}
 		c := p.course(id)
@@ -133,7 +135,7 @@ func (p *Plan) courseIDsIn(rel string) []string {
 			set[m[1]] = true
 		}
 	}
-	return sortedKeys(set)
+	return slices.Sorted(maps.Keys(set))
 }
 
 // rdpCourses adds the research data package's tables: a course per
@@ -201,15 +203,6 @@ func appendNew(list []string, s string) []string {
 		}
 	}
 	return append(list, s)
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
 }
 
 // filesNote names a set of files in a note: the file, or the first and

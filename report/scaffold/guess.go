@@ -2,7 +2,9 @@ package scaffold
 
 import (
 	"fmt"
+	"maps"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -93,7 +95,7 @@ func multiOptions(counts map[string]int) []string {
 			return nil
 		}
 	}
-	return sortedKeys(parts)
+	return slices.Sorted(maps.Keys(parts))
 }
 
 func multiWhy(text string, opts []string) string {
@@ -108,7 +110,7 @@ func multiWhy(text string, opts []string) string {
 // and study.yaml is shared more widely than the exports.
 func sample(counts map[string]int, k int) string {
 	var keys []string
-	for _, a := range sortedKeys(counts) {
+	for _, a := range slices.Sorted(maps.Keys(counts)) {
 		if counts[a] >= 2 {
 			keys = append(keys, a)
 		}

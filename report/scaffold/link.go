@@ -2,11 +2,12 @@ package scaffold
 
 import (
 	"fmt"
-	"github.com/moocreport/moocreport/report/detect"
 	"path"
 	"regexp"
 	"sort"
 	"strings"
+
+	"github.com/moocreport/moocreport/report/detect"
 )
 
 // linkMeta are the Qualtrics columns that may hold a learner id.

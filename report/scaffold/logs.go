@@ -4,7 +4,9 @@ import (
 	"bufio"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -66,7 +68,7 @@ func (p *Plan) scanLogs(files []string) map[string]*logCourse {
 		if sc.err != nil {
 			p.note(files[i], "could not be read: %v", sc.err)
 		}
-		for _, id := range sortedKeys(sc.courses) {
+		for _, id := range slices.Sorted(maps.Keys(sc.courses)) {
 			out[id] = out[id].merge(sc.courses[id])
 			ids, part := p.learners(id), sc.ids[id]
 			for u := range part.usernames {

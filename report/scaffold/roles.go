@@ -2,8 +2,10 @@ package scaffold
 
 import (
 	"fmt"
+	"maps"
 	"math"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -146,7 +148,7 @@ func (p *Plan) ouladCourses(files []detect.Result) {
 	for _, r := range files {
 		folders[r.Folder] = true
 	}
-	for _, folder := range sortedKeys(folders) {
+	for _, folder := range slices.Sorted(maps.Keys(folders)) {
 		rows, err := readTable(p.abs(folder + "/courses.csv"))
 		if err != nil || len(rows) < 2 {
 			p.note(folder, "OULAD courses.csv unreadable: %v", err)

@@ -2,7 +2,9 @@ package scaffold
 
 import (
 	"fmt"
+	"maps"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -145,8 +147,8 @@ func (p *Plan) proposeScales() {
 			byInst[sv.Key] = groups
 		}
 	}
-	for _, inst := range sortedKeys(byInst) {
-		for _, stem := range sortedKeys(byInst[inst]) {
+	for _, inst := range slices.Sorted(maps.Keys(byInst)) {
+		for _, stem := range slices.Sorted(maps.Keys(byInst[inst])) {
 			g := byInst[inst][stem]
 			if !agree[inst][stem] {
 				continue

@@ -2,7 +2,9 @@ package scaffold
 
 import (
 	"fmt"
+	"maps"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -130,7 +132,7 @@ func (p *Plan) writeScales(w *writer) {
 		w.line(4, "labels: %s", quoteList(s.Labels))
 		if s.Items != nil {
 			w.line(4, "items:")
-			for _, inst := range sortedKeys(s.Items) {
+			for _, inst := range slices.Sorted(maps.Keys(s.Items)) {
 				w.line(6, "%s: %s", inst, quoteList(s.Items[inst]))
 			}
 		}
