@@ -165,15 +165,7 @@ func (c *computer) funnelNote() string {
 	if c.anyChaptersMissing() {
 		notes = append(notes, "the course structure (number of chapters) is not known for this course, so exploration cannot be judged")
 	}
-	var noLogs, noGrades []string
-	for _, co := range c.s.Courses {
-		if !c.hasActivity(co.Key) {
-			noLogs = append(noLogs, co.Short)
-		}
-		if !c.hasGrades(co.Key) {
-			noGrades = append(noGrades, co.Short)
-		}
-	}
+	noLogs, noGrades := c.coursesMissing()
 	if len(noLogs) > 0 {
 		notes = append(notes, "the study has no tracking logs for "+joinAnd(noLogs)+", so activity cannot be judged")
 	}

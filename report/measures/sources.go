@@ -80,15 +80,7 @@ func (c *computer) activeResponseRate(id, course, title string, respondents map[
 // course has everything.
 func (c *computer) absentSources() []string {
 	var out []string
-	var noLogs, noGrades []string
-	for _, co := range c.s.Courses {
-		if !c.hasActivity(co.Key) {
-			noLogs = append(noLogs, co.Short)
-		}
-		if !c.hasGrades(co.Key) {
-			noGrades = append(noGrades, co.Short)
-		}
-	}
+	noLogs, noGrades := c.coursesMissing()
 	all := len(c.s.Courses)
 	if len(noLogs) > 0 {
 		funnel := "active stage in the engagement funnel"
@@ -133,4 +125,18 @@ func joinAnd(names []string) string {
 		s += ", " + n
 	}
 	return s + " and " + names[len(names)-1]
+}
+
+// coursesMissing names the courses without tracking logs and those without
+// a grade report, in study order.
+func (c *computer) coursesMissing() (noLogs, noGrades []string) {
+	for _, co := range c.s.Courses {
+		if !c.hasActivity(co.Key) {
+			noLogs = append(noLogs, co.Short)
+		}
+		if !c.hasGrades(co.Key) {
+			noGrades = append(noGrades, co.Short)
+		}
+	}
+	return noLogs, noGrades
 }
