@@ -70,7 +70,7 @@ func (p *Prepared) publish(opt Options) (*Result, error) {
 	} else {
 		st.Reuse(s.Version, site.Latest)
 	}
-	if err := render(output{dir: st.Dir, write: st.WriteFile}, doc, man, s, public, opt.Appendix || s.Appendix, progress, opt.Cache); err != nil {
+	if err := render(output{dir: st.Dir, write: st.WriteFile}, doc, man, s, p.measuresKey, public, opt.Appendix || s.Appendix, progress, opt.Cache); err != nil {
 		return nil, err
 	}
 	progress("publishing")
@@ -124,8 +124,10 @@ func dirOutput(dir string) output {
 // laid out beside the web pages, on another core when there is one: the
 // two share nothing but the charts, each drawn once (see drawing). The
 // PDF paints its charts as vectors; PNGs are drawn only for the appendix.
-func render(out output, doc *report.Document, man site.Manifest, s *study.Study, public string, appendixToo bool, progress Progress, cache *Cache) error {
-	r, err := startRender(out, doc, man, s, progress, cache)
+//
+// measuresKey is the cache key of doc's measures (Prepared.measuresKey).
+func render(out output, doc *report.Document, man site.Manifest, s *study.Study, measuresKey, public string, appendixToo bool, progress Progress, cache *Cache) error {
+	r, err := startRender(out, doc, man, s, measuresKey, progress, cache)
 	if err != nil {
 		return err
 	}
@@ -166,8 +168,8 @@ type rendered struct {
 // before the PDF is drawn. Only the pages' charts are drawn, as the pages
 // ask for them; the PDF's are left to previewPDF, so that nothing competes
 // with the pages for the processor.
-func renderSite(out output, doc *report.Document, man site.Manifest, s *study.Study, public string, progress Progress, cache *Cache) (*rendered, error) {
-	r, err := startRender(out, doc, man, s, progress, cache)
+func renderSite(out output, doc *report.Document, man site.Manifest, s *study.Study, measuresKey, public string, progress Progress, cache *Cache) (*rendered, error) {
+	r, err := startRender(out, doc, man, s, measuresKey, progress, cache)
 	if err != nil {
 		return nil, err
 	}
@@ -188,16 +190,19 @@ func (r *rendered) previewPDF() error {
 // startRender writes measures.json and manifest.json into out and makes
 // the version's drawers of charts, which draw each chart once per kind;
 // the caller starts drawing them all at once (drawAll), so the charts are
-// ready or under way by the time a renderer needs them.
-func startRender(out output, doc *report.Document, man site.Manifest, s *study.Study, progress Progress, cache *Cache) (*rendered, error) {
+// ready or under way by the time a renderer needs them. measures.json
+// comes from the cache when the measures did (measuresKey).
+func startRender(out output, doc *report.Document, man site.Manifest, s *study.Study, measuresKey string, progress Progress, cache *Cache) (*rendered, error) {
 	if progress == nil {
 		progress = func(string) {}
 	}
-	measuresJSON, err := marshal(struct {
-		Study    string           `json:"study"`
-		Version  string           `json:"version"`
-		Measures []report.Measure `json:"measures"`
-	}{s.ID, s.Version, doc.Measures})
+	measuresJSON, err := cache.measuresJSON(measuresKey, func() ([]byte, error) {
+		return marshal(struct {
+			Study    string           `json:"study"`
+			Version  string           `json:"version"`
+			Measures []report.Measure `json:"measures"`
+		}{s.ID, s.Version, doc.Measures})
+	})
 	if err != nil {
 		return nil, err
 	}
@@ -213,9 +218,10 @@ func startRender(out output, doc *report.Document, man site.Manifest, s *study.S
 			return nil, err
 		}
 	}
+	keys := newFigureKeys()
 	r := &rendered{out: out, doc: doc, s: s, measures: measuresJSON, manifest: manifestJSON, cache: cache, progress: progress,
-		svg: newDrawn(cache.Figure("svg", charts.SVG)), narrow: newDrawn(cache.Figure("svg-narrow", charts.NarrowSVG)),
-		png: newDrawn(cache.Figure("png", charts.PNG)), vector: newDrawn(charts.Vector)}
+		svg: newDrawn(cachedFigure(cache, keys, "svg", charts.SVG)), narrow: newDrawn(cachedFigure(cache, keys, "svg-narrow", charts.NarrowSVG)),
+		png: newDrawn(cachedFigure(cache, keys, "png", charts.PNG)), vector: newDrawn(cachedFigure(cache, keys, "vector", charts.Vector))}
 	return r, nil
 }
 
