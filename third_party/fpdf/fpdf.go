@@ -27,6 +27,7 @@ package fpdf
 
 import (
 	"bytes"
+	"encoding/gob"
 	"encoding/json"
 	"fmt"
 	"image"
@@ -4061,6 +4062,20 @@ func (f *Fpdf) SetCatalogSort(flag bool) {
 	f.catalogSort = flag
 }
 
+// SetFontSubsetMemo (a moocreport patch) sets memo, through which the
+// document makes what it embeds of each UTF-8 font: the subset of the
+// glyphs it uses, compressed, with its widths and glyph map. memo returns
+// what make returns for key, either by calling make or from an earlier call
+// with the same key, so that documents using the same characters of a font
+// subset it once. key names the font by its family, style and metrics and
+// lists the characters used; a memo shared by programs that embed
+// different font files under the same name and metrics must add to the key
+// what tells those files apart. A result that make did not return for that
+// key is detected (it does not decode) and made again.
+func (f *Fpdf) SetFontSubsetMemo(memo func(key string, make func() []byte) []byte) {
+	f.subsetMemo = memo
+}
+
 // SetDefaultCreationDate sets the default value of the document creation date
 // that will be used when initializing a new Fpdf instance. See
 // SetCreationDate() for more details.
@@ -4360,12 +4375,9 @@ func (f *Fpdf) putfonts() {
 				f.out("endobj")
 			case "UTF8":
 				fontName := "utf8" + font.Name
-				usedRunes := font.usedRunes
-				delete(usedRunes, 0)
-				utf8FontStream := font.utf8File.GenerateCutFont(usedRunes)
-				utf8FontSize := len(utf8FontStream)
-				CodeSignDictionary := font.utf8File.CodeSymbolDictionary
-				delete(CodeSignDictionary, 0)
+				// moocreport patch: the subset is made in utf8Subset, and
+				// through the subset memo when there is one.
+				sub := f.utf8Subset(&font)
 
 				f.newobj()
 				f.out(fmt.Sprintf("<</Type /Font\n/Subtype /Type0\n/BaseFont /%s\n/Encoding /Identity-H\n/DescendantFonts [%d 0 R]\n/ToUnicode %d 0 R>>\n"+"endobj", fontName, f.n+1, f.n+2))
@@ -4376,7 +4388,7 @@ func (f *Fpdf) putfonts() {
 				if font.Desc.MissingWidth != 0 {
 					f.out("/DW " + strconv.Itoa(font.Desc.MissingWidth))
 				}
-				f.generateCIDFontMap(&font, font.utf8File.LastRune)
+				f.out(sub.W)
 				f.out("/CIDToGIDMap " + strconv.Itoa(f.n+4) + " 0 R>>")
 				f.out("endobj")
 
@@ -4411,32 +4423,19 @@ func (f *Fpdf) putfonts() {
 				f.out("endobj")
 
 				// Embed CIDToGIDMap
-				cidToGidMap := make([]byte, 256*256*2)
-
-				for cc, glyph := range CodeSignDictionary {
-					cidToGidMap[cc*2] = byte(glyph >> 8)
-					cidToGidMap[cc*2+1] = byte(glyph & 0xFF)
-				}
-
-				mem := xmem.compress(cidToGidMap)
-				cidToGidMap = mem.bytes()
 				f.newobj()
-				f.out("<</Length " + strconv.Itoa(len(cidToGidMap)) + "/Filter /FlateDecode>>")
-				f.putstream(cidToGidMap)
+				f.out("<</Length " + strconv.Itoa(len(sub.CIDToGIDMap)) + "/Filter /FlateDecode>>")
+				f.putstream(sub.CIDToGIDMap)
 				f.out("endobj")
-				mem.release()
 
 				//Font file
-				mem = xmem.compress(utf8FontStream)
-				compressedFontStream := mem.bytes()
 				f.newobj()
-				f.out("<</Length " + strconv.Itoa(len(compressedFontStream)))
+				f.out("<</Length " + strconv.Itoa(len(sub.FontFile)))
 				f.out("/Filter /FlateDecode")
-				f.out("/Length1 " + strconv.Itoa(utf8FontSize))
+				f.out("/Length1 " + strconv.Itoa(sub.Length1))
 				f.out(">>")
-				f.putstream(compressedFontStream)
+				f.putstream(sub.FontFile)
 				f.out("endobj")
-				mem.release()
 			default:
 				f.err = fmt.Errorf("unsupported font type: %s", tp)
 				return
@@ -4445,7 +4444,7 @@ func (f *Fpdf) putfonts() {
 	}
 }
 
-func (f *Fpdf) generateCIDFontMap(font *fontDefType, LastRune int) {
+func (f *Fpdf) generateCIDFontMap(font *fontDefType, LastRune int) string {
 	rangeID := 0
 	cidArray := make(map[int]*untypedKeyMap)
 	cidArrayKeys := make([]int, 0)
@@ -4559,7 +4558,65 @@ func (f *Fpdf) generateCIDFontMap(font *fontDefType, LastRune int) {
 			w.printf(" %d [ %s ]\n", k, implode(" ", ws.valueSet))
 		}
 	}
-	f.out("/W [" + w.String() + " ]")
+	return "/W [" + w.String() + " ]" // moocreport patch: returned, for utf8Subset
+}
+
+// utf8Subset is a moocreport patch: what putfonts embeds of a UTF-8 font
+// for the runes the document used (upstream made it inline), through the
+// subset memo when there is one (SetFontSubsetMemo).
+type utf8Subset struct {
+	W           string // the CIDFont's /W entry
+	CIDToGIDMap []byte // compressed
+	FontFile    []byte // the subset, compressed
+	Length1     int    // the subset's length uncompressed
+}
+
+func (f *Fpdf) utf8Subset(font *fontDefType) utf8Subset {
+	delete(font.usedRunes, 0)
+	if f.subsetMemo == nil {
+		return makeUTF8Subset(f, font)
+	}
+	runes := make([]int, 0, len(font.usedRunes))
+	for r := range font.usedRunes {
+		runes = append(runes, r)
+	}
+	sort.Ints(runes)
+	var key fmtBuffer
+	key.printf("utf8-subset-1 %s %s %s", font.Tp, font.Name, font.i)
+	for _, r := range runes {
+		key.printf(" %d:%d", r, font.usedRunes[r])
+	}
+	b := f.subsetMemo(key.String(), func() []byte {
+		var buf bytes.Buffer
+		gob.NewEncoder(&buf).Encode(makeUTF8Subset(f, font))
+		return buf.Bytes()
+	})
+	var sub utf8Subset
+	if gob.NewDecoder(bytes.NewReader(b)).Decode(&sub) != nil || sub.W == "" {
+		return makeUTF8Subset(f, font)
+	}
+	return sub
+}
+
+// makeUTF8Subset is upstream's code of putfonts for a UTF-8 font's
+// subset, which only reads f.
+func makeUTF8Subset(f *Fpdf, font *fontDefType) utf8Subset {
+	utf8FontStream := font.utf8File.GenerateCutFont(font.usedRunes)
+	CodeSignDictionary := font.utf8File.CodeSymbolDictionary
+	delete(CodeSignDictionary, 0)
+	sub := utf8Subset{W: f.generateCIDFontMap(font, font.utf8File.LastRune), Length1: len(utf8FontStream)}
+	cidToGidMap := make([]byte, 256*256*2)
+	for cc, glyph := range CodeSignDictionary {
+		cidToGidMap[cc*2] = byte(glyph >> 8)
+		cidToGidMap[cc*2+1] = byte(glyph & 0xFF)
+	}
+	mem := xmem.compress(cidToGidMap)
+	sub.CIDToGIDMap = append([]byte(nil), mem.bytes()...)
+	mem.release()
+	mem = xmem.compress(utf8FontStream)
+	sub.FontFile = append([]byte(nil), mem.bytes()...)
+	mem.release()
+	return sub
 }
 
 func implode(sep string, arr []int) string {
