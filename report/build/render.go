@@ -286,7 +286,7 @@ func (r *rendered) appendix() error {
 func (r *rendered) pdfOptions() pdf.Options {
 	popt := pdfOptions(r.s, r.vector.get, r.measures, r.manifest)
 	popt.Deflate = r.cache.deflate()
-	popt.FontSubsets = r.cache.fontSubsets()
+	popt.FontMemo = r.cache.fontMemo()
 	return popt
 }
 

@@ -14,7 +14,8 @@ import (
 
 // What the renderers keep in the Cache: every chart drawn (cachedFigure),
 // the PDF's last layout, a guess the PDF renderer checks before it uses it,
-// the compressed form of large PDF attachments and the PDF's font subsets,
+// the compressed form of large PDF attachments and what the PDF takes of its
+// fonts,
 // and measures.json.
 
 // layoutKey keys the PDF layout of a study's report or draft: the last one
@@ -75,16 +76,16 @@ func (c *Cache) deflate() func([]byte) ([]byte, error) {
 	}
 }
 
-// fontSubsets is pdf.Options.FontSubsets through the cache: a narrative
-// edit seldom brings a character the report did not use, so the fonts'
-// subsets (a fifth of a PDF's time) are made again only when one does. The
-// fonts are compiled into the program, whose build ID keys every entry.
-func (c *Cache) fontSubsets() func(key string, make func() []byte) []byte {
+// fontMemo is pdf.Options.FontMemo through the cache: the fonts' metrics
+// are parsed once, and as a narrative edit seldom brings a character the
+// report did not use, their subsets are made again only when one does
+// (together, a third of a PDF's time on a rebuild).
+func (c *Cache) fontMemo() func(key string, make func() []byte) []byte {
 	if c == nil {
 		return nil
 	}
 	return func(key string, make func() []byte) []byte {
-		sum := sha256.Sum256([]byte(program() + "\x00font-subset\x00" + key))
+		sum := sha256.Sum256([]byte(program() + "\x00font\x00" + key))
 		k := hex.EncodeToString(sum[:])
 		var b []byte
 		if c.read("fonts", k, &b) {

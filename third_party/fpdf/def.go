@@ -662,7 +662,7 @@ type Fpdf struct {
 	protect          protectType                // document protection structure
 	layer            layerRecType               // manages optional layers in document
 	catalogSort      bool                       // sort resource catalogs in document
-	subsetMemo       func(string, func() []byte) []byte // moocreport patch: see SetFontSubsetMemo
+	fontMemo         memoFunc                   // moocreport patch: see SetFontMemo
 	nJs              int                        // JavaScript object number
 	javascript       *string                    // JavaScript code to include in the PDF
 	colorFlag        bool                       // indicates whether fill and text colors are different
@@ -809,7 +809,12 @@ type fontDefType struct {
 	i            string        // 1-based position in font list, set by font loader, not this program
 	utf8File     *utf8FontFile // UTF-8 font
 	usedRunes    map[int]int   // Array of used runes
+	utf8Bytes    []byte        // moocreport patch: the font file (utf8FontDef)
+	fileSum      string        // moocreport patch: its length and CRC-32
 }
+
+// memoFunc is SetFontMemo's memo (a moocreport patch).
+type memoFunc = func(key string, make func() []byte) []byte
 
 // generateFontID generates a font Id from the font definition
 //

@@ -54,14 +54,14 @@ type Options struct {
 	// does, e.g. through a cache of its results, so that attachments that
 	// did not change are not compressed again. Nil means Deflate.
 	Deflate func([]byte) ([]byte, error)
-	// FontSubsets, when set, makes what the PDF embeds of each font (the
-	// glyphs it uses, compressed, with their widths) through a memo: it
+	// FontMemo, when set, keeps what the PDF takes of its fonts between
+	// renders: each font's metrics, parsed from its file, and what the PDF
+	// embeds of it (the glyphs it uses, compressed, with their widths). It
 	// returns what make returns for key, from an earlier render or by
-	// calling make. The key names the font by family, style and metrics and
-	// lists the characters used, not the font file: a memo shared by
-	// programs whose fonts may differ adds to it what identifies the
-	// program. Nil makes them every time; the PDF is the same either way.
-	FontSubsets func(key string, make func() []byte) []byte
+	// calling make; a key names the font by family, style, length and
+	// CRC-32 of its file, and lists the characters used. Nil makes them
+	// every time; the PDF is the same either way (TestFontMemoSameBytes).
+	FontMemo func(key string, make func() []byte) []byte
 }
 
 // Layout is where a document's pages fall, as its contents page and
@@ -272,8 +272,8 @@ func newRenderer(doc *report.Document, opt Options, size string, prev *layout, f
 	f.SetCellMargin(0)
 	f.SetCompression(true)
 	f.SetCatalogSort(true)
-	if opt.FontSubsets != nil {
-		f.SetFontSubsetMemo(opt.FontSubsets)
+	if opt.FontMemo != nil {
+		f.SetFontMemo(opt.FontMemo)
 	}
 	addFonts(f)
 	r := &renderer{pdf: f, doc: doc, opt: opt, prev: prev, figs: figs, numbers: map[any]Float{}, anchors: map[string]int{}, size: size}
