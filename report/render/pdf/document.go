@@ -117,24 +117,25 @@ func RenderAppendix(w io.Writer, doc *report.Document, opt Options) error {
 
 // renderPasses runs pass until the page numbers it reports settle, then
 // writes the last pass's PDF with the attachments added.
+//
+// The attachments are made and compressed meanwhile, on another core when
+// there is one: they do not depend on the layout, and compressing them is
+// a tenth of a rebuild's PDF.
 func renderPasses(w io.Writer, doc *report.Document, opt Options, pass func(*renderer) (layout, error)) (Layout, error) {
+	att := startAttachments(doc, opt)
 	r, err := settle(doc, opt, pass)
+	files, zipped, aerr := att.wait()
 	if err != nil {
 		return Layout{}, err
 	}
-	files := opt.Attachments
-	if opt.AttachData {
-		files = append(slices.Clip(files), dataAttachments(doc)...)
+	if aerr != nil {
+		return Layout{}, aerr
 	}
 	var buf bytes.Buffer
 	if err := r.pdf.Output(&buf); err != nil {
 		return Layout{}, fmt.Errorf("pdf: %w", err)
 	}
-	deflate := opt.Deflate
-	if deflate == nil {
-		deflate = Deflate
-	}
-	out, err := appendAttachments(buf.Bytes(), files, built(doc), deflate)
+	out, err := appendAttachments(buf.Bytes(), files, zipped, built(doc))
 	if err != nil {
 		return Layout{}, err
 	}
