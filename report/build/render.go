@@ -131,14 +131,15 @@ func render(out output, doc *report.Document, man site.Manifest, s *study.Study,
 	if err != nil {
 		return err
 	}
+	// The PDF takes longest: it starts first, the charts' drawers after.
+	pdfDone := make(chan error, 1)
+	go func() { pdfDone <- r.reportPDF() }()
 	kinds := []drawer{r.svg, r.narrow, r.vector}
 	if appendixToo {
 		kinds = append(kinds, r.png)
 	}
 	d := drawAll(doc, kinds...)
 	defer d.stop()
-	pdfDone := make(chan error, 1)
-	go func() { pdfDone <- r.reportPDF() }()
 	err = r.site(public)
 	r.progress("rendering the PDF")
 	if perr := <-pdfDone; err == nil {
@@ -150,8 +151,8 @@ func render(out output, doc *report.Document, man site.Manifest, s *study.Study,
 	return r.appendix()
 }
 
-// rendered is a version being rendered: its JSON files are written, its
-// charts drawn on demand.
+// rendered is a version being rendered: its JSON files made, its charts
+// drawn on demand.
 type rendered struct {
 	out                output
 	doc                *report.Document
@@ -187,11 +188,12 @@ func (r *rendered) previewPDF() error {
 	return r.reportPDF()
 }
 
-// startRender writes measures.json and manifest.json into out and makes
-// the version's drawers of charts, which draw each chart once per kind;
-// the caller starts drawing them all at once (drawAll), so the charts are
-// ready or under way by the time a renderer needs them. measures.json
-// comes from the cache when the measures did (measuresKey).
+// startRender makes measures.json and manifest.json (site writes them,
+// so that the PDF can start first) and the version's drawers of charts,
+// which draw each chart once per kind; the caller starts drawing them all
+// at once (drawAll), so the charts are ready or under way by the time a
+// renderer needs them. measures.json comes from the cache when the
+// measures did (measuresKey).
 func startRender(out output, doc *report.Document, man site.Manifest, s *study.Study, measuresKey string, progress Progress, cache *Cache) (*rendered, error) {
 	if progress == nil {
 		progress = func(string) {}
@@ -210,14 +212,6 @@ func startRender(out output, doc *report.Document, man site.Manifest, s *study.S
 	if err != nil {
 		return nil, err
 	}
-	for _, f := range []struct {
-		name string
-		b    []byte
-	}{{"measures.json", measuresJSON}, {"manifest.json", manifestJSON}} {
-		if err := out.write(f.name, f.b); err != nil {
-			return nil, err
-		}
-	}
 	keys := newFigureKeys()
 	r := &rendered{out: out, doc: doc, s: s, measures: measuresJSON, manifest: manifestJSON, cache: cache, progress: progress,
 		svg: newDrawn(cachedFigure(cache, keys, "svg", charts.SVG)), narrow: newDrawn(cachedFigure(cache, keys, "svg-narrow", charts.NarrowSVG)),
@@ -225,10 +219,18 @@ func startRender(out output, doc *report.Document, man site.Manifest, s *study.S
 	return r, nil
 }
 
-// site writes the version's web pages, with a version switcher listing
-// what is published in public.
+// site writes measures.json, manifest.json and the version's web pages,
+// with a version switcher listing what is published in public.
 func (r *rendered) site(public string) error {
 	s, doc := r.s, r.doc
+	for _, f := range []struct {
+		name string
+		b    []byte
+	}{{"measures.json", r.measures}, {"manifest.json", r.manifest}} {
+		if err := r.out.write(f.name, f.b); err != nil {
+			return err
+		}
+	}
 	versions, err := site.Versions(public)
 	if err != nil {
 		return err
