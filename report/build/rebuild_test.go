@@ -19,7 +19,7 @@ import (
 // navigation, the version list), so a cache entry that missed it fails.
 func TestWarmRebuildIsCold(t *testing.T) {
 	if testing.Short() {
-		t.Skip("builds the example sixteen times")
+		t.Skip("builds the example twenty times")
 	}
 	dir := exampleCopy(t)
 	root := fixture.RepoRoot(t)
@@ -64,6 +64,20 @@ func TestWarmRebuildIsCold(t *testing.T) {
 				t.Fatal(err)
 			}
 		}},
+		{"page template of the study's own", func(t *testing.T) {
+			layout, err := os.ReadFile(filepath.Join(root, "templates", "layout.html"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Contains(layout, []byte("<title>")) {
+				t.Fatal("layout.html has no <title> to change")
+			}
+			layout = bytes.Replace(layout, []byte("<title>"), []byte("<title>Study: "), 1)
+			if err := os.WriteFile(filepath.Join(dir, "templates", "layout.html"), layout, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}},
+		{"sentence appended under the study's own page template", func(t *testing.T) { fixture.Append(t, intro, "\nAnd one more.\n") }},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

@@ -251,7 +251,7 @@ func (r *rendered) site(public string) error {
 	}
 	r.progress("rendering the web pages")
 	err = html.Render(r.out.dir, doc, html.Options{Templates: overrides, FigureSVG: r.svg.get, Versions: hv,
-		FigureNarrowSVG: r.narrow.get, Write: r.out.write,
+		FigureNarrowSVG: r.narrow.get, Write: r.out.write, PageMemo: r.cache.pageMemo(),
 		PDF: "report.pdf", Manifest: "manifest.json", Measures: "measures.json"})
 	if err != nil {
 		return fmt.Errorf("rendering HTML: %w", err)

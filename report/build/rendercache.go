@@ -15,7 +15,7 @@ import (
 // What the renderers keep in the Cache: every chart drawn (cachedFigure),
 // the PDF's last layout, a guess the PDF renderer checks before it uses it,
 // the compressed form of large PDF attachments and what the PDF takes of its
-// fonts,
+// fonts, the web pages,
 // and measures.json.
 
 // layoutKey keys the PDF layout of a study's report or draft: the last one
@@ -94,6 +94,28 @@ func (c *Cache) fontMemo() func(key string, make func() []byte) []byte {
 		b = make()
 		c.write("fonts", k, b)
 		return b
+	}
+}
+
+// pageMemo is html.Options.PageMemo through the cache: a page whose
+// templates and content did not change (after a narrative edit, every page
+// but the edited one and the provenance) is not rendered again.
+func (c *Cache) pageMemo() func(key string, render func() ([]byte, error)) ([]byte, error) {
+	if c == nil {
+		return nil
+	}
+	return func(key string, render func() ([]byte, error)) ([]byte, error) {
+		sum := sha256.Sum256([]byte(program() + "\x00page\x00" + key))
+		k := hex.EncodeToString(sum[:])
+		var b []byte
+		if c.read("pages", k, &b) {
+			return b, nil
+		}
+		b, err := render()
+		if err == nil {
+			c.write("pages", k, b)
+		}
+		return b, err
 	}
 }
 
