@@ -26,7 +26,8 @@ import (
 )
 
 // Cache keeps what is expensive to recompute between builds of one study:
-// the ingested Dataset, and every chart drawn. Both are keyed by content,
+// the ingested Dataset, the measures, every chart drawn, and what the
+// renderers made of them. All are keyed by content,
 // never by time stamps, so a stale entry cannot be mistaken for a fresh one:
 //
 //   - A Dataset entry is keyed by the program that wrote it and by every
@@ -39,6 +40,10 @@ import (
 //   - A chart is keyed by the program and the figure's data, so a chart is
 //     drawn again only when its numbers, labels or kind change (see
 //     cachedFigure).
+//   - What the renderers make that a narrative edit leaves alone is keyed
+//     by the program and everything it is made of: measures.json by the
+//     measures' entry, a web page by the hash of all it shows, the PDF's
+//     fonts by their file and the characters used (see rendercache.go).
 //
 // Every entry carries the SHA-256 of its payload; a corrupted or truncated
 // entry is detected, reported through Log and rebuilt, never used. Entries
