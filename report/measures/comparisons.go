@@ -49,12 +49,12 @@ func (c *computer) comparisons() error {
 	if len(c.s.Comparisons) == 0 {
 		return nil
 	}
-	for _, cmp := range c.s.Comparisons {
+	for i, cmp := range c.s.Comparisons {
 		switch cmp.Kind {
 		case "courses":
 			c.compareCourses(cmp)
 		case "pre-post":
-			c.comparePrePost(cmp)
+			c.comparePrePost(cmp, c.prePostPairs(i))
 		}
 	}
 	c.adjust()
@@ -368,6 +368,8 @@ func (c *computer) verifiedCounts(course string) (int, int) {
 
 // activeIn counts enrolled learners active in course week w.
 func (c *computer) activeIn(course string, w int) int {
+	c.lazy.Lock()
+	defer c.lazy.Unlock()
 	if c.weekActive == nil {
 		c.weekActive = map[string]map[int]int{}
 		for i, lw := range c.ds.Activity {
@@ -386,8 +388,7 @@ func (c *computer) activeIn(course string, w int) int {
 // Wilcoxon signed-rank test (ordinal answers) and the paired t-test (the
 // common summary in the literature), each its own Holm family. Scales
 // with items in both instruments are compared on their scale scores too.
-func (c *computer) comparePrePost(cmp study.Comparison) {
-	pairs := c.prePostPairs(cmp)
+func (c *computer) comparePrePost(cmp study.Comparison, pairs []prePostPair) {
 	c.pairedTests(cmp, pairs)
 	c.unmatchedTests(cmp, pairs)
 }
@@ -402,9 +403,38 @@ type prePostPair struct {
 	levelWithheld bool
 }
 
-// prePostPairs scores the comparison's item pairs, then every scale both
+// prepareComparisons scores the pairs of every pre/post comparison, so
+// the comparisons step, which runs after the lanes, finds them made.
+func (c *computer) prepareComparisons() {
+	for i, cmp := range c.s.Comparisons {
+		if cmp.Kind == "pre-post" {
+			c.prePostPairs(i)
+		}
+	}
+}
+
+// prePostPairs returns the pairs of the i-th comparison of the study, a
+// pre/post one, scored once for every run (scorePairs).
+func (c *computer) prePostPairs(i int) []prePostPair {
+	c.lazy.Lock()
+	pairs, ok := c.prePost[i]
+	c.lazy.Unlock()
+	if ok {
+		return pairs
+	}
+	pairs = c.scorePairs(c.s.Comparisons[i])
+	c.lazy.Lock()
+	defer c.lazy.Unlock()
+	if c.prePost == nil {
+		c.prePost = map[int][]prePostPair{}
+	}
+	c.prePost[i] = pairs
+	return pairs
+}
+
+// scorePairs scores the comparison's item pairs, then every scale both
 // surveys measure, from each learner's first response to either survey.
-func (c *computer) prePostPairs(cmp study.Comparison) []prePostPair {
+func (c *computer) scorePairs(cmp study.Comparison) []prePostPair {
 	preSv, _ := surveyOf(c.s, cmp.Course, cmp.Pre)
 	postSv, _ := surveyOf(c.s, cmp.Course, cmp.Post)
 	preR, postR := c.firstResponses(cmp.Course, cmp.Pre), c.firstResponses(cmp.Course, cmp.Post)

@@ -23,8 +23,10 @@ package measures
 import (
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/moocreport/moocreport/report"
 	"github.com/moocreport/moocreport/report/study"
@@ -89,10 +91,8 @@ const maxRuns = 20
 // sections.
 func (c *computer) run() error {
 	c.index()
-	for _, step := range c.steps() {
-		if err := step(); err != nil {
-			return err
-		}
+	if err := c.runSteps(); err != nil {
+		return err
 	}
 	c.layout()
 	sort.Slice(c.res.Measures, func(i, j int) bool { return c.res.Measures[i].ID < c.res.Measures[j].ID })
@@ -107,19 +107,21 @@ func (c *computer) run() error {
 	return nil
 }
 
-// steps lists the measure steps in the order they run. The order is
-// that of their dependencies, not of the report: comparisons test the
-// learner tables and activity; the summary, methods and data-quality steps
-// read the measures before them; disclosure lists every value withheld, so
-// it runs last. It also fixes the order of the disclosure log, which lists
+// steps lists the measure steps in the order they take effect, and the
+// lane each runs in (see lanes.go). The order is that of their
+// dependencies, not of the report: comparisons test the learner tables
+// and activity; the summary, methods and data-quality steps read the
+// measures before them; disclosure lists every value withheld, so it
+// runs last. It also fixes the order of the disclosure log, which lists
 // withheld values in the order made. A step keeps its blocks as named
 // parts (see part); where they appear is decided by layout.
-func (c *computer) steps() []func() error {
-	return []func() error{
-		c.learners, c.activity, c.performance, c.enrolment, c.activityDetail, c.retentionFunnel, c.insights, c.assessmentResults, c.activityAndGrade,
-		c.surveys, c.items, c.freeText, c.scales, c.comparisons,
-		c.summary, c.quality, c.methods, c.disclosure,
-	}
+var steps = []step{
+	{(*computer).learners, laneA}, {(*computer).activity, laneB}, {(*computer).performance, laneA}, {(*computer).enrolment, laneA},
+	{(*computer).activityDetail, laneB}, {(*computer).retentionFunnel, laneB}, {(*computer).insights, laneB},
+	{(*computer).assessmentResults, laneA}, {(*computer).activityAndGrade, laneA},
+	{(*computer).surveys, laneB}, {(*computer).items, laneB}, {(*computer).freeText, laneB}, {(*computer).scales, laneB},
+	{(*computer).comparisons, afterLanes},
+	{(*computer).summary, afterLanes}, {(*computer).quality, afterLanes}, {(*computer).methods, afterLanes}, {(*computer).disclosure, afterLanes},
 }
 
 // layout places the steps' blocks section by section, in outline order;
@@ -152,6 +154,9 @@ func (c *computer) layout() {
 
 // part keeps blocks a step made under a name, for its section to place.
 func (c *computer) part(name string, blocks ...report.Block) {
+	if c.trail != nil {
+		c.trail.parts = append(c.trail.parts, partCall{name, slices.Clone(blocks)})
+	}
 	if c.parts == nil {
 		c.parts = map[string][]report.Block{}
 	}
@@ -213,6 +218,9 @@ type computer struct {
 	// force is what earlier runs decided to withhold besides.
 	led   *ledger
 	force map[string]forced
+	// forced is what a step of this run decided to withhold of the
+	// measures it is about to add (see forceHere).
+	forced map[string]forced
 
 	// indexes are made from the data alone, so every run shares them.
 	*indexes
@@ -224,6 +232,8 @@ type computer struct {
 	// families collects comparison results for Holm adjustment and the
 	// comparisons table; see comparisons.go.
 	results []*testResult
+	// trail, on a lane's computer, records what its steps add (lanes.go).
+	trail *trail
 }
 
 // indexes are what the steps look learners and activity up by. They
@@ -254,6 +264,12 @@ type indexes struct {
 	acts map[string]map[string]*learnerActivity
 	// itemRs keeps itemResponses' lists by course and instrument.
 	itemRs map[[2]string][]report.Response
+	// prePost keeps each pre/post comparison's scored pairs, by position
+	// in the study's comparisons (see prePostPairs).
+	prePost map[int][]prePostPair
+	// lazy guards the three made on first use: steps in two lanes ask
+	// for them (lanes.go).
+	lazy sync.Mutex
 }
 
 // index groups the learners by course and applies the definition of
@@ -311,6 +327,8 @@ func (c *computer) add(m report.Measure) report.Measure {
 	c.ids[m.ID] = true
 	if f, ok := c.force[m.ID]; ok && m.Withheld == "" {
 		m = c.withhold(m, f.w, f.reason)
+	} else if f, ok := c.forced[m.ID]; ok && m.Withheld == "" {
+		m = c.withhold(m, f.w, f.reason)
 	}
 	if _, ok := c.led.facts[m.ID]; !ok {
 		c.led.enter(m.ID, m.Value, m.Withheld)
@@ -322,6 +340,15 @@ func (c *computer) add(m report.Measure) report.Measure {
 	}
 	c.res.Measures = append(c.res.Measures, m)
 	return m
+}
+
+// forceHere withholds the measure id, which the calling step is about to
+// add, for f's reason. Runs share force, which steps in lanes only read.
+func (c *computer) forceHere(id string, f forced) {
+	if c.forced == nil {
+		c.forced = map[string]forced{}
+	}
+	c.forced[id] = f
 }
 
 // count adds a count measure, suppressed when it is under k.
