@@ -55,9 +55,15 @@ type Suppression struct {
 // that published numbers would reveal are withheld in a new run, until no
 // run adds any.
 func Compute(s *study.Study, ds *report.Dataset) (*Result, error) {
-	ds = listedCategories(ds)
-	force := map[string]forced{}
+	// The learner and activity numbering needs only ids, so it is made
+	// while the categories are listed; the learners are grouped after.
 	shared := &indexes{}
+	var wg sync.WaitGroup
+	wg.Go(func() { (&computer{s: s, ds: ds, indexes: shared}).indexIDs() })
+	ds = listedCategories(ds)
+	wg.Wait()
+	(&computer{s: s, ds: ds, indexes: shared}).indexCourses()
+	force := map[string]forced{}
 	for range maxRuns {
 		c := &computer{
 			s:       s,
@@ -282,19 +288,40 @@ func (c *computer) index() {
 	if c.byCourse != nil {
 		return
 	}
+	c.indexIDs()
+	c.indexCourses()
+}
+
+// indexCourses groups the learners by course.
+func (c *computer) indexCourses() {
+	c.byCourse = make(map[string][]report.Learner, len(c.seats))
+	for course, n := range c.seats {
+		c.byCourse[course] = make([]report.Learner, 0, n)
+	}
+	for _, l := range c.ds.Learners {
+		c.byCourse[l.Course] = append(c.byCourse[l.Course], l)
+	}
+}
+
+// indexIDs numbers each course's learners and finds the learner of each
+// row of activity, then applies the definition of active. It reads only
+// ids and activity, which listedCategories leaves as they are, so it can
+// run beside it. Rows come sorted by course and learner (ingest sorts
+// them): a row of the learner of the row before takes that row's number.
+func (c *computer) indexIDs() {
 	sizes := map[string]int{}
 	for _, l := range c.ds.Learners {
 		sizes[l.Course]++
 	}
-	c.byCourse = make(map[string][]report.Learner, len(sizes))
 	c.enrolled = make(map[string]map[string]int32, len(sizes))
 	for course, n := range sizes {
-		c.byCourse[course] = make([]report.Learner, 0, n)
 		c.enrolled[course] = make(map[string]int32, n)
 	}
 	c.seats = map[string]int{}
+	for course := range sizes {
+		c.seats[course] = 0
+	}
 	for _, l := range c.ds.Learners {
-		c.byCourse[l.Course] = append(c.byCourse[l.Course], l)
 		if _, ok := c.enrolled[l.Course][l.ID]; !ok {
 			c.enrolled[l.Course][l.ID] = int32(c.seats[l.Course])
 			c.seats[l.Course]++
@@ -302,7 +329,9 @@ func (c *computer) index() {
 	}
 	c.rowLearner = make([]int32, len(c.ds.Activity))
 	for i, w := range c.ds.Activity {
-		if n, ok := c.enrolled[w.Course][w.Learner]; ok {
+		if i > 0 && w.Learner == c.ds.Activity[i-1].Learner && w.Course == c.ds.Activity[i-1].Course {
+			c.rowLearner[i] = c.rowLearner[i-1]
+		} else if n, ok := c.enrolled[w.Course][w.Learner]; ok {
 			c.rowLearner[i] = n
 		} else {
 			c.rowLearner[i] = -1
