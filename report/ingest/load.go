@@ -44,9 +44,11 @@ func load(s *study.Study, meter *Meter, memo Memo) (*report.Dataset, error) {
 		courses[c.Key].WeekStart = s.Activity.WeekStart(c.Start.Time)
 	}
 	l.prefetch = l.prefetchTracking(courses)
+	var surveys *loader
 	for _, f := range sourcePasses() {
 		if f.Name == trackingFormat {
 			openReady(courses)
+			surveys = l.surveysAhead(courses)
 		}
 		l.sources(f, courses)
 	}
@@ -67,7 +69,10 @@ func load(s *study.Study, meter *Meter, memo Memo) (*report.Dataset, error) {
 		l.applyRDP(courses)
 		l.applyProblemGrades()
 	}
-	l.surveys(courses)
+	if surveys == nil { // the logs' format is always registered; load stays whole without it
+		surveys = l.surveysAhead(courses)
+	}
+	l.adopt(surveys)
 	if len(l.errs) > 0 {
 		return nil, errors.Join(l.errs...)
 	}
@@ -82,6 +87,21 @@ func load(s *study.Study, meter *Meter, memo Memo) (*report.Dataset, error) {
 	// Responses keep study and file order: a measure that keeps a learner's
 	// first response relies on it.
 	return ds, nil
+}
+
+// surveysAhead reads every survey export into a loader of its own, which
+// load adopts where the surveys take their turn, after every course
+// source: the dataset and the errors are those of reading them then. It
+// runs just before the tracking logs' pass, while their prefetch (if any)
+// still reads them: the responses link to learners through the profiles,
+// the research data package's user profiles and the anonymous ids, all
+// read by then (sourcePasses orders them first), and the logs' reading
+// shares nothing with a survey's but the course's pseudonyms, which are
+// safe to make from two goroutines.
+func (l *loader) surveysAhead(courses map[string]*Course) *loader {
+	sub := l.child()
+	sub.surveys(courses)
+	return sub
 }
 
 // surveys reads every survey export, after the course sources whose
