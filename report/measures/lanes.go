@@ -18,10 +18,12 @@ import (
 // A step may read what earlier steps of its own lane added (enrolment
 // shows the learners step's enrolled count); it must read nothing another
 // lane adds. Lane A holds the learner tables and the steps that look them
-// up, lane B activity and the surveys. Steps that read everything before
+// up, lane B activity and the surveys; the rest are placed to even out
+// the lanes' times on a large course. Steps that read everything before
 // them (comparisons, the summary, quality, methods, disclosure) run after
 // the join, in order. Lane B also scores, in advance, the pre/post pairs
-// the comparisons test (prePostPairs): they depend on the data alone.
+// the comparisons test, and runs their tests (prePostPairs): they depend
+// on the data alone.
 const (
 	laneA = iota
 	laneB

@@ -123,7 +123,7 @@ func (c *computer) run() error {
 // parts (see part); where they appear is decided by layout.
 var steps = []step{
 	{(*computer).learners, laneA}, {(*computer).activity, laneB}, {(*computer).performance, laneA}, {(*computer).enrolment, laneA},
-	{(*computer).activityDetail, laneB}, {(*computer).retentionFunnel, laneB}, {(*computer).insights, laneB},
+	{(*computer).activityDetail, laneB}, {(*computer).retentionFunnel, laneA}, {(*computer).insights, laneA},
 	{(*computer).assessmentResults, laneA}, {(*computer).activityAndGrade, laneA},
 	{(*computer).surveys, laneB}, {(*computer).items, laneB}, {(*computer).freeText, laneB}, {(*computer).scales, laneB},
 	{(*computer).comparisons, afterLanes},
