@@ -59,8 +59,9 @@ func Compute(s *study.Study, ds *report.Dataset) (*Result, error) {
 	// while the categories are listed; the learners are grouped after.
 	shared := &indexes{}
 	var wg sync.WaitGroup
-	wg.Go(func() { (&computer{s: s, ds: ds, indexes: shared}).indexIDs() })
-	ds = listedCategories(ds)
+	raw := ds
+	wg.Go(func() { (&computer{s: s, ds: raw, indexes: shared}).indexIDs() })
+	ds = listedCategories(raw)
 	wg.Wait()
 	(&computer{s: s, ds: ds, indexes: shared}).indexCourses()
 	force := map[string]forced{}
