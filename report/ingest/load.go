@@ -279,13 +279,24 @@ func (l *loader) sources(f *Format, courses map[string]*Course) {
 	}
 }
 
+// adoptRows appends rows to table. The first rows of a table are taken
+// as they are, not copied (a large course's learner weeks are tens of
+// megabytes), unless a memo keeps them for later loads: the dataset's
+// tables are sorted in place. Clipped, they are copied by the next append.
+func adoptRows[T any](l *loader, table, rows []T) []T {
+	if table == nil && l.memo == nil {
+		return slices.Clip(rows)
+	}
+	return append(table, rows...)
+}
+
 // tracking adds what one course's tracking logs (or the tables computed
 // from them) give to the dataset: path is the source's path in study.yaml,
 // files the log files read.
 func (l *loader) tracking(c *Course, key, path string, files []string, tr *Tracking) {
-	l.ds.Activity = append(l.ds.Activity, tr.Weeks...)
-	l.ds.Reach = append(l.ds.Reach, tr.Reach...)
-	l.ds.Problems = append(l.ds.Problems, tr.Problems...)
+	l.ds.Activity = adoptRows(l, l.ds.Activity, tr.Weeks)
+	l.ds.Reach = adoptRows(l, l.ds.Reach, tr.Reach)
+	l.ds.Problems = adoptRows(l, l.ds.Problems, tr.Problems)
 	l.logs.add(c, files, tr)
 	l.logLearners.add(key, path, tr)
 	if tr.Chapters > 0 {

@@ -153,7 +153,7 @@ func ReadProfile(r io.Reader, file string, c *Course) ([]report.Learner, error) 
 		if err != nil {
 			return nil, err
 		}
-		where := fmt.Sprintf("%s:%d", file, t.line())
+		where := file + ":" + strconv.Itoa(t.line())
 		if first, dup := c.ids[id]; dup {
 			return nil, t.fieldErr(col[0], fmt.Errorf("%w: learner already listed at %s", ErrDuplicate, first))
 		}
