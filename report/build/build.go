@@ -77,6 +77,9 @@ type Prepared struct {
 	Sections []report.Section
 	Inputs   []site.FileHash
 	StudyFH  site.FileHash
+	// measuresKey is the cache key of Measures, empty without a cache: it
+	// keys what is made of the measures alone (see Cache.measuresJSON).
+	measuresKey string
 }
 
 // DataSummary is what the data files of a build held, in counts.
@@ -147,7 +150,7 @@ func PrepareWith(studyFile string, opt PrepareOptions) (*Prepared, error) {
 		return nil, err
 	}
 	progress("computing measures")
-	res, err := c.measures(s, head.Inputs, func() (*report.Dataset, error) {
+	res, mkey, err := c.measures(s, head.Inputs, func() (*report.Dataset, error) {
 		if ds != nil {
 			return ds, nil
 		}
@@ -171,7 +174,7 @@ func PrepareWith(studyFile string, opt PrepareOptions) (*Prepared, error) {
 	}
 	progress("assembling the narrative")
 	contentDir := filepath.Join(s.Dir, "content")
-	p := &Prepared{Study: s, Data: head.Summary, Measures: res}
+	p := &Prepared{Study: s, Data: head.Summary, Measures: res, measuresKey: mkey}
 	if err := p.hashInputs(contentDir, hs); err != nil {
 		return nil, err
 	}

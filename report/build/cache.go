@@ -37,7 +37,8 @@ import (
 //     agree. So an edit to content/, templates/ or the report's title reuses
 //     the data; a changed, added or removed data file re-reads it.
 //   - A chart is keyed by the program and the figure's data, so a chart is
-//     drawn again only when its numbers, labels or kind change.
+//     drawn again only when its numbers, labels or kind change (see
+//     cachedFigure).
 //
 // Every entry carries the SHA-256 of its payload; a corrupted or truncated
 // entry is detected, reported through Log and rebuilt, never used. Entries
@@ -297,37 +298,6 @@ func (c *Cache) storeDataset(s *study.Study, ds *report.Dataset, head *datasetHe
 	c.write("datahead", key, head)
 }
 
-// Figure wraps a chart drawer (charts.SVG or charts.PNG) so each figure is
-// drawn once for its data and reused by later builds. kind names the
-// drawer's output ("svg", "png"). The PDF's charts.Vector drawings are not
-// cached: drawing one takes under a millisecond, about what hashing its
-// figure and reading the entry back would.
-func (c *Cache) Figure(kind string, draw func(*report.Figure) ([]byte, error)) func(*report.Figure) ([]byte, error) {
-	if c == nil {
-		return draw
-	}
-	return func(f *report.Figure) ([]byte, error) {
-		// gob, not JSON: figures mark withheld values with NaN, which
-		// JSON cannot encode. A Figure has no maps, so its encoding is
-		// deterministic.
-		h := sha256.New()
-		fmt.Fprintf(h, "%s\x00%s\x00", program(), kind)
-		if err := gob.NewEncoder(h).Encode(f); err != nil {
-			return draw(f)
-		}
-		key := hex.EncodeToString(h.Sum(nil))
-		var b []byte
-		if c.read("figures", key, &b) {
-			return b, nil
-		}
-		b, err := draw(f)
-		if err == nil {
-			c.write("figures", key, b)
-		}
-		return b, err
-	}
-}
-
 // An entry on disk is the SHA-256 of the payload (32 bytes) followed by the
 // gob-encoded payload.
 
@@ -417,7 +387,10 @@ func memoKey(key string) string {
 // audit included, whose result would be the same. Cells and test results
 // encode themselves (report/gob.go), so an entry gives back exactly what
 // was computed (TestCacheGivesTheSameReport).
-func (c *Cache) measures(s *study.Study, data []site.FileHash, dataset func() (*report.Dataset, error)) (*measures.Result, error) {
+//
+// key is the entry's key (empty without a cache), which keys what is made
+// from the measures alone (measuresJSON).
+func (c *Cache) measures(s *study.Study, data []site.FileHash, dataset func() (*report.Dataset, error)) (res *measures.Result, key string, err error) {
 	compute := func() (*measures.Result, error) {
 		ds, err := dataset()
 		if err != nil {
@@ -426,11 +399,13 @@ func (c *Cache) measures(s *study.Study, data []site.FileHash, dataset func() (*
 		return measures.Compute(s, ds)
 	}
 	if c == nil {
-		return compute()
+		res, err = compute()
+		return res, "", err
 	}
 	settings, err := json.Marshal(s)
 	if err != nil {
-		return compute()
+		res, err = compute()
+		return res, "", err
 	}
 	h := sha256.New()
 	fmt.Fprintf(h, "%s\x00measures\x00", program())
@@ -438,14 +413,14 @@ func (c *Cache) measures(s *study.Study, data []site.FileHash, dataset func() (*
 	for _, fh := range data {
 		fmt.Fprintf(h, "\x00%s\x00%s", fh.Path, fh.SHA256)
 	}
-	key := hex.EncodeToString(h.Sum(nil))
-	var res measures.Result
-	if c.read("measures", key, &res) {
-		return &res, nil
+	key = hex.EncodeToString(h.Sum(nil))
+	res = new(measures.Result)
+	if c.read("measures", key, res) {
+		return res, key, nil
 	}
-	r, err := compute()
-	if err == nil {
-		c.write("measures", key, r)
+	if res, err = compute(); err != nil {
+		return nil, "", err
 	}
-	return r, err
+	c.write("measures", key, res)
+	return res, key, nil
 }

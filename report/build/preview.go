@@ -34,7 +34,7 @@ func RenderPreview(opt Options, dir string) (*Preview, error) {
 	if public == "" {
 		public = filepath.Join(p.Study.Dir, "public")
 	}
-	r, err := renderSite(dirOutput(dir), doc, man, p.Study, public, nil, opt.Cache)
+	r, err := renderSite(dirOutput(dir), doc, man, p.Study, p.measuresKey, public, nil, opt.Cache)
 	if err != nil {
 		return nil, err
 	}

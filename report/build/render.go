@@ -70,7 +70,7 @@ func (p *Prepared) publish(opt Options) (*Result, error) {
 	} else {
 		st.Reuse(s.Version, site.Latest)
 	}
-	if err := render(output{dir: st.Dir, write: st.WriteFile}, doc, man, s, public, opt.Appendix || s.Appendix, progress, opt.Cache); err != nil {
+	if err := render(output{dir: st.Dir, write: st.WriteFile}, doc, man, s, p.measuresKey, public, opt.Appendix || s.Appendix, progress, opt.Cache); err != nil {
 		return nil, err
 	}
 	progress("publishing")
@@ -124,19 +124,22 @@ func dirOutput(dir string) output {
 // laid out beside the web pages, on another core when there is one: the
 // two share nothing but the charts, each drawn once (see drawing). The
 // PDF paints its charts as vectors; PNGs are drawn only for the appendix.
-func render(out output, doc *report.Document, man site.Manifest, s *study.Study, public string, appendixToo bool, progress Progress, cache *Cache) error {
-	r, err := startRender(out, doc, man, s, progress, cache)
+//
+// measuresKey is the cache key of doc's measures (Prepared.measuresKey).
+func render(out output, doc *report.Document, man site.Manifest, s *study.Study, measuresKey, public string, appendixToo bool, progress Progress, cache *Cache) error {
+	r, err := startRender(out, doc, man, s, measuresKey, progress, cache)
 	if err != nil {
 		return err
 	}
+	// The PDF takes longest: it starts first, the charts' drawers after.
+	pdfDone := make(chan error, 1)
+	go func() { pdfDone <- r.reportPDF() }()
 	kinds := []drawer{r.svg, r.narrow, r.vector}
 	if appendixToo {
 		kinds = append(kinds, r.png)
 	}
 	d := drawAll(doc, kinds...)
 	defer d.stop()
-	pdfDone := make(chan error, 1)
-	go func() { pdfDone <- r.reportPDF() }()
 	err = r.site(public)
 	r.progress("rendering the PDF")
 	if perr := <-pdfDone; err == nil {
@@ -148,8 +151,8 @@ func render(out output, doc *report.Document, man site.Manifest, s *study.Study,
 	return r.appendix()
 }
 
-// rendered is a version being rendered: its JSON files are written, its
-// charts drawn on demand.
+// rendered is a version being rendered: its JSON files made, its charts
+// drawn on demand.
 type rendered struct {
 	out                output
 	doc                *report.Document
@@ -166,8 +169,8 @@ type rendered struct {
 // before the PDF is drawn. Only the pages' charts are drawn, as the pages
 // ask for them; the PDF's are left to previewPDF, so that nothing competes
 // with the pages for the processor.
-func renderSite(out output, doc *report.Document, man site.Manifest, s *study.Study, public string, progress Progress, cache *Cache) (*rendered, error) {
-	r, err := startRender(out, doc, man, s, progress, cache)
+func renderSite(out output, doc *report.Document, man site.Manifest, s *study.Study, measuresKey, public string, progress Progress, cache *Cache) (*rendered, error) {
+	r, err := startRender(out, doc, man, s, measuresKey, progress, cache)
 	if err != nil {
 		return nil, err
 	}
@@ -185,19 +188,23 @@ func (r *rendered) previewPDF() error {
 	return r.reportPDF()
 }
 
-// startRender writes measures.json and manifest.json into out and makes
-// the version's drawers of charts, which draw each chart once per kind;
-// the caller starts drawing them all at once (drawAll), so the charts are
-// ready or under way by the time a renderer needs them.
-func startRender(out output, doc *report.Document, man site.Manifest, s *study.Study, progress Progress, cache *Cache) (*rendered, error) {
+// startRender makes measures.json and manifest.json (site writes them,
+// so that the PDF can start first) and the version's drawers of charts,
+// which draw each chart once per kind; the caller starts drawing them all
+// at once (drawAll), so the charts are ready or under way by the time a
+// renderer needs them. measures.json comes from the cache when the
+// measures did (measuresKey).
+func startRender(out output, doc *report.Document, man site.Manifest, s *study.Study, measuresKey string, progress Progress, cache *Cache) (*rendered, error) {
 	if progress == nil {
 		progress = func(string) {}
 	}
-	measuresJSON, err := marshal(struct {
-		Study    string           `json:"study"`
-		Version  string           `json:"version"`
-		Measures []report.Measure `json:"measures"`
-	}{s.ID, s.Version, doc.Measures})
+	measuresJSON, err := cache.measuresJSON(measuresKey, func() ([]byte, error) {
+		return marshal(struct {
+			Study    string           `json:"study"`
+			Version  string           `json:"version"`
+			Measures []report.Measure `json:"measures"`
+		}{s.ID, s.Version, doc.Measures})
+	})
 	if err != nil {
 		return nil, err
 	}
@@ -205,24 +212,25 @@ func startRender(out output, doc *report.Document, man site.Manifest, s *study.S
 	if err != nil {
 		return nil, err
 	}
-	for _, f := range []struct {
-		name string
-		b    []byte
-	}{{"measures.json", measuresJSON}, {"manifest.json", manifestJSON}} {
-		if err := out.write(f.name, f.b); err != nil {
-			return nil, err
-		}
-	}
+	keys := newFigureKeys()
 	r := &rendered{out: out, doc: doc, s: s, measures: measuresJSON, manifest: manifestJSON, cache: cache, progress: progress,
-		svg: newDrawn(cache.Figure("svg", charts.SVG)), narrow: newDrawn(cache.Figure("svg-narrow", charts.NarrowSVG)),
-		png: newDrawn(cache.Figure("png", charts.PNG)), vector: newDrawn(charts.Vector)}
+		svg: newDrawn(cachedFigure(cache, keys, "svg", charts.SVG)), narrow: newDrawn(cachedFigure(cache, keys, "svg-narrow", charts.NarrowSVG)),
+		png: newDrawn(cachedFigure(cache, keys, "png", charts.PNG)), vector: newDrawn(cachedFigure(cache, keys, "vector", charts.Vector))}
 	return r, nil
 }
 
-// site writes the version's web pages, with a version switcher listing
-// what is published in public.
+// site writes measures.json, manifest.json and the version's web pages,
+// with a version switcher listing what is published in public.
 func (r *rendered) site(public string) error {
 	s, doc := r.s, r.doc
+	for _, f := range []struct {
+		name string
+		b    []byte
+	}{{"measures.json", r.measures}, {"manifest.json", r.manifest}} {
+		if err := r.out.write(f.name, f.b); err != nil {
+			return err
+		}
+	}
 	versions, err := site.Versions(public)
 	if err != nil {
 		return err
@@ -243,7 +251,7 @@ func (r *rendered) site(public string) error {
 	}
 	r.progress("rendering the web pages")
 	err = html.Render(r.out.dir, doc, html.Options{Templates: overrides, FigureSVG: r.svg.get, Versions: hv,
-		FigureNarrowSVG: r.narrow.get, Write: r.out.write,
+		FigureNarrowSVG: r.narrow.get, Write: r.out.write, PageMemo: r.cache.pageMemo(),
 		PDF: "report.pdf", Manifest: "manifest.json", Measures: "measures.json"})
 	if err != nil {
 		return fmt.Errorf("rendering HTML: %w", err)
@@ -280,6 +288,7 @@ func (r *rendered) appendix() error {
 func (r *rendered) pdfOptions() pdf.Options {
 	popt := pdfOptions(r.s, r.vector.get, r.measures, r.manifest)
 	popt.Deflate = r.cache.deflate()
+	popt.FontMemo = r.cache.fontMemo()
 	return popt
 }
 

@@ -46,6 +46,11 @@ type Stage struct {
 	// goroutines, each writing its own files.
 	mu     sync.Mutex
 	linked map[string]bool
+	// staged holds every file WriteFile made, and dirs every folder, so
+	// that a file is removed before it is made only when it was made
+	// before (it may be a link to a published file), and a folder is made
+	// once.
+	staged, dirs map[string]bool
 }
 
 // NewStage makes a stage in public, creating public when needed. It first
@@ -84,7 +89,16 @@ func NewStage(public string) (*Stage, error) {
 
 // Discard removes the stage and everything left in it: the rendered
 // version when it was not published, the folders a publish displaced.
+//
+// The two folders a forced publish displaces (the version and latest/)
+// are removed side by side: unlinking their files is most of what is
+// left of a rebuild once it is published.
 func (st *Stage) Discard() error {
+	var wg sync.WaitGroup
+	for _, name := range []string{stOld, stOldLatest} {
+		wg.Go(func() { os.RemoveAll(filepath.Join(st.work, name)) }) // what fails is left to the next line
+	}
+	wg.Wait()
 	err := os.RemoveAll(st.work)
 	if st.lock != nil {
 		st.lock.Close()
@@ -161,15 +175,27 @@ func (st *Stage) WriteFile(name string, data []byte) error {
 		return fmt.Errorf("%s: not a file name inside the version", name)
 	}
 	path := filepath.Join(st.Dir, filepath.FromSlash(name))
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		return err
-	}
-	if err := os.Remove(path); err != nil && !errors.Is(err, os.ErrNotExist) {
-		return err
-	}
 	st.mu.Lock()
+	again, made := st.staged[path], st.dirs[filepath.Dir(path)]
+	if st.staged == nil {
+		st.staged, st.dirs = map[string]bool{}, map[string]bool{}
+	}
+	st.staged[path] = true
 	delete(st.linked, path)
 	st.mu.Unlock()
+	if !made {
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			return err
+		}
+		st.mu.Lock()
+		st.dirs[filepath.Dir(path)] = true
+		st.mu.Unlock()
+	}
+	if again {
+		if err := os.Remove(path); err != nil && !errors.Is(err, os.ErrNotExist) {
+			return err
+		}
+	}
 	for _, r := range st.reuse {
 		old := filepath.Join(st.public, r, filepath.FromSlash(name))
 		fi, ok := holds(old, data)

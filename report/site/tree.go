@@ -29,8 +29,13 @@ func Diff(a, b string) ([]string, error) {
 			diff = append(diff, p+" (gone)")
 			continue
 		}
-		if sameFile(filepath.Join(a, p), filepath.Join(b, p)) {
+		same, sizes := compareStat(filepath.Join(a, p), filepath.Join(b, p))
+		if same {
 			continue // one file linked into both trees
+		}
+		if sizes {
+			diff = append(diff, p) // not read: their sizes differ
+			continue
 		}
 		x, err := os.ReadFile(filepath.Join(a, p))
 		if err != nil {
@@ -70,6 +75,20 @@ func union(a, b map[string]bool) map[string]bool {
 		u[k] = true
 	}
 	return u
+}
+
+// compareStat says whether two paths name one file (hard links to it), or
+// two regular files of different sizes.
+func compareStat(a, b string) (same, sizes bool) {
+	fa, err := os.Lstat(a)
+	if err != nil {
+		return false, false
+	}
+	fb, err := os.Lstat(b)
+	if err != nil || !fa.Mode().IsRegular() || !fb.Mode().IsRegular() {
+		return false, false
+	}
+	return os.SameFile(fa, fb), fa.Size() != fb.Size()
 }
 
 // sameFile says whether two paths name one file (hard links to it).

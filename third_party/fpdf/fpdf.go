@@ -27,8 +27,10 @@ package fpdf
 
 import (
 	"bytes"
+	"encoding/gob"
 	"encoding/json"
 	"fmt"
+	"hash/crc32"
 	"image"
 	"image/color"
 	"image/gif"
@@ -2067,44 +2069,13 @@ func (f *Fpdf) addFontFromBytes(familyStr, styleStr string, jsonFileBytes, zFile
 		// 	styleStr = "BI"
 		// }
 
-		Type := "UTF8"
-		reader := fileReader{readerPosition: 0, array: utf8Bytes}
-
-		utf8File := newUTF8Font(&reader)
-
-		err := utf8File.parseFile()
+		// moocreport patch: the definition is made in utf8FontDef,
+		// through the font memo when there is one.
+		def, err := f.utf8FontDef(fontkey, utf8Bytes)
 		if err != nil {
 			fmt.Printf("get metrics Error: %e\n", err)
 			return
 		}
-		desc := FontDescType{
-			Ascent:       int(utf8File.Ascent),
-			Descent:      int(utf8File.Descent),
-			CapHeight:    utf8File.CapHeight,
-			Flags:        utf8File.Flags,
-			FontBBox:     utf8File.Bbox,
-			ItalicAngle:  utf8File.ItalicAngle,
-			StemV:        utf8File.StemV,
-			MissingWidth: round(utf8File.DefaultWidth),
-		}
-
-		var sbarr map[int]int
-		if f.aliasNbPagesStr == "" {
-			sbarr = makeSubsetRange(57)
-		} else {
-			sbarr = makeSubsetRange(32)
-		}
-		def := fontDefType{
-			Tp:        Type,
-			Name:      fontkey,
-			Desc:      desc,
-			Up:        int(round(utf8File.UnderlinePosition)),
-			Ut:        round(utf8File.UnderlineThickness),
-			Cw:        utf8File.CharWidths,
-			utf8File:  utf8File,
-			usedRunes: sbarr,
-		}
-		def.i, _ = generateFontID(def)
 		f.fonts[fontkey] = def
 	} else {
 		// load font definitions
@@ -4061,6 +4032,21 @@ func (f *Fpdf) SetCatalogSort(flag bool) {
 	f.catalogSort = flag
 }
 
+// SetFontMemo (a moocreport patch) sets memo, through which the document
+// makes what it needs of each UTF-8 font added from bytes: the metrics it
+// lays text out with, parsed from the font file, and what it embeds of the
+// font, the subset of the glyphs it used, compressed, with their widths and
+// glyph map. memo returns what make returns for key, either by calling make
+// or from an earlier call with the same key, so that documents using the
+// same font parse it once, and documents using the same characters of it
+// subset it once. A key names the font by its family and style, the
+// length and CRC-32 of its file, and lists the characters a subset holds.
+// A result that make did not return for its key is detected (it does not
+// decode) and made again.
+func (f *Fpdf) SetFontMemo(memo func(key string, make func() []byte) []byte) {
+	f.fontMemo = memo
+}
+
 // SetDefaultCreationDate sets the default value of the document creation date
 // that will be used when initializing a new Fpdf instance. See
 // SetCreationDate() for more details.
@@ -4360,12 +4346,12 @@ func (f *Fpdf) putfonts() {
 				f.out("endobj")
 			case "UTF8":
 				fontName := "utf8" + font.Name
-				usedRunes := font.usedRunes
-				delete(usedRunes, 0)
-				utf8FontStream := font.utf8File.GenerateCutFont(usedRunes)
-				utf8FontSize := len(utf8FontStream)
-				CodeSignDictionary := font.utf8File.CodeSymbolDictionary
-				delete(CodeSignDictionary, 0)
+				// moocreport patch: the subset is made in utf8Subset, and
+				// through the font memo when there is one.
+				sub := f.utf8Subset(&font)
+				if f.err != nil {
+					return
+				}
 
 				f.newobj()
 				f.out(fmt.Sprintf("<</Type /Font\n/Subtype /Type0\n/BaseFont /%s\n/Encoding /Identity-H\n/DescendantFonts [%d 0 R]\n/ToUnicode %d 0 R>>\n"+"endobj", fontName, f.n+1, f.n+2))
@@ -4376,7 +4362,7 @@ func (f *Fpdf) putfonts() {
 				if font.Desc.MissingWidth != 0 {
 					f.out("/DW " + strconv.Itoa(font.Desc.MissingWidth))
 				}
-				f.generateCIDFontMap(&font, font.utf8File.LastRune)
+				f.out(sub.W)
 				f.out("/CIDToGIDMap " + strconv.Itoa(f.n+4) + " 0 R>>")
 				f.out("endobj")
 
@@ -4411,32 +4397,19 @@ func (f *Fpdf) putfonts() {
 				f.out("endobj")
 
 				// Embed CIDToGIDMap
-				cidToGidMap := make([]byte, 256*256*2)
-
-				for cc, glyph := range CodeSignDictionary {
-					cidToGidMap[cc*2] = byte(glyph >> 8)
-					cidToGidMap[cc*2+1] = byte(glyph & 0xFF)
-				}
-
-				mem := xmem.compress(cidToGidMap)
-				cidToGidMap = mem.bytes()
 				f.newobj()
-				f.out("<</Length " + strconv.Itoa(len(cidToGidMap)) + "/Filter /FlateDecode>>")
-				f.putstream(cidToGidMap)
+				f.out("<</Length " + strconv.Itoa(len(sub.CIDToGIDMap)) + "/Filter /FlateDecode>>")
+				f.putstream(sub.CIDToGIDMap)
 				f.out("endobj")
-				mem.release()
 
 				//Font file
-				mem = xmem.compress(utf8FontStream)
-				compressedFontStream := mem.bytes()
 				f.newobj()
-				f.out("<</Length " + strconv.Itoa(len(compressedFontStream)))
+				f.out("<</Length " + strconv.Itoa(len(sub.FontFile)))
 				f.out("/Filter /FlateDecode")
-				f.out("/Length1 " + strconv.Itoa(utf8FontSize))
+				f.out("/Length1 " + strconv.Itoa(sub.Length1))
 				f.out(">>")
-				f.putstream(compressedFontStream)
+				f.putstream(sub.FontFile)
 				f.out("endobj")
-				mem.release()
 			default:
 				f.err = fmt.Errorf("unsupported font type: %s", tp)
 				return
@@ -4445,7 +4418,7 @@ func (f *Fpdf) putfonts() {
 	}
 }
 
-func (f *Fpdf) generateCIDFontMap(font *fontDefType, LastRune int) {
+func (f *Fpdf) generateCIDFontMap(font *fontDefType, LastRune int) string {
 	rangeID := 0
 	cidArray := make(map[int]*untypedKeyMap)
 	cidArrayKeys := make([]int, 0)
@@ -4559,7 +4532,152 @@ func (f *Fpdf) generateCIDFontMap(font *fontDefType, LastRune int) {
 			w.printf(" %d [ %s ]\n", k, implode(" ", ws.valueSet))
 		}
 	}
-	f.out("/W [" + w.String() + " ]")
+	return "/W [" + w.String() + " ]" // moocreport patch: returned, for utf8Subset
+}
+
+// utf8Subset is a moocreport patch: what putfonts embeds of a UTF-8 font
+// for the runes the document used (upstream made it inline), through the
+// font memo when there is one (SetFontMemo).
+type utf8Subset struct {
+	W           string // the CIDFont's /W entry
+	CIDToGIDMap []byte // compressed
+	FontFile    []byte // the subset, compressed
+	Length1     int    // the subset's length uncompressed
+}
+
+func (f *Fpdf) utf8Subset(font *fontDefType) utf8Subset {
+	delete(font.usedRunes, 0)
+	if f.fontMemo == nil {
+		return makeUTF8Subset(f, font)
+	}
+	runes := make([]int, 0, len(font.usedRunes))
+	for r := range font.usedRunes {
+		runes = append(runes, r)
+	}
+	sort.Ints(runes)
+	var key fmtBuffer
+	key.printf("utf8-subset-1 %s %s %s %s", font.Tp, font.Name, font.fileSum, font.i)
+	for _, r := range runes {
+		key.printf(" %d:%d", r, font.usedRunes[r])
+	}
+	b := f.fontMemo(key.String(), func() []byte {
+		var buf bytes.Buffer
+		gob.NewEncoder(&buf).Encode(makeUTF8Subset(f, font))
+		return buf.Bytes()
+	})
+	var sub utf8Subset
+	if gob.NewDecoder(bytes.NewReader(b)).Decode(&sub) != nil || sub.W == "" {
+		return makeUTF8Subset(f, font)
+	}
+	return sub
+}
+
+// utf8Metrics is what a UTF-8 font's definition takes from its file (a
+// moocreport patch), kept through the font memo: a document whose font's
+// metrics and subset are both kept never parses the font.
+type utf8Metrics struct {
+	Desc   FontDescType
+	Up, Ut int
+	Cw     []int
+	ID     string
+}
+
+// utf8FontDef is upstream's definition of a UTF-8 font added from bytes,
+// through the font memo when there is one. Parsing the file may then wait
+// until its subset is made (makeUTF8Subset).
+func (f *Fpdf) utf8FontDef(fontkey string, utf8Bytes []byte) (fontDefType, error) {
+	var sbarr map[int]int
+	if f.aliasNbPagesStr == "" {
+		sbarr = makeSubsetRange(57)
+	} else {
+		sbarr = makeSubsetRange(32)
+	}
+	def := fontDefType{Tp: "UTF8", Name: fontkey, usedRunes: sbarr, utf8Bytes: utf8Bytes,
+		fileSum: fmt.Sprintf("%d-%08x", len(utf8Bytes), crc32.ChecksumIEEE(utf8Bytes))}
+	parse := func() (utf8Metrics, error) {
+		utf8File := newUTF8Font(&fileReader{readerPosition: 0, array: utf8Bytes})
+		if err := utf8File.parseFile(); err != nil {
+			return utf8Metrics{}, err
+		}
+		def.utf8File = utf8File
+		m := utf8Metrics{
+			Desc: FontDescType{
+				Ascent:       int(utf8File.Ascent),
+				Descent:      int(utf8File.Descent),
+				CapHeight:    utf8File.CapHeight,
+				Flags:        utf8File.Flags,
+				FontBBox:     utf8File.Bbox,
+				ItalicAngle:  utf8File.ItalicAngle,
+				StemV:        utf8File.StemV,
+				MissingWidth: round(utf8File.DefaultWidth),
+			},
+			Up: int(round(utf8File.UnderlinePosition)),
+			Ut: round(utf8File.UnderlineThickness),
+			Cw: utf8File.CharWidths,
+		}
+		m.ID, _ = generateFontID(def.with(m))
+		return m, nil
+	}
+	if f.fontMemo == nil {
+		m, err := parse()
+		return def.with(m), err
+	}
+	var perr error
+	b := f.fontMemo("utf8-metrics-1 "+fontkey+" "+def.fileSum, func() []byte {
+		m, err := parse()
+		if err != nil {
+			perr = err
+			return nil
+		}
+		var buf bytes.Buffer
+		gob.NewEncoder(&buf).Encode(m)
+		return buf.Bytes()
+	})
+	if perr != nil {
+		return def, perr
+	}
+	var m utf8Metrics
+	if gob.NewDecoder(bytes.NewReader(b)).Decode(&m) != nil || m.ID == "" {
+		var err error
+		if m, err = parse(); err != nil {
+			return def, err
+		}
+	}
+	return def.with(m), nil
+}
+
+// with is def with the metrics m.
+func (def fontDefType) with(m utf8Metrics) fontDefType {
+	def.Desc, def.Up, def.Ut, def.Cw, def.i = m.Desc, m.Up, m.Ut, m.Cw, m.ID
+	return def
+}
+
+// makeUTF8Subset is upstream's code of putfonts for a UTF-8 font's
+// subset, which only reads f.
+func makeUTF8Subset(f *Fpdf, font *fontDefType) utf8Subset {
+	if font.utf8File == nil { // its metrics came from the memo
+		font.utf8File = newUTF8Font(&fileReader{readerPosition: 0, array: font.utf8Bytes})
+		if err := font.utf8File.parseFile(); err != nil {
+			f.err = err
+			return utf8Subset{}
+		}
+	}
+	utf8FontStream := font.utf8File.GenerateCutFont(font.usedRunes)
+	CodeSignDictionary := font.utf8File.CodeSymbolDictionary
+	delete(CodeSignDictionary, 0)
+	sub := utf8Subset{W: f.generateCIDFontMap(font, font.utf8File.LastRune), Length1: len(utf8FontStream)}
+	cidToGidMap := make([]byte, 256*256*2)
+	for cc, glyph := range CodeSignDictionary {
+		cidToGidMap[cc*2] = byte(glyph >> 8)
+		cidToGidMap[cc*2+1] = byte(glyph & 0xFF)
+	}
+	mem := xmem.compress(cidToGidMap)
+	sub.CIDToGIDMap = append([]byte(nil), mem.bytes()...)
+	mem.release()
+	mem = xmem.compress(utf8FontStream)
+	sub.FontFile = append([]byte(nil), mem.bytes()...)
+	mem.release()
+	return sub
 }
 
 func implode(sep string, arr []int) string {

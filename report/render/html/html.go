@@ -62,6 +62,14 @@ type Options struct {
 	// a publisher's can link a file that did not change since the last
 	// publish instead of writing it again.
 	Write func(name string, data []byte) error
+	// PageMemo, when set, keeps rendered pages between renders: it returns
+	// what render returns for key, from an earlier call with the same key
+	// or by calling render. A key is the SHA-256 of everything the page's
+	// templates see of it and of the templates, so a page is rendered again
+	// only when something it shows changed; with a study's own page
+	// templates, which may read anything, pages are always rendered. Nil
+	// renders every page; the pages are the same either way.
+	PageMemo func(key string, render func() ([]byte, error)) ([]byte, error)
 }
 
 // safeName is what ids and versions must look like to become file names and
@@ -90,7 +98,7 @@ func Render(dir string, doc *report.Document, opt Options) error {
 	}
 	var out []outFile // in a fixed order: pages, stylesheet, figures, data
 	for _, p := range site.pages {
-		b, err := ts.renderPage(p)
+		b, err := ts.page(p, opt.PageMemo)
 		if err != nil {
 			return err
 		}

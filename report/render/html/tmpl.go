@@ -2,6 +2,7 @@ package html
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"html/template"
@@ -16,7 +17,15 @@ type templateSet struct {
 	override fs.FS
 	contents *template.Template
 	section  *template.Template
+	// builtIn says every page template is the embedded default (a study's
+	// copy of one, unchanged, counts as it); sum is the SHA-256 of the page
+	// templates' text (see pageMemo).
+	builtIn bool
+	sum     []byte
 }
+
+// pageTemplates are the files a page is rendered from, in parsing order.
+var pageTemplates = []string{"layout.html", "blocks.html", "contents.html", "section.html"}
 
 var funcs = template.FuncMap{
 	// plural writes "1 figure", "3 figures".
@@ -39,6 +48,19 @@ func loadTemplates(override fs.FS) (*templateSet, error) {
 	if ts.section, err = ts.parse("layout.html", "blocks.html", "section.html"); err != nil {
 		return nil, err
 	}
+	ts.builtIn = true
+	h := sha256.New()
+	for _, name := range pageTemplates {
+		b, err := ts.file(name)
+		if err != nil {
+			return nil, err
+		}
+		def, err := fs.ReadFile(templates.FS, name)
+		ts.builtIn = ts.builtIn && err == nil && bytes.Equal(b, def)
+		fmt.Fprintf(h, "%s %d\n", name, len(b))
+		h.Write(b)
+	}
+	ts.sum = h.Sum(nil)
 	return ts, nil
 }
 

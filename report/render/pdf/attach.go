@@ -7,11 +7,14 @@ import (
 	"fmt"
 	"path"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
 	"time"
 	"unicode/utf16"
+
+	"github.com/moocreport/moocreport/report"
 )
 
 // fpdf v0.9.0 writes SetAttachments' files before the page objects but
@@ -31,7 +34,8 @@ var (
 // attachments. Keys of the name tree are zero-padded positions, so viewers
 // list the files in the order given; each file spec carries the file's
 // name, description, size, MD5 checksum, date and, when known, MIME type.
-func appendAttachments(doc []byte, files []Attachment, date time.Time, deflate func([]byte) ([]byte, error)) ([]byte, error) {
+// zipped holds each file's data compressed (Deflate), in the same order.
+func appendAttachments(doc []byte, files []Attachment, zipped [][]byte, date time.Time) ([]byte, error) {
 	if len(files) == 0 {
 		return doc, nil
 	}
@@ -67,10 +71,7 @@ func appendAttachments(doc []byte, files []Attachment, date time.Time, deflate f
 	var names []string
 	for i, a := range files {
 		stream, spec := size+2*i, size+2*i+1
-		z, err := deflate(a.Data)
-		if err != nil {
-			return nil, err
-		}
+		z := zipped[i]
 		sum := md5.Sum(a.Data)
 		subtype := ""
 		if t, ok := mimeByExt[strings.ToLower(path.Ext(a.Name))]; ok {
@@ -115,6 +116,48 @@ func catalogEntries(doc []byte, root int) (string, error) {
 		body = bytes.TrimSuffix(body, []byte(">>"))
 	}
 	return strings.TrimSpace(string(body)), nil
+}
+
+// attachments are a PDF's attached files, made and compressed on their own
+// goroutine (startAttachments) while the document is laid out.
+type attachments struct {
+	done   chan struct{}
+	files  []Attachment
+	zipped [][]byte
+	err    error
+}
+
+// startAttachments starts making the files opt attaches to doc: opt's
+// own, then, with AttachData, the CSV of every table and figure, each
+// compressed by opt.Deflate (Deflate when nil).
+func startAttachments(doc *report.Document, opt Options) *attachments {
+	deflate := opt.Deflate
+	if deflate == nil {
+		deflate = Deflate
+	}
+	a := &attachments{done: make(chan struct{})}
+	go func() {
+		defer close(a.done)
+		a.files = opt.Attachments
+		if opt.AttachData {
+			a.files = append(slices.Clip(a.files), dataAttachments(doc)...)
+		}
+		for _, f := range a.files {
+			z, err := deflate(f.Data)
+			if err != nil {
+				a.err = err
+				return
+			}
+			a.zipped = append(a.zipped, z)
+		}
+	}()
+	return a
+}
+
+// wait returns the files and their compressed data once they are made.
+func (a *attachments) wait() ([]Attachment, [][]byte, error) {
+	<-a.done
+	return a.files, a.zipped, a.err
 }
 
 // Deflate compresses an attachment as Render embeds it: zlib at a fixed

@@ -54,6 +54,14 @@ type Options struct {
 	// does, e.g. through a cache of its results, so that attachments that
 	// did not change are not compressed again. Nil means Deflate.
 	Deflate func([]byte) ([]byte, error)
+	// FontMemo, when set, keeps what the PDF takes of its fonts between
+	// renders: each font's metrics, parsed from its file, and what the PDF
+	// embeds of it (the glyphs it uses, compressed, with their widths). It
+	// returns what make returns for key, from an earlier render or by
+	// calling make; a key names the font by family, style, length and
+	// CRC-32 of its file, and lists the characters used. Nil makes them
+	// every time; the PDF is the same either way (TestFontMemoSameBytes).
+	FontMemo func(key string, make func() []byte) []byte
 }
 
 // Layout is where a document's pages fall, as its contents page and
@@ -109,24 +117,25 @@ func RenderAppendix(w io.Writer, doc *report.Document, opt Options) error {
 
 // renderPasses runs pass until the page numbers it reports settle, then
 // writes the last pass's PDF with the attachments added.
+//
+// The attachments are made and compressed meanwhile, on another core when
+// there is one: they do not depend on the layout, and compressing them is
+// a tenth of a rebuild's PDF.
 func renderPasses(w io.Writer, doc *report.Document, opt Options, pass func(*renderer) (layout, error)) (Layout, error) {
+	att := startAttachments(doc, opt)
 	r, err := settle(doc, opt, pass)
+	files, zipped, aerr := att.wait()
 	if err != nil {
 		return Layout{}, err
 	}
-	files := opt.Attachments
-	if opt.AttachData {
-		files = append(slices.Clip(files), dataAttachments(doc)...)
+	if aerr != nil {
+		return Layout{}, aerr
 	}
 	var buf bytes.Buffer
 	if err := r.pdf.Output(&buf); err != nil {
 		return Layout{}, fmt.Errorf("pdf: %w", err)
 	}
-	deflate := opt.Deflate
-	if deflate == nil {
-		deflate = Deflate
-	}
-	out, err := appendAttachments(buf.Bytes(), files, built(doc), deflate)
+	out, err := appendAttachments(buf.Bytes(), files, zipped, built(doc))
 	if err != nil {
 		return Layout{}, err
 	}
@@ -264,6 +273,9 @@ func newRenderer(doc *report.Document, opt Options, size string, prev *layout, f
 	f.SetCellMargin(0)
 	f.SetCompression(true)
 	f.SetCatalogSort(true)
+	if opt.FontMemo != nil {
+		f.SetFontMemo(opt.FontMemo)
+	}
 	addFonts(f)
 	r := &renderer{pdf: f, doc: doc, opt: opt, prev: prev, figs: figs, numbers: map[any]Float{}, anchors: map[string]int{}, size: size}
 	for _, fl := range Floats(doc) {

@@ -3,6 +3,7 @@ package pdf
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/go-pdf/fpdf"
 )
@@ -13,9 +14,22 @@ import (
 // lines with splitText instead.
 const nbsp = '\u00a0'
 
-// operators are the signs of a statistical expression whose neighbours
-// stay with them: "p = .661" and "N = 5,640" never end a line at the sign.
-var operators = map[string]bool{"=": true, "<": true, ">": true, "≤": true, "≥": true, "≈": true, "±": true, "×": true}
+// isOperator reports whether r is a sign of a statistical expression whose
+// neighbours stay with it: "p = .661" and "N = 5,640" never end a line at
+// the sign.
+func isOperator(r rune) bool {
+	switch r {
+	case '=', '<', '>', '≤', '≥', '≈', '±', '×':
+		return true
+	}
+	return false
+}
+
+// operator reports whether the word w is one of the operators.
+func operator(w string) bool {
+	r, size := utf8.DecodeRuneInString(w)
+	return size > 0 && size == len(w) && isOperator(r)
+}
 
 // refWords are the names of numbered things, kept with their number:
 // "Table 14", "Figure 7".
@@ -43,10 +57,11 @@ func keepTogether(s string) string {
 	// Word-level rules: a space at a word boundary, between words k and k+1.
 	pos := 0
 	for k := 0; k+1 < len(words); k++ {
-		pos += len([]rune(words[k]))
+		pos += utf8.RuneCountInString(words[k])
 		a, b := words[k], words[k+1]
-		if operators[a] || operators[b] || refWords[a] && startsNumber(b) || isUnit(b) && endsWithDigit(a) || a == "CI" && strings.HasPrefix(b, "[") || b == "CI" && strings.HasSuffix(a, "%") ||
-			operators[firstRune(b)] && len([]rune(b)) > 1 && startsNumber(b[len(firstRune(b)):]) {
+		first, size := utf8.DecodeRuneInString(b)
+		if operator(a) || operator(b) || startsNumber(b) && refWords[a] || isUnit(b) && endsWithDigit(a) || a == "CI" && strings.HasPrefix(b, "[") || b == "CI" && strings.HasSuffix(a, "%") ||
+			isOperator(first) && size < len(b) && startsNumber(b[size:]) {
 			join[pos] = true
 		}
 		pos++ // the space
@@ -117,23 +132,15 @@ func isUnit(w string) bool {
 	return w == "%" || w == "pp"
 }
 
-func firstRune(s string) string {
-	for _, r := range s {
-		return string(r)
-	}
-	return ""
-}
-
 func endsWithDigit(s string) bool {
-	rs := []rune(s)
-	return len(rs) > 0 && unicode.IsDigit(rs[len(rs)-1])
+	r, size := utf8.DecodeLastRuneInString(s)
+	return size > 0 && unicode.IsDigit(r)
 }
 
 // startsNumber reports whether s begins like a number: "5", ".001".
 func startsNumber(s string) bool {
-	s = strings.TrimPrefix(s, ".")
-	rs := []rune(s)
-	return len(rs) > 0 && unicode.IsDigit(rs[0])
+	r, size := utf8.DecodeRuneInString(strings.TrimPrefix(s, "."))
+	return size > 0 && unicode.IsDigit(r)
 }
 
 // splitText wraps s into lines at most w wide in the current font, as
