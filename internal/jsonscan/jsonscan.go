@@ -100,6 +100,10 @@ func (s *scanner) members(depth int, keys []string, out [][]byte, nest int, subK
 			} else if !s.value(depth) {
 				return false
 			}
+		} else if s.i < len(b) && b[s.i] == '"' { // most values: a string, scanned without value's switch
+			if _, ok := s.str(); !ok {
+				return false
+			}
 		} else if !s.value(depth) {
 			return false
 		}
