@@ -21,6 +21,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"math/bits"
 	"unicode/utf8"
 )
 
@@ -97,6 +98,10 @@ func (s *scanner) members(depth int, keys []string, out [][]byte, nest int, subK
 					return false
 				}
 			} else if !s.value(depth) {
+				return false
+			}
+		} else if s.i < len(b) && b[s.i] == '"' { // most values: a string, scanned without value's switch
+			if _, ok := s.str(); !ok {
 				return false
 			}
 		} else if !s.value(depth) {
@@ -179,74 +184,89 @@ var strPlain = func() (t [256]bool) {
 
 // str scans a string starting at s.i (its opening quote) and reports
 // whether it needs decoding (escapes or non-ASCII bytes). Plain runs are
-// skipped eight bytes at a time (plainWord): most of a log line is long
-// plain strings (agent, referer, page), and this loop is ingest's hottest.
+// skipped eight bytes at a time, and the first byte that is not plain is
+// found in the word that holds it (special), not byte by byte: most of a
+// log line is strings, many of them short keys, and this loop is
+// ingest's hottest.
 func (s *scanner) str() (esc, ok bool) {
-	b := s.b
-	if s.i >= len(b) || b[s.i] != '"' {
+	b, i := s.b, s.i // i in a register, s.i set on the way out
+	if i >= len(b) || b[i] != '"' {
 		return false, false
 	}
-	s.i++
-	for s.i < len(b) {
-		for s.i+8 <= len(b) && plainWord(binary.LittleEndian.Uint64(b[s.i:])) {
-			s.i += 8
+	i++
+	for i < len(b) {
+		if i+8 <= len(b) {
+			m := special(binary.LittleEndian.Uint64(b[i:]))
+			if m == 0 {
+				i += 8
+				continue
+			}
+			i += bits.TrailingZeros64(m) >> 3
+		} else {
+			for i < len(b) && strPlain[b[i]] {
+				i++
+			}
+			if i >= len(b) {
+				break
+			}
 		}
-		for s.i < len(b) && strPlain[b[s.i]] {
-			s.i++
-		}
-		if s.i >= len(b) {
-			break
-		}
-		c := b[s.i]
+		c := b[i]
 		switch {
 		case c == '"':
-			s.i++
+			s.i = i + 1
 			return esc, true
 		case c == '\\':
 			esc = true
-			if s.i+1 >= len(b) {
+			if i+1 >= len(b) {
+				s.i = i
 				return esc, false
 			}
-			switch b[s.i+1] {
+			switch b[i+1] {
 			case '"', '\\', '/', 'b', 'f', 'n', 'r', 't':
-				s.i += 2
+				i += 2
 			case 'u':
-				if s.i+6 > len(b) {
+				if i+6 > len(b) {
+					s.i = i
 					return esc, false
 				}
-				for _, h := range b[s.i+2 : s.i+6] {
+				for _, h := range b[i+2 : i+6] {
 					if !isHex(h) {
+						s.i = i
 						return esc, false
 					}
 				}
-				s.i += 6
+				i += 6
 			default:
+				s.i = i
 				return esc, false
 			}
 		case c < 0x20:
+			s.i = i
 			return esc, false
 		default: // non-ASCII: encoding/json decodes it (and replaces invalid UTF-8)
 			esc = true
-			s.i++
+			i++
 		}
 	}
+	s.i = i
 	return esc, false
 }
 
-// plainWord reports whether all eight bytes of w are strPlain: none is a
-// quote, a backslash, a control character or non-ASCII. The bit tricks
-// are the classic "has zero byte" / "has byte less than n" tests
-// (Hacker's Delight 6-1, Anderson's bit twiddling hacks): they may report
-// a special byte where there is none only when another byte of the word is
-// special too, so a word they pass is plain.
-func plainWord(w uint64) bool {
+// special marks, with the high bit of its byte, each byte of w (eight
+// bytes, little-endian) that is not strPlain: a quote, a backslash, a
+// control character or non-ASCII. The bit tricks are the classic "has
+// zero byte" / "has byte less than n" tests (Hacker's Delight 6-1,
+// Anderson's bit twiddling hacks); a borrow can mark a plain byte, but
+// only above a special one, so w is plain exactly when the result is 0,
+// and its lowest mark is the first special byte.
+func special(w uint64) uint64 {
 	const lo, hi = 0x0101010101010101, 0x8080808080808080
 	quote := w ^ (lo * '"')
 	bslash := w ^ (lo * '\\')
-	special := (quote - lo) &^ quote
-	special |= (bslash - lo) &^ bslash
-	special |= (w - lo*0x20) &^ w
-	return (special|w)&hi == 0
+	m := (quote - lo) &^ quote
+	m |= (bslash - lo) &^ bslash
+	m |= (w - lo*0x20) &^ w
+	return (m | w) & hi
 }
 
 func isHex(c byte) bool {

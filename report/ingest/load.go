@@ -10,6 +10,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/moocreport/moocreport/report"
@@ -43,9 +44,11 @@ func load(s *study.Study, meter *Meter, memo Memo) (*report.Dataset, error) {
 		courses[c.Key].WeekStart = s.Activity.WeekStart(c.Start.Time)
 	}
 	l.prefetch = l.prefetchTracking(courses)
+	var surveys *loader
 	for _, f := range sourcePasses() {
 		if f.Name == trackingFormat {
 			openReady(courses)
+			surveys = l.surveysAhead(courses)
 		}
 		l.sources(f, courses)
 	}
@@ -66,7 +69,10 @@ func load(s *study.Study, meter *Meter, memo Memo) (*report.Dataset, error) {
 		l.applyRDP(courses)
 		l.applyProblemGrades()
 	}
-	l.surveys(courses)
+	if surveys == nil { // the logs' format is always registered; load stays whole without it
+		surveys = l.surveysAhead(courses)
+	}
+	l.adopt(surveys)
 	if len(l.errs) > 0 {
 		return nil, errors.Join(l.errs...)
 	}
@@ -81,6 +87,21 @@ func load(s *study.Study, meter *Meter, memo Memo) (*report.Dataset, error) {
 	// Responses keep study and file order: a measure that keeps a learner's
 	// first response relies on it.
 	return ds, nil
+}
+
+// surveysAhead reads every survey export into a loader of its own, which
+// load adopts where the surveys take their turn, after every course
+// source: the dataset and the errors are those of reading them then. It
+// runs just before the tracking logs' pass, while their prefetch (if any)
+// still reads them: the responses link to learners through the profiles,
+// the research data package's user profiles and the anonymous ids, all
+// read by then (sourcePasses orders them first), and the logs' reading
+// shares nothing with a survey's but the course's pseudonyms, which are
+// safe to make from two goroutines.
+func (l *loader) surveysAhead(courses map[string]*Course) *loader {
+	sub := l.child()
+	sub.surveys(courses)
+	return sub
 }
 
 // surveys reads every survey export, after the course sources whose
@@ -109,27 +130,41 @@ func (l *loader) surveys(courses map[string]*Course) {
 }
 
 // sortDataset puts the tables in a fixed order, whatever order their
-// files were read in. Ties keep the order they were read in.
+// files were read in. Ties keep the order they were read in. The tables
+// are sorted at once, each on its own goroutine: on a large course the
+// learner weeks alone take tens of milliseconds.
 func sortDataset(ds *report.Dataset) {
-	sort.Strings(ds.Inputs)
-	sortStable(ds.Learners, func(a, b *report.Learner) int {
-		return cmp.Or(cmp.Compare(a.Course, b.Course), cmp.Compare(a.ID, b.ID))
+	var wg sync.WaitGroup
+	wg.Go(func() { sort.Strings(ds.Inputs) })
+	wg.Go(func() {
+		sortStable(ds.Learners, func(a, b *report.Learner) int {
+			return cmp.Or(cmp.Compare(a.Course, b.Course), cmp.Compare(a.ID, b.ID))
+		})
 	})
-	sortStable(ds.Grades, func(a, b *report.Grade) int {
-		return cmp.Or(cmp.Compare(a.Course, b.Course), cmp.Compare(a.Learner, b.Learner))
+	wg.Go(func() {
+		sortStable(ds.Grades, func(a, b *report.Grade) int {
+			return cmp.Or(cmp.Compare(a.Course, b.Course), cmp.Compare(a.Learner, b.Learner))
+		})
 	})
-	sortStable(ds.Activity, func(a, b *report.LearnerWeek) int {
-		return cmp.Or(cmp.Compare(a.Course, b.Course), cmp.Compare(a.Learner, b.Learner), cmp.Compare(a.Week, b.Week))
+	wg.Go(func() {
+		sortStable(ds.Activity, func(a, b *report.LearnerWeek) int {
+			return cmp.Or(cmp.Compare(a.Course, b.Course), cmp.Compare(a.Learner, b.Learner), cmp.Compare(a.Week, b.Week))
+		})
 	})
-	sortStable(ds.Reach, func(a, b *report.Reach) int {
-		return cmp.Or(cmp.Compare(a.Course, b.Course), cmp.Compare(a.Learner, b.Learner))
+	wg.Go(func() {
+		sortStable(ds.Reach, func(a, b *report.Reach) int {
+			return cmp.Or(cmp.Compare(a.Course, b.Course), cmp.Compare(a.Learner, b.Learner))
+		})
 	})
-	sortStable(ds.Problems, func(a, b *report.ProblemStat) int {
-		return cmp.Or(cmp.Compare(a.Course, b.Course), cmp.Compare(a.Problem, b.Problem))
+	wg.Go(func() {
+		sortStable(ds.Problems, func(a, b *report.ProblemStat) int {
+			return cmp.Or(cmp.Compare(a.Course, b.Course), cmp.Compare(a.Problem, b.Problem))
+		})
 	})
 	sortStable(ds.Skips, func(a, b *report.Skip) int {
 		return cmp.Or(cmp.Compare(a.File, b.File), cmp.Compare(a.Reason, b.Reason), cmp.Compare(a.Course, b.Course))
 	})
+	wg.Wait()
 }
 
 // sortStable sorts s stably by compare. The rows are large (a learner
@@ -244,13 +279,24 @@ func (l *loader) sources(f *Format, courses map[string]*Course) {
 	}
 }
 
+// adoptRows appends rows to table. The first rows of a table are taken
+// as they are, not copied (a large course's learner weeks are tens of
+// megabytes), unless a memo keeps them for later loads: the dataset's
+// tables are sorted in place. Clipped, they are copied by the next append.
+func adoptRows[T any](l *loader, table, rows []T) []T {
+	if table == nil && l.memo == nil {
+		return slices.Clip(rows)
+	}
+	return append(table, rows...)
+}
+
 // tracking adds what one course's tracking logs (or the tables computed
 // from them) give to the dataset: path is the source's path in study.yaml,
 // files the log files read.
 func (l *loader) tracking(c *Course, key, path string, files []string, tr *Tracking) {
-	l.ds.Activity = append(l.ds.Activity, tr.Weeks...)
-	l.ds.Reach = append(l.ds.Reach, tr.Reach...)
-	l.ds.Problems = append(l.ds.Problems, tr.Problems...)
+	l.ds.Activity = adoptRows(l, l.ds.Activity, tr.Weeks)
+	l.ds.Reach = adoptRows(l, l.ds.Reach, tr.Reach)
+	l.ds.Problems = adoptRows(l, l.ds.Problems, tr.Problems)
 	l.logs.add(c, files, tr)
 	l.logLearners.add(key, path, tr)
 	if tr.Chapters > 0 {

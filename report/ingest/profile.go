@@ -5,6 +5,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/moocreport/moocreport/report"
@@ -30,7 +31,8 @@ type Course struct {
 	// (study.yaml limits:, defaults filled in).
 	Limits study.Limits
 
-	names *pseudonyms
+	names   *pseudonyms
+	namesMu sync.Mutex
 	// redact knows the course's learners' names and usernames, so free
 	// text can be cleaned of them. Personal data: it never leaves ingest.
 	redact Redactor
@@ -92,7 +94,12 @@ func (c *Course) weekStart() time.Time {
 	return c.WeekStart
 }
 
+// pseudonym is the learner's pseudonym of userID. The tracking logs'
+// reading and the surveys' make them at the same time (see
+// loader.surveysAhead), so the memo is locked.
 func (c *Course) pseudonym(userID string) string {
+	c.namesMu.Lock()
+	defer c.namesMu.Unlock()
 	if c.names == nil || c.names.salt != c.Salt {
 		c.names = &pseudonyms{salt: c.Salt}
 	}
@@ -146,7 +153,7 @@ func ReadProfile(r io.Reader, file string, c *Course) ([]report.Learner, error) 
 		if err != nil {
 			return nil, err
 		}
-		where := fmt.Sprintf("%s:%d", file, t.line())
+		where := file + ":" + strconv.Itoa(t.line())
 		if first, dup := c.ids[id]; dup {
 			return nil, t.fieldErr(col[0], fmt.Errorf("%w: learner already listed at %s", ErrDuplicate, first))
 		}

@@ -233,6 +233,11 @@ type TrackingOptions struct {
 	// means DefaultMaxLine. A longer line is not held in memory: it is
 	// skipped as SkipTooLong and counts as a malformed line.
 	MaxLine int
+	// scanned, when not nil, is called once every line has been read and
+	// tallied, before the workers' tallies are merged and finished: a
+	// reader of several sources in turn starts the next one then, so the
+	// merge of one overlaps the reading of the next (trackprefetch.go).
+	scanned func()
 }
 
 // DefaultMaxLine is the default TrackingOptions.MaxLine: edX events are a

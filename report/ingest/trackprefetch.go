@@ -3,6 +3,7 @@ package ingest
 import (
 	"fmt"
 	"slices"
+	"sync"
 
 	"github.com/moocreport/moocreport/report/study"
 )
@@ -39,7 +40,8 @@ type trackRead struct {
 }
 
 // prefetchTracking starts reading every tracking source of the study, one
-// after the other (two at once would hold two pipelines' buffers), and
+// after the other (two at once would hold two pipelines' buffers; the
+// next starts as one's lines are all tallied, beside its merge), and
 // returns the reads; nil when l has a memo. A source's files are matched
 // as its pass will match them, on a scratch loader: a pattern's error is
 // the pass's to report, in its turn.
@@ -73,9 +75,24 @@ func (l *loader) prefetchTracking(courses map[string]*Course) *trackPrefetch {
 		return nil
 	}
 	go func() {
-		for _, j := range jobs {
-			j.read.tr, j.read.err = ReadTrackingFiles(l.s.Dir, j.read.names, j.c, l.trackingOptions(j.c, j.src))
-			close(j.read.done)
+		for i, j := range jobs {
+			scanned := make(chan struct{})
+			once := sync.OnceFunc(func() { close(scanned) })
+			opt := l.trackingOptions(j.c, j.src)
+			opt.scanned = once
+			go func() {
+				j.read.tr, j.read.err = ReadTrackingFiles(l.s.Dir, j.read.names, j.c, opt)
+				close(j.read.done)
+				once()
+			}()
+			// The next source is read while this one's tallies are merged
+			// and finished, unless it is of the same course: finishing
+			// names learners by pseudonym, which the course keeps.
+			if i+1 < len(jobs) && jobs[i+1].c == j.c {
+				<-j.read.done
+			} else {
+				<-scanned
+			}
 		}
 	}()
 	return p

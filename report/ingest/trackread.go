@@ -188,6 +188,9 @@ func readLogs(files []logSource, c *Course, opt TrackingOptions) (*Tracking, err
 	close(lr.chunks)
 	swg.Wait()
 	lr.drain()
+	if opt.scanned != nil {
+		opt.scanned()
+	}
 	share := opt.maxBad()
 	for i, f := range files {
 		if lr.errs[i] == nil {

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/moocreport/moocreport/report"
+	"github.com/moocreport/moocreport/report/study"
 )
 
 // learnerActivity is one enrolled learner's activity over course weeks
@@ -29,9 +30,17 @@ func (c *computer) indexActivity() {
 	}
 	c.excluded[report.KindEnrollment] = true
 	c.acts = map[string]map[string]*learnerActivity{}
+	var (
+		co, known = study.Course{}, false
+		a         *learnerActivity // of learner, rows being sorted by course and learner
+		learner   string
+	)
 	for i, w := range c.ds.Activity {
-		co, ok := c.s.Course(w.Course)
-		if !ok || c.rowLearner[i] < 0 || w.Week < 1 || w.Week > co.Weeks {
+		if i == 0 || w.Course != c.ds.Activity[i-1].Course {
+			co, known = c.s.Course(w.Course)
+			a = nil
+		}
+		if !known || c.rowLearner[i] < 0 || w.Week < 1 || w.Week > co.Weeks {
 			continue
 		}
 		n := c.activeEvents(w)
@@ -41,7 +50,9 @@ func (c *computer) indexActivity() {
 		if c.acts[w.Course] == nil {
 			c.acts[w.Course] = map[string]*learnerActivity{}
 		}
-		a := c.acts[w.Course][w.Learner]
+		if a == nil || learner != w.Learner {
+			a, learner = c.acts[w.Course][w.Learner], w.Learner
+		}
 		if a == nil {
 			a = &learnerActivity{}
 			c.acts[w.Course][w.Learner] = a

@@ -49,12 +49,12 @@ func (c *computer) comparisons() error {
 	if len(c.s.Comparisons) == 0 {
 		return nil
 	}
-	for _, cmp := range c.s.Comparisons {
+	for i, cmp := range c.s.Comparisons {
 		switch cmp.Kind {
 		case "courses":
 			c.compareCourses(cmp)
 		case "pre-post":
-			c.comparePrePost(cmp)
+			c.comparePrePost(cmp, c.prePostPairs(i))
 		}
 	}
 	c.adjust()
@@ -368,6 +368,8 @@ func (c *computer) verifiedCounts(course string) (int, int) {
 
 // activeIn counts enrolled learners active in course week w.
 func (c *computer) activeIn(course string, w int) int {
+	c.lazy.Lock()
+	defer c.lazy.Unlock()
 	if c.weekActive == nil {
 		c.weekActive = map[string]map[int]int{}
 		for i, lw := range c.ds.Activity {
@@ -386,8 +388,7 @@ func (c *computer) activeIn(course string, w int) int {
 // Wilcoxon signed-rank test (ordinal answers) and the paired t-test (the
 // common summary in the literature), each its own Holm family. Scales
 // with items in both instruments are compared on their scale scores too.
-func (c *computer) comparePrePost(cmp study.Comparison) {
-	pairs := c.prePostPairs(cmp)
+func (c *computer) comparePrePost(cmp study.Comparison, pairs []prePostPair) {
 	c.pairedTests(cmp, pairs)
 	c.unmatchedTests(cmp, pairs)
 }
@@ -400,23 +401,84 @@ type prePostPair struct {
 	// levelWithheld: an item with a withheld answer level, which U
 	// (a linear function of both items' level counts) would reveal.
 	levelWithheld bool
+	// The tests, made from the data alone once for every run (tested):
+	// x and y are the matched learners' pre and post scores in learner
+	// order, with the Wilcoxon and paired t-tests of post against pre
+	// when there are at least k of them; the Mann–Whitney test compares
+	// every respondent's score (preAll, postAll), when each survey has k.
+	x, y              []float64
+	preAll            []float64
+	postAll           []float64
+	wilcoxon          stats.Wilcoxon
+	paired            stats.Paired
+	mannWhitney       stats.MannWhitney
+	wErr, pErr, mwErr error
 }
 
-// prePostPairs scores the comparison's item pairs, then every scale both
+// tested runs p's tests on groups of at least k.
+func (p *prePostPair) tested(k int) {
+	for _, l := range slices.Sorted(maps.Keys(p.pre)) {
+		if v, ok := p.post[l]; ok {
+			p.x, p.y = append(p.x, p.pre[l]), append(p.y, v)
+		}
+	}
+	if len(p.x) >= k {
+		p.wilcoxon, p.wErr = stats.WilcoxonTest(p.y, p.x)
+		p.paired, p.pErr = stats.PairedTest(p.y, p.x)
+	}
+	p.preAll, p.postAll = values(p.pre), values(p.post)
+	if len(p.preAll) >= k && len(p.postAll) >= k {
+		p.mannWhitney, p.mwErr = stats.MannWhitneyTest(p.postAll, p.preAll)
+	}
+}
+
+// prepareComparisons scores the pairs of every pre/post comparison, so
+// the comparisons step, which runs after the lanes, finds them made.
+func (c *computer) prepareComparisons() {
+	for i, cmp := range c.s.Comparisons {
+		if cmp.Kind == "pre-post" {
+			c.prePostPairs(i)
+		}
+	}
+}
+
+// prePostPairs returns the pairs of the i-th comparison of the study, a
+// pre/post one, scored once for every run (scorePairs).
+func (c *computer) prePostPairs(i int) []prePostPair {
+	c.lazy.Lock()
+	pairs, ok := c.prePost[i]
+	c.lazy.Unlock()
+	if ok {
+		return pairs
+	}
+	pairs = c.scorePairs(c.s.Comparisons[i])
+	for j := range pairs {
+		pairs[j].tested(c.k)
+	}
+	c.lazy.Lock()
+	defer c.lazy.Unlock()
+	if c.prePost == nil {
+		c.prePost = map[int][]prePostPair{}
+	}
+	c.prePost[i] = pairs
+	return pairs
+}
+
+// scorePairs scores the comparison's item pairs, then every scale both
 // surveys measure, from each learner's first response to either survey.
-func (c *computer) prePostPairs(cmp study.Comparison) []prePostPair {
+func (c *computer) scorePairs(cmp study.Comparison) []prePostPair {
 	preSv, _ := surveyOf(c.s, cmp.Course, cmp.Pre)
 	postSv, _ := surveyOf(c.s, cmp.Course, cmp.Post)
 	preR, postR := c.firstResponses(cmp.Course, cmp.Pre), c.firstResponses(cmp.Course, cmp.Post)
 	var pairs []prePostPair
 	for _, p := range cmp.Pairs {
-		pairs = append(pairs, prePostPair{p.ID(), questionLabel(postSv, p.Post), c.itemScores(preSv, p.Pre, preR), c.itemScores(postSv, p.Post, postR),
-			c.itemLevelWithheld(preSv, p.Pre) || c.itemLevelWithheld(postSv, p.Post)})
+		pairs = append(pairs, prePostPair{id: p.ID(), label: questionLabel(postSv, p.Post), pre: c.itemScores(preSv, p.Pre, preR), post: c.itemScores(postSv, p.Post, postR),
+			levelWithheld: c.itemLevelWithheld(preSv, p.Pre) || c.itemLevelWithheld(postSv, p.Post)})
 	}
 	for _, sc := range scaleNames(c.s) {
 		spec := c.s.Scales[sc]
 		if len(spec.Items[cmp.Pre]) > 0 && len(spec.Items[cmp.Post]) > 0 {
-			pairs = append(pairs, prePostPair{"scale-" + sc, "scale score: " + sc, c.scaleScores(preSv, sc, preR), c.scaleScores(postSv, sc, postR), false})
+			pairs = append(pairs, prePostPair{id: "scale-" + sc, label: "scale score: " + sc, pre: c.scaleScores(preSv, sc, preR), post: c.scaleScores(postSv, sc, postR)})
 		}
 	}
 	return pairs
@@ -430,12 +492,7 @@ func (c *computer) pairedTests(cmp study.Comparison, pairs []prePostPair) {
 	base := cmp.Course + "." + cmp.Pre + "-" + cmp.Post
 	def := fmt.Sprintf("Learners linked to a response in both the %q and the %q survey of %s (their first response in each), with an answer on the scale to both items; answers scored 1 to the number of scale points, scale scores the mean of the scale's items.", cmp.Pre, cmp.Post, name)
 	for _, p := range pairs {
-		var x, y []float64
-		for _, l := range slices.Sorted(maps.Keys(p.pre)) {
-			if v, ok := p.post[l]; ok {
-				x, y = append(x, p.pre[l]), append(y, v)
-			}
-		}
+		x, y := p.x, p.y
 		what := fmt.Sprintf("%s %s vs %s: %s", name, cmp.Pre, cmp.Post, p.label)
 		w := &testResult{id: base + "." + p.id + ".wilcoxon", course: cmp.Course, family: name + " " + cmp.Pre + "/" + cmp.Post + ": Wilcoxon", kind: familyWilcoxon, comparison: what, n: len(x), test: "Wilcoxon signed-rank test",
 			def: def + " Wilcoxon signed-rank test (post against pre, zero differences dropped) with r = z/√N, positive when post is higher."}
@@ -449,14 +506,14 @@ func (c *computer) pairedTests(cmp study.Comparison, pairs []prePostPair) {
 			}
 			continue
 		}
-		if res, err := stats.WilcoxonTest(y, x); err != nil {
+		if res, err := p.wilcoxon, p.wErr; err != nil {
 			w.why = errReason(err)
 		} else {
 			w.ok, w.test, w.p = true, "Wilcoxon signed-rank test", res.P
 			w.effect, w.effectSize, w.apa = "r = "+stats.FormatBounded(res.R, 2), res.R, res.APA()
 			w.parts = &report.TestResult{Name: w.test, Statistic: "W", Value: number(res.W), Z: number(res.Z), P: res.P, Effect: "r", EffectValue: number(res.R), N: []int{len(x)}}
 		}
-		if res, err := stats.PairedTest(y, x); err != nil {
+		if res, err := p.paired, p.pErr; err != nil {
 			t.why = errReason(err)
 		} else {
 			t.ok, t.test, t.p = true, "paired t-test", res.P
@@ -473,7 +530,7 @@ func (c *computer) unmatchedTests(cmp study.Comparison, pairs []prePostPair) {
 	name := c.courseName(cmp.Course)
 	base := cmp.Course + "." + cmp.Pre + "-" + cmp.Post
 	for _, p := range pairs {
-		pre, post := values(p.pre), values(p.post)
+		pre, post := p.preAll, p.postAll
 		what := fmt.Sprintf("%s %s vs %s (all respondents): %s", name, cmp.Pre, cmp.Post, p.label)
 		r := &testResult{id: base + "." + p.id + ".mann-whitney", course: cmp.Course, family: name + " " + cmp.Pre + "/" + cmp.Post + ": Mann–Whitney", kind: familyUnmatched, comparison: what, n: len(pre) + len(post), test: "Mann–Whitney U test",
 			def: fmt.Sprintf("Every linked learner's first response to the %q and to the %q survey of %s, as independent groups: Mann–Whitney U test (post against pre) with the rank-biserial r, positive when post is higher.", cmp.Pre, cmp.Post, name)}
@@ -486,7 +543,7 @@ func (c *computer) unmatchedTests(cmp study.Comparison, pairs []prePostPair) {
 			r.withheld, r.secondary, r.why = true, true, "an answer level of the item is withheld, and U would reveal it"
 			continue
 		}
-		mw, err := stats.MannWhitneyTest(post, pre)
+		mw, err := p.mannWhitney, p.mwErr
 		if err != nil {
 			r.why = errReason(err)
 			continue

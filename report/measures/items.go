@@ -73,6 +73,8 @@ func (c *computer) items() error {
 // must not change it.
 func (c *computer) itemResponses(course, inst string) []report.Response {
 	key := [2]string{course, inst}
+	c.lazy.Lock()
+	defer c.lazy.Unlock()
 	if rs, ok := c.itemRs[key]; ok {
 		return rs
 	}

@@ -39,6 +39,9 @@ type ledger struct {
 	// kept are counts readers look for first (prefer): a secondary
 	// withholding takes another member of a relation when it can.
 	kept map[string]bool
+	// trail, on a lane's ledger, records every call that adds to it, for
+	// join to replay (lanes.go).
+	trail *trail
 }
 
 // fact is one published number as the ledger knows it: its true value
@@ -70,6 +73,9 @@ func newLedger(k int) *ledger {
 
 // enter records a number under id; a later entry keeps the strictest mark.
 func (l *ledger) enter(id string, v float64, w report.Withheld) {
+	if l.trail != nil {
+		l.record(func(o *ledger) { o.enter(id, v, w) })
+	}
 	f, ok := l.facts[id]
 	if ok && f.w != "" && w == "" {
 		return
@@ -82,6 +88,10 @@ func (l *ledger) enter(id string, v float64, w report.Withheld) {
 
 // relate records total = Σ parts.
 func (l *ledger) relate(what, total string, parts ...string) {
+	if l.trail != nil {
+		parts := slices.Clone(parts)
+		l.record(func(o *ledger) { o.relate(what, total, parts...) })
+	}
 	l.rels = append(l.rels, relation{what: what, total: total, parts: parts})
 }
 
@@ -89,6 +99,10 @@ func (l *ledger) relate(what, total string, parts ...string) {
 // learners of a track): when the group is under k, every part is
 // withheld with it, zeros included.
 func (l *ledger) within(total string, parts ...string) {
+	if l.trail != nil {
+		parts := slices.Clone(parts)
+		l.record(func(o *ledger) { o.within(total, parts...) })
+	}
 	l.rels = append(l.rels, relation{total: total, parts: parts, subset: true})
 	l.subsets[total] = append(l.subsets[total], parts...)
 }
@@ -97,13 +111,27 @@ func (l *ledger) within(total string, parts ...string) {
 // behind its response rate): complement withholds them only when no other
 // member of the relation can be withheld instead.
 func (l *ledger) prefer(ids ...string) {
+	if l.trail != nil {
+		ids := slices.Clone(ids)
+		l.record(func(o *ledger) { o.prefer(ids...) })
+	}
 	for _, id := range ids {
 		l.kept[id] = true
 	}
 }
 
 // tie records that a and b pin each other (a share and its count).
-func (l *ledger) tie(a, b string) { l.ties = append(l.ties, [2]string{a, b}) }
+func (l *ledger) tie(a, b string) {
+	if l.trail != nil {
+		l.record(func(o *ledger) { o.tie(a, b) })
+	}
+	l.ties = append(l.ties, [2]string{a, b})
+}
+
+// record keeps a call that adds to a lane's ledger for join to replay.
+func (l *ledger) record(call func(*ledger)) {
+	l.trail.ledger = append(l.trail.ledger, call)
+}
 
 // bounds is what a reader knows of a count: its value when shown; for a
 // primary mark 0 to k−1 (at least 1 when the count is not zero, since

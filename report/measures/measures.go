@@ -23,8 +23,10 @@ package measures
 import (
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/moocreport/moocreport/report"
 	"github.com/moocreport/moocreport/report/study"
@@ -53,9 +55,16 @@ type Suppression struct {
 // that published numbers would reveal are withheld in a new run, until no
 // run adds any.
 func Compute(s *study.Study, ds *report.Dataset) (*Result, error) {
-	ds = listedCategories(ds)
-	force := map[string]forced{}
+	// The learner and activity numbering needs only ids, so it is made
+	// while the categories are listed; the learners are grouped after.
 	shared := &indexes{}
+	var wg sync.WaitGroup
+	raw := ds
+	wg.Go(func() { (&computer{s: s, ds: raw, indexes: shared}).indexIDs() })
+	ds = listedCategories(raw)
+	wg.Wait()
+	(&computer{s: s, ds: ds, indexes: shared}).indexCourses()
+	force := map[string]forced{}
 	for range maxRuns {
 		c := &computer{
 			s:       s,
@@ -89,10 +98,8 @@ const maxRuns = 20
 // sections.
 func (c *computer) run() error {
 	c.index()
-	for _, step := range c.steps() {
-		if err := step(); err != nil {
-			return err
-		}
+	if err := c.runSteps(); err != nil {
+		return err
 	}
 	c.layout()
 	sort.Slice(c.res.Measures, func(i, j int) bool { return c.res.Measures[i].ID < c.res.Measures[j].ID })
@@ -107,19 +114,21 @@ func (c *computer) run() error {
 	return nil
 }
 
-// steps lists the measure steps in the order they run. The order is
-// that of their dependencies, not of the report: comparisons test the
-// learner tables and activity; the summary, methods and data-quality steps
-// read the measures before them; disclosure lists every value withheld, so
-// it runs last. It also fixes the order of the disclosure log, which lists
+// steps lists the measure steps in the order they take effect, and the
+// lane each runs in (see lanes.go). The order is that of their
+// dependencies, not of the report: comparisons test the learner tables
+// and activity; the summary, methods and data-quality steps read the
+// measures before them; disclosure lists every value withheld, so it
+// runs last. It also fixes the order of the disclosure log, which lists
 // withheld values in the order made. A step keeps its blocks as named
 // parts (see part); where they appear is decided by layout.
-func (c *computer) steps() []func() error {
-	return []func() error{
-		c.learners, c.activity, c.performance, c.enrolment, c.activityDetail, c.retentionFunnel, c.insights, c.assessmentResults, c.activityAndGrade,
-		c.surveys, c.items, c.freeText, c.scales, c.comparisons,
-		c.summary, c.quality, c.methods, c.disclosure,
-	}
+var steps = []step{
+	{(*computer).learners, laneA}, {(*computer).activity, laneB}, {(*computer).performance, laneA}, {(*computer).enrolment, laneA},
+	{(*computer).activityDetail, laneB}, {(*computer).retentionFunnel, laneA}, {(*computer).insights, laneA},
+	{(*computer).assessmentResults, laneA}, {(*computer).activityAndGrade, laneA},
+	{(*computer).surveys, laneB}, {(*computer).items, laneB}, {(*computer).freeText, laneB}, {(*computer).scales, laneB},
+	{(*computer).comparisons, afterLanes},
+	{(*computer).summary, afterLanes}, {(*computer).quality, afterLanes}, {(*computer).methods, afterLanes}, {(*computer).disclosure, afterLanes},
 }
 
 // layout places the steps' blocks section by section, in outline order;
@@ -152,6 +161,9 @@ func (c *computer) layout() {
 
 // part keeps blocks a step made under a name, for its section to place.
 func (c *computer) part(name string, blocks ...report.Block) {
+	if c.trail != nil {
+		c.trail.parts = append(c.trail.parts, partCall{name, slices.Clone(blocks)})
+	}
 	if c.parts == nil {
 		c.parts = map[string][]report.Block{}
 	}
@@ -213,6 +225,9 @@ type computer struct {
 	// force is what earlier runs decided to withhold besides.
 	led   *ledger
 	force map[string]forced
+	// forced is what a step of this run decided to withhold of the
+	// measures it is about to add (see forceHere).
+	forced map[string]forced
 
 	// indexes are made from the data alone, so every run shares them.
 	*indexes
@@ -224,6 +239,8 @@ type computer struct {
 	// families collects comparison results for Holm adjustment and the
 	// comparisons table; see comparisons.go.
 	results []*testResult
+	// trail, on a lane's computer, records what its steps add (lanes.go).
+	trail *trail
 }
 
 // indexes are what the steps look learners and activity up by. They
@@ -254,6 +271,12 @@ type indexes struct {
 	acts map[string]map[string]*learnerActivity
 	// itemRs keeps itemResponses' lists by course and instrument.
 	itemRs map[[2]string][]report.Response
+	// prePost keeps each pre/post comparison's scored pairs, by position
+	// in the study's comparisons (see prePostPairs).
+	prePost map[int][]prePostPair
+	// lazy guards the three made on first use: steps in two lanes ask
+	// for them (lanes.go).
+	lazy sync.Mutex
 }
 
 // index groups the learners by course and applies the definition of
@@ -266,19 +289,40 @@ func (c *computer) index() {
 	if c.byCourse != nil {
 		return
 	}
+	c.indexIDs()
+	c.indexCourses()
+}
+
+// indexCourses groups the learners by course.
+func (c *computer) indexCourses() {
+	c.byCourse = make(map[string][]report.Learner, len(c.seats))
+	for course, n := range c.seats {
+		c.byCourse[course] = make([]report.Learner, 0, n)
+	}
+	for _, l := range c.ds.Learners {
+		c.byCourse[l.Course] = append(c.byCourse[l.Course], l)
+	}
+}
+
+// indexIDs numbers each course's learners and finds the learner of each
+// row of activity, then applies the definition of active. It reads only
+// ids and activity, which listedCategories leaves as they are, so it can
+// run beside it. Rows come sorted by course and learner (ingest sorts
+// them): a row of the learner of the row before takes that row's number.
+func (c *computer) indexIDs() {
 	sizes := map[string]int{}
 	for _, l := range c.ds.Learners {
 		sizes[l.Course]++
 	}
-	c.byCourse = make(map[string][]report.Learner, len(sizes))
 	c.enrolled = make(map[string]map[string]int32, len(sizes))
 	for course, n := range sizes {
-		c.byCourse[course] = make([]report.Learner, 0, n)
 		c.enrolled[course] = make(map[string]int32, n)
 	}
 	c.seats = map[string]int{}
+	for course := range sizes {
+		c.seats[course] = 0
+	}
 	for _, l := range c.ds.Learners {
-		c.byCourse[l.Course] = append(c.byCourse[l.Course], l)
 		if _, ok := c.enrolled[l.Course][l.ID]; !ok {
 			c.enrolled[l.Course][l.ID] = int32(c.seats[l.Course])
 			c.seats[l.Course]++
@@ -286,7 +330,9 @@ func (c *computer) index() {
 	}
 	c.rowLearner = make([]int32, len(c.ds.Activity))
 	for i, w := range c.ds.Activity {
-		if n, ok := c.enrolled[w.Course][w.Learner]; ok {
+		if i > 0 && w.Learner == c.ds.Activity[i-1].Learner && w.Course == c.ds.Activity[i-1].Course {
+			c.rowLearner[i] = c.rowLearner[i-1]
+		} else if n, ok := c.enrolled[w.Course][w.Learner]; ok {
 			c.rowLearner[i] = n
 		} else {
 			c.rowLearner[i] = -1
@@ -311,6 +357,8 @@ func (c *computer) add(m report.Measure) report.Measure {
 	c.ids[m.ID] = true
 	if f, ok := c.force[m.ID]; ok && m.Withheld == "" {
 		m = c.withhold(m, f.w, f.reason)
+	} else if f, ok := c.forced[m.ID]; ok && m.Withheld == "" {
+		m = c.withhold(m, f.w, f.reason)
 	}
 	if _, ok := c.led.facts[m.ID]; !ok {
 		c.led.enter(m.ID, m.Value, m.Withheld)
@@ -322,6 +370,15 @@ func (c *computer) add(m report.Measure) report.Measure {
 	}
 	c.res.Measures = append(c.res.Measures, m)
 	return m
+}
+
+// forceHere withholds the measure id, which the calling step is about to
+// add, for f's reason. Runs share force, which steps in lanes only read.
+func (c *computer) forceHere(id string, f forced) {
+	if c.forced == nil {
+		c.forced = map[string]forced{}
+	}
+	c.forced[id] = f
 }
 
 // count adds a count measure, suppressed when it is under k.

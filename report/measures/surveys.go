@@ -183,7 +183,7 @@ func (c *computer) likert(sv study.Survey, rs []report.Response) *report.Table {
 		}
 		share := func(suffix, label string, part int) report.Cell {
 			if levelWithheld && part >= c.k {
-				c.force[id+"."+suffix] = forced{report.WithheldSecondary, "secondary: a level of the item is withheld, and the summary statistics would reveal it"}
+				c.forceHere(id+"."+suffix, forced{report.WithheldSecondary, "secondary: a level of the item is withheld, and the summary statistics would reveal it"})
 			}
 			return measureCell(c.share(id+"."+suffix, sv.Course, q.Label+": "+label, part, len(scores), likertDefinition))
 		}
