@@ -247,8 +247,11 @@ func datasetKey(s *study.Study) (string, error) {
 
 // loadDatasetHead returns the cached head of s's ingest (the files read
 // with their hashes, and what they held), or ok false when there is no
-// entry or it no longer matches the files on disk.
-func (c *Cache) loadDatasetHead(s *study.Study, hs *inputHashes) (head *datasetHead, ok bool) {
+// entry or it no longer matches the files on disk. When found is not nil,
+// it is given the entry's head as soon as it is read, before the files are
+// checked, so that the caller can start on what the head keys (the
+// measures, see readMeasuresAhead) meanwhile.
+func (c *Cache) loadDatasetHead(s *study.Study, hs *inputHashes, found func(*datasetHead)) (head *datasetHead, ok bool) {
 	if c == nil {
 		return nil, false
 	}
@@ -259,6 +262,9 @@ func (c *Cache) loadDatasetHead(s *study.Study, hs *inputHashes) (head *datasetH
 	var h datasetHead
 	if !c.read("datahead", key, &h) {
 		return nil, false
+	}
+	if found != nil {
+		found(&h)
 	}
 	now := sourceMatches(s)
 	for pattern, files := range now {
@@ -395,7 +401,10 @@ func memoKey(key string) string {
 //
 // key is the entry's key (empty without a cache), which keys what is made
 // from the measures alone (measuresJSON).
-func (c *Cache) measures(s *study.Study, data []site.FileHash, dataset func() (*report.Dataset, error)) (res *measures.Result, key string, err error) {
+//
+// ahead, when not nil, is the entry read ahead under the key the data were
+// expected to have (readMeasuresAhead): it is used when that is the key.
+func (c *Cache) measures(s *study.Study, data []site.FileHash, ahead *measuresRead, dataset func() (*report.Dataset, error)) (res *measures.Result, key string, err error) {
 	compute := func() (*measures.Result, error) {
 		ds, err := dataset()
 		if err != nil {
@@ -407,10 +416,31 @@ func (c *Cache) measures(s *study.Study, data []site.FileHash, dataset func() (*
 		res, err = compute()
 		return res, "", err
 	}
-	settings, err := json.Marshal(s)
+	key, err = measuresKey(s, data)
 	if err != nil {
 		res, err = compute()
 		return res, "", err
+	}
+	if ahead == nil || ahead.key != key {
+		ahead = c.readMeasuresAhead(s, data)
+	}
+	<-ahead.done
+	if ahead.ok {
+		return ahead.res, key, nil
+	}
+	if res, err = compute(); err != nil {
+		return nil, "", err
+	}
+	c.write("measures", key, res)
+	return res, key, nil
+}
+
+// measuresKey keys the measures of s on the data files data: the program,
+// every setting and the files' hashes.
+func measuresKey(s *study.Study, data []site.FileHash) (string, error) {
+	settings, err := json.Marshal(s)
+	if err != nil {
+		return "", err
 	}
 	h := sha256.New()
 	fmt.Fprintf(h, "%s\x00measures\x00", program())
@@ -418,14 +448,30 @@ func (c *Cache) measures(s *study.Study, data []site.FileHash, dataset func() (*
 	for _, fh := range data {
 		fmt.Fprintf(h, "\x00%s\x00%s", fh.Path, fh.SHA256)
 	}
-	key = hex.EncodeToString(h.Sum(nil))
-	res = new(measures.Result)
-	if c.read("measures", key, res) {
-		return res, key, nil
+	return hex.EncodeToString(h.Sum(nil)), nil
+}
+
+// measuresRead is a measures entry being read on its own goroutine.
+type measuresRead struct {
+	key  string
+	done chan struct{}
+	res  *measures.Result
+	ok   bool
+}
+
+// readMeasuresAhead starts reading the measures entry of s on data: a
+// rebuild whose data did not change decodes its measures (the largest
+// entry it reads) while it checks that they did not (loadDatasetHead).
+// Nil when there is no key.
+func (c *Cache) readMeasuresAhead(s *study.Study, data []site.FileHash) *measuresRead {
+	key, err := measuresKey(s, data)
+	if err != nil {
+		return nil
 	}
-	if res, err = compute(); err != nil {
-		return nil, "", err
-	}
-	c.write("measures", key, res)
-	return res, key, nil
+	r := &measuresRead{key: key, done: make(chan struct{}), res: new(measures.Result)}
+	go func() {
+		defer close(r.done)
+		r.ok = c.read("measures", key, r.res)
+	}()
+	return r
 }
