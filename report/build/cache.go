@@ -67,7 +67,7 @@ func DefaultCacheDir(studyDir string) string {
 }
 
 // cacheFormat changes whenever the layout of an entry changes.
-const cacheFormat = "moocreport-cache-1"
+const cacheFormat = "moocreport-cache-2"
 
 // program identifies the running executable, so a cache written by
 // another build of moocreport (whose ingest may compute something else) is
@@ -310,7 +310,8 @@ func (c *Cache) storeDataset(s *study.Study, ds *report.Dataset, head *datasetHe
 }
 
 // An entry on disk is the SHA-256 of the payload (32 bytes) followed by the
-// gob-encoded payload.
+// payload: a []byte itself (a chart, a page, compressed bytes: read back
+// without a copy or a decoder), any other value gob-encoded.
 
 func (c *Cache) read(kind, key string, v any) bool {
 	b, err := os.ReadFile(c.path(kind, key))
@@ -322,6 +323,10 @@ func (c *Cache) read(kind, key string, v any) bool {
 		os.Remove(c.path(kind, key))
 		return false
 	}
+	if p, ok := v.(*[]byte); ok {
+		*p = b[sha256.Size:]
+		return true
+	}
 	if err := gob.NewDecoder(bytes.NewReader(b[sha256.Size:])).Decode(v); err != nil {
 		c.logf("%s entry %s cannot be read (%v): rebuilding it", kind, key[:12], err)
 		os.Remove(c.path(kind, key))
@@ -331,14 +336,18 @@ func (c *Cache) read(kind, key string, v any) bool {
 }
 
 func (c *Cache) write(kind, key string, v any) {
-	var payload bytes.Buffer
-	if err := gob.NewEncoder(&payload).Encode(v); err != nil {
-		c.logf("cannot store a %s entry: %v", kind, err)
-		return
+	payload, ok := v.([]byte)
+	if !ok {
+		var buf bytes.Buffer
+		if err := gob.NewEncoder(&buf).Encode(v); err != nil {
+			c.logf("cannot store a %s entry: %v", kind, err)
+			return
+		}
+		payload = buf.Bytes()
 	}
-	sum := sha256.Sum256(payload.Bytes())
+	sum := sha256.Sum256(payload)
 	path := c.path(kind, key)
-	if err := writeAtomic(path, append(sum[:], payload.Bytes()...)); err != nil {
+	if err := writeAtomic(path, append(sum[:], payload...)); err != nil {
 		c.logf("cannot store a %s entry: %v", kind, err)
 	}
 }
