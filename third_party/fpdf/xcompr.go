@@ -24,8 +24,9 @@ var xmem = xmempool{
 type xmempool struct{ sync.Pool }
 
 // zwriters are zlib writers at BestSpeed for compress to reuse (moocreport
-// patch).
-var zwriters sync.Pool
+// patch), up to four: not a sync.Pool, which empties at every garbage
+// collection.
+var zwriters = make(chan *zlib.Writer, 4)
 
 func (pool *xmempool) compress(data []byte) *membuffer {
 	mem := pool.Get().(*membuffer)
@@ -35,7 +36,11 @@ func (pool *xmempool) compress(data []byte) *membuffer {
 	// moocreport patch: a zlib writer allocates about 1 MB of state; a
 	// document compresses each page and font, so writers are reused
 	// (Reset gives the same bytes as a new writer).
-	zw, _ := zwriters.Get().(*zlib.Writer)
+	var zw *zlib.Writer
+	select {
+	case zw = <-zwriters:
+	default:
+	}
 	if zw == nil {
 		var err error
 		if zw, err = zlib.NewWriterLevel(buf, zlib.BestSpeed); err != nil {
@@ -44,7 +49,12 @@ func (pool *xmempool) compress(data []byte) *membuffer {
 	} else {
 		zw.Reset(buf)
 	}
-	defer zwriters.Put(zw)
+	defer func() {
+		select {
+		case zwriters <- zw:
+		default:
+		}
+	}()
 	_, err := zw.Write(data)
 	if err != nil {
 		panic(fmt.Errorf("could not zlib-compress slice: %w", err))
