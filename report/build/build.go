@@ -145,12 +145,12 @@ func PrepareWith(studyFile string, opt PrepareOptions) (*Prepared, error) {
 	defer c.saveStatIndex(hs)
 	var hashing sync.WaitGroup
 	defer hashing.Wait()
-	head, ds, err := prepareData(s, opt, hs, &hashing, progress)
+	head, ds, ahead, err := prepareData(s, opt, hs, &hashing, progress)
 	if err != nil {
 		return nil, err
 	}
 	progress("computing measures")
-	res, mkey, err := c.measures(s, head.Inputs, func() (*report.Dataset, error) {
+	res, mkey, err := c.measures(s, head.Inputs, ahead, func() (*report.Dataset, error) {
 		if ds != nil {
 			return ds, nil
 		}
@@ -190,17 +190,17 @@ func PrepareWith(studyFile string, opt PrepareOptions) (*Prepared, error) {
 // prepareData returns the head of the study's data (files, hashes,
 // counts) and, when they were read now, the data: from the cache when its
 // entry still matches the files (ds is then nil: the measures may not need
-// it), else read. Without a cache the data files are hashed on hashing,
-// beside the measures.
-func prepareData(s *study.Study, opt PrepareOptions, hs *inputHashes, hashing *sync.WaitGroup, progress Progress) (head *datasetHead, ds *report.Dataset, err error) {
+// it, and ahead is their entry being read meanwhile), else read. Without a
+// cache the data files are hashed on hashing, beside the measures.
+func prepareData(s *study.Study, opt PrepareOptions, hs *inputHashes, hashing *sync.WaitGroup, progress Progress) (head *datasetHead, ds *report.Dataset, ahead *measuresRead, err error) {
 	c := opt.Cache
-	head, cached := c.loadDatasetHead(s, hs)
+	head, cached := c.loadDatasetHead(s, hs, func(h *datasetHead) { ahead = c.readMeasuresAhead(s, h.Inputs) })
 	if cached {
-		return head, nil, nil
+		return head, nil, ahead, nil
 	}
 	progress("reading the data")
 	if ds, err = ingest.LoadWith(s, opt.Meter, c.memo(hs)); err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	if c == nil {
 		// Without a cache only the manifest needs the data files' hashes
@@ -212,15 +212,15 @@ func prepareData(s *study.Study, opt PrepareOptions, hs *inputHashes, hashing *s
 				hs.get(in) // an error is hashInputs' to report
 			}
 		})
-		return &datasetHead{Summary: summarise(ds)}, ds, nil
+		return &datasetHead{Summary: summarise(ds)}, ds, nil, nil
 	}
 	// Stored before measures run, so the entry is exactly what ingest
 	// produced whatever later stages do with it.
 	if head, err = newDatasetHead(s, ds, hs); err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	c.storeDataset(s, ds, head)
-	return head, ds, nil
+	return head, ds, nil, nil
 }
 
 // hashInputs lists and hashes every file the build read: the data files

@@ -26,7 +26,8 @@ import (
 )
 
 // Cache keeps what is expensive to recompute between builds of one study:
-// the ingested Dataset, and every chart drawn. Both are keyed by content,
+// the ingested Dataset, the measures, every chart drawn, and what the
+// renderers made of them. All are keyed by content,
 // never by time stamps, so a stale entry cannot be mistaken for a fresh one:
 //
 //   - A Dataset entry is keyed by the program that wrote it and by every
@@ -39,6 +40,10 @@ import (
 //   - A chart is keyed by the program and the figure's data, so a chart is
 //     drawn again only when its numbers, labels or kind change (see
 //     cachedFigure).
+//   - What the renderers make that a narrative edit leaves alone is keyed
+//     by the program and everything it is made of: measures.json by the
+//     measures' entry, a web page by the hash of all it shows, the PDF's
+//     fonts by their file and the characters used (see rendercache.go).
 //
 // Every entry carries the SHA-256 of its payload; a corrupted or truncated
 // entry is detected, reported through Log and rebuilt, never used. Entries
@@ -62,7 +67,7 @@ func DefaultCacheDir(studyDir string) string {
 }
 
 // cacheFormat changes whenever the layout of an entry changes.
-const cacheFormat = "moocreport-cache-1"
+const cacheFormat = "moocreport-cache-2"
 
 // program identifies the running executable, so a cache written by
 // another build of moocreport (whose ingest may compute something else) is
@@ -242,8 +247,11 @@ func datasetKey(s *study.Study) (string, error) {
 
 // loadDatasetHead returns the cached head of s's ingest (the files read
 // with their hashes, and what they held), or ok false when there is no
-// entry or it no longer matches the files on disk.
-func (c *Cache) loadDatasetHead(s *study.Study, hs *inputHashes) (head *datasetHead, ok bool) {
+// entry or it no longer matches the files on disk. When found is not nil,
+// it is given the entry's head as soon as it is read, before the files are
+// checked, so that the caller can start on what the head keys (the
+// measures, see readMeasuresAhead) meanwhile.
+func (c *Cache) loadDatasetHead(s *study.Study, hs *inputHashes, found func(*datasetHead)) (head *datasetHead, ok bool) {
 	if c == nil {
 		return nil, false
 	}
@@ -254,6 +262,9 @@ func (c *Cache) loadDatasetHead(s *study.Study, hs *inputHashes) (head *datasetH
 	var h datasetHead
 	if !c.read("datahead", key, &h) {
 		return nil, false
+	}
+	if found != nil {
+		found(&h)
 	}
 	now := sourceMatches(s)
 	for pattern, files := range now {
@@ -299,7 +310,8 @@ func (c *Cache) storeDataset(s *study.Study, ds *report.Dataset, head *datasetHe
 }
 
 // An entry on disk is the SHA-256 of the payload (32 bytes) followed by the
-// gob-encoded payload.
+// payload: a []byte itself (a chart, a page, compressed bytes: read back
+// without a copy or a decoder), any other value gob-encoded.
 
 func (c *Cache) read(kind, key string, v any) bool {
 	b, err := os.ReadFile(c.path(kind, key))
@@ -311,6 +323,10 @@ func (c *Cache) read(kind, key string, v any) bool {
 		os.Remove(c.path(kind, key))
 		return false
 	}
+	if p, ok := v.(*[]byte); ok {
+		*p = b[sha256.Size:]
+		return true
+	}
 	if err := gob.NewDecoder(bytes.NewReader(b[sha256.Size:])).Decode(v); err != nil {
 		c.logf("%s entry %s cannot be read (%v): rebuilding it", kind, key[:12], err)
 		os.Remove(c.path(kind, key))
@@ -320,14 +336,18 @@ func (c *Cache) read(kind, key string, v any) bool {
 }
 
 func (c *Cache) write(kind, key string, v any) {
-	var payload bytes.Buffer
-	if err := gob.NewEncoder(&payload).Encode(v); err != nil {
-		c.logf("cannot store a %s entry: %v", kind, err)
-		return
+	payload, ok := v.([]byte)
+	if !ok {
+		var buf bytes.Buffer
+		if err := gob.NewEncoder(&buf).Encode(v); err != nil {
+			c.logf("cannot store a %s entry: %v", kind, err)
+			return
+		}
+		payload = buf.Bytes()
 	}
-	sum := sha256.Sum256(payload.Bytes())
+	sum := sha256.Sum256(payload)
 	path := c.path(kind, key)
-	if err := writeAtomic(path, append(sum[:], payload.Bytes()...)); err != nil {
+	if err := writeAtomic(path, append(sum[:], payload...)); err != nil {
 		c.logf("cannot store a %s entry: %v", kind, err)
 	}
 }
@@ -390,7 +410,10 @@ func memoKey(key string) string {
 //
 // key is the entry's key (empty without a cache), which keys what is made
 // from the measures alone (measuresJSON).
-func (c *Cache) measures(s *study.Study, data []site.FileHash, dataset func() (*report.Dataset, error)) (res *measures.Result, key string, err error) {
+//
+// ahead, when not nil, is the entry read ahead under the key the data were
+// expected to have (readMeasuresAhead): it is used when that is the key.
+func (c *Cache) measures(s *study.Study, data []site.FileHash, ahead *measuresRead, dataset func() (*report.Dataset, error)) (res *measures.Result, key string, err error) {
 	compute := func() (*measures.Result, error) {
 		ds, err := dataset()
 		if err != nil {
@@ -402,10 +425,31 @@ func (c *Cache) measures(s *study.Study, data []site.FileHash, dataset func() (*
 		res, err = compute()
 		return res, "", err
 	}
-	settings, err := json.Marshal(s)
+	key, err = measuresKey(s, data)
 	if err != nil {
 		res, err = compute()
 		return res, "", err
+	}
+	if ahead == nil || ahead.key != key {
+		ahead = c.readMeasuresAhead(s, data)
+	}
+	<-ahead.done
+	if ahead.ok {
+		return ahead.res, key, nil
+	}
+	if res, err = compute(); err != nil {
+		return nil, "", err
+	}
+	c.write("measures", key, res)
+	return res, key, nil
+}
+
+// measuresKey keys the measures of s on the data files data: the program,
+// every setting and the files' hashes.
+func measuresKey(s *study.Study, data []site.FileHash) (string, error) {
+	settings, err := json.Marshal(s)
+	if err != nil {
+		return "", err
 	}
 	h := sha256.New()
 	fmt.Fprintf(h, "%s\x00measures\x00", program())
@@ -413,14 +457,30 @@ func (c *Cache) measures(s *study.Study, data []site.FileHash, dataset func() (*
 	for _, fh := range data {
 		fmt.Fprintf(h, "\x00%s\x00%s", fh.Path, fh.SHA256)
 	}
-	key = hex.EncodeToString(h.Sum(nil))
-	res = new(measures.Result)
-	if c.read("measures", key, res) {
-		return res, key, nil
+	return hex.EncodeToString(h.Sum(nil)), nil
+}
+
+// measuresRead is a measures entry being read on its own goroutine.
+type measuresRead struct {
+	key  string
+	done chan struct{}
+	res  *measures.Result
+	ok   bool
+}
+
+// readMeasuresAhead starts reading the measures entry of s on data: a
+// rebuild whose data did not change decodes its measures (the largest
+// entry it reads) while it checks that they did not (loadDatasetHead).
+// Nil when there is no key.
+func (c *Cache) readMeasuresAhead(s *study.Study, data []site.FileHash) *measuresRead {
+	key, err := measuresKey(s, data)
+	if err != nil {
+		return nil
 	}
-	if res, err = compute(); err != nil {
-		return nil, "", err
-	}
-	c.write("measures", key, res)
-	return res, key, nil
+	r := &measuresRead{key: key, done: make(chan struct{}), res: new(measures.Result)}
+	go func() {
+		defer close(r.done)
+		r.ok = c.read("measures", key, r.res)
+	}()
+	return r
 }

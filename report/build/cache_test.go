@@ -116,7 +116,7 @@ func TestCacheNoticesChanges(t *testing.T) {
 // loadDataset says whether the cache gives s's data: a head that matches
 // the files on disk, and the data it describes.
 func loadDataset(c *Cache, s *study.Study) bool {
-	head, ok := c.loadDatasetHead(s, newInputHashes(s.Dir))
+	head, ok := c.loadDatasetHead(s, newInputHashes(s.Dir), nil)
 	if !ok {
 		return false
 	}

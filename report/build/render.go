@@ -69,6 +69,9 @@ func (p *Prepared) publish(opt Options) (*Result, error) {
 		st.Reuse(site.Draft, site.Latest)
 	} else {
 		st.Reuse(s.Version, site.Latest)
+		// A rebuild is most often of the newest version, which latest/
+		// copies: the copy is made as the files are written.
+		st.StageLatest()
 	}
 	if err := render(output{dir: st.Dir, write: st.WriteFile}, doc, man, s, p.measuresKey, public, opt.Appendix || s.Appendix, progress, opt.Cache); err != nil {
 		return nil, err

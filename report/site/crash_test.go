@@ -5,9 +5,11 @@ package site
 import (
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"syscall"
@@ -52,7 +54,7 @@ func crashChild(at string) int {
 	if os.Getenv(envCrashDo) == "recover" {
 		err = Recover(public)
 	} else {
-		_, err = publish(&testing.T{}, public, "1.0", forced(), true)
+		_, err = publishStaged(public, "1.0", forced(), true)
 	}
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
@@ -180,6 +182,23 @@ func TestCrashAnywhereInForcedPublish(t *testing.T) {
 			checkRecovered(t, public, old)
 		})
 	}
+}
+
+// publishStaged publishes as a build does: every file written through
+// WriteFile, which makes latest/'s copy as it goes (StageLatest).
+func publishStaged(public, v string, files map[string]string, force bool) (Outcome, error) {
+	st, err := NewStage(public)
+	if err != nil {
+		return 0, err
+	}
+	defer st.Discard()
+	st.StageLatest()
+	for _, name := range slices.Sorted(maps.Keys(files)) {
+		if err := st.WriteFile(name, []byte(files[name])); err != nil {
+			return 0, err
+		}
+	}
+	return Publish(st, v, force, listIndex)
 }
 
 // copyTree copies the tree src into dst (which must not exist), so a

@@ -156,6 +156,12 @@ func (st *Stage) prepare(m Manifest, index IndexFunc) error {
 			return nil
 		}
 	}
+	if src == st.Dir {
+		if ok, err := st.stagedLatest(); ok || err != nil {
+			crash("latest staged")
+			return err
+		}
+	}
 	if err := linkTree(src, filepath.Join(st.work, stLatest)); err != nil {
 		return err
 	}

@@ -1,6 +1,8 @@
 package site
 
 import (
+	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"testing"
@@ -70,5 +72,61 @@ func TestWriteFileReuses(t *testing.T) {
 	}
 	if got := tree(t, filepath.Join(public, Latest)); !same(got, want) {
 		t.Errorf("latest = %v, want %v", got, want)
+	}
+}
+
+// TestStagedLatest: after StageLatest, the files WriteFile stages are
+// linked into a copy for latest/, which Publish takes when it holds exactly
+// the version's files (a file staged twice holds its last bytes), and
+// leaves when a file reached the version another way; latest/ is the
+// version either way.
+func TestStagedLatest(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		other bool // a file written into the version without WriteFile
+		taken bool
+	}{
+		{"every file through WriteFile", false, true},
+		{"a file written around it", true, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			public := t.TempDir()
+			if _, err := publish(t, public, "1.0", version("1.0", day, "page"), false); err != nil {
+				t.Fatal(err)
+			}
+			st, err := NewStage(public)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer st.Discard()
+			st.StageLatest()
+			v := version("1.1", day.AddDate(0, 0, 1), "new page")
+			v["figures/a.svg"] = "<svg>last</svg>"
+			for _, f := range [][2]string{{"manifest.json", v["manifest.json"]}, {"index.html", v["index.html"]},
+				{"figures/a.svg", "<svg>first</svg>"}, {"figures/a.svg", v["figures/a.svg"]}} {
+				if err := st.WriteFile(f[0], []byte(f[1])); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if tc.other {
+				v["extra.txt"] = "x"
+				if err := os.WriteFile(filepath.Join(st.Dir, "extra.txt"), []byte("x"), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if out, err := Publish(st, "1.1", false, listIndex); err != nil || out != Published {
+				t.Fatalf("Publish = %v, %v", out, err)
+			}
+			_, err = os.Stat(filepath.Join(st.work, stPreLatest))
+			if taken := errors.Is(err, fs.ErrNotExist); taken != tc.taken {
+				t.Errorf("the copy for latest/ taken = %v, want %v", taken, tc.taken)
+			}
+			if got := tree(t, filepath.Join(public, Latest)); !same(got, v) {
+				t.Errorf("latest/ = %v, want %v", got, v)
+			}
+			if got := tree(t, filepath.Join(public, "1.1")); !same(got, v) {
+				t.Errorf("1.1 = %v, want %v", got, v)
+			}
+		})
 	}
 }

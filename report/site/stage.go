@@ -51,6 +51,9 @@ type Stage struct {
 	// before (it may be a link to a published file), and a folder is made
 	// once.
 	staged, dirs map[string]bool
+	// preLatest is set by StageLatest; preSpoiled when its copy missed a
+	// file (see latest.go).
+	preLatest, preSpoiled bool
 }
 
 // NewStage makes a stage in public, creating public when needed. It first
@@ -170,10 +173,22 @@ func (st *Stage) Reuse(names ...string) { st.reuse = names }
 // edit saves. Published files are never changed in place (publishing only
 // renames folders), so sharing them is safe; for the same reason a file
 // already staged under name is replaced, never written through.
+//
+// After StageLatest, the file is also linked into the copy of the version
+// that becomes latest/.
 func (st *Stage) WriteFile(name string, data []byte) error {
 	if !filepath.IsLocal(filepath.FromSlash(name)) {
 		return fmt.Errorf("%s: not a file name inside the version", name)
 	}
+	if err := st.write(name, data); err != nil {
+		return err
+	}
+	st.linkLatest(name)
+	return nil
+}
+
+// write is WriteFile without the copy for latest/.
+func (st *Stage) write(name string, data []byte) error {
 	path := filepath.Join(st.Dir, filepath.FromSlash(name))
 	st.mu.Lock()
 	again, made := st.staged[path], st.dirs[filepath.Dir(path)]

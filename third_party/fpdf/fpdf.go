@@ -27,6 +27,7 @@ package fpdf
 
 import (
 	"bytes"
+	"encoding/binary"
 	"encoding/gob"
 	"encoding/json"
 	"fmt"
@@ -4130,6 +4131,12 @@ func (f *Fpdf) putpages() {
 		hPt = f.defPageSize.Wd * f.k
 	}
 	pagesObjectNumbers := make([]int, nb+1) // 1-based
+	// moocreport patch: the pages are compressed first, side by side (see
+	// compressPages).
+	var zpages []*membuffer
+	if f.compress {
+		zpages = compressPages(f.pages[1 : nb+1])
+	}
 	for n := 1; n <= nb; n++ {
 		// Page
 		f.newobj()
@@ -4179,7 +4186,7 @@ func (f *Fpdf) putpages() {
 		// Page content
 		f.newobj()
 		if f.compress {
-			mem := xmem.compress(f.pages[n].Bytes())
+			mem := zpages[n-1]
 			data := mem.bytes()
 			f.outf("<</Filter /FlateDecode /Length %d>>", len(data))
 			f.putstream(data)
@@ -4582,6 +4589,40 @@ type utf8Metrics struct {
 	ID     string
 }
 
+// storedMetrics is utf8Metrics as the memo keeps it: the widths as 16-bit
+// numbers when they fit (they are in thousandths of an em), which decode
+// in a fraction of the time of gob's integers.
+type storedMetrics struct {
+	Desc   FontDescType
+	Up, Ut int
+	Cw     []int  // when a width does not fit in 16 bits
+	Cw16   []byte // little-endian
+	ID     string
+}
+
+func (m utf8Metrics) stored() storedMetrics {
+	s := storedMetrics{Desc: m.Desc, Up: m.Up, Ut: m.Ut, ID: m.ID, Cw16: make([]byte, 2*len(m.Cw))}
+	for i, w := range m.Cw {
+		if w < 0 || w > 0xffff {
+			s.Cw, s.Cw16 = m.Cw, nil
+			break
+		}
+		binary.LittleEndian.PutUint16(s.Cw16[2*i:], uint16(w))
+	}
+	return s
+}
+
+func (s storedMetrics) metrics() utf8Metrics {
+	m := utf8Metrics{Desc: s.Desc, Up: s.Up, Ut: s.Ut, ID: s.ID, Cw: s.Cw}
+	if s.Cw16 != nil {
+		m.Cw = make([]int, len(s.Cw16)/2)
+		for i := range m.Cw {
+			m.Cw[i] = int(binary.LittleEndian.Uint16(s.Cw16[2*i:]))
+		}
+	}
+	return m
+}
+
 // utf8FontDef is upstream's definition of a UTF-8 font added from bytes,
 // through the font memo when there is one. Parsing the file may then wait
 // until its subset is made (makeUTF8Subset).
@@ -4623,21 +4664,25 @@ func (f *Fpdf) utf8FontDef(fontkey string, utf8Bytes []byte) (fontDefType, error
 		return def.with(m), err
 	}
 	var perr error
-	b := f.fontMemo("utf8-metrics-1 "+fontkey+" "+def.fileSum, func() []byte {
+	b := f.fontMemo("utf8-metrics-2 "+fontkey+" "+def.fileSum, func() []byte {
 		m, err := parse()
 		if err != nil {
 			perr = err
 			return nil
 		}
 		var buf bytes.Buffer
-		gob.NewEncoder(&buf).Encode(m)
+		gob.NewEncoder(&buf).Encode(m.stored())
 		return buf.Bytes()
 	})
 	if perr != nil {
 		return def, perr
 	}
-	var m utf8Metrics
-	if gob.NewDecoder(bytes.NewReader(b)).Decode(&m) != nil || m.ID == "" {
+	var sm storedMetrics
+	m := sm.metrics()
+	if gob.NewDecoder(bytes.NewReader(b)).Decode(&sm) == nil {
+		m = sm.metrics()
+	}
+	if m.ID == "" {
 		var err error
 		if m, err = parse(); err != nil {
 			return def, err

@@ -10,7 +10,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 	"time"
 	"unicode/utf16"
 
@@ -166,7 +165,11 @@ func (a *attachments) wait() ([]Attachment, [][]byte, error) {
 // costs more than compressing a small CSV.
 func Deflate(b []byte) ([]byte, error) {
 	var buf bytes.Buffer
-	w, _ := zlibWriters.Get().(*zlib.Writer)
+	var w *zlib.Writer
+	select {
+	case w = <-zlibWriters:
+	default:
+	}
 	if w == nil {
 		var err error
 		if w, err = zlib.NewWriterLevel(&buf, zlib.BestCompression); err != nil {
@@ -181,12 +184,17 @@ func Deflate(b []byte) ([]byte, error) {
 	if err := w.Close(); err != nil {
 		return nil, err
 	}
-	zlibWriters.Put(w)
+	select {
+	case zlibWriters <- w:
+	default:
+	}
 	return buf.Bytes(), nil
 }
 
-// zlibWriters holds Deflate's writers between calls.
-var zlibWriters sync.Pool
+// zlibWriters holds up to four of Deflate's writers between calls. Not a
+// sync.Pool: that empties at every garbage collection, and a new writer
+// allocates and clears about 1 MB.
+var zlibWriters = make(chan *zlib.Writer, 4)
 
 // textString encodes s as a PDF text string: UTF-16BE with a byte order
 // mark, in hex so no character needs escaping.

@@ -67,7 +67,7 @@ func TestFontMemoSameBytes(t *testing.T) {
 			}
 		})
 	}
-	named := regexp.MustCompile(`^(utf8-metrics-1 \w+ \d+-[0-9a-f]{8}|utf8-subset-1 UTF8 \w+ \d+-[0-9a-f]{8} [0-9a-f]{40}( \d+:\d+)+)$`)
+	named := regexp.MustCompile(`^(utf8-metrics-2 \w+ \d+-[0-9a-f]{8}|utf8-subset-1 UTF8 \w+ \d+-[0-9a-f]{8} [0-9a-f]{40}( \d+:\d+)+)$`)
 	for key := range stored {
 		if !named.MatchString(key) {
 			t.Errorf("key %.60q… does not name the font's file (and a subset's characters)", key)
