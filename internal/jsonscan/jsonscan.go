@@ -34,18 +34,18 @@ var ErrSyntax = errors.New("invalid JSON")
 
 // Object checks that b is exactly one JSON object (with optional
 // surrounding white space) and sets out[i] to the raw value of the member
-// named keys[i], or nil when there is none. A repeated member's last value
+// named by the i-th of keys (NewKeys), or nil when there is none. A repeated member's last value
 // wins, as in encoding/json. Keys are matched exactly (encoding/json would
 // also match other letter cases; edX writes lower case only).
-func Object(b []byte, keys []string, out [][]byte) error {
+func Object(b []byte, keys *Keys, out [][]byte) error {
 	return ObjectIn(b, keys, out, -1, nil, nil)
 }
 
 // ObjectIn is Object that also, in the same pass, extracts the
-// members subKeys of member keys[nest] into subOut when that member is an
+// members subKeys of the nest-th member of keys into subOut when that member is an
 // object (all nil otherwise): an event's context is read without scanning
 // it twice.
-func ObjectIn(b []byte, keys []string, out [][]byte, nest int, subKeys []string, subOut [][]byte) error {
+func ObjectIn(b []byte, keys *Keys, out [][]byte, nest int, subKeys *Keys, subOut [][]byte) error {
 	clear(out)
 	clear(subOut)
 	s := scanner{b: b}
@@ -68,7 +68,7 @@ func ObjectIn(b []byte, keys []string, out [][]byte, nest int, subKeys []string,
 
 // members scans the object at s.i, whose members are values at depth, and
 // sets out as ObjectIn does.
-func (s *scanner) members(depth int, keys []string, out [][]byte, nest int, subKeys []string, subOut [][]byte) bool {
+func (s *scanner) members(depth int, keys *Keys, out [][]byte, nest int, subKeys *Keys, subOut [][]byte) bool {
 	b := s.b
 	s.i++
 	s.ws()
@@ -83,7 +83,7 @@ func (s *scanner) members(depth int, keys []string, out [][]byte, nest int, subK
 		if !ok {
 			return false
 		}
-		k := keyIndex(keys, b[ks+1:s.i-1], esc, b[ks:s.i])
+		k := keys.index(b[ks+1:s.i-1], esc, b[ks:s.i])
 		s.ws()
 		if s.i >= len(b) || b[s.i] != ':' {
 			return false
@@ -126,18 +126,77 @@ func (s *scanner) members(depth int, keys []string, out [][]byte, nest int, subK
 	}
 }
 
-// keyIndex finds key among keys; a key with escapes is decoded first.
-func keyIndex(keys []string, key []byte, esc bool, quoted []byte) int {
+// Keys are the member names an Object call extracts, made once with
+// NewKeys. A member's name is looked up by its length and first byte,
+// which tell the names of a tracking log's event apart, then compared
+// once: a line has a score of members, and comparing each with every
+// name asked for was a seventh of the scan.
+type Keys struct {
+	names []string
+	// at holds, by length and first byte, the index+1 of the one name of
+	// that length and first byte, −1 when several share them (they are
+	// then compared one by one), 0 when none.
+	at [maxKeyLen + 1][256]int8
+	// long are the indexes of names longer than maxKeyLen.
+	long []int
+}
+
+// maxKeyLen is the longest name Keys finds by table.
+const maxKeyLen = 31
+
+// NewKeys makes the set of names, in the order Object's out follows;
+// at most 127 of them.
+func NewKeys(names ...string) *Keys {
+	if len(names) > 127 {
+		panic("jsonscan: more than 127 keys")
+	}
+	k := &Keys{names: names}
+	for i, n := range names {
+		switch {
+		case len(n) > maxKeyLen:
+			k.long = append(k.long, i)
+		case n == "":
+			k.long = append(k.long, i) // an empty name has no first byte
+		case k.at[len(n)][n[0]] == 0:
+			k.at[len(n)][n[0]] = int8(i + 1)
+		default:
+			k.at[len(n)][n[0]] = -1
+		}
+	}
+	return k
+}
+
+// Len is how many names there are.
+func (k *Keys) Len() int { return len(k.names) }
+
+// index finds key among the names, or −1; a key with escapes is decoded
+// first.
+func (k *Keys) index(key []byte, esc bool, quoted []byte) int {
 	if esc {
-		var k string
-		if json.Unmarshal(quoted, &k) != nil {
+		var d string
+		if json.Unmarshal(quoted, &d) != nil {
 			return -1
 		}
-		key = []byte(k)
+		key = []byte(d)
 	}
-	for i, k := range keys {
-		if len(k) == len(key) && k[0] == key[0] && string(key) == k {
-			return i
+	if len(key) == 0 || len(key) > maxKeyLen {
+		for _, i := range k.long {
+			if string(key) == k.names[i] {
+				return i
+			}
+		}
+		return -1
+	}
+	switch j := k.at[len(key)][key[0]]; {
+	case j > 0:
+		if string(key) == k.names[j-1] {
+			return int(j - 1)
+		}
+	case j < 0:
+		for i, n := range k.names {
+			if string(key) == n {
+				return i
+			}
 		}
 	}
 	return -1

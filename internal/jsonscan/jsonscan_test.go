@@ -7,6 +7,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -14,8 +15,10 @@ import (
 // the calls report/ingest makes: top-level keys with context (index
 // kContext) scanned in the same pass.
 var (
-	eventKeys   = []string{"time", "event_type", "event_source", "username", "page", "context", "event"}
-	contextKeys = []string{"course_id", "user_id", "path"}
+	eventNames   = []string{"time", "event_type", "event_source", "username", "page", "context", "event"}
+	contextNames = []string{"course_id", "user_id", "path"}
+	eventKeys    = NewKeys(eventNames...)
+	contextKeys  = NewKeys(contextNames...)
 )
 
 const kContext = 5
@@ -79,8 +82,8 @@ func FuzzObject(f *testing.F) {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, b []byte) {
-		out := make([][]byte, len(eventKeys))
-		sub := make([][]byte, len(contextKeys))
+		out := make([][]byte, eventKeys.Len())
+		sub := make([][]byte, contextKeys.Len())
 		err := ObjectIn(b, eventKeys, out, kContext, contextKeys, sub)
 		var m map[string]json.RawMessage
 		oracle := json.Unmarshal(b, &m)
@@ -91,7 +94,7 @@ func FuzzObject(f *testing.F) {
 		if err != nil {
 			return
 		}
-		for i, k := range eventKeys {
+		for i, k := range eventNames {
 			want, ok := m[k]
 			if !ok {
 				if out[i] != nil {
@@ -117,7 +120,7 @@ func FuzzObject(f *testing.F) {
 		if json.Unmarshal(m["context"], &ctx) != nil {
 			ctx = nil
 		}
-		for i, k := range contextKeys {
+		for i, k := range contextNames {
 			want, ok := ctx[k]
 			if !ok && sub[i] != nil || ok && !bytes.Equal(bytes.TrimSpace(want), sub[i]) {
 				t.Fatalf("context member %q: got %q, encoding/json %q", k, sub[i], want)
@@ -136,8 +139,8 @@ func BenchmarkObjectIn(b *testing.B) {
 			lines = append(lines, l)
 		}
 	}
-	out := make([][]byte, len(eventKeys))
-	sub := make([][]byte, len(contextKeys))
+	out := make([][]byte, eventKeys.Len())
+	sub := make([][]byte, contextKeys.Len())
 	n := 0
 	for _, l := range lines {
 		n += len(l)
@@ -147,6 +150,33 @@ func BenchmarkObjectIn(b *testing.B) {
 		for _, l := range lines {
 			if err := ObjectIn(l, eventKeys, out, kContext, contextKeys, sub); err != nil {
 				b.Fatal(err)
+			}
+		}
+	}
+}
+
+// TestKeys finds members by name through the Keys table: names that share
+// a length and first byte, names longer than the table, the empty name
+// and names written with escapes.
+func TestKeys(t *testing.T) {
+	long := strings.Repeat("x", maxKeyLen+5)
+	keys := NewKeys("time", "type", "tame", "", long, "page")
+	for _, tc := range []struct {
+		json string
+		want []string // raw value per key, "" for none
+	}{
+		{`{"time":1,"type":2,"tame":3,"page":4}`, []string{"1", "2", "3", "", "", "4"}},
+		{`{"":"e","` + long + `":true,"tim":0,"times":0}`, []string{"", "", "", `"e"`, "true", ""}},
+		{`{"ti\u006de":7,"p\u0061ge":[1]}`, []string{"7", "", "", "", "", "[1]"}},
+		{`{"tame":1,"tame":2}`, []string{"", "", "2", "", "", ""}},
+	} {
+		out := make([][]byte, keys.Len())
+		if err := Object([]byte(tc.json), keys, out); err != nil {
+			t.Fatalf("%s: %v", tc.json, err)
+		}
+		for i, w := range tc.want {
+			if string(out[i]) != w {
+				t.Errorf("%s: member %q = %q, want %q", tc.json, keys.names[i], out[i], w)
 			}
 		}
 	}

@@ -20,6 +20,42 @@ var goRegular = sync.OnceValues(func() (*truetype.Font, error) {
 	return truetype.Parse(goregular.TTF)
 })
 
+// faces measure text for every chart: one face of goRegular per size,
+// each used under its lock. A face keeps the glyphs it has loaded, and a
+// new one costs a glyph mask of its own, so making them per chart (a
+// hundred drawings in a report, each up to three times) made most of the
+// charts' allocations and loaded every glyph again each time.
+var faces struct {
+	sync.Mutex
+	bySize map[float64]*sharedFace
+}
+
+// sharedFace is one size's face and the lock its users take.
+type sharedFace struct {
+	sync.Mutex
+	face font.Face
+}
+
+// textWidth is the advance width of s in goRegular at size, in CSS
+// pixels, as font.MeasureString gives it. Only a canvas measures, and
+// making one parsed the font.
+func textWidth(size float64, s string) float64 {
+	fnt, _ := goRegular()
+	faces.Lock()
+	f := faces.bySize[size]
+	if f == nil {
+		if faces.bySize == nil {
+			faces.bySize = map[float64]*sharedFace{}
+		}
+		f = &sharedFace{face: truetype.NewFace(fnt, &truetype.Options{Size: size, DPI: 72, Hinting: font.HintingNone})}
+		faces.bySize[size] = f
+	}
+	faces.Unlock()
+	f.Lock()
+	defer f.Unlock()
+	return float64(font.MeasureString(f.face, s)) / 64
+}
+
 // point is a position in CSS pixels of the SVG; the canvas scales it.
 type point struct{ x, y float64 }
 
@@ -63,8 +99,7 @@ type canvas struct {
 	// escape is set for SVG: go-chart writes text bodies into the XML
 	// verbatim, and our labels come from data.
 	escape bool
-	font   *truetype.Font
-	faces  map[float64]font.Face
+	font   *truetype.Font // goRegular
 	// w and h are the picture's size in CSS pixels.
 	w, h float64
 }
@@ -75,7 +110,7 @@ func newCanvas(t target, width, height float64) (*canvas, error) {
 	if err != nil {
 		return nil, err
 	}
-	c := &canvas{scale: t.scale, escape: t.svg, font: fnt, faces: map[float64]font.Face{}, w: width, h: height}
+	c := &canvas{scale: t.scale, escape: t.svg, font: fnt, w: width, h: height}
 	if t.provider == nil {
 		c.rec = &Drawing{Width: width, Height: height}
 		c.rect(0, 0, width, height, white)
@@ -189,12 +224,7 @@ func (c *canvas) text(s string, x, y, size float64, col drawing.Color, a align, 
 
 // width is the advance width of s in CSS pixels at size.
 func (c *canvas) width(s string, size float64) float64 {
-	face, ok := c.faces[size]
-	if !ok {
-		face = truetype.NewFace(c.font, &truetype.Options{Size: size, DPI: 72, Hinting: font.HintingNone})
-		c.faces[size] = face
-	}
-	return float64(font.MeasureString(face, s)) / 64
+	return textWidth(size, s)
 }
 
 // fit returns s, shortened with an ellipsis if it is wider than max pixels.

@@ -4,7 +4,6 @@ import (
 	"math"
 
 	"github.com/moocreport/moocreport/report"
-	"golang.org/x/image/font"
 )
 
 // Horizontal bars: labels up to this wide sit left of their bar; the chart
@@ -43,7 +42,7 @@ func measurer(width float64) (*canvas, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &canvas{font: fnt, faces: map[float64]font.Face{}, w: width}, nil
+	return &canvas{font: fnt, w: width}, nil
 }
 
 // labelLimit is how wide a category label beside its bar may grow: lim on

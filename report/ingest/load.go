@@ -136,35 +136,30 @@ func (l *loader) surveys(courses map[string]*Course) {
 func sortDataset(ds *report.Dataset) {
 	var wg sync.WaitGroup
 	wg.Go(func() { sort.Strings(ds.Inputs) })
-	wg.Go(func() {
-		sortStable(ds.Learners, func(a, b *report.Learner) int {
-			return cmp.Or(cmp.Compare(a.Course, b.Course), cmp.Compare(a.ID, b.ID))
-		})
+	sortBeside(&wg, ds.Learners, func(a, b *report.Learner) int {
+		return cmp.Or(cmp.Compare(a.Course, b.Course), cmp.Compare(a.ID, b.ID))
 	})
-	wg.Go(func() {
-		sortStable(ds.Grades, func(a, b *report.Grade) int {
-			return cmp.Or(cmp.Compare(a.Course, b.Course), cmp.Compare(a.Learner, b.Learner))
-		})
+	sortBeside(&wg, ds.Grades, func(a, b *report.Grade) int {
+		return cmp.Or(cmp.Compare(a.Course, b.Course), cmp.Compare(a.Learner, b.Learner))
 	})
-	wg.Go(func() {
-		sortStable(ds.Activity, func(a, b *report.LearnerWeek) int {
-			return cmp.Or(cmp.Compare(a.Course, b.Course), cmp.Compare(a.Learner, b.Learner), cmp.Compare(a.Week, b.Week))
-		})
+	sortBeside(&wg, ds.Activity, func(a, b *report.LearnerWeek) int {
+		return cmp.Or(cmp.Compare(a.Course, b.Course), cmp.Compare(a.Learner, b.Learner), cmp.Compare(a.Week, b.Week))
 	})
-	wg.Go(func() {
-		sortStable(ds.Reach, func(a, b *report.Reach) int {
-			return cmp.Or(cmp.Compare(a.Course, b.Course), cmp.Compare(a.Learner, b.Learner))
-		})
+	sortBeside(&wg, ds.Reach, func(a, b *report.Reach) int {
+		return cmp.Or(cmp.Compare(a.Course, b.Course), cmp.Compare(a.Learner, b.Learner))
 	})
-	wg.Go(func() {
-		sortStable(ds.Problems, func(a, b *report.ProblemStat) int {
-			return cmp.Or(cmp.Compare(a.Course, b.Course), cmp.Compare(a.Problem, b.Problem))
-		})
+	sortBeside(&wg, ds.Problems, func(a, b *report.ProblemStat) int {
+		return cmp.Or(cmp.Compare(a.Course, b.Course), cmp.Compare(a.Problem, b.Problem))
 	})
 	sortStable(ds.Skips, func(a, b *report.Skip) int {
 		return cmp.Or(cmp.Compare(a.File, b.File), cmp.Compare(a.Reason, b.Reason), cmp.Compare(a.Course, b.Course))
 	})
 	wg.Wait()
+}
+
+// sortBeside sorts s with sortStable on a goroutine of wg's.
+func sortBeside[T any](wg *sync.WaitGroup, s []T, compare func(a, b *T) int) {
+	wg.Go(func() { sortStable(s, compare) })
 }
 
 // sortStable sorts s stably by compare. The rows are large (a learner

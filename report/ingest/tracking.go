@@ -29,10 +29,10 @@ const (
 // others (agent, ip, referer, host, session, the payload of most events)
 // are validated and skipped without being decoded.
 var (
-	eventKeys   = []string{"time", "event_type", "event_source", "username", "page", "context", "event"}
-	contextKeys = []string{"course_id", "user_id", "path", "module"}
-	moduleKeys  = []string{"display_name"}
-	payloadKeys = []string{"course_id", "user_id", "problem_id", "attempts", "success"}
+	eventKeys   = jsonscan.NewKeys("time", "event_type", "event_source", "username", "page", "context", "event")
+	contextKeys = jsonscan.NewKeys("course_id", "user_id", "path", "module")
+	moduleKeys  = jsonscan.NewKeys("display_name")
+	payloadKeys = jsonscan.NewKeys("course_id", "user_id", "problem_id", "attempts", "success")
 )
 
 const (

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"sync"
 )
 
 // Diff lists the relative paths that differ between two trees: missing on
@@ -162,14 +163,43 @@ func writeSynced(path string, b []byte) error {
 // syncTree syncs every file and folder of a tree to disk, so what the
 // journal says is complete really is, even across a power cut. Files in
 // onDisk are links to files synced before (Stage.WriteFile): syncing the
-// folders that name them makes the links durable.
+// folders that name them makes the links durable. The syncs are made
+// sixteen at a time: the file system commits syncs in flight together, so
+// a version of a hundred files is on disk in a fraction of the time one
+// after the other takes. The error returned is the first in the tree's
+// order.
 func syncTree(root string, onDisk map[string]bool) error {
-	return filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || onDisk[p] {
+	var paths []string
+	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !onDisk[p] {
+			paths = append(paths, p)
+		}
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	errs := make([]error, len(paths))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(16, len(paths)) {
+		wg.Go(func() {
+			for i := range next {
+				errs[i] = syncPath(paths[i])
+			}
+		})
+	}
+	for i := range paths {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
 			return err
 		}
-		return syncPath(p)
-	})
+	}
+	return nil
 }
 
 // syncDir syncs a folder, making the renames inside it durable.

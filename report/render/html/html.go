@@ -20,6 +20,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"sync"
 
 	"github.com/moocreport/moocreport/report"
 	"github.com/moocreport/moocreport/report/tabular"
@@ -60,7 +61,8 @@ type Options struct {
 	// Write, when set, writes each file of the site (name slash-separated,
 	// relative to the version folder) in place of Render writing into dir;
 	// a publisher's can link a file that did not change since the last
-	// publish instead of writing it again.
+	// publish instead of writing it again. It is called from several
+	// goroutines at once (see writeAll).
 	Write func(name string, data []byte) error
 	// PageMemo, when set, keeps rendered pages between renders: it returns
 	// what render returns for key, from an earlier call with the same key
@@ -119,8 +121,30 @@ func Render(dir string, doc *report.Document, opt Options) error {
 	if write == nil {
 		write = func(name string, data []byte) error { return writeFile(dir, name, data) }
 	}
-	for _, f := range out {
-		if err := write(f.name, f.data); err != nil {
+	return writeAll(out, write)
+}
+
+// writeAll writes the files four at a time: creating a file is a system
+// call of a good fraction of a millisecond here, and a site has a hundred
+// or more. The error returned is the first file's, in order.
+func writeAll(out []outFile, write func(name string, data []byte) error) error {
+	errs := make([]error, len(out))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(4, len(out)) {
+		wg.Go(func() {
+			for i := range next {
+				errs[i] = write(out[i].name, out[i].data)
+			}
+		})
+	}
+	for i := range out {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
 			return err
 		}
 	}
