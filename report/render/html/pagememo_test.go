@@ -2,6 +2,7 @@ package html
 
 import (
 	"bytes"
+	"sync"
 	"testing"
 	"testing/fstest"
 
@@ -98,5 +99,32 @@ func TestPageMemo(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestRenderWritesEachFileOnce: Render gives Options.Write every file of
+// the site once. It writes several at once, and a publisher's Write (see
+// site.Stage) replaces a file it is given twice, so a second write of one
+// name could remove the first while it is being linked.
+func TestRenderWritesEachFileOnce(t *testing.T) {
+	var mu sync.Mutex
+	seen := map[string]int{}
+	opt := options()
+	opt.Write = func(name string, data []byte) error {
+		mu.Lock()
+		seen[name]++
+		mu.Unlock()
+		return nil
+	}
+	if err := Render(t.TempDir(), fixture(), opt); err != nil {
+		t.Fatal(err)
+	}
+	if len(seen) == 0 {
+		t.Fatal("nothing written")
+	}
+	for name, n := range seen {
+		if n != 1 {
+			t.Errorf("%s written %d times", name, n)
+		}
 	}
 }

@@ -228,7 +228,6 @@ func (s *site) section(doc *report.Document, si int, nums map[string]int, where 
 			fv.Defined = defined(doc, f.DefinedIn, sv.Href)
 			sv.Blocks = append(sv.Blocks, blockView{Figure: fv})
 			sv.Refs = append(sv.Refs, ref{"Figure", n, f.Title, sv.Href + "#" + fv.Anchor})
-			s.csvs = append(s.csvs, csvFile{fv.CSV, &f.Table})
 		case b.Markdown != "":
 			h, err := markdown(b.Markdown, anchors, fmt.Sprintf("b%d-", i+1), targets)
 			if err != nil {
