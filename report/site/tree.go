@@ -6,7 +6,8 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
-	"sync"
+
+	"github.com/moocreport/moocreport/internal/par"
 )
 
 // Diff lists the relative paths that differ between two trees: missing on
@@ -179,27 +180,7 @@ func syncTree(root string, onDisk map[string]bool) error {
 	if err != nil {
 		return err
 	}
-	errs := make([]error, len(paths))
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for range min(16, len(paths)) {
-		wg.Go(func() {
-			for i := range next {
-				errs[i] = syncPath(paths[i])
-			}
-		})
-	}
-	for i := range paths {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
-	for _, err := range errs {
-		if err != nil {
-			return err
-		}
-	}
-	return nil
+	return par.Each(len(paths), 16, func(i int) error { return syncPath(paths[i]) })
 }
 
 // syncDir syncs a folder, making the renames inside it durable.

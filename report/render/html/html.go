@@ -20,8 +20,8 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
-	"sync"
 
+	"github.com/moocreport/moocreport/internal/par"
 	"github.com/moocreport/moocreport/report"
 	"github.com/moocreport/moocreport/report/tabular"
 )
@@ -128,27 +128,7 @@ func Render(dir string, doc *report.Document, opt Options) error {
 // call of a good fraction of a millisecond here, and a site has a hundred
 // or more. The error returned is the first file's, in order.
 func writeAll(out []outFile, write func(name string, data []byte) error) error {
-	errs := make([]error, len(out))
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for range min(4, len(out)) {
-		wg.Go(func() {
-			for i := range next {
-				errs[i] = write(out[i].name, out[i].data)
-			}
-		})
-	}
-	for i := range out {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
-	for _, err := range errs {
-		if err != nil {
-			return err
-		}
-	}
-	return nil
+	return par.Each(len(out), 4, func(i int) error { return write(out[i].name, out[i].data) })
 }
 
 type outFile struct {
