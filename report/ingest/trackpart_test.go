@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"bytes"
 	"math/rand/v2"
 	"reflect"
 	"sort"
@@ -162,4 +163,17 @@ func TestAddSpan(t *testing.T) {
 			t.Fatalf("merged files: got %v, want %v", merged, want)
 		}
 	}
+}
+
+// FuzzIndexCourseware holds indexCourseware to bytes.Index.
+func FuzzIndexCourseware(f *testing.F) {
+	for _, s := range []string{"", "/courseware/", "w", "xx/courseware/", "/courses/x/courseware/ch/seq", "https://courses.edx.org/courses/course-v1:A+B+C/courseware/abc/def/?w=1",
+		"/coursewar/courseware/", "/courseware/courseware/", "/courseware", "wwwwwww/courseware/w"} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, u []byte) {
+		if got, want := indexCourseware(u), bytes.Index(u, []byte("/courseware/")); got != want {
+			t.Fatalf("indexCourseware(%q) = %d, bytes.Index %d", u, got, want)
+		}
+	})
 }
