@@ -107,17 +107,24 @@ func outcome(st *Stage, version string, force bool) (Outcome, error) {
 	if m, err := ReadManifest(target); err != nil || m.Version != version {
 		return 0, fmt.Errorf("%s exists but is not a published version of this study (no manifest.json naming %s): move it away, or change version in study.yaml", target, version)
 	}
+	if force { // only whether it changed: no list of what did
+		same, err := Same(target, st.Dir)
+		if err != nil {
+			return 0, err
+		}
+		if same {
+			return Unchanged, nil
+		}
+		return Replaced, nil
+	}
 	diff, err := Diff(target, st.Dir)
 	if err != nil {
 		return 0, err
 	}
-	switch {
-	case len(diff) == 0:
+	if len(diff) == 0 {
 		return Unchanged, nil
-	case !force:
-		return 0, &ChangedError{Dir: target, Version: version, Diff: diff}
 	}
-	return Replaced, nil
+	return 0, &ChangedError{Dir: target, Version: version, Diff: diff}
 }
 
 // prepare writes into the stage, completely, the index.html and latest/
@@ -152,7 +159,7 @@ func (st *Stage) prepare(m Manifest, index IndexFunc) error {
 	}
 	latest := filepath.Join(st.public, Latest)
 	if exists(latest) {
-		if diff, err := Diff(latest, src); err == nil && len(diff) == 0 {
+		if same, err := Same(latest, src); err == nil && same {
 			return nil
 		}
 	}
@@ -202,7 +209,7 @@ func PublishDraft(st *Stage) error {
 	}
 	draft := filepath.Join(st.public, Draft)
 	if exists(draft) {
-		if diff, err := Diff(draft, st.Dir); err == nil && len(diff) == 0 {
+		if same, err := Same(draft, st.Dir); err == nil && same {
 			return nil
 		}
 	}

@@ -390,3 +390,52 @@ func TestRestoresStrandedVersion(t *testing.T) {
 		}
 	}
 }
+
+// TestSame agrees with Diff on whether two trees are the same, for copies,
+// hard links and every kind of difference, manifest.json included.
+func TestSame(t *testing.T) {
+	base := map[string]string{"manifest.json": `{"v":1}`, "index.html": "<p>a</p>", "data/t.csv": "x,y\n1,2\n", "figures/f.svg": "<svg/>"}
+	for _, tc := range []struct {
+		name string
+		edit func(dir string)
+		link bool // b's files are hard links to a's
+	}{
+		{"copies", func(string) {}, false},
+		{"links", func(string) {}, true},
+		{"a byte of the manifest", func(d string) { os.WriteFile(filepath.Join(d, "manifest.json"), []byte(`{"v":2}`), 0o644) }, false},
+		{"a byte of a page, same size", func(d string) { os.WriteFile(filepath.Join(d, "index.html"), []byte("<p>b</p>"), 0o644) }, false},
+		{"a longer data file", func(d string) { os.WriteFile(filepath.Join(d, "data/t.csv"), []byte("x,y\n1,2\n3,4\n"), 0o644) }, false},
+		{"a file gone", func(d string) { os.Remove(filepath.Join(d, "figures/f.svg")) }, false},
+		{"a file more", func(d string) { os.WriteFile(filepath.Join(d, "figures/g.svg"), []byte("<svg/>"), 0o644) }, false},
+		{"a file renamed", func(d string) { os.Rename(filepath.Join(d, "data/t.csv"), filepath.Join(d, "data/u.csv")) }, false},
+	} {
+		a, b := t.TempDir(), t.TempDir()
+		for name, body := range base {
+			for _, root := range []string{a, b} {
+				os.MkdirAll(filepath.Dir(filepath.Join(root, name)), 0o755)
+			}
+			if err := os.WriteFile(filepath.Join(a, name), []byte(body), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			if tc.link {
+				if err := os.Link(filepath.Join(a, name), filepath.Join(b, name)); err != nil {
+					t.Fatal(err)
+				}
+			} else if err := os.WriteFile(filepath.Join(b, name), []byte(body), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		tc.edit(b)
+		diff, err := Diff(a, b)
+		if err != nil {
+			t.Fatal(err)
+		}
+		same, err := Same(a, b)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if same != (len(diff) == 0) {
+			t.Errorf("%s: Same = %t, Diff = %q", tc.name, same, diff)
+		}
+	}
+}
