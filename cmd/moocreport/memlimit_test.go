@@ -2,7 +2,6 @@ package main
 
 import (
 	"math"
-	"os"
 	"runtime/debug"
 	"testing"
 )
@@ -29,17 +28,28 @@ func TestLiftLimit(t *testing.T) {
 
 // TestLimitMemorySetsTheBudget: without GOMEMLIMIT or GOGC in the
 // environment, the heap budget is the soft memory limit and the collector
-// runs at budgetGCPercent under it.
+// runs at budgetGCPercent under it; with GOGC set, the budget holds and
+// the collector is left as the user set it; with GOMEMLIMIT set, neither
+// is touched. The environment is set here, whatever the test's own.
 func TestLimitMemorySetsTheBudget(t *testing.T) {
-	for _, v := range []string{"GOMEMLIMIT", "GOGC"} {
-		if _, set := os.LookupEnv(v); set {
-			t.Skipf("%s is set: limitMemory leaves the collector as the user set it", v)
+	for _, tt := range []struct {
+		gomemlimit, gogc string
+		wantGC           int
+		wantLimit        int64
+	}{
+		{"", "", budgetGCPercent, heapBudget},
+		{"", "50", 50, heapBudget},
+		{"300MiB", "", 50, math.MaxInt64},
+	} {
+		t.Setenv("GOMEMLIMIT", tt.gomemlimit)
+		t.Setenv("GOGC", tt.gogc)
+		debug.SetGCPercent(50) // what the user's GOGC would have set
+		debug.SetMemoryLimit(math.MaxInt64)
+		limitMemory()
+		gogc := debug.SetGCPercent(100)
+		limit := debug.SetMemoryLimit(math.MaxInt64)
+		if gogc != tt.wantGC || limit != tt.wantLimit {
+			t.Errorf("GOMEMLIMIT=%q GOGC=%q: GOGC %d and memory limit %d, want %d and %d", tt.gomemlimit, tt.gogc, gogc, limit, tt.wantGC, tt.wantLimit)
 		}
-	}
-	limitMemory()
-	gogc := debug.SetGCPercent(100)
-	limit := debug.SetMemoryLimit(math.MaxInt64)
-	if gogc != budgetGCPercent || limit != heapBudget {
-		t.Errorf("GOGC %d and memory limit %d MiB, want %d and %d MiB", gogc, limit>>20, budgetGCPercent, heapBudget>>20)
 	}
 }
