@@ -77,24 +77,13 @@ func (c *computer) runLane(lane int) error {
 		if err := st.run(c); err != nil {
 			return err
 		}
-		if lane == laneB && i == lastOfLane(laneB) {
-			c.prepareComparisons()
-		}
 		c.trail.steps = append(c.trail.steps, i)
 		c.trail.marks = append(c.trail.marks, mark{len(c.res.Measures), len(c.res.Disclosure), len(c.trail.ledger), len(c.trail.parts), len(c.demog), len(c.results)})
 	}
-	return nil
-}
-
-// lastOfLane is the position in steps of lane's last step.
-func lastOfLane(lane int) int {
-	last := -1
-	for i, st := range steps {
-		if st.lane == lane {
-			last = i
-		}
+	if lane == laneB {
+		c.prepareComparisons() // adds nothing: the pairs are kept in the indexes
 	}
-	return last
+	return nil
 }
 
 // oneLane, set by tests, runs the steps one after the other on the run's

@@ -97,7 +97,6 @@ const maxRuns = 20
 // run computes every measure once, honouring c.force, then lays out the
 // sections.
 func (c *computer) run() error {
-	c.index()
 	if err := c.runSteps(); err != nil {
 		return err
 	}
@@ -280,8 +279,9 @@ type indexes struct {
 }
 
 // index groups the learners by course and applies the definition of
-// active (see active.go) once for every step, and for every run: a run
-// after the first finds them made.
+// active (see active.go), one part after the other, for a computer made
+// without Compute; Compute makes the indexes once for all its runs, the
+// numbering beside the category listing.
 func (c *computer) index() {
 	if c.indexes == nil {
 		c.indexes = &indexes{}
