@@ -31,23 +31,11 @@ func Diff(a, b string) ([]string, error) {
 			diff = append(diff, p+" (gone)")
 			continue
 		}
-		same, sizes := compareStat(filepath.Join(a, p), filepath.Join(b, p))
-		if same {
-			continue // one file linked into both trees
-		}
-		if sizes {
-			diff = append(diff, p) // not read: their sizes differ
-			continue
-		}
-		x, err := os.ReadFile(filepath.Join(a, p))
+		eq, err := sameBytes(filepath.Join(a, p), filepath.Join(b, p))
 		if err != nil {
 			return nil, err
 		}
-		y, err := os.ReadFile(filepath.Join(b, p))
-		if err != nil {
-			return nil, err
-		}
-		if !bytes.Equal(x, y) {
+		if !eq {
 			diff = append(diff, p)
 		}
 	}
@@ -98,7 +86,8 @@ func Same(a, b string) (bool, error) {
 }
 
 // sameBytes reports whether two files hold the same bytes: one file
-// linked twice, or equal sizes and contents.
+// linked into both trees, or equal sizes and contents (files of
+// different sizes are not read).
 func sameBytes(x, y string) (bool, error) {
 	same, sizes := compareStat(x, y)
 	if same || sizes {
