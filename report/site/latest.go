@@ -70,7 +70,7 @@ func (st *Stage) stagedLatest() (ok bool, err error) {
 	if !on || !exists(pre) || !exists(st.Dir) {
 		return false, nil
 	}
-	if diff, err := Diff(pre, st.Dir); err != nil || len(diff) > 0 {
+	if same, err := Same(pre, st.Dir); err != nil || !same {
 		return false, nil
 	}
 	latest := filepath.Join(st.work, stLatest)
