@@ -75,7 +75,7 @@ func (l *loader) prefetchTracking(courses map[string]*Course) *trackPrefetch {
 		return nil
 	}
 	go func() {
-		for i, j := range jobs {
+		for _, j := range jobs {
 			scanned := make(chan struct{})
 			once := sync.OnceFunc(func() { close(scanned) })
 			opt := l.trackingOptions(j.c, j.src)
@@ -86,13 +86,9 @@ func (l *loader) prefetchTracking(courses map[string]*Course) *trackPrefetch {
 				once()
 			}()
 			// The next source is read while this one's tallies are merged
-			// and finished, unless it is of the same course: finishing
-			// names learners by pseudonym, which the course keeps.
-			if i+1 < len(jobs) && jobs[i+1].c == j.c {
-				<-j.read.done
-			} else {
-				<-scanned
-			}
+			// and finished; finishing makes the learners' pseudonyms, which
+			// a course makes under a lock (Course.pseudonym).
+			<-scanned
 		}
 	}()
 	return p
