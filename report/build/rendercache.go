@@ -49,6 +49,24 @@ func (c *Cache) storeLayout(key string, guess *pdf.Layout, found pdf.Layout) {
 // cached: below it, compressing costs less than a cache entry.
 const deflateMin = 64 << 10
 
+// bytesOf returns the bytes kept in the cache's folder kind for name,
+// made by the running program, or makes them with make and keeps them;
+// an error from make is returned and nothing kept. It is what each of the
+// renderers' byte caches below does, under its own kind.
+func (c *Cache) bytesOf(kind, name string, make func() ([]byte, error)) ([]byte, error) {
+	sum := sha256.Sum256([]byte(program() + "\x00" + kind + "\x00" + name))
+	key := hex.EncodeToString(sum[:])
+	var b []byte
+	if c.read(kind, key, &b) {
+		return b, nil
+	}
+	b, err := make()
+	if err == nil {
+		c.write(kind, key, b)
+	}
+	return b, err
+}
+
 // deflate is pdf.Deflate through the cache, by the attachment's content:
 // measures.json, the largest attachment, is the same after an edit to the
 // narrative.
@@ -60,19 +78,8 @@ func (c *Cache) deflate() func([]byte) ([]byte, error) {
 		if len(b) < deflateMin {
 			return pdf.Deflate(b)
 		}
-		h := sha256.New()
-		fmt.Fprintf(h, "%s\x00deflate\x00", program())
-		h.Write(b)
-		key := hex.EncodeToString(h.Sum(nil))
-		var z []byte
-		if c.read("deflate", key, &z) {
-			return z, nil
-		}
-		z, err := pdf.Deflate(b)
-		if err == nil {
-			c.write("deflate", key, z)
-		}
-		return z, err
+		sum := sha256.Sum256(b)
+		return c.bytesOf("deflate", hex.EncodeToString(sum[:]), func() ([]byte, error) { return pdf.Deflate(b) })
 	}
 }
 
@@ -85,14 +92,7 @@ func (c *Cache) fontMemo() func(key string, make func() []byte) []byte {
 		return nil
 	}
 	return func(key string, make func() []byte) []byte {
-		sum := sha256.Sum256([]byte(program() + "\x00font\x00" + key))
-		k := hex.EncodeToString(sum[:])
-		var b []byte
-		if c.read("fonts", k, &b) {
-			return b
-		}
-		b = make()
-		c.write("fonts", k, b)
+		b, _ := c.bytesOf("fonts", key, func() ([]byte, error) { return make(), nil })
 		return b
 	}
 }
@@ -105,17 +105,7 @@ func (c *Cache) pageMemo() func(key string, render func() ([]byte, error)) ([]by
 		return nil
 	}
 	return func(key string, render func() ([]byte, error)) ([]byte, error) {
-		sum := sha256.Sum256([]byte(program() + "\x00page\x00" + key))
-		k := hex.EncodeToString(sum[:])
-		var b []byte
-		if c.read("pages", k, &b) {
-			return b, nil
-		}
-		b, err := render()
-		if err == nil {
-			c.write("pages", k, b)
-		}
-		return b, err
+		return c.bytesOf("pages", key, render)
 	}
 }
 
@@ -129,17 +119,7 @@ func (c *Cache) measuresJSON(measuresKey string, marshal func() ([]byte, error))
 	if c == nil || measuresKey == "" {
 		return marshal()
 	}
-	sum := sha256.Sum256([]byte(program() + "\x00measures.json\x00" + measuresKey))
-	key := hex.EncodeToString(sum[:])
-	var b []byte
-	if c.read("measures-json", key, &b) {
-		return b, nil
-	}
-	b, err := marshal()
-	if err == nil {
-		c.write("measures-json", key, b)
-	}
-	return b, err
+	return c.bytesOf("measures-json", measuresKey, marshal)
 }
 
 // figureKeys hashes each figure of one render once, for the cache keys of
