@@ -32,12 +32,42 @@ const maxDepth = 10000
 // ErrSyntax is wrapped by the errors of input that is not valid JSON.
 var ErrSyntax = errors.New("invalid JSON")
 
+// Found is what an Object call found: for each of its keys (NewFound),
+// the member's raw value, nil when there is none, and whether that value
+// is a plain string, one whose text is its bytes between the quotes (no
+// escapes, no non-ASCII bytes): Text then returns them without looking at
+// the string a second time.
+type Found struct {
+	Raw   [][]byte
+	plain []bool
+}
+
+// NewFound makes the Found of an Object call with keys.
+func NewFound(keys *Keys) *Found {
+	return &Found{Raw: make([][]byte, keys.Len()), plain: make([]bool, keys.Len())}
+}
+
+func (f *Found) clear() {
+	clear(f.Raw)
+	clear(f.plain)
+}
+
+// Text is the package's Text of the i-th key's value.
+func (f *Found) Text(i int, field string) ([]byte, error) {
+	if f.plain[i] {
+		r := f.Raw[i]
+		return r[1 : len(r)-1], nil
+	}
+	return Text(f.Raw[i], field)
+}
+
 // Object checks that b is exactly one JSON object (with optional
-// surrounding white space) and sets out[i] to the raw value of the member
-// named by the i-th of keys (NewKeys), or nil when there is none. A repeated member's last value
-// wins, as in encoding/json. Keys are matched exactly (encoding/json would
-// also match other letter cases; edX writes lower case only).
-func Object(b []byte, keys *Keys, out [][]byte) error {
+// surrounding white space) and sets out to the raw value of each member
+// named by keys (NewKeys), nil when there is none. A repeated member's
+// last value wins, as in encoding/json. Keys are matched exactly
+// (encoding/json would also match other letter cases; edX writes lower
+// case only).
+func Object(b []byte, keys *Keys, out *Found) error {
 	return ObjectIn(b, keys, out, -1, nil, nil)
 }
 
@@ -45,9 +75,11 @@ func Object(b []byte, keys *Keys, out [][]byte) error {
 // members subKeys of the nest-th member of keys into subOut when that member is an
 // object (all nil otherwise): an event's context is read without scanning
 // it twice.
-func ObjectIn(b []byte, keys *Keys, out [][]byte, nest int, subKeys *Keys, subOut [][]byte) error {
-	clear(out)
-	clear(subOut)
+func ObjectIn(b []byte, keys *Keys, out *Found, nest int, subKeys *Keys, subOut *Found) error {
+	out.clear()
+	if subOut != nil {
+		subOut.clear()
+	}
 	s := scanner{b: b}
 	s.ws()
 	if s.i >= len(b) {
@@ -68,7 +100,7 @@ func ObjectIn(b []byte, keys *Keys, out [][]byte, nest int, subKeys *Keys, subOu
 
 // members scans the object at s.i, whose members are values at depth, and
 // sets out as ObjectIn does.
-func (s *scanner) members(depth int, keys *Keys, out [][]byte, nest int, subKeys *Keys, subOut [][]byte) bool {
+func (s *scanner) members(depth int, keys *Keys, out *Found, nest int, subKeys *Keys, subOut *Found) bool {
 	b := s.b
 	s.i++
 	s.ws()
@@ -91,8 +123,9 @@ func (s *scanner) members(depth int, keys *Keys, out [][]byte, nest int, subKeys
 		s.i++
 		s.ws()
 		vs := s.i
+		plain := false
 		if k >= 0 && k == nest {
-			clear(subOut)
+			subOut.clear()
 			if s.i < len(b) && b[s.i] == '{' {
 				if depth+1 > maxDepth || !s.members(depth+1, subKeys, subOut, -1, nil, nil) {
 					return false
@@ -101,14 +134,17 @@ func (s *scanner) members(depth int, keys *Keys, out [][]byte, nest int, subKeys
 				return false
 			}
 		} else if s.i < len(b) && b[s.i] == '"' { // most values: a string, scanned without value's switch
-			if _, ok := s.str(); !ok {
+			esc, ok := s.str()
+			if !ok {
 				return false
 			}
+			plain = !esc
 		} else if !s.value(depth) {
 			return false
 		}
 		if k >= 0 {
-			out[k] = b[vs:s.i]
+			out.Raw[k] = b[vs:s.i]
+			out.plain[k] = plain
 		}
 		s.ws()
 		if s.i >= len(b) {

@@ -82,9 +82,9 @@ func FuzzObject(f *testing.F) {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, b []byte) {
-		out := make([][]byte, eventKeys.Len())
-		sub := make([][]byte, contextKeys.Len())
-		err := ObjectIn(b, eventKeys, out, kContext, contextKeys, sub)
+		found, subFound := NewFound(eventKeys), NewFound(contextKeys)
+		err := ObjectIn(b, eventKeys, found, kContext, contextKeys, subFound)
+		out, sub := found.Raw, subFound.Raw
 		var m map[string]json.RawMessage
 		oracle := json.Unmarshal(b, &m)
 		isObj := oracle == nil && m != nil
@@ -114,6 +114,11 @@ func FuzzObject(f *testing.F) {
 			if (werr == nil) != (gerr == nil) || werr == nil && gs != ws {
 				t.Fatalf("member %q: got %q (%v), encoding/json %q (%v)", k, gs, gerr, ws, werr)
 			}
+			// Found.Text, which skips the second look at a plain
+			// string, gives what Text gives.
+			if ft, ferr := found.Text(i, k); (ferr == nil) != (gerr == nil) || string(ft) != gs {
+				t.Fatalf("member %q: Found.Text %q (%v), Text %q (%v)", k, ft, ferr, gs, gerr)
+			}
 		}
 		// The context's members, extracted in the same pass.
 		var ctx map[string]json.RawMessage
@@ -139,8 +144,7 @@ func BenchmarkObjectIn(b *testing.B) {
 			lines = append(lines, l)
 		}
 	}
-	out := make([][]byte, eventKeys.Len())
-	sub := make([][]byte, contextKeys.Len())
+	out, sub := NewFound(eventKeys), NewFound(contextKeys)
 	n := 0
 	for _, l := range lines {
 		n += len(l)
@@ -170,13 +174,13 @@ func TestKeys(t *testing.T) {
 		{`{"ti\u006de":7,"p\u0061ge":[1]}`, []string{"7", "", "", "", "", "[1]"}},
 		{`{"tame":1,"tame":2}`, []string{"", "", "2", "", "", ""}},
 	} {
-		out := make([][]byte, keys.Len())
+		out := NewFound(keys)
 		if err := Object([]byte(tc.json), keys, out); err != nil {
 			t.Fatalf("%s: %v", tc.json, err)
 		}
 		for i, w := range tc.want {
-			if string(out[i]) != w {
-				t.Errorf("%s: member %q = %q, want %q", tc.json, keys.names[i], out[i], w)
+			if string(out.Raw[i]) != w {
+				t.Errorf("%s: member %q = %q, want %q", tc.json, keys.names[i], out.Raw[i], w)
 			}
 		}
 	}
