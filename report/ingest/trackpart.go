@@ -145,8 +145,8 @@ type trackState struct {
 	solvers    map[uint64]struct{} // problem<<32 | learner
 
 	// buffers reused for every line
-	ev  logEvent
-	pl  payload
+	ev                 logEvent
+	pl                 payload
 	top, ctx, pay, mod *jsonscan.Found
 }
 
