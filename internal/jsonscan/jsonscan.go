@@ -21,7 +21,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"math/bits"
 	"unicode/utf8"
 )
 
@@ -40,11 +39,21 @@ var ErrSyntax = errors.New("invalid JSON")
 type Found struct {
 	Raw   [][]byte
 	plain []bool
+	mask  []uint64 // the scan's marks (specials), kept for the next call
 }
 
 // NewFound makes the Found of an Object call with keys.
 func NewFound(keys *Keys) *Found {
 	return &Found{Raw: make([][]byte, keys.Len()), plain: make([]bool, keys.Len())}
+}
+
+// marks returns f's mask buffer sized for n bytes of input.
+func (f *Found) marks(n int) []uint64 {
+	words := (n + 63) >> 6
+	if cap(f.mask) < words {
+		f.mask = make([]uint64, words, words+words/4)
+	}
+	return f.mask[:words]
 }
 
 func (f *Found) clear() {
@@ -80,7 +89,8 @@ func ObjectIn(b []byte, keys *Keys, out *Found, nest int, subKeys *Keys, subOut 
 	if subOut != nil {
 		subOut.clear()
 	}
-	s := scanner{b: b}
+	s := scanner{b: b, mask: out.marks(len(b))}
+	specials(b, s.mask)
 	s.ws()
 	if s.i >= len(b) {
 		return errors.New("unexpected end of JSON input")
@@ -239,8 +249,9 @@ func (k *Keys) index(key []byte, esc bool, quoted []byte) int {
 }
 
 type scanner struct {
-	b []byte
-	i int
+	b    []byte
+	i    int
+	mask []uint64 // specials(b)
 }
 
 func (s *scanner) what() string {
@@ -259,51 +270,27 @@ func (s *scanner) fail() error {
 
 func (s *scanner) ws() {
 	for s.i < len(s.b) {
-		switch s.b[s.i] {
-		case ' ', '\t', '\n', '\r':
-			s.i++
-		default:
+		if c := s.b[s.i]; c > ' ' || c != ' ' && c != '\t' && c != '\n' && c != '\r' {
 			return
 		}
+		s.i++
 	}
 }
 
-// strPlain marks the bytes a string can hold without a closer look: not
-// the quote, the backslash, control characters or non-ASCII.
-var strPlain = func() (t [256]bool) {
-	for c := 0x20; c < utf8.RuneSelf; c++ {
-		t[c] = c != '"' && c != '\\'
-	}
-	return
-}()
-
 // str scans a string starting at s.i (its opening quote) and reports
-// whether it needs decoding (escapes or non-ASCII bytes). Plain runs are
-// skipped eight bytes at a time, and the first byte that is not plain is
-// found in the word that holds it (special), not byte by byte: most of a
-// log line is strings, many of them short keys, and this loop is
+// whether it needs decoding (escapes or non-ASCII bytes). It goes from
+// mark to mark (next), never testing the plain bytes between them: most
+// of a log line is strings, many of them short keys, and this loop is
 // ingest's hottest.
 func (s *scanner) str() (esc, ok bool) {
 	b, i := s.b, s.i // i in a register, s.i set on the way out
 	if i >= len(b) || b[i] != '"' {
 		return false, false
 	}
-	i++
-	for i < len(b) {
-		if i+8 <= len(b) {
-			m := special(binary.LittleEndian.Uint64(b[i:]))
-			if m == 0 {
-				i += 8
-				continue
-			}
-			i += bits.TrailingZeros64(m) >> 3
-		} else {
-			for i < len(b) && strPlain[b[i]] {
-				i++
-			}
-			if i >= len(b) {
-				break
-			}
+	for {
+		i = s.next(i + 1)
+		if i >= len(b) {
+			break
 		}
 		c := b[i]
 		switch {
@@ -318,7 +305,7 @@ func (s *scanner) str() (esc, ok bool) {
 			}
 			switch b[i+1] {
 			case '"', '\\', '/', 'b', 'f', 'n', 'r', 't':
-				i += 2
+				i++ // the escaped byte is marked only if it is a quote or backslash; next starts past it
 			case 'u':
 				if i+6 > len(b) {
 					s.i = i
@@ -330,7 +317,7 @@ func (s *scanner) str() (esc, ok bool) {
 						return esc, false
 					}
 				}
-				i += 6
+				i += 5
 			default:
 				s.i = i
 				return esc, false
@@ -340,7 +327,6 @@ func (s *scanner) str() (esc, ok bool) {
 			return esc, false
 		default: // non-ASCII: encoding/json decodes it (and replaces invalid UTF-8)
 			esc = true
-			i++
 		}
 	}
 	s.i = i
@@ -349,19 +335,18 @@ func (s *scanner) str() (esc, ok bool) {
 
 // special marks, with the high bit of its byte, each byte of w (eight
 // bytes, little-endian) that is not strPlain: a quote, a backslash, a
-// control character or non-ASCII. The bit tricks are the classic "has
-// zero byte" / "has byte less than n" tests (Hacker's Delight 6-1,
-// Anderson's bit twiddling hacks); a borrow can mark a plain byte, but
-// only above a special one, so w is plain exactly when the result is 0,
-// and its lowest mark is the first special byte.
+// control character or non-ASCII. Each byte is tested on its own low
+// seven bits, to which the additions never carry past the byte's high
+// bit, so every mark is exact (the classic "has zero byte" test of
+// Hacker's Delight 6-1, in its carry-free form).
 func special(w uint64) uint64 {
-	const lo, hi = 0x0101010101010101, 0x8080808080808080
+	const lo, lo7, hi = 0x0101010101010101, 0x7f7f7f7f7f7f7f7f, 0x8080808080808080
 	quote := w ^ (lo * '"')
 	bslash := w ^ (lo * '\\')
-	m := (quote - lo) &^ quote
-	m |= (bslash - lo) &^ bslash
-	m |= (w - lo*0x20) &^ w
-	return (m | w) & hi
+	m := ^(quote&lo7 + lo7 | quote)   // high bit set where the byte is a quote
+	m |= ^(bslash&lo7 + lo7 | bslash) // … a backslash
+	m |= ^(w&lo7 + lo*0x60)           // … below 0x20 in its low seven bits
+	return (m | w) & hi               // … or non-ASCII
 }
 
 func isHex(c byte) bool {
