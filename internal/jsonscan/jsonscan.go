@@ -109,66 +109,72 @@ func ObjectIn(b []byte, keys *Keys, out *Found, nest int, subKeys *Keys, subOut 
 }
 
 // members scans the object at s.i, whose members are values at depth, and
-// sets out as ObjectIn does.
+// sets out as ObjectIn does. The position is kept in a local (a register)
+// and white space is skipped by skipWS, inlined: a line has a score of
+// members, each with four places white space may be, and the loads and
+// stores of s.i were a fifth of the scan.
 func (s *scanner) members(depth int, keys *Keys, out *Found, nest int, subKeys *Keys, subOut *Found) bool {
 	b := s.b
-	s.i++
-	s.ws()
-	if s.i < len(b) && b[s.i] == '}' {
-		s.i++
+	i := skipWS(b, s.i+1)
+	if i < len(b) && b[i] == '}' {
+		s.i = i + 1
 		return true
 	}
 	for {
-		s.ws()
-		ks := s.i
-		esc, ok := s.str()
-		if !ok {
+		i = skipWS(b, i)
+		ks := i
+		var esc, ok bool
+		if i, esc, ok = s.str(i); !ok {
+			s.i = i
 			return false
 		}
-		k := keys.index(b[ks+1:s.i-1], esc, b[ks:s.i])
-		s.ws()
-		if s.i >= len(b) || b[s.i] != ':' {
+		k := keys.index(b[ks+1:i-1], esc, b[ks:i])
+		i = skipWS(b, i)
+		if i >= len(b) || b[i] != ':' {
+			s.i = i
 			return false
 		}
-		s.i++
-		s.ws()
-		vs := s.i
-		plain := false
+		i = skipWS(b, i+1)
+		vs := i
 		if k >= 0 && k == nest {
 			subOut.clear()
-			if s.i < len(b) && b[s.i] == '{' {
-				if depth+1 > maxDepth || !s.members(depth+1, subKeys, subOut, -1, nil, nil) {
-					return false
-				}
-			} else if !s.value(depth) {
-				return false
-			}
-		} else if s.i < len(b) && b[s.i] == '"' { // most values: a string, scanned without value's switch
-			esc, ok := s.str()
-			if !ok {
+		}
+		plain := false
+		switch {
+		case i < len(b) && b[i] == '"': // most values: a string, scanned without value's switch
+			if i, esc, ok = s.str(i); !ok {
+				s.i = i
 				return false
 			}
 			plain = !esc
-		} else if !s.value(depth) {
-			return false
+		case k >= 0 && k == nest && i < len(b) && b[i] == '{':
+			s.i = i
+			if depth+1 > maxDepth || !s.members(depth+1, subKeys, subOut, -1, nil, nil) {
+				return false
+			}
+			i = s.i
+		default:
+			s.i = i
+			if !s.value(depth) {
+				return false
+			}
+			i = s.i
 		}
 		if k >= 0 {
-			out.Raw[k] = b[vs:s.i]
+			out.Raw[k] = b[vs:i]
 			out.plain[k] = plain
 		}
-		s.ws()
-		if s.i >= len(b) {
-			return false
-		}
-		if b[s.i] == ',' {
-			s.i++
+		i = skipWS(b, i)
+		if i < len(b) && b[i] == ',' {
+			i++
 			continue
 		}
-		if b[s.i] != '}' {
-			return false
+		if i < len(b) && b[i] == '}' {
+			s.i = i + 1
+			return true
 		}
-		s.i++
-		return true
+		s.i = i
+		return false
 	}
 }
 
@@ -268,69 +274,65 @@ func (s *scanner) fail() error {
 	return fmt.Errorf("%w: unexpected %s at byte %d", ErrSyntax, s.what(), s.i)
 }
 
-func (s *scanner) ws() {
-	for s.i < len(s.b) {
-		if c := s.b[s.i]; c > ' ' || c != ' ' && c != '\t' && c != '\n' && c != '\r' {
-			return
-		}
-		s.i++
+func (s *scanner) ws() { s.i = skipWS(s.b, s.i) }
+
+// skipWS returns the position of the first byte at or after i that is not
+// JSON white space. Every such byte is at most ' ', so most calls, on a
+// byte that is not white space, are one compare.
+func skipWS(b []byte, i int) int {
+	for i < len(b) && b[i] <= ' ' && (b[i] == ' ' || b[i] == '\t' || b[i] == '\n' || b[i] == '\r') {
+		i++
 	}
+	return i
 }
 
-// str scans a string starting at s.i (its opening quote) and reports
-// whether it needs decoding (escapes or non-ASCII bytes). It goes from
+// str scans a string starting at i (its opening quote) and returns the
+// position after it (or of the error) and whether it needs decoding
+// (escapes or non-ASCII bytes). It goes from
 // mark to mark (next), never testing the plain bytes between them: most
 // of a log line is strings, many of them short keys, and this loop is
 // ingest's hottest.
-func (s *scanner) str() (esc, ok bool) {
-	b, i := s.b, s.i // i in a register, s.i set on the way out
+func (s *scanner) str(i int) (end int, esc, ok bool) {
+	b := s.b
 	if i >= len(b) || b[i] != '"' {
-		return false, false
+		return i, false, false
 	}
 	for {
 		i = s.next(i + 1)
 		if i >= len(b) {
-			break
+			return i, esc, false
 		}
 		c := b[i]
 		switch {
 		case c == '"':
-			s.i = i + 1
-			return esc, true
+			return i + 1, esc, true
 		case c == '\\':
 			esc = true
 			if i+1 >= len(b) {
-				s.i = i
-				return esc, false
+				return i, esc, false
 			}
 			switch b[i+1] {
 			case '"', '\\', '/', 'b', 'f', 'n', 'r', 't':
 				i++ // the escaped byte is marked only if it is a quote or backslash; next starts past it
 			case 'u':
 				if i+6 > len(b) {
-					s.i = i
-					return esc, false
+					return i, esc, false
 				}
 				for _, h := range b[i+2 : i+6] {
 					if !isHex(h) {
-						s.i = i
-						return esc, false
+						return i, esc, false
 					}
 				}
 				i += 5
 			default:
-				s.i = i
-				return esc, false
+				return i, esc, false
 			}
 		case c < 0x20:
-			s.i = i
-			return esc, false
+			return i, esc, false
 		default: // non-ASCII: encoding/json decodes it (and replaces invalid UTF-8)
 			esc = true
 		}
 	}
-	s.i = i
-	return esc, false
 }
 
 // special marks, with the high bit of its byte, each byte of w (eight
@@ -361,7 +363,8 @@ func (s *scanner) value(depth int) bool {
 	}
 	switch c := b[s.i]; {
 	case c == '"':
-		_, ok := s.str()
+		var ok bool
+		s.i, _, ok = s.str(s.i)
 		return ok
 	case c == '{' || c == '[':
 		if depth+1 > maxDepth {
@@ -380,7 +383,8 @@ func (s *scanner) value(depth int) bool {
 		for {
 			s.ws()
 			if c == '{' {
-				if _, ok := s.str(); !ok {
+				var ok bool
+				if s.i, _, ok = s.str(s.i); !ok {
 					return false
 				}
 				s.ws()
