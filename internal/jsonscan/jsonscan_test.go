@@ -121,6 +121,13 @@ func FuzzObject(f *testing.F) {
 		`{"page":"\xff"}`, `{"ti\u006de":"x"}`, `{"context":{"course_id":"c","user_id":1},"context":{"path":"/p"}}`, `{"context":[{"user_id":1}]}`, `{"x":-0.5e+3}`, `{"x":01}`, `{"x":1.}`, `[]`, `null`, `{"a":1,}`, `{"a" 1}`, "{\"a\":\"\t\"}"} {
 		f.Add([]byte(s))
 	}
+	// Strings that cross 64-byte blocks of marks: a long plain run, and
+	// escapes and non-ASCII bytes on either side of a block's edge.
+	long := strings.Repeat("a", 200)
+	for _, s := range []string{`{"time":"` + long + `"}`, `{"page":"` + long[:62] + `\"` + long + `"}`, `{"page":"` + long[:61] + `\u00e9` + long + `"}`,
+		`{"` + long[:55] + `":"` + long[:70] + "\xc3\xa9" + `"}`, `{"time":"` + long[:63] + `"}`, `{"time":"` + long + `` /* unterminated */} {
+		f.Add([]byte(s))
+	}
 	f.Fuzz(func(t *testing.T, b []byte) {
 		found, subFound := NewFound(eventKeys), NewFound(contextKeys)
 		err := ObjectIn(b, eventKeys, found, kContext, contextKeys, subFound)
