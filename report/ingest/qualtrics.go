@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"regexp"
 	"strings"
 
 	"github.com/moocreport/moocreport/report"
@@ -141,14 +140,20 @@ func isImportIDRow(rec []string) bool {
 	return false
 }
 
-var legacyID = regexp.MustCompile(`^V[0-9]+$`)
+// legacyID is a legacy export's column name, V1…Vn.
+func legacyID(id string) bool {
+	if len(id) < 2 || id[0] != 'V' {
+		return false
+	}
+	return isDigits(id[1:])
+}
 
 // renameLegacy names the legacy export's V1…Vn columns by their label in
 // the second row, so "Finished" is found under its own name.
 func renameLegacy(t *table, texts []string) {
 	h := append([]string(nil), t.header...)
 	for i, id := range h {
-		if legacyID.MatchString(id) && i < len(texts) && texts[i] != "" {
+		if legacyID(id) && i < len(texts) && texts[i] != "" {
 			h[i] = texts[i]
 		}
 	}

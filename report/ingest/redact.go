@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -56,17 +57,6 @@ const (
 //go:embed commonwords.txt
 var commonWordsText string
 
-// commonWords holds the words of commonwords.txt.
-var commonWords = func() map[string]bool {
-	m := map[string]bool{}
-	for _, line := range strings.Split(commonWordsText, "\n") {
-		if w := strings.TrimSpace(line); w != "" && !strings.HasPrefix(w, "#") {
-			m[w] = true
-		}
-	}
-	return m
-}()
-
 const (
 	local   = `[\p{L}\p{N}._%+\-]+`
 	at      = `(?:\s*[(\[{<]\s*at\s*[)\]}>]\s*|\s*@\s*)`
@@ -79,25 +69,47 @@ const (
 	tlds = `com|org|net|edu|gov|mil|int|info|biz|io|co|me|ai|app|dev|tech|online|site|page|xyz|ly|tv|eu|uk|us|ca|au|nz|ie|de|fr|se|no|dk|fi|is|nl|be|ch|at|es|it|pt|pl|cz|sk|hu|ro|gr|tr|ru|ua|cn|jp|kr|tw|hk|sg|in|br|mx|ar|cl|za|ng|ke`
 )
 
-var (
-	// emailRE finds addresses with an @ or a bracketed "at"; spelledRE
-	// those with a plain " at ", which must spell out a dot too ("ana at
-	// mail dot se"), or "I work at example.com" would be one.
-	emailRE   = regexp.MustCompile(local + at + label + `(?:` + dot + label + `)+`)
-	spelledRE = regexp.MustCompile(local + `\s+at\s+` + label + `(?:` + dot + label + `)*` + dotWord + label + `(?:` + dot + label + `)*`)
-	urlRE     = regexp.MustCompile(`(?:(?:https?|ftps?|sftp|file)://|www\.)[^\s<>"]+|\b(?:` + label + `\.)+(?:` + tlds + `)\b(?:/[^\s<>"]*)?`)
-	ipv4RE    = regexp.MustCompile(`\b\d{1,3}(?:\.\d{1,3}){3}\b`)
-	ipv6RE    = regexp.MustCompile(`[0-9a-f]{0,4}(?::[0-9a-f]{0,4}){2,7}(?:\.\d{1,3}){0,3}`)
-	// A phone number: an optional +, then digits with spaces, dots,
-	// dashes or brackets between them, at least seven digits in all.
-	phoneRE = regexp.MustCompile(`\+?\(?\d[\d\s().\-]{5,}\d`)
-	dateRE  = regexp.MustCompile(`^(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[.\-]\d{1,2}[.\-]\d{2,4})$`)
+// patterns are the regular expressions and the common-word list free text
+// is redacted with. They are made on first use (redactPatterns): compiling
+// them took about 3 ms of every command's start, and most commands (a
+// rebuild after a narrative edit, check, init) never redact anything.
+type patterns struct {
+	// email finds addresses with an @ or a bracketed "at"; spelled those
+	// with a plain " at ", which must spell out a dot too ("ana at mail
+	// dot se"), or "I work at example.com" would be one.
+	email, spelled, url, ipv4, ipv6 *regexp.Regexp
+	// phone: an optional +, then digits with spaces, dots, dashes or
+	// brackets between them, at least seven digits in all; date rules out
+	// the dates phone would take for one.
+	phone, date *regexp.Regexp
 	// introducer ends the text before a word that is then a name even if
-	// it is a common word; strongIntro also before a capitalised word no
-	// profile lists.
-	introducer  = regexp.MustCompile(`(?:my name is|name is|name:|call me|user ?name:?|user ?id:?|handle:?|login:?|signed,?)\s*$|@$`)
-	strongIntro = regexp.MustCompile(`(?:my name is|my name's|name:|call me)\s*$`)
-)
+	// it is a common word; introduced is followed by up to three
+	// capitalised words that are names even when no profile lists them.
+	introducer, introduced *regexp.Regexp
+	// common holds the words of commonwords.txt.
+	common map[string]bool
+}
+
+var redactPatterns = sync.OnceValue(func() *patterns {
+	common := map[string]bool{}
+	for _, line := range strings.Split(commonWordsText, "\n") {
+		if w := strings.TrimSpace(line); w != "" && !strings.HasPrefix(w, "#") {
+			common[w] = true
+		}
+	}
+	return &patterns{
+		email:      regexp.MustCompile(local + at + label + `(?:` + dot + label + `)+`),
+		spelled:    regexp.MustCompile(local + `\s+at\s+` + label + `(?:` + dot + label + `)*` + dotWord + label + `(?:` + dot + label + `)*`),
+		url:        regexp.MustCompile(`(?:(?:https?|ftps?|sftp|file)://|www\.)[^\s<>"]+|\b(?:` + label + `\.)+(?:` + tlds + `)\b(?:/[^\s<>"]*)?`),
+		ipv4:       regexp.MustCompile(`\b\d{1,3}(?:\.\d{1,3}){3}\b`),
+		ipv6:       regexp.MustCompile(`[0-9a-f]{0,4}(?::[0-9a-f]{0,4}){2,7}(?:\.\d{1,3}){0,3}`),
+		phone:      regexp.MustCompile(`\+?\(?\d[\d\s().\-]{5,}\d`),
+		date:       regexp.MustCompile(`^(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[.\-]\d{1,2}[.\-]\d{2,4})$`),
+		introducer: regexp.MustCompile(`(?:my name is|name is|name:|call me|user ?name:?|user ?id:?|handle:?|login:?|signed,?)\s*$|@$`),
+		introduced: regexp.MustCompile(`(?:my name is|my name's|name:|call me)\s*`),
+		common:     common,
+	}
+})
 
 // addPerson records a learner's username and name as words to redact.
 func (r *Redactor) addPerson(username, name string) {

@@ -11,17 +11,18 @@ import (
 // patternHits finds e-mail addresses, URLs, IP addresses and phone
 // numbers in folded text t.
 func patternHits(t string) []hit {
+	p := redactPatterns()
 	var hits []hit
-	for _, re := range []*regexp.Regexp{emailRE, spelledRE} {
+	for _, re := range []*regexp.Regexp{p.email, p.spelled} {
 		for _, m := range re.FindAllStringIndex(t, -1) {
 			hits = append(hits, hit{m[0], m[1], phEmail, 0})
 		}
 	}
-	for _, m := range urlRE.FindAllStringIndex(t, -1) {
+	for _, m := range p.url.FindAllStringIndex(t, -1) {
 		end := m[0] + len(strings.TrimRight(t[m[0]:m[1]], ".,;:!?)'\""))
 		hits = append(hits, hit{m[0], end, phURL, 1})
 	}
-	for _, re := range []*regexp.Regexp{ipv4RE, ipv6RE} {
+	for _, re := range []*regexp.Regexp{p.ipv4, p.ipv6} {
 		for _, m := range re.FindAllStringIndex(t, -1) {
 			s := strings.Trim(t[m[0]:m[1]], ".")
 			if a, err := netip.ParseAddr(s); err == nil && hexDigits(s) >= 2 && (a.Is4() || strings.Count(s, ":") >= 2) {
@@ -30,9 +31,9 @@ func patternHits(t string) []hit {
 			}
 		}
 	}
-	for _, m := range phoneRE.FindAllStringIndex(t, -1) {
+	for _, m := range p.phone.FindAllStringIndex(t, -1) {
 		s := t[m[0]:m[1]]
-		if countDigits(s) >= 7 && !dateRE.MatchString(s) {
+		if countDigits(s) >= 7 && !p.date.MatchString(s) {
 			hits = append(hits, hit{m[0], m[1], phPhone, 3})
 		}
 	}
@@ -104,9 +105,10 @@ func (r *Redactor) nameHits(f folded, found []hit) []hit {
 			i = j
 		}
 	}
+	p := redactPatterns()
 	var hits []hit
 	for k, c := range cands {
-		if commonWords[c.text] && !introducer.MatchString(t[max(0, c.start-24):c.start]) &&
+		if p.common[c.text] && !p.introducer.MatchString(t[max(0, c.start-24):c.start]) &&
 			!(k > 0 && besides(t, cands[k-1], c)) && !(k+1 < len(cands) && besides(t, c, cands[k+1])) {
 			continue
 		}
@@ -194,15 +196,14 @@ func overlaps(covered []bool, start, end int) bool {
 	return false
 }
 
-var introduced = regexp.MustCompile(`(?:my name is|my name's|name:|call me)\s*`)
-
 // introducedHits finds up to three capitalised words after "my name is",
 // "name:" or "call me": a name even when no profile lists it.
 func introducedHits(f folded, found []hit) []hit {
 	var hits []hit
 	t := f.text
 	covered := coverage(len(t), found)
-	for _, m := range introduced.FindAllStringIndex(t, -1) {
+	p := redactPatterns()
+	for _, m := range p.introduced.FindAllStringIndex(t, -1) {
 		pos := m[1]
 		for n := 0; n < 3; n++ {
 			e := pos
@@ -214,7 +215,7 @@ func introducedHits(f folded, found []hit) []hit {
 				e += size
 			}
 			first, _ := utf8.DecodeRuneInString(f.src[f.from[pos]:])
-			if e == pos || !unicode.IsUpper(first) || commonWords[t[pos:e]] || overlaps(covered, pos, e) {
+			if e == pos || !unicode.IsUpper(first) || p.common[t[pos:e]] || overlaps(covered, pos, e) {
 				break
 			}
 			hits = append(hits, hit{pos, e, phName, 4})
