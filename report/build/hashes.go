@@ -62,13 +62,29 @@ func (h *inputHashes) get(relPath string) (site.FileHash, error) {
 		if fh, err = hashInput(h.dir, relPath); err != nil {
 			return fh, err
 		}
-		if id != (fileID{}) {
-			h.known[relPath] = knownHash{ID: id, Seen: seen.UnixNano(), Hash: fh}
-			h.changed = true
-		}
+		h.remember(relPath, knownHash{ID: id, Seen: seen.UnixNano(), Hash: fh})
 	}
 	h.done[relPath] = fh
 	return fh, nil
+}
+
+// remember records k, the hash of the file at relPath just made, in the
+// stat index when a later build can trust it: its state was settled
+// (racyWindow) when it was hashed. A record made sooner after the file's
+// last change never becomes trusted (its Seen stays too close), so it is
+// not kept: the file just edited is hashed by every build until it
+// settles, as it would be anyway, and the index is not written again for
+// it. An older record of the file is dropped.
+func (h *inputHashes) remember(relPath string, k knownHash) {
+	if k.settled() {
+		h.known[relPath] = k
+		h.changed = true
+		return
+	}
+	if _, ok := h.known[relPath]; ok {
+		delete(h.known, relPath)
+		h.changed = true
+	}
 }
 
 // buildMemo is the cache as ingest's Memo for one build, answering

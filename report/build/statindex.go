@@ -31,6 +31,12 @@ type knownHash struct {
 // index has the same rule ("racy git").
 const racyWindow = 2 * time.Second
 
+// settled says whether the file's state had lasted racyWindow when it was
+// hashed, so that the state tells its content.
+func (k knownHash) settled() bool {
+	return k.ID != (fileID{}) && k.Seen-max(k.ID.Mtime, k.ID.Ctime) >= int64(racyWindow)
+}
+
 // statIndexKey names the one stat index of a cache folder.
 var statIndexKey = func() string {
 	sum := sha256.Sum256([]byte("moocreport stat index"))
@@ -55,8 +61,7 @@ func trusted(known map[string]knownHash, relPath, path string) (site.FileHash, f
 		return site.FileHash{}, fileID{}, false
 	}
 	k, found := known[relPath]
-	settled := k.Seen-max(id.Mtime, id.Ctime) >= int64(racyWindow)
-	if !found || k.ID != id || !settled || k.Hash.Path != relPath {
+	if !found || k.ID != id || !k.settled() || k.Hash.Path != relPath {
 		return site.FileHash{}, id, false
 	}
 	return k.Hash, id, true
