@@ -148,7 +148,10 @@ func (st *Stage) prepare(m Manifest, index IndexFunc) error {
 		return err
 	}
 	if cur, err := os.ReadFile(filepath.Join(st.public, Index)); err != nil || !bytes.Equal(cur, b) {
-		if err := writeSynced(filepath.Join(st.work, stIndex), b); err != nil {
+		if err := writeNew(filepath.Join(st.work, stIndex), b); err != nil {
+			return err
+		}
+		if err := st.syncLater(filepath.Join(st.work, stIndex), false); err != nil {
 			return err
 		}
 	}
@@ -173,7 +176,7 @@ func (st *Stage) prepare(m Manifest, index IndexFunc) error {
 		return err
 	}
 	crash("latest staged")
-	return nil
+	return st.syncLater(filepath.Join(st.work, stLatest), true)
 }
 
 // commit swaps the stage's new state into public/ under a journal; target
@@ -186,10 +189,15 @@ func (st *Stage) commit(target string) error {
 	if !pending {
 		return nil
 	}
+	var paths []string
 	if exists(st.Dir) {
-		if err := syncTree(st.Dir, st.linked); err != nil {
+		var err error
+		if paths, err = treePaths(st.Dir, st.linked); err != nil {
 			return err
 		}
+	}
+	if err := syncAll(append(paths, st.unsynced...)); err != nil {
+		return err
 	}
 	crash("synced")
 	return begin(st.public, journal{Stage: filepath.Base(st.work), Target: target})

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -52,8 +53,30 @@ type Stage struct {
 	// once.
 	staged, dirs map[string]bool
 	// preLatest is set by StageLatest; preSpoiled when its copy missed a
-	// file (see latest.go).
+	// file; preLinked names the files linked into the copy (see latest.go).
 	preLatest, preSpoiled bool
+	preLinked             map[string]bool
+	// unsynced are what commit syncs besides the version's files and
+	// folders: the new latest/'s folders and index.html, made while
+	// publishing. They are synced all at once with the version, since
+	// the file system commits syncs in flight together.
+	unsynced []string
+}
+
+// syncLater adds path to what commit syncs: the file at path, or when
+// tree is set every folder of the tree at path (its files are synced with
+// the version, or were synced when made).
+func (st *Stage) syncLater(path string, tree bool) error {
+	if !tree {
+		st.unsynced = append(st.unsynced, path)
+		return nil
+	}
+	return filepath.WalkDir(path, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && d.IsDir() {
+			st.unsynced = append(st.unsynced, p)
+		}
+		return err
+	})
 }
 
 // NewStage makes a stage in public, creating public when needed. It first
