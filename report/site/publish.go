@@ -200,7 +200,7 @@ func (st *Stage) commit(target string) error {
 		return err
 	}
 	crash("synced")
-	return begin(st.public, journal{Stage: filepath.Base(st.work), Target: target})
+	return begin(st.public, journal{Stage: filepath.Base(st.work), Target: target}, st.removeDisplaced)
 }
 
 // PublishDraft makes the stage's version public/draft, replacing whatever

@@ -61,6 +61,9 @@ type Stage struct {
 	// publishing. They are synced all at once with the version, since
 	// the file system commits syncs in flight together.
 	unsynced []string
+	// removing is the removal of the displaced folders (removeDisplaced).
+	removeOnce sync.Once
+	removing   sync.WaitGroup
 }
 
 // syncLater adds path to what commit syncs: the file at path, or when
@@ -115,21 +118,27 @@ func NewStage(public string) (*Stage, error) {
 
 // Discard removes the stage and everything left in it: the rendered
 // version when it was not published, the folders a publish displaced.
-//
-// The two folders a forced publish displaces (the version and latest/)
-// are removed side by side: unlinking their files is most of what is
-// left of a rebuild once it is published.
 func (st *Stage) Discard() error {
-	var wg sync.WaitGroup
-	for _, name := range []string{stOld, stOldLatest} {
-		wg.Go(func() { os.RemoveAll(filepath.Join(st.work, name)) }) // what fails is left to the next line
-	}
-	wg.Wait()
-	err := os.RemoveAll(st.work)
+	st.removeDisplaced()
+	st.removing.Wait()
+	err := os.RemoveAll(st.work) // what removeDisplaced failed to remove too
 	if st.lock != nil {
 		st.lock.Close()
 	}
 	return err
+}
+
+// removeDisplaced starts removing the two folders a forced publish
+// displaces into the stage (the version and latest/), side by side, once:
+// unlinking their files is most of what is left of a rebuild once it is
+// published, and commit starts it while it waits for the disk to sync the
+// renames. Discard waits for it to end.
+func (st *Stage) removeDisplaced() {
+	st.removeOnce.Do(func() {
+		for _, name := range []string{stOld, stOldLatest} {
+			st.removing.Go(func() { os.RemoveAll(filepath.Join(st.work, name)) }) // what fails is Discard's to retry
+		}
+	})
 }
 
 // lockPublic serialises publishing in public across processes; the
