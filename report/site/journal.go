@@ -106,7 +106,7 @@ func begin(public string, j journal, moved func()) error {
 // at any point finishes the job without undoing or losing anything: a
 // displaced folder is moved into the stage, never deleted here. moved,
 // when not nil, is called once every folder is in place, before the
-// renames are synced: what it starts (removing the displaced folders from
+// renames are synced: what it starts (emptying the displaced folders in
 // the stage, see Stage.commit) overlaps the wait for the disk.
 //
 // The journal's removal is not synced: if it is lost, the next build finds

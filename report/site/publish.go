@@ -79,6 +79,9 @@ func Publish(st *Stage, version string, force bool, index IndexFunc) (Outcome, e
 	if err := recoverLocked(st.public); err != nil {
 		return 0, err
 	}
+	if err := st.pruneSpared(); err != nil {
+		return 0, err
+	}
 	out, err := outcome(st, version, force)
 	if err != nil {
 		return 0, err
@@ -200,7 +203,7 @@ func (st *Stage) commit(target string) error {
 		return err
 	}
 	crash("synced")
-	return begin(st.public, journal{Stage: filepath.Base(st.work), Target: target}, st.removeDisplaced)
+	return begin(st.public, journal{Stage: filepath.Base(st.work), Target: target}, st.emptyFolders)
 }
 
 // PublishDraft makes the stage's version public/draft, replacing whatever
@@ -213,6 +216,9 @@ func PublishDraft(st *Stage) error {
 	}
 	defer unlock()
 	if err := recoverLocked(st.public); err != nil {
+		return err
+	}
+	if err := st.pruneSpared(); err != nil {
 		return err
 	}
 	draft := filepath.Join(st.public, Draft)

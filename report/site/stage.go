@@ -61,9 +61,14 @@ type Stage struct {
 	// publishing. They are synced all at once with the version, since
 	// the file system commits syncs in flight together.
 	unsynced []string
-	// removing is the removal of the displaced folders (removeDisplaced).
-	removeOnce sync.Once
-	removing   sync.WaitGroup
+	// emptying is the removal of the files left in the stage
+	// (emptyFolders), and empty names its folders it emptied.
+	emptyOnce sync.Once
+	emptying  sync.WaitGroup
+	empty     map[string]bool
+	// spared says the stage's folders are those an earlier build left
+	// (takeSpare): Publish removes those it did not fill (pruneSpared).
+	spared bool
 }
 
 // syncLater adds path to what commit syncs: the file at path, or when
@@ -96,11 +101,16 @@ func NewStage(public string) (*Stage, error) {
 	if err := recoverLocked(public); err != nil {
 		return nil, err
 	}
-	work, err := os.MkdirTemp(public, stagePrefix)
-	if err != nil {
-		return nil, err
+	work, dirs := takeSpare(public)
+	if work == "" {
+		if work, err = os.MkdirTemp(public, stagePrefix); err != nil {
+			return nil, err
+		}
 	}
-	st := &Stage{Dir: filepath.Join(work, stNew), public: public, work: work}
+	st := &Stage{Dir: filepath.Join(work, stNew), public: public, work: work, staged: map[string]bool{}, dirs: dirs, spared: len(dirs) > 0}
+	if st.dirs == nil {
+		st.dirs = map[string]bool{}
+	}
 	if st.lock, err = os.Create(filepath.Join(work, stLock)); err != nil {
 		os.RemoveAll(work)
 		return nil, err
@@ -109,34 +119,56 @@ func NewStage(public string) (*Stage, error) {
 		st.Discard()
 		return nil, fmt.Errorf("locking %s: %v", work, err)
 	}
-	if err := os.Mkdir(st.Dir, 0o755); err != nil {
-		st.Discard()
-		return nil, err
+	if !st.dirs[st.Dir] {
+		if err := os.Mkdir(st.Dir, 0o755); err != nil {
+			st.Discard()
+			return nil, err
+		}
+		st.dirs[st.Dir] = true
 	}
 	return st, nil
 }
 
 // Discard removes the stage and everything left in it: the rendered
 // version when it was not published, the folders a publish displaced.
+// Their folders, emptied, are left to the next build (see leaveSpare).
 func (st *Stage) Discard() error {
-	st.removeDisplaced()
-	st.removing.Wait()
-	err := os.RemoveAll(st.work) // what removeDisplaced failed to remove too
+	st.emptyFolders()
+	st.emptying.Wait()
+	if st.leaveSpare() {
+		return nil
+	}
+	err := os.RemoveAll(st.work) // what emptyFolders did not remove too
 	if st.lock != nil {
 		st.lock.Close()
 	}
 	return err
 }
 
-// removeDisplaced starts removing the two folders a forced publish
-// displaces into the stage (the version and latest/), side by side, once:
-// unlinking their files is most of what is left of a rebuild once it is
-// published, and commit starts it while it waits for the disk to sync the
-// renames. Discard waits for it to end.
-func (st *Stage) removeDisplaced() {
-	st.removeOnce.Do(func() {
-		for _, name := range []string{stOld, stOldLatest} {
-			st.removing.Go(func() { os.RemoveAll(filepath.Join(st.work, name)) }) // what fails is Discard's to retry
+// emptyFolders starts removing every file of the stage's folders (the
+// version and latest/ a forced publish displaced, or what was not
+// published), each folder on its own goroutine, once: unlinking their
+// files is most of what is left of a rebuild once it is published, and
+// commit starts it while it waits for the disk to sync the renames.
+// Discard waits for it to end. empty lists the folders it emptied
+// completely.
+func (st *Stage) emptyFolders() {
+	st.emptyOnce.Do(func() {
+		for _, name := range []string{stNew, stPreLatest, stOld, stOldLatest} {
+			dir := filepath.Join(st.work, name)
+			if !exists(dir) {
+				continue
+			}
+			st.emptying.Go(func() {
+				if removeFiles(dir) == nil { // what fails is Discard's to retry
+					st.mu.Lock()
+					if st.empty == nil {
+						st.empty = map[string]bool{}
+					}
+					st.empty[name] = true
+					st.mu.Unlock()
+				}
+			})
 		}
 	})
 }
@@ -224,9 +256,6 @@ func (st *Stage) write(name string, data []byte) error {
 	path := filepath.Join(st.Dir, filepath.FromSlash(name))
 	st.mu.Lock()
 	again, made := st.staged[path], st.dirs[filepath.Dir(path)]
-	if st.staged == nil {
-		st.staged, st.dirs = map[string]bool{}, map[string]bool{}
-	}
 	st.staged[path] = true
 	delete(st.linked, path)
 	st.mu.Unlock()

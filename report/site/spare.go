@@ -1,0 +1,172 @@
+package site
+
+import (
+	"errors"
+	"io/fs"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+)
+
+// Making a folder is among the slowest things a file system does (it
+// allocates an inode and a block, and a removal frees them): a rebuild
+// made nine for its stage (the version's folders, and the same again for
+// latest/'s copy) and removed as many with the folders it displaced,
+// several milliseconds on a virtual disk. So a build leaves the folders
+// it displaced, emptied of their files, to the next build's stage:
+//
+//	public/.moocreport-spare/new/…         the displaced version's folders
+//	public/.moocreport-spare/pre-latest/…  the displaced latest/'s folders
+//
+// The next stage is that folder renamed, its own folders already made;
+// Publish removes those it left empty. The spare holds folders and
+// nothing else: a spare with a file in it (or anything unexpected) is
+// removed, never used, so nothing in it can reach a published version.
+const spareName = ".moocreport-spare"
+
+// takeSpare renames the folders an earlier build left (spareName) into a
+// new stage and lists the stage's folders; work is "" when there are none
+// to take. It runs under the public lock.
+func takeSpare(public string) (work string, dirs map[string]bool) {
+	spare := filepath.Join(public, spareName)
+	var rels []string
+	err := filepath.WalkDir(spare, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(spare, p)
+		top, _, _ := strings.Cut(filepath.ToSlash(rel), "/")
+		if !d.IsDir() || rel != "." && top != stNew && top != stPreLatest {
+			return errNotSpare
+		}
+		rels = append(rels, rel)
+		return nil
+	})
+	if errors.Is(err, fs.ErrNotExist) {
+		return "", nil
+	}
+	if err != nil {
+		os.RemoveAll(spare)
+		return "", nil
+	}
+	work = filepath.Join(public, stagePrefix+strconv.FormatUint(rand.Uint64(), 36))
+	if os.Rename(spare, work) != nil {
+		return "", nil
+	}
+	dirs = map[string]bool{}
+	for _, rel := range rels {
+		dirs[filepath.Join(work, rel)] = true
+	}
+	return work, dirs
+}
+
+// errNotSpare stops takeSpare's walk at what a spare does not hold.
+var errNotSpare = errors.New("not a spare folder")
+
+// leaveSpare leaves the stage's folders, emptied by emptyFolders, to the
+// next build (see spareName): the version's folder that was not published
+// or else the displaced version, latest/'s copy that was not taken or
+// else the displaced latest/. It reports false, leaving the stage to
+// Discard, when a folder could not be emptied, the stage holds anything
+// else, or another build left a spare already.
+func (st *Stage) leaveSpare() bool {
+	unlock, err := lockPublic(st.public)
+	if err != nil {
+		return false
+	}
+	defer unlock()
+	spare := filepath.Join(st.public, spareName)
+	entries, err := os.ReadDir(st.work)
+	if err != nil || exists(spare) {
+		return false
+	}
+	st.mu.Lock()
+	empty := st.empty
+	st.mu.Unlock()
+	for _, e := range entries {
+		if e.Name() != stLock && !empty[e.Name()] {
+			return false
+		}
+	}
+	for _, slot := range [][2]string{{stNew, stOld}, {stPreLatest, stOldLatest}} {
+		if !empty[slot[0]] && empty[slot[1]] {
+			if os.Rename(filepath.Join(st.work, slot[1]), filepath.Join(st.work, slot[0])) != nil {
+				return false
+			}
+		} else if empty[slot[1]] && os.RemoveAll(filepath.Join(st.work, slot[1])) != nil {
+			return false
+		}
+	}
+	// The stage's lock is a file: it goes, so that the spare holds
+	// folders only. Under the public lock, no build looks for it.
+	st.lock.Close()
+	st.lock = nil
+	if os.Remove(filepath.Join(st.work, stLock)) != nil {
+		return false
+	}
+	return os.Rename(st.work, spare) == nil
+}
+
+// pruneSpared removes the folders of a stage made of a spare that the
+// build did not fill, from the staged version and latest/'s copy, so
+// that a version holds no folder its build did not make.
+func (st *Stage) pruneSpared() error {
+	if !st.spared {
+		return nil
+	}
+	for _, root := range []string{st.Dir, filepath.Join(st.work, stPreLatest)} {
+		if err := pruneEmpty(root); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return err
+		}
+	}
+	return nil
+}
+
+// pruneEmpty removes every folder under root (not root) that holds no
+// file, at any depth.
+func pruneEmpty(root string) error {
+	var dirs []string
+	files := map[string]int{} // files at any depth, by folder
+	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() {
+			dirs = append(dirs, p)
+			return nil
+		}
+		for dir := filepath.Dir(p); len(dir) >= len(root); dir = filepath.Dir(dir) {
+			files[dir]++
+			if dir == root {
+				break
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	for i := len(dirs) - 1; i > 0; i-- { // deepest first; dirs[0] is root
+		if files[dirs[i]] == 0 {
+			if err := os.Remove(dirs[i]); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// removeFiles removes every file under root, at any depth, and leaves
+// its folders.
+func removeFiles(root string) error {
+	var errs []error
+	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			errs = append(errs, os.Remove(p))
+		}
+		return err
+	})
+	return errors.Join(append(errs, err)...)
+}
