@@ -57,6 +57,7 @@ func (st *Stage) linkLatest(name string) {
 	st.dirs[filepath.Dir(to)] = st.dirs[filepath.Dir(to)] || !made && err == nil
 	st.preSpoiled = st.preSpoiled || err != nil
 	if err == nil {
+		st.fill(to)
 		if st.preLinked == nil {
 			st.preLinked = map[string]bool{}
 		}

@@ -6,6 +6,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -27,9 +28,9 @@ import (
 const spareName = ".moocreport-spare"
 
 // takeSpare renames the folders an earlier build left (spareName) into a
-// new stage and lists the stage's folders; work is "" when there are none
-// to take. It runs under the public lock.
-func takeSpare(public string) (work string, dirs map[string]bool) {
+// new stage and lists the stage's folders, deepest first; work is "" when
+// there are none to take. It runs under the public lock.
+func takeSpare(public string) (work string, dirs []string) {
 	spare := filepath.Join(public, spareName)
 	var rels []string
 	err := filepath.WalkDir(spare, func(p string, d fs.DirEntry, err error) error {
@@ -55,10 +56,10 @@ func takeSpare(public string) (work string, dirs map[string]bool) {
 	if os.Rename(spare, work) != nil {
 		return "", nil
 	}
-	dirs = map[string]bool{}
 	for _, rel := range rels {
-		dirs[filepath.Join(work, rel)] = true
+		dirs = append(dirs, filepath.Join(work, rel))
 	}
+	slices.Reverse(dirs) // a walk lists a folder before what it holds
 	return work, dirs
 }
 
@@ -111,51 +112,46 @@ func (st *Stage) leaveSpare() bool {
 
 // pruneSpared removes the folders of a stage made of a spare that the
 // build did not fill, from the staged version and latest/'s copy, so
-// that a version holds no folder its build did not make.
+// that a version holds no folder its build did not make. A folder
+// WriteFile wrote into is kept without a look; another is removed only
+// if empty (what a renderer wrote around WriteFile keeps its folder).
 func (st *Stage) pruneSpared() error {
-	if !st.spared {
-		return nil
-	}
-	for _, root := range []string{st.Dir, filepath.Join(st.work, stPreLatest)} {
-		if err := pruneEmpty(root); err != nil && !errors.Is(err, fs.ErrNotExist) {
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	for _, dir := range st.spared { // deepest first
+		if st.filled[dir] || dir == st.Dir || dir == filepath.Join(st.work, stPreLatest) {
+			continue
+		}
+		if err := os.Remove(dir); err != nil && !errors.Is(err, fs.ErrNotExist) && !nonEmpty(dir) {
 			return err
 		}
 	}
 	return nil
 }
 
-// pruneEmpty removes every folder under root (not root) that holds no
-// file, at any depth.
-func pruneEmpty(root string) error {
-	var dirs []string
-	files := map[string]int{} // files at any depth, by folder
-	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if d.IsDir() {
-			dirs = append(dirs, p)
-			return nil
-		}
-		for dir := filepath.Dir(p); len(dir) >= len(root); dir = filepath.Dir(dir) {
-			files[dir]++
-			if dir == root {
-				break
-			}
-		}
-		return nil
-	})
+// nonEmpty says whether the folder dir holds anything.
+func nonEmpty(dir string) bool {
+	f, err := os.Open(dir)
 	if err != nil {
-		return err
+		return false
 	}
-	for i := len(dirs) - 1; i > 0; i-- { // deepest first; dirs[0] is root
-		if files[dirs[i]] == 0 {
-			if err := os.Remove(dirs[i]); err != nil {
-				return err
-			}
-		}
+	defer f.Close()
+	names, _ := f.Readdirnames(1)
+	return len(names) > 0
+}
+
+// fill records that a file was staged at path, so that its folders are
+// kept (see pruneSpared). st.mu must be held.
+func (st *Stage) fill(path string) {
+	if len(st.spared) == 0 {
+		return
 	}
-	return nil
+	if st.filled == nil {
+		st.filled = map[string]bool{}
+	}
+	for dir := filepath.Dir(path); len(dir) > len(st.work) && !st.filled[dir]; dir = filepath.Dir(dir) {
+		st.filled[dir] = true
+	}
 }
 
 // removeFiles removes every file under root, at any depth, and leaves

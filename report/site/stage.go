@@ -66,9 +66,11 @@ type Stage struct {
 	emptyOnce sync.Once
 	emptying  sync.WaitGroup
 	empty     map[string]bool
-	// spared says the stage's folders are those an earlier build left
-	// (takeSpare): Publish removes those it did not fill (pruneSpared).
-	spared bool
+	// spared lists the stage's folders an earlier build left (takeSpare),
+	// deepest first, and filled those WriteFile wrote into: Publish
+	// removes the others (pruneSpared).
+	spared []string
+	filled map[string]bool
 }
 
 // syncLater adds path to what commit syncs: the file at path, or when
@@ -107,9 +109,9 @@ func NewStage(public string) (*Stage, error) {
 			return nil, err
 		}
 	}
-	st := &Stage{Dir: filepath.Join(work, stNew), public: public, work: work, staged: map[string]bool{}, dirs: dirs, spared: len(dirs) > 0}
-	if st.dirs == nil {
-		st.dirs = map[string]bool{}
+	st := &Stage{Dir: filepath.Join(work, stNew), public: public, work: work, staged: map[string]bool{}, dirs: map[string]bool{}, spared: dirs}
+	for _, d := range dirs {
+		st.dirs[d] = true
 	}
 	if st.lock, err = os.Create(filepath.Join(work, stLock)); err != nil {
 		os.RemoveAll(work)
@@ -257,6 +259,7 @@ func (st *Stage) write(name string, data []byte) error {
 	st.mu.Lock()
 	again, made := st.staged[path], st.dirs[filepath.Dir(path)]
 	st.staged[path] = true
+	st.fill(path)
 	delete(st.linked, path)
 	st.mu.Unlock()
 	if !made {
