@@ -264,17 +264,21 @@ func (r *rendered) site(public string) error {
 
 // reportPDF writes report.pdf. The layout of the last build is most likely
 // this one's too: when it is, the PDF is laid out once instead of twice
-// (with the same bytes either way).
+// (with the same bytes either way); and the pages an edit did not change
+// are not compressed again.
 func (r *rendered) reportPDF() error {
 	popt := r.pdfOptions()
 	key := layoutKey(r.s, r.doc)
 	popt.Guess = r.cache.layout(key)
+	pages := r.cache.pdfPages(key)
+	popt.PageMemo = pages.memo()
 	var buf bytes.Buffer
 	lay, err := pdf.RenderLayout(&buf, r.doc, popt)
 	if err != nil {
 		return fmt.Errorf("rendering PDF: %w", err)
 	}
 	r.cache.storeLayout(key, popt.Guess, lay)
+	pages.store()
 	return r.out.write("report.pdf", buf.Bytes())
 }
 

@@ -1,11 +1,13 @@
 package build
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/gob"
 	"encoding/hex"
 	"fmt"
 	"slices"
+	"sync"
 
 	"github.com/moocreport/moocreport/report"
 	"github.com/moocreport/moocreport/report/render/pdf"
@@ -43,6 +45,76 @@ func (c *Cache) storeLayout(key string, guess *pdf.Layout, found pdf.Layout) {
 		return
 	}
 	c.write("layout", key, found)
+}
+
+// pdfPage is one page of a PDF kept in the cache: its content compressed,
+// by the SHA-256 of the content.
+type pdfPage struct {
+	Sum [sha256.Size]byte
+	Z   []byte
+}
+
+// pdfPageMemo is pdf.Options.PageMemo through the cache for one PDF: the
+// pages of the last PDF of the same study (one entry under its layout
+// key), so that the pages a narrative edit did not change are not
+// compressed again (a tenth of a rebuild's PDF). An entry keeps one PDF's
+// pages only, the last one's.
+type pdfPageMemo struct {
+	c     *Cache
+	key   string
+	known map[[sha256.Size]byte][]byte
+	mu    sync.Mutex
+	pages map[[sha256.Size]byte][]byte // this PDF's
+	made  bool                         // a page was compressed anew
+}
+
+// pdfPages reads the pages kept under key; nil without a cache.
+func (c *Cache) pdfPages(key string) *pdfPageMemo {
+	if c == nil {
+		return nil
+	}
+	var kept []pdfPage
+	c.read("pdf-pages", key, &kept)
+	m := &pdfPageMemo{c: c, key: key, known: make(map[[sha256.Size]byte][]byte, len(kept)), pages: map[[sha256.Size]byte][]byte{}}
+	for _, p := range kept {
+		m.known[p.Sum] = p.Z
+	}
+	return m
+}
+
+// memo is the memo for pdf.Options.PageMemo, nil without a cache. A page's
+// key is its content.
+func (m *pdfPageMemo) memo() func(key string, make func() []byte) []byte {
+	if m == nil {
+		return nil
+	}
+	return func(content string, make func() []byte) []byte {
+		sum := sha256.Sum256([]byte(content))
+		m.mu.Lock()
+		z, ok := m.known[sum]
+		m.mu.Unlock()
+		if !ok {
+			z = make()
+		}
+		m.mu.Lock()
+		m.made = m.made || !ok
+		m.pages[sum] = z
+		m.mu.Unlock()
+		return z
+	}
+}
+
+// store keeps this PDF's pages when they are not those kept already.
+func (m *pdfPageMemo) store() {
+	if m == nil || !m.made && len(m.pages) == len(m.known) {
+		return
+	}
+	pages := make([]pdfPage, 0, len(m.pages))
+	for sum, z := range m.pages {
+		pages = append(pages, pdfPage{Sum: sum, Z: z})
+	}
+	slices.SortFunc(pages, func(a, b pdfPage) int { return bytes.Compare(a.Sum[:], b.Sum[:]) })
+	m.c.write("pdf-pages", m.key, pages)
 }
 
 // deflateMin is the size from which an attachment's compressed form is
