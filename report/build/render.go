@@ -264,14 +264,14 @@ func (r *rendered) site(public string) error {
 
 // reportPDF writes report.pdf. The layout of the last build is most likely
 // this one's too: when it is, the PDF is laid out once instead of twice
-// (with the same bytes either way); and the pages an edit did not change
-// are not compressed again.
+// (with the same bytes either way); and the pages and the tables' CSVs an
+// edit did not change are not compressed again.
 func (r *rendered) reportPDF() error {
-	popt := r.pdfOptions()
 	key := layoutKey(r.s, r.doc)
+	pages, small := r.cache.bundleOf("pdf-pages", key), r.cache.bundleOf("pdf-attachments", key)
+	popt := r.pdfOptions(small)
 	popt.Guess = r.cache.layout(key)
-	pages := r.cache.pdfPages(key)
-	popt.PageMemo = pages.memo()
+	popt.PageMemo = pages.pageMemo()
 	var buf bytes.Buffer
 	lay, err := pdf.RenderLayout(&buf, r.doc, popt)
 	if err != nil {
@@ -279,22 +279,24 @@ func (r *rendered) reportPDF() error {
 	}
 	r.cache.storeLayout(key, popt.Guess, lay)
 	pages.store()
+	small.store()
 	return r.out.write("report.pdf", buf.Bytes())
 }
 
 // appendix writes the paper appendix into out.dir/appendix.
 func (r *rendered) appendix() error {
 	r.progress("rendering the paper appendix")
-	if err := appendix.Render(filepath.Join(r.out.dir, "appendix"), r.doc, appendix.Options{FigureSVG: r.svg.get, FigurePNG: r.png.get, PDF: r.pdfOptions()}); err != nil {
+	if err := appendix.Render(filepath.Join(r.out.dir, "appendix"), r.doc, appendix.Options{FigureSVG: r.svg.get, FigurePNG: r.png.get, PDF: r.pdfOptions(nil)}); err != nil {
 		return fmt.Errorf("rendering the paper appendix: %w", err)
 	}
 	return nil
 }
 
-// pdfOptions are the version's PDF options, with its charts and the cache.
-func (r *rendered) pdfOptions() pdf.Options {
+// pdfOptions are the version's PDF options, with its charts and the
+// cache; small keeps its small attachments compressed (see deflate).
+func (r *rendered) pdfOptions(small *bundle) pdf.Options {
 	popt := pdfOptions(r.s, r.vector.get, r.measures, r.manifest)
-	popt.Deflate = r.cache.deflate()
+	popt.Deflate = r.cache.deflate(small)
 	popt.FontMemo = r.cache.fontMemo()
 	return popt
 }

@@ -16,8 +16,9 @@ import (
 
 // What the renderers keep in the Cache: every chart drawn (cachedFigure),
 // the PDF's last layout, a guess the PDF renderer checks before it uses it,
-// the compressed form of large PDF attachments and what the PDF takes of its
-// fonts, the web pages,
+// the compressed form of large PDF attachments (and together, as a bundle,
+// the last PDF's compressed pages and small attachments) and what the PDF
+// takes of its fonts, the web pages,
 // and measures.json.
 
 // layoutKey keys the PDF layout of a study's report or draft: the last one
@@ -47,74 +48,89 @@ func (c *Cache) storeLayout(key string, guess *pdf.Layout, found pdf.Layout) {
 	c.write("layout", key, found)
 }
 
-// pdfPage is one page of a PDF kept in the cache: its content compressed,
-// by the SHA-256 of the content.
-type pdfPage struct {
+// bundled is one item of a bundle: bytes made of some content, by the
+// SHA-256 of the content.
+type bundled struct {
 	Sum [sha256.Size]byte
-	Z   []byte
+	B   []byte
 }
 
-// pdfPageMemo is pdf.Options.PageMemo through the cache for one PDF: the
-// pages of the last PDF of the same study (one entry under its layout
-// key), so that the pages a narrative edit did not change are not
-// compressed again (a tenth of a rebuild's PDF). An entry keeps one PDF's
-// pages only, the last one's.
-type pdfPageMemo struct {
-	c     *Cache
-	key   string
-	known map[[sha256.Size]byte][]byte
-	mu    sync.Mutex
-	pages map[[sha256.Size]byte][]byte // this PDF's
-	made  bool                         // a page was compressed anew
+// bundle is a memo of what one PDF makes of many small contents (its
+// pages compressed, its small attachments compressed), kept in the cache
+// as one entry of kind under key (the PDF's layout key): a rebuild reads
+// one entry for all of them and makes again only what an edit changed,
+// and the entry keeps what the last PDF made only.
+type bundle struct {
+	c         *Cache
+	kind, key string
+	known     map[[sha256.Size]byte][]byte
+	mu        sync.Mutex
+	now       map[[sha256.Size]byte][]byte // this PDF's
+	made      bool                         // something was made anew
 }
 
-// pdfPages reads the pages kept under key; nil without a cache.
-func (c *Cache) pdfPages(key string) *pdfPageMemo {
+// bundleOf reads the bundle kept as kind under key; nil without a cache.
+func (c *Cache) bundleOf(kind, key string) *bundle {
 	if c == nil {
 		return nil
 	}
-	var kept []pdfPage
-	c.read("pdf-pages", key, &kept)
-	m := &pdfPageMemo{c: c, key: key, known: make(map[[sha256.Size]byte][]byte, len(kept)), pages: map[[sha256.Size]byte][]byte{}}
-	for _, p := range kept {
-		m.known[p.Sum] = p.Z
+	var kept []bundled
+	c.read(kind, key, &kept)
+	b := &bundle{c: c, kind: kind, key: key, known: make(map[[sha256.Size]byte][]byte, len(kept)), now: map[[sha256.Size]byte][]byte{}}
+	for _, k := range kept {
+		b.known[k.Sum] = k.B
 	}
-	return m
+	return b
 }
 
-// memo is the memo for pdf.Options.PageMemo, nil without a cache. A page's
-// key is its content.
-func (m *pdfPageMemo) memo() func(key string, make func() []byte) []byte {
-	if m == nil {
+// get returns what make makes of content, kept or made now; an error
+// from make is returned and nothing kept. It may be called from several
+// goroutines.
+func (b *bundle) get(content []byte, make func() ([]byte, error)) ([]byte, error) {
+	sum := sha256.Sum256(content)
+	b.mu.Lock()
+	v, ok := b.known[sum]
+	if !ok {
+		v, ok = b.now[sum]
+	}
+	b.mu.Unlock()
+	if !ok {
+		var err error
+		if v, err = make(); err != nil {
+			return nil, err
+		}
+	}
+	b.mu.Lock()
+	b.made = b.made || !ok
+	b.now[sum] = v
+	b.mu.Unlock()
+	return v, nil
+}
+
+// store keeps what this PDF made, when it is not what is kept already.
+func (b *bundle) store() {
+	if b == nil || !b.made && len(b.now) == len(b.known) {
+		return
+	}
+	items := make([]bundled, 0, len(b.now))
+	for sum, v := range b.now {
+		items = append(items, bundled{Sum: sum, B: v})
+	}
+	slices.SortFunc(items, func(x, y bundled) int { return bytes.Compare(x.Sum[:], y.Sum[:]) })
+	b.c.write(b.kind, b.key, items)
+}
+
+// pageMemo is pdf.Options.PageMemo through b: the pages of the last PDF
+// of the same study, so that the pages a narrative edit did not change
+// are not compressed again. Nil without a cache.
+func (b *bundle) pageMemo() func(key string, make func() []byte) []byte {
+	if b == nil {
 		return nil
 	}
 	return func(content string, make func() []byte) []byte {
-		sum := sha256.Sum256([]byte(content))
-		m.mu.Lock()
-		z, ok := m.known[sum]
-		m.mu.Unlock()
-		if !ok {
-			z = make()
-		}
-		m.mu.Lock()
-		m.made = m.made || !ok
-		m.pages[sum] = z
-		m.mu.Unlock()
+		z, _ := b.get([]byte(content), func() ([]byte, error) { return make(), nil })
 		return z
 	}
-}
-
-// store keeps this PDF's pages when they are not those kept already.
-func (m *pdfPageMemo) store() {
-	if m == nil || !m.made && len(m.pages) == len(m.known) {
-		return
-	}
-	pages := make([]pdfPage, 0, len(m.pages))
-	for sum, z := range m.pages {
-		pages = append(pages, pdfPage{Sum: sum, Z: z})
-	}
-	slices.SortFunc(pages, func(a, b pdfPage) int { return bytes.Compare(a.Sum[:], b.Sum[:]) })
-	m.c.write("pdf-pages", m.key, pages)
 }
 
 // deflateMin is the size from which an attachment's compressed form is
@@ -141,14 +157,20 @@ func (c *Cache) bytesOf(kind, name string, make func() ([]byte, error)) ([]byte,
 
 // deflate is pdf.Deflate through the cache, by the attachment's content:
 // measures.json, the largest attachment, is the same after an edit to the
-// narrative.
-func (c *Cache) deflate() func([]byte) ([]byte, error) {
+// narrative, and so are the tables' CSVs. A large attachment has an entry
+// of its own; the small ones (every table's CSV) are kept together in
+// small, the last PDF's, since reading an entry each costs about what
+// compressing them does.
+func (c *Cache) deflate(small *bundle) func([]byte) ([]byte, error) {
 	if c == nil {
 		return nil
 	}
 	return func(b []byte) ([]byte, error) {
 		if len(b) < deflateMin {
-			return pdf.Deflate(b)
+			if small == nil {
+				return pdf.Deflate(b)
+			}
+			return small.get(b, func() ([]byte, error) { return pdf.Deflate(b) })
 		}
 		sum := sha256.Sum256(b)
 		return c.bytesOf("deflate", hex.EncodeToString(sum[:]), func() ([]byte, error) { return pdf.Deflate(b) })
