@@ -87,14 +87,24 @@ func restoreStranded(public string) error {
 	return nil
 }
 
-// begin writes the journal: from here on, the publish is finished by
-// whoever comes next if this process dies. moved is commit's.
-func begin(public string, j journal, moved func()) error {
+// writeJournal writes j into a new file at path, not synced: the stage
+// syncs it with the version (Stage.commit), then begin names it.
+func writeJournal(path string, j journal) error {
 	b, err := json.Marshal(j)
 	if err != nil {
 		return err
 	}
-	if err := WriteFile(filepath.Join(public, journalName), b); err != nil {
+	return writeNew(path, b)
+}
+
+// begin makes the journal written and synced at path (writeJournal) the
+// journal, by renaming it in public: from here on, the publish is
+// finished by whoever comes next if this process dies. moved is commit's.
+func begin(public, path string, j journal, moved func()) error {
+	if err := os.Rename(path, filepath.Join(public, journalName)); err != nil {
+		return err
+	}
+	if err := syncDir(public); err != nil {
 		return err
 	}
 	crash("journal written")

@@ -199,11 +199,18 @@ func (st *Stage) commit(target string) error {
 			return err
 		}
 	}
-	if err := syncAll(append(paths, st.unsynced...)); err != nil {
+	// The journal is written beside the stage's files and synced with
+	// them, so that naming it (begin) waits for one sync, of the folder.
+	j := journal{Stage: filepath.Base(st.work), Target: target}
+	jpath := filepath.Join(st.work, stJournal)
+	if err := writeJournal(jpath, j); err != nil {
+		return err
+	}
+	if err := syncAll(append(append(paths, st.unsynced...), jpath)); err != nil {
 		return err
 	}
 	crash("synced")
-	return begin(st.public, journal{Stage: filepath.Base(st.work), Target: target}, st.emptyFolders)
+	return begin(st.public, jpath, j, st.emptyFolders)
 }
 
 // PublishDraft makes the stage's version public/draft, replacing whatever

@@ -20,11 +20,13 @@ import (
 //
 //	public/.moocreport-spare/new/…         the displaced version's folders
 //	public/.moocreport-spare/pre-latest/…  the displaced latest/'s folders
+//	public/.moocreport-spare/lock          the stage's lock file, empty
 //
 // The next stage is that folder renamed, its own folders already made;
 // Publish removes those it left empty. The spare holds folders and
-// nothing else: a spare with a file in it (or anything unexpected) is
-// removed, never used, so nothing in it can reach a published version.
+// nothing else but the lock: a spare with a file in a folder (or anything
+// unexpected) is removed, never used, so nothing in it can reach a
+// published version.
 const spareName = ".moocreport-spare"
 
 // takeSpare renames the folders an earlier build left (spareName) into a
@@ -39,6 +41,9 @@ func takeSpare(public string) (work string, dirs []string) {
 		}
 		rel, _ := filepath.Rel(spare, p)
 		top, _, _ := strings.Cut(filepath.ToSlash(rel), "/")
+		if rel == stLock && d.Type().IsRegular() {
+			return nil
+		}
 		if !d.IsDir() || rel != "." && top != stNew && top != stPreLatest {
 			return errNotSpare
 		}
@@ -100,14 +105,14 @@ func (st *Stage) leaveSpare() bool {
 			return false
 		}
 	}
-	// The stage's lock is a file: it goes, so that the spare holds
-	// folders only. Under the public lock, no build looks for it.
-	st.lock.Close()
-	st.lock = nil
-	if os.Remove(filepath.Join(st.work, stLock)) != nil {
+	// The stage's lock stays, for the next stage: under the public lock,
+	// no build looks for it before it is a stage's again.
+	if os.Rename(st.work, spare) != nil {
 		return false
 	}
-	return os.Rename(st.work, spare) == nil
+	st.lock.Close()
+	st.lock = nil
+	return true
 }
 
 // pruneSpared removes the folders of a stage made of a spare that the

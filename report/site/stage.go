@@ -28,6 +28,7 @@ const (
 	stOldLatest = "old-latest"
 	stIndex     = "index.html"
 	stLock      = "lock"
+	stJournal   = "journal"
 )
 
 // Stage is a build's own hidden working folder in public/. The build
@@ -113,7 +114,7 @@ func NewStage(public string) (*Stage, error) {
 	for _, d := range dirs {
 		st.dirs[d] = true
 	}
-	if st.lock, err = os.Create(filepath.Join(work, stLock)); err != nil {
+	if st.lock, err = os.OpenFile(filepath.Join(work, stLock), os.O_RDWR|os.O_CREATE, 0o644); err != nil {
 		os.RemoveAll(work)
 		return nil, err
 	}
