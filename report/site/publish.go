@@ -86,7 +86,7 @@ func Publish(st *Stage, version string, force bool, index IndexFunc) (Outcome, e
 	if err != nil {
 		return 0, err
 	}
-	m, err := ReadManifest(st.Dir)
+	m, err := readManifestHead(st.Dir)
 	if err != nil || m.Version != version {
 		return 0, fmt.Errorf("%s: the staged version has no manifest naming version %s (%v)", st.Dir, version, err)
 	}
@@ -107,7 +107,7 @@ func outcome(st *Stage, version string, force bool) (Outcome, error) {
 	if !exists(target) {
 		return Published, nil
 	}
-	if m, err := ReadManifest(target); err != nil || m.Version != version {
+	if m, err := readManifestHead(target); err != nil || m.Version != version {
 		return 0, fmt.Errorf("%s exists but is not a published version of this study (no manifest.json naming %s): move it away, or change version in study.yaml", target, version)
 	}
 	if force { // only whether it changed: no list of what did

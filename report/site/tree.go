@@ -52,6 +52,10 @@ func Diff(a, b string) ([]string, error) {
 // part of a rebuild's publishing.
 func Same(a, b string) (bool, error) {
 	const manifestName = "manifest.json"
+	// Two manifests that differ answer without listing either tree.
+	if eq, err := sameBytes(filepath.Join(a, manifestName), filepath.Join(b, manifestName)); err == nil && !eq {
+		return false, nil
+	}
 	fa, err := files(a)
 	if err != nil {
 		return false, err
