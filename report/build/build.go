@@ -98,7 +98,7 @@ func summarise(ds *report.Dataset) DataSummary {
 // newDatasetHead summarises what ingest read from ds's files, with their
 // hashes (each file hashed once, by hs).
 func newDatasetHead(s *study.Study, ds *report.Dataset, hs *inputHashes) (*datasetHead, error) {
-	h := &datasetHead{Matches: sourceMatches(s), Summary: summarise(ds)}
+	h := &datasetHead{Matches: sourceMatches(s, nil), Summary: summarise(ds)}
 	for _, in := range ds.Inputs {
 		fh, err := hs.get(in)
 		if err != nil {

@@ -162,7 +162,12 @@ type datasetEntry struct {
 // entry even though ingest never read it. Patterns are found by reflection
 // (every string field tagged yaml:"path", at any depth), so a kind of
 // source added to study.yaml later is covered without a change here.
-func sourceMatches(s *study.Study) map[string][]string {
+//
+// When seen is not nil, it is given what the walk found of each file (the
+// file system's word on a file matched directly by a pattern costs
+// nothing more: the walk read it), so that the build need not ask again
+// (see inputHashes.sawFile).
+func sourceMatches(s *study.Study, seen func(relPath string, fi fs.FileInfo)) map[string][]string {
 	m := map[string][]string{}
 	for _, pattern := range pathFields(reflect.ValueOf(s).Elem()) {
 		native := filepath.FromSlash(pattern)
@@ -175,6 +180,11 @@ func sourceMatches(s *study.Study) map[string][]string {
 			filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
 				if err == nil && !d.IsDir() {
 					names = append(names, rel(s.Dir, path))
+					if seen != nil && path == p { // d holds p's Lstat: no call
+						if fi, err := d.Info(); err == nil && fi.Mode().IsRegular() {
+							seen(names[len(names)-1], fi)
+						}
+					}
 				}
 				return nil
 			})
@@ -266,7 +276,7 @@ func (c *Cache) loadDatasetHead(s *study.Study, hs *inputHashes, found func(*dat
 	if found != nil {
 		found(&h)
 	}
-	now := sourceMatches(s)
+	now := sourceMatches(s, hs.sawFile)
 	for pattern, files := range now {
 		if !slices.Equal(files, h.Matches[pattern]) {
 			return nil, false // a file added or removed

@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"sync"
@@ -30,6 +31,20 @@ type inputHashes struct {
 	known   map[string]knownHash
 	changed bool
 	now     func() time.Time
+	// stats holds what the build found of files before it hashed them
+	// (sawFile), so that get does not ask the file system again.
+	stats map[string]fs.FileInfo
+}
+
+// sawFile records fi, what the build just found of the regular file at
+// relPath, for get's first look at it.
+func (h *inputHashes) sawFile(relPath string, fi fs.FileInfo) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if h.stats == nil {
+		h.stats = map[string]fs.FileInfo{}
+	}
+	h.stats[relPath] = fi
 }
 
 func newInputHashes(dir string) *inputHashes {
@@ -55,7 +70,9 @@ func (h *inputHashes) get(relPath string) (site.FileHash, error) {
 	if fh, ok := h.done[relPath]; ok {
 		return fh, nil
 	}
-	fh, id, ok := trusted(h.known, relPath, absPath(h.dir, relPath))
+	fi := h.stats[relPath]
+	delete(h.stats, relPath) // a second look (after the file was hashed) asks again
+	fh, id, ok := trusted(h.known, relPath, absPath(h.dir, relPath), fi)
 	if !ok {
 		seen := h.now()
 		var err error

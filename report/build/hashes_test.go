@@ -64,7 +64,16 @@ func TestColdBuildHashesEachInputOnce(t *testing.T) {
 // settled (racyWindow) when it was hashed; a write, a copy in its place,
 // a file hashed just after its last change and a damaged index all make
 // it hashed again.
+//
+// The file's state is asked for, or given as the walk of the study's data
+// folders found it (inputHashes.sawFile): the same answers either way.
 func TestStatIndex(t *testing.T) {
+	for _, seen := range []bool{false, true} {
+		t.Run(fmt.Sprintf("seen by the walk %t", seen), func(t *testing.T) { testStatIndex(t, seen) })
+	}
+}
+
+func testStatIndex(t *testing.T, seen bool) {
 	// Without file status times (fileIDOf says nothing) every build reads
 	// every input: nothing is trusted.
 	_, hasIDs := fileIDOf(mustStat(t, "."))
@@ -88,6 +97,9 @@ func TestStatIndex(t *testing.T) {
 		before := calls
 		hs := cache.inputHashes(dir)
 		hs.now = func() time.Time { return time.Now().Add(offset) }
+		if seen {
+			hs.sawFile(rel, mustStat(t, path))
+		}
 		fh, err := hs.get(rel)
 		if err != nil {
 			t.Fatal(err)

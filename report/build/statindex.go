@@ -3,6 +3,7 @@ package build
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"time"
@@ -45,16 +46,20 @@ var statIndexKey = func() string {
 
 // trusted returns the hash recorded for the file at path when the file is
 // still in the state it was hashed in, and that state was older than
-// racyWindow when it was recorded; ok is false otherwise (hash it).
+// racyWindow when it was recorded; ok is false otherwise (hash it). fi,
+// when not nil, is the file's state as the build just found it; nil asks
+// the file system.
 //
 // This is how git and ccache avoid reading unchanged files: the status
 // change time is set by the kernel on every write to the file (and on
 // every copy, which is a new inode), so content that changed is never
 // taken for the content hashed.
-func trusted(known map[string]knownHash, relPath, path string) (site.FileHash, fileID, bool) {
-	fi, err := os.Stat(path)
-	if err != nil {
-		return site.FileHash{}, fileID{}, false
+func trusted(known map[string]knownHash, relPath, path string, fi fs.FileInfo) (site.FileHash, fileID, bool) {
+	if fi == nil {
+		var err error
+		if fi, err = os.Stat(path); err != nil {
+			return site.FileHash{}, fileID{}, false
+		}
 	}
 	id, ok := fileIDOf(fi)
 	if !ok {
