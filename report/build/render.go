@@ -148,6 +148,9 @@ func render(out output, doc *report.Document, man site.Manifest, s *study.Study,
 	if perr := <-pdfDone; err == nil {
 		err = perr
 	}
+	if err == nil {
+		r.last.store()
+	}
 	if err != nil || !appendixToo {
 		return err
 	}
@@ -164,7 +167,10 @@ type rendered struct {
 	svg, narrow, png   *drawn[[]byte]
 	vector             *drawn[*charts.Drawing]
 	cache              *Cache
-	progress           Progress
+	// last is what the last render of the study made (the web pages, the
+	// PDF's pages and small attachments), stored when this one is done.
+	last     *bundle
+	progress Progress
 }
 
 // renderSite writes measures.json, manifest.json and the HTML site of one
@@ -180,6 +186,7 @@ func renderSite(out output, doc *report.Document, man site.Manifest, s *study.St
 	if err := r.site(public); err != nil {
 		return nil, err
 	}
+	r.last.store()
 	return r, nil
 }
 
@@ -188,7 +195,11 @@ func renderSite(out output, doc *report.Document, man site.Manifest, s *study.St
 func (r *rendered) previewPDF() error {
 	d := drawAll(r.doc, r.vector)
 	defer d.stop()
-	return r.reportPDF()
+	if err := r.reportPDF(); err != nil {
+		return err
+	}
+	r.last.store()
+	return nil
 }
 
 // startRender makes measures.json and manifest.json (site writes them,
@@ -217,7 +228,8 @@ func startRender(out output, doc *report.Document, man site.Manifest, s *study.S
 	}
 	keys := newFigureKeys()
 	r := &rendered{out: out, doc: doc, s: s, measures: measuresJSON, manifest: manifestJSON, cache: cache, progress: progress,
-		svg: newDrawn(cachedFigure(cache, keys, "svg", charts.SVG)), narrow: newDrawn(cachedFigure(cache, keys, "svg-narrow", charts.NarrowSVG)),
+		last: cache.bundleOf("render", layoutKey(s, doc)),
+		svg:  newDrawn(cachedFigure(cache, keys, "svg", charts.SVG)), narrow: newDrawn(cachedFigure(cache, keys, "svg-narrow", charts.NarrowSVG)),
 		png: newDrawn(cachedFigure(cache, keys, "png", charts.PNG)), vector: newDrawn(cachedFigure(cache, keys, "vector", charts.Vector))}
 	return r, nil
 }
@@ -254,7 +266,7 @@ func (r *rendered) site(public string) error {
 	}
 	r.progress("rendering the web pages")
 	err = html.Render(r.out.dir, doc, html.Options{Templates: overrides, FigureSVG: r.svg.get, Versions: hv,
-		FigureNarrowSVG: r.narrow.get, Write: r.out.write, PageMemo: r.cache.pageMemo(),
+		FigureNarrowSVG: r.narrow.get, Write: r.out.write, PageMemo: r.last.htmlPageMemo(),
 		PDF: "report.pdf", Manifest: "manifest.json", Measures: "measures.json"})
 	if err != nil {
 		return fmt.Errorf("rendering HTML: %w", err)
@@ -268,18 +280,15 @@ func (r *rendered) site(public string) error {
 // edit did not change are not compressed again.
 func (r *rendered) reportPDF() error {
 	key := layoutKey(r.s, r.doc)
-	pages, small := r.cache.bundleOf("pdf-pages", key), r.cache.bundleOf("pdf-attachments", key)
-	popt := r.pdfOptions(small)
+	popt := r.pdfOptions(r.last)
 	popt.Guess = r.cache.layout(key)
-	popt.PageMemo = pages.pageMemo()
+	popt.PageMemo = r.last.pdfPageMemo()
 	var buf bytes.Buffer
 	lay, err := pdf.RenderLayout(&buf, r.doc, popt)
 	if err != nil {
 		return fmt.Errorf("rendering PDF: %w", err)
 	}
 	r.cache.storeLayout(key, popt.Guess, lay)
-	pages.store()
-	small.store()
 	return r.out.write("report.pdf", buf.Bytes())
 }
 

@@ -16,9 +16,9 @@ import (
 
 // What the renderers keep in the Cache: every chart drawn (cachedFigure),
 // the PDF's last layout, a guess the PDF renderer checks before it uses it,
-// the compressed form of large PDF attachments (and together, as a bundle,
-// the last PDF's compressed pages and small attachments) and what the PDF
-// takes of its fonts, the web pages,
+// the compressed form of large PDF attachments and what the PDF takes of
+// its fonts, the last render's web pages, PDF pages and small attachments
+// (together, as a bundle),
 // and measures.json.
 
 // layoutKey keys the PDF layout of a study's report or draft: the last one
@@ -55,11 +55,13 @@ type bundled struct {
 	B   []byte
 }
 
-// bundle is a memo of what one PDF makes of many small contents (its
-// pages compressed, its small attachments compressed), kept in the cache
-// as one entry of kind under key (the PDF's layout key): a rebuild reads
-// one entry for all of them and makes again only what an edit changed,
-// and the entry keeps what the last PDF made only.
+// bundle is a memo of what one render makes of many small contents (the
+// PDF's pages compressed, its small attachments compressed, the web
+// pages), kept in the cache as one entry of kind under key (the study's
+// layout key): a rebuild reads one entry for all of them, makes again
+// only what an edit changed and writes one entry, not one per thing made
+// (making a file is slow on some file systems, a millisecond on a virtual
+// disk). The entry keeps what the last render made only.
 type bundle struct {
 	c         *Cache
 	kind, key string
@@ -83,11 +85,16 @@ func (c *Cache) bundleOf(kind, key string) *bundle {
 	return b
 }
 
-// get returns what make makes of content, kept or made now; an error
+// get returns what make makes of content, kept or made now; ns names what
+// is made (contents of different kinds never share an item). An error
 // from make is returned and nothing kept. It may be called from several
 // goroutines.
-func (b *bundle) get(content []byte, make func() ([]byte, error)) ([]byte, error) {
-	sum := sha256.Sum256(content)
+func (b *bundle) get(ns string, content []byte, make func() ([]byte, error)) ([]byte, error) {
+	h := sha256.New()
+	h.Write([]byte(ns + "\x00"))
+	h.Write(content)
+	var sum [sha256.Size]byte
+	h.Sum(sum[:0])
 	b.mu.Lock()
 	v, ok := b.known[sum]
 	if !ok {
@@ -107,7 +114,8 @@ func (b *bundle) get(content []byte, make func() ([]byte, error)) ([]byte, error
 	return v, nil
 }
 
-// store keeps what this PDF made, when it is not what is kept already.
+// store keeps what this render made, when it is not what is kept
+// already.
 func (b *bundle) store() {
 	if b == nil || !b.made && len(b.now) == len(b.known) {
 		return
@@ -120,16 +128,29 @@ func (b *bundle) store() {
 	b.c.write(b.kind, b.key, items)
 }
 
-// pageMemo is pdf.Options.PageMemo through b: the pages of the last PDF
-// of the same study, so that the pages a narrative edit did not change
+// pdfPageMemo is pdf.Options.PageMemo through b: the pages of the last
+// PDF of the same study, so that the pages a narrative edit did not change
 // are not compressed again. Nil without a cache.
-func (b *bundle) pageMemo() func(key string, make func() []byte) []byte {
+func (b *bundle) pdfPageMemo() func(key string, make func() []byte) []byte {
 	if b == nil {
 		return nil
 	}
 	return func(content string, make func() []byte) []byte {
-		z, _ := b.get([]byte(content), func() ([]byte, error) { return make(), nil })
+		z, _ := b.get("pdf-page", []byte(content), func() ([]byte, error) { return make(), nil })
 		return z
+	}
+}
+
+// htmlPageMemo is html.Options.PageMemo through b: a page whose templates
+// and content did not change since the last render (after a narrative
+// edit, every page but the edited one and the provenance) is not rendered
+// again. Nil without a cache.
+func (b *bundle) htmlPageMemo() func(key string, render func() ([]byte, error)) ([]byte, error) {
+	if b == nil {
+		return nil
+	}
+	return func(key string, render func() ([]byte, error)) ([]byte, error) {
+		return b.get("html-page", []byte(key), render)
 	}
 }
 
@@ -170,7 +191,7 @@ func (c *Cache) deflate(small *bundle) func([]byte) ([]byte, error) {
 			if small == nil {
 				return pdf.Deflate(b)
 			}
-			return small.get(b, func() ([]byte, error) { return pdf.Deflate(b) })
+			return small.get("pdf-attachment", b, func() ([]byte, error) { return pdf.Deflate(b) })
 		}
 		sum := sha256.Sum256(b)
 		return c.bytesOf("deflate", hex.EncodeToString(sum[:]), func() ([]byte, error) { return pdf.Deflate(b) })
@@ -188,18 +209,6 @@ func (c *Cache) fontMemo() func(key string, make func() []byte) []byte {
 	return func(key string, make func() []byte) []byte {
 		b, _ := c.bytesOf("fonts", key, func() ([]byte, error) { return make(), nil })
 		return b
-	}
-}
-
-// pageMemo is html.Options.PageMemo through the cache: a page whose
-// templates and content did not change (after a narrative edit, every page
-// but the edited one and the provenance) is not rendered again.
-func (c *Cache) pageMemo() func(key string, render func() ([]byte, error)) ([]byte, error) {
-	if c == nil {
-		return nil
-	}
-	return func(key string, render func() ([]byte, error)) ([]byte, error) {
-		return c.bytesOf("pages", key, render)
 	}
 }
 
