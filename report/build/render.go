@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"sync"
 	"time"
 
 	"github.com/moocreport/moocreport/report"
@@ -73,7 +74,11 @@ func (p *Prepared) publish(opt Options) (*Result, error) {
 		// copies: the copy is made as the files are written.
 		st.StageLatest()
 	}
-	if err := render(output{dir: st.Dir, write: st.WriteFile}, doc, man, s, p.measuresKey, public, opt.Appendix || s.Appendix, progress, opt.Cache); err != nil {
+	// What the render made for the cache is stored while the version is
+	// published, which waits mostly for the disk.
+	var storing sync.WaitGroup
+	defer storing.Wait()
+	if err := render(output{dir: st.Dir, write: st.WriteFile}, doc, man, s, p.measuresKey, public, opt.Appendix || s.Appendix, progress, opt.Cache, &storing); err != nil {
 		return nil, err
 	}
 	progress("publishing")
@@ -129,7 +134,10 @@ func dirOutput(dir string) output {
 // PDF paints its charts as vectors; PNGs are drawn only for the appendix.
 //
 // measuresKey is the cache key of doc's measures (Prepared.measuresKey).
-func render(out output, doc *report.Document, man site.Manifest, s *study.Study, measuresKey, public string, appendixToo bool, progress Progress, cache *Cache) error {
+//
+// What the render made for the cache (rendered.last) is stored on
+// storing, which the caller waits for.
+func render(out output, doc *report.Document, man site.Manifest, s *study.Study, measuresKey, public string, appendixToo bool, progress Progress, cache *Cache, storing *sync.WaitGroup) error {
 	r, err := startRender(out, doc, man, s, measuresKey, progress, cache)
 	if err != nil {
 		return err
@@ -149,7 +157,7 @@ func render(out output, doc *report.Document, man site.Manifest, s *study.Study,
 		err = perr
 	}
 	if err == nil {
-		r.last.store()
+		storing.Go(r.last.store)
 	}
 	if err != nil || !appendixToo {
 		return err
