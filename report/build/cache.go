@@ -441,7 +441,7 @@ func (c *Cache) measures(s *study.Study, data []site.FileHash, ahead *measuresRe
 		return res, "", err
 	}
 	if ahead == nil || ahead.key != key {
-		ahead = c.readMeasuresAhead(s, data)
+		ahead = c.readMeasures(key)
 	}
 	<-ahead.done
 	if ahead.ok {
@@ -481,12 +481,54 @@ type measuresRead struct {
 // readMeasuresAhead starts reading the measures entry of s on data: a
 // rebuild whose data did not change decodes its measures (the largest
 // entry it reads) while it checks that they did not (loadDatasetHead).
-// Nil when there is no key.
-func (c *Cache) readMeasuresAhead(s *study.Study, data []site.FileHash) *measuresRead {
+// guess, when it is the read of that entry already (guessMeasures), is
+// returned. Nil when there is no key.
+func (c *Cache) readMeasuresAhead(s *study.Study, data []site.FileHash, guess *measuresRead) *measuresRead {
 	key, err := measuresKey(s, data)
 	if err != nil {
 		return nil
 	}
+	if guess != nil && guess.key == key {
+		return guess
+	}
+	return c.readMeasures(key)
+}
+
+// lastMeasuresKey keys the record of the measures key that the last build
+// of the study at studyFile used.
+func lastMeasuresKey(studyFile string) string {
+	if abs, err := filepath.Abs(studyFile); err == nil {
+		studyFile = abs
+	}
+	sum := sha256.Sum256([]byte(program() + "\x00last-measures\x00" + studyFile))
+	return hex.EncodeToString(sum[:])
+}
+
+// guessMeasures starts reading the measures entry the last build of the
+// study at studyFile used, before the study is read: most rebuilds use the
+// same, and its decoding (the longest part of a rebuild before rendering)
+// then overlaps reading the study and checking its data. The read is used
+// only when its key is the one computed (readMeasuresAhead). Nil when there
+// is no record.
+func (c *Cache) guessMeasures(studyFile string) *measuresRead {
+	var key []byte
+	if c == nil || !c.read("last-measures", lastMeasuresKey(studyFile), &key) {
+		return nil
+	}
+	return c.readMeasures(string(key))
+}
+
+// rememberMeasures records key as the measures key of the last build of
+// the study at studyFile, unless guess already read it.
+func (c *Cache) rememberMeasures(studyFile, key string, guess *measuresRead) {
+	if c == nil || key == "" || guess != nil && guess.key == key {
+		return
+	}
+	c.write("last-measures", lastMeasuresKey(studyFile), []byte(key))
+}
+
+// readMeasures starts reading the measures entry under key.
+func (c *Cache) readMeasures(key string) *measuresRead {
 	r := &measuresRead{key: key, done: make(chan struct{}), res: new(measures.Result)}
 	go func() {
 		defer close(r.done)
