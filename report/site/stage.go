@@ -305,7 +305,9 @@ func (st *Stage) write(name string, data []byte) error {
 }
 
 // holds says whether the regular file at path has exactly the bytes data,
-// and returns what it found there.
+// and returns what it found there. The file is read a piece at a time
+// into a buffer kept for the next comparison: a rebuild compares every
+// file of the version, a megabyte and a half.
 func holds(path string, data []byte) (os.FileInfo, bool) {
 	f, err := os.Open(path)
 	if err != nil {
@@ -316,10 +318,22 @@ func holds(path string, data []byte) (os.FileInfo, bool) {
 	if err != nil || !fi.Mode().IsRegular() || fi.Size() != int64(len(data)) {
 		return nil, false
 	}
-	b := make([]byte, len(data)+1) // one more, to see the file did not grow
-	n, err := io.ReadFull(f, b)
-	if err != io.ErrUnexpectedEOF && !(err == io.EOF && n == 0) {
-		return nil, false
+	buf := holdsBuffers.Get().(*[]byte)
+	defer holdsBuffers.Put(buf)
+	for {
+		n, err := io.ReadFull(f, *buf)
+		if n > len(data) || !bytes.Equal((*buf)[:n], data[:n]) {
+			return nil, false
+		}
+		data = data[n:]
+		switch {
+		case err == io.EOF || err == io.ErrUnexpectedEOF:
+			return fi, len(data) == 0
+		case err != nil:
+			return nil, false
+		}
 	}
-	return fi, bytes.Equal(b[:n], data)
 }
+
+// holdsBuffers are holds' buffers.
+var holdsBuffers = sync.Pool{New: func() any { b := make([]byte, 64<<10); return &b }}
