@@ -220,6 +220,12 @@ func startRender(out output, doc *report.Document, man site.Manifest, s *study.S
 	if progress == nil {
 		progress = func(string) {}
 	}
+	// The last render's entry is read beside measures.json: both are
+	// read before anything is rendered.
+	var last *bundle
+	var reading sync.WaitGroup
+	reading.Go(func() { last = cache.bundleOf("render", layoutKey(s, doc)) })
+	defer reading.Wait()
 	measuresJSON, err := cache.measuresJSON(measuresKey, func() ([]byte, error) {
 		return marshal(struct {
 			Study    string           `json:"study"`
@@ -235,9 +241,9 @@ func startRender(out output, doc *report.Document, man site.Manifest, s *study.S
 		return nil, err
 	}
 	keys := newFigureKeys()
-	r := &rendered{out: out, doc: doc, s: s, measures: measuresJSON, manifest: manifestJSON, cache: cache, progress: progress,
-		last: cache.bundleOf("render", layoutKey(s, doc)),
-		svg:  newDrawn(cachedFigure(cache, keys, "svg", charts.SVG)), narrow: newDrawn(cachedFigure(cache, keys, "svg-narrow", charts.NarrowSVG)),
+	reading.Wait()
+	r := &rendered{out: out, doc: doc, s: s, measures: measuresJSON, manifest: manifestJSON, cache: cache, progress: progress, last: last,
+		svg: newDrawn(cachedFigure(cache, keys, "svg", charts.SVG)), narrow: newDrawn(cachedFigure(cache, keys, "svg-narrow", charts.NarrowSVG)),
 		png: newDrawn(cachedFigure(cache, keys, "png", charts.PNG)), vector: newDrawn(cachedFigure(cache, keys, "vector", charts.Vector))}
 	return r, nil
 }
