@@ -19,6 +19,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/moocreport/moocreport/internal/rfile"
 	"github.com/moocreport/moocreport/report"
 	"github.com/moocreport/moocreport/report/measures"
 	"github.com/moocreport/moocreport/report/site"
@@ -324,7 +325,7 @@ func (c *Cache) storeDataset(s *study.Study, ds *report.Dataset, head *datasetHe
 // without a copy or a decoder), any other value gob-encoded.
 
 func (c *Cache) read(kind, key string, v any) bool {
-	b, err := os.ReadFile(c.path(kind, key))
+	b, err := rfile.ReadFile(c.path(kind, key))
 	if err != nil {
 		return false
 	}

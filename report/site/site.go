@@ -22,6 +22,8 @@ import (
 	"sort"
 	"strings"
 	"time"
+
+	"github.com/moocreport/moocreport/internal/rfile"
 )
 
 // Manifest is manifest.json: what a version was built from and by what.
@@ -69,7 +71,7 @@ func ReadManifest(versionDir string) (*Manifest, error) {
 // inputs (nor the study file's hash), which is most of it: what tells the
 // version, its build and its summary.
 func readManifestHead(versionDir string) (*Manifest, error) {
-	b, err := os.ReadFile(filepath.Join(versionDir, "manifest.json"))
+	b, err := rfile.ReadFile(filepath.Join(versionDir, "manifest.json"))
 	if err != nil {
 		return nil, err
 	}

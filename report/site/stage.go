@@ -10,6 +10,8 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+
+	"github.com/moocreport/moocreport/internal/rfile"
 )
 
 // Names of the hidden files and folders this package makes in public/.
@@ -309,7 +311,7 @@ func (st *Stage) write(name string, data []byte) error {
 // into a buffer kept for the next comparison: a rebuild compares every
 // file of the version, a megabyte and a half.
 func holds(path string, data []byte) (os.FileInfo, bool) {
-	f, err := os.Open(path)
+	f, err := rfile.Open(path)
 	if err != nil {
 		return nil, false
 	}

@@ -8,6 +8,7 @@ import (
 	"sort"
 
 	"github.com/moocreport/moocreport/internal/par"
+	"github.com/moocreport/moocreport/internal/rfile"
 )
 
 // Diff lists the relative paths that differ between two trees: missing on
@@ -233,7 +234,7 @@ func syncDir(dir string) error { return syncPath(dir) }
 
 // syncPath syncs one file or folder to disk.
 func syncPath(path string) error {
-	f, err := os.Open(path)
+	f, err := rfile.Open(path)
 	if err != nil {
 		return err
 	}
