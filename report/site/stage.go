@@ -165,18 +165,28 @@ func (st *Stage) emptyFolders() {
 				continue
 			}
 			st.emptying.Go(func() {
-				if removeFiles(dir) == nil { // what fails is Discard's to retry
-					st.mu.Lock()
-					if st.empty == nil {
-						st.empty = map[string]bool{}
-					}
-					st.empty[name] = true
-					st.mu.Unlock()
+				if removeFiles(dir) != nil { // what fails is Discard's to retry
+					return
 				}
+				// A displaced folder takes its place in the spare
+				// now, while the commit still waits for the disk.
+				if slot := spareSlot[name]; slot != "" && !exists(filepath.Join(st.work, slot)) && os.Rename(dir, filepath.Join(st.work, slot)) == nil {
+					name = slot
+				}
+				st.mu.Lock()
+				if st.empty == nil {
+					st.empty = map[string]bool{}
+				}
+				st.empty[name] = true
+				st.mu.Unlock()
 			})
 		}
 	})
 }
+
+// spareSlot names the folder of a spare (see leaveSpare) that each
+// displaced folder becomes once emptied.
+var spareSlot = map[string]string{stOld: stNew, stOldLatest: stPreLatest}
 
 // lockPublic serialises publishing in public across processes; the
 // returned function releases the lock.
