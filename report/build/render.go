@@ -142,10 +142,12 @@ func render(out output, doc *report.Document, man site.Manifest, s *study.Study,
 	if err != nil {
 		return err
 	}
-	// The PDF takes longest: it starts first, the charts' drawers after.
+	// The PDF takes longest: it starts first, the charts' drawers after,
+	// the PDF's charts first, so that its layout finds them drawn (the
+	// web pages are done before the PDF, and can wait for theirs).
 	pdfDone := make(chan error, 1)
 	go func() { pdfDone <- r.reportPDF() }()
-	kinds := []drawer{r.svg, r.narrow, r.vector}
+	kinds := []drawer{r.vector, r.svg, r.narrow}
 	if appendixToo {
 		kinds = append(kinds, r.png)
 	}
