@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -56,8 +57,8 @@ const (
 //go:embed commonwords.txt
 var commonWordsText string
 
-// commonWords holds the words of commonwords.txt.
-var commonWords = func() map[string]bool {
+// commonWords holds the words of commonwords.txt, listed on first use.
+var commonWords = sync.OnceValue(func() map[string]bool {
 	m := map[string]bool{}
 	for _, line := range strings.Split(commonWordsText, "\n") {
 		if w := strings.TrimSpace(line); w != "" && !strings.HasPrefix(w, "#") {
@@ -65,7 +66,7 @@ var commonWords = func() map[string]bool {
 		}
 	}
 	return m
-}()
+})
 
 const (
 	local   = `[\p{L}\p{N}._%+\-]+`
@@ -83,21 +84,38 @@ var (
 	// emailRE finds addresses with an @ or a bracketed "at"; spelledRE
 	// those with a plain " at ", which must spell out a dot too ("ana at
 	// mail dot se"), or "I work at example.com" would be one.
-	emailRE   = regexp.MustCompile(local + at + label + `(?:` + dot + label + `)+`)
-	spelledRE = regexp.MustCompile(local + `\s+at\s+` + label + `(?:` + dot + label + `)*` + dotWord + label + `(?:` + dot + label + `)*`)
-	urlRE     = regexp.MustCompile(`(?:(?:https?|ftps?|sftp|file)://|www\.)[^\s<>"]+|\b(?:` + label + `\.)+(?:` + tlds + `)\b(?:/[^\s<>"]*)?`)
-	ipv4RE    = regexp.MustCompile(`\b\d{1,3}(?:\.\d{1,3}){3}\b`)
-	ipv6RE    = regexp.MustCompile(`[0-9a-f]{0,4}(?::[0-9a-f]{0,4}){2,7}(?:\.\d{1,3}){0,3}`)
+	emailRE   = lazyRegexp(local + at + label + `(?:` + dot + label + `)+`)
+	spelledRE = lazyRegexp(local + `\s+at\s+` + label + `(?:` + dot + label + `)*` + dotWord + label + `(?:` + dot + label + `)*`)
+	urlRE     = lazyRegexp(`(?:(?:https?|ftps?|sftp|file)://|www\.)[^\s<>"]+|\b(?:` + label + `\.)+(?:` + tlds + `)\b(?:/[^\s<>"]*)?`)
+	ipv4RE    = lazyRegexp(`\b\d{1,3}(?:\.\d{1,3}){3}\b`)
+	ipv6RE    = lazyRegexp(`[0-9a-f]{0,4}(?::[0-9a-f]{0,4}){2,7}(?:\.\d{1,3}){0,3}`)
 	// A phone number: an optional +, then digits with spaces, dots,
 	// dashes or brackets between them, at least seven digits in all.
-	phoneRE = regexp.MustCompile(`\+?\(?\d[\d\s().\-]{5,}\d`)
-	dateRE  = regexp.MustCompile(`^(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[.\-]\d{1,2}[.\-]\d{2,4})$`)
+	phoneRE = lazyRegexp(`\+?\(?\d[\d\s().\-]{5,}\d`)
+	dateRE  = lazyRegexp(`^(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[.\-]\d{1,2}[.\-]\d{2,4})$`)
 	// introducer ends the text before a word that is then a name even if
 	// it is a common word; strongIntro also before a capitalised word no
 	// profile lists.
-	introducer  = regexp.MustCompile(`(?:my name is|name is|name:|call me|user ?name:?|user ?id:?|handle:?|login:?|signed,?)\s*$|@$`)
-	strongIntro = regexp.MustCompile(`(?:my name is|my name's|name:|call me)\s*$`)
+	introducer  = lazyRegexp(`(?:my name is|name is|name:|call me|user ?name:?|user ?id:?|handle:?|login:?|signed,?)\s*$|@$`)
+	strongIntro = lazyRegexp(`(?:my name is|my name's|name:|call me)\s*$`)
 )
+
+// lazyRE is a regular expression compiled on first use: most builds
+// redact nothing (a study without free text), and compiling the
+// redactor's expressions when the program starts was 2 ms of every
+// command.
+type lazyRE struct{ re func() *regexp.Regexp }
+
+// lazyRegexp is regexp.MustCompile(expr), compiled on first use.
+func lazyRegexp(expr string) lazyRE {
+	return lazyRE{sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(expr) })}
+}
+
+// FindAllStringIndex is the compiled expression's.
+func (l lazyRE) FindAllStringIndex(s string, n int) [][]int { return l.re().FindAllStringIndex(s, n) }
+
+// MatchString is the compiled expression's.
+func (l lazyRE) MatchString(s string) bool { return l.re().MatchString(s) }
 
 // addPerson records a learner's username and name as words to redact.
 func (r *Redactor) addPerson(username, name string) {

@@ -2,7 +2,6 @@ package ingest
 
 import (
 	"net/netip"
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -12,7 +11,7 @@ import (
 // numbers in folded text t.
 func patternHits(t string) []hit {
 	var hits []hit
-	for _, re := range []*regexp.Regexp{emailRE, spelledRE} {
+	for _, re := range []lazyRE{emailRE, spelledRE} {
 		for _, m := range re.FindAllStringIndex(t, -1) {
 			hits = append(hits, hit{m[0], m[1], phEmail, 0})
 		}
@@ -21,7 +20,7 @@ func patternHits(t string) []hit {
 		end := m[0] + len(strings.TrimRight(t[m[0]:m[1]], ".,;:!?)'\""))
 		hits = append(hits, hit{m[0], end, phURL, 1})
 	}
-	for _, re := range []*regexp.Regexp{ipv4RE, ipv6RE} {
+	for _, re := range []lazyRE{ipv4RE, ipv6RE} {
 		for _, m := range re.FindAllStringIndex(t, -1) {
 			s := strings.Trim(t[m[0]:m[1]], ".")
 			if a, err := netip.ParseAddr(s); err == nil && hexDigits(s) >= 2 && (a.Is4() || strings.Count(s, ":") >= 2) {
@@ -106,7 +105,7 @@ func (r *Redactor) nameHits(f folded, found []hit) []hit {
 	}
 	var hits []hit
 	for k, c := range cands {
-		if commonWords[c.text] && !introducer.MatchString(t[max(0, c.start-24):c.start]) &&
+		if commonWords()[c.text] && !introducer.MatchString(t[max(0, c.start-24):c.start]) &&
 			!(k > 0 && besides(t, cands[k-1], c)) && !(k+1 < len(cands) && besides(t, c, cands[k+1])) {
 			continue
 		}
@@ -194,7 +193,7 @@ func overlaps(covered []bool, start, end int) bool {
 	return false
 }
 
-var introduced = regexp.MustCompile(`(?:my name is|my name's|name:|call me)\s*`)
+var introduced = lazyRegexp(`(?:my name is|my name's|name:|call me)\s*`)
 
 // introducedHits finds up to three capitalised words after "my name is",
 // "name:" or "call me": a name even when no profile lists it.
@@ -214,7 +213,7 @@ func introducedHits(f folded, found []hit) []hit {
 				e += size
 			}
 			first, _ := utf8.DecodeRuneInString(f.src[f.from[pos]:])
-			if e == pos || !unicode.IsUpper(first) || commonWords[t[pos:e]] || overlaps(covered, pos, e) {
+			if e == pos || !unicode.IsUpper(first) || commonWords()[t[pos:e]] || overlaps(covered, pos, e) {
 				break
 			}
 			hits = append(hits, hit{pos, e, phName, 4})
