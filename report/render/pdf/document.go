@@ -132,7 +132,7 @@ func RenderAppendix(w io.Writer, doc *report.Document, opt Options) error {
 func renderPasses(w io.Writer, doc *report.Document, opt Options, pass func(*renderer) (layout, error)) (Layout, error) {
 	att := startAttachments(doc, opt)
 	r, err := settle(doc, opt, pass)
-	files, zipped, aerr := att.wait()
+	files, packed, aerr := att.wait()
 	if err != nil {
 		return Layout{}, err
 	}
@@ -143,7 +143,7 @@ func renderPasses(w io.Writer, doc *report.Document, opt Options, pass func(*ren
 	if err := r.pdf.Output(&buf); err != nil {
 		return Layout{}, fmt.Errorf("pdf: %w", err)
 	}
-	out, err := appendAttachments(buf.Bytes(), files, zipped, built(doc))
+	out, err := appendAttachments(buf.Bytes(), files, packed, built(doc))
 	if err != nil {
 		return Layout{}, err
 	}
