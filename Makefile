@@ -27,6 +27,7 @@ report: $(BIN)
 test: deps
 	$(GO) vet ./...
 	$(GO) test -count=1 ./...
+	$(GO) test -count=1 -tags purego ./internal/jsonscan # the scanner without its vector instructions
 	$(MAKE) --no-print-directory duckdb-test
 	$(MAKE) --no-print-directory bench-peers-test
 	$(MAKE) --no-print-directory browser-test

@@ -13,6 +13,12 @@
 // strings are decoded lazily, and only strings with escapes or non-ASCII
 // bytes go through encoding/json itself, so their decoding is
 // encoding/json's by construction.
+//
+// The one piece of assembly, mask_amd64.s, marks a line's quotes,
+// backslashes, control and non-ASCII bytes 64 at a time with AVX2, as
+// simdjson's first stage does; strings are then crossed from mark to
+// mark. Without AVX2 (or with the purego build tag) the same marks are made
+// eight bytes at a time in Go, and TestSpecials holds both to a byte table.
 package jsonscan
 
 import (
@@ -21,7 +27,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"math/bits"
 	"unicode/utf8"
 )
 
@@ -32,12 +37,52 @@ const maxDepth = 10000
 // ErrSyntax is wrapped by the errors of input that is not valid JSON.
 var ErrSyntax = errors.New("invalid JSON")
 
+// Found is what an Object call found: for each of its keys (NewFound),
+// the member's raw value, nil when there is none, and whether that value
+// is a plain string, one whose text is its bytes between the quotes (no
+// escapes, no non-ASCII bytes): Text then returns them without looking at
+// the string a second time.
+type Found struct {
+	Raw   [][]byte
+	plain []bool
+	mask  []uint64 // the scan's marks (specials), kept for the next call
+}
+
+// NewFound makes the Found of an Object call with keys.
+func NewFound(keys *Keys) *Found {
+	return &Found{Raw: make([][]byte, keys.Len()), plain: make([]bool, keys.Len())}
+}
+
+// marks returns f's mask buffer sized for n bytes of input.
+func (f *Found) marks(n int) []uint64 {
+	words := (n + 63) >> 6
+	if cap(f.mask) < words {
+		f.mask = make([]uint64, words, words+words/4)
+	}
+	return f.mask[:words]
+}
+
+func (f *Found) clear() {
+	clear(f.Raw)
+	clear(f.plain)
+}
+
+// Text is the package's Text of the i-th key's value.
+func (f *Found) Text(i int, field string) ([]byte, error) {
+	if f.plain[i] {
+		r := f.Raw[i]
+		return r[1 : len(r)-1], nil
+	}
+	return Text(f.Raw[i], field)
+}
+
 // Object checks that b is exactly one JSON object (with optional
-// surrounding white space) and sets out[i] to the raw value of the member
-// named by the i-th of keys (NewKeys), or nil when there is none. A repeated member's last value
-// wins, as in encoding/json. Keys are matched exactly (encoding/json would
-// also match other letter cases; edX writes lower case only).
-func Object(b []byte, keys *Keys, out [][]byte) error {
+// surrounding white space) and sets out to the raw value of each member
+// named by keys (NewKeys), nil when there is none. A repeated member's
+// last value wins, as in encoding/json. Keys are matched exactly
+// (encoding/json would also match other letter cases; edX writes lower
+// case only).
+func Object(b []byte, keys *Keys, out *Found) error {
 	return ObjectIn(b, keys, out, -1, nil, nil)
 }
 
@@ -45,10 +90,13 @@ func Object(b []byte, keys *Keys, out [][]byte) error {
 // members subKeys of the nest-th member of keys into subOut when that member is an
 // object (all nil otherwise): an event's context is read without scanning
 // it twice.
-func ObjectIn(b []byte, keys *Keys, out [][]byte, nest int, subKeys *Keys, subOut [][]byte) error {
-	clear(out)
-	clear(subOut)
-	s := scanner{b: b}
+func ObjectIn(b []byte, keys *Keys, out *Found, nest int, subKeys *Keys, subOut *Found) error {
+	out.clear()
+	if subOut != nil {
+		subOut.clear()
+	}
+	s := scanner{b: b, mask: out.marks(len(b))}
+	specials(b, s.mask)
 	s.ws()
 	if s.i >= len(b) {
 		return errors.New("unexpected end of JSON input")
@@ -67,62 +115,72 @@ func ObjectIn(b []byte, keys *Keys, out [][]byte, nest int, subKeys *Keys, subOu
 }
 
 // members scans the object at s.i, whose members are values at depth, and
-// sets out as ObjectIn does.
-func (s *scanner) members(depth int, keys *Keys, out [][]byte, nest int, subKeys *Keys, subOut [][]byte) bool {
+// sets out as ObjectIn does. The position is kept in a local (a register)
+// and white space is skipped by skipWS, inlined: a line has a score of
+// members, each with four places white space may be, and the loads and
+// stores of s.i were a fifth of the scan.
+func (s *scanner) members(depth int, keys *Keys, out *Found, nest int, subKeys *Keys, subOut *Found) bool {
 	b := s.b
-	s.i++
-	s.ws()
-	if s.i < len(b) && b[s.i] == '}' {
-		s.i++
+	i := skipWS(b, s.i+1)
+	if i < len(b) && b[i] == '}' {
+		s.i = i + 1
 		return true
 	}
 	for {
-		s.ws()
-		ks := s.i
-		esc, ok := s.str()
-		if !ok {
+		i = skipWS(b, i)
+		ks := i
+		var esc, ok bool
+		if i, esc, ok = s.str(i); !ok {
+			s.i = i
 			return false
 		}
-		k := keys.index(b[ks+1:s.i-1], esc, b[ks:s.i])
-		s.ws()
-		if s.i >= len(b) || b[s.i] != ':' {
+		k := keys.index(b[ks+1:i-1], esc, b[ks:i])
+		i = skipWS(b, i)
+		if i >= len(b) || b[i] != ':' {
+			s.i = i
 			return false
 		}
-		s.i++
-		s.ws()
-		vs := s.i
+		i = skipWS(b, i+1)
+		vs := i
 		if k >= 0 && k == nest {
-			clear(subOut)
-			if s.i < len(b) && b[s.i] == '{' {
-				if depth+1 > maxDepth || !s.members(depth+1, subKeys, subOut, -1, nil, nil) {
-					return false
-				}
-			} else if !s.value(depth) {
+			subOut.clear()
+		}
+		plain := false
+		switch {
+		case i < len(b) && b[i] == '"': // most values: a string, scanned without value's switch
+			if i, esc, ok = s.str(i); !ok {
+				s.i = i
 				return false
 			}
-		} else if s.i < len(b) && b[s.i] == '"' { // most values: a string, scanned without value's switch
-			if _, ok := s.str(); !ok {
+			plain = !esc
+		case k >= 0 && k == nest && i < len(b) && b[i] == '{':
+			s.i = i
+			if depth+1 > maxDepth || !s.members(depth+1, subKeys, subOut, -1, nil, nil) {
 				return false
 			}
-		} else if !s.value(depth) {
-			return false
+			i = s.i
+		default:
+			s.i = i
+			if !s.value(depth) {
+				return false
+			}
+			i = s.i
 		}
 		if k >= 0 {
-			out[k] = b[vs:s.i]
+			out.Raw[k] = b[vs:i]
+			out.plain[k] = plain
 		}
-		s.ws()
-		if s.i >= len(b) {
-			return false
-		}
-		if b[s.i] == ',' {
-			s.i++
+		i = skipWS(b, i)
+		if i < len(b) && b[i] == ',' {
+			i++
 			continue
 		}
-		if b[s.i] != '}' {
-			return false
+		if i < len(b) && b[i] == '}' {
+			s.i = i + 1
+			return true
 		}
-		s.i++
-		return true
+		s.i = i
+		return false
 	}
 }
 
@@ -203,8 +261,9 @@ func (k *Keys) index(key []byte, esc bool, quoted []byte) int {
 }
 
 type scanner struct {
-	b []byte
-	i int
+	b    []byte
+	i    int
+	mask []uint64 // specials(b)
 }
 
 func (s *scanner) what() string {
@@ -221,111 +280,81 @@ func (s *scanner) fail() error {
 	return fmt.Errorf("%w: unexpected %s at byte %d", ErrSyntax, s.what(), s.i)
 }
 
-func (s *scanner) ws() {
-	for s.i < len(s.b) {
-		switch s.b[s.i] {
-		case ' ', '\t', '\n', '\r':
-			s.i++
-		default:
-			return
-		}
+func (s *scanner) ws() { s.i = skipWS(s.b, s.i) }
+
+// skipWS returns the position of the first byte at or after i that is not
+// JSON white space. Every such byte is at most ' ', so most calls, on a
+// byte that is not white space, are one compare.
+func skipWS(b []byte, i int) int {
+	for i < len(b) && b[i] <= ' ' && (b[i] == ' ' || b[i] == '\t' || b[i] == '\n' || b[i] == '\r') {
+		i++
 	}
+	return i
 }
 
-// strPlain marks the bytes a string can hold without a closer look: not
-// the quote, the backslash, control characters or non-ASCII.
-var strPlain = func() (t [256]bool) {
-	for c := 0x20; c < utf8.RuneSelf; c++ {
-		t[c] = c != '"' && c != '\\'
-	}
-	return
-}()
-
-// str scans a string starting at s.i (its opening quote) and reports
-// whether it needs decoding (escapes or non-ASCII bytes). Plain runs are
-// skipped eight bytes at a time, and the first byte that is not plain is
-// found in the word that holds it (special), not byte by byte: most of a
-// log line is strings, many of them short keys, and this loop is
+// str scans a string starting at i (its opening quote) and returns the
+// position after it (or of the error) and whether it needs decoding
+// (escapes or non-ASCII bytes). It goes from
+// mark to mark (next), never testing the plain bytes between them: most
+// of a log line is strings, many of them short keys, and this loop is
 // ingest's hottest.
-func (s *scanner) str() (esc, ok bool) {
-	b, i := s.b, s.i // i in a register, s.i set on the way out
+func (s *scanner) str(i int) (end int, esc, ok bool) {
+	b := s.b
 	if i >= len(b) || b[i] != '"' {
-		return false, false
+		return i, false, false
 	}
-	i++
-	for i < len(b) {
-		if i+8 <= len(b) {
-			m := special(binary.LittleEndian.Uint64(b[i:]))
-			if m == 0 {
-				i += 8
-				continue
-			}
-			i += bits.TrailingZeros64(m) >> 3
-		} else {
-			for i < len(b) && strPlain[b[i]] {
-				i++
-			}
-			if i >= len(b) {
-				break
-			}
+	for {
+		i = s.next(i + 1)
+		if i >= len(b) {
+			return i, esc, false
 		}
 		c := b[i]
 		switch {
 		case c == '"':
-			s.i = i + 1
-			return esc, true
+			return i + 1, esc, true
 		case c == '\\':
 			esc = true
 			if i+1 >= len(b) {
-				s.i = i
-				return esc, false
+				return i, esc, false
 			}
 			switch b[i+1] {
 			case '"', '\\', '/', 'b', 'f', 'n', 'r', 't':
-				i += 2
+				i++ // the escaped byte is marked only if it is a quote or backslash; next starts past it
 			case 'u':
 				if i+6 > len(b) {
-					s.i = i
-					return esc, false
+					return i, esc, false
 				}
 				for _, h := range b[i+2 : i+6] {
 					if !isHex(h) {
-						s.i = i
-						return esc, false
+						return i, esc, false
 					}
 				}
-				i += 6
+				i += 5
 			default:
-				s.i = i
-				return esc, false
+				return i, esc, false
 			}
 		case c < 0x20:
-			s.i = i
-			return esc, false
+			return i, esc, false
 		default: // non-ASCII: encoding/json decodes it (and replaces invalid UTF-8)
 			esc = true
-			i++
 		}
 	}
-	s.i = i
-	return esc, false
 }
 
 // special marks, with the high bit of its byte, each byte of w (eight
 // bytes, little-endian) that is not strPlain: a quote, a backslash, a
-// control character or non-ASCII. The bit tricks are the classic "has
-// zero byte" / "has byte less than n" tests (Hacker's Delight 6-1,
-// Anderson's bit twiddling hacks); a borrow can mark a plain byte, but
-// only above a special one, so w is plain exactly when the result is 0,
-// and its lowest mark is the first special byte.
+// control character or non-ASCII. Each byte is tested on its own low
+// seven bits, to which the additions never carry past the byte's high
+// bit, so every mark is exact (the classic "has zero byte" test of
+// Hacker's Delight 6-1, in its carry-free form).
 func special(w uint64) uint64 {
-	const lo, hi = 0x0101010101010101, 0x8080808080808080
+	const lo, lo7, hi = 0x0101010101010101, 0x7f7f7f7f7f7f7f7f, 0x8080808080808080
 	quote := w ^ (lo * '"')
 	bslash := w ^ (lo * '\\')
-	m := (quote - lo) &^ quote
-	m |= (bslash - lo) &^ bslash
-	m |= (w - lo*0x20) &^ w
-	return (m | w) & hi
+	m := ^(quote&lo7 + lo7 | quote)   // high bit set where the byte is a quote
+	m |= ^(bslash&lo7 + lo7 | bslash) // … a backslash
+	m |= ^(w&lo7 + lo*0x60)           // … below 0x20 in its low seven bits
+	return (m | w) & hi               // … or non-ASCII
 }
 
 func isHex(c byte) bool {
@@ -340,7 +369,8 @@ func (s *scanner) value(depth int) bool {
 	}
 	switch c := b[s.i]; {
 	case c == '"':
-		_, ok := s.str()
+		var ok bool
+		s.i, _, ok = s.str(s.i)
 		return ok
 	case c == '{' || c == '[':
 		if depth+1 > maxDepth {
@@ -359,7 +389,8 @@ func (s *scanner) value(depth int) bool {
 		for {
 			s.ws()
 			if c == '{' {
-				if _, ok := s.str(); !ok {
+				var ok bool
+				if s.i, _, ok = s.str(s.i); !ok {
 					return false
 				}
 				s.ws()

@@ -2,13 +2,14 @@ package jsonscan
 
 import (
 	"bytes"
+	"encoding/binary"
 	"encoding/json"
-	"math/bits"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 // The members the tracking-log reader asks for, so the fuzz test exercises
@@ -34,12 +35,20 @@ func readFixture(t testing.TB, name string) []byte {
 	return b
 }
 
+// strPlain marks the bytes a string can hold without a closer look: not
+// the quote, the backslash, control characters or non-ASCII.
+var strPlain = func() (t [256]bool) {
+	for c := 0x20; c < utf8.RuneSelf; c++ {
+		t[c] = c != '"' && c != '\\'
+	}
+	return
+}()
+
 // TestSpecial holds the eight-byte test to the byte table it stands for:
-// a word is plain exactly when special marks nothing, and the lowest mark
-// is the first byte that is not plain.
+// each byte is marked exactly when it is not plain.
 func TestSpecial(t *testing.T) {
 	r := rand.New(rand.NewPCG(3, 4))
-	specials := []byte{'"', '\\', 0, 0x1f, 0x7f, 0x80, 0xff, ' ', 'a', '~', 0x21, 0x5b, 0x5d}
+	specials := []byte{'"', '\\', 0, 0x1f, 0x7f, 0x80, 0xff, ' ', 'a', '~', 0x21, 0x5b, 0x5d, 0xa2, 0xdc, 0x9f, 0xa0}
 	for iter := 0; iter < 200000; iter++ {
 		var b [8]byte
 		for i := range b {
@@ -49,21 +58,52 @@ func TestSpecial(t *testing.T) {
 				b[i] = byte(r.UintN(256))
 			}
 		}
-		first := 8
+		m := special(binary.LittleEndian.Uint64(b[:]))
 		for i, c := range b {
-			if !strPlain[c] {
-				first = i
-				break
+			if marked := m>>(8*i+7)&1 == 1; marked != !strPlain[c] {
+				t.Fatalf("special(% x): byte %d marked %v, want %v", b, i, marked, !strPlain[c])
 			}
 		}
-		w := uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
-			uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
-		got := 8
-		if m := special(w); m != 0 {
-			got = bits.TrailingZeros64(m) >> 3
+		if m&^0x8080808080808080 != 0 {
+			t.Fatalf("special(% x) = %#x: bits set below a byte's high bit", b, m)
 		}
-		if got != first {
-			t.Fatalf("special(% x): first special byte %d, want %d", b, got, first)
+	}
+}
+
+// TestSpecials holds a line's marks, made by vector instructions where
+// the processor has them and by specialBlocksGo, to the byte table: each
+// byte's bit is set exactly when it is not plain, and every bit past the
+// end is set.
+func TestSpecials(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 6))
+	specialsAt := []byte{'"', '\\', 0, 0x1f, 0x7f, 0x80, 0xff, ' ', 'a', '~', 0x21}
+	for n := 0; n <= 300; n++ {
+		for iter := 0; iter < 20; iter++ {
+			b := make([]byte, n)
+			for i := range b {
+				if r.IntN(4) == 0 {
+					b[i] = specialsAt[r.IntN(len(specialsAt))]
+				} else {
+					b[i] = byte(0x20 + r.UintN(0x60))
+				}
+			}
+			words := (n + 63) / 64
+			got := make([]uint64, words)
+			specials(b, got)
+			byGo := make([]uint64, words)
+			full := n &^ 63
+			specialBlocksGo(b[:full], byGo)
+			for j := 0; j < words*64; j++ {
+				want := j >= n || !strPlain[b[j]]
+				if bit := got[j>>6]>>(j&63)&1 == 1; bit != want {
+					t.Fatalf("n=%d: byte %d (% x): marked %v, want %v", n, j, b[min(j, n-1)], bit, want)
+				}
+				if j < full {
+					if bit := byGo[j>>6]>>(j&63)&1 == 1; bit != want {
+						t.Fatalf("n=%d: specialBlocksGo: byte %d (% x): marked %v, want %v", n, j, b[j], bit, want)
+					}
+				}
+			}
 		}
 	}
 }
@@ -81,10 +121,17 @@ func FuzzObject(f *testing.F) {
 		`{"page":"\xff"}`, `{"ti\u006de":"x"}`, `{"context":{"course_id":"c","user_id":1},"context":{"path":"/p"}}`, `{"context":[{"user_id":1}]}`, `{"x":-0.5e+3}`, `{"x":01}`, `{"x":1.}`, `[]`, `null`, `{"a":1,}`, `{"a" 1}`, "{\"a\":\"\t\"}"} {
 		f.Add([]byte(s))
 	}
+	// Strings that cross 64-byte blocks of marks: a long plain run, and
+	// escapes and non-ASCII bytes on either side of a block's edge.
+	long := strings.Repeat("a", 200)
+	for _, s := range []string{`{"time":"` + long + `"}`, `{"page":"` + long[:62] + `\"` + long + `"}`, `{"page":"` + long[:61] + `\u00e9` + long + `"}`,
+		`{"` + long[:55] + `":"` + long[:70] + "\xc3\xa9" + `"}`, `{"time":"` + long[:63] + `"}`, `{"time":"` + long + `` /* unterminated */} {
+		f.Add([]byte(s))
+	}
 	f.Fuzz(func(t *testing.T, b []byte) {
-		out := make([][]byte, eventKeys.Len())
-		sub := make([][]byte, contextKeys.Len())
-		err := ObjectIn(b, eventKeys, out, kContext, contextKeys, sub)
+		found, subFound := NewFound(eventKeys), NewFound(contextKeys)
+		err := ObjectIn(b, eventKeys, found, kContext, contextKeys, subFound)
+		out, sub := found.Raw, subFound.Raw
 		var m map[string]json.RawMessage
 		oracle := json.Unmarshal(b, &m)
 		isObj := oracle == nil && m != nil
@@ -114,6 +161,11 @@ func FuzzObject(f *testing.F) {
 			if (werr == nil) != (gerr == nil) || werr == nil && gs != ws {
 				t.Fatalf("member %q: got %q (%v), encoding/json %q (%v)", k, gs, gerr, ws, werr)
 			}
+			// Found.Text, which skips the second look at a plain
+			// string, gives what Text gives.
+			if ft, ferr := found.Text(i, k); (ferr == nil) != (gerr == nil) || string(ft) != gs {
+				t.Fatalf("member %q: Found.Text %q (%v), Text %q (%v)", k, ft, ferr, gs, gerr)
+			}
 		}
 		// The context's members, extracted in the same pass.
 		var ctx map[string]json.RawMessage
@@ -139,8 +191,7 @@ func BenchmarkObjectIn(b *testing.B) {
 			lines = append(lines, l)
 		}
 	}
-	out := make([][]byte, eventKeys.Len())
-	sub := make([][]byte, contextKeys.Len())
+	out, sub := NewFound(eventKeys), NewFound(contextKeys)
 	n := 0
 	for _, l := range lines {
 		n += len(l)
@@ -170,13 +221,13 @@ func TestKeys(t *testing.T) {
 		{`{"ti\u006de":7,"p\u0061ge":[1]}`, []string{"7", "", "", "", "", "[1]"}},
 		{`{"tame":1,"tame":2}`, []string{"", "", "2", "", "", ""}},
 	} {
-		out := make([][]byte, keys.Len())
+		out := NewFound(keys)
 		if err := Object([]byte(tc.json), keys, out); err != nil {
 			t.Fatalf("%s: %v", tc.json, err)
 		}
 		for i, w := range tc.want {
-			if string(out[i]) != w {
-				t.Errorf("%s: member %q = %q, want %q", tc.json, keys.names[i], out[i], w)
+			if string(out.Raw[i]) != w {
+				t.Errorf("%s: member %q = %q, want %q", tc.json, keys.names[i], out.Raw[i], w)
 			}
 		}
 	}

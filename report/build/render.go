@@ -269,6 +269,11 @@ func (r *rendered) site(public string) error {
 	var hv []html.Version
 	seen := false
 	for _, m := range versions {
+		if m.Version == s.Version && !doc.Draft {
+			// Replaced with -force: the list shows the version as this
+			// build publishes it, not as it was.
+			m.Built, m.Summary = doc.Built, s.Summary
+		}
 		seen = seen || m.Version == s.Version
 		hv = append(hv, html.Version{Version: m.Version, Date: m.Built.Format("2 January 2006"), Summary: m.Summary})
 	}

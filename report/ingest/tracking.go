@@ -61,37 +61,37 @@ type logEvent struct {
 // that is not a JSON object, or whose fields have the wrong types, is an
 // error (a malformed line).
 func (st *trackState) decode(b []byte, ev *logEvent) error {
-	top, ctx := st.top[:], st.ctx[:]
+	top, ctx := st.top, st.ctx
 	if err := jsonscan.ObjectIn(b, eventKeys, top, kContext, contextKeys, ctx); err != nil {
 		return err
 	}
-	*ev = logEvent{Event: top[kEvent]}
+	*ev = logEvent{Event: top.Raw[kEvent]}
 	var err error
-	str := func(dst *[]byte, raw []byte, name string) {
+	str := func(dst *[]byte, f *jsonscan.Found, i int, name string) {
 		if err == nil {
-			*dst, err = jsonscan.Text(raw, name)
+			*dst, err = f.Text(i, name)
 		}
 	}
-	str(&ev.Time, top[kTime], "time")
-	str(&ev.EventType, top[kType], "event_type")
-	str(&ev.EventSource, top[kSource], "event_source")
-	str(&ev.Username, top[kUsername], "username")
-	str(&ev.Page, top[kPage], "page")
+	str(&ev.Time, top, kTime, "time")
+	str(&ev.EventType, top, kType, "event_type")
+	str(&ev.EventSource, top, kSource, "event_source")
+	str(&ev.Username, top, kUsername, "username")
+	str(&ev.Page, top, kPage, "page")
 	if err != nil {
 		return err
 	}
-	if c := top[kContext]; c != nil && string(c) != "null" {
+	if c := top.Raw[kContext]; c != nil && string(c) != "null" {
 		if c[0] != '{' {
 			return fmt.Errorf("context: want an object, got %s", jsonscan.Clip(c))
 		}
 		var path []byte // read for its type only: a non-string path is malformed
-		ev.Module = ctx[3]
-		str(&ev.CourseID, ctx[0], "context.course_id")
-		str(&path, ctx[2], "context.path")
+		ev.Module = ctx.Raw[3]
+		str(&ev.CourseID, ctx, 0, "context.course_id")
+		str(&path, ctx, 2, "context.path")
 		if err != nil {
 			return err
 		}
-		if ev.UserID, err = jsonUserID(ctx[1]); err != nil {
+		if ev.UserID, err = jsonUserID(ctx.Raw[1]); err != nil {
 			return err
 		}
 	}
@@ -127,21 +127,21 @@ func (st *trackState) parsePayload(raw []byte, pl *payload) bool {
 	if obj == nil {
 		return false
 	}
-	f := st.pay[:]
+	f := st.pay
 	if jsonscan.Object(obj, payloadKeys, f) != nil {
 		return false
 	}
 	*pl = payload{}
 	var err error
-	if pl.CourseID, err = jsonscan.Text(f[0], "course_id"); err != nil {
+	if pl.CourseID, err = f.Text(0, "course_id"); err != nil {
 		return false
 	}
-	if pl.UserID, err = jsonUserID(f[1]); err != nil {
+	if pl.UserID, err = jsonUserID(f.Raw[1]); err != nil {
 		return false
 	}
-	pl.ProblemID, _ = jsonscan.Text(f[2], "problem_id")
-	pl.Success, _ = jsonscan.Text(f[4], "success")
-	if a := f[3]; isDigits(string(a)) && len(a) < 9 {
+	pl.ProblemID, _ = f.Text(2, "problem_id")
+	pl.Success, _ = f.Text(4, "success")
+	if a := f.Raw[3]; isDigits(string(a)) && len(a) < 9 {
 		pl.Attempts, _ = strconv.Atoi(string(a))
 	}
 	return true

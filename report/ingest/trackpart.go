@@ -145,23 +145,19 @@ type trackState struct {
 	solvers    map[uint64]struct{} // problem<<32 | learner
 
 	// buffers reused for every line
-	ev  logEvent
-	pl  payload
-	top [7][]byte
-	ctx [4][]byte
-	pay [5][]byte
-	mod [1][]byte
+	ev                 logEvent
+	pl                 payload
+	top, ctx, pay, mod *jsonscan.Found
 }
 
 // moduleName is the display_name of a context.module object; nil when
 // it has none, is not a string or the object is malformed (the name is
 // then unknown, the event still counted).
 func (st *trackState) moduleName(raw []byte) []byte {
-	f := st.mod[:]
-	if raw[0] != '{' || jsonscan.Object(raw, moduleKeys, f) != nil {
+	if raw[0] != '{' || jsonscan.Object(raw, moduleKeys, st.mod) != nil {
 		return nil
 	}
-	name, err := jsonscan.Text(f[0], "display_name")
+	name, err := st.mod.Text(0, "display_name")
 	if err != nil {
 		return nil
 	}
@@ -171,7 +167,8 @@ func (st *trackState) moduleName(raw []byte) []byte {
 func newTrackState(c *Course, opt TrackingOptions) *trackState {
 	return &trackState{c: c, gap: opt.gap(), byName: opt.ByUsername, pageCourse: opt.PageCourse, start: c.weekStart().UnixMilli(),
 		ids: map[string]int32{}, numIDs: map[uint64]int32{}, chapterIDs: map[string]int32{}, reach: map[uint64]struct{}{},
-		problemIDs: map[string]int32{}, solvers: map[uint64]struct{}{}}
+		problemIDs: map[string]int32{}, solvers: map[uint64]struct{}{},
+		top: jsonscan.NewFound(eventKeys), ctx: jsonscan.NewFound(contextKeys), pay: jsonscan.NewFound(payloadKeys), mod: jsonscan.NewFound(moduleKeys)}
 }
 
 // learnerIx interns a raw user id; the string is copied only when new.
