@@ -98,7 +98,7 @@ func summarise(ds *report.Dataset) DataSummary {
 // newDatasetHead summarises what ingest read from ds's files, with their
 // hashes (each file hashed once, by hs).
 func newDatasetHead(s *study.Study, ds *report.Dataset, hs *inputHashes) (*datasetHead, error) {
-	h := &datasetHead{Matches: sourceMatches(s), Summary: summarise(ds)}
+	h := &datasetHead{Matches: sourceMatches(s, nil), Summary: summarise(ds)}
 	for _, in := range ds.Inputs {
 		fh, err := hs.get(in)
 		if err != nil {
@@ -135,19 +135,23 @@ func PrepareWith(studyFile string, opt PrepareOptions) (*Prepared, error) {
 	if progress == nil {
 		progress = func(string) {}
 	}
+	c := opt.Cache
+	guess := c.guessMeasures(studyFile)
 	progress("reading study.yaml")
 	s, err := study.Load(studyFile)
 	if err != nil {
 		return nil, err
 	}
-	c := opt.Cache
 	hs := c.inputHashes(s.Dir)
 	defer c.saveStatIndex(hs)
 	var hashing sync.WaitGroup
 	defer hashing.Wait()
-	head, ds, ahead, err := prepareData(s, opt, hs, &hashing, progress)
+	head, ds, ahead, err := prepareData(s, opt, hs, &hashing, progress, guess)
 	if err != nil {
 		return nil, err
+	}
+	if ahead == nil {
+		ahead = guess // used only if it is the entry the data key
 	}
 	progress("computing measures")
 	res, mkey, err := c.measures(s, head.Inputs, ahead, func() (*report.Dataset, error) {
@@ -172,6 +176,7 @@ func PrepareWith(studyFile string, opt PrepareOptions) (*Prepared, error) {
 	if err != nil {
 		return nil, err
 	}
+	c.rememberMeasures(studyFile, mkey, guess)
 	progress("assembling the narrative")
 	contentDir := filepath.Join(s.Dir, "content")
 	p := &Prepared{Study: s, Data: head.Summary, Measures: res, measuresKey: mkey}
@@ -190,11 +195,12 @@ func PrepareWith(studyFile string, opt PrepareOptions) (*Prepared, error) {
 // prepareData returns the head of the study's data (files, hashes,
 // counts) and, when they were read now, the data: from the cache when its
 // entry still matches the files (ds is then nil: the measures may not need
-// it, and ahead is their entry being read meanwhile), else read. Without a
-// cache the data files are hashed on hashing, beside the measures.
-func prepareData(s *study.Study, opt PrepareOptions, hs *inputHashes, hashing *sync.WaitGroup, progress Progress) (head *datasetHead, ds *report.Dataset, ahead *measuresRead, err error) {
+// it, and ahead is their entry being read meanwhile, guess when that is
+// the entry guessMeasures is reading), else read. Without a cache the data
+// files are hashed on hashing, beside the measures.
+func prepareData(s *study.Study, opt PrepareOptions, hs *inputHashes, hashing *sync.WaitGroup, progress Progress, guess *measuresRead) (head *datasetHead, ds *report.Dataset, ahead *measuresRead, err error) {
 	c := opt.Cache
-	head, cached := c.loadDatasetHead(s, hs, func(h *datasetHead) { ahead = c.readMeasuresAhead(s, h.Inputs) })
+	head, cached := c.loadDatasetHead(s, hs, func(h *datasetHead) { ahead = c.readMeasuresAhead(s, h.Inputs, guess) })
 	if cached {
 		return head, nil, ahead, nil
 	}

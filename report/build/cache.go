@@ -19,6 +19,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/moocreport/moocreport/internal/rfile"
 	"github.com/moocreport/moocreport/report"
 	"github.com/moocreport/moocreport/report/measures"
 	"github.com/moocreport/moocreport/report/site"
@@ -162,7 +163,12 @@ type datasetEntry struct {
 // entry even though ingest never read it. Patterns are found by reflection
 // (every string field tagged yaml:"path", at any depth), so a kind of
 // source added to study.yaml later is covered without a change here.
-func sourceMatches(s *study.Study) map[string][]string {
+//
+// When seen is not nil, it is given what the walk found of each file (the
+// file system's word on a file matched directly by a pattern costs
+// nothing more: the walk read it), so that the build need not ask again
+// (see inputHashes.sawFile).
+func sourceMatches(s *study.Study, seen func(relPath string, fi fs.FileInfo)) map[string][]string {
 	m := map[string][]string{}
 	for _, pattern := range pathFields(reflect.ValueOf(s).Elem()) {
 		native := filepath.FromSlash(pattern)
@@ -175,6 +181,11 @@ func sourceMatches(s *study.Study) map[string][]string {
 			filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
 				if err == nil && !d.IsDir() {
 					names = append(names, rel(s.Dir, path))
+					if seen != nil && path == p { // d holds p's Lstat: no call
+						if fi, err := d.Info(); err == nil && fi.Mode().IsRegular() {
+							seen(names[len(names)-1], fi)
+						}
+					}
 				}
 				return nil
 			})
@@ -266,7 +277,7 @@ func (c *Cache) loadDatasetHead(s *study.Study, hs *inputHashes, found func(*dat
 	if found != nil {
 		found(&h)
 	}
-	now := sourceMatches(s)
+	now := sourceMatches(s, hs.sawFile)
 	for pattern, files := range now {
 		if !slices.Equal(files, h.Matches[pattern]) {
 			return nil, false // a file added or removed
@@ -314,7 +325,7 @@ func (c *Cache) storeDataset(s *study.Study, ds *report.Dataset, head *datasetHe
 // without a copy or a decoder), any other value gob-encoded.
 
 func (c *Cache) read(kind, key string, v any) bool {
-	b, err := os.ReadFile(c.path(kind, key))
+	b, err := rfile.ReadFile(c.path(kind, key))
 	if err != nil {
 		return false
 	}
@@ -431,7 +442,7 @@ func (c *Cache) measures(s *study.Study, data []site.FileHash, ahead *measuresRe
 		return res, "", err
 	}
 	if ahead == nil || ahead.key != key {
-		ahead = c.readMeasuresAhead(s, data)
+		ahead = c.readMeasures(key)
 	}
 	<-ahead.done
 	if ahead.ok {
@@ -471,12 +482,54 @@ type measuresRead struct {
 // readMeasuresAhead starts reading the measures entry of s on data: a
 // rebuild whose data did not change decodes its measures (the largest
 // entry it reads) while it checks that they did not (loadDatasetHead).
-// Nil when there is no key.
-func (c *Cache) readMeasuresAhead(s *study.Study, data []site.FileHash) *measuresRead {
+// guess, when it is the read of that entry already (guessMeasures), is
+// returned. Nil when there is no key.
+func (c *Cache) readMeasuresAhead(s *study.Study, data []site.FileHash, guess *measuresRead) *measuresRead {
 	key, err := measuresKey(s, data)
 	if err != nil {
 		return nil
 	}
+	if guess != nil && guess.key == key {
+		return guess
+	}
+	return c.readMeasures(key)
+}
+
+// lastMeasuresKey keys the record of the measures key that the last build
+// of the study at studyFile used.
+func lastMeasuresKey(studyFile string) string {
+	if abs, err := filepath.Abs(studyFile); err == nil {
+		studyFile = abs
+	}
+	sum := sha256.Sum256([]byte(program() + "\x00last-measures\x00" + studyFile))
+	return hex.EncodeToString(sum[:])
+}
+
+// guessMeasures starts reading the measures entry the last build of the
+// study at studyFile used, before the study is read: most rebuilds use the
+// same, and its decoding (the longest part of a rebuild before rendering)
+// then overlaps reading the study and checking its data. The read is used
+// only when its key is the one computed (readMeasuresAhead). Nil when there
+// is no record.
+func (c *Cache) guessMeasures(studyFile string) *measuresRead {
+	var key []byte
+	if c == nil || !c.read("last-measures", lastMeasuresKey(studyFile), &key) {
+		return nil
+	}
+	return c.readMeasures(string(key))
+}
+
+// rememberMeasures records key as the measures key of the last build of
+// the study at studyFile, unless guess already read it.
+func (c *Cache) rememberMeasures(studyFile, key string, guess *measuresRead) {
+	if c == nil || key == "" || guess != nil && guess.key == key {
+		return
+	}
+	c.write("last-measures", lastMeasuresKey(studyFile), []byte(key))
+}
+
+// readMeasures starts reading the measures entry under key.
+func (c *Cache) readMeasures(key string) *measuresRead {
 	r := &measuresRead{key: key, done: make(chan struct{}), res: new(measures.Result)}
 	go func() {
 		defer close(r.done)

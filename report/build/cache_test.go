@@ -289,3 +289,35 @@ func TestGoBuildID(t *testing.T) {
 		t.Error("a build ID for a missing file")
 	}
 }
+
+// TestMeasuresGuessed: a build records the key of the measures it used, so
+// that the next build starts decoding that entry before it reads the study
+// (guessMeasures); after a setting the measures read changes, the record
+// follows, and the build used the measures of the new key (the guess,
+// wrong then, is not used: TestWarmRebuildIsCold compares the output).
+func TestMeasuresGuessed(t *testing.T) {
+	if testing.Short() {
+		t.Skip("prepares the example twice")
+	}
+	dir := exampleCopy(t)
+	studyFile := filepath.Join(dir, "study.yaml")
+	cache := &Cache{Dir: filepath.Join(dir, ".moocreport-cache")}
+	if g := cache.guessMeasures(studyFile); g != nil {
+		t.Fatalf("a guess before any build: %s", g.key)
+	}
+	for _, edit := range []func(){func() {}, func() { fixture.Replace(t, studyFile, "min_cell: 5", "min_cell: 6") }} {
+		edit()
+		p, err := PrepareWith(studyFile, PrepareOptions{Cache: cache})
+		if err != nil {
+			t.Fatal(err)
+		}
+		g := cache.guessMeasures(studyFile)
+		if g == nil {
+			t.Fatal("no guess after a build")
+		}
+		<-g.done
+		if g.key != p.measuresKey || !g.ok {
+			t.Errorf("the guess reads %s (ok %t), the build used %s", g.key, g.ok, p.measuresKey)
+		}
+	}
+}

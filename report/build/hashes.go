@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"sync"
@@ -30,6 +31,20 @@ type inputHashes struct {
 	known   map[string]knownHash
 	changed bool
 	now     func() time.Time
+	// stats holds what the build found of files before it hashed them
+	// (sawFile), so that get does not ask the file system again.
+	stats map[string]fs.FileInfo
+}
+
+// sawFile records fi, what the build just found of the regular file at
+// relPath, for get's first look at it.
+func (h *inputHashes) sawFile(relPath string, fi fs.FileInfo) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if h.stats == nil {
+		h.stats = map[string]fs.FileInfo{}
+	}
+	h.stats[relPath] = fi
 }
 
 func newInputHashes(dir string) *inputHashes {
@@ -55,20 +70,38 @@ func (h *inputHashes) get(relPath string) (site.FileHash, error) {
 	if fh, ok := h.done[relPath]; ok {
 		return fh, nil
 	}
-	fh, id, ok := trusted(h.known, relPath, absPath(h.dir, relPath))
+	fi := h.stats[relPath]
+	delete(h.stats, relPath) // a second look (after the file was hashed) asks again
+	fh, id, ok := trusted(h.known, relPath, absPath(h.dir, relPath), fi)
 	if !ok {
 		seen := h.now()
 		var err error
 		if fh, err = hashInput(h.dir, relPath); err != nil {
 			return fh, err
 		}
-		if id != (fileID{}) {
-			h.known[relPath] = knownHash{ID: id, Seen: seen.UnixNano(), Hash: fh}
-			h.changed = true
-		}
+		h.remember(relPath, knownHash{ID: id, Seen: seen.UnixNano(), Hash: fh})
 	}
 	h.done[relPath] = fh
 	return fh, nil
+}
+
+// remember records k, the hash of the file at relPath just made, in the
+// stat index when a later build can trust it: its state was settled
+// (racyWindow) when it was hashed. A record made sooner after the file's
+// last change never becomes trusted (its Seen stays too close), so it is
+// not kept: the file just edited is hashed by every build until it
+// settles, as it would be anyway, and the index is not written again for
+// it. An older record of the file is dropped.
+func (h *inputHashes) remember(relPath string, k knownHash) {
+	if k.settled() {
+		h.known[relPath] = k
+		h.changed = true
+		return
+	}
+	if _, ok := h.known[relPath]; ok {
+		delete(h.known, relPath)
+		h.changed = true
+	}
 }
 
 // buildMemo is the cache as ingest's Memo for one build, answering

@@ -64,7 +64,16 @@ func TestColdBuildHashesEachInputOnce(t *testing.T) {
 // settled (racyWindow) when it was hashed; a write, a copy in its place,
 // a file hashed just after its last change and a damaged index all make
 // it hashed again.
+//
+// The file's state is asked for, or given as the walk of the study's data
+// folders found it (inputHashes.sawFile): the same answers either way.
 func TestStatIndex(t *testing.T) {
+	for _, seen := range []bool{false, true} {
+		t.Run(fmt.Sprintf("seen by the walk %t", seen), func(t *testing.T) { testStatIndex(t, seen) })
+	}
+}
+
+func testStatIndex(t *testing.T, seen bool) {
 	// Without file status times (fileIDOf says nothing) every build reads
 	// every input: nothing is trusted.
 	_, hasIDs := fileIDOf(mustStat(t, "."))
@@ -81,12 +90,16 @@ func TestStatIndex(t *testing.T) {
 		return hashFile(dir, rel)
 	}
 	// build hashes rel as a build would, as if at offset from now, and
-	// says whether it read the file.
+	// says whether it read the file; wrote says whether it wrote the index.
+	var wrote bool
 	build := func(offset time.Duration) bool {
 		t.Helper()
 		before := calls
 		hs := cache.inputHashes(dir)
 		hs.now = func() time.Time { return time.Now().Add(offset) }
+		if seen {
+			hs.sawFile(rel, mustStat(t, path))
+		}
 		fh, err := hs.get(rel)
 		if err != nil {
 			t.Fatal(err)
@@ -95,6 +108,7 @@ func TestStatIndex(t *testing.T) {
 			t.Errorf("hash %+v, want %+v", fh, want)
 		}
 		cache.saveStatIndex(hs)
+		wrote = hs.changed
 		return calls > before
 	}
 	steps := []struct {
@@ -102,23 +116,31 @@ func TestStatIndex(t *testing.T) {
 		change func()
 		offset time.Duration
 		read   bool
+		// write: the index is written (a record added or dropped);
+		// a hash made just after the change is not kept, since it
+		// could never be trusted.
+		write bool
 	}{
-		{"first build", func() {}, time.Hour, true},
-		{"unchanged", func() {}, 0, false},
-		{"same size, new content", func() { fixtureWrite(t, path, "id,country\n2,SE\n") }, 0, true},
-		{"hashed just after the change: not trusted", func() {}, time.Hour, true},
-		{"now trusted", func() {}, 0, false},
+		{"first build", func() {}, time.Hour, true, true},
+		{"unchanged", func() {}, 0, false, false},
+		{"same size, new content", func() { fixtureWrite(t, path, "id,country\n2,SE\n") }, 0, true, true},
+		{"hashed just after the change again", func() {}, 0, true, false},
+		{"hashed once settled", func() {}, time.Hour, true, true},
+		{"now trusted", func() {}, 0, false, false},
 		{"a copy in its place", func() {
 			b, _ := os.ReadFile(path)
 			os.Remove(path)
 			fixtureWrite(t, path, string(b))
-		}, time.Hour, true},
-		{"damaged index", func() { damageKind(t, cache.Dir, "stat") }, 0, true},
+		}, time.Hour, true, true},
+		{"damaged index", func() { damageKind(t, cache.Dir, "stat") }, 0, true, false},
 	}
 	for _, st := range steps {
 		st.change()
 		if got, want := build(st.offset), st.read || !hasIDs; got != want {
 			t.Errorf("%s: file read = %v, want %v", st.name, got, want)
+		}
+		if hasIDs && wrote != st.write {
+			t.Errorf("%s: index written = %v, want %v", st.name, wrote, st.write)
 		}
 	}
 	if !strings.Contains(log.String(), "damaged") {

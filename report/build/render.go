@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"sync"
 	"time"
 
 	"github.com/moocreport/moocreport/report"
@@ -73,7 +74,11 @@ func (p *Prepared) publish(opt Options) (*Result, error) {
 		// copies: the copy is made as the files are written.
 		st.StageLatest()
 	}
-	if err := render(output{dir: st.Dir, write: st.WriteFile}, doc, man, s, p.measuresKey, public, opt.Appendix || s.Appendix, progress, opt.Cache); err != nil {
+	// What the render made for the cache is stored while the version is
+	// published, which waits mostly for the disk.
+	var storing sync.WaitGroup
+	defer storing.Wait()
+	if err := render(output{dir: st.Dir, write: st.WriteFile}, doc, man, s, p.measuresKey, public, opt.Appendix || s.Appendix, progress, opt.Cache, &storing); err != nil {
 		return nil, err
 	}
 	progress("publishing")
@@ -129,15 +134,20 @@ func dirOutput(dir string) output {
 // PDF paints its charts as vectors; PNGs are drawn only for the appendix.
 //
 // measuresKey is the cache key of doc's measures (Prepared.measuresKey).
-func render(out output, doc *report.Document, man site.Manifest, s *study.Study, measuresKey, public string, appendixToo bool, progress Progress, cache *Cache) error {
+//
+// What the render made for the cache (rendered.last) is stored on
+// storing, which the caller waits for.
+func render(out output, doc *report.Document, man site.Manifest, s *study.Study, measuresKey, public string, appendixToo bool, progress Progress, cache *Cache, storing *sync.WaitGroup) error {
 	r, err := startRender(out, doc, man, s, measuresKey, progress, cache)
 	if err != nil {
 		return err
 	}
-	// The PDF takes longest: it starts first, the charts' drawers after.
+	// The PDF takes longest: it starts first, the charts' drawers after,
+	// the PDF's charts first, so that its layout finds them drawn (the
+	// web pages are done before the PDF, and can wait for theirs).
 	pdfDone := make(chan error, 1)
 	go func() { pdfDone <- r.reportPDF() }()
-	kinds := []drawer{r.svg, r.narrow, r.vector}
+	kinds := []drawer{r.vector, r.svg, r.narrow}
 	if appendixToo {
 		kinds = append(kinds, r.png)
 	}
@@ -147,6 +157,9 @@ func render(out output, doc *report.Document, man site.Manifest, s *study.Study,
 	r.progress("rendering the PDF")
 	if perr := <-pdfDone; err == nil {
 		err = perr
+	}
+	if err == nil {
+		storing.Go(r.last.store)
 	}
 	if err != nil || !appendixToo {
 		return err
@@ -164,7 +177,10 @@ type rendered struct {
 	svg, narrow, png   *drawn[[]byte]
 	vector             *drawn[*charts.Drawing]
 	cache              *Cache
-	progress           Progress
+	// last is what the last render of the study made (the web pages, the
+	// PDF's pages and small attachments), stored when this one is done.
+	last     *bundle
+	progress Progress
 }
 
 // renderSite writes measures.json, manifest.json and the HTML site of one
@@ -180,6 +196,7 @@ func renderSite(out output, doc *report.Document, man site.Manifest, s *study.St
 	if err := r.site(public); err != nil {
 		return nil, err
 	}
+	r.last.store()
 	return r, nil
 }
 
@@ -188,7 +205,11 @@ func renderSite(out output, doc *report.Document, man site.Manifest, s *study.St
 func (r *rendered) previewPDF() error {
 	d := drawAll(r.doc, r.vector)
 	defer d.stop()
-	return r.reportPDF()
+	if err := r.reportPDF(); err != nil {
+		return err
+	}
+	r.last.store()
+	return nil
 }
 
 // startRender makes measures.json and manifest.json (site writes them,
@@ -201,6 +222,12 @@ func startRender(out output, doc *report.Document, man site.Manifest, s *study.S
 	if progress == nil {
 		progress = func(string) {}
 	}
+	// The last render's entry is read beside measures.json: both are
+	// read before anything is rendered.
+	var last *bundle
+	var reading sync.WaitGroup
+	reading.Go(func() { last = cache.bundleOf("render", layoutKey(s, doc)) })
+	defer reading.Wait()
 	measuresJSON, err := cache.measuresJSON(measuresKey, func() ([]byte, error) {
 		return marshal(struct {
 			Study    string           `json:"study"`
@@ -216,7 +243,8 @@ func startRender(out output, doc *report.Document, man site.Manifest, s *study.S
 		return nil, err
 	}
 	keys := newFigureKeys()
-	r := &rendered{out: out, doc: doc, s: s, measures: measuresJSON, manifest: manifestJSON, cache: cache, progress: progress,
+	reading.Wait()
+	r := &rendered{out: out, doc: doc, s: s, measures: measuresJSON, manifest: manifestJSON, cache: cache, progress: progress, last: last,
 		svg: newDrawn(cachedFigure(cache, keys, "svg", charts.SVG)), narrow: newDrawn(cachedFigure(cache, keys, "svg-narrow", charts.NarrowSVG)),
 		png: newDrawn(cachedFigure(cache, keys, "png", charts.PNG)), vector: newDrawn(cachedFigure(cache, keys, "vector", charts.Vector))}
 	return r, nil
@@ -259,7 +287,7 @@ func (r *rendered) site(public string) error {
 	}
 	r.progress("rendering the web pages")
 	err = html.Render(r.out.dir, doc, html.Options{Templates: overrides, FigureSVG: r.svg.get, Versions: hv,
-		FigureNarrowSVG: r.narrow.get, Write: r.out.write, PageMemo: r.cache.pageMemo(),
+		FigureNarrowSVG: r.narrow.get, Write: r.out.write, PageMemo: r.last.htmlPageMemo(),
 		PDF: "report.pdf", Manifest: "manifest.json", Measures: "measures.json"})
 	if err != nil {
 		return fmt.Errorf("rendering HTML: %w", err)
@@ -269,11 +297,13 @@ func (r *rendered) site(public string) error {
 
 // reportPDF writes report.pdf. The layout of the last build is most likely
 // this one's too: when it is, the PDF is laid out once instead of twice
-// (with the same bytes either way).
+// (with the same bytes either way); and the pages and the tables' CSVs an
+// edit did not change are not compressed again.
 func (r *rendered) reportPDF() error {
-	popt := r.pdfOptions()
 	key := layoutKey(r.s, r.doc)
+	popt := r.pdfOptions(r.last)
 	popt.Guess = r.cache.layout(key)
+	popt.PageMemo = r.last.pdfPageMemo()
 	var buf bytes.Buffer
 	lay, err := pdf.RenderLayout(&buf, r.doc, popt)
 	if err != nil {
@@ -286,16 +316,17 @@ func (r *rendered) reportPDF() error {
 // appendix writes the paper appendix into out.dir/appendix.
 func (r *rendered) appendix() error {
 	r.progress("rendering the paper appendix")
-	if err := appendix.Render(filepath.Join(r.out.dir, "appendix"), r.doc, appendix.Options{FigureSVG: r.svg.get, FigurePNG: r.png.get, PDF: r.pdfOptions()}); err != nil {
+	if err := appendix.Render(filepath.Join(r.out.dir, "appendix"), r.doc, appendix.Options{FigureSVG: r.svg.get, FigurePNG: r.png.get, PDF: r.pdfOptions(nil)}); err != nil {
 		return fmt.Errorf("rendering the paper appendix: %w", err)
 	}
 	return nil
 }
 
-// pdfOptions are the version's PDF options, with its charts and the cache.
-func (r *rendered) pdfOptions() pdf.Options {
+// pdfOptions are the version's PDF options, with its charts and the
+// cache; small keeps its small attachments compressed (see deflate).
+func (r *rendered) pdfOptions(small *bundle) pdf.Options {
 	popt := pdfOptions(r.s, r.vector.get, r.measures, r.manifest)
-	popt.Deflate = r.cache.deflate()
+	popt.Deflate = r.cache.deflate(small)
 	popt.FontMemo = r.cache.fontMemo()
 	return popt
 }

@@ -1,11 +1,13 @@
 package build
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/gob"
 	"encoding/hex"
 	"fmt"
 	"slices"
+	"sync"
 
 	"github.com/moocreport/moocreport/report"
 	"github.com/moocreport/moocreport/report/render/pdf"
@@ -14,8 +16,9 @@ import (
 
 // What the renderers keep in the Cache: every chart drawn (cachedFigure),
 // the PDF's last layout, a guess the PDF renderer checks before it uses it,
-// the compressed form of large PDF attachments and what the PDF takes of its
-// fonts, the web pages,
+// the compressed form of large PDF attachments and what the PDF takes of
+// its fonts, the last render's web pages, PDF pages and small attachments
+// (together, as a bundle),
 // and measures.json.
 
 // layoutKey keys the PDF layout of a study's report or draft: the last one
@@ -45,6 +48,112 @@ func (c *Cache) storeLayout(key string, guess *pdf.Layout, found pdf.Layout) {
 	c.write("layout", key, found)
 }
 
+// bundled is one item of a bundle: bytes made of some content, by the
+// SHA-256 of the content.
+type bundled struct {
+	Sum [sha256.Size]byte
+	B   []byte
+}
+
+// bundle is a memo of what one render makes of many small contents (the
+// PDF's pages compressed, its small attachments compressed, the web
+// pages), kept in the cache as one entry of kind under key (the study's
+// layout key): a rebuild reads one entry for all of them, makes again
+// only what an edit changed and writes one entry, not one per thing made
+// (making a file is slow on some file systems, a millisecond on a virtual
+// disk). The entry keeps what the last render made only.
+type bundle struct {
+	c         *Cache
+	kind, key string
+	known     map[[sha256.Size]byte][]byte
+	mu        sync.Mutex
+	now       map[[sha256.Size]byte][]byte // this PDF's
+	made      bool                         // something was made anew
+}
+
+// bundleOf reads the bundle kept as kind under key; nil without a cache.
+func (c *Cache) bundleOf(kind, key string) *bundle {
+	if c == nil {
+		return nil
+	}
+	var kept []bundled
+	c.read(kind, key, &kept)
+	b := &bundle{c: c, kind: kind, key: key, known: make(map[[sha256.Size]byte][]byte, len(kept)), now: map[[sha256.Size]byte][]byte{}}
+	for _, k := range kept {
+		b.known[k.Sum] = k.B
+	}
+	return b
+}
+
+// get returns what make makes of content, kept or made now; ns names what
+// is made (contents of different kinds never share an item). An error
+// from make is returned and nothing kept. It may be called from several
+// goroutines.
+func (b *bundle) get(ns string, content []byte, make func() ([]byte, error)) ([]byte, error) {
+	h := sha256.New()
+	h.Write([]byte(ns + "\x00"))
+	h.Write(content)
+	var sum [sha256.Size]byte
+	h.Sum(sum[:0])
+	b.mu.Lock()
+	v, ok := b.known[sum]
+	if !ok {
+		v, ok = b.now[sum]
+	}
+	b.mu.Unlock()
+	if !ok {
+		var err error
+		if v, err = make(); err != nil {
+			return nil, err
+		}
+	}
+	b.mu.Lock()
+	b.made = b.made || !ok
+	b.now[sum] = v
+	b.mu.Unlock()
+	return v, nil
+}
+
+// store keeps what this render made, when it is not what is kept
+// already.
+func (b *bundle) store() {
+	if b == nil || !b.made && len(b.now) == len(b.known) {
+		return
+	}
+	items := make([]bundled, 0, len(b.now))
+	for sum, v := range b.now {
+		items = append(items, bundled{Sum: sum, B: v})
+	}
+	slices.SortFunc(items, func(x, y bundled) int { return bytes.Compare(x.Sum[:], y.Sum[:]) })
+	b.c.write(b.kind, b.key, items)
+}
+
+// pdfPageMemo is pdf.Options.PageMemo through b: the pages of the last
+// PDF of the same study, so that the pages a narrative edit did not change
+// are not compressed again. Nil without a cache.
+func (b *bundle) pdfPageMemo() func(key string, make func() []byte) []byte {
+	if b == nil {
+		return nil
+	}
+	return func(content string, make func() []byte) []byte {
+		z, _ := b.get("pdf-page", []byte(content), func() ([]byte, error) { return make(), nil })
+		return z
+	}
+}
+
+// htmlPageMemo is html.Options.PageMemo through b: a page whose templates
+// and content did not change since the last render (after a narrative
+// edit, every page but the edited one and the provenance) is not rendered
+// again. Nil without a cache.
+func (b *bundle) htmlPageMemo() func(key string, render func() ([]byte, error)) ([]byte, error) {
+	if b == nil {
+		return nil
+	}
+	return func(key string, render func() ([]byte, error)) ([]byte, error) {
+		return b.get("html-page", []byte(key), render)
+	}
+}
+
 // deflateMin is the size from which an attachment's compressed form is
 // cached: below it, compressing costs less than a cache entry.
 const deflateMin = 64 << 10
@@ -69,14 +178,20 @@ func (c *Cache) bytesOf(kind, name string, make func() ([]byte, error)) ([]byte,
 
 // deflate is pdf.Deflate through the cache, by the attachment's content:
 // measures.json, the largest attachment, is the same after an edit to the
-// narrative.
-func (c *Cache) deflate() func([]byte) ([]byte, error) {
+// narrative, and so are the tables' CSVs. A large attachment has an entry
+// of its own; the small ones (every table's CSV) are kept together in
+// small, the last PDF's, since reading an entry each costs about what
+// compressing them does.
+func (c *Cache) deflate(small *bundle) func([]byte) ([]byte, error) {
 	if c == nil {
 		return nil
 	}
 	return func(b []byte) ([]byte, error) {
 		if len(b) < deflateMin {
-			return pdf.Deflate(b)
+			if small == nil {
+				return pdf.Deflate(b)
+			}
+			return small.get("pdf-attachment", b, func() ([]byte, error) { return pdf.Deflate(b) })
 		}
 		sum := sha256.Sum256(b)
 		return c.bytesOf("deflate", hex.EncodeToString(sum[:]), func() ([]byte, error) { return pdf.Deflate(b) })
@@ -94,18 +209,6 @@ func (c *Cache) fontMemo() func(key string, make func() []byte) []byte {
 	return func(key string, make func() []byte) []byte {
 		b, _ := c.bytesOf("fonts", key, func() ([]byte, error) { return make(), nil })
 		return b
-	}
-}
-
-// pageMemo is html.Options.PageMemo through the cache: a page whose
-// templates and content did not change (after a narrative edit, every page
-// but the edited one and the provenance) is not rendered again.
-func (c *Cache) pageMemo() func(key string, render func() ([]byte, error)) ([]byte, error) {
-	if c == nil {
-		return nil
-	}
-	return func(key string, render func() ([]byte, error)) ([]byte, error) {
-		return c.bytesOf("pages", key, render)
 	}
 }
 

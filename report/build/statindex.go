@@ -3,6 +3,7 @@ package build
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"time"
@@ -31,6 +32,12 @@ type knownHash struct {
 // index has the same rule ("racy git").
 const racyWindow = 2 * time.Second
 
+// settled says whether the file's state had lasted racyWindow when it was
+// hashed, so that the state tells its content.
+func (k knownHash) settled() bool {
+	return k.ID != (fileID{}) && k.Seen-max(k.ID.Mtime, k.ID.Ctime) >= int64(racyWindow)
+}
+
 // statIndexKey names the one stat index of a cache folder.
 var statIndexKey = func() string {
 	sum := sha256.Sum256([]byte("moocreport stat index"))
@@ -39,24 +46,27 @@ var statIndexKey = func() string {
 
 // trusted returns the hash recorded for the file at path when the file is
 // still in the state it was hashed in, and that state was older than
-// racyWindow when it was recorded; ok is false otherwise (hash it).
+// racyWindow when it was recorded; ok is false otherwise (hash it). fi,
+// when not nil, is the file's state as the build just found it; nil asks
+// the file system.
 //
 // This is how git and ccache avoid reading unchanged files: the status
 // change time is set by the kernel on every write to the file (and on
 // every copy, which is a new inode), so content that changed is never
 // taken for the content hashed.
-func trusted(known map[string]knownHash, relPath, path string) (site.FileHash, fileID, bool) {
-	fi, err := os.Stat(path)
-	if err != nil {
-		return site.FileHash{}, fileID{}, false
+func trusted(known map[string]knownHash, relPath, path string, fi fs.FileInfo) (site.FileHash, fileID, bool) {
+	if fi == nil {
+		var err error
+		if fi, err = os.Stat(path); err != nil {
+			return site.FileHash{}, fileID{}, false
+		}
 	}
 	id, ok := fileIDOf(fi)
 	if !ok {
 		return site.FileHash{}, fileID{}, false
 	}
 	k, found := known[relPath]
-	settled := k.Seen-max(id.Mtime, id.Ctime) >= int64(racyWindow)
-	if !found || k.ID != id || !settled || k.Hash.Path != relPath {
+	if !found || k.ID != id || !k.settled() || k.Hash.Path != relPath {
 		return site.FileHash{}, id, false
 	}
 	return k.Hash, id, true

@@ -52,7 +52,7 @@ func recoverLocked(public string) error {
 			return fmt.Errorf("%s: an interrupted publish left this record, which cannot be read (%q); move it away after checking the folders of %s", filepath.Join(public, journalName), b, public)
 		}
 		crash("recover")
-		if err := commit(public, j); err != nil {
+		if err := commit(public, j, nil); err != nil {
 			return fmt.Errorf("finishing the publish of %s that an earlier build left half done: %w", j.Target, err)
 		}
 	}
@@ -87,25 +87,43 @@ func restoreStranded(public string) error {
 	return nil
 }
 
-// begin writes the journal: from here on, the publish is finished by
-// whoever comes next if this process dies.
-func begin(public string, j journal) error {
+// writeJournal writes j into a new file at path, not synced: the stage
+// syncs it with the version (Stage.commit), then begin names it.
+func writeJournal(path string, j journal) error {
 	b, err := json.Marshal(j)
 	if err != nil {
 		return err
 	}
-	if err := WriteFile(filepath.Join(public, journalName), b); err != nil {
+	return writeNew(path, b)
+}
+
+// begin makes the journal written and synced at path (writeJournal) the
+// journal, by renaming it in public: from here on, the publish is
+// finished by whoever comes next if this process dies. moved is commit's.
+func begin(public, path string, j journal, moved func()) error {
+	if err := os.Rename(path, filepath.Join(public, journalName)); err != nil {
+		return err
+	}
+	if err := syncDir(public); err != nil {
 		return err
 	}
 	crash("journal written")
-	return commit(public, j)
+	return commit(public, j, moved)
 }
 
 // commit moves the stage's new state into public/ and removes the journal.
 // Each step checks what is already done, so repeating commit after a crash
 // at any point finishes the job without undoing or losing anything: a
-// displaced folder is moved into the stage, never deleted here.
-func commit(public string, j journal) error {
+// displaced folder is moved into the stage, never deleted here. moved,
+// when not nil, is called once every folder is in place, before the
+// renames are synced: what it starts (emptying the displaced folders in
+// the stage, see Stage.commit) overlaps the wait for the disk.
+//
+// The journal's removal is not synced: if it is lost, the next build finds
+// the journal and repeats this commit, which has nothing left to do but
+// remove it; and a later journal is written under the same name with its
+// folder synced, which makes this removal durable first.
+func commit(public string, j journal, moved func()) error {
 	work := filepath.Join(public, j.Stage)
 	moves := []struct{ from, to, aside string }{
 		{filepath.Join(work, stNew), filepath.Join(public, j.Target), filepath.Join(work, stOld)},
@@ -135,6 +153,9 @@ func commit(public string, j journal) error {
 		}
 		crash("moved in index")
 	}
+	if moved != nil {
+		moved()
+	}
 	if err := syncDir(public); err != nil {
 		return err
 	}
@@ -142,5 +163,5 @@ func commit(public string, j journal) error {
 		return err
 	}
 	crash("journal removed")
-	return syncDir(public)
+	return nil
 }

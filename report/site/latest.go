@@ -56,26 +56,59 @@ func (st *Stage) linkLatest(name string) {
 	st.mu.Lock()
 	st.dirs[filepath.Dir(to)] = st.dirs[filepath.Dir(to)] || !made && err == nil
 	st.preSpoiled = st.preSpoiled || err != nil
+	if err == nil {
+		st.fill(to)
+		if st.preLinked == nil {
+			st.preLinked = map[string]bool{}
+		}
+		st.preLinked[name] = true
+	}
 	st.mu.Unlock()
 }
 
-// stagedLatest makes the copy StageLatest made the stage's new latest/,
-// synced, when it holds exactly the files of the staged version (the same
-// files, or the same bytes); ok is false when there is no such copy.
+// stagedLatest makes the copy StageLatest made the stage's new latest/
+// when it holds exactly the files of the staged version; ok is false when
+// there is no such copy. The folders of the new latest/ are left for
+// commit to sync (see Stage.unsynced).
+//
+// The copy holds a link to each file WriteFile staged, made as the file
+// was (a failure spoils it, a file staged again is linked again), so it
+// is the version's copy when every file of the version was staged by
+// WriteFile: the version's folder is listed, not compared file by file,
+// to find a file that reached it another way (the paper appendix).
 func (st *Stage) stagedLatest() (ok bool, err error) {
 	st.mu.Lock()
-	on := st.preLatest && !st.preSpoiled
+	on := st.preLatest && !st.preSpoiled && len(st.preLinked) == len(st.staged)
 	st.mu.Unlock()
 	pre := filepath.Join(st.work, stPreLatest)
-	if !on || !exists(pre) || !exists(st.Dir) {
-		return false, nil
-	}
-	if same, err := Same(pre, st.Dir); err != nil || !same {
+	if !on || !exists(pre) || !exists(st.Dir) || !st.onlyStaged() {
 		return false, nil
 	}
 	latest := filepath.Join(st.work, stLatest)
 	if os.Rename(pre, latest) != nil {
 		return false, nil
 	}
-	return true, syncDirs(latest)
+	return true, st.syncLater(latest, false)
+}
+
+// errUnstaged stops onlyStaged's walk at a file WriteFile did not stage.
+var errUnstaged = errors.New("a file not staged by WriteFile")
+
+// onlyStaged says whether every file in the staged version's folder was
+// staged by WriteFile, and is still there.
+func (st *Stage) onlyStaged() bool {
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	n := 0
+	err := filepath.WalkDir(st.Dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		if !st.staged[p] {
+			return errUnstaged
+		}
+		n++
+		return nil
+	})
+	return err == nil && n == len(st.staged)
 }

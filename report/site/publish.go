@@ -79,11 +79,14 @@ func Publish(st *Stage, version string, force bool, index IndexFunc) (Outcome, e
 	if err := recoverLocked(st.public); err != nil {
 		return 0, err
 	}
+	if err := st.pruneSpared(); err != nil {
+		return 0, err
+	}
 	out, err := outcome(st, version, force)
 	if err != nil {
 		return 0, err
 	}
-	m, err := ReadManifest(st.Dir)
+	m, err := readManifestHead(st.Dir)
 	if err != nil || m.Version != version {
 		return 0, fmt.Errorf("%s: the staged version has no manifest naming version %s (%v)", st.Dir, version, err)
 	}
@@ -104,7 +107,7 @@ func outcome(st *Stage, version string, force bool) (Outcome, error) {
 	if !exists(target) {
 		return Published, nil
 	}
-	if m, err := ReadManifest(target); err != nil || m.Version != version {
+	if m, err := readManifestHead(target); err != nil || m.Version != version {
 		return 0, fmt.Errorf("%s exists but is not a published version of this study (no manifest.json naming %s): move it away, or change version in study.yaml", target, version)
 	}
 	if force { // only whether it changed: no list of what did
@@ -148,7 +151,10 @@ func (st *Stage) prepare(m Manifest, index IndexFunc) error {
 		return err
 	}
 	if cur, err := os.ReadFile(filepath.Join(st.public, Index)); err != nil || !bytes.Equal(cur, b) {
-		if err := writeSynced(filepath.Join(st.work, stIndex), b); err != nil {
+		if err := writeNew(filepath.Join(st.work, stIndex), b); err != nil {
+			return err
+		}
+		if err := st.syncLater(filepath.Join(st.work, stIndex), false); err != nil {
 			return err
 		}
 	}
@@ -173,7 +179,7 @@ func (st *Stage) prepare(m Manifest, index IndexFunc) error {
 		return err
 	}
 	crash("latest staged")
-	return nil
+	return st.syncLater(filepath.Join(st.work, stLatest), true)
 }
 
 // commit swaps the stage's new state into public/ under a journal; target
@@ -186,13 +192,25 @@ func (st *Stage) commit(target string) error {
 	if !pending {
 		return nil
 	}
+	var paths []string
 	if exists(st.Dir) {
-		if err := syncTree(st.Dir, st.linked); err != nil {
+		var err error
+		if paths, err = treePaths(st.Dir, st.linked); err != nil {
 			return err
 		}
 	}
+	// The journal is written beside the stage's files and synced with
+	// them, so that naming it (begin) waits for one sync, of the folder.
+	j := journal{Stage: filepath.Base(st.work), Target: target}
+	jpath := filepath.Join(st.work, stJournal)
+	if err := writeJournal(jpath, j); err != nil {
+		return err
+	}
+	if err := syncAll(append(append(paths, st.unsynced...), jpath)); err != nil {
+		return err
+	}
 	crash("synced")
-	return begin(st.public, journal{Stage: filepath.Base(st.work), Target: target})
+	return begin(st.public, jpath, j, st.emptyFolders)
 }
 
 // PublishDraft makes the stage's version public/draft, replacing whatever
@@ -205,6 +223,9 @@ func PublishDraft(st *Stage) error {
 	}
 	defer unlock()
 	if err := recoverLocked(st.public); err != nil {
+		return err
+	}
+	if err := st.pruneSpared(); err != nil {
 		return err
 	}
 	draft := filepath.Join(st.public, Draft)

@@ -22,6 +22,8 @@ import (
 	"sort"
 	"strings"
 	"time"
+
+	"github.com/moocreport/moocreport/internal/rfile"
 )
 
 // Manifest is manifest.json: what a version was built from and by what.
@@ -65,8 +67,32 @@ func ReadManifest(versionDir string) (*Manifest, error) {
 	return &m, nil
 }
 
+// readManifestHead reads a version's manifest.json without its list of
+// inputs (nor the study file's hash), which is most of it: what tells the
+// version, its build and its summary.
+func readManifestHead(versionDir string) (*Manifest, error) {
+	b, err := rfile.ReadFile(filepath.Join(versionDir, "manifest.json"))
+	if err != nil {
+		return nil, err
+	}
+	var h struct {
+		Study   string    `json:"study"`
+		Title   string    `json:"title"`
+		Version string    `json:"version"`
+		Draft   bool      `json:"draft,omitempty"`
+		Summary string    `json:"summary,omitempty"`
+		Tool    string    `json:"tool"`
+		Built   time.Time `json:"built"`
+	}
+	if err := json.Unmarshal(b, &h); err != nil {
+		return nil, fmt.Errorf("%s: %w", filepath.Join(versionDir, "manifest.json"), err)
+	}
+	return &Manifest{Study: h.Study, Title: h.Title, Version: h.Version, Draft: h.Draft, Summary: h.Summary, Tool: h.Tool, Built: h.Built}, nil
+}
+
 // Versions lists the published versions, newest build first (ties by
-// version, descending). Folders without a readable manifest naming the
+// version, descending), each manifest without its inputs (see
+// readManifestHead). Folders without a readable manifest naming the
 // folder are not versions (stages, latest/, draft/).
 func Versions(public string) ([]Manifest, error) {
 	entries, err := os.ReadDir(public)
@@ -81,7 +107,7 @@ func Versions(public string) ([]Manifest, error) {
 		if !e.IsDir() || e.Name() == Latest || e.Name() == Draft || strings.HasPrefix(e.Name(), ".") {
 			continue
 		}
-		m, err := ReadManifest(filepath.Join(public, e.Name()))
+		m, err := readManifestHead(filepath.Join(public, e.Name()))
 		if err != nil || m.Version != e.Name() || m.Draft {
 			continue
 		}

@@ -408,6 +408,11 @@ func TestSame(t *testing.T) {
 		{"a file gone", func(d string) { os.Remove(filepath.Join(d, "figures/f.svg")) }, false},
 		{"a file more", func(d string) { os.WriteFile(filepath.Join(d, "figures/g.svg"), []byte("<svg/>"), 0o644) }, false},
 		{"a file renamed", func(d string) { os.Rename(filepath.Join(d, "data/t.csv"), filepath.Join(d, "data/u.csv")) }, false},
+		{"the manifest gone", func(d string) { os.Remove(filepath.Join(d, "manifest.json")) }, false},
+		{"the manifest a folder", func(d string) {
+			os.Remove(filepath.Join(d, "manifest.json"))
+			os.Mkdir(filepath.Join(d, "manifest.json"), 0o755)
+		}, false},
 	} {
 		a, b := t.TempDir(), t.TempDir()
 		for name, body := range base {

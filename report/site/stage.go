@@ -5,10 +5,13 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
 	"sync"
+
+	"github.com/moocreport/moocreport/internal/rfile"
 )
 
 // Names of the hidden files and folders this package makes in public/.
@@ -27,6 +30,7 @@ const (
 	stOldLatest = "old-latest"
 	stIndex     = "index.html"
 	stLock      = "lock"
+	stJournal   = "journal"
 )
 
 // Stage is a build's own hidden working folder in public/. The build
@@ -52,8 +56,40 @@ type Stage struct {
 	// once.
 	staged, dirs map[string]bool
 	// preLatest is set by StageLatest; preSpoiled when its copy missed a
-	// file (see latest.go).
+	// file; preLinked names the files linked into the copy (see latest.go).
 	preLatest, preSpoiled bool
+	preLinked             map[string]bool
+	// unsynced are what commit syncs besides the version's files and
+	// folders: the new latest/'s folders and index.html, made while
+	// publishing. They are synced all at once with the version, since
+	// the file system commits syncs in flight together.
+	unsynced []string
+	// emptying is the removal of the files left in the stage
+	// (emptyFolders), and empty names its folders it emptied.
+	emptyOnce sync.Once
+	emptying  sync.WaitGroup
+	empty     map[string]bool
+	// spared lists the stage's folders an earlier build left (takeSpare),
+	// deepest first, and filled those WriteFile wrote into: Publish
+	// removes the others (pruneSpared).
+	spared []string
+	filled map[string]bool
+}
+
+// syncLater adds path to what commit syncs: the file at path, or when
+// tree is set every folder of the tree at path (its files are synced with
+// the version, or were synced when made).
+func (st *Stage) syncLater(path string, tree bool) error {
+	if !tree {
+		st.unsynced = append(st.unsynced, path)
+		return nil
+	}
+	return filepath.WalkDir(path, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && d.IsDir() {
+			st.unsynced = append(st.unsynced, p)
+		}
+		return err
+	})
 }
 
 // NewStage makes a stage in public, creating public when needed. It first
@@ -70,12 +106,17 @@ func NewStage(public string) (*Stage, error) {
 	if err := recoverLocked(public); err != nil {
 		return nil, err
 	}
-	work, err := os.MkdirTemp(public, stagePrefix)
-	if err != nil {
-		return nil, err
+	work, dirs := takeSpare(public)
+	if work == "" {
+		if work, err = os.MkdirTemp(public, stagePrefix); err != nil {
+			return nil, err
+		}
 	}
-	st := &Stage{Dir: filepath.Join(work, stNew), public: public, work: work}
-	if st.lock, err = os.Create(filepath.Join(work, stLock)); err != nil {
+	st := &Stage{Dir: filepath.Join(work, stNew), public: public, work: work, staged: map[string]bool{}, dirs: map[string]bool{}, spared: dirs}
+	for _, d := range dirs {
+		st.dirs[d] = true
+	}
+	if st.lock, err = os.OpenFile(filepath.Join(work, stLock), os.O_RDWR|os.O_CREATE, 0o644); err != nil {
 		os.RemoveAll(work)
 		return nil, err
 	}
@@ -83,31 +124,69 @@ func NewStage(public string) (*Stage, error) {
 		st.Discard()
 		return nil, fmt.Errorf("locking %s: %v", work, err)
 	}
-	if err := os.Mkdir(st.Dir, 0o755); err != nil {
-		st.Discard()
-		return nil, err
+	if !st.dirs[st.Dir] {
+		if err := os.Mkdir(st.Dir, 0o755); err != nil {
+			st.Discard()
+			return nil, err
+		}
+		st.dirs[st.Dir] = true
 	}
 	return st, nil
 }
 
 // Discard removes the stage and everything left in it: the rendered
 // version when it was not published, the folders a publish displaced.
-//
-// The two folders a forced publish displaces (the version and latest/)
-// are removed side by side: unlinking their files is most of what is
-// left of a rebuild once it is published.
+// Their folders, emptied, are left to the next build (see leaveSpare).
 func (st *Stage) Discard() error {
-	var wg sync.WaitGroup
-	for _, name := range []string{stOld, stOldLatest} {
-		wg.Go(func() { os.RemoveAll(filepath.Join(st.work, name)) }) // what fails is left to the next line
+	st.emptyFolders()
+	st.emptying.Wait()
+	if st.leaveSpare() {
+		return nil
 	}
-	wg.Wait()
-	err := os.RemoveAll(st.work)
+	err := os.RemoveAll(st.work) // what emptyFolders did not remove too
 	if st.lock != nil {
 		st.lock.Close()
 	}
 	return err
 }
+
+// emptyFolders starts removing every file of the stage's folders (the
+// version and latest/ a forced publish displaced, or what was not
+// published), each folder on its own goroutine, once: unlinking their
+// files is most of what is left of a rebuild once it is published, and
+// commit starts it while it waits for the disk to sync the renames.
+// Discard waits for it to end. empty lists the folders it emptied
+// completely.
+func (st *Stage) emptyFolders() {
+	st.emptyOnce.Do(func() {
+		for _, name := range []string{stNew, stPreLatest, stOld, stOldLatest} {
+			dir := filepath.Join(st.work, name)
+			if !exists(dir) {
+				continue
+			}
+			st.emptying.Go(func() {
+				if removeFiles(dir) != nil { // what fails is Discard's to retry
+					return
+				}
+				// A displaced folder takes its place in the spare
+				// now, while the commit still waits for the disk.
+				if slot := spareSlot[name]; slot != "" && !exists(filepath.Join(st.work, slot)) && os.Rename(dir, filepath.Join(st.work, slot)) == nil {
+					name = slot
+				}
+				st.mu.Lock()
+				if st.empty == nil {
+					st.empty = map[string]bool{}
+				}
+				st.empty[name] = true
+				st.mu.Unlock()
+			})
+		}
+	})
+}
+
+// spareSlot names the folder of a spare (see leaveSpare) that each
+// displaced folder becomes once emptied.
+var spareSlot = map[string]string{stOld: stNew, stOldLatest: stPreLatest}
 
 // lockPublic serialises publishing in public across processes; the
 // returned function releases the lock.
@@ -192,10 +271,8 @@ func (st *Stage) write(name string, data []byte) error {
 	path := filepath.Join(st.Dir, filepath.FromSlash(name))
 	st.mu.Lock()
 	again, made := st.staged[path], st.dirs[filepath.Dir(path)]
-	if st.staged == nil {
-		st.staged, st.dirs = map[string]bool{}, map[string]bool{}
-	}
 	st.staged[path] = true
+	st.fill(path)
 	delete(st.linked, path)
 	st.mu.Unlock()
 	if !made {
@@ -240,9 +317,11 @@ func (st *Stage) write(name string, data []byte) error {
 }
 
 // holds says whether the regular file at path has exactly the bytes data,
-// and returns what it found there.
+// and returns what it found there. The file is read a piece at a time
+// into a buffer kept for the next comparison: a rebuild compares every
+// file of the version, a megabyte and a half.
 func holds(path string, data []byte) (os.FileInfo, bool) {
-	f, err := os.Open(path)
+	f, err := rfile.Open(path)
 	if err != nil {
 		return nil, false
 	}
@@ -251,10 +330,22 @@ func holds(path string, data []byte) (os.FileInfo, bool) {
 	if err != nil || !fi.Mode().IsRegular() || fi.Size() != int64(len(data)) {
 		return nil, false
 	}
-	b := make([]byte, len(data)+1) // one more, to see the file did not grow
-	n, err := io.ReadFull(f, b)
-	if err != io.ErrUnexpectedEOF && !(err == io.EOF && n == 0) {
-		return nil, false
+	buf := holdsBuffers.Get().(*[]byte)
+	defer holdsBuffers.Put(buf)
+	for {
+		n, err := io.ReadFull(f, *buf)
+		if n > len(data) || !bytes.Equal((*buf)[:n], data[:n]) {
+			return nil, false
+		}
+		data = data[n:]
+		switch {
+		case err == io.EOF || err == io.ErrUnexpectedEOF:
+			return fi, len(data) == 0
+		case err != nil:
+			return nil, false
+		}
 	}
-	return fi, bytes.Equal(b[:n], data)
 }
+
+// holdsBuffers are holds' buffers.
+var holdsBuffers = sync.Pool{New: func() any { b := make([]byte, 64<<10); return &b }}

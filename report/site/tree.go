@@ -8,6 +8,7 @@ import (
 	"sort"
 
 	"github.com/moocreport/moocreport/internal/par"
+	"github.com/moocreport/moocreport/internal/rfile"
 )
 
 // Diff lists the relative paths that differ between two trees: missing on
@@ -52,6 +53,10 @@ func Diff(a, b string) ([]string, error) {
 // part of a rebuild's publishing.
 func Same(a, b string) (bool, error) {
 	const manifestName = "manifest.json"
+	// Two manifests that differ answer without listing either tree.
+	if eq, err := sameBytes(filepath.Join(a, manifestName), filepath.Join(b, manifestName)); err == nil && !eq {
+		return false, nil
+	}
 	fa, err := files(a)
 	if err != nil {
 		return false, err
@@ -156,10 +161,10 @@ func sameFile(a, b string) bool {
 // files are hard links to src's: the same bytes as a copy, at the cost of
 // a directory entry each instead of writing and syncing every file again.
 // A file that cannot be linked (a file system without hard links) is
-// copied and synced. The folders are synced, so the tree is on disk once
-// src's files are (see Stage.commit).
+// copied and synced. The folders are left to the caller to sync (see
+// Stage.syncLater): the tree is on disk once they and src's files are.
 func linkTree(src, dst string) error {
-	err := filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
+	return filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
 		}
@@ -177,24 +182,10 @@ func linkTree(src, dst string) error {
 		}
 		return writeSynced(to, b)
 	})
-	if err != nil {
-		return err
-	}
-	return syncDirs(dst)
 }
 
-// syncDirs syncs every folder of a tree, making its entries durable.
-func syncDirs(root string) error {
-	return filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || !d.IsDir() {
-			return err
-		}
-		return syncPath(p)
-	})
-}
-
-// writeSynced writes a new file and syncs it to disk.
-func writeSynced(path string, b []byte) error {
+// writeNew writes a new file, not synced.
+func writeNew(path string, b []byte) error {
 	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 	if err != nil {
 		return err
@@ -203,22 +194,23 @@ func writeSynced(path string, b []byte) error {
 		f.Close()
 		return err
 	}
-	if err := f.Sync(); err != nil {
-		f.Close()
-		return err
-	}
 	return f.Close()
 }
 
-// syncTree syncs every file and folder of a tree to disk, so what the
-// journal says is complete really is, even across a power cut. Files in
-// onDisk are links to files synced before (Stage.WriteFile): syncing the
-// folders that name them makes the links durable. The syncs are made
-// sixteen at a time: the file system commits syncs in flight together, so
-// a version of a hundred files is on disk in a fraction of the time one
-// after the other takes. The error returned is the first in the tree's
-// order.
-func syncTree(root string, onDisk map[string]bool) error {
+// writeSynced writes a new file and syncs it to disk.
+func writeSynced(path string, b []byte) error {
+	if err := writeNew(path, b); err != nil {
+		return err
+	}
+	return syncPath(path)
+}
+
+// treePaths lists every file and folder of a tree that a sync must make
+// durable, so what the journal says is complete really is, even across a
+// power cut: all but the files in onDisk, links to files synced before
+// (Stage.WriteFile), which syncing the folders that name them makes
+// durable.
+func treePaths(root string, onDisk map[string]bool) ([]string, error) {
 	var paths []string
 	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 		if err == nil && !onDisk[p] {
@@ -226,9 +218,14 @@ func syncTree(root string, onDisk map[string]bool) error {
 		}
 		return err
 	})
-	if err != nil {
-		return err
-	}
+	return paths, err
+}
+
+// syncAll syncs the files and folders at paths to disk, sixteen at a
+// time: the file system commits syncs in flight together, so a version of
+// a hundred files is on disk in a fraction of the time one after the
+// other takes. The error returned is the first in paths' order.
+func syncAll(paths []string) error {
 	return par.Each(len(paths), 16, func(i int) error { return syncPath(paths[i]) })
 }
 
@@ -237,7 +234,7 @@ func syncDir(dir string) error { return syncPath(dir) }
 
 // syncPath syncs one file or folder to disk.
 func syncPath(path string) error {
-	f, err := os.Open(path)
+	f, err := rfile.Open(path)
 	if err != nil {
 		return err
 	}

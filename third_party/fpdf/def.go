@@ -663,6 +663,7 @@ type Fpdf struct {
 	layer            layerRecType               // manages optional layers in document
 	catalogSort      bool                       // sort resource catalogs in document
 	fontMemo         memoFunc                   // moocreport patch: see SetFontMemo
+	pageMemo         memoFunc                   // moocreport patch: see SetPageMemo
 	nJs              int                        // JavaScript object number
 	javascript       *string                    // JavaScript code to include in the PDF
 	colorFlag        bool                       // indicates whether fill and text colors are different

@@ -4048,6 +4048,17 @@ func (f *Fpdf) SetFontMemo(memo func(key string, make func() []byte) []byte) {
 	f.fontMemo = memo
 }
 
+// SetPageMemo (a moocreport patch) sets memo, through which the document
+// compresses each page's content when compression is on: memo returns
+// what make returns (the compressed content), either by calling make or
+// from an earlier call with the same key, the page's uncompressed content
+// itself, so that a page that did not change since an earlier document is
+// not compressed again. memo is called for several pages at once, from as
+// many goroutines.
+func (f *Fpdf) SetPageMemo(memo func(key string, make func() []byte) []byte) {
+	f.pageMemo = memo
+}
+
 // SetDefaultCreationDate sets the default value of the document creation date
 // that will be used when initializing a new Fpdf instance. See
 // SetCreationDate() for more details.
@@ -4135,7 +4146,7 @@ func (f *Fpdf) putpages() {
 	// compressPages).
 	var zpages []*membuffer
 	if f.compress {
-		zpages = compressPages(f.pages[1 : nb+1])
+		zpages = compressPages(f.pages[1:nb+1], f.pageMemo)
 	}
 	for n := 1; n <= nb; n++ {
 		// Page

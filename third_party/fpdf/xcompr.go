@@ -71,8 +71,9 @@ func (pool *xmempool) compress(data []byte) *membuffer {
 // moocreport patch): a page compresses on its own, so the bytes are those
 // of compressing the pages one by one, and the pages of a long document
 // take a fraction of the time on a machine with more than one core (at
-// most four at once, each with its zlib writer of about 1 MB).
-func compressPages(pages []*bytes.Buffer) []*membuffer {
+// most four at once, each with its zlib writer of about 1 MB). With a memo
+// (SetPageMemo), each page is compressed through it.
+func compressPages(pages []*bytes.Buffer, memo memoFunc) []*membuffer {
 	out := make([]*membuffer, len(pages))
 	next := make(chan int, len(pages))
 	for i := range pages {
@@ -89,7 +90,20 @@ func compressPages(pages []*bytes.Buffer) []*membuffer {
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				out[i] = xmem.compress(pages[i].Bytes())
+				if memo == nil {
+					out[i] = xmem.compress(pages[i].Bytes())
+					continue
+				}
+				content := pages[i].Bytes()
+				z := memo(string(content), func() []byte {
+					mem := xmem.compress(content)
+					defer mem.release()
+					return mem.copy()
+				})
+				// A buffer of its own: a membuffer's bytes are reused
+				// once it is released, and the memo keeps z.
+				out[i] = &membuffer{}
+				out[i].buf.Write(z)
 			}
 		}()
 	}

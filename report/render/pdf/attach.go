@@ -33,8 +33,9 @@ var (
 // attachments. Keys of the name tree are zero-padded positions, so viewers
 // list the files in the order given; each file spec carries the file's
 // name, description, size, MD5 checksum, date and, when known, MIME type.
-// zipped holds each file's data compressed (Deflate), in the same order.
-func appendAttachments(doc []byte, files []Attachment, zipped [][]byte, date time.Time) ([]byte, error) {
+// packed holds each file's data compressed (Deflate) and its MD5, in the
+// same order.
+func appendAttachments(doc []byte, files []Attachment, packed []packedFile, date time.Time) ([]byte, error) {
 	if len(files) == 0 {
 		return doc, nil
 	}
@@ -70,8 +71,7 @@ func appendAttachments(doc []byte, files []Attachment, zipped [][]byte, date tim
 	var names []string
 	for i, a := range files {
 		stream, spec := size+2*i, size+2*i+1
-		z := zipped[i]
-		sum := md5.Sum(a.Data)
+		z, sum := packed[i].zipped, packed[i].sum
 		subtype := ""
 		if t, ok := mimeByExt[strings.ToLower(path.Ext(a.Name))]; ok {
 			subtype = " /Subtype /" + strings.ReplaceAll(t, "/", "#2F")
@@ -117,18 +117,20 @@ func catalogEntries(doc []byte, root int) (string, error) {
 	return strings.TrimSpace(string(body)), nil
 }
 
-// attachments are a PDF's attached files, made and compressed on their own
-// goroutine (startAttachments) while the document is laid out.
+// attachments are a PDF's attached files, made, compressed and summed on
+// their own goroutine (startAttachments) while the document is laid out.
 type attachments struct {
 	done   chan struct{}
 	files  []Attachment
-	zipped [][]byte
+	packed []packedFile
 	err    error
 }
 
 // startAttachments starts making the files opt attaches to doc: opt's
 // own, then, with AttachData, the CSV of every table and figure, each
-// compressed by opt.Deflate (Deflate when nil).
+// compressed by opt.Deflate (Deflate when nil) and summed (MD5), beside
+// the layout: the sum of measures.json was most of the time the attaching
+// took after it.
 func startAttachments(doc *report.Document, opt Options) *attachments {
 	deflate := opt.Deflate
 	if deflate == nil {
@@ -147,16 +149,23 @@ func startAttachments(doc *report.Document, opt Options) *attachments {
 				a.err = err
 				return
 			}
-			a.zipped = append(a.zipped, z)
+			a.packed = append(a.packed, packedFile{zipped: z, sum: md5.Sum(f.Data)})
 		}
 	}()
 	return a
 }
 
+// packedFile is an attached file as the PDF embeds it: its data
+// compressed, and the MD5 of its data (the checksum a PDF gives).
+type packedFile struct {
+	zipped []byte
+	sum    [md5.Size]byte
+}
+
 // wait returns the files and their compressed data once they are made.
-func (a *attachments) wait() ([]Attachment, [][]byte, error) {
+func (a *attachments) wait() ([]Attachment, []packedFile, error) {
 	<-a.done
-	return a.files, a.zipped, a.err
+	return a.files, a.packed, a.err
 }
 
 // Deflate compresses an attachment as Render embeds it: zlib at a fixed

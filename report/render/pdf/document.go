@@ -62,6 +62,14 @@ type Options struct {
 	// CRC-32 of its file, and lists the characters used. Nil makes them
 	// every time; the PDF is the same either way (TestFontMemoSameBytes).
 	FontMemo func(key string, make func() []byte) []byte
+	// PageMemo, when set, keeps the pages' compressed contents between
+	// renders: it returns what make returns (a page's content, compressed)
+	// for key (the content itself), from an earlier render or by calling
+	// make, and may be called for several pages at once. A narrative edit
+	// changes a few pages of a report; the others are not compressed
+	// again. Nil compresses every page; the PDF is the same either way
+	// (TestPageMemoSameBytes).
+	PageMemo func(key string, make func() []byte) []byte
 }
 
 // Layout is where a document's pages fall, as its contents page and
@@ -124,7 +132,7 @@ func RenderAppendix(w io.Writer, doc *report.Document, opt Options) error {
 func renderPasses(w io.Writer, doc *report.Document, opt Options, pass func(*renderer) (layout, error)) (Layout, error) {
 	att := startAttachments(doc, opt)
 	r, err := settle(doc, opt, pass)
-	files, zipped, aerr := att.wait()
+	files, packed, aerr := att.wait()
 	if err != nil {
 		return Layout{}, err
 	}
@@ -135,7 +143,7 @@ func renderPasses(w io.Writer, doc *report.Document, opt Options, pass func(*ren
 	if err := r.pdf.Output(&buf); err != nil {
 		return Layout{}, fmt.Errorf("pdf: %w", err)
 	}
-	out, err := appendAttachments(buf.Bytes(), files, zipped, built(doc))
+	out, err := appendAttachments(buf.Bytes(), files, packed, built(doc))
 	if err != nil {
 		return Layout{}, err
 	}
@@ -275,6 +283,9 @@ func newRenderer(doc *report.Document, opt Options, size string, prev *layout, f
 	f.SetCatalogSort(true)
 	if opt.FontMemo != nil {
 		f.SetFontMemo(opt.FontMemo)
+	}
+	if opt.PageMemo != nil {
+		f.SetPageMemo(opt.PageMemo)
 	}
 	addFonts(f)
 	r := &renderer{pdf: f, doc: doc, opt: opt, prev: prev, figs: figs, numbers: map[any]Float{}, anchors: map[string]int{}, size: size}
