@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/moocreport/moocreport/internal/fixture"
 )
 
 // TestForceListsTheNewDate: a version replaced with -force lists itself,
@@ -22,13 +24,7 @@ func TestForceListsTheNewDate(t *testing.T) {
 	if _, err := Run(opt); err != nil {
 		t.Fatal(err)
 	}
-	intro := filepath.Join(dir, "content", "introduction.md")
-	f, err := os.OpenFile(intro, os.O_APPEND|os.O_WRONLY, 0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	f.WriteString("\nA corrected sentence.\n")
-	f.Close()
+	fixture.Append(t, filepath.Join(dir, "content", "introduction.md"), "\nA corrected sentence.\n")
 	opt.Force, opt.Built = true, time.Date(2026, 4, 2, 12, 0, 0, 0, time.UTC)
 	res, err := Run(opt)
 	if err != nil {
