@@ -267,7 +267,15 @@ func Run(opt Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	return p.publish(opt)
+	res, err := p.publish(opt)
+	if err == nil {
+		now := opt.Now
+		if now.IsZero() {
+			now = time.Now()
+		}
+		opt.Cache.trim(now)
+	}
+	return res, err
 }
 
 // templateFiles lists a study's own templates (slash-separated, relative

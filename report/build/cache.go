@@ -289,6 +289,11 @@ func (c *Cache) loadDatasetHead(s *study.Study, hs *inputHashes, found func(*dat
 			return nil, false // changed or gone
 		}
 	}
+	// The data the head describes is in use even when the measures come
+	// from the cache and it is not read: it must outlive the head (trim).
+	if fi, err := os.Stat(c.path("data", key)); err == nil {
+		c.touch(c.path("data", key), fi.ModTime())
+	}
 	return &h, true
 }
 
@@ -325,10 +330,11 @@ func (c *Cache) storeDataset(s *study.Study, ds *report.Dataset, head *datasetHe
 // without a copy or a decoder), any other value gob-encoded.
 
 func (c *Cache) read(kind, key string, v any) bool {
-	b, err := rfile.ReadFile(c.path(kind, key))
+	b, mtime, err := rfile.ReadFileTime(c.path(kind, key))
 	if err != nil {
 		return false
 	}
+	c.touch(c.path(kind, key), mtime)
 	if len(b) < sha256.Size || sha256.Sum256(b[sha256.Size:]) != [sha256.Size]byte(b[:sha256.Size]) {
 		c.logf("%s entry %s is damaged: rebuilding it", kind, key[:12])
 		os.Remove(c.path(kind, key))
