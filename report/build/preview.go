@@ -38,6 +38,7 @@ func RenderPreview(opt Options, dir string) (*Preview, error) {
 	if err != nil {
 		return nil, err
 	}
+	opt.Cache.trim(time.Now()) // a preview session may outlast many builds
 	return &Preview{Prepared: p, r: r}, nil
 }
 
