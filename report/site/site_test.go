@@ -349,18 +349,6 @@ func TestConcurrentPublishes(t *testing.T) {
 	}
 }
 
-func TestWriteFileReplacesWhole(t *testing.T) {
-	p := filepath.Join(t.TempDir(), "index.html")
-	for _, c := range []string{"first, longer content", "second"} {
-		if err := WriteFile(p, []byte(c)); err != nil {
-			t.Fatal(err)
-		}
-		if b, _ := os.ReadFile(p); string(b) != c {
-			t.Errorf("content = %q, want %q", b, c)
-		}
-	}
-}
-
 // TestRestoresStrandedVersion: the previous tool, killed during -force,
 // left version 1.0 as "1.0.old" and no "1.0"; the next run puts it back.
 // A version really named "1.0.old", or an old copy beside its version, is
