@@ -294,10 +294,9 @@ func skipWS(b []byte, i int) int {
 
 // str scans a string starting at i (its opening quote) and returns the
 // position after it (or of the error) and whether it needs decoding
-// (escapes or non-ASCII bytes). It goes from
-// mark to mark (next), never testing the plain bytes between them: most
-// of a log line is strings, many of them short keys, and this loop is
-// ingest's hottest.
+// (escapes or non-ASCII bytes). It goes from mark to mark (next), never
+// testing the plain bytes between them: most of a log line is strings,
+// many of them short keys, and this loop is ingest's hottest.
 func (s *scanner) str(i int) (end int, esc, ok bool) {
 	b := s.b
 	if i >= len(b) || b[i] != '"' {
