@@ -127,4 +127,3 @@ func sortVersions(ms []Manifest) {
 		return ms[i].Version > ms[j].Version
 	})
 }
-
