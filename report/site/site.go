@@ -76,18 +76,15 @@ func readManifestHead(versionDir string) (*Manifest, error) {
 		return nil, err
 	}
 	var h struct {
-		Study   string    `json:"study"`
-		Title   string    `json:"title"`
-		Version string    `json:"version"`
-		Draft   bool      `json:"draft,omitempty"`
-		Summary string    `json:"summary,omitempty"`
-		Tool    string    `json:"tool"`
-		Built   time.Time `json:"built"`
+		Manifest
+		// These shadow the manifest's own: kept as they are, not decoded.
+		StudyFile json.RawMessage `json:"study_file"`
+		Inputs    json.RawMessage `json:"inputs"`
 	}
 	if err := json.Unmarshal(b, &h); err != nil {
 		return nil, fmt.Errorf("%s: %w", filepath.Join(versionDir, "manifest.json"), err)
 	}
-	return &Manifest{Study: h.Study, Title: h.Title, Version: h.Version, Draft: h.Draft, Summary: h.Summary, Tool: h.Tool, Built: h.Built}, nil
+	return &h.Manifest, nil
 }
 
 // Versions lists the published versions, newest build first (ties by
