@@ -268,18 +268,19 @@ func (r *rendered) site(public string) error {
 	}
 	var hv []html.Version
 	seen := false
+	this := site.Manifest{Version: s.Version, Built: doc.Built, Summary: s.Summary}
 	for _, m := range versions {
 		if m.Version == s.Version && !doc.Draft {
 			// Replaced with -force: the list shows the version as this
 			// build publishes it, not as it was.
-			m.Built, m.Summary = doc.Built, s.Summary
+			m = this
 		}
 		seen = seen || m.Version == s.Version
-		hv = append(hv, html.Version{Version: m.Version, Date: m.Built.Format("2 January 2006"), Summary: m.Summary})
+		hv = append(hv, htmlVersion(m))
 	}
 	// A draft lists only what is published: its own version is not (yet).
 	if !seen && !doc.Draft {
-		hv = append([]html.Version{{Version: s.Version, Date: doc.Built.Format("2 January 2006"), Summary: s.Summary}}, hv...)
+		hv = append([]html.Version{htmlVersion(this)}, hv...)
 	}
 	var overrides fs.FS
 	if fi, err := os.Stat(filepath.Join(s.Dir, "templates")); err == nil && fi.IsDir() {
@@ -340,12 +341,17 @@ func pdfOptions(s *study.Study, figure func(*report.Figure) (*charts.Drawing, er
 	}}
 }
 
+// htmlVersion is a published version as the version lists show it.
+func htmlVersion(m site.Manifest) html.Version {
+	return html.Version{Version: m.Version, Date: m.Built.Format("2 January 2006"), Summary: m.Summary}
+}
+
 // indexPage renders public/index.html, the list of versions.
 func indexPage(title string) site.IndexFunc {
 	return func(versions []site.Manifest) ([]byte, error) {
 		var hv []html.Version
 		for _, m := range versions {
-			hv = append(hv, html.Version{Version: m.Version, Date: m.Built.Format("2 January 2006"), Summary: m.Summary})
+			hv = append(hv, htmlVersion(m))
 		}
 		var buf bytes.Buffer
 		if err := html.RenderIndex(&buf, title, hv); err != nil {
