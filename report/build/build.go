@@ -269,11 +269,7 @@ func Run(opt Options) (*Result, error) {
 	}
 	res, err := p.publish(opt)
 	if err == nil {
-		now := opt.Now
-		if now.IsZero() {
-			now = time.Now()
-		}
-		opt.Cache.trim(now)
+		opt.Cache.trim(time.Now())
 	}
 	return res, err
 }
