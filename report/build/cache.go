@@ -291,8 +291,9 @@ func (c *Cache) loadDatasetHead(s *study.Study, hs *inputHashes, found func(*dat
 	}
 	// The data the head describes is in use even when the measures come
 	// from the cache and it is not read: it must outlive the head (trim).
-	if fi, err := os.Stat(c.path("data", key)); err == nil {
-		c.touch(c.path("data", key), fi.ModTime())
+	data := c.path("data", key)
+	if fi, err := os.Stat(data); err == nil {
+		c.touch(data, fi.ModTime())
 	}
 	return &h, true
 }
@@ -330,14 +331,15 @@ func (c *Cache) storeDataset(s *study.Study, ds *report.Dataset, head *datasetHe
 // without a copy or a decoder), any other value gob-encoded.
 
 func (c *Cache) read(kind, key string, v any) bool {
-	b, mtime, err := rfile.ReadFileTime(c.path(kind, key))
+	path := c.path(kind, key)
+	b, mtime, err := rfile.ReadFileTime(path)
 	if err != nil {
 		return false
 	}
-	c.touch(c.path(kind, key), mtime)
+	c.touch(path, mtime)
 	if len(b) < sha256.Size || sha256.Sum256(b[sha256.Size:]) != [sha256.Size]byte(b[:sha256.Size]) {
 		c.logf("%s entry %s is damaged: rebuilding it", kind, key[:12])
-		os.Remove(c.path(kind, key))
+		os.Remove(path)
 		return false
 	}
 	if p, ok := v.(*[]byte); ok {
@@ -346,7 +348,7 @@ func (c *Cache) read(kind, key string, v any) bool {
 	}
 	if err := gob.NewDecoder(bytes.NewReader(b[sha256.Size:])).Decode(v); err != nil {
 		c.logf("%s entry %s cannot be read (%v): rebuilding it", kind, key[:12], err)
-		os.Remove(c.path(kind, key))
+		os.Remove(path)
 		return false
 	}
 	return true

@@ -18,8 +18,7 @@ import (
 // the PDF's last layout, a guess the PDF renderer checks before it uses it,
 // the compressed form of large PDF attachments and what the PDF takes of
 // its fonts, the last render's web pages, PDF pages and small attachments
-// (together, as a bundle),
-// and measures.json.
+// (together, as a bundle), and measures.json.
 
 // layoutKey keys the PDF layout of a study's report or draft: the last one
 // of the study folder, whatever its content, since a guess is checked.
